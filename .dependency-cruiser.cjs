@@ -1,0 +1,48 @@
+// The layering the architecture promises, checked on every `npm test`:
+// src/shared is pure TypeScript; the renderer reaches main only through the
+// typed API in src/shared; nothing imports the renderer.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'shared-is-pure',
+      comment: 'src/shared knows the domain only: no Node, Electron, database, exceljs, React or DOM code.',
+      severity: 'error',
+      from: { path: '^src/shared' },
+      to: { pathNot: ['^src/shared', '^node_modules/zod'] },
+    },
+    {
+      name: 'renderer-through-api',
+      comment: 'The renderer reaches the main process only through the typed API of src/shared.',
+      severity: 'error',
+      from: { path: '^src/renderer' },
+      to: { path: ['^src/main', '^src/preload', '^node_modules/(electron|better-sqlite3|exceljs|docx)/'] },
+    },
+    {
+      name: 'renderer-no-node',
+      severity: 'error',
+      from: { path: '^src/renderer' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'nobody-imports-renderer',
+      severity: 'error',
+      from: { pathNot: '^src/renderer' },
+      to: { path: '^src/renderer' },
+    },
+    {
+      name: 'services-without-electron',
+      comment: 'Services take paths and data, never Electron objects, so the CLI and tests use the same code.',
+      severity: 'error',
+      from: { path: '^src/main/services' },
+      to: { path: '^node_modules/electron/' },
+    },
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

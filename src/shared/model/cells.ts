@@ -1,0 +1,71 @@
+// Cell addressing: every value of the three tables has one key,
+// `<table>.<row>.<col>`, used by the database, JSON, Excel, rules and UI.
+import { TABLES, TABLE_IDS, type CellKind, type TableId } from '../template/gov2021';
+
+export type CellKey = string;
+
+export interface CellDef {
+  key: CellKey;
+  table: TableId;
+  row: string;
+  col: string;
+  kind: CellKind;
+  /** Human name for messages: "三、（七）总计·自然人". */
+  name: string;
+}
+
+export function displayCode(code: string): string {
+  // 三（七） → 三、（七）；一 → 一、；三（三）1 → 三、（三）1.
+  if (!code) return '';
+  const m = /^([一二三四五六七八九十]+)(（[一二三四五六七八九十]+）)?(\d+)?$/.exec(code);
+  if (!m) return code;
+  const [, top, sub, num] = m;
+  return `${top}、${sub ?? ''}${num ? `${num}.` : ''}`;
+}
+
+function cellName(table: TableId, rowKey: string, colKey: string): string {
+  const def = TABLES[table];
+  const row = def.rows.find((r) => r.key === rowKey)!;
+  const col = def.colsOf(rowKey).find((c) => c.key === colKey)!;
+  const rowName = `${displayCode(row.code)}${row.short ?? row.label}`;
+  if (table === 'proactive' && def.colsOf(rowKey).length === 1) return rowName;
+  return `${rowName}·${col.label}`;
+}
+
+export const CELLS: readonly CellDef[] = TABLE_IDS.flatMap((table) =>
+  TABLES[table].rows.flatMap((row) =>
+    TABLES[table].colsOf(row.key).map((col) => ({
+      key: `${table}.${row.key}.${col.key}`,
+      table,
+      row: row.key,
+      col: col.key,
+      kind: TABLES[table].cellKind(row.key, col.key),
+      name: cellName(table, row.key, col.key),
+    })),
+  ),
+);
+
+const BY_KEY = new Map(CELLS.map((c) => [c.key, c]));
+
+export function cellDef(key: CellKey): CellDef | undefined {
+  return BY_KEY.get(key);
+}
+
+export function cellKey(table: TableId, row: string, col: string): CellKey {
+  return `${table}.${row}.${col}`;
+}
+
+export function isCellKey(key: string): boolean {
+  return BY_KEY.has(key);
+}
+
+/** Display name of a row of a table, as the message texts use it. */
+export function rowName(table: TableId, rowKey: string): string {
+  const row = TABLES[table].rows.find((r) => r.key === rowKey)!;
+  return `${displayCode(row.code)}${row.short ?? row.label}`;
+}
+
+export function officialRowLabel(table: TableId, rowKey: string): string {
+  const row = TABLES[table].rows.find((r) => r.key === rowKey)!;
+  return row.label;
+}

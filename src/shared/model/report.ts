@@ -1,0 +1,113 @@
+// The canonical report: the shape of the report JSON of interchange.md.
+import { CELLS, cellDef, type CellKey } from './cells';
+import { FORMAT_2021, NARRATIVE_IDS, TABLES, TABLE_IDS, type Level, type NarrativeId, type TableId } from '../template/gov2021';
+
+/** A number, blank, or the text found where a number belongs (kept, never dropped). */
+export type CellValue = number | string | null;
+
+export type TableValues = Record<string, Record<string, CellValue>>;
+
+export interface Report {
+  format: typeof FORMAT_2021;
+  agency: string;
+  year: number;
+  level: Level;
+  narratives: Record<NarrativeId, string>;
+  tables: Record<TableId, TableValues>;
+  /** Finding id → the author's 核实说明. */
+  explanations: Record<string, string>;
+}
+
+export function blankTables(): Record<TableId, TableValues> {
+  const tables = {} as Record<TableId, TableValues>;
+  for (const t of TABLE_IDS) {
+    const rows: TableValues = {};
+    for (const r of TABLES[t].rows) {
+      rows[r.key] = Object.fromEntries(TABLES[t].colsOf(r.key).map((c) => [c.key, null]));
+    }
+    tables[t] = rows;
+  }
+  return tables;
+}
+
+export function blankReport(meta: { agency: string; year: number; level: Level }): Report {
+  return {
+    format: FORMAT_2021,
+    agency: meta.agency,
+    year: meta.year,
+    level: meta.level,
+    narratives: Object.fromEntries(NARRATIVE_IDS.map((n) => [n, ''])) as Record<NarrativeId, string>,
+    tables: blankTables(),
+    explanations: {},
+  };
+}
+
+export function getCell(report: Report, key: CellKey): CellValue {
+  const d = cellDef(key);
+  if (!d) throw new Error(`unknown cell ${key}`);
+  return report.tables[d.table][d.row]![d.col] ?? null;
+}
+
+/** Returns a new report with the given cells changed; untouched tables and rows are shared. */
+export function setCells(report: Report, changes: Iterable<readonly [CellKey, CellValue]>): Report {
+  let tables = report.tables;
+  for (const [key, value] of changes) {
+    const d = cellDef(key);
+    if (!d) throw new Error(`unknown cell ${key}`);
+    if (tables[d.table][d.row]![d.col] === value) continue;
+    if (tables === report.tables) tables = { ...tables };
+    const table = { ...tables[d.table] };
+    table[d.row] = { ...table[d.row], [d.col]: value };
+    tables[d.table] = table;
+  }
+  return tables === report.tables ? report : { ...report, tables };
+}
+
+export function documentTitle(report: Pick<Report, 'agency' | 'year'>): string {
+  return `${report.agency}${report.year}年政府信息公开工作年度报告`;
+}
+
+export function allCellValues(report: Report): Map<CellKey, CellValue> {
+  return new Map(CELLS.map((c) => [c.key, report.tables[c.table][c.row]![c.col] ?? null]));
+}
+
+// ---- reading a cell (interchange.md) --------------------------------------
+
+/** Dash-like marks that mean "nothing": kept as text, treated as blank by the rules. */
+export const BLANK_MARKS: readonly string[] = ['—', '-', '/', '无', '－', '─', '——', '--', '／', '–', '―'];
+
+const FULLWIDTH = /[０-９．，－＋]/g;
+function toHalfWidth(s: string): string {
+  return s.replace(FULLWIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/**
+ * Reads what a person typed or a file held into a cell value: numbers in half-
+ * or full-width digits with spaces or thousands separators become numbers;
+ * empty becomes null; any other text is kept as it was (trimmed).
+ */
+export function parseCellInput(raw: unknown): CellValue {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : String(raw);
+  if (typeof raw === 'boolean') return String(raw);
+  const text = String(raw).replace(/[\u00a0\u3000]/g, ' ').trim();
+  if (text === '') return null;
+  const n = toHalfWidth(text).replace(/\s+/g, '');
+  // Thousands separators only in their proper places: "3,985,758" yes, "1,2" no.
+  if (/^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(n)) {
+    const value = Number(n.replace(/,/g, ''));
+    if (Number.isFinite(value)) return value;
+  }
+  return text;
+}
+
+/** True for a value the rules treat as blank: null or a dash-like mark. */
+export function isBlankLike(value: CellValue): boolean {
+  return value === null || (typeof value === 'string' && BLANK_MARKS.includes(value.trim()));
+}
+
+/** The number a cell contributes to sums: blank-like counts as 0, other text as unknown. */
+export function numericValue(value: CellValue): number | undefined {
+  if (typeof value === 'number') return value;
+  return isBlankLike(value) ? 0 : undefined;
+}

@@ -1,0 +1,84 @@
+// The report JSON schema (zod) and its reader: cells are read by the rules of
+// interchange.md, unknown keys are refused (never silently dropped).
+import { z } from 'zod';
+import { FORMAT_2021, LEVELS, NARRATIVE_IDS, TABLES, TABLE_IDS, type TableId } from '../template/gov2021';
+import { blankTables, parseCellInput, type Report, type TableValues } from './report';
+
+const cellSchema = z.union([z.number(), z.string(), z.null()]);
+
+function tableSchema(table: TableId) {
+  const def = TABLES[table];
+  const rows = Object.fromEntries(
+    def.rows.map((r) => [r.key, z.strictObject(Object.fromEntries(def.colsOf(r.key).map((c) => [c.key, cellSchema.optional()]))).optional()]),
+  );
+  return z.strictObject(rows);
+}
+
+export const levelSchema = z.enum(LEVELS);
+
+export const reportSchema = z.strictObject({
+  format: z.literal(FORMAT_2021),
+  agency: z.string(),
+  year: z.number().int().min(2000).max(2100),
+  level: levelSchema.optional(),
+  narratives: z.strictObject(Object.fromEntries(NARRATIVE_IDS.map((n) => [n, z.string().optional()]))).optional(),
+  tables: z.strictObject({
+    proactive: tableSchema('proactive').optional(),
+    requests: tableSchema('requests').optional(),
+    appeals: tableSchema('appeals').optional(),
+  }),
+  explanations: z.record(z.string(), z.string()).optional(),
+});
+
+export type ReadResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path.join('.');
+  if (issue.code === 'unrecognized_keys') return `${path ? path + ' 中' : ''}有未知的键 ${issue.keys.join('、')}`;
+  if (path === 'format') return `format 应为 "${FORMAT_2021}"`;
+  if (path === 'level') return `level 应为 ${LEVELS.join('/')} 之一`;
+  if (path === 'year') return 'year 应为报告年度（如 2024）';
+  if (path === 'agency') return 'agency（机关名称）应为文字';
+  if (path.startsWith('tables.') && path.split('.').length === 4) return `${path} 应为数字、文字或 null`;
+  return `${path || '根'} 不符合报告格式（${issue.message}）`;
+}
+
+/**
+ * Reads a parsed JSON value as a report. Cells given as strings are read as
+ * numbers where they are numbers ("１２", "3,985,758"); cells that are
+ * missing become blank. Level defaults to 县区部门 only when absent.
+ */
+export function readReportJson(input: unknown): ReadResult<Report> {
+  const parsed = reportSchema.safeParse(input);
+  if (!parsed.success) {
+    const first = parsed.error.issues.slice(0, 3).map(describeIssue).join('；');
+    return { ok: false, error: `不是年报数据文件：${first}` };
+  }
+  const data = parsed.data;
+  const tables = blankTables();
+  for (const t of TABLE_IDS) {
+    const given = (data.tables[t] ?? {}) as Record<string, Record<string, unknown> | undefined>;
+    const target: TableValues = tables[t];
+    for (const [row, cols] of Object.entries(given)) {
+      for (const [col, raw] of Object.entries(cols ?? {})) target[row]![col] = parseCellInput(raw);
+    }
+  }
+  const narratives = Object.fromEntries(NARRATIVE_IDS.map((n) => [n, data.narratives?.[n] ?? ''])) as Report['narratives'];
+  return {
+    ok: true,
+    value: {
+      format: FORMAT_2021,
+      agency: data.agency,
+      year: data.year,
+      level: data.level ?? '县区部门',
+      narratives,
+      tables,
+      explanations: data.explanations ?? {},
+    },
+  };
+}
+
+/** The report as interchange JSON, keys in template order. */
+export function reportToJson(report: Report): string {
+  return JSON.stringify(report, null, 2) + '\n';
+}

@@ -1,0 +1,69 @@
+// Text helpers for the narrative rules: numbers written in words, and how
+// much of a text repeats another.
+
+const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** "12", "1,200", "十二", "一百零五", "两" → the number; undefined if not a number. */
+export function parseTextNumber(s: string): number | undefined {
+  if (/^\d[\d,，]*$/.test(s)) return Number(s.replace(/[,，]/g, ''));
+  if (!/^[零〇一二两三四五六七八九十百千]+$/.test(s)) return undefined;
+  let total = 0;
+  let digit = 0;
+  for (const ch of s) {
+    if (ch in DIGIT) digit = DIGIT[ch]!;
+    else {
+      total += (digit || 1) * UNIT[ch]!;
+      digit = 0;
+    }
+  }
+  return total + digit;
+}
+
+const SHINGLE = 10;
+
+/** Characters that carry meaning: no spaces or punctuation; digits folded so that a changed year still counts as a repeat. */
+function normalise(text: string): string {
+  return text.replace(/[\s\p{P}\p{S}]/gu, '').replace(/\d/g, '0');
+}
+
+export function shingles(text: string): Set<string> {
+  const t = normalise(text);
+  const set = new Set<string>();
+  for (let i = 0; i + SHINGLE <= t.length; i++) set.add(t.slice(i, i + SHINGLE));
+  return set;
+}
+
+/**
+ * How much of `text` also stands in the earlier text: the share of its
+ * characters covered by a run of ten or more characters found there.
+ */
+export function repeatedShare(text: string, earlier: Set<string>): { repeated: number; total: number } {
+  const t = normalise(text);
+  if (t.length < SHINGLE) return { repeated: 0, total: t.length };
+  let coveredUntil = 0;
+  let repeated = 0;
+  for (let i = 0; i + SHINGLE <= t.length; i++) {
+    if (!earlier.has(t.slice(i, i + SHINGLE))) continue;
+    const from = Math.max(i, coveredUntil);
+    const to = i + SHINGLE;
+    if (to > from) repeated += to - from;
+    coveredUntil = to;
+  }
+  return { repeated, total: t.length };
+}
+
+/** Fills {name} placeholders. */
+export function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+/** The sentence around a match, trimmed for quoting in a message. */
+export function quoteAround(text: string, start: number, end: number, max = 40): string {
+  let s = start;
+  while (s > 0 && !/[。！？；\n]/.test(text[s - 1]!) && start - s < 12) s--;
+  let e = end;
+  while (e < text.length && !/[。！？；，,（(\n]/.test(text[e]!) && e - end < 10) e++;
+  const q = text.slice(s, e).trim();
+  return q.length > max ? q.slice(0, max) + '…' : q;
+}

@@ -1,0 +1,260 @@
+// The national template 国办公开办函〔2021〕30号 as data. Every other part of
+// the program (engine, editor, Excel, Word, HTML) reads sections, tables,
+// labels and the published layout from here and nowhere else.
+
+export const FORMAT_2021 = 'gov-info-disclosure/2021' as const;
+
+export const SECTION_IDS = ['overview', 'proactive', 'requests', 'appeals', 'problems', 'other'] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+export const NARRATIVE_IDS = ['overview', 'problems', 'other'] as const;
+export type NarrativeId = (typeof NARRATIVE_IDS)[number];
+
+export const TABLE_IDS = ['proactive', 'requests', 'appeals'] as const;
+export type TableId = (typeof TABLE_IDS)[number];
+
+export interface SectionDef {
+  id: SectionId;
+  numeral: string;
+  heading: string;
+  kind: 'narrative' | 'table';
+  /** What the format says the section must cover; shown beside the editor. */
+  guidance: string;
+  /** Sub-headings the author fills (only 一、总体情况 has them). */
+  parts?: readonly { heading: string; guidance: string }[];
+}
+
+export const SECTIONS: readonly SectionDef[] = [
+  {
+    id: 'overview',
+    numeral: '一',
+    heading: '一、总体情况',
+    kind: 'narrative',
+    guidance: '概述本年度政府信息公开工作总体情况，按五个方面分别写明：主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障。',
+    parts: [
+      { heading: '（一）主动公开', guidance: '主动公开的主要内容、渠道和数量，重点领域信息公开情况。' },
+      { heading: '（二）依申请公开', guidance: '收到和办理政府信息公开申请的情况，与表三的数字一致。' },
+      { heading: '（三）政府信息管理', guidance: '公开属性认定、保密审查、动态调整、政策解读等管理制度和做法。' },
+      { heading: '（四）政府信息公开平台建设', guidance: '政府网站、政务新媒体、公开专栏等平台建设和运维情况。' },
+      { heading: '（五）监督保障', guidance: '组织领导、考核评议、培训、社会评议、责任追究等情况。' },
+    ],
+  },
+  {
+    id: 'proactive',
+    numeral: '二',
+    heading: '二、主动公开政府信息情况',
+    kind: 'table',
+    guidance: '按《条例》第二十条各项填写本年制发、废止、现行有效件数，处理决定数量和收费金额；没有的填 0。',
+  },
+  {
+    id: 'requests',
+    numeral: '三',
+    heading: '三、收到和处理政府信息公开申请情况',
+    kind: 'table',
+    guidance: '按申请人类型填写收到和办理申请的数量。每行总计等于各类申请人之和；每列第一项加第二项之和等于第三项加第四项之和。',
+  },
+  {
+    id: 'appeals',
+    numeral: '四',
+    heading: '四、政府信息公开行政复议、行政诉讼情况',
+    kind: 'table',
+    guidance: '填写因政府信息公开引起的行政复议、行政诉讼案件数量；每组总计等于结果维持、结果纠正、其他结果、尚未审结之和。',
+  },
+  {
+    id: 'problems',
+    numeral: '五',
+    heading: '五、存在的主要问题及改进情况',
+    kind: 'narrative',
+    guidance: '写明本年度工作中存在的主要问题和已采取或拟采取的改进措施；上年度报告所列问题的整改情况。',
+  },
+  {
+    id: 'other',
+    numeral: '六',
+    heading: '六、其他需要报告的事项',
+    kind: 'narrative',
+    guidance: '须说明是否收取信息处理费（《政府信息公开信息处理费管理办法》，国办函〔2020〕109号）：发出收费通知的件数和总金额、实际收取的金额；以及本地政务公开主管部门要求报告的其他事项。',
+  },
+];
+
+export type CellKind = 'count' | 'amount';
+
+export interface RowDef {
+  key: string;
+  /** Official numbering, e.g. 三（三）1; empty where the template has none. */
+  code: string;
+  label: string;
+  /** A shorter name for messages, where the label is long. */
+  short?: string;
+  /** Misspellings and variants seen in real published reports. */
+  aliases?: readonly string[];
+}
+
+export interface ColDef {
+  key: string;
+  label: string;
+  aliases?: readonly string[];
+}
+
+export interface TableDef {
+  id: TableId;
+  title: string;
+  rows: readonly RowDef[];
+  /** Columns per row: most tables share one set; `proactive` differs by block. */
+  colsOf: (rowKey: string) => readonly ColDef[];
+  cellKind: (rowKey: string, colKey: string) => CellKind;
+  note?: string;
+}
+
+// ---- 二、主动公开 ----------------------------------------------------------
+
+const DOC_COLS: readonly ColDef[] = [
+  { key: 'issued', label: '本年制发件数', aliases: ['本年新制发件数', '制发件数'] },
+  { key: 'repealed', label: '本年废止件数', aliases: ['废止件数'] },
+  { key: 'in_force', label: '现行有效件数', aliases: ['现行有效件', '现行有效数'] },
+];
+const DECISION_COLS: readonly ColDef[] = [{ key: 'decisions', label: '本年处理决定数量', aliases: ['处理决定数量', '本年处理决定数'] }];
+const FEE_COLS: readonly ColDef[] = [{ key: 'amount', label: '本年收费金额（单位：万元）', aliases: ['本年收费金额', '收费金额（万元）', '收费金额'] }];
+
+export interface ProactiveBlock {
+  header: string;
+  cols: readonly ColDef[];
+  rows: readonly RowDef[];
+}
+
+export const PROACTIVE_BLOCKS: readonly ProactiveBlock[] = [
+  {
+    header: '第二十条第（一）项',
+    cols: DOC_COLS,
+    rows: [
+      { key: 'regulations', code: '', label: '规章' },
+      { key: 'normative_docs', code: '', label: '行政规范性文件', aliases: ['规范性文件'] },
+    ],
+  },
+  { header: '第二十条第（五）项', cols: DECISION_COLS, rows: [{ key: 'licensing', code: '', label: '行政许可' }] },
+  {
+    header: '第二十条第（六）项',
+    cols: DECISION_COLS,
+    rows: [
+      { key: 'penalty', code: '', label: '行政处罚' },
+      { key: 'coercion', code: '', label: '行政强制' },
+    ],
+  },
+  { header: '第二十条第（八）项', cols: FEE_COLS, rows: [{ key: 'fees', code: '', label: '行政事业性收费', aliases: ['行政事业收费'] }] },
+];
+
+const proactiveColsByRow = new Map<string, readonly ColDef[]>(
+  PROACTIVE_BLOCKS.flatMap((b) => b.rows.map((r) => [r.key, b.cols] as const)),
+);
+
+// ---- 三、依申请 -----------------------------------------------------------
+
+export const REQUEST_COLS: readonly ColDef[] = [
+  { key: 'natural', label: '自然人' },
+  { key: 'commercial', label: '商业企业', aliases: ['商业 企业'] },
+  { key: 'research', label: '科研机构', aliases: ['科研企业', '科研 机构'] },
+  { key: 'nonprofit', label: '社会公益组织', aliases: ['公益组织'] },
+  { key: 'legal', label: '法律服务机构', aliases: ['法律服务'] },
+  { key: 'other', label: '其他' },
+  { key: 'total', label: '总计', aliases: ['合计'] },
+];
+export const REQUEST_APPLICANT_GROUP = '法人或其他组织';
+export const REQUEST_PART_COLS = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other'] as const;
+
+export const REQUEST_ROWS: readonly RowDef[] = [
+  { key: 'received', code: '一', label: '本年新收政府信息公开申请数量', short: '本年新收申请' },
+  { key: 'carried_over', code: '二', label: '上年结转政府信息公开申请数量', short: '上年结转申请' },
+  { key: 'granted', code: '三（一）', label: '予以公开' },
+  { key: 'partial', code: '三（二）', label: '部分公开（区分处理的，只计这一情形，不计其他情形）', short: '部分公开' },
+  { key: 'denied_secret', code: '三（三）1', label: '属于国家秘密' },
+  { key: 'denied_law', code: '三（三）2', label: '其他法律行政法规禁止公开', aliases: ['其他法律行政止公开', '其他法律法规禁止公开'] },
+  { key: 'denied_safety', code: '三（三）3', label: '危及"三安全一稳定"', aliases: ['危及三安全一稳定'] },
+  { key: 'denied_third_party', code: '三（三）4', label: '保护第三方合法权益' },
+  { key: 'denied_internal', code: '三（三）5', label: '属于三类内部事务信息' },
+  { key: 'denied_process', code: '三（三）6', label: '属于四类过程性信息' },
+  { key: 'denied_enforcement', code: '三（三）7', label: '属于行政执法案卷' },
+  { key: 'denied_query', code: '三（三）8', label: '属于行政查询事项' },
+  { key: 'unable_not_held', code: '三（四）1', label: '本机关不掌握相关政府信息' },
+  { key: 'unable_to_create', code: '三（四）2', label: '没有现成信息需要另行制作' },
+  { key: 'unable_unclear', code: '三（四）3', label: '补正后申请内容仍不明确' },
+  { key: 'rejected_petition', code: '三（五）1', label: '信访举报投诉类申请' },
+  { key: 'rejected_repeat', code: '三（五）2', label: '重复申请' },
+  { key: 'rejected_publication', code: '三（五）3', label: '要求提供公开出版物' },
+  { key: 'rejected_excessive', code: '三（五）4', label: '无正当理由大量反复申请' },
+  { key: 'rejected_confirm', code: '三（五）5', label: '要求行政机关确认或重新出具已获取信息' },
+  {
+    key: 'other_no_correction',
+    code: '三（六）1',
+    label: '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+    short: '逾期不补正',
+  },
+  {
+    key: 'other_no_fee',
+    code: '三（六）2',
+    label: '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    short: '逾期未缴费',
+  },
+  { key: 'other_other', code: '三（六）3', label: '其他' },
+  { key: 'results_total', code: '三（七）', label: '总计' },
+  { key: 'carried_forward', code: '四', label: '结转下年度继续办理', short: '结转下年度' },
+];
+
+/** Group rows of table 三 with their headings, as the template prints them. */
+export const REQUEST_GROUPS: readonly { heading: string; rows: readonly string[] }[] = [
+  { heading: '（三）不予公开', rows: REQUEST_ROWS.filter((r) => r.code.startsWith('三（三）')).map((r) => r.key) },
+  { heading: '（四）无法提供', rows: REQUEST_ROWS.filter((r) => r.code.startsWith('三（四）')).map((r) => r.key) },
+  { heading: '（五）不予处理', rows: REQUEST_ROWS.filter((r) => r.code.startsWith('三（五）')).map((r) => r.key) },
+  { heading: '（六）其他处理', rows: REQUEST_ROWS.filter((r) => r.code.startsWith('三（六）')).map((r) => r.key) },
+];
+export const REQUEST_RESULT_HEADING = '三、本年度办理结果';
+export const REQUEST_RESULT_ROWS: readonly string[] = REQUEST_ROWS.slice(2, 23).map((r) => r.key);
+export const REQUEST_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+export const REQUEST_APPLICANT_HEADING = '申请人情况';
+
+// ---- 四、复议诉讼 ---------------------------------------------------------
+
+export const APPEAL_COLS: readonly ColDef[] = [
+  { key: 'upheld', label: '结果维持' },
+  { key: 'corrected', label: '结果纠正' },
+  { key: 'other', label: '其他结果' },
+  { key: 'pending', label: '尚未审结' },
+  { key: 'total', label: '总计', aliases: ['合计'] },
+];
+export const APPEAL_ROWS: readonly RowDef[] = [
+  { key: 'review', code: '', label: '行政复议' },
+  { key: 'suit_direct', code: '', label: '未经复议直接起诉', short: '行政诉讼（未经复议直接起诉）', aliases: ['直接起诉'] },
+  { key: 'suit_after_review', code: '', label: '复议后起诉', short: '行政诉讼（复议后起诉）' },
+];
+export const APPEAL_SUIT_HEADING = '行政诉讼';
+
+// ---- the three tables -----------------------------------------------------
+
+export const TABLES: Readonly<Record<TableId, TableDef>> = {
+  proactive: {
+    id: 'proactive',
+    title: '二、主动公开政府信息情况',
+    rows: PROACTIVE_BLOCKS.flatMap((b) => b.rows),
+    colsOf: (row) => proactiveColsByRow.get(row) ?? [],
+    cellKind: (row, col) => (row === 'fees' && col === 'amount' ? 'amount' : 'count'),
+  },
+  requests: {
+    id: 'requests',
+    title: '三、收到和处理政府信息公开申请情况',
+    rows: REQUEST_ROWS,
+    colsOf: () => REQUEST_COLS,
+    cellKind: () => 'count',
+    note: REQUEST_NOTE,
+  },
+  appeals: {
+    id: 'appeals',
+    title: '四、政府信息公开行政复议、行政诉讼情况',
+    rows: APPEAL_ROWS,
+    colsOf: () => APPEAL_COLS,
+    cellKind: () => 'count',
+  },
+};
+
+/** A body's administrative level; decides whether it may make 规章. */
+export const LEVELS = ['乡镇街道', '县区政府', '县区部门', '市政府', '市级部门', '省级'] as const;
+export type Level = (typeof LEVELS)[number];
+/** Only provincial governments, governments of 设区的市 and State Council departments make 规章. */
+export const LEVELS_MAKING_REGULATIONS: readonly Level[] = ['市政府', '省级'];
