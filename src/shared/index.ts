@@ -7,3 +7,4 @@ export * from './model/schema';
 export * from './rules/types';
 export { RULES } from './rules/catalog';
 export { validate, applyFix, blockingFindings, narrativeRepetition } from './rules/engine';
+export * from './api/result';

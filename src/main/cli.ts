@@ -1,0 +1,158 @@
+// The `nianbao` command (interchange.md). Every command reads files through
+// the one reader registry, so each new file type works in all of them.
+import { parseArgs } from 'node:util';
+import { readReportFile, type ReadReport } from './io/readers';
+import { EXPORT_FORMATS, writerFor, type ExportFormat } from './io/writers';
+import { blockingFindings, validate } from '../shared/rules/engine';
+import { reportToJson } from '../shared/model/schema';
+import { SEVERITY_LABEL, type Finding } from '../shared/rules/types';
+
+/** Exit statuses of interchange.md. */
+export const EXIT = { ok: 0, findings: 1, unreadable: 2 } as const;
+
+export interface CliIO {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const defaultIO: CliIO = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+};
+
+type Command = (args: string[], io: CliIO) => Promise<number>;
+
+const USAGE = `用法：nianbao <命令> [参数]
+
+  inspect FILE [--agency 机关] [--year 年度]      以报告 JSON 显示 FILE
+  validate FILE [--previous 上年FILE] [--json]    校验报告，列出错误、需核实项和提示
+  export FILE --to ${EXPORT_FORMATS.join('|')} --out PATH [--previous 上年FILE] [--draft]
+                                                  导出文档；有错误或未说明的需核实项时须加 --draft（标“草稿”）
+
+FILE 可以是报告 JSON（.json）。`;
+
+class UsageError extends Error {}
+
+function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options']) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+async function load(path: string | undefined, io: CliIO, extra: { agency?: string; year?: number } = {}): Promise<ReadReport | undefined> {
+  if (!path) throw new UsageError('缺少文件参数');
+  const read = await readReportFile(path, extra);
+  if (!read.ok) {
+    io.err(read.error.message);
+    return undefined;
+  }
+  return read.value;
+}
+
+function findingLine(f: Finding): string {
+  return `${SEVERITY_LABEL[f.severity]}  ${f.rule}  ${f.message}`;
+}
+
+function summary(findings: readonly Finding[]): string {
+  const n = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  return `${n('error')} 个错误，${n('warning')} 个需核实，${n('notice')} 个提示`;
+}
+
+const inspect: Command = async (args, io) => {
+  const { positionals, values } = parse(args, { agency: { type: 'string' }, year: { type: 'string' } });
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year 应为年份数字，如 2024');
+  const read = await load(positionals[0], io, { agency: values.agency as string | undefined, year });
+  if (!read) return EXIT.unreadable;
+  read.notes.forEach((n) => io.err(n));
+  io.out(reportToJson(read.report).trimEnd());
+  return EXIT.ok;
+};
+
+const validateCmd: Command = async (args, io) => {
+  const { positionals, values } = parse(args, { previous: { type: 'string' }, json: { type: 'boolean' } });
+  const read = await load(positionals[0], io);
+  if (!read) return EXIT.unreadable;
+  let previous;
+  if (values.previous) {
+    const prev = await load(values.previous as string, io);
+    if (!prev) return EXIT.unreadable;
+    previous = prev.report;
+  }
+  const findings = validate(read.report, { previous });
+  if (values.json) {
+    const out = findings.map(({ id, rule, severity, message, cells }) => ({ id, rule, severity, message, cells }));
+    io.out(JSON.stringify({ findings: out }, null, 2));
+  } else {
+    findings.forEach((f) => io.out(findingLine(f)));
+    io.out(summary(findings));
+  }
+  return findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
+};
+
+const exportCmd: Command = async (args, io) => {
+  const { positionals, values } = parse(args, {
+    to: { type: 'string' },
+    out: { type: 'string' },
+    previous: { type: 'string' },
+    draft: { type: 'boolean' },
+  });
+  const format = values.to as ExportFormat | undefined;
+  if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--to 应为 ${EXPORT_FORMATS.join('、')} 之一`);
+  if (!values.out) throw new UsageError('缺少 --out 输出文件');
+  const writer = writerFor(format);
+  if (!writer) {
+    io.err(`暂不支持导出为 ${format}`);
+    return EXIT.unreadable;
+  }
+  const read = await load(positionals[0], io);
+  if (!read) return EXIT.unreadable;
+  let previous;
+  if (values.previous) {
+    const prev = await load(values.previous as string, io);
+    if (!prev) return EXIT.unreadable;
+    previous = prev.report;
+  }
+  const draft = !!values.draft;
+  const today = new Date().toISOString().slice(0, 10);
+  const findings = validate(read.report, { previous, finalExportDate: draft ? undefined : today });
+  const blocking = blockingFindings(findings, read.report.explanations);
+  if (blocking.length > 0 && !draft) {
+    blocking.slice(0, 10).forEach((f) => io.err(findingLine(f)));
+    const errors = blocking.filter((f) => f.severity === 'error').length;
+    io.err(`报告还有 ${errors} 个错误和 ${blocking.length - errors} 个未写核实说明的需核实项，不能导出定稿：请修改后再导出，或加 --draft 导出草稿`);
+    return EXIT.findings;
+  }
+  const written = await writer.write(read.report, values.out as string, { findings, draft });
+  if (!written.ok) {
+    io.err(written.error.message);
+    return EXIT.unreadable;
+  }
+  return EXIT.ok;
+};
+
+const COMMANDS: Record<string, Command> = { inspect, validate: validateCmd, export: exportCmd };
+
+export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name ? EXIT.ok : EXIT.unreadable;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`未知命令「${name}」。\n${USAGE}`);
+    return EXIT.unreadable;
+  }
+  try {
+    return await command(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`参数有误：${err.message}\n${USAGE}`);
+      return EXIT.unreadable;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,63 @@
+// Every file type the program reads, in one registry: the CLI commands, the
+// library import and the app's open dialog all read through `readReportFile`,
+// so a reader added here works everywhere at once.
+import { basename, extname } from 'node:path';
+import { fail, ok, type Result } from '../../shared/api/result';
+import { readReportJson } from '../../shared/model/schema';
+import type { Report } from '../../shared/model/report';
+import { readFileChecked } from './files';
+
+export interface ReadOptions {
+  /** Metadata a file may lack (a workbook rarely names the body or year). */
+  agency?: string;
+  year?: number;
+}
+
+export interface ReadReport {
+  report: Report;
+  /** What the reader did that the user should know (guesses, cells not found). */
+  notes: string[];
+}
+
+export interface ReportReader {
+  /** Lower-case extensions with the dot. */
+  extensions: readonly string[];
+  read(path: string, bytes: Buffer, options: ReadOptions): Promise<Result<ReadReport>>;
+}
+
+const jsonReader: ReportReader = {
+  extensions: ['.json'],
+  async read(path, bytes, options) {
+    let data: unknown;
+    try {
+      data = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+    } catch {
+      return fail('not_json', `「${basename(path)}」不是有效的 JSON 文件：请确认选择的是年报数据文件`);
+    }
+    const read = readReportJson(data);
+    if (!read.ok) return fail('not_report', `「${basename(path)}」${read.error}`);
+    const report = { ...read.value, ...(options.agency ? { agency: options.agency } : {}), ...(options.year ? { year: options.year } : {}) };
+    return ok({ report, notes: [] });
+  },
+};
+
+/** Every reader; one line here makes a file type readable by every command. */
+const readers: readonly ReportReader[] = [jsonReader];
+
+export function readableExtensions(): string[] {
+  return readers.flatMap((r) => r.extensions);
+}
+
+export async function readReportFile(path: string, options: ReadOptions = {}): Promise<Result<ReadReport>> {
+  const ext = extname(path).toLowerCase();
+  const reader = readers.find((r) => r.extensions.includes(ext));
+  if (!reader) {
+    const known = readableExtensions().join('、');
+    const hint = ext === '.xls' ? '：请在 Excel/WPS 中另存为 .xlsx 后导入' : `：目前可以读取 ${known} 文件`;
+    return fail('unsupported_type', `无法读取「${basename(path)}」${hint}`);
+  }
+  const bytes = await readFileChecked(path);
+  if (!bytes.ok) return bytes;
+  if (bytes.value.length === 0) return fail('empty_file', `「${basename(path)}」是空文件（0 字节）：请确认选择了正确的文件`);
+  return reader.read(path, bytes.value, options);
+}
