@@ -1,10 +1,10 @@
 // The one validation engine: reads the rule list (data) and derives findings
 // from a report. The editor, import, the CLI and export all call `validate`.
-import { CELLS, cellDef, type CellKey } from '../model/cells';
+import { CELLS, cellDef, type CellDef, type CellKey } from '../model/cells';
 import { isBlankLike, numericValue, setCells, type CellValue, type Report } from '../model/report';
-import { NARRATIVE_IDS, SECTIONS, TABLE_IDS, type NarrativeId, type SectionId } from '../template/gov2021';
+import { NARRATIVE_IDS, SECTIONS, TABLE_IDS, type NarrativeId, type SectionId, type TableId } from '../template/gov2021';
 import { RULES } from './catalog';
-import { fill, parseTextNumber, quoteAround, repeatedShare, shingles } from './text';
+import { fill, meaningfulLength, memoByText, parseTextNumber, quoteAround, repeatedShare, shingles } from './text';
 import type {
   BlankRule,
   CellTypeRule,
@@ -21,6 +21,7 @@ import type {
   RepetitionRule,
   Rule,
   Severity,
+  Term,
   ValidationContext,
 } from './types';
 
@@ -42,48 +43,114 @@ function show(v: CellValue | number): string {
 
 // ---- equations: sums and continuity ----------------------------------------
 
+interface CompiledTerm {
+  key: CellKey;
+  table: TableId;
+  row: string;
+  col: string;
+  previous: boolean;
+  sign: 1 | -1;
+}
+
+interface CompiledIndex {
+  each: { key: string; name: string };
+  lhs: readonly CompiledTerm[];
+  rhs: readonly CompiledTerm[];
+  /** This year's cells the equation involves, lhs first: what a finding names. */
+  cells: readonly CellKey[];
+  lhsName: string;
+}
+
+interface CompiledEquation {
+  usesPrevious: boolean;
+  indexes: readonly CompiledIndex[];
+}
+
+/**
+ * An equation's `{i}` keys resolved to table/row/col once per rule, so a
+ * validation run only reads cells and adds numbers; a rule naming a cell
+ * that does not exist fails here, at the first run, not silently.
+ */
+const compiledEquations = new WeakMap<EquationRule, CompiledEquation>();
+function compileEquation(rule: EquationRule): CompiledEquation {
+  let compiled = compiledEquations.get(rule);
+  if (compiled) return compiled;
+  const resolve = (terms: readonly Term[], index: string): CompiledTerm[] =>
+    terms.map((t) => {
+      const key = t.cell.replace('{i}', index);
+      const d = cellDef(key);
+      if (!d) throw new Error(`rule ${rule.id}: unknown cell ${key}`);
+      return { key, table: d.table, row: d.row, col: d.col, previous: !!t.previous, sign: t.negative ? -1 : 1 };
+    });
+  compiled = {
+    usesPrevious: [...rule.lhs, ...rule.rhs].some((t) => t.previous),
+    indexes: rule.each.map((each) => {
+      const lhs = resolve(rule.lhs, each.key);
+      const rhs = resolve(rule.rhs, each.key);
+      const cells = [...lhs, ...rhs].filter((t) => !t.previous).map((t) => t.key);
+      return { each, lhs, rhs, cells, lhsName: cellDef(lhs[0]!.key)!.name };
+    }),
+  };
+  compiledEquations.set(rule, compiled);
+  return compiled;
+}
+
+/** Signed sum of the terms; NaN when a term is text (cell.type reports that, not the sum). */
+function sumTerms(terms: readonly CompiledTerm[], report: Report, previous: Report | null): number {
+  let sum = 0;
+  for (const t of terms) {
+    const v = (t.previous ? previous! : report).tables[t.table][t.row]?.[t.col] ?? null;
+    if (typeof v === 'number') sum += t.sign * v;
+    else if (v !== null && !isBlankLike(v)) return NaN;
+  }
+  return sum;
+}
+
+function termValue(t: CompiledTerm, report: Report, previous: Report | null): CellValue {
+  return (t.previous ? previous! : report).tables[t.table][t.row]?.[t.col] ?? null;
+}
+
 function evalEquation(rule: EquationRule, report: Report, ctx: ValidationContext, emit: Emit): void {
-  const usesPrevious = [...rule.lhs, ...rule.rhs].some((t) => t.previous);
+  const compiled = compileEquation(rule);
   const previous = ctx.previous ?? null;
-  if (usesPrevious && !previous) return;
+  if (compiled.usesPrevious && !previous) return;
   const details: string[] = [];
   const allCells = new Set<CellKey>();
-  for (const e of rule.each) {
-    const resolve = (terms: EquationRule['lhs']) =>
-      terms.map((t) => {
-        const key = t.cell.replace('{i}', e.key);
-        const value = raw(t.previous ? previous! : report, key);
-        return { key, previous: !!t.previous, value, num: numericValue(value), sign: t.negative ? -1 : 1 };
-      });
-    const lhs = resolve(rule.lhs);
-    const rhs = resolve(rule.rhs);
-    // A term that is text can't be summed; cell.type already reports it.
-    if ([...lhs, ...rhs].some((t) => t.num === undefined)) continue;
-    const sum = (ts: typeof lhs) => ts.reduce((a, t) => a + t.sign * t.num!, 0);
-    const l = sum(lhs);
-    const r = sum(rhs);
-    if (Math.abs(l - r) < 1e-9) continue;
+  for (const ix of compiled.indexes) {
+    const l = sumTerms(ix.lhs, report, previous);
+    const r = sumTerms(ix.rhs, report, previous);
+    // NaN compares false: a text term skips the equation.
+    if (!(Math.abs(l - r) >= 1e-9)) continue;
+    const lhsValues = ix.lhs.map((t) => termValue(t, report, previous));
     const vars: Record<string, string | number> = {
-      each: e.name,
-      lhsName: cellDef(lhs[0]!.key)!.name,
-      lhsValue: lhs.length === 1 ? show(lhs[0]!.value) : show(l),
+      each: ix.each.name,
+      lhsName: ix.lhsName,
+      lhsValue: lhsValues.length === 1 ? show(lhsValues[0]!) : show(l),
       rhsValue: show(r),
       diff: show(Math.abs(l - r)),
       prevYear: previous?.year ?? '',
     };
-    lhs.forEach((t, i) => (vars[`l${i}`] = show(t.value)));
-    rhs.forEach((t, i) => (vars[`r${i}`] = show(t.value)));
-    const cells = [...lhs, ...rhs].filter((t) => !t.previous).map((t) => t.key);
+    lhsValues.forEach((v, i) => (vars[`l${i}`] = show(v)));
+    ix.rhs.forEach((t, i) => (vars[`r${i}`] = show(termValue(t, report, previous))));
     if (rule.group === 'one') {
       details.push(fill(rule.detail ?? '{each}', vars));
-      cells.forEach((c) => allCells.add(c));
+      ix.cells.forEach((c) => allCells.add(c));
       continue;
     }
     let fix: QuickFix | undefined;
-    if (rule.fixLhs && lhs.length === 1 && rhs.every((t) => !t.previous)) {
-      fix = { label: `将总计改为 ${show(r)}`, changes: [{ cell: lhs[0]!.key, value: r }] };
+    // Only a total that is itself a valid count is offered: summing a 1.5 or a −1 would write a second error.
+    if (rule.fixLhs && ix.lhs.length === 1 && ix.rhs.every((t) => !t.previous) && Number.isInteger(r) && r >= 0) {
+      fix = { label: `将总计改为 ${show(r)}`, changes: [{ cell: ix.lhs[0]!.key, value: r }] };
     }
-    emit({ id: `${rule.id}:${e.key}`, rule: rule.id, severity: rule.severity, section: rule.section, message: fill(rule.message, vars), cells, fix });
+    emit({
+      id: `${rule.id}:${ix.each.key}`,
+      rule: rule.id,
+      severity: rule.severity,
+      section: rule.section,
+      message: fill(rule.message, vars),
+      cells: [...ix.cells],
+      fix,
+    });
   }
   if (rule.group === 'one' && details.length > 0) {
     emit({
@@ -125,9 +192,12 @@ function evalCellType(rule: CellTypeRule, report: Report, _ctx: ValidationContex
   }
 }
 
+const CELLS_BY_TABLE = new Map<TableId, readonly CellDef[]>(TABLE_IDS.map((t) => [t, CELLS.filter((c) => c.table === t)]));
+
 function evalBlank(rule: BlankRule, report: Report, _ctx: ValidationContext, emit: Emit): void {
   for (const table of TABLE_IDS) {
-    const blanks = CELLS.filter((c) => c.table === table && isBlankLike(report.tables[table][c.row]?.[c.col] ?? null));
+    const values = report.tables[table];
+    const blanks = CELLS_BY_TABLE.get(table)!.filter((c) => isBlankLike(values[c.row]?.[c.col] ?? null));
     if (blanks.length === 0) continue;
     const examples = blanks.slice(0, 3).map((c) => c.name).join('、') + (blanks.length > 3 ? ' 等' : '');
     emit({
@@ -198,8 +268,7 @@ function evalNarrativeRequired(rule: NarrativeRequiredRule, report: Report, _ctx
       emit({ ...base, id, message: fill(check.missingMessage, { missing: missing.join('、') }) });
       continue;
     }
-    const meaningful = text.replace(/[\s\p{P}]/gu, '');
-    if (check.minChars && check.tokenMessage && meaningful.length < check.minChars) {
+    if (check.minChars && check.tokenMessage && meaningfulLength(text) < check.minChars) {
       emit({ ...base, id, message: fill(check.tokenMessage, { text: text.length > 20 ? text.slice(0, 20) + '…' : text }) });
     }
   }
@@ -222,11 +291,7 @@ interface NumberMention {
   quote: string;
 }
 
-/** Mentions depend on the text only, so they are kept per text; the cells are compared on every run. */
-const mentionCache = new Map<string, NumberMention[]>();
-function numberMentions(rule: NarrativeNumbersRule, text: string): NumberMention[] {
-  const hit = mentionCache.get(text);
-  if (hit) return hit;
+function scanMentions(rule: NarrativeNumbersRule, text: string): NumberMention[] {
   const claimed: [number, number][] = [];
   const found: NumberMention[] = [];
   rule.phrases.forEach((phrase, index) => {
@@ -243,9 +308,18 @@ function numberMentions(rule: NarrativeNumbersRule, text: string): NumberMention
       }
     }
   });
-  if (mentionCache.size > 64) mentionCache.clear();
-  mentionCache.set(text, found);
   return found;
+}
+
+/** Mentions depend on the rule and the text only, so they are kept per rule and text; the cells are compared on every run. */
+const mentionScanners = new WeakMap<NarrativeNumbersRule, (text: string) => NumberMention[]>();
+function numberMentions(rule: NarrativeNumbersRule, text: string): NumberMention[] {
+  let scan = mentionScanners.get(rule);
+  if (!scan) {
+    scan = memoByText((t) => scanMentions(rule, t));
+    mentionScanners.set(rule, scan);
+  }
+  return scan(text);
 }
 
 function evalNarrativeNumbers(rule: NarrativeNumbersRule, report: Report, _ctx: ValidationContext, emit: Emit): void {
@@ -273,28 +347,51 @@ function evalNarrativeNumbers(rule: NarrativeNumbersRule, report: Report, _ctx: 
   }
 }
 
+interface YearMention {
+  y: number;
+  quote: string;
+}
+
+/** Every "year as our working year" phrase of a text, in pattern order; which of them are findings depends on the report's year. */
+function scanYears(rule: NarrativeYearRule, text: string): YearMention[] {
+  const found: YearMention[] = [];
+  for (const source of rule.patterns) {
+    for (const m of text.matchAll(regex(source))) {
+      const y = Number(m.groups?.y);
+      found.push({ y, quote: quoteAround(text, m.index + m[0].indexOf(String(y)), m.index + m[0].length) });
+    }
+  }
+  return found;
+}
+
+const yearScanners = new WeakMap<NarrativeYearRule, (text: string) => YearMention[]>();
+function yearMentions(rule: NarrativeYearRule, text: string): YearMention[] {
+  let scan = yearScanners.get(rule);
+  if (!scan) {
+    scan = memoByText((t) => scanYears(rule, t));
+    yearScanners.set(rule, scan);
+  }
+  return scan(text);
+}
+
 function evalNarrativeYear(rule: NarrativeYearRule, report: Report, _ctx: ValidationContext, emit: Emit): void {
   for (const section of NARRATIVE_IDS) {
     const text = report.narratives[section];
     if (!text) continue;
-    const seen = new Set<string>();
-    for (const source of rule.patterns) {
-      for (const m of text.matchAll(regex(source))) {
-        const y = Number(m.groups?.y);
-        if (!(y < report.year && y >= report.year - rule.lookBack)) continue;
-        const id = `${rule.id}:${section}:${y}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const quote = quoteAround(text, m.index + m[0].indexOf(String(y)), m.index + m[0].length);
-        emit({
-          id,
-          rule: rule.id,
-          severity: rule.severity,
-          section,
-          message: fill(rule.message, { section: SECTION_HEADING[section], quote, y, year: report.year }),
-          cells: [],
-        });
-      }
+    let seen: Set<number> | undefined;
+    for (const { y, quote } of yearMentions(rule, text)) {
+      if (!(y < report.year && y >= report.year - rule.lookBack)) continue;
+      seen ??= new Set();
+      if (seen.has(y)) continue;
+      seen.add(y);
+      emit({
+        id: `${rule.id}:${section}:${y}`,
+        rule: rule.id,
+        severity: rule.severity,
+        section,
+        message: fill(rule.message, { section: SECTION_HEADING[section], quote, y, year: report.year }),
+        cells: [],
+      });
     }
   }
 }

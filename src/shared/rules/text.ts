@@ -64,6 +64,27 @@ export function quoteAround(text: string, start: number, end: number, max = 40):
   while (s > 0 && !/[。！？；\n]/.test(text[s - 1]!) && start - s < 12) s--;
   let e = end;
   while (e < text.length && !/[。！？；，,（(\n]/.test(text[e]!) && e - end < 10) e++;
+  // A clause cut short is marked, so a quote never reads as if the author stopped mid-word.
+  const cut = e < text.length && !/[。！？；，,（(\n]/.test(text[e]!);
   const q = text.slice(s, e).trim();
-  return q.length > max ? q.slice(0, max) + '…' : q;
+  return q.length > max ? q.slice(0, max) + '…' : cut ? q + '…' : q;
 }
+
+/**
+ * Caches a pure function of a text. Narratives change far less often than
+ * cells, so scans of an unchanged text are not repeated on every validation;
+ * the cache is bounded so a long editing session does not grow it.
+ */
+export function memoByText<T>(fn: (text: string) => T, limit = 64): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    if (cache.has(text)) return cache.get(text)!;
+    const value = fn(text);
+    if (cache.size >= limit) cache.clear();
+    cache.set(text, value);
+    return value;
+  };
+}
+
+/** Characters that say something: the text without spaces and punctuation. */
+export const meaningfulLength = memoByText((text: string) => text.replace(/[\s\p{P}]/gu, '').length);
