@@ -1,0 +1,56 @@
+// Blocks of cells to and from the clipboard as tab-separated text: what Excel
+// and WPS put there when cells are copied, and read when they are pasted.
+import type { CellValue } from '../../../shared/model/report';
+
+/** Rows of cells from clipboard text; quoted cells (Excel quotes cells holding tabs, line breaks or quotes) are unquoted. */
+export function parseTsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let i = 0;
+  const s = text.replace(/\r\n?/g, '\n');
+  while (i < s.length) {
+    const ch = s[i]!;
+    if (ch === '"' && cell === '') {
+      // A quoted cell runs to the closing quote; "" inside stands for one quote.
+      let j = i + 1;
+      let quoted = '';
+      while (j < s.length) {
+        if (s[j] === '"' && s[j + 1] === '"') {
+          quoted += '"';
+          j += 2;
+        } else if (s[j] === '"') break;
+        else quoted += s[j++];
+      }
+      if (j < s.length && (j + 1 === s.length || s[j + 1] === '\t' || s[j + 1] === '\n')) {
+        cell = quoted;
+        i = j + 1;
+        continue;
+      }
+    }
+    if (ch === '\t') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+    i++;
+  }
+  // Spreadsheets end a copied block with a line break; a last line without one still counts.
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function quote(text: string): string {
+  return /[\t\n"]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toTsv(rows: readonly (readonly CellValue[])[]): string {
+  return rows.map((r) => r.map((v) => quote(v === null ? '' : String(v))).join('\t')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,71 @@
+// What to send to the library: the difference between the report as last
+// saved and the report now, as one edit patch. Diffing (rather than logging
+// actions) makes an undo, a quick fix and a burst of typing all the same kind
+// of save, and a failed save is simply retried with everything still pending.
+import type { EditPatch } from '../../../shared/api/contract';
+import { CELLS } from '../../../shared/model/cells';
+import type { CellValue, Report } from '../../../shared/model/report';
+import { NARRATIVE_IDS } from '../../../shared/template/gov2021';
+
+/** Metadata the library would refuse (an empty name, a year out of range) is left out until it is valid. */
+export function metaProblem(report: Pick<Report, 'agency' | 'year'>): string | null {
+  if (report.agency.trim() === '') return '机关名称不能为空';
+  if (!Number.isInteger(report.year) || report.year < 2000 || report.year > 2100) return '年度应为 2000 至 2100 之间的四位数';
+  return null;
+}
+
+export function diffReports(saved: Report, current: Report): EditPatch | null {
+  const patch: EditPatch = {};
+  if (saved.tables !== current.tables) {
+    const cells: Record<string, CellValue> = {};
+    for (const c of CELLS) {
+      const before = saved.tables[c.table][c.row]?.[c.col] ?? null;
+      const after = current.tables[c.table][c.row]?.[c.col] ?? null;
+      if (before !== after) cells[c.key] = after;
+    }
+    if (Object.keys(cells).length > 0) patch.cells = cells;
+  }
+  const narratives: Partial<Record<(typeof NARRATIVE_IDS)[number], string>> = {};
+  for (const n of NARRATIVE_IDS) if (saved.narratives[n] !== current.narratives[n]) narratives[n] = current.narratives[n];
+  if (Object.keys(narratives).length > 0) patch.narratives = narratives;
+  if (saved.explanations !== current.explanations) {
+    const explanations: Record<string, string | null> = {};
+    for (const id of new Set([...Object.keys(saved.explanations), ...Object.keys(current.explanations)])) {
+      const before = saved.explanations[id];
+      const after = current.explanations[id];
+      if (before !== after) explanations[id] = after ?? null;
+    }
+    if (Object.keys(explanations).length > 0) patch.explanations = explanations;
+  }
+  const meta: NonNullable<EditPatch['meta']> = {};
+  const metaValid = metaProblem(current) === null;
+  if (metaValid && saved.agency !== current.agency) meta.agency = current.agency.trim();
+  if (metaValid && saved.year !== current.year) meta.year = current.year;
+  if (saved.level !== current.level) meta.level = current.level;
+  if (Object.keys(meta).length > 0) patch.meta = meta;
+  return Object.keys(patch).length > 0 ? patch : null;
+}
+
+/** The saved report after a patch went through: what the next diff starts from. */
+export function applyPatch(saved: Report, patch: EditPatch): Report {
+  let tables = saved.tables;
+  if (patch.cells) {
+    tables = { ...tables };
+    for (const c of CELLS) {
+      if (!(c.key in patch.cells)) continue;
+      tables[c.table] = { ...tables[c.table], [c.row]: { ...tables[c.table][c.row], [c.col]: patch.cells[c.key] ?? null } };
+    }
+  }
+  const explanations = { ...saved.explanations };
+  for (const [id, text] of Object.entries(patch.explanations ?? {})) {
+    if (text === null) delete explanations[id];
+    else explanations[id] = text;
+  }
+  return {
+    ...saved,
+    ...(patch.meta ?? {}),
+    tables,
+    narratives: { ...saved.narratives, ...patch.narratives },
+    explanations,
+  };
+}
