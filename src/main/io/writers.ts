@@ -5,6 +5,7 @@ import type { Report } from '../../shared/model/report';
 import { reportToJson } from '../../shared/model/schema';
 import type { Finding } from '../../shared/rules/types';
 import { writeFileAtomic } from './files';
+import { writeReportDocx, writeReportHtml, writeReportPdf } from '../services/documents';
 
 export type ExportFormat = 'json' | 'xlsx' | 'docx' | 'pdf' | 'html';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['docx', 'pdf', 'html', 'xlsx', 'json'];
@@ -27,8 +28,13 @@ const jsonWriter: ReportWriter = {
   write: (report, outPath) => writeFileAtomic(outPath, reportToJson(report)),
 };
 
+const docxWriter: ReportWriter = { format: 'docx', write: (report, outPath, { draft }) => writeReportDocx(report, outPath, { draft }) };
+const htmlWriter: ReportWriter = { format: 'html', write: (report, outPath, { draft }) => writeReportHtml(report, outPath, { draft }) };
+// The CLI prints through an installed browser; the app passes its own printer to writeReportPdf.
+const pdfWriter: ReportWriter = { format: 'pdf', write: (report, outPath, { draft }) => writeReportPdf(report, outPath, { draft }) };
+
 /** Every writer; one line here makes a format available to the CLI and the app. */
-const writers: readonly ReportWriter[] = [jsonWriter];
+const writers: readonly ReportWriter[] = [jsonWriter, docxWriter, htmlWriter, pdfWriter];
 
 export function writerFor(format: ExportFormat): ReportWriter | undefined {
   return writers.find((w) => w.format === format);
