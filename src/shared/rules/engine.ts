@@ -121,17 +121,26 @@ function evalEquation(rule: EquationRule, report: Report, ctx: ValidationContext
     const r = sumTerms(ix.rhs, report, previous);
     // NaN compares false: a text term skips the equation.
     if (!(Math.abs(l - r) >= 1e-9)) continue;
-    const lhsValues = ix.lhs.map((t) => termValue(t, report, previous));
-    const vars: Record<string, string | number> = {
-      each: ix.each.name,
-      lhsName: ix.lhsName,
-      lhsValue: lhsValues.length === 1 ? show(lhsValues[0]!) : show(l),
-      rhsValue: show(r),
-      diff: show(Math.abs(l - r)),
-      prevYear: previous?.year ?? '',
+    // Values are shown only for the placeholders the message uses (a results total has 21 terms).
+    const vars = (name: string): string | number | undefined => {
+      switch (name) {
+        case 'each':
+          return ix.each.name;
+        case 'lhsName':
+          return ix.lhsName;
+        case 'lhsValue':
+          return ix.lhs.length === 1 ? show(termValue(ix.lhs[0]!, report, previous)) : show(l);
+        case 'rhsValue':
+          return show(r);
+        case 'diff':
+          return show(Math.abs(l - r));
+        case 'prevYear':
+          return previous?.year ?? '';
+      }
+      const term = /^([lr])(\d+)$/.exec(name);
+      const t = term ? (term[1] === 'l' ? ix.lhs : ix.rhs)[Number(term[2])] : undefined;
+      return t ? show(termValue(t, report, previous)) : undefined;
     };
-    lhsValues.forEach((v, i) => (vars[`l${i}`] = show(v)));
-    ix.rhs.forEach((t, i) => (vars[`r${i}`] = show(termValue(t, report, previous))));
     if (rule.group === 'one') {
       details.push(fill(rule.detail ?? '{each}', vars));
       ix.cells.forEach((c) => allCells.add(c));

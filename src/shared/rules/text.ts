@@ -53,9 +53,27 @@ export function repeatedShare(text: string, earlier: Set<string>): { repeated: n
   return { repeated, total: t.length };
 }
 
-/** Fills {name} placeholders. */
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+/** A message template split once into literal text (even indexes) and placeholder names (odd indexes). */
+const templateParts = new Map<string, readonly string[]>();
+function partsOf(template: string): readonly string[] {
+  let parts = templateParts.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    templateParts.set(template, parts);
+  }
+  return parts;
+}
+
+/** Fills {name} placeholders, from a record or from a function asked only for the names the template uses; unknown names stay as written. */
+export function fill(template: string, vars: Record<string, string | number> | ((name: string) => string | number | undefined)): string {
+  const lookup = typeof vars === 'function' ? vars : (k: string) => (k in vars ? vars[k] : undefined);
+  const parts = partsOf(template);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = lookup(parts[i]!);
+    out += (v === undefined ? `{${parts[i]}}` : String(v)) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** The sentence around a match, trimmed for quoting in a message. */
