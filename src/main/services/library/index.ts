@@ -1,0 +1,10 @@
+// The report library: every report a body keeps, year after year, in one
+// SQLite file. Plain Node (paths and data in, Results out) so the app, the
+// CLI and the tests use the very same code.
+export { openLibrary, type OpenOptions, type OpenedLibrary } from './open';
+export { ReportLibrary, ReportLibrary as Library, type ListOptions, type PreviousRef } from './library';
+export type { ReportPatch, NewReportMeta } from './input';
+export type { ReportStatus, ReportSummary, RevisionReason, RevisionSummary, StoredReport } from './store';
+export type { BackupFile } from './backups';
+export { defaultDatabasePath } from './paths';
+export { displayTime } from './time';

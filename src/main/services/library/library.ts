@@ -1,0 +1,374 @@
+// The report library's operations. Each user action is one transaction, so a
+// crash or a full disk leaves the library as it was before the action or as
+// it is after, never in between. Every method returns a Result; nothing is
+// thrown to the caller.
+import { fail, ok, type Result } from '../../../shared/api/result';
+import { cellKey, type CellKey } from '../../../shared/model/cells';
+import { blankReport, getCell, setCells, type CellValue, type Report } from '../../../shared/model/report';
+import { blockingFindings, validate } from '../../../shared/rules/engine';
+import { createBackup, listBackups, pruneBackups, type BackupFile } from './backups';
+import { storageFailure } from './errors';
+import { checkMeta, checkPatch, checkReport, type ReportPatch } from './input';
+import type { Db, SqliteOptions } from './sqlite';
+import { ReportStore, type ReportStatus, type ReportSummary, type RevisionReason, type RevisionSummary, type StoredReport } from './store';
+import { isoTime } from './time';
+
+export interface LibrarySettings extends SqliteOptions {
+  databasePath: string;
+  backupDir: string;
+  keepBackups: number;
+  /** Minutes of editing between two revision snapshots. */
+  revisionMinutes: number;
+  now: () => Date;
+}
+
+/** Last year's report: by id, or by its body and year. */
+export type PreviousRef = number | { agency: string; year: number };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const CARRIED_FROM_PREVIOUS: readonly (readonly [from: CellKey, to: CellKey])[] = [
+  ...['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other', 'total'].map(
+    (col) => [cellKey('requests', 'carried_forward', col), cellKey('requests', 'carried_over', col)] as const,
+  ),
+  ...['regulations', 'normative_docs'].map((row) => [cellKey('proactive', row, 'in_force'), cellKey('proactive', row, 'in_force')] as const),
+];
+
+const collator = new Intl.Collator('zh-CN');
+
+function byAgencyThenYear(a: ReportSummary, b: ReportSummary): number {
+  return collator.compare(a.agency, b.agency) || b.year - a.year || a.id - b.id;
+}
+
+export interface ListOptions {
+  /** Words that must each appear in the agency or the year. */
+  search?: string;
+  /** Reports in the recycle bin as well as the others. */
+  includeDeleted?: boolean;
+}
+
+export class ReportLibrary {
+  private readonly store: ReportStore;
+  private closed = false;
+  /**
+   * The backup taken when the library was opened, running in the background.
+   * Await it before closing (as the CLI does); closing earlier abandons it.
+   */
+  readonly openingBackup: Promise<Result<BackupFile | null>>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly settings: LibrarySettings,
+  ) {
+    this.store = new ReportStore(db);
+    this.openingBackup = this.maybeBackup(settings.now(), { force: true });
+  }
+
+  // ---- reading --------------------------------------------------------------
+
+  list(options: ListOptions = {}): Result<ReportSummary[]> {
+    return this.run('读取报告列表', () => ok(this.store.summaries(options.search ?? '', !!options.includeDeleted).sort(byAgencyThenYear)));
+  }
+
+  get(id: number): Result<StoredReport> {
+    return this.run('打开报告', () => this.existing(id));
+  }
+
+
+  findReport(agency: string, year: number): Result<ReportSummary | null> {
+    return this.run('查找报告', () => ok(this.store.find(agency.trim(), year) ?? null));
+  }
+
+  /** The same body's report for year − 1 (not in the recycle bin), if the library has it. */
+  previousOf(id: number): Result<StoredReport | null> {
+    return this.run('查找上年报告', () => {
+      const current = this.existing(id);
+      if (!current.ok) return current;
+      return ok(this.previousReport(current.value));
+    });
+  }
+
+  // ---- creating -------------------------------------------------------------
+
+  create(meta: { agency: string; year: number; level: string }): Result<StoredReport> {
+    const checked = checkMeta(meta);
+    if (!checked.ok) return checked;
+    return this.write('新建报告', () => this.inserted(blankReport(checked.value)));
+  }
+
+  /** Stores a whole report (an import) as a new draft. */
+  add(report: Report): Result<StoredReport> {
+    const checked = checkReport(report);
+    if (!checked.ok) return checked;
+    return this.write('保存导入的报告', () => this.inserted(checked.value));
+  }
+
+  /**
+   * Next year's report from last year's: narratives as a starting point,
+   * 上年结转 from last year's 结转下年度, 现行有效件数 carried; the rest blank.
+   * `previous` is last year's report: by id, or by its body and year.
+   */
+  createFromPrevious(previous: PreviousRef): Result<StoredReport> {
+    return this.write('以上年报告为底稿新建', () => {
+      const found = this.resolvePrevious(previous);
+      if (!found.ok) return found;
+      const last = found.value.report;
+      const next = setCells(
+        { ...blankReport({ agency: last.agency, year: last.year + 1, level: last.level }), narratives: { ...last.narratives } },
+        CARRIED_FROM_PREVIOUS.map(([from, to]) => [to, getCell(last, from)] as const),
+      );
+      return this.inserted(next);
+    });
+  }
+
+  duplicate(id: number): Result<StoredReport> {
+    return this.write('复制报告', () => {
+      const source = this.existing(id);
+      if (!source.ok) return source;
+      return this.inserted(source.value.report);
+    });
+  }
+
+  // ---- editing --------------------------------------------------------------
+
+  applyEdit(id: number, patch: ReportPatch): Result<ReportSummary> {
+    const checked = checkPatch(patch);
+    if (!checked.ok) return checked;
+    const { cells, narratives, explanations, meta } = checked.value;
+    return this.write('保存修改', () => {
+      const editable = this.editable(id);
+      if (!editable.ok) return editable;
+      const at = this.now();
+      if (this.revisionDue(id, at)) this.snapshot(id, 'edit', at);
+      if (cells) this.store.setCells(id, Object.entries(cells).filter((e): e is [string, CellValue] => e[1] !== undefined));
+      if (narratives) this.store.setNarratives(id, narratives);
+      if (explanations) this.store.setExplanations(id, Object.entries(explanations));
+      if (meta) this.store.setMeta(id, meta);
+      this.store.touchUpdated(id, isoTime(at));
+      return ok(this.store.summary(id)!);
+    });
+  }
+
+  /** Replaces the whole content (an import over an open report); the state before is kept as a revision. */
+  replace(id: number, report: Report): Result<ReportSummary> {
+    const checked = checkReport(report);
+    if (!checked.ok) return checked;
+    return this.write('替换报告内容', () => {
+      const editable = this.editable(id);
+      if (!editable.ok) return editable;
+      const at = this.now();
+      this.snapshot(id, 'replace', at);
+      this.store.writeContent(id, checked.value);
+      this.store.touchUpdated(id, isoTime(at));
+      return ok(this.store.summary(id)!);
+    });
+  }
+
+  /**
+   * 定稿 only when no error and no warning without a 核实说明 remains, judged
+   * against the same body's previous year in the library. Every change of
+   * status is kept as a revision.
+   */
+  setStatus(id: number, status: ReportStatus): Result<ReportSummary> {
+    if (status !== '草稿' && status !== '定稿') return fail('invalid_input', '状态只能是“草稿”或“定稿”');
+    return this.write('更改报告状态', () => {
+      const current = this.existing(id);
+      if (!current.ok) return current;
+      const stored = current.value;
+      if (stored.deletedAt) return inRecycleBin();
+      if (stored.status === status) return ok(stored);
+      if (status === '定稿') {
+        const findings = validate(stored.report, { previous: this.previousReport(stored)?.report ?? null });
+        const blocking = blockingFindings(findings, stored.report.explanations);
+        if (blocking.length > 0) {
+          const errors = blocking.filter((f) => f.severity === 'error').length;
+          return fail(
+            'not_final',
+            `报告还有 ${errors} 个错误和 ${blocking.length - errors} 个未写核实说明的需核实项，不能定稿：请修改错误，并为需核实项填写核实说明后再定稿`,
+          );
+        }
+      }
+      const at = this.now();
+      this.store.setStatus(id, status, isoTime(at));
+      this.snapshot(id, 'status', at);
+      return ok(this.store.summary(id)!);
+    });
+  }
+
+  // ---- recycle bin ----------------------------------------------------------
+
+  remove(id: number): Result<ReportSummary> {
+    return this.write('移到回收站', () => {
+      const current = this.existing(id);
+      if (!current.ok) return current;
+      if (!current.value.deletedAt) this.store.setDeleted(id, isoTime(this.now()));
+      return ok(this.store.summary(id)!);
+    });
+  }
+
+  restore(id: number): Result<ReportSummary> {
+    return this.write('从回收站恢复', () => {
+      const current = this.existing(id);
+      if (!current.ok) return current;
+      this.store.setDeleted(id, null);
+      return ok(this.store.summary(id)!);
+    });
+  }
+
+  /** Deletes for good; only what is already in the recycle bin, so nothing goes by one slip. */
+  purge(id: number): Result<void> {
+    return this.write('彻底删除', () => {
+      const current = this.existing(id);
+      if (!current.ok) return current;
+      if (!current.value.deletedAt) return fail('not_in_recycle_bin', '只能彻底删除回收站中的报告：请先把报告移到回收站');
+      this.store.purge(id);
+      return ok(undefined);
+    });
+  }
+
+  // ---- revisions ------------------------------------------------------------
+
+  listRevisions(id: number): Result<RevisionSummary[]> {
+    return this.run('读取历史版本', () => {
+      const current = this.existing(id);
+      if (!current.ok) return current;
+      return ok(this.store.revisions(id));
+    });
+  }
+
+  getRevision(id: number, revisionId: number): Result<Report> {
+    return this.run('读取历史版本', () => this.revisionReport(id, revisionId));
+  }
+
+  /** Brings back an earlier version; the current one is kept as a revision first. */
+  restoreRevision(id: number, revisionId: number): Result<StoredReport> {
+    return this.write('恢复历史版本', () => {
+      const editable = this.editable(id);
+      if (!editable.ok) return editable;
+      const earlier = this.revisionReport(id, revisionId);
+      if (!earlier.ok) return earlier;
+      const at = this.now();
+      this.snapshot(id, 'restore', at);
+      this.store.writeContent(id, earlier.value);
+      this.store.touchUpdated(id, isoTime(at));
+      return ok(this.store.load(id)!);
+    });
+  }
+
+  // ---- backups --------------------------------------------------------------
+
+  /** Takes a backup when the newest is a day old or older (or `force`); keeps the newest N. */
+  async maybeBackup(now: Date = this.now(), options: { force?: boolean } = {}): Promise<Result<BackupFile | null>> {
+    if (this.closed) return closedLibrary();
+    const { backupDir, databasePath, keepBackups } = this.settings;
+    const newest = listBackups(backupDir, databasePath)[0];
+    if (!options.force && newest && now.getTime() - newest.takenAt.getTime() < DAY_MS && newest.takenAt <= now) return ok(null);
+    const made = await createBackup(this.db, backupDir, databasePath, now, this.settings);
+    if (made.ok) pruneBackups(backupDir, databasePath, keepBackups);
+    return made;
+  }
+
+  listBackups(): BackupFile[] {
+    return listBackups(this.settings.backupDir, this.settings.databasePath);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+
+  // ---- helpers --------------------------------------------------------------
+
+  private now(): Date {
+    return this.settings.now();
+  }
+
+  private run<T>(doing: string, action: () => Result<T>): Result<T> {
+    if (this.closed) return closedLibrary();
+    try {
+      return action();
+    } catch (err) {
+      return storageFailure(err, doing);
+    }
+  }
+
+  /** One transaction; a failed Result rolls it back as surely as an exception. */
+  private write<T>(doing: string, action: () => Result<T>): Result<T> {
+    return this.run(doing, () => {
+      let result: Result<T> | undefined;
+      try {
+        this.db
+          .transaction(() => {
+            result = action();
+            if (!result.ok) throw new Refused();
+          })
+          .immediate();
+      } catch (err) {
+        if (!(err instanceof Refused)) throw err;
+      }
+      return result!;
+    });
+  }
+
+  private existing(id: number): Result<StoredReport> {
+    const stored = Number.isSafeInteger(id) ? this.store.load(id) : undefined;
+    return stored ? ok(stored) : fail('not_found', `资料库中没有编号为 ${id} 的报告：它可能已被彻底删除，请刷新报告列表`);
+  }
+
+  private editable(id: number): Result<ReportSummary> {
+    const summary = Number.isSafeInteger(id) ? this.store.summary(id) : undefined;
+    if (!summary) return fail('not_found', `资料库中没有编号为 ${id} 的报告：它可能已被彻底删除，请刷新报告列表`);
+    if (summary.deletedAt) return inRecycleBin();
+    if (summary.status === '定稿') return fail('final', '报告已定稿，不能修改：如需修改，请先把状态改回“草稿”');
+    return ok(summary);
+  }
+
+  private inserted(report: Report): Result<StoredReport> {
+    const id = this.store.insert(report, '草稿', isoTime(this.now()));
+    return ok(this.store.load(id)!);
+  }
+
+  private previousReport(current: ReportSummary): StoredReport | null {
+    const previous = this.store.find(current.agency, current.year - 1);
+    return previous ? this.store.load(previous.id)! : null;
+  }
+
+  private resolvePrevious(ref: PreviousRef): Result<StoredReport> {
+    if (typeof ref === 'number') {
+      const found = this.existing(ref);
+      if (found.ok && found.value.deletedAt) return inRecycleBin();
+      return found;
+    }
+    const agency = String(ref?.agency ?? '').trim();
+    const year = Number(ref?.year);
+    const summary = this.store.find(agency, year);
+    if (!summary) return fail('no_previous', `资料库中没有「${agency}」${year}年的报告，无法以它为底稿：请先导入或新建${year}年的报告`);
+    return ok(this.store.load(summary.id)!);
+  }
+
+  private revisionDue(id: number, at: Date): boolean {
+    const last = this.store.lastRevisionAt(id);
+    return !last || at.getTime() - new Date(last).getTime() >= this.settings.revisionMinutes * 60_000;
+  }
+
+  private snapshot(id: number, reason: RevisionReason, at: Date): void {
+    this.store.addRevision(id, reason, this.store.load(id)!, isoTime(at));
+  }
+
+  private revisionReport(id: number, revisionId: number): Result<Report> {
+    const snapshot = this.store.revisionSnapshot(id, revisionId);
+    if (snapshot === undefined) return fail('no_revision', `找不到这个历史版本（编号 ${revisionId}）：请刷新历史版本列表`);
+    // Not readReportJson: it would turn a cell's text "12" into the number 12.
+    return checkReport(JSON.parse(snapshot));
+  }
+}
+
+class Refused extends Error {}
+
+function inRecycleBin<T>(): Result<T> {
+  return fail('in_recycle_bin', '报告在回收站中：请先从回收站恢复，再进行操作');
+}
+
+function closedLibrary<T>(): Result<T> {
+  return fail('closed', '资料库已关闭：请重新打开程序');
+}

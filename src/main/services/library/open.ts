@@ -1,0 +1,188 @@
+// Opening the library: a file that is newer than this program is refused and
+// left untouched; a damaged or foreign file is moved aside (never deleted)
+// and the newest good backup put in its place; then the schema is brought up
+// to date and a fresh backup taken.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fail, ok, type Result } from '../../../shared/api/result';
+import { describeFsError } from '../../io/files';
+import { fsyncDir, fsyncFile, listBackups, newestGoodBackup, removeUnfinishedBackups } from './backups';
+import { isDamage, storageFailure } from './errors';
+import { DAMAGE_DESCRIPTION, inspectFile, type DamageKind } from './health';
+import { ReportLibrary, type LibrarySettings } from './library';
+import { APPLICATION_ID, SCHEMA_VERSION, migrate } from './schema';
+import { integrityOk, openSqlite, type Db, type SqliteOptions } from './sqlite';
+import { displayTime, fileStamp } from './time';
+
+export interface OpenOptions extends SqliteOptions {
+  /** Default: a `backups` folder beside the database. */
+  backupDir?: string;
+  /** How many backups to keep (default 10). */
+  keepBackups?: number;
+  /** Minutes of editing between two revision snapshots (default 5). */
+  revisionMinutes?: number;
+  /** The clock; tests pass their own. */
+  now?: () => Date;
+}
+
+export interface OpenedLibrary {
+  library: ReportLibrary;
+  /** Set when the file had to be replaced: one sentence for the user. */
+  recovery?: string;
+}
+
+type Opened = { kind: 'open'; db: Db } | { kind: 'damaged'; damage: DamageKind } | { kind: 'refused'; result: Result<never> };
+
+const CREATING = '.creating-';
+
+/**
+ * Synchronous, so the app can open its library before its first window; the
+ * backup taken at opening runs in the background (`library.openingBackup`).
+ */
+export function openLibrary(path: string, options: OpenOptions = {}): Result<OpenedLibrary> {
+  const databasePath = resolve(path);
+  const settings: LibrarySettings = {
+    databasePath,
+    backupDir: resolve(options.backupDir ?? join(dirname(databasePath), 'backups')),
+    keepBackups: Math.max(1, Math.floor(options.keepBackups ?? 10)),
+    revisionMinutes: options.revisionMinutes ?? 5,
+    now: options.now ?? (() => new Date()),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  };
+  try {
+    mkdirSync(dirname(databasePath), { recursive: true });
+    mkdirSync(settings.backupDir, { recursive: true });
+    removeUnfinishedBackups(settings.backupDir, databasePath);
+    removeUnfinishedCreation(databasePath);
+  } catch (err) {
+    return fail('cannot_open', `无法打开资料库：${describeFsError(err, databasePath, 'write').message}`);
+  }
+
+  let recovery: string | undefined;
+  let opened: Opened;
+  try {
+    const state = inspectFile(databasePath);
+    if (state.kind === 'newer') return refuseNewer(databasePath, state.version);
+    if (state.kind === 'damaged') recovery = recover(databasePath, state.damage, settings);
+    if (state.kind === 'missing') recovery = restoreMissing(databasePath, settings);
+    opened = openChecked(databasePath, settings);
+    if (opened.kind === 'damaged' && recovery === undefined) {
+      recovery = recover(databasePath, opened.damage, settings);
+      opened = openChecked(databasePath, settings);
+    }
+  } catch (err) {
+    return fail('cannot_open', `无法打开资料库：${describeFsError(err, databasePath, 'write').message}`);
+  }
+  if (opened.kind === 'refused') return opened.result;
+  if (opened.kind === 'damaged') return fail('damaged', `资料库文件损坏，且无法从备份恢复：请把文件夹 ${dirname(databasePath)} 交给技术人员检查`);
+
+  const library = new ReportLibrary(opened.db, settings);
+  return ok({ library, ...(recovery ? { recovery } : {}) });
+}
+
+function refuseNewer(path: string, version: number): Result<never> {
+  return fail(
+    'newer_version',
+    `资料库「${path}」由更新版本的年报编制助手保存（数据版本 ${version}，本程序只认识到 ${SCHEMA_VERSION}）：请安装最新版本后再打开，文件未做任何改动`,
+  );
+}
+
+/** Opens a file that looked plausible, and lets SQLite judge it: ours, readable, intact. */
+function openChecked(path: string, options: SqliteOptions): Opened {
+  if (!existsSync(path)) createEmpty(path, options);
+  let db: Db;
+  try {
+    db = openSqlite(path, { ...options, fileMustExist: true });
+  } catch (err) {
+    return isDamage(err) ? { kind: 'damaged', damage: 'corrupt' } : { kind: 'refused', result: storageFailure(err, '打开资料库') };
+  }
+  try {
+    // Read before any pragma that writes, so a file we refuse stays byte-identical.
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      db.close();
+      return { kind: 'refused', result: refuseNewer(path, version) };
+    }
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const blank = appId === 0 && version === 0 && (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n === 0;
+    if (appId !== APPLICATION_ID && !blank) {
+      db.close();
+      return { kind: 'damaged', damage: 'foreign' };
+    }
+    if (!integrityOk(db)) {
+      db.close();
+      return { kind: 'damaged', damage: 'corrupt' };
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    return { kind: 'open', db };
+  } catch (err) {
+    db.close();
+    if (isDamage(err)) return { kind: 'damaged', damage: 'corrupt' };
+    return { kind: 'refused', result: storageFailure(err, '打开并升级资料库') };
+  }
+}
+
+/**
+ * A new library is built under a temporary name and renamed into place, so a
+ * crash while creating it never leaves a half-made file under the real name.
+ */
+function createEmpty(path: string, options: SqliteOptions): void {
+  const temp = `${path}${CREATING}${process.pid}`;
+  rmSync(temp, { force: true });
+  const db = openSqlite(temp, options);
+  try {
+    migrate(db);
+  } finally {
+    db.close();
+  }
+  fsyncFile(temp);
+  renameSync(temp, path);
+  fsyncDir(dirname(path));
+}
+
+function removeUnfinishedCreation(path: string): void {
+  const prefix = basename(path) + CREATING;
+  for (const name of readdirSync(dirname(path))) if (name.startsWith(prefix)) rmSync(join(dirname(path), name), { force: true });
+}
+
+/** Renames the file and its write-ahead log aside; returns the new file name. */
+function moveAside(path: string, at: Date): string {
+  let aside = `${path}.damaged-${fileStamp(at)}`;
+  for (let n = 2; existsSync(aside); n++) aside = `${path}.damaged-${fileStamp(at)}-${n}`;
+  renameSync(path, aside);
+  for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) renameSync(path + suffix, aside + suffix);
+  fsyncDir(dirname(path));
+  return basename(aside);
+}
+
+function putInPlace(backup: string, path: string): void {
+  const temp = `${path}.restoring`;
+  copyFileSync(backup, temp);
+  fsyncFile(temp);
+  renameSync(temp, path);
+  fsyncDir(dirname(path));
+}
+
+function recover(path: string, damage: DamageKind, settings: LibrarySettings): string {
+  const aside = moveAside(path, settings.now());
+  const backup = newestGoodBackup(settings.backupDir, path, settings);
+  if (!backup) return `${DAMAGE_DESCRIPTION[damage]}，已另存为「${aside}」；没有可用的备份，已新建一个空的资料库`;
+  putInPlace(backup.path, path);
+  return `${DAMAGE_DESCRIPTION[damage]}，已另存为「${aside}」，并从 ${displayTime(backup.takenAt)} 的备份恢复；此后所做的修改需要重新录入`;
+}
+
+/** The file is gone but backups remain (deleted by mistake, lost in a copy): bring the newest back. */
+function restoreMissing(path: string, settings: LibrarySettings): string | undefined {
+  if (listBackups(settings.backupDir, path).length === 0) return undefined;
+  const backup = newestGoodBackup(settings.backupDir, path, settings);
+  if (!backup) return undefined;
+  // A write-ahead log without its database belongs to no file we could open.
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, `${path}.orphan-${fileStamp(settings.now())}${suffix}`);
+  }
+  putInPlace(backup.path, path);
+  return `未找到资料库文件，已从 ${displayTime(backup.takenAt)} 的备份恢复；此后所做的修改需要重新录入`;
+}

@@ -1,0 +1,237 @@
+// The SQL of the library: rows in, reports out. No policy here (who may edit
+// what, when a revision is due): library.ts decides and wraps calls in
+// transactions; this file only knows how a report is laid out in the tables.
+import { CELLS, cellDef, type CellKey } from '../../../shared/model/cells';
+import { blankReport, type CellValue, type Report } from '../../../shared/model/report';
+import { reportToJson } from '../../../shared/model/schema';
+import { NARRATIVE_IDS, type Level, type NarrativeId } from '../../../shared/template/gov2021';
+import type { Db } from './sqlite';
+
+export type ReportStatus = '草稿' | '定稿';
+export const STATUSES: readonly ReportStatus[] = ['草稿', '定稿'];
+
+export interface ReportSummary {
+  id: number;
+  agency: string;
+  year: number;
+  level: Level;
+  status: ReportStatus;
+  /** ISO 8601, UTC. */
+  createdAt: string;
+  updatedAt: string;
+  /** Set while the report is in the recycle bin. */
+  deletedAt: string | null;
+}
+
+export interface StoredReport extends ReportSummary {
+  report: Report;
+}
+
+export type RevisionReason = 'edit' | 'replace' | 'status' | 'restore';
+
+export interface RevisionSummary {
+  id: number;
+  reportId: number;
+  createdAt: string;
+  reason: RevisionReason;
+  status: ReportStatus;
+}
+
+interface ReportRow {
+  id: number;
+  agency: string;
+  year: number;
+  level: string;
+  format: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+const SUMMARY_COLUMNS = 'id, agency, year, level, format, status, created_at, updated_at, deleted_at';
+
+function toSummary(row: ReportRow): ReportSummary {
+  return {
+    id: row.id,
+    agency: row.agency,
+    year: row.year,
+    level: row.level as Level,
+    status: row.status as ReportStatus,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+  };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export class ReportStore {
+  private readonly byId;
+  private readonly insertReport;
+  private readonly upsertCell;
+  private readonly upsertNarrative;
+  private readonly upsertExplanation;
+  private readonly deleteExplanation;
+  private readonly touch;
+  private readonly latestRevisionAt;
+  private readonly insertRevision;
+
+  constructor(private readonly db: Db) {
+    this.byId = db.prepare<[number], ReportRow>(`SELECT ${SUMMARY_COLUMNS} FROM reports WHERE id = ?`);
+    this.insertReport = db.prepare<[string, number, string, string, string, string, string]>(
+      'INSERT INTO reports (agency, year, level, format, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.upsertCell = db.prepare<[number, string, CellValue]>(
+      'INSERT INTO cells (report_id, key, value) VALUES (?, ?, ?) ON CONFLICT (report_id, key) DO UPDATE SET value = excluded.value',
+    );
+    this.upsertNarrative = db.prepare<[number, string, string]>(
+      'INSERT INTO narratives (report_id, section, text) VALUES (?, ?, ?) ON CONFLICT (report_id, section) DO UPDATE SET text = excluded.text',
+    );
+    this.upsertExplanation = db.prepare<[number, string, string]>(
+      'INSERT INTO explanations (report_id, finding_id, text) VALUES (?, ?, ?) ON CONFLICT (report_id, finding_id) DO UPDATE SET text = excluded.text',
+    );
+    this.deleteExplanation = db.prepare<[number, string]>('DELETE FROM explanations WHERE report_id = ? AND finding_id = ?');
+    this.touch = db.prepare<[string, number]>('UPDATE reports SET updated_at = ? WHERE id = ?');
+    this.latestRevisionAt = db.prepare<[number], { created_at: string }>(
+      'SELECT created_at FROM revisions WHERE report_id = ? ORDER BY created_at DESC, id DESC LIMIT 1',
+    );
+    this.insertRevision = db.prepare<[number, string, string, string, string]>(
+      'INSERT INTO revisions (report_id, created_at, reason, status, snapshot) VALUES (?, ?, ?, ?, ?)',
+    );
+  }
+
+  summary(id: number): ReportSummary | undefined {
+    const row = this.byId.get(id);
+    return row && toSummary(row);
+  }
+
+  load(id: number): StoredReport | undefined {
+    const row = this.byId.get(id);
+    if (!row) return undefined;
+    const report = blankReport({ agency: row.agency, year: row.year, level: row.level as Level });
+    for (const { key, value } of this.db.prepare<[number], { key: string; value: CellValue }>('SELECT key, value FROM cells WHERE report_id = ?').iterate(id)) {
+      const d = cellDef(key);
+      if (d) report.tables[d.table][d.row]![d.col] = value;
+    }
+    for (const { section, text } of this.db
+      .prepare<[number], { section: NarrativeId; text: string }>('SELECT section, text FROM narratives WHERE report_id = ?')
+      .iterate(id)) {
+      report.narratives[section] = text;
+    }
+    for (const { finding_id, text } of this.db
+      .prepare<[number], { finding_id: string; text: string }>('SELECT finding_id, text FROM explanations WHERE report_id = ? ORDER BY finding_id')
+      .iterate(id)) {
+      report.explanations[finding_id] = text;
+    }
+    return { ...toSummary(row), report };
+  }
+
+  /** Reports matching every whitespace-separated word of `search` in agency or year. */
+  summaries(search: string, includeDeleted: boolean): ReportSummary[] {
+    const words = search.split(/\s+/).filter(Boolean);
+    const where = [includeDeleted ? '1' : 'deleted_at IS NULL', ...words.map(() => "(agency LIKE ? ESCAPE '\\' OR CAST(year AS TEXT) LIKE ? ESCAPE '\\')")];
+    const params = words.flatMap((w) => [`%${escapeLike(w)}%`, `%${escapeLike(w)}%`]);
+    return this.db
+      .prepare<string[], ReportRow>(`SELECT ${SUMMARY_COLUMNS} FROM reports WHERE ${where.join(' AND ')}`)
+      .all(...params)
+      .map(toSummary);
+  }
+
+  /** The body's report for a year: a final one before drafts, then the latest edited. */
+  find(agency: string, year: number): ReportSummary | undefined {
+    const row = this.db
+      .prepare<[string, number], ReportRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM reports WHERE agency = ? AND year = ? AND deleted_at IS NULL
+         ORDER BY status = '定稿' DESC, updated_at DESC, id DESC LIMIT 1`,
+      )
+      .get(agency, year);
+    return row && toSummary(row);
+  }
+
+  insert(report: Report, status: ReportStatus, at: string): number {
+    const { lastInsertRowid } = this.insertReport.run(report.agency, report.year, report.level, report.format, status, at, at);
+    const id = Number(lastInsertRowid);
+    this.writeContent(id, report);
+    return id;
+  }
+
+  /** Writes every cell, narrative and explanation of `report` over what `id` holds. */
+  writeContent(id: number, report: Report): void {
+    this.setMeta(id, { agency: report.agency, year: report.year, level: report.level });
+    this.setCells(
+      id,
+      CELLS.map((c) => [c.key, report.tables[c.table][c.row]![c.col] ?? null]),
+    );
+    this.setNarratives(id, report.narratives);
+    this.db.prepare('DELETE FROM explanations WHERE report_id = ?').run(id);
+    this.setExplanations(id, Object.entries(report.explanations));
+  }
+
+  setCells(id: number, cells: Iterable<readonly [CellKey, CellValue]>): void {
+    for (const [key, value] of cells) this.upsertCell.run(id, key, value);
+  }
+
+  setNarratives(id: number, narratives: Partial<Record<NarrativeId, string>>): void {
+    for (const n of NARRATIVE_IDS) {
+      const text = narratives[n];
+      if (text !== undefined) this.upsertNarrative.run(id, n, text);
+    }
+  }
+
+  /** `null` or "" removes an explanation (the engine treats both as none). */
+  setExplanations(id: number, explanations: Iterable<readonly [string, string | null]>): void {
+    for (const [findingId, text] of explanations) {
+      if (text === null || text === '') this.deleteExplanation.run(id, findingId);
+      else this.upsertExplanation.run(id, findingId, text);
+    }
+  }
+
+  setMeta(id: number, meta: { agency?: string; year?: number; level?: Level }): void {
+    const sets = Object.entries(meta).filter(([, v]) => v !== undefined);
+    if (sets.length === 0) return;
+    this.db.prepare(`UPDATE reports SET ${sets.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...sets.map(([, v]) => v), id);
+  }
+
+  setStatus(id: number, status: ReportStatus, at: string): void {
+    this.db.prepare('UPDATE reports SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id);
+  }
+
+  setDeleted(id: number, at: string | null): void {
+    this.db.prepare('UPDATE reports SET deleted_at = ? WHERE id = ?').run(at, id);
+  }
+
+  touchUpdated(id: number, at: string): void {
+    this.touch.run(at, id);
+  }
+
+  purge(id: number): void {
+    // Cells, narratives, explanations and revisions go with it (ON DELETE CASCADE).
+    this.db.prepare('DELETE FROM reports WHERE id = ?').run(id);
+  }
+
+  lastRevisionAt(id: number): string | undefined {
+    return this.latestRevisionAt.get(id)?.created_at;
+  }
+
+  addRevision(id: number, reason: RevisionReason, stored: StoredReport, at: string): void {
+    this.insertRevision.run(id, at, reason, stored.status, reportToJson(stored.report));
+  }
+
+  revisions(id: number): RevisionSummary[] {
+    return this.db
+      .prepare<[number], { id: number; report_id: number; created_at: string; reason: RevisionReason; status: ReportStatus }>(
+        'SELECT id, report_id, created_at, reason, status FROM revisions WHERE report_id = ? ORDER BY created_at DESC, id DESC',
+      )
+      .all(id)
+      .map((r) => ({ id: r.id, reportId: r.report_id, createdAt: r.created_at, reason: r.reason, status: r.status }));
+  }
+
+  revisionSnapshot(id: number, revisionId: number): string | undefined {
+    return this.db
+      .prepare<[number, number], { snapshot: string }>('SELECT snapshot FROM revisions WHERE report_id = ? AND id = ?')
+      .get(id, revisionId)?.snapshot;
+  }
+}
