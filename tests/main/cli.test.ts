@@ -1,0 +1,177 @@
+// The `nianbao` command as users run it: a real child process on real files
+// in a temporary folder, checked by exit status, stdout and stderr.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setCells, type Report } from '../../src/shared/model/report';
+import { readReportJson, reportToJson } from '../../src/shared/model/schema';
+
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'nianbao.cjs');
+const FIXTURES = join(ROOT, 'tests', 'fixtures');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function nianbao(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+function seedReport(): Report {
+  const read = readReportJson(JSON.parse(readFileSync(join(FIXTURES, 'seed-2022.json'), 'utf8')));
+  if (!read.ok) throw new Error(read.error);
+  return read.value;
+}
+
+/** Exactly one line, in Chinese, and no stack trace. */
+function expectOneClearLine(stderr: string): string {
+  const lines = stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/[\u4e00-\u9fff]/);
+  expect(stderr).not.toMatch(/\n\s+at |Error:/);
+  return lines[0]!;
+}
+
+let dir: string;
+const file = (name: string) => join(dir, name);
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+  const seed = seedReport();
+  writeFileSync(file('seed.json'), reportToJson(seed));
+  // A balance broken in the 自然人 column: one request carried forward that came from nowhere.
+  writeFileSync(file('broken.json'), reportToJson(setCells(seed, [['requests.carried_forward.natural', 1], ['requests.carried_forward.total', 1]])));
+  // Last year's report of the same body: it carried 2 requests forward and had 3 normative documents in force.
+  const previous = setCells({ ...seed, year: 2021, narratives: { overview: '', problems: '', other: '' } }, [
+    ['requests.carried_forward.natural', 2],
+    ['requests.carried_forward.total', 2],
+    ['requests.received.natural', 12],
+    ['requests.received.total', 12],
+    ['proactive.normative_docs.in_force', 3],
+  ]);
+  writeFileSync(file('previous.json'), reportToJson(previous));
+  writeFileSync(file('garbage.json'), '{"format": "gov-info-disclosure/2021", "agency": ');
+  writeFileSync(file('not-a-report.json'), JSON.stringify({ name: 'package', version: '1.0.0' }));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('nianbao validate', () => {
+  it('passes the seed: exit 0', async () => {
+    const run = await nianbao('validate', file('seed.json'));
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe('0 个错误，0 个需核实，0 个提示');
+  });
+
+  it('fails a broken report: exit 1, and --json names the rule, severity, message and cells', async () => {
+    const run = await nianbao('validate', file('broken.json'), '--json');
+    expect(run.code).toBe(1);
+    const out = JSON.parse(run.stdout) as { findings: { id: string; rule: string; severity: string; message: string; cells: string[] }[] };
+    expect(out.findings.map((f) => f.id)).toEqual(['requests.balance:natural', 'requests.balance:total']);
+    const [natural] = out.findings;
+    expect(Object.keys(natural!).sort()).toEqual(['cells', 'id', 'message', 'rule', 'severity']);
+    expect(natural).toMatchObject({
+      rule: 'requests.balance',
+      severity: 'error',
+      cells: ['requests.received.natural', 'requests.carried_over.natural', 'requests.results_total.natural', 'requests.carried_forward.natural'],
+    });
+    expect(natural!.message).toContain('本年新收 10 + 上年结转 0 = 10，但办理结果总计 10 + 结转下年度 1 = 11');
+  });
+
+  it('prints one line per finding and a summary without --json', async () => {
+    const run = await nianbao('validate', file('broken.json'));
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^错误 {2}requests\.balance {2}「自然人」一列不平衡/);
+    expect(lines[2]).toBe('2 个错误，0 个需核实，0 个提示');
+  });
+
+  it('checks continuity against --previous: warnings, so still exit 0', async () => {
+    const run = await nianbao('validate', file('seed.json'), '--previous', file('previous.json'), '--json');
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { findings: { id: string; severity: string; cells: string[] }[] };
+    expect(out.findings.map((f) => [f.id, f.severity])).toEqual([
+      ['continuity.carried_over', 'warning'],
+      ['continuity.in_force', 'warning'],
+    ]);
+    expect(out.findings[0]!.cells).toEqual(['requests.carried_over.natural', 'requests.carried_over.total']);
+  });
+
+  it.each([
+    ['a file that is not JSON', 'garbage.json', /「garbage\.json」不是有效的 JSON 文件/],
+    ['JSON that is not a report', 'not-a-report.json', /「not-a-report\.json」不是年报数据文件/],
+    ['a missing file', 'missing.json', /找不到文件「missing\.json」/],
+    ['a file type no reader knows', 'report.txt', /无法读取「report\.txt」：目前可以读取 .*\.json/],
+  ])('refuses %s: exit 2 and one clear Chinese line on stderr', async (_what, name, message) => {
+    const run = await nianbao('validate', file(name));
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(expectOneClearLine(run.stderr)).toMatch(message);
+  });
+
+  it('refuses an unreadable --previous the same way', async () => {
+    const run = await nianbao('validate', file('seed.json'), '--previous', file('missing.json'));
+    expect(run.code).toBe(2);
+    expect(expectOneClearLine(run.stderr)).toMatch(/找不到文件「missing\.json」/);
+  });
+});
+
+describe('nianbao inspect', () => {
+  it('prints the file as report JSON', async () => {
+    const run = await nianbao('inspect', file('seed.json'));
+    expect(run.code).toBe(0);
+    const read = readReportJson(JSON.parse(run.stdout));
+    expect(read.ok && read.value).toEqual(seedReport());
+  });
+
+  it('overrides agency and year when asked', async () => {
+    const run = await nianbao('inspect', file('seed.json'), '--agency', '某某局', '--year', '2023');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ agency: '某某局', year: 2023 });
+  });
+});
+
+describe('nianbao export', () => {
+  it('--to json round-trips the report', async () => {
+    const out = file('exported.json');
+    const run = await nianbao('export', file('seed.json'), '--to', 'json', '--out', out);
+    expect(run.code).toBe(0);
+    const read = readReportJson(JSON.parse(readFileSync(out, 'utf8')));
+    expect(read.ok && read.value).toEqual(seedReport());
+  });
+
+  it('refuses a report with errors without --draft: exit 1 and nothing written', async () => {
+    const sub = mkdtempSync(join(dir, 'refused-'));
+    const out = join(sub, 'out.json');
+    const run = await nianbao('export', file('broken.json'), '--to', 'json', '--out', out);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('不能导出定稿');
+    expect(run.stderr).toContain('--draft');
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(sub)).toEqual([]);
+  });
+
+  it('exports the same report as a draft with --draft: exit 0', async () => {
+    const out = file('draft.json');
+    const run = await nianbao('export', file('broken.json'), '--to', 'json', '--out', out, '--draft');
+    expect(run.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('cannot write into a folder that does not exist: exit 2, one line', async () => {
+    const run = await nianbao('export', file('seed.json'), '--to', 'json', '--out', join(dir, 'no-such-folder', 'x.json'));
+    expect(run.code).toBe(2);
+    expect(expectOneClearLine(run.stderr)).toMatch(/无法写入「x\.json」/);
+  });
+});
