@@ -1,0 +1,218 @@
+// The web page, read by a real browser: Chromium loads the HTML offline and
+// the tests read its headings and every table cell (with its rowspan,
+// colspan and scope) and compare them with the report and LAYOUTS; then the
+// page is printed to PDF the way the app and the CLI print it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { renderReportHtml } from '../../src/shared/document/html';
+import { browserCandidates, chromiumPrinter, findBrowser, htmlToPdf, NO_BROWSER_MESSAGE, writeReportHtml, writeReportPdf } from '../../src/main/services/documents';
+import { LAYOUTS, placeCells } from '../../src/shared/template/layout';
+import { SECTIONS, TABLE_IDS } from '../../src/shared/template/gov2021';
+import { cellText } from '../../src/shared/document/content';
+import { documentTitle } from '../../src/shared/model/report';
+import { ARTIFACTS, distinctValuesReport, isA4, keepPagesAsPng, pdfPageSizes, pdfPages, seedReport } from './documents-fixtures';
+
+const BROWSER = findBrowser();
+let browser: Browser;
+beforeAll(async () => {
+  if (!BROWSER) throw new Error('these tests need Chromium at /usr/bin/chromium (see TOOLING.md)');
+  browser = await chromium.launch({ executablePath: BROWSER, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+});
+afterAll(() => browser?.close());
+
+/** Loads the HTML into a fresh page; returns it and the URLs of every request it tried to make. */
+async function open(html: string, width = 1000): Promise<{ page: Page; requests: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  const requests: string[] = [];
+  await page.route('**/*', (route) => {
+    requests.push(route.request().url());
+    return route.abort();
+  });
+  await page.setContent(html, { waitUntil: 'load' });
+  return { page, requests };
+}
+
+interface HtmlCell {
+  r: number;
+  c: number;
+  tag: string;
+  scope: string | null;
+  rowSpan: number;
+  colSpan: number;
+  text: string;
+  inHead: boolean;
+}
+
+/** Every cell of every table, placed on its grid the way the browser's table model places it. */
+function readTables(page: Page): Promise<HtmlCell[][]> {
+  return page.$$eval('table', (tables) =>
+    tables.map((table) => {
+      const taken: boolean[][] = [];
+      const cells: HtmlCell[] = [];
+      Array.from(table.rows).forEach((row, r) => {
+        let c = 0;
+        for (const cell of Array.from(row.cells)) {
+          while (taken[r]?.[c]) c++;
+          for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) ((taken[r + dr] ??= [])[c + dc] = true);
+          cells.push({
+            r,
+            c,
+            tag: cell.tagName.toLowerCase(),
+            scope: cell.getAttribute('scope'),
+            rowSpan: cell.rowSpan,
+            colSpan: cell.colSpan,
+            text: cell.textContent ?? '',
+            inHead: row.parentElement?.tagName === 'THEAD',
+          });
+          c += cell.colSpan;
+        }
+      });
+      return cells;
+    }),
+  );
+}
+
+describe('HTML page', () => {
+  const report = distinctValuesReport();
+  const html = renderReportHtml(report, { draft: false });
+
+  it('is one self-contained file: inline CSS, no script, no link, nothing fetched', async () => {
+    expect(html).not.toMatch(/<link\b|<script\b|<img\b|\bsrc=|url\(|@import/i);
+    const { page, requests } = await open(html);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
+
+  it('has the title as h1, the six sections as h2 in order, the sub-headings as h3', async () => {
+    const { page } = await open(html);
+    expect(await page.title()).toBe(documentTitle(report));
+    expect(await page.$$eval('h1', (hs) => hs.map((h) => h.textContent))).toEqual([documentTitle(report)]);
+    expect(await page.$$eval('h2', (hs) => hs.map((h) => h.textContent))).toEqual(SECTIONS.map((s) => s.heading));
+    expect(await page.$$eval('h3', (hs) => hs.map((h) => h.textContent))).toEqual([
+      '（一）主动公开',
+      '（二）依申请公开',
+      '（三）政府信息管理',
+      '（四）政府信息公开平台建设',
+      '（五）监督保障',
+    ]);
+    const text = await page.$eval('main', (m) => m.textContent ?? '');
+    for (const narrative of Object.values(report.narratives)) {
+      for (const line of narrative.split('\n').filter((l) => !/^[（(][一二三四五][）)]/.test(l))) expect(text).toContain(line.trim());
+    }
+    await page.close();
+  });
+
+  it('prints each table cell by cell as LAYOUTS places it, values from the report, with header scopes', async () => {
+    const { page } = await open(html);
+    const tables = await readTables(page);
+    expect(tables.length).toBe(3);
+    TABLE_IDS.forEach((id, t) => {
+      const layout = LAYOUTS[id];
+      const cells = tables[t]!;
+      const placed = placeCells(layout);
+      expect(cells.length).toBe(placed.length);
+      placed.forEach(({ cell, r, c }, i) => {
+        const h = cells[i]!;
+        const where = `${id} row ${r} column ${c}`;
+        expect({ r: h.r, c: h.c, rowSpan: h.rowSpan, colSpan: h.colSpan }, where).toEqual({ r, c, rowSpan: cell.rowSpan, colSpan: cell.colSpan });
+        expect(h.inHead, where).toBe(r < layout.headerRows);
+        if (cell.kind === 'value') {
+          expect(h.tag, where).toBe('td');
+          expect(h.text, where).toBe(cellText(report, cell.key));
+        } else {
+          expect(h.text, where).toBe(cell.text);
+          if (cell.kind === 'head') expect([h.tag, h.scope], where).toEqual(['th', cell.colSpan > 1 ? 'colgroup' : 'col']);
+          if (cell.kind === 'label') expect([h.tag, h.scope], where).toEqual(['th', cell.rowSpan > 1 ? 'rowgroup' : 'row']);
+        }
+      });
+    });
+    await page.close();
+  });
+
+  it('reads on a phone: the page does not scroll sideways, the wide tables scroll inside their wrapper', async () => {
+    const { page } = await open(html, 375);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    const wrappers = await page.$$eval('.table-scroll', (ws) => ws.map((w) => ({ scroll: w.scrollWidth, client: w.clientWidth, overflow: getComputedStyle(w).overflowX })));
+    expect(wrappers.length).toBe(3);
+    for (const w of wrappers) expect(w.overflow).toBe('auto');
+    expect(wrappers[1]!.scroll).toBeGreaterThan(wrappers[1]!.client); // table 三
+    expect(wrappers[2]!.scroll).toBeGreaterThan(wrappers[2]!.client); // table 四
+    await page.screenshot({ path: join(ARTIFACTS, 'html-phone.png') });
+    await page.close();
+  });
+
+  it('carries the print rules of GB/T 9704: A4, the margins, 仿宋 16pt', () => {
+    expect(html).toContain('@page { size: A4; margin: 37mm 26mm 35mm 28mm; }');
+    expect(html).toMatch(/@media print \{[\s\S]*body \{ font-size: 16pt;/);
+    expect(html).toMatch(/font-family: "仿宋_GB2312", "仿宋", "FangSong"/);
+  });
+
+  it('escapes the author\'s text', async () => {
+    const hostile = { ...report, agency: '<b>某局</b>&', narratives: { ...report.narratives, other: '<script>alert(1)</script>' } };
+    const { page } = await open(renderReportHtml(hostile, { draft: false }));
+    expect(await page.$$('script')).toEqual([]);
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe('<b>某局</b>&2022年政府信息公开工作年度报告');
+    await page.close();
+  });
+
+  it('marks a draft 草稿 on screen and in the title (the PDF test checks every printed page); a final page carries no mark', async () => {
+    expect(html).not.toContain('草稿');
+    const { page } = await open(renderReportHtml(report, { draft: true }));
+    expect(await page.title()).toContain('草稿');
+    expect(await page.$eval('.draft-mark', (m) => m.textContent)).toBe('草稿');
+    await page.close();
+  });
+
+  it('writes the file whole through the export writer', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'nianbao-html-')), 'report.html');
+    expect((await writeReportHtml(seedReport(), out, { draft: false })).ok).toBe(true);
+    writeFileSync(join(ARTIFACTS, 'seed.html'), renderReportHtml(seedReport(), { draft: true }));
+    expect(existsSync(out)).toBe(true);
+  });
+});
+
+describe('PDF printed from the HTML', () => {
+  it('is A4 with table 四 on a landscape page, numbered "— N —", with the text and values of the report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-pdf-'));
+    const out = join(dir, 'report.pdf');
+    const report = seedReport();
+    expect(await writeReportPdf(report, out, { draft: true, printer: chromiumPrinter() })).toEqual({ ok: true, value: undefined });
+    keepPagesAsPng(out, 'pdf-page');
+    const sizes = pdfPageSizes(out);
+    expect(sizes.length).toBeGreaterThanOrEqual(4);
+    expect(sizes.length).toBeLessThanOrEqual(9);
+    const landscape = sizes.map((s) => isA4(s, true));
+    expect(sizes.every((s, i) => isA4(s, landscape[i]))).toBe(true);
+    expect(landscape.filter(Boolean).length).toBe(1);
+    const pages = pdfPages(out);
+    const flat = (s: string) => s.replace(/\s+/g, '');
+    const all = flat(pages.join(''));
+    expect(all).toContain(flat(documentTitle(report)));
+    for (const s of SECTIONS) expect(all).toContain(s.heading);
+    expect(all).toContain('本单位2022年未收取信息处理费');
+    expect(flat(pages[landscape.indexOf(true)]!)).toContain('四、政府信息公开行政复议、行政诉讼情况');
+    pages.forEach((page, i) => {
+      expect(flat(page)).toContain(`—${i + 1}—`);
+      expect(page).toContain('草稿');
+    });
+  });
+
+  it('says in Chinese what to do when no browser is installed, and writes nothing', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'nianbao-pdf-')), 'report.pdf');
+    const result = await htmlToPdf('<p>x</p>', out, chromiumPrinter({ executablePath: '/nonexistent/chrome' }));
+    expect(result).toEqual({ ok: false, error: { code: 'no_browser', message: NO_BROWSER_MESSAGE } });
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('looks for Edge and Chrome at their standard places on Windows', () => {
+    const env = { ProgramFiles: 'C:\\Program Files', 'ProgramFiles(x86)': 'C:\\Program Files (x86)', LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' };
+    const paths = browserCandidates(env, 'win32').map((p) => p.replace(/\//g, '\\'));
+    expect(paths).toContain('C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe');
+    expect(paths).toContain('C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe');
+    expect(paths).toContain('C:\\Users\\u\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe');
+    expect(browserCandidates({}, 'linux')).toContain('/usr/bin/chromium');
+  });
+});
