@@ -49,20 +49,16 @@ export function openLibrary(path: string, options: OpenOptions = {}): Result<Ope
     now: options.now ?? (() => new Date()),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   };
-  try {
-    mkdirSync(dirname(databasePath), { recursive: true });
-    mkdirSync(settings.backupDir, { recursive: true });
-    removeUnfinishedBackups(settings.backupDir, databasePath);
-    removeUnfinishedCreation(databasePath);
-  } catch (err) {
-    return fail('cannot_open', `无法打开资料库：${describeFsError(err, databasePath, 'write').message}`);
-  }
-
   let recovery: string | undefined;
   let opened: Opened;
   try {
+    mkdirSync(dirname(databasePath), { recursive: true });
+    // Before anything else is written beside it: a newer program's file stays as it is.
     const state = inspectFile(databasePath);
     if (state.kind === 'newer') return refuseNewer(databasePath, state.version);
+    mkdirSync(settings.backupDir, { recursive: true });
+    removeUnfinishedBackups(settings.backupDir, databasePath);
+    removeUnfinishedCreation(databasePath);
     if (state.kind === 'damaged') recovery = recover(databasePath, state.damage, settings);
     if (state.kind === 'missing') recovery = restoreMissing(databasePath, settings);
     opened = openChecked(databasePath, settings);

@@ -1,0 +1,206 @@
+// Damaged, foreign and newer library files, and the backups that rescue them.
+// Every damaged file must be kept aside byte for byte, never deleted.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getCell } from '../../src/shared/model/report';
+import { displayTime, openLibrary, type ReportLibrary } from '../../src/main/services/library';
+import { SCHEMA_VERSION } from '../../src/main/services/library/schema';
+import { ManualClock, open, seedReport, tempDir, value, type TempDir } from './helpers/library';
+
+let tmp: TempDir;
+let clock: ManualClock;
+
+beforeEach(() => {
+  tmp = tempDir();
+  clock = new ManualClock();
+});
+afterEach(() => tmp.remove());
+
+const backupDir = () => join(tmp.dir, 'backups');
+const backups = () => readdirSync(backupDir()).filter((n) => n.endsWith('.db')).sort();
+
+function integrityOf(path: string): string {
+  const db = new Database(path, { readonly: true });
+  try {
+    return (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('\n');
+  } finally {
+    db.close();
+  }
+}
+
+/** A library holding the seed, backed up a day after opening (so the backup holds the seed), then closed. */
+async function libraryWithBackup(): Promise<{ id: number; backupAt: Date }> {
+  const { library } = await open(tmp.dbPath, { now: clock.now });
+  const { id } = value(library.add(seedReport()));
+  clock.advanceMinutes(24 * 60);
+  const backup = value(await library.maybeBackup(clock.now()));
+  library.close();
+  clock.advanceMinutes(60);
+  return { id, backupAt: backup!.takenAt };
+}
+
+async function reopenExpectingRecovery(damaged: Buffer): Promise<{ library: ReportLibrary; recovery: string }> {
+  const { library, recovery } = await open(tmp.dbPath, { now: clock.now });
+  expect(recovery).toBeDefined();
+  const aside = readdirSync(tmp.dir).filter((n) => n.startsWith('library.db.damaged-') && !n.endsWith('-wal') && !n.endsWith('-shm'));
+  expect(aside).toHaveLength(1);
+  expect(recovery).toContain(`已另存为「${aside[0]}」`);
+  expect(readFileSync(join(tmp.dir, aside[0]!)).equals(damaged)).toBe(true);
+  expect(integrityOf(tmp.dbPath)).toBe('ok');
+  return { library, recovery: recovery! };
+}
+
+describe('recovery at opening', () => {
+  const damages: [string, (path: string) => void, RegExp][] = [
+    ['a truncated file', (p) => truncateSync(p, Math.floor(statSync(p).size / 2) + 100), /不完整/],
+    ['a file of zeros', (p) => writeFileSync(p, Buffer.alloc(statSync(p).size)), /不是有效的数据库文件/],
+    ['a file that is not SQLite', (p) => writeFileSync(p, '这不是数据库，是一份文字说明。\n'.repeat(100)), /不是有效的数据库文件/],
+    ['an empty file', (p) => writeFileSync(p, ''), /空的/],
+    [
+      'a damaged page inside a valid header',
+      (p) => {
+        const bytes = readFileSync(p);
+        const pageSize = bytes.readUInt16BE(16);
+        for (let page = 1; page * pageSize < bytes.length; page++) bytes.fill(0xa5, page * pageSize, page * pageSize + 200);
+        writeFileSync(p, bytes);
+      },
+      /损坏/,
+    ],
+  ];
+
+  for (const [what, damage, reason] of damages) {
+    it(`moves ${what} aside and restores the newest good backup`, async () => {
+      const { id, backupAt } = await libraryWithBackup();
+      damage(tmp.dbPath);
+      const damaged = readFileSync(tmp.dbPath);
+      const { library, recovery } = await reopenExpectingRecovery(damaged);
+      expect(recovery).toMatch(reason);
+      expect(recovery).toContain(`并从 ${displayTime(backupAt)} 的备份恢复`);
+      expect(value(library.get(id)).report).toEqual(seedReport());
+      library.close();
+    });
+  }
+
+  it('moves a SQLite file that is not ours aside', async () => {
+    const { id } = await libraryWithBackup();
+    rmSync(tmp.dbPath);
+    const foreign = new Database(tmp.dbPath);
+    foreign.exec('CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES (\'张三\')');
+    foreign.close();
+    const { library, recovery } = await reopenExpectingRecovery(readFileSync(tmp.dbPath));
+    expect(recovery).toMatch(/不是本程序的资料库/);
+    expect(value(library.get(id)).agency).toBe('余杭区统计局');
+    library.close();
+  });
+
+  it('skips a damaged backup for an older good one', async () => {
+    const { library } = await open(tmp.dbPath, { now: clock.now });
+    const { id } = value(library.add(seedReport()));
+    clock.advanceMinutes(24 * 60);
+    const good = value(await library.maybeBackup(clock.now()))!;
+    clock.advanceMinutes(24 * 60);
+    const bad = value(await library.maybeBackup(clock.now()))!;
+    library.close();
+    writeFileSync(bad.path, Buffer.alloc(statSync(bad.path).size));
+    writeFileSync(tmp.dbPath, 'broken');
+    const reopened = await reopenExpectingRecovery(readFileSync(tmp.dbPath));
+    expect(reopened.recovery).toContain(`并从 ${displayTime(good.takenAt)} 的备份恢复`);
+    expect(value(reopened.library.get(id)).year).toBe(2022);
+    reopened.library.close();
+  });
+
+  it('starts an empty library when no good backup exists, keeping the damaged file and saying so', async () => {
+    await libraryWithBackup();
+    for (const b of backups()) rmSync(join(backupDir(), b));
+    writeFileSync(tmp.dbPath, Buffer.alloc(8192));
+    const { library, recovery } = await reopenExpectingRecovery(Buffer.alloc(8192));
+    expect(recovery).toMatch(/没有可用的备份，已新建一个空的资料库/);
+    expect(value(library.list({ includeDeleted: true }))).toEqual([]);
+    library.close();
+  });
+
+  it('brings back a library file that has gone missing from its newest backup', async () => {
+    const { id, backupAt } = await libraryWithBackup();
+    rmSync(tmp.dbPath);
+    const { library, recovery } = await open(tmp.dbPath, { now: clock.now });
+    expect(recovery).toBe(`未找到资料库文件，已从 ${displayTime(backupAt)} 的备份恢复；此后所做的修改需要重新录入`);
+    expect(value(library.get(id)).report).toEqual(seedReport());
+    library.close();
+  });
+
+  it('opens a healthy library without any recovery', async () => {
+    const { id } = await libraryWithBackup();
+    const { library, recovery } = await open(tmp.dbPath, { now: clock.now });
+    expect(recovery).toBeUndefined();
+    expect(value(library.get(id)).year).toBe(2022);
+    expect(readdirSync(tmp.dir).some((n) => n.includes('damaged'))).toBe(false);
+    library.close();
+  });
+});
+
+describe('a library from a newer version of the program', () => {
+  it('is refused with a Chinese message and left byte-identical', async () => {
+    await libraryWithBackup();
+    const db = new Database(tmp.dbPath);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    const before = readFileSync(tmp.dbPath);
+    const listing = readdirSync(tmp.dir).sort();
+    const backupsBefore = backups();
+
+    const opened = openLibrary(tmp.dbPath, { now: clock.now });
+    expect(opened.ok).toBe(false);
+    if (!opened.ok) {
+      expect(opened.error.code).toBe('newer_version');
+      expect(opened.error.message).toContain(`数据版本 ${SCHEMA_VERSION + 1}`);
+      expect(opened.error.message).toContain('请安装最新版本');
+    }
+    expect(readFileSync(tmp.dbPath).equals(before)).toBe(true);
+    expect(readdirSync(tmp.dir).sort()).toEqual(listing);
+    expect(backups()).toEqual(backupsBefore);
+  });
+});
+
+describe('backups', () => {
+  it('backs up at opening and then daily, keeping the newest N, each a verified copy', async () => {
+    const { library } = await open(tmp.dbPath, { now: clock.now, keepBackups: 3 });
+    expect(backups()).toHaveLength(1);
+    const { id } = value(library.add(seedReport()));
+    clock.advanceMinutes(60);
+    expect(value(await library.maybeBackup(clock.now()))).toBeNull();
+    const taken: string[] = [];
+    for (let day = 1; day <= 4; day++) {
+      clock.advanceMinutes(24 * 60);
+      taken.push(value(await library.maybeBackup(clock.now()))!.path);
+    }
+    library.close();
+    expect(backups().map((b) => join(backupDir(), b))).toEqual(taken.slice(-3));
+    for (const b of backups()) {
+      expect(integrityOf(join(backupDir(), b))).toBe('ok');
+      const copy = new Database(join(backupDir(), b), { readonly: true });
+      expect(copy.prepare('SELECT agency FROM reports WHERE id = ?').get(id)).toEqual({ agency: '余杭区统计局' });
+      copy.close();
+    }
+    expect(readdirSync(backupDir()).filter((n) => !n.endsWith('.db'))).toEqual([]);
+  });
+
+  it('removes a backup left unfinished by a crash, and only its own files', async () => {
+    await libraryWithBackup();
+    writeFileSync(join(backupDir(), 'library-20261126T020000000Z.db.partial'), 'half a copy');
+    writeFileSync(join(backupDir(), '说明.txt'), '用户自己的文件');
+    const { library } = await open(tmp.dbPath, { now: clock.now });
+    library.close();
+    expect(existsSync(join(backupDir(), 'library-20261126T020000000Z.db.partial'))).toBe(false);
+    expect(readFileSync(join(backupDir(), '说明.txt'), 'utf8')).toBe('用户自己的文件');
+  });
+
+  it('keeps the stored figures exactly through a backup and restore', async () => {
+    const { id } = await libraryWithBackup();
+    writeFileSync(tmp.dbPath, 'x');
+    const { library } = await open(tmp.dbPath, { now: clock.now });
+    expect(getCell(value(library.get(id)).report, 'proactive.penalty.decisions')).toBe(6);
+    library.close();
+  });
+});
