@@ -175,3 +175,20 @@ describe('nianbao export', () => {
     expect(expectOneClearLine(run.stderr)).toMatch(/无法写入「x\.json」/);
   });
 });
+
+describe('nianbao validate on real published reports (tests/fixtures/real-*.md)', () => {
+  // The findings each report's .md lists from checking the published tables and text by hand.
+  const real: [string, string[]][] = [
+    ['real-zhanjiang-dfz-2023.json', ['narrative.required:overview']],
+    ['real-district-stats-2023.json', ['cell.blank:proactive', 'cell.blank:requests', 'narrative.required:overview']],
+    ['real-town-2023.json', ['narrative.required:overview', 'plausibility.regulations']],
+  ];
+
+  it.each(real)('%s: exactly the inconsistencies found by hand', async (name, expected) => {
+    const run = await nianbao('validate', join(FIXTURES, name), '--json');
+    const out = JSON.parse(run.stdout) as { findings: { id: string; severity: string }[] };
+    expect(out.findings.map((f) => f.id).sort()).toEqual([...expected].sort());
+    const errors = out.findings.filter((f) => f.severity === 'error').length;
+    expect(run.code).toBe(errors > 0 ? 1 : 0);
+  });
+});

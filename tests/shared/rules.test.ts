@@ -316,6 +316,12 @@ const cases: BreakCase[] = [
     all: ['narrative.year:problems:2021'],
   },
   {
+    name: 'a copied year after a half-width semicolon, as stored web copies print it',
+    report: withNarratives(seed, { overview: `${seed.narratives.overview};2021年,我局共发布信息200条。` }),
+    expect: { id: 'narrative.year:overview:2021', severity: 'warning', cells: [] },
+    all: ['narrative.year:overview:2021'],
+  },
+  {
     name: '"本单位2021年未收取…" in a 2022 report',
     report: withNarratives(seed, { other: '本单位2021年未收取信息处理费。' }),
     expect: { id: 'narrative.year:other:2021', severity: 'warning', cells: [] },
@@ -469,6 +475,8 @@ describe('precision: right figures and sentences yield nothing', () => {
     { name: 'carried over equal to last year’s carried forward', report: seedWithCarriedOver, ctx: { previous: withNarratives(previousOf(seed, { 'requests.carried_forward.natural': 1, 'requests.carried_forward.total': 1, 'requests.received.natural': 11, 'requests.received.total': 11 }), { overview: '', problems: '', other: '' }) } },
     { name: 'small numbers that change a lot (1 → 6)', report: seed, ctx: { previous: withNarratives(previousOf(seed, { 'proactive.penalty.decisions': 1 }), { overview: '', problems: '', other: '' }) } },
     { name: 'a change of exactly fivefold', report: withCells(seed, { 'proactive.licensing.decisions': 50 }), ctx: { previous: withNarratives(previousOf(seed, { 'proactive.licensing.decisions': 10 }), { overview: '', problems: '', other: '' }) } },
+    { name: 'a clause after a half-width semicolon is not read as the request count', report: withNarratives(seed, { overview: `${seed.narratives.overview}\n全年未收到行政许可申请;发文12件。` }) },
+    { name: 'a history of years: "2020年我区…;2021年,在…;2022年,拓展至…"', report: withNarratives(seed, { overview: `${seed.narratives.overview}\n2020年我区率先形成部门政务公开标准目录;2021年,在圆满完成26个部门公开标准目录梳理的基础上,将标准化公开事项延伸到街镇。` }) },
     { name: 'a rewritten narrative beside last year’s', report: seed, ctx: { previous: withNarratives(previousOf(seed), { overview: '（一）主动公开 全年在门户网站发布信息56条，涵盖机构职能、统计数据、通知公告等。（二）依申请公开（三）政府信息管理（四）平台建设（五）监督保障', problems: '一是专业人员不足；二是更新不够及时。', other: '未收取信息处理费。' }) } },
   ];
 

@@ -158,55 +158,55 @@ export const RULES: readonly Rule[] = [
     phrases: [
       {
         name: '复议诉讼合计',
-        patterns: [`(?:行政)?复议[、和及与]?(?:行政)?诉讼[^。；，,]{0,10}?${NUM}${UNIT}`],
+        patterns: [`(?:行政)?复议[、和及与]?(?:行政)?诉讼[^。；;，,]{0,10}?${NUM}${UNIT}`],
         candidates: [APPEAL_TOTALS],
         candidateNames: ['行政复议和行政诉讼总计共 {0} 件'],
       },
       {
         name: '无复议诉讼',
-        patterns: [`(?:未发生|没有发生|未收到|未产生|未出现)[^。；，,]{0,12}?(?:行政)?复议[、和及与]?(?:行政)?诉讼(?<n>)`],
+        patterns: [`(?:未发生|没有发生|未收到|未产生|未出现)[^。；;，,]{0,12}?(?:行政)?复议[、和及与]?(?:行政)?诉讼(?<n>)`],
         candidates: [APPEAL_TOTALS],
         candidateNames: ['行政复议和行政诉讼总计共 {0} 件'],
       },
       {
         name: '行政复议',
-        patterns: [`行政复议(?:案件|申请)?[^。；，,、诉]{0,8}?${NUM}${UNIT}`],
+        patterns: [`行政复议(?:案件|申请)?[^。；;，,、诉]{0,8}?${NUM}${UNIT}`],
         candidates: [['appeals.review.total']],
         candidateNames: ['行政复议总计为 {0} 件'],
       },
       {
         name: '行政诉讼',
-        patterns: [`行政诉讼(?:案件)?[^。；，,、]{0,8}?${NUM}${UNIT}`],
+        patterns: [`行政诉讼(?:案件)?[^。；;，,、]{0,8}?${NUM}${UNIT}`],
         candidates: [['appeals.suit_direct.total', 'appeals.suit_after_review.total']],
         candidateNames: ['行政诉讼总计为 {0} 件'],
       },
       {
         name: '上年结转',
-        patterns: [`(?:上年|上一年|上年度|上一年度|\\d{4}年)(?:度)?结转[^。；，,下]{0,10}?${NUM}${UNIT}`],
+        patterns: [`(?:上年|上一年|上年度|上一年度|\\d{4}年)(?:度)?结转[^。；;，,下]{0,10}?${NUM}${UNIT}`],
         candidates: [['requests.carried_over.total']],
         candidateNames: ['上年结转总计为 {0} 件'],
       },
       {
         name: '结转下年',
-        patterns: [`结转(?:至|到)?下(?:一)?年(?:度)?[^。；，,]{0,10}?${NUM}${UNIT}`, `${NUM}${UNIT}[^。；，,]{0,6}?结转(?:至|到)?下(?:一)?年`],
+        patterns: [`结转(?:至|到)?下(?:一)?年(?:度)?[^。；;，,]{0,10}?${NUM}${UNIT}`, `${NUM}${UNIT}[^。；;，,]{0,6}?结转(?:至|到)?下(?:一)?年`],
         candidates: [['requests.carried_forward.total']],
         candidateNames: ['结转下年度总计为 {0} 件'],
       },
       {
         name: '结转',
-        patterns: [`结转[^。；，,]{0,10}?${NUM}${UNIT}`],
+        patterns: [`结转[^。；;，,]{0,10}?${NUM}${UNIT}`],
         candidates: [['requests.carried_over.total'], ['requests.carried_forward.total']],
         candidateNames: ['上年结转为 {0} 件', '结转下年度为 {0} 件'],
       },
       {
         name: '收到申请',
-        patterns: [`(?:收到|新收|接收|共收)[^。；，,\\n]{0,24}?申请[^。；，,\\d\\n]{0,6}?${NUM}${UNIT}`, `(?:收到|新收|接收)${NUM}${UNIT}[^。；，,]{0,12}?申请`],
+        patterns: [`(?:收到|新收|接收|共收)[^。；;，,\\n]{0,24}?申请[^。；;，,\\d\\n]{0,6}?${NUM}${UNIT}`, `(?:收到|新收|接收)${NUM}${UNIT}[^。；;，,]{0,12}?申请`],
         candidates: [['requests.received.total']],
         candidateNames: ['本年新收申请总计为 {0} 件'],
       },
       {
         name: '办理申请',
-        patterns: [`(?:受理|办理|答复|办结|处理)[^。；，,\\n]{0,24}?申请[^。；，,\\d\\n]{0,6}?${NUM}${UNIT}`, `(?:受理|办理|答复|办结)${NUM}${UNIT}[^。；，,]{0,12}?申请`],
+        patterns: [`(?:受理|办理|答复|办结|处理)[^。；;，,\\n]{0,24}?申请[^。；;，,\\d\\n]{0,6}?${NUM}${UNIT}`, `(?:受理|办理|答复|办结)${NUM}${UNIT}[^。；;，,]{0,12}?申请`],
         candidates: [
           ['requests.received.total'],
           ['requests.received.total', 'requests.carried_over.total'],
@@ -223,7 +223,7 @@ export const RULES: readonly Rule[] = [
     lookBack: 4,
     patterns: [
       // "2022年，我局……" at the start of a sentence or paragraph
-      '(?:^|[。！？；\\n])\\s*(?<y>\\d{4})年(?:度)?[，,]\\s*(?:我|本|全)',
+      '(?:^|[。！？；;!?\\n])\\s*(?<y>\\d{4})年(?:度)?[，,]\\s*(?:我|本|全)',
       // "本单位2022年未收取……"
       '(?:我|本)(?:局|委|办|厅|部|署|区|县|市|镇|乡|街道|单位|机关|中心|院|会|所|站|队|府)(?<y>\\d{4})年(?:度)?(?!以来|至今|起|前)',
     ],
@@ -234,7 +234,7 @@ export const RULES: readonly Rule[] = [
     kind: 'feeNotice',
     severity: 'warning',
     cell: 'requests.other_no_fee.total',
-    denial: '(?:未|没有|无|不)[^。；，,]{0,6}?(?:收取|收费|发出|产生)',
+    denial: '(?:未|没有|无|不)[^。；;，,]{0,6}?(?:收取|收费|发出|产生)',
     mention: '通知',
     message: '表三 申请人逾期未缴费而不再处理的申请有 {value} 件（说明发出过收费通知），但六、其他需要报告的事项只写了「{quote}」：请写明发出收费通知的件数和金额',
   },

@@ -79,11 +79,11 @@ export function fill(template: string, vars: Record<string, string | number> | (
 /** The sentence around a match, trimmed for quoting in a message. */
 export function quoteAround(text: string, start: number, end: number, max = 40): string {
   let s = start;
-  while (s > 0 && !/[。！？；\n]/.test(text[s - 1]!) && start - s < 12) s--;
+  while (s > 0 && !/[。！？；;!?\n]/.test(text[s - 1]!) && start - s < 12) s--;
   let e = end;
-  while (e < text.length && !/[。！？；，,（(\n]/.test(text[e]!) && e - end < 10) e++;
+  while (e < text.length && !/[。！？；;，,（(\n]/.test(text[e]!) && e - end < 10) e++;
   // A clause cut short is marked, so a quote never reads as if the author stopped mid-word.
-  const cut = e < text.length && !/[。！？；，,（(\n]/.test(text[e]!);
+  const cut = e < text.length && !/[。！？；;，,（(\n]/.test(text[e]!);
   const q = text.slice(s, e).trim();
   return q.length > max ? q.slice(0, max) + '…' : cut ? q + '…' : q;
 }
