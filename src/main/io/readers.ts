@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../../shared/api/result';
 import { readReportJson } from '../../shared/model/schema';
 import type { Report } from '../../shared/model/report';
 import { readFileChecked } from './files';
+import { xlsxReader } from '../services/excel';
 
 export interface ReadOptions {
   /** Metadata a file may lack (a workbook rarely names the body or year). */
@@ -42,7 +43,7 @@ const jsonReader: ReportReader = {
 };
 
 /** Every reader; one line here makes a file type readable by every command. */
-const readers: readonly ReportReader[] = [jsonReader];
+const readers: readonly ReportReader[] = [jsonReader, xlsxReader];
 
 export function readableExtensions(): string[] {
   return readers.flatMap((r) => r.extensions);

@@ -6,6 +6,7 @@ import { reportToJson } from '../../shared/model/schema';
 import type { Finding } from '../../shared/rules/types';
 import { writeFileAtomic } from './files';
 import { writeReportDocx, writeReportHtml, writeReportPdf } from '../services/documents';
+import { xlsxWriter } from '../services/excel';
 
 export type ExportFormat = 'json' | 'xlsx' | 'docx' | 'pdf' | 'html';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['docx', 'pdf', 'html', 'xlsx', 'json'];
@@ -34,7 +35,7 @@ const htmlWriter: ReportWriter = { format: 'html', write: (report, outPath, { dr
 const pdfWriter: ReportWriter = { format: 'pdf', write: (report, outPath, { draft }) => writeReportPdf(report, outPath, { draft }) };
 
 /** Every writer; one line here makes a format available to the CLI and the app. */
-const writers: readonly ReportWriter[] = [jsonWriter, docxWriter, htmlWriter, pdfWriter];
+const writers: readonly ReportWriter[] = [jsonWriter, docxWriter, htmlWriter, pdfWriter, xlsxWriter];
 
 export function writerFor(format: ExportFormat): ReportWriter | undefined {
   return writers.find((w) => w.format === format);

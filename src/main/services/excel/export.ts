@@ -1,0 +1,241 @@
+// Writes the report's three tables as the published layout (LAYOUTS): merged
+// headers, borders, fonts, widths and an A4 page setup, so the workbook can be
+// printed or passed on as it is. Totals are live formulas with their results
+// cached, so every spreadsheet shows the right figure before recalculating.
+import ExcelJS from 'exceljs';
+import { cellDef, type CellKey } from '../../../shared/model/cells';
+import { documentTitle, getCell, numericValue, type Report } from '../../../shared/model/report';
+import { SEVERITY_LABEL, type Finding } from '../../../shared/rules/types';
+import { LAYOUTS, placeCells, type LayoutCell, type TableLayout } from '../../../shared/template/layout';
+import { APPEAL_COLS, REQUEST_COLS, REQUEST_RESULT_ROWS, TABLES, TABLE_IDS, type TableId } from '../../../shared/template/gov2021';
+import { columnName } from './grid';
+
+export interface ExportOptions {
+  /** The report's findings at export time, listed on the 审核情况 sheet. */
+  findings: readonly Finding[];
+  /** Finding id → 核实说明; defaults to the report's own. */
+  explanations?: Readonly<Record<string, string>>;
+  /** All three tables on one sheet instead of one sheet each. */
+  oneSheet?: boolean;
+  /** Mark every title 草稿. */
+  draft: boolean;
+}
+
+export const SHEET_NAMES: Record<TableId, string> = { proactive: '表二 主动公开', requests: '表三 依申请公开', appeals: '表四 复议诉讼' };
+export const ONE_SHEET_NAME = '年报三张表';
+export const AUDIT_SHEET_NAME = '审核情况';
+
+const TITLE_FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 16, bold: true };
+const CAPTION_FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 12, bold: true };
+const HEAD_FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 10, bold: true };
+const BODY_FONT: Partial<ExcelJS.Font> = { name: '仿宋', size: 10.5 };
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+/** Excel column width units per character of the layout (a CJK character is two). */
+const UNITS_PER_CHAR = 2.2;
+const LINE_HEIGHT = 14;
+
+/** Display width of text in Excel column units: CJK characters count double. */
+function textUnits(text: string): number {
+  let n = 0;
+  for (const ch of text) n += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
+  return n;
+}
+
+/** A total written as a live formula when it equals the sum of its parts; otherwise as written. */
+interface Total {
+  key: CellKey;
+  parts: readonly CellKey[];
+}
+
+function totals(table: TableId): Total[] {
+  if (table === 'requests') {
+    const partCols = REQUEST_COLS.filter((c) => c.key !== 'total').map((c) => c.key);
+    return [
+      ...TABLES.requests.rows
+        .filter((r) => r.key !== 'results_total')
+        .map((r) => ({ key: `requests.${r.key}.total`, parts: partCols.map((c) => `requests.${r.key}.${c}`) })),
+      ...REQUEST_COLS.map((c) => ({ key: `requests.results_total.${c.key}`, parts: REQUEST_RESULT_ROWS.map((r) => `requests.${r}.${c.key}`) })),
+    ];
+  }
+  if (table === 'appeals') {
+    const partCols = APPEAL_COLS.filter((c) => c.key !== 'total').map((c) => c.key);
+    return TABLES.appeals.rows.map((r) => ({ key: `appeals.${r.key}.total`, parts: partCols.map((c) => `appeals.${r.key}.${c}`) }));
+  }
+  return [];
+}
+
+/** A formula only where its result is the figure the author wrote, so no number changes on export. */
+function formulaFor(report: Report, total: Total, address: ReadonlyMap<CellKey, string>): ExcelJS.CellFormulaValue | undefined {
+  const value = getCell(report, total.key);
+  if (typeof value !== 'number') return undefined;
+  let sum = 0;
+  for (const p of total.parts) {
+    const n = numericValue(getCell(report, p));
+    if (n === undefined) return undefined;
+    sum += n;
+  }
+  if (Math.abs(sum - value) > 1e-9) return undefined;
+  const refs = total.parts.map((p) => address.get(p)!);
+  const contiguous = refs.every((ref, i) => i === 0 || isNextTo(refs[i - 1]!, ref));
+  const formula = contiguous ? `SUM(${refs[0]}:${refs[refs.length - 1]})` : `SUM(${refs.join(',')})`;
+  return { formula, result: value };
+}
+
+function isNextTo(a: string, b: string): boolean {
+  const pa = /^([A-Z]+)(\d+)$/.exec(a)!;
+  const pb = /^([A-Z]+)(\d+)$/.exec(b)!;
+  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const sameRow = pa[2] === pb[2] && col(pb[1]!) === col(pa[1]!) + 1;
+  const sameCol = pa[1] === pb[1] && Number(pb[2]) === Number(pa[2]) + 1;
+  return sameRow || sameCol;
+}
+
+function styleCell(cell: ExcelJS.Cell, kind: LayoutCell['kind']): void {
+  cell.border = BORDER;
+  cell.font = kind === 'head' ? HEAD_FONT : BODY_FONT;
+  cell.alignment = {
+    vertical: 'middle',
+    horizontal: kind === 'label' || kind === 'note' ? 'left' : 'center',
+    wrapText: true,
+  };
+}
+
+function setWidths(ws: ExcelJS.Worksheet, widths: readonly number[]): void {
+  widths.forEach((w, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = Math.max(col.width ?? 0, Math.round(w * UNITS_PER_CHAR * 10) / 10);
+  });
+}
+
+function titleRow(ws: ExcelJS.Worksheet, row: number, columns: number, text: string, font: Partial<ExcelJS.Font>, height: number): void {
+  ws.mergeCells(row, 1, row, columns);
+  const cell = ws.getCell(row, 1);
+  cell.value = text;
+  cell.font = font;
+  cell.alignment = { vertical: 'middle', horizontal: font === TITLE_FONT ? 'center' : 'left', wrapText: true };
+  ws.getRow(row).height = height;
+}
+
+/** Draws one table's layout from `top`; returns the row after it. */
+function drawTable(ws: ExcelJS.Worksheet, report: Report, layout: TableLayout, top: number): number {
+  const placed = placeCells(layout);
+  const address = new Map<CellKey, string>();
+  for (const p of placed) if (p.cell.kind === 'value') address.set(p.cell.key, `${columnName(p.c + 1)}${top + p.r}`);
+  const formulas = new Map(totals(layout.table).map((t) => [t.key, formulaFor(report, t, address)]));
+  const widths = layout.widths.map((w) => w * UNITS_PER_CHAR);
+  const lines = new Array<number>(layout.rows.length).fill(1);
+
+  for (const { cell: lc, r, c } of placed) {
+    const row = top + r;
+    const col = c + 1;
+    for (let dr = 0; dr < lc.rowSpan; dr++) for (let dc = 0; dc < lc.colSpan; dc++) styleCell(ws.getCell(row + dr, col + dc), lc.kind);
+    if (lc.rowSpan > 1 || lc.colSpan > 1) ws.mergeCells(row, col, row + lc.rowSpan - 1, col + lc.colSpan - 1);
+    const cell = ws.getCell(row, col);
+    if (lc.kind === 'value') {
+      // Text stays a string cell whatever it starts with ("=", "+", "-", "@"): no spreadsheet runs it.
+      cell.value = formulas.get(lc.key) ?? getCell(report, lc.key);
+      if (cellDef(lc.key)?.kind === 'amount') cell.numFmt = '0.####';
+    } else {
+      cell.value = lc.text;
+      if (lc.rowSpan === 1) {
+        const span = widths.slice(c, c + lc.colSpan).reduce((a, b) => a + b, 0);
+        lines[r] = Math.max(lines[r]!, Math.ceil(textUnits(lc.text) / Math.max(1, span - 1)));
+      }
+    }
+  }
+  lines.forEach((n, r) => (ws.getRow(top + r).height = Math.max(20, n * LINE_HEIGHT + 6)));
+  return top + layout.rows.length;
+}
+
+function pageSetup(ws: ExcelJS.Worksheet, landscape: boolean, printTitles: string | undefined, draft: boolean): void {
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: landscape ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.6, right: 0.6, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
+    ...(printTitles ? { printTitlesRow: printTitles } : {}),
+  };
+  ws.headerFooter = {
+    oddHeader: draft ? '&C&"宋体,Bold"&14草稿' : '',
+    oddFooter: '&C第 &P 页，共 &N 页',
+  };
+}
+
+function tableSheets(wb: ExcelJS.Workbook, report: Report, title: string, draft: boolean): void {
+  for (const t of TABLE_IDS) {
+    const layout = LAYOUTS[t];
+    const ws = wb.addWorksheet(SHEET_NAMES[t]);
+    setWidths(ws, layout.widths);
+    titleRow(ws, 1, layout.columns, title, TITLE_FONT, 32);
+    titleRow(ws, 2, layout.columns, TABLES[t].title, CAPTION_FONT, 24);
+    drawTable(ws, report, layout, 3);
+    pageSetup(ws, layout.landscape, layout.headerRows > 0 ? `3:${2 + layout.headerRows}` : undefined, draft);
+  }
+}
+
+function oneSheet(wb: ExcelJS.Workbook, report: Report, title: string, draft: boolean): void {
+  const ws = wb.addWorksheet(ONE_SHEET_NAME);
+  const columns = Math.max(...TABLE_IDS.map((t) => LAYOUTS[t].columns));
+  // Each column as wide as the widest table needs it.
+  for (const t of TABLE_IDS) setWidths(ws, LAYOUTS[t].widths);
+  titleRow(ws, 1, columns, title, TITLE_FONT, 32);
+  let row = 3;
+  for (const t of TABLE_IDS) {
+    titleRow(ws, row, LAYOUTS[t].columns, TABLES[t].title, CAPTION_FONT, 24);
+    row = drawTable(ws, report, LAYOUTS[t], row + 1);
+    if (t !== 'appeals') ws.getRow(row).addPageBreak();
+    row += 1;
+  }
+  pageSetup(ws, false, undefined, draft);
+}
+
+function auditSheet(wb: ExcelJS.Workbook, title: string, findings: readonly Finding[], explanations: Readonly<Record<string, string>>, draft: boolean): void {
+  const ws = wb.addWorksheet(AUDIT_SHEET_NAME);
+  const headers = ['序号', '类别', '规则', '问题', '涉及单元格', '核实说明'];
+  [6, 8, 22, 60, 36, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  titleRow(ws, 1, headers.length, `${title}审核情况`, TITLE_FONT, 32);
+  const header = ws.getRow(3);
+  headers.forEach((h, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = h;
+    styleCell(cell, 'head');
+  });
+  const rows: (string | number)[][] = findings.map((f, i) => [
+    i + 1,
+    SEVERITY_LABEL[f.severity],
+    f.rule,
+    f.message,
+    f.cells.map((k) => cellDef(k)?.name ?? k).join('、'),
+    explanations[f.id] ?? '',
+  ]);
+  const listed = new Set(findings.map((f) => f.id));
+  for (const [id, text] of Object.entries(explanations)) if (!listed.has(id)) rows.push([rows.length + 1, '核实说明', id, '', '', text]);
+  if (rows.length === 0) rows.push(['', '', '', '未发现问题', '', '']);
+  rows.forEach((values, i) => {
+    const row = ws.getRow(4 + i);
+    values.forEach((v, j) => {
+      const cell = row.getCell(j + 1);
+      cell.value = v;
+      styleCell(cell, j === 3 || j === 5 ? 'label' : 'value');
+    });
+    const longest = Math.max(textUnits(String(values[3])) / 58, textUnits(String(values[4])) / 34, textUnits(String(values[5])) / 38);
+    row.height = Math.max(20, Math.ceil(longest) * LINE_HEIGHT + 6);
+  });
+  pageSetup(ws, true, '3:3', draft);
+}
+
+/** The report as an .xlsx workbook: the three tables and a 审核情况 sheet. */
+export async function exportWorkbook(report: Report, options: ExportOptions): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '年报编制助手';
+  wb.title = documentTitle(report);
+  const title = `${documentTitle(report)}${options.draft ? '（草稿）' : ''}`;
+  if (options.oneSheet) oneSheet(wb, report, title, options.draft);
+  else tableSheets(wb, report, title, options.draft);
+  auditSheet(wb, title, options.findings, options.explanations ?? report.explanations, options.draft);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

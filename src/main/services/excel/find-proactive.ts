@@ -1,0 +1,134 @@
+// Finds table 二 (proactive): its row labels (规章, 行政许可 …) standing in one
+// column, and for each row the nearest header row above that names its
+// columns (本年制发件数 …, 本年处理决定数量, 本年收费金额). Blocks without a
+// header are read by position, and marked as guesses.
+import { PROACTIVE_BLOCKS, TABLES, type ColDef } from '../../../shared/template/gov2021';
+import { cover, guessOf, yearAbove, type Candidate } from './candidate';
+import type { Grid, GridCell } from './grid';
+import { LabelMatcher, type LabelMatch } from './labels';
+import { alignInOrder } from './align';
+
+const ROW_DEFS = PROACTIVE_BLOCKS.flatMap((b) => b.rows);
+const ROWS = new LabelMatcher(
+  ROW_DEFS.map((r) => ({ key: r.key, label: r.label, variants: r.aliases ?? [] })),
+  ['信息内容', ...PROACTIVE_BLOCKS.map((b) => b.header)],
+);
+const COL_DEFS = PROACTIVE_BLOCKS.flatMap((b) => b.cols).filter((c, i, all) => all.findIndex((x) => x.key === c.key) === i);
+const COLS = new LabelMatcher(COL_DEFS.map((c) => ({ key: c.key, label: c.label, variants: c.aliases ?? [] })));
+/** How far above a row its column header may stand (block header, notes). */
+const HEADER_REACH = 8;
+/** Rows of one table stand this close together. */
+const ROW_GAP = 10;
+const POSITIONAL = '（无列标题，按位置读取）';
+
+interface RowHit {
+  cell: GridCell;
+  match: LabelMatch;
+}
+
+/** Row labels of one column that stand together, each template row at most once. */
+function labelColumns(grid: Grid): RowHit[][] {
+  const byColumn = new Map<number, GridCell[]>();
+  for (const cell of grid.cells) {
+    if (cell.master || !cell.norm) continue;
+    if (!ROWS.exact(cell.norm)) continue;
+    byColumn.set(cell.c, [...(byColumn.get(cell.c) ?? []), cell]);
+  }
+  const groups: RowHit[][] = [];
+  for (const [c, cells] of byColumn) {
+    cells.sort((a, b) => a.r - b.r);
+    let group: GridCell[] = [];
+    const flush = () => {
+      if (group.length === 0) return;
+      const top = group[0]!.r - 2;
+      const bottom = group[group.length - 1]!.r + 2;
+      // Guesses among the other labels of the column, between and around the exact ones.
+      const rows = grid.cells
+        .filter((x) => x.c === c && !x.master && x.norm && x.r >= top && x.r <= bottom)
+        .sort((a, b) => a.r - b.r);
+      const assigned = alignInOrder(
+        rows.map((x) => ROWS.candidates(x.norm)),
+        ROW_DEFS.map((r) => r.key),
+      );
+      const hits = [...assigned].map(([i, match]) => ({ cell: rows[i]!, match }));
+      if (hits.filter((h) => h.match.exact).length >= 2) groups.push(hits);
+      group = [];
+    };
+    for (const cell of cells) {
+      const prev = group[group.length - 1];
+      if (prev && cell.r - prev.r > ROW_GAP) flush();
+      group.push(cell);
+    }
+    flush();
+  }
+  return groups;
+}
+
+/** The header cells above a row that name its columns, nearest first; right of the label, left of `limit`. */
+function headerFor(grid: Grid, hit: RowHit, top: number, limit: number): { c: number; cell: GridCell; match: LabelMatch }[] {
+  const wanted = TABLES.proactive.colsOf(hit.match.key).map((c) => c.key);
+  for (let r = hit.cell.r - 1; r >= Math.max(1, top - HEADER_REACH, hit.cell.r - HEADER_REACH); r--) {
+    const found: { c: number; cell: GridCell; match: LabelMatch }[] = [];
+    for (let c = hit.cell.right + 1; c < limit; c++) {
+      const cell = grid.at(r, c);
+      if (!cell?.norm || cell.master) continue;
+      const match = COLS.candidates(cell.norm)[0];
+      if (match && wanted.includes(match.key) && !found.some((f) => f.match.key === match.key)) found.push({ c, cell, match });
+    }
+    if (found.some((f) => f.match.exact)) return found;
+  }
+  return [];
+}
+
+/** Without a header: the cells right of the label, in order, as the row's columns. */
+function positional(grid: Grid, hit: RowHit, limit: number): { c: number; col: ColDef }[] {
+  const cols = TABLES.proactive.colsOf(hit.match.key);
+  const cells: number[] = [];
+  for (let c = hit.cell.right + 1; c < limit && cells.length < cols.length; c++) {
+    const cell = grid.at(hit.cell.r, c);
+    if (cell && !cell.master) cells.push(c);
+  }
+  return cells.map((c, i) => ({ c, col: cols[i]! }));
+}
+
+export function findProactive(grid: Grid): Candidate[] {
+  const groups = labelColumns(grid);
+  return groups.map((hits) => {
+    const labelC = hits[0]!.cell.c;
+    const top = Math.min(...hits.map((h) => h.cell.r));
+    const bottom = Math.max(...hits.map((h) => h.cell.r));
+    // A table side by side with this one ends this one's columns.
+    const limit = Math.min(
+      labelC + 8,
+      ...groups.filter((g) => g !== hits && g[0]!.cell.c > labelC && g.some((h) => h.cell.r >= top - 3 && h.cell.r <= bottom + 3)).map((g) => g[0]!.cell.c),
+    );
+    const cand: Candidate = { table: 'proactive', grid, placements: new Map(), top, left: labelC, bottom, right: labelC };
+    let headerTop = top;
+    for (const hit of hits) {
+      const header = headerFor(grid, hit, top, limit);
+      const rowGuess = guessOf(hit.cell.text, hit.match);
+      if (header.length > 0) {
+        for (const h of header) {
+          cand.placements.set(`proactive.${hit.match.key}.${h.match.key}`, { r: hit.cell.r, c: h.c, guesses: [...rowGuess, ...guessOf(h.cell.text, h.match)] });
+          cover(cand, h.cell.r, h.c);
+          headerTop = Math.min(headerTop, h.cell.r);
+        }
+      } else {
+        for (const p of positional(grid, hit, limit)) {
+          cand.placements.set(`proactive.${hit.match.key}.${p.col.key}`, {
+            r: hit.cell.r,
+            c: p.c,
+            guesses: [...rowGuess, { found: POSITIONAL, takenFor: p.col.label, similarity: 0 }],
+          });
+          cover(cand, hit.cell.r, p.c);
+        }
+      }
+      cover(cand, hit.cell.r, labelC);
+    }
+    // The block header 第二十条第（一）项 stands above the first column header.
+    const blockHeader = grid.at(headerTop - 1, labelC);
+    if (blockHeader?.norm.startsWith('第二十条')) cover(cand, headerTop - 1, labelC);
+    cand.yearHint = yearAbove(grid, cand.left, cand.right, cand.top);
+    return cand;
+  });
+}

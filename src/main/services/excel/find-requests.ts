@@ -1,0 +1,150 @@
+// Finds table 三 (requests): first its applicant-type header (自然人, 商业企业 …),
+// then its rows below by their labels, aligned to the template's row order so
+// that short labels that occur twice ("其他", "总计") land on the right row.
+import {
+  REQUEST_APPLICANT_GROUP,
+  REQUEST_APPLICANT_HEADING,
+  REQUEST_COLS,
+  REQUEST_GROUPS,
+  REQUEST_NOTE,
+  REQUEST_RESULT_HEADING,
+  REQUEST_ROWS,
+} from '../../../shared/template/gov2021';
+import { cover, guessOf, yearAbove, type Candidate, type Placement } from './candidate';
+import type { Grid, GridCell } from './grid';
+import { LabelMatcher, type LabelMatch } from './labels';
+import { alignInOrder } from './align';
+
+const COLS = new LabelMatcher(REQUEST_COLS.map((c) => ({ key: c.key, label: c.label, variants: c.aliases ?? [] })));
+const ROWS = new LabelMatcher(
+  REQUEST_ROWS.map((r) => ({ key: r.key, label: r.label, variants: [...(r.aliases ?? []), ...(r.short ? [r.short] : [])] })),
+  [...REQUEST_GROUPS.map((g) => g.heading), REQUEST_RESULT_HEADING, REQUEST_APPLICANT_HEADING, REQUEST_APPLICANT_GROUP, REQUEST_NOTE, '信息内容'],
+);
+/** Applicant types no other table uses as a header: they anchor the header. */
+const DISTINCTIVE = new Set(['natural', 'commercial', 'research', 'nonprofit', 'legal']);
+/** The most rows a table may span below its header (25 rows, group rows, notes). */
+const MAX_ROWS = 45;
+
+interface Hit {
+  cell: GridCell;
+  match: LabelMatch;
+}
+
+interface Header {
+  hits: Hit[];
+  columns: Map<string, { c: number; hit: Hit }>;
+  top: number;
+  bottom: number;
+}
+
+function headerClusters(grid: Grid): Header[] {
+  const anchors: Hit[] = [];
+  for (const cell of grid.cells) {
+    if (cell.master || !cell.norm) continue;
+    const match = COLS.exact(cell.norm);
+    if (match && DISTINCTIVE.has(match.key)) anchors.push({ cell, match });
+  }
+  const used = new Set<Hit>();
+  const headers: Header[] = [];
+  for (const seed of anchors) {
+    if (used.has(seed)) continue;
+    const hits = [seed];
+    used.add(seed);
+    for (let grown = true; grown; ) {
+      grown = false;
+      for (const h of anchors) {
+        if (used.has(h) || hits.some((x) => x.match.key === h.match.key || x.cell.c === h.cell.c)) continue;
+        if (hits.some((x) => Math.abs(x.cell.r - h.cell.r) <= 2 && Math.abs(x.cell.c - h.cell.c) <= 3)) {
+          hits.push(h);
+          used.add(h);
+          grown = true;
+        }
+      }
+    }
+    if (hits.length < 3) continue;
+    const top = Math.min(...hits.map((h) => h.cell.r));
+    const bottom = Math.max(...hits.map((h) => h.cell.bottom));
+    const columns = new Map(hits.map((h) => [h.match.key, { c: h.cell.c, hit: h }]));
+    headers.push({ hits, columns, top, bottom });
+  }
+  return headers;
+}
+
+/** Adds 其他 and 总计 (and any applicant type the anchors missed) from the header band. */
+function completeHeader(grid: Grid, h: Header): void {
+  const right = Math.max(...[...h.columns.values()].map((x) => x.c));
+  const left = Math.min(...[...h.columns.values()].map((x) => x.c));
+  const band = grid.cells.filter(
+    (cell) => !cell.master && cell.norm && cell.r >= h.top - 1 && cell.r <= h.bottom && cell.c >= left - 2 && cell.c <= right + 3,
+  );
+  const taken = new Set([...h.columns.values()].map((x) => x.c));
+  let lastColumn = right;
+  for (const col of REQUEST_COLS) {
+    if (h.columns.has(col.key)) continue;
+    let best: Hit | undefined;
+    for (const cell of band) {
+      if (taken.has(cell.c)) continue;
+      // 其他 and 总计 stand right of the applicant types they close, in that order.
+      if (!DISTINCTIVE.has(col.key) && cell.c <= lastColumn) continue;
+      const match = COLS.candidates(cell.norm).find((m) => m.key === col.key);
+      if (match && (!best || match.similarity > best.match.similarity || (match.similarity === best.match.similarity && cell.c < best.cell.c))) {
+        best = { cell, match };
+      }
+    }
+    if (best) {
+      h.columns.set(col.key, { c: best.cell.c, hit: best });
+      taken.add(best.cell.c);
+      if (!DISTINCTIVE.has(col.key)) lastColumn = best.cell.c;
+      h.bottom = Math.max(h.bottom, best.cell.bottom);
+    }
+  }
+}
+
+/** The label candidates of a sheet row: from the nearest label cell left of the values. */
+function rowCandidates(grid: Grid, r: number, firstValueC: number, blocked: Set<number>): { c: number; text: string; matches: LabelMatch[] } | undefined {
+  for (let c = firstValueC - 1; c >= 1; c--) {
+    if (blocked.has(c)) continue;
+    const cell = grid.at(r, c);
+    if (!cell?.norm) continue;
+    const matches = ROWS.candidates(cell.norm);
+    if (matches.length > 0) return { c: cell.master?.c ?? c, text: cell.text, matches };
+  }
+  return undefined;
+}
+
+export function findRequests(grid: Grid): Candidate[] {
+  const headers = headerClusters(grid);
+  headers.forEach((h) => completeHeader(grid, h));
+  const allValueColumns = headers.map((h) => new Set([...h.columns.values()].map((x) => x.c)));
+  return headers.map((h, i) => {
+    const cols = [...h.columns.entries()];
+    const firstValueC = Math.min(...cols.map(([, x]) => x.c));
+    const blocked = new Set(allValueColumns.filter((_, j) => j !== i).flatMap((s) => [...s]));
+    // A second table below ends this one.
+    const nextTop = Math.min(...headers.filter((o) => o !== h && o.top > h.bottom && [...o.columns.values()].some((x) => h.columns.has(x.hit.match.key) && Math.abs(x.c - firstValueC) < 10)).map((o) => o.top));
+    const last = Math.min(h.bottom + MAX_ROWS, nextTop - 1);
+    const sheetRows: { r: number; c: number; text: string; matches: LabelMatch[] }[] = [];
+    for (let r = h.bottom + 1; r <= last; r++) {
+      const found = rowCandidates(grid, r, firstValueC, blocked);
+      if (found) sheetRows.push({ r, ...found });
+    }
+    const assigned = alignInOrder(
+      sheetRows.map((s) => s.matches),
+      REQUEST_ROWS.map((r) => r.key),
+    );
+    const cand: Candidate = { table: 'requests', grid, placements: new Map(), top: h.top, left: firstValueC, bottom: h.bottom, right: firstValueC };
+    for (const [, x] of cols) cover(cand, x.hit.cell.r, x.c);
+    // The heading row over the applicant types (申请人情况) belongs to the table.
+    for (const [, x] of cols) if (grid.at(h.top - 1, x.c)?.norm) cover(cand, h.top - 1, x.c);
+    for (const [index, match] of assigned) {
+      const row = sheetRows[index]!;
+      cover(cand, row.r, row.c);
+      for (const [colKey, x] of cols) {
+        const placement: Placement = { r: row.r, c: x.c, guesses: [...guessOf(row.text, match), ...guessOf(x.hit.cell.text, x.hit.match)] };
+        cand.placements.set(`requests.${match.key}.${colKey}`, placement);
+      }
+    }
+    cand.yearHint = yearAbove(grid, cand.left, cand.right, h.bottom);
+    return cand;
+  });
+}

@@ -1,0 +1,108 @@
+// Tolerant label matching. Hand-made workbooks write the template's labels
+// with line breaks, full-width or half-width brackets, curly quotes, leading
+// codes ("三、（三）1.") and typos copied for years; all of these must still
+// find their row or column, and a label found only by likeness is a guess.
+
+/** Codes that open a label: 三、 （三） (三) 1. 1、 1) and bare 三（…. */
+const LEADING_CODE = /^(?:[一二三四五六七八九十]+[、.,](?!\d)|[一二三四五六七八九十]+(?=\()|\([一二三四五六七八九十]+\)[、.]?|\d{1,2}(?:[.、)](?!\d)|(?=[^\d.,]))|[、.,:])/;
+const QUOTES = /["'“”‘’「」『』〝〞]/g;
+
+/** The form two labels are compared in: no spaces, quotes or leading codes, half-width. */
+export function normalizeLabel(text: string): string {
+  let s = text.normalize('NFKC').replace(/\s+/g, '').replace(QUOTES, '');
+  for (let prev = ''; prev !== s; ) {
+    prev = s;
+    s = s.replace(LEADING_CODE, '');
+  }
+  return s.replace(/[:：。;；,，]+$/, '');
+}
+
+/** Drops bracketed asides: "部分公开(区分处理的…)" and "本年收费金额(单位:万元)" compare by their heads. */
+export function withoutAsides(norm: string): string {
+  return norm.replace(/\([^()]*\)/g, '').replace(/\[[^\]]*\]/g, '');
+}
+
+/** 2·LCS / (|a| + |b|): 1 for equal strings, robust to a dropped or swapped character. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (!a || !b) return 0;
+  const prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = a[i - 1] === b[j - 1] ? diag + 1 : Math.max(up, prev[j - 1]!);
+      diag = up;
+    }
+  }
+  return (2 * prev[b.length]!) / (a.length + b.length);
+}
+
+/** Below this likeness a label is not taken for another. */
+export const GUESS_THRESHOLD = 0.7;
+/** Labels this short ("规章", "其他") are too alike to each other to be guessed. */
+const MIN_GUESS_LENGTH = 4;
+
+export interface LabelTarget<K extends string = string> {
+  key: K;
+  /** The official label, shown in the record as what a guess was taken for. */
+  label: string;
+  /** Other spellings that count as exact: aliases, short names, known typos. */
+  variants: readonly string[];
+}
+
+export interface LabelMatch<K extends string = string> {
+  key: K;
+  exact: boolean;
+  similarity: number;
+  takenFor: string;
+}
+
+interface Compiled<K extends string> {
+  target: LabelTarget<K>;
+  forms: Set<string>;
+}
+
+/** A matcher over a fixed set of labels (one table's rows, or its columns). */
+export class LabelMatcher<K extends string = string> {
+  private readonly compiled: Compiled<K>[];
+  /** Texts that are known not to be any of the targets (group headings, notes). */
+  private readonly ignored: Set<string>;
+
+  constructor(targets: readonly LabelTarget<K>[], ignored: readonly string[] = []) {
+    this.compiled = targets.map((target) => {
+      const forms = new Set<string>();
+      for (const v of [target.label, ...target.variants]) {
+        const n = normalizeLabel(v);
+        forms.add(n);
+        forms.add(withoutAsides(n));
+      }
+      return { target, forms };
+    });
+    this.ignored = new Set(ignored.flatMap((t) => [normalizeLabel(t), withoutAsides(normalizeLabel(t))]));
+  }
+
+  /** Exact (normalised, alias) matches only. */
+  exact(norm: string): LabelMatch<K> | undefined {
+    if (!norm) return undefined;
+    const bare = withoutAsides(norm);
+    for (const { target, forms } of this.compiled) {
+      if (forms.has(norm) || (bare && forms.has(bare))) return { key: target.key, exact: true, similarity: 1, takenFor: target.label };
+    }
+    return undefined;
+  }
+
+  /** Every target the text may be: the exact one, else those alike enough, best first. */
+  candidates(norm: string): LabelMatch<K>[] {
+    const hit = this.exact(norm);
+    if (hit) return [hit];
+    if (norm.length < MIN_GUESS_LENGTH || this.ignored.has(norm) || this.ignored.has(withoutAsides(norm))) return [];
+    const out: LabelMatch<K>[] = [];
+    for (const { target, forms } of this.compiled) {
+      let best = 0;
+      for (const f of forms) if (f.length >= MIN_GUESS_LENGTH) best = Math.max(best, similarity(norm, f), similarity(withoutAsides(norm), f));
+      if (best >= GUESS_THRESHOLD) out.push({ key: target.key, exact: false, similarity: best, takenFor: target.label });
+    }
+    return out.sort((a, b) => b.similarity - a.similarity);
+  }
+}

@@ -1,0 +1,38 @@
+// The body and year from a title row such as "XX局2023年政府信息公开工作年度报告"
+// (or "XX局政府信息公开工作年度报告（2023年度）"). Workbooks often carry none;
+// then the caller supplies them.
+import type { SourceCell } from '../../../shared/api/import';
+import type { Grid } from './grid';
+
+const TITLE_PATTERNS: readonly RegExp[] = [
+  /^(?<agency>.*?)(?<year>20\d\d)年度?政府信息公开(?:工作)?年度报告/,
+  /^(?<agency>.*?)政府信息公开(?:工作)?年度报告[(（](?<year>20\d\d)年度?[)）]/,
+];
+
+export interface TitleMeta {
+  agency?: string;
+  year?: number;
+  source: SourceCell;
+}
+
+/** The first title found, searching the given sheets first (those holding the tables). */
+export function findTitle(grids: readonly Grid[], preferred: ReadonlySet<string>): TitleMeta | undefined {
+  const ordered = [...grids.filter((g) => preferred.has(g.sheet)), ...grids.filter((g) => !preferred.has(g.sheet))];
+  for (const grid of ordered) {
+    for (const cell of grid.cells) {
+      if (cell.master || cell.isNumber || cell.text.length > 80) continue;
+      const text = cell.text.replace(/\s+/g, '').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+      for (const pattern of TITLE_PATTERNS) {
+        const m = pattern.exec(text);
+        if (!m?.groups) continue;
+        const agency = m.groups.agency!.replace(/[，,。:：、]+$/, '');
+        return {
+          agency: agency || undefined,
+          year: Number(m.groups.year),
+          source: { sheet: grid.sheet, address: cell.address, raw: cell.text },
+        };
+      }
+    }
+  }
+  return undefined;
+}
