@@ -4,7 +4,7 @@
 // page is printed to PDF the way the app and the CLI print it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderReportHtml } from '../../src/shared/document/html';
@@ -180,6 +180,7 @@ describe('PDF printed from the HTML', () => {
     const out = join(dir, 'report.pdf');
     const report = seedReport();
     expect(await writeReportPdf(report, out, { draft: true, printer: chromiumPrinter() })).toEqual({ ok: true, value: undefined });
+    copyFileSync(out, join(ARTIFACTS, 'seed-html.pdf'));
     keepPagesAsPng(out, 'pdf-page');
     const sizes = pdfPageSizes(out);
     expect(sizes.length).toBeGreaterThanOrEqual(4);

@@ -34,6 +34,9 @@ export const SIZES = { title: 22, body: 16, pageNumber: 14, table: 10.5 } as con
 /** The type area of GB/T 9704: A4 with these margins in millimetres. */
 export const PAGE_MM = { width: 210, height: 297, top: 37, bottom: 35, left: 28, right: 26 } as const;
 
-/** 22 lines fill the type area height: (297 − 37 − 35) mm / 22 ≈ 28.99 pt per line. */
+/**
+ * 22 lines fill the type area height: (297 − 37 − 35) mm / 22 ≈ 28.99 pt per line,
+ * rounded down to a twentieth of a point (Word's unit) so the 22nd line always fits: 28.95 pt.
+ */
 export const LINES_PER_PAGE = 22;
-export const LINE_PITCH_PT = ((PAGE_MM.height - PAGE_MM.top - PAGE_MM.bottom) / 25.4) * 72 / LINES_PER_PAGE;
+export const LINE_PITCH_PT = Math.floor((((PAGE_MM.height - PAGE_MM.top - PAGE_MM.bottom) / 25.4) * 72 * 20) / LINES_PER_PAGE) / 20;

@@ -54,7 +54,8 @@ function styles(draft: boolean): string {
   }
   @media print {
     ${pageRules(draft)}
-    body { font-size: ${pt(SIZES.body)}; line-height: ${pt(LINE_PITCH_PT)}; }
+    /* Lines are not pushed to the next page to avoid a lone line: that would break the 22-line grid. */
+    body { font-size: ${pt(SIZES.body)}; line-height: ${pt(LINE_PITCH_PT)}; widows: 1; orphans: 1; }
     main { max-width: none; padding: 0; }
     h1 { font-size: ${pt(SIZES.title)}; line-height: ${pt(LINE_PITCH_PT * 1.2)}; margin: 0 0 ${pt(LINE_PITCH_PT)}; }
     h2, h3 { break-after: avoid; }

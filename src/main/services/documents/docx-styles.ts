@@ -11,8 +11,8 @@ export const mmToTwips = (mm: number) => Math.round((mm / 25.4) * 1440);
 /** Word's font sizes are in half-points. */
 const halfPoints = (pt: number) => Math.round(pt * 2);
 
-/** Exact line pitch, rounded down so that 22 lines always fit the type area. */
-export const LINE_TWIPS = Math.floor(LINE_PITCH_PT * 20);
+/** Exact line pitch: 22 lines to the type area. */
+export const LINE_TWIPS = twips(LINE_PITCH_PT);
 
 export const STYLE = {
   title: 'ReportTitle',

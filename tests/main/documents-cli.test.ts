@@ -1,0 +1,59 @@
+// `nianbao export --to docx|html|pdf` through the one writer list: the file is
+// written whole, a draft is marked 草稿, a failed write names the file.
+import { describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXIT, main, type CliIO } from '../../src/main/cli';
+import { seedReport } from './documents-fixtures';
+
+function capture(): CliIO & { errors: string[] } {
+  const errors: string[] = [];
+  return { out: () => undefined, err: (line) => errors.push(line), errors };
+}
+
+function workspace(): { dir: string; input: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+  const input = join(dir, 'report.json');
+  writeFileSync(input, JSON.stringify(seedReport()));
+  return { dir, input };
+}
+
+describe('nianbao export to documents', () => {
+  it('writes a draft .docx marked 草稿 in its header', async () => {
+    const { dir, input } = workspace();
+    const out = join(dir, '年报.docx');
+    const io = capture();
+    expect(await main(['export', input, '--to', 'docx', '--out', out, '--draft'], io)).toBe(EXIT.ok);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const headers = Object.keys(zip.files).filter((n) => /^word\/header\d+\.xml$/.test(n));
+    expect(headers.length).toBeGreaterThan(0);
+    expect(await zip.file(headers[0]!)!.async('string')).toContain('草稿');
+    expect(readdirSync(dir).sort()).toEqual(['report.json', '年报.docx']); // no temporary file left behind
+  });
+
+  it('writes the HTML page, marked 草稿 only with --draft', async () => {
+    const { dir, input } = workspace();
+    const draft = join(dir, 'draft.html');
+    expect(await main(['export', input, '--to', 'html', '--out', draft, '--draft'], capture())).toBe(EXIT.ok);
+    expect(readFileSync(draft, 'utf8')).toContain('<p class="draft-mark" role="note">草稿</p>');
+  });
+
+  it('writes a PDF through the installed browser', async () => {
+    const { dir, input } = workspace();
+    const out = join(dir, 'report.pdf');
+    expect(await main(['export', input, '--to', 'pdf', '--out', out, '--draft'], capture())).toBe(EXIT.ok);
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('says which file could not be written, and leaves nothing behind', async () => {
+    const { dir, input } = workspace();
+    const target = join(dir, 'taken.docx');
+    mkdirSync(target); // a folder where the document should go: the rename over it fails
+    const io = capture();
+    expect(await main(['export', input, '--to', 'docx', '--out', target, '--draft'], io)).toBe(EXIT.unreadable);
+    expect(io.errors.join('\n')).toContain('taken.docx');
+    expect(readdirSync(dir).sort()).toEqual(['report.json', 'taken.docx']);
+  });
+});
