@@ -1,11 +1,12 @@
 // The `nianbao` command (interchange.md). Every command reads files through
 // the one reader registry, so each new file type works in all of them.
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readReportFile, type ReadReport } from './io/readers';
 import { EXPORT_FORMATS, writerFor, type ExportFormat } from './io/writers';
 import { blockingFindings, validate } from '../shared/rules/engine';
 import { reportToJson } from '../shared/model/schema';
 import { SEVERITY_LABEL, type Finding } from '../shared/rules/types';
+import { serve } from './serve/command';
 
 /** Exit statuses of interchange.md. */
 export const EXIT = { ok: 0, findings: 1, unreadable: 2 } as const;
@@ -29,13 +30,15 @@ const USAGE = `用法：nianbao <命令> [参数]
   export FILE --to ${EXPORT_FORMATS.join('|')} --out PATH [--previous 上年FILE] [--draft]
                                                   导出文档；有错误或未说明的需核实项时须加 --draft（标“草稿”）
 
+  serve [--db 资料库] [--port 端口] [--open]        在浏览器中使用年报编制助手（无需 Electron）
+
 FILE 可以是报告 JSON（.json）。`;
 
 class UsageError extends Error {}
 
-function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options']) {
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
@@ -133,7 +136,14 @@ const exportCmd: Command = async (args, io) => {
   return EXIT.ok;
 };
 
-const COMMANDS: Record<string, Command> = { inspect, validate: validateCmd, export: exportCmd };
+const serveCmd: Command = async (args, io) => {
+  const { values } = parse(args, { db: { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' } });
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new UsageError('--port 应为 1–65535 的端口号');
+  return serve({ db: values.db, port, open: values.open, out: io.out, err: io.err });
+};
+
+const COMMANDS: Record<string, Command> = { inspect, validate: validateCmd, export: exportCmd, serve: serveCmd };
 
 export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
   const [name, ...rest] = argv;

@@ -1,11 +1,126 @@
-import { app, BrowserWindow } from 'electron';
+// The Electron shell, kept thin: one hardened window, the menu, IPC wiring of
+// the shared handlers, and flushing pending saves on close. Everything else
+// lives in plain Node modules that the CLI and the tests use as well.
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CHANNELS, IPC_PREFIX } from '../shared/api/channels';
+import { createHandlers } from './handlers';
+import { openServices, type OpenedServices } from './services';
+import { buildMenu } from './electron/menu';
+import { loadWindowState, saveWindowState } from './electron/window-state';
 
-app.whenReady().then(() => {
-  const win = new BrowserWindow({
-    width: 1366,
-    height: 768,
-    webPreferences: { preload: join(__dirname, '../preload/index.js'), contextIsolation: true, sandbox: true, nodeIntegration: false },
+const RENDERER_HTML = join(__dirname, '../renderer/index.html');
+const RENDERER_URL = pathToFileURL(RENDERER_HTML).href;
+
+// The portable build keeps its data beside the executable, so it travels on a USB stick.
+if (process.env.PORTABLE_EXECUTABLE_DIR && !process.env.NIANBAO_DATA_DIR) {
+  process.env.NIANBAO_DATA_DIR = join(process.env.PORTABLE_EXECUTABLE_DIR, '年报编制助手数据');
+}
+const dataDir = process.env.NIANBAO_DATA_DIR ?? app.getPath('userData');
+
+let services: OpenedServices | undefined;
+let win: BrowserWindow | undefined;
+
+function isOurPage(url: string | undefined): boolean {
+  return !!url && url.split('#')[0] === RENDERER_URL;
+}
+
+function registerIpc(s: OpenedServices): void {
+  const handlers = createHandlers(s);
+  for (const channel of CHANNELS) {
+    ipcMain.handle(IPC_PREFIX + channel, (event, payload: unknown) => {
+      // Only our own page may call: a frame navigated elsewhere gets nothing.
+      if (!isOurPage(event.senderFrame?.url)) return { ok: false, error: { code: 'forbidden', message: '拒绝访问' } };
+      return handlers[channel](payload);
+    });
+  }
+}
+
+/** Asks the page to save what it has not yet saved; gives up after a few seconds rather than hang. */
+async function flushRenderer(): Promise<void> {
+  if (!win || win.isDestroyed()) return;
+  const flush = win.webContents.executeJavaScript('window.__nianbaoFlush ? window.__nianbaoFlush() : true', true);
+  await Promise.race([flush.catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);
+}
+
+function createWindow(s: OpenedServices): void {
+  const state = loadWindowState(dataDir);
+  win = new BrowserWindow({
+    ...state.bounds,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: '年报编制助手',
+    icon: join(__dirname, '../../assets/icon.png'),
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
   });
-  void win.loadFile(join(__dirname, '../renderer/index.html'));
-});
+  if (state.maximized) win.maximize();
+  win.setMenu(buildMenu(win, s.info.databasePath, s.info.version));
+  win.once('ready-to-show', () => win?.show());
+
+  let closing = false;
+  win.on('close', (event) => {
+    if (closing || !win) return;
+    event.preventDefault();
+    closing = true;
+    saveWindowState(dataDir, win);
+    void flushRenderer().then(() => win?.destroy());
+  });
+  // Windows logging off or shutting down: save first.
+  win.on('session-end', () => void flushRenderer());
+  void win.loadFile(RENDERER_HTML);
+}
+
+function harden(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // The app makes no network request, ever.
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = details.url.startsWith('file://') || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');
+    callback({ cancel: !allowed });
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isOurPage(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.whenReady().then(async () => {
+    harden();
+    const opened = await openServices({
+      databasePath: join(dataDir, 'library.db'),
+      shell: 'desktop',
+      nativeBinding: process.env.NIANBAO_SQLITE_BINDING,
+    });
+    if (!opened.ok) {
+      dialog.showErrorBox('年报编制助手无法启动', opened.error.message);
+      app.quit();
+      return;
+    }
+    services = opened.value;
+    registerIpc(services);
+    createWindow(services);
+  });
+  app.on('window-all-closed', () => {
+    services?.close();
+    app.quit();
+  });
+}

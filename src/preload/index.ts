@@ -1,6 +1,9 @@
-// Sandboxed preload (CommonJS): exposes the typed API and nothing else.
+// Sandboxed preload (CommonJS): exposes `window.nianbao`, the typed API built
+// by the shared createApi over IPC, and nothing else — no ipcRenderer.
 import { contextBridge, ipcRenderer } from 'electron';
+import { createApi, IPC_PREFIX } from '../shared/api/channels';
 
-contextBridge.exposeInMainWorld('nianbao', {
-  ping: () => ipcRenderer.invoke('app:ping'),
-});
+contextBridge.exposeInMainWorld(
+  'nianbao',
+  createApi((channel, payload) => ipcRenderer.invoke(IPC_PREFIX + channel, payload)),
+);

@@ -1,8 +1,34 @@
+import { useEffect } from 'react';
+import { api } from './api';
+import { Notices } from './common/Notices';
+import { useNotices } from './common/notices';
+import { useRouter } from './common/router';
+import { LibraryPage } from './library/LibraryPage';
+import { ReportPage } from './report/ReportPage';
+
 export function App() {
+  const route = useRouter((s) => s.route);
+  const show = useNotices((s) => s.show);
+
+  useEffect(() => {
+    // A library recovered from backup at start-up: say so once, plainly.
+    void api?.app.info({}).then((res) => {
+      if (res.ok && res.value.recovery) show('error', res.value.recovery);
+    });
+  }, [show]);
+
+  if (!api) {
+    return (
+      <main className="page">
+        <h1>年报编制助手</h1>
+        <p className="error">无法连接到程序：请用 nianbao serve（或 npm run web）打印的完整网址打开本页面，网址末尾的 #token=… 不能省略。</p>
+      </main>
+    );
+  }
   return (
-    <main>
-      <h1>年报编制助手</h1>
-      <p>政府信息公开工作年度报告</p>
-    </main>
+    <>
+      {route.page === 'library' ? <LibraryPage /> : <ReportPage key={route.id} id={route.id} />}
+      <Notices />
+    </>
   );
 }

@@ -1,0 +1,61 @@
+// `nianbao serve [--db PATH] [--port N] [--open]`: the whole app in a browser
+// with nothing but Node. Prints the URL as its first line on stdout.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createHandlers } from '../handlers';
+import { openServices } from '../services';
+import { startServer } from './server';
+import { openInBrowser } from './open-browser';
+
+export const RENDERER_DIR = resolve(__dirname, '../../../out/renderer');
+
+export interface ServeArgs {
+  db?: string;
+  port?: number;
+  open?: boolean;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/** Runs until SIGINT/SIGTERM; resolves with the exit status. */
+export async function serve(args: ServeArgs): Promise<number> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    args.err('界面尚未构建：请先运行 npm run build（或直接用 npm run web，它会先构建再启动）');
+    return 2;
+  }
+  const opened = await openServices({ databasePath: args.db, shell: 'browser' });
+  if (!opened.ok) {
+    args.err(opened.error.message);
+    return 2;
+  }
+  const services = opened.value;
+  let server;
+  try {
+    server = await startServer({ handlers: createHandlers(services), rendererDir: RENDERER_DIR, port: args.port });
+  } catch (err) {
+    services.close();
+    const inUse = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    args.err(inUse ? `端口 ${args.port} 已被占用：请换一个端口（--port）或不指定端口` : `无法启动服务：${(err as Error).message}`);
+    return 2;
+  }
+  args.out(server.url);
+  args.err(`年报编制助手已在浏览器模式启动，资料库：${services.info.databasePath}`);
+  args.err('请在浏览器中打开上面的网址；按 Ctrl+C 停止。');
+  if (services.info.recovery) args.err(services.info.recovery);
+  if (args.open) openInBrowser(server.url);
+
+  return new Promise<number>((done) => {
+    let stopping = false;
+    const stop = async () => {
+      if (stopping) return;
+      stopping = true;
+      // Calls under way (the last saves of a closing tab) finish before the library closes.
+      await server.close();
+      services.close();
+      args.err('已停止。');
+      done(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

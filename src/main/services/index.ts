@@ -1,0 +1,27 @@
+// Opens everything the handlers need, in one place for the desktop app,
+// `nianbao serve` and the tests alike.
+import { ok, type Result } from '../../shared/api/result';
+import type { Services } from '../handlers';
+import { defaultDatabasePath, openLibrary } from './library';
+import { version } from '../../../package.json';
+
+export interface OpenOptions {
+  databasePath?: string;
+  shell: 'desktop' | 'browser';
+  /** The Electron build of better-sqlite3, when running inside Electron. */
+  nativeBinding?: string;
+}
+
+export type OpenedServices = Services & { close(): void };
+
+export async function openServices(options: OpenOptions): Promise<Result<OpenedServices>> {
+  const databasePath = options.databasePath ?? defaultDatabasePath();
+  const opened = await openLibrary(databasePath, { nativeBinding: options.nativeBinding });
+  if (!opened.ok) return opened;
+  const { library, recovery } = opened.value;
+  return ok({
+    library,
+    info: { version, databasePath, recovery: recovery ?? null, shell: options.shell },
+    close: () => library.close(),
+  });
+}

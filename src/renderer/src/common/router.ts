@@ -1,0 +1,26 @@
+// Which page is shown: the library, or one report. Kept in the address's
+// hash so that a reload (browser mode) returns to the same report.
+import { create } from 'zustand';
+
+export type Route = { page: 'library' } | { page: 'report'; id: number };
+
+function parse(hash: string): Route {
+  const m = /^#\/report\/(\d+)/.exec(hash);
+  return m ? { page: 'report', id: Number(m[1]) } : { page: 'library' };
+}
+
+interface RouterState {
+  route: Route;
+  go: (route: Route) => void;
+}
+
+export const useRouter = create<RouterState>((set) => ({
+  route: parse(location.hash),
+  go: (route) => {
+    const hash = route.page === 'report' ? `#/report/${route.id}` : '#/';
+    if (location.hash !== hash) history.pushState(null, '', hash);
+    set({ route });
+  },
+}));
+
+window.addEventListener('popstate', () => useRouter.setState({ route: parse(location.hash) }));

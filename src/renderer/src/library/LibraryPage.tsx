@@ -1,0 +1,160 @@
+// The library: every report on this PC by body and year, with what can be
+// done to each. The recycle bin keeps deleted reports until restored.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ReportSummary } from '../../../shared/api/contract';
+import { documentTitle } from '../../../shared/model/report';
+import { api } from '../api';
+import { useNotices } from '../common/notices';
+import { useRouter } from '../common/router';
+import { formatTime } from '../common/time';
+import { CreateDialog } from './CreateDialog';
+
+export function LibraryPage() {
+  const [reports, setReports] = useState<ReportSummary[] | null>(null);
+  const [search, setSearch] = useState('');
+  const [showBin, setShowBin] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const show = useNotices((s) => s.show);
+  const go = useRouter((s) => s.go);
+
+  const load = useCallback(async () => {
+    const res = await api!.library.list({ search: search.trim() || undefined, deleted: showBin });
+    if (res.ok) setReports(res.value);
+    else show('error', res.error.message);
+  }, [search, showBin, show]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const byAgency = useMemo(() => {
+    const groups = new Map<string, ReportSummary[]>();
+    for (const r of reports ?? []) groups.set(r.agency, [...(groups.get(r.agency) ?? []), r]);
+    return [...groups.entries()];
+  }, [reports]);
+
+  async function act(label: string, run: () => Promise<{ ok: boolean; error?: { message: string } }>) {
+    const res = await run();
+    if (res.ok) show('info', label);
+    else show('error', res.error!.message);
+    await load();
+  }
+
+  return (
+    <div className="page library-page">
+      <header className="page-header">
+        <h1>年报编制助手</h1>
+        <p className="subtitle">政府信息公开工作年度报告 · 报告库</p>
+      </header>
+      <div className="toolbar">
+        <button type="button" className="primary" onClick={() => setCreating(true)} disabled={showBin}>
+          新建报告
+        </button>
+        <input
+          type="search"
+          className="search"
+          placeholder="按机关名称或年度查找"
+          aria-label="查找报告"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <label className="toggle">
+          <input type="checkbox" checked={showBin} onChange={(e) => setShowBin(e.target.checked)} /> 回收站
+        </label>
+      </div>
+
+      {reports === null ? (
+        <p className="muted">正在读取报告库…</p>
+      ) : reports.length === 0 ? (
+        <div className="empty">
+          {showBin ? (
+            <p>回收站是空的。</p>
+          ) : search ? (
+            <p>没有找到与「{search}」相符的报告。</p>
+          ) : (
+            <>
+              <p>报告库里还没有报告。</p>
+              <p className="muted">点击“新建报告”，填写机关名称和年度即可开始；有上年报告时可从上年报告创建，结转数自动带入。</p>
+            </>
+          )}
+        </div>
+      ) : (
+        byAgency.map(([agency, rows]) => (
+          <section key={agency} className="agency-group" aria-label={agency}>
+            <h2>{agency}</h2>
+            <table className="report-list">
+              <thead>
+                <tr>
+                  <th scope="col">年度</th>
+                  <th scope="col">报告</th>
+                  <th scope="col">层级</th>
+                  <th scope="col">状态</th>
+                  <th scope="col">{showBin ? '删除时间' : '最后编辑'}</th>
+                  <th scope="col">操作</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id} data-report-id={r.id}>
+                    <td>{r.year}</td>
+                    <td>
+                      {showBin ? (
+                        documentTitle(r)
+                      ) : (
+                        <button type="button" className="link" onClick={() => go({ page: 'report', id: r.id })}>
+                          {documentTitle(r)}
+                        </button>
+                      )}
+                    </td>
+                    <td>{r.level}</td>
+                    <td>
+                      <span className={`status status-${r.status === '定稿' ? 'final' : 'draft'}`}>{r.status}</span>
+                    </td>
+                    <td>{formatTime(showBin ? (r.deletedAt ?? r.updatedAt) : r.updatedAt)}</td>
+                    <td className="actions">
+                      {showBin ? (
+                        <button type="button" onClick={() => act('已恢复报告', () => api!.library.restore({ id: r.id }))}>
+                          恢复
+                        </button>
+                      ) : (
+                        <>
+                          <button type="button" onClick={() => go({ page: 'report', id: r.id })}>
+                            打开
+                          </button>
+                          <button type="button" onClick={() => act('已复制为新的草稿', () => api!.library.duplicate({ id: r.id }))}>
+                            复制
+                          </button>
+                          <button
+                            type="button"
+                            className="danger"
+                            onClick={() => {
+                              if (confirm(`把「${documentTitle(r)}」移到回收站？之后可以在回收站恢复。`))
+                                void act('已移到回收站', () => api!.library.remove({ id: r.id }));
+                            }}
+                          >
+                            删除
+                          </button>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ))
+      )}
+
+      {creating && (
+        <CreateDialog
+          existing={reports ?? []}
+          onClose={() => setCreating(false)}
+          onCreated={(r) => {
+            setCreating(false);
+            go({ page: 'report', id: r.id });
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+// The API between renderer and main: channel names, a zod schema for every
+// payload, and the result each channel answers with. The same contract is
+// carried over Electron IPC (preload) and over HTTP (`nianbao serve`); only
+// the transport differs.
+import { z } from 'zod';
+import { CELLS } from '../model/cells';
+import type { Report } from '../model/report';
+import { levelSchema } from '../model/schema';
+import { NARRATIVE_IDS } from '../template/gov2021';
+
+export const STATUSES = ['草稿', '定稿'] as const;
+export type ReportStatus = (typeof STATUSES)[number];
+
+const id = z.number().int().positive();
+const cellValue = z.union([z.number(), z.string(), z.null()]);
+const cellKeys = CELLS.map((c) => c.key) as [string, ...string[]];
+
+export const editPatchSchema = z.strictObject({
+  cells: z.partialRecord(z.enum(cellKeys), cellValue).optional(),
+  narratives: z.partialRecord(z.enum(NARRATIVE_IDS), z.string()).optional(),
+  explanations: z.record(z.string().max(200), z.string().max(20_000).nullable()).optional(),
+  meta: z
+    .strictObject({
+      agency: z.string().trim().min(1).max(100).optional(),
+      year: z.number().int().min(2000).max(2100).optional(),
+      level: levelSchema.optional(),
+    })
+    .optional(),
+});
+export type EditPatch = z.infer<typeof editPatchSchema>;
+
+/** Payload schemas, one per channel. */
+export const inputs = {
+  'app.info': z.strictObject({}),
+  'library.list': z.strictObject({ search: z.string().max(100).optional(), deleted: z.boolean().optional() }),
+  'library.create': z.strictObject({
+    agency: z.string().trim().min(1, '请填写机关名称').max(100),
+    year: z.number().int().min(2000).max(2100),
+    level: levelSchema,
+    fromPrevious: z.boolean().optional(),
+  }),
+  'library.open': z.strictObject({ id }),
+  'library.edit': z.strictObject({ id, patch: editPatchSchema }),
+  'library.duplicate': z.strictObject({ id }),
+  'library.remove': z.strictObject({ id }),
+  'library.restore': z.strictObject({ id }),
+  'library.setStatus': z.strictObject({ id, status: z.enum(STATUSES) }),
+  'library.revisions': z.strictObject({ id }),
+  'library.restoreRevision': z.strictObject({ id, revisionId: id }),
+} as const;
+
+export type Channel = keyof typeof inputs;
+export type Input<C extends Channel> = z.input<(typeof inputs)[C]>;
+
+
+export interface ReportSummary {
+  id: number;
+  agency: string;
+  year: number;
+  level: Report['level'];
+  status: ReportStatus;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface OpenedReport {
+  summary: ReportSummary;
+  report: Report;
+  /** The same body's report for year − 1, for the continuity rules; null when the library has none. */
+  previous: Report | null;
+}
+
+export interface RevisionSummary {
+  id: number;
+  createdAt: string;
+  reason: string;
+}
+
+export interface AppInfo {
+  version: string;
+  databasePath: string;
+  /** Set once after start-up when the library had to be recovered: tell the user. */
+  recovery: string | null;
+  /** 'desktop' in Electron, 'browser' under `nianbao serve`. */
+  shell: 'desktop' | 'browser';
+}
+
+/** What each channel answers with. */
+export interface Outputs {
+  'app.info': AppInfo;
+  'library.list': ReportSummary[];
+  'library.create': ReportSummary;
+  'library.open': OpenedReport;
+  'library.edit': ReportSummary;
+  'library.duplicate': ReportSummary;
+  'library.remove': ReportSummary;
+  'library.restore': ReportSummary;
+  'library.setStatus': ReportSummary;
+  'library.revisions': RevisionSummary[];
+  'library.restoreRevision': OpenedReport;
+}
+
+export type Output<C extends Channel> = Outputs[C];
+

@@ -1,0 +1,74 @@
+// The e2e harness: the real renderer (built) in a real Chromium, its API the
+// real handlers over a real SQLite file, carried over HTTP exactly as
+// `nianbao serve` does. Every test also checks that the page made no request
+// outside this machine.
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHandlers } from '../../src/main/handlers';
+import { openServices, type OpenedServices } from '../../src/main/services';
+import { RENDERER_DIR } from '../../src/main/serve/command';
+import { startServer, type RunningServer } from '../../src/main/serve/server';
+
+export interface App {
+  /** The database file the app is using. */
+  databasePath: string;
+  services: OpenedServices;
+  /** Opens the app (the library page) in the test's page, as the printed URL would. */
+  open(): Promise<void>;
+  /** Simulates closing the app and starting it again on the same database: new server, new page load. */
+  restart(): Promise<void>;
+  /** A folder for files the test makes. */
+  dir: string;
+}
+
+async function launch(databasePath: string): Promise<{ services: OpenedServices; server: RunningServer }> {
+  const opened = await openServices({ databasePath, shell: 'browser' });
+  if (!opened.ok) throw new Error(opened.error.message);
+  const server = await startServer({ handlers: createHandlers(opened.value), rendererDir: RENDERER_DIR });
+  return { services: opened.value, server };
+}
+
+function watchRequests(page: Page): string[] {
+  const outside: string[] = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    const local = url.protocol === 'data:' || url.protocol === 'blob:' || ['127.0.0.1', 'localhost'].includes(url.hostname);
+    if (!local) outside.push(req.url());
+  });
+  return outside;
+}
+
+export const test = base.extend<{ app: App }>({
+  app: async ({ page }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-e2e-'));
+    const databasePath = join(dir, 'library.db');
+    let running = await launch(databasePath);
+    const outside = watchRequests(page);
+    const app: App = {
+      databasePath,
+      dir,
+      get services() {
+        return running.services;
+      },
+      open: async () => {
+        await page.goto(running.server.url);
+      },
+      restart: async () => {
+        await page.goto('about:blank');
+        await running.server.close();
+        running.services.close();
+        running = await launch(databasePath);
+        await page.goto(running.server.url);
+      },
+    };
+    await use(app);
+    await page.goto('about:blank').catch(() => undefined);
+    await running.server.close();
+    running.services.close();
+    expect(outside, 'the page must make no request outside this machine').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,99 @@
+// The browser mode's security: 127.0.0.1 only, a token on every API call,
+// foreign Origin and Host refused, no CORS, payloads validated by the same
+// zod schemas as IPC.
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../src/main/handlers';
+import { openServices, type OpenedServices } from '../../src/main/services';
+import { startServer, type RunningServer } from '../../src/main/serve/server';
+
+let server: RunningServer;
+let services: OpenedServices;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-serve-test-'));
+  const rendererDir = join(dir, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>年报编制助手</title>');
+  const opened = await openServices({ databasePath: join(dir, 'library.db'), shell: 'browser' });
+  if (!opened.ok) throw new Error(opened.error.message);
+  services = opened.value;
+  server = await startServer({ handlers: createHandlers(services), rendererDir });
+});
+
+afterAll(async () => {
+  await server.close();
+  services.close();
+});
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function call(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method: opts.method ?? 'POST', headers: opts.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+const json = (extra: Record<string, string> = {}) => ({ 'Content-Type': 'application/json', ...extra });
+
+describe('nianbao serve', () => {
+  it('listens on 127.0.0.1 only and prints the token only in the fragment', () => {
+    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/#token=`));
+  });
+
+  it('answers a call that carries the token', async () => {
+    const res = await call('/api/library.list', { headers: json({ 'X-Nianbao-Token': server.token }), body: '{}' });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses a call without the token, or with a wrong one', async () => {
+    expect((await call('/api/library.list', { headers: json(), body: '{}' })).status).toBe(401);
+    expect((await call('/api/library.list', { headers: json({ 'X-Nianbao-Token': server.token.slice(1) + 'x' }), body: '{}' })).status).toBe(401);
+  });
+
+  it('refuses a foreign Origin, even with the token', async () => {
+    const res = await call('/api/library.list', { headers: json({ 'X-Nianbao-Token': server.token, Origin: 'http://evil.example' }), body: '{}' });
+    expect(res.status).toBe(403);
+  });
+
+  it('refuses a foreign Host (DNS rebinding), for pages and calls alike', async () => {
+    expect((await call('/', { method: 'GET', headers: { Host: `evil.example:${server.port}` } })).status).toBe(403);
+    expect((await call('/api/library.list', { headers: json({ 'X-Nianbao-Token': server.token, Host: 'evil.example' }), body: '{}' })).status).toBe(403);
+  });
+
+  it('sends no CORS header and refuses non-JSON bodies', async () => {
+    const res = await call('/api/library.list', { headers: { 'X-Nianbao-Token': server.token, 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(res.status).toBe(415);
+    const page = await call('/', { method: 'GET' });
+    expect(page.status).toBe(200);
+    expect(page.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('validates payloads with the shared schemas', async () => {
+    const res = await call('/api/library.create', { headers: json({ 'X-Nianbao-Token': server.token }), body: JSON.stringify({ agency: '', year: 'x' }) });
+    const result = JSON.parse(res.body);
+    expect(result.ok).toBe(false);
+    expect(result.error.code).toBe('bad_request');
+    expect(result.error.message).toMatch(/请求内容不正确/);
+  });
+
+  it('serves no file outside the renderer folder', async () => {
+    expect((await call('/../../package.json', { method: 'GET' })).status).toBe(404);
+    expect((await call('/%2e%2e/%2e%2e/package.json', { method: 'GET' })).status).toBe(404);
+  });
+});
