@@ -135,6 +135,13 @@ describe('nianbao inspect', () => {
     expect(read.ok && read.value).toEqual(seedReport());
   });
 
+  it('refuses a file that is not JSON: exit 2, one line, nothing on stdout', async () => {
+    const run = await nianbao('inspect', file('garbage.json'));
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(expectOneClearLine(run.stderr)).toMatch(/不是有效的 JSON 文件/);
+  });
+
   it('overrides agency and year when asked', async () => {
     const run = await nianbao('inspect', file('seed.json'), '--agency', '某某局', '--year', '2023');
     expect(run.code).toBe(0);

@@ -4,7 +4,7 @@
 // every quick fix offered removes its finding.
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/shared/model/report';
-import { applyFix, blockingFindings, validate } from '../../src/shared/rules/engine';
+import { applyFix, blockingFindings, narrativeRepetition, validate } from '../../src/shared/rules/engine';
 import { RULES } from '../../src/shared/rules/catalog';
 import type { Finding, ValidationContext } from '../../src/shared/rules/types';
 import { previousOf, seed, withCells, withNarratives } from './fixtures';
@@ -364,6 +364,18 @@ const cases: BreakCase[] = [
     },
     all: ['continuity.jump:proactive.penalty.decisions'],
   },
+  {
+    name: 'licensing decisions rose from 10 to 51',
+    report: withCells(seed, { 'proactive.licensing.decisions': 51 }),
+    ctx: { previous: withNarratives(previousOf(seed, { 'proactive.licensing.decisions': 10 }), { overview: '', problems: '', other: '' }) },
+    expect: {
+      id: 'continuity.jump:proactive.licensing.decisions',
+      severity: 'notice',
+      cells: ['proactive.licensing.decisions'],
+      message: '行政许可 从上年的 10 变为 51，变化超过 5 倍：请确认数字无误',
+    },
+    all: ['continuity.jump:proactive.licensing.decisions'],
+  },
   // ---- schedule.deadline ----------------------------------------------------
   {
     name: 'exported as final after 31 January',
@@ -499,5 +511,30 @@ describe('blockingFindings', () => {
     const report = withCells(seed, { 'requests.granted.research': '—', 'appeals.review.upheld': 1 });
     const findings = validate(report, { finalExportDate: '2023-03-01' });
     expect(findings.map((f) => f.severity)).toEqual(['error', 'warning', 'notice']);
+  });
+});
+
+describe('continuity.repetition', () => {
+  it('follows the previous report it is given, run after run (nothing cached across reports)', () => {
+    const copied = previousOf(seed);
+    const rewritten = withNarratives(previousOf(seed), { overview: '全年发布信息56条。', problems: '专业人员不足。', other: '未收取信息处理费。' });
+    const ids = (previous: Report) => validate(seed, { previous }).map((f) => f.id);
+    expect(ids(copied)).toEqual(['continuity.repetition']);
+    expect(ids(rewritten)).toEqual([]);
+    expect(ids(copied)).toEqual(['continuity.repetition']);
+  });
+
+  it('does not fire at half the text or less', () => {
+    // Last year's report holds the overview only: the overview is repeated, 五 and 六 are not.
+    const previous = withNarratives(previousOf(seed), { problems: '', other: '' });
+    const share = (report: Report) => {
+      const shares = Object.values(narrativeRepetition(report, previous));
+      return shares.reduce((a, s) => a + s.repeated, 0) / shares.reduce((a, s) => a + s.total, 0);
+    };
+    const longProblems = withNarratives(seed, { problems: seed.narratives.problems.repeat(3) });
+    expect(share(longProblems)).toBeLessThanOrEqual(0.5);
+    expect(validate(longProblems, { previous }).map((f) => f.rule)).not.toContain('continuity.repetition');
+    expect(share(seed)).toBeGreaterThan(0.5);
+    expect(validate(seed, { previous }).map((f) => f.rule)).toContain('continuity.repetition');
   });
 });

@@ -428,10 +428,21 @@ function earlierShingles(previous: Report): Set<string> {
   return shingleMemo.set;
 }
 
+/** Shares depend only on this text and last year's, so they are kept per pair: the editor revalidates on every cell edit. */
+const shareMemos = new WeakMap<Set<string>, (text: string) => { repeated: number; total: number }>();
+function shareOf(text: string, earlier: Set<string>): { repeated: number; total: number } {
+  let memo = shareMemos.get(earlier);
+  if (!memo) {
+    memo = memoByText((t) => repeatedShare(t, earlier), 16);
+    shareMemos.set(earlier, memo);
+  }
+  return { ...memo(text) };
+}
+
 /** Per narrative section, the share of its text that repeats last year's report. */
 export function narrativeRepetition(report: Report, previous: Report): Record<NarrativeId, { repeated: number; total: number }> {
   const earlier = earlierShingles(previous);
-  return Object.fromEntries(NARRATIVE_IDS.map((n) => [n, repeatedShare(report.narratives[n], earlier)])) as Record<
+  return Object.fromEntries(NARRATIVE_IDS.map((n) => [n, shareOf(report.narratives[n], earlier)])) as Record<
     NarrativeId,
     { repeated: number; total: number }
   >;
