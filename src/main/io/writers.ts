@@ -5,7 +5,7 @@ import type { Report } from '../../shared/model/report';
 import { reportToJson } from '../../shared/model/schema';
 import type { Finding } from '../../shared/rules/types';
 import { writeFileAtomic } from './files';
-import { writeReportDocx, writeReportHtml, writeReportPdf } from '../services/documents';
+import { writeReportDocx, writeReportHtml, writeReportPdf, type PdfPrinter } from '../services/documents';
 import { xlsxWriter } from '../services/excel';
 
 export type ExportFormat = 'json' | 'xlsx' | 'docx' | 'pdf' | 'html';
@@ -16,6 +16,8 @@ export interface WriteOptions {
   findings: readonly Finding[];
   /** Mark the document 草稿 (a report with errors or unexplained warnings). */
   draft: boolean;
+  /** How a PDF is printed: the app passes one on Electron's printToPDF; without it an installed browser prints. */
+  pdfPrinter?: PdfPrinter;
 }
 
 export interface ReportWriter {
@@ -31,8 +33,10 @@ const jsonWriter: ReportWriter = {
 
 const docxWriter: ReportWriter = { format: 'docx', write: (report, outPath, { draft }) => writeReportDocx(report, outPath, { draft }) };
 const htmlWriter: ReportWriter = { format: 'html', write: (report, outPath, { draft }) => writeReportHtml(report, outPath, { draft }) };
-// The CLI prints through an installed browser; the app passes its own printer to writeReportPdf.
-const pdfWriter: ReportWriter = { format: 'pdf', write: (report, outPath, { draft }) => writeReportPdf(report, outPath, { draft }) };
+const pdfWriter: ReportWriter = {
+  format: 'pdf',
+  write: (report, outPath, { draft, pdfPrinter }) => writeReportPdf(report, outPath, { draft, printer: pdfPrinter }),
+};
 
 /** Every writer; one line here makes a format available to the CLI and the app. */
 const writers: readonly ReportWriter[] = [jsonWriter, docxWriter, htmlWriter, pdfWriter, xlsxWriter];
