@@ -294,6 +294,63 @@ const cases: BreakCase[] = [
     all: ['narrative.numbers:other:全年发生政府信息公开行政复议1件'],
   },
   {
+    name: 'a suit count the table does not have',
+    report: withNarratives(seed, { other: `${seed.narratives.other}全年发生政府信息公开行政诉讼2件。` }),
+    expect: {
+      id: 'narrative.numbers:other:全年发生政府信息公开行政诉讼2件',
+      severity: 'warning',
+      cells: ['appeals.suit_direct.total', 'appeals.suit_after_review.total'],
+      message: '六、其他需要报告的事项写「全年发生政府信息公开行政诉讼2件」，但表中行政诉讼总计为 0 件：请核对文字或表格',
+    },
+    all: ['narrative.numbers:other:全年发生政府信息公开行政诉讼2件'],
+  },
+  {
+    name: 'reviews and suits counted together',
+    report: withNarratives(seed, { other: `${seed.narratives.other}全年涉及政府信息公开的行政复议、行政诉讼案件共3件。` }),
+    expect: {
+      id: 'narrative.numbers:other:全年涉及政府信息公开的行政复议、行政诉讼案件共3件',
+      severity: 'warning',
+      cells: ['appeals.review.total', 'appeals.suit_direct.total', 'appeals.suit_after_review.total'],
+      message: '六、其他需要报告的事项写「全年涉及政府信息公开的行政复议、行政诉讼案件共3件」，但表中行政复议和行政诉讼总计共 0 件：请核对文字或表格',
+    },
+    all: ['narrative.numbers:other:全年涉及政府信息公开的行政复议、行政诉讼案件共3件'],
+  },
+  {
+    name: '"未发生行政复议、行政诉讼" though the table has a review',
+    report: withNarratives(withCells(seed, { 'appeals.review.upheld': 1, 'appeals.review.total': 1 }), {
+      other: `${seed.narratives.other}全年未发生因政府信息公开引起的行政复议、行政诉讼。`,
+    }),
+    expect: {
+      id: 'narrative.numbers:other:全年未发生因政府信息公开引起的行政复议、行政诉讼',
+      severity: 'warning',
+      cells: ['appeals.review.total', 'appeals.suit_direct.total', 'appeals.suit_after_review.total'],
+      message: '六、其他需要报告的事项写「全年未发生因政府信息公开引起的行政复议、行政诉讼」，但表中行政复议和行政诉讼总计共 1 件：请核对文字或表格',
+    },
+    all: ['narrative.numbers:other:全年未发生因政府信息公开引起的行政复议、行政诉讼'],
+  },
+  {
+    name: 'a carried-over count the table does not have',
+    report: withNarratives(seed, { other: `${seed.narratives.other}上年结转政府信息公开申请2件。` }),
+    expect: {
+      id: 'narrative.numbers:other:上年结转政府信息公开申请2件',
+      severity: 'warning',
+      cells: ['requests.carried_over.total'],
+      message: '六、其他需要报告的事项写「上年结转政府信息公开申请2件」，但表中上年结转总计为 0 件：请核对文字或表格',
+    },
+    all: ['narrative.numbers:other:上年结转政府信息公开申请2件'],
+  },
+  {
+    name: 'a carried-forward count the table does not have',
+    report: withNarratives(seed, { other: `${seed.narratives.other}结转下一年度继续办理1件。` }),
+    expect: {
+      id: 'narrative.numbers:other:结转下一年度继续办理1件',
+      severity: 'warning',
+      cells: ['requests.carried_forward.total'],
+      message: '六、其他需要报告的事项写「结转下一年度继续办理1件」，但表中结转下年度总计为 0 件：请核对文字或表格',
+    },
+    all: ['narrative.numbers:other:结转下一年度继续办理1件'],
+  },
+  {
     name: 'a number written in words',
     report: withNarratives(seed, { overview: seed.narratives.overview.replace('申请10例', '申请十一例') }),
     expect: {
