@@ -1,0 +1,44 @@
+// 定稿 only when nothing blocks it; otherwise say plainly what is still missing.
+import type { Finding } from '../../../shared/rules/types';
+import { useNotices } from '../common/notices';
+import { useEditor } from './store';
+
+export function FinalizeControl({ blocking }: { blocking: readonly Finding[] }) {
+  const status = useEditor((s) => s.status);
+  const setStatus = useEditor((s) => s.setStatus);
+  const goTo = useEditor((s) => s.goTo);
+  const show = useNotices((s) => s.show);
+  const errors = blocking.filter((f) => f.severity === 'error').length;
+  const unexplained = blocking.length - errors;
+
+  async function change(next: '定稿' | '草稿') {
+    const res = await setStatus(next);
+    if (res && !res.ok) show('error', res.error.message);
+    else if (res) show('info', next === '定稿' ? '报告已定稿' : '报告已改回草稿');
+  }
+
+  if (status === '定稿')
+    return (
+      <div className="finalize">
+        <span className="status status-final">定稿</span>
+        <button type="button" onClick={() => void change('草稿')}>
+          改回草稿
+        </button>
+      </div>
+    );
+  return (
+    <div className="finalize">
+      <span className="status status-draft">草稿</span>
+      {blocking.length > 0 ? (
+        <button type="button" className="link missing" onClick={() => goTo({ section: blocking[0]!.section, finding: blocking[0]!.id })}>
+          还不能定稿：{[errors > 0 && `${errors} 个错误`, unexplained > 0 && `${unexplained} 个需核实的问题未说明`].filter(Boolean).join('，')}
+        </button>
+      ) : (
+        <span className="hint">检查已通过</span>
+      )}
+      <button type="button" className="primary" disabled={blocking.length > 0} onClick={() => void change('定稿')}>
+        标记为定稿
+      </button>
+    </div>
+  );
+}

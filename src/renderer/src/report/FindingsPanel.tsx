@@ -1,0 +1,82 @@
+// What the checks found, grouped by section: each problem stated, a click
+// brings the author to (and focuses) the cells or text concerned; quick fixes
+// as buttons; for a warning, the 核实说明 that lets it stand.
+import { useState } from 'react';
+import { SEVERITY_LABEL, type Finding } from '../../../shared/rules/types';
+import { SECTIONS } from '../../../shared/template/gov2021';
+import { cellDef } from '../../../shared/model/cells';
+import { findingsOf } from './findings';
+import { useEditor } from './store';
+
+export function FindingsPanel() {
+  const report = useEditor((s) => s.report)!;
+  const previous = useEditor((s) => s.previous);
+  const findings = findingsOf(report, previous);
+  const count = (sev: Finding['severity']) => findings.filter((f) => f.severity === sev).length;
+
+  return (
+    <aside className="findings-panel" aria-label="检查结果">
+      <h2>
+        检查结果
+        <span className="counts">
+          <span className="sev-error">错误 {count('error')}</span>
+          <span className="sev-warning">需核实 {count('warning')}</span>
+          <span className="sev-notice">提示 {count('notice')}</span>
+        </span>
+      </h2>
+      {findings.length === 0 ? (
+        <p className="all-clear">没有发现问题。</p>
+      ) : (
+        SECTIONS.map((section) => {
+          const mine = findings.filter((f) => f.section === section.id);
+          if (mine.length === 0) return null;
+          return (
+            <section key={section.id} className="finding-group">
+              <h3>{section.heading}</h3>
+              <ul>
+                {mine.map((f) => (
+                  <FindingItem key={f.id} finding={f} explanation={report.explanations[f.id] ?? ''} />
+                ))}
+              </ul>
+            </section>
+          );
+        })
+      )}
+    </aside>
+  );
+}
+
+function FindingItem({ finding, explanation }: { finding: Finding; explanation: string }) {
+  const { goTo, fix, setExplanation } = useEditor.getState();
+  const [explaining, setExplaining] = useState(explanation !== '');
+  const explained = finding.severity === 'warning' && explanation.trim() !== '';
+  // A finding about a table goes to its first cell there; one about a text (even if it names cells) goes to the text.
+  const cell = finding.cells.find((k) => cellDef(k)!.table === finding.section);
+
+  return (
+    <li className={`finding sev-${finding.severity}${explained ? ' explained' : ''}`} data-finding={finding.id}>
+      <button type="button" className="finding-message" onClick={() => goTo({ section: finding.section, cell, finding: finding.id })}>
+        <span className="badge">{explained ? '已说明' : SEVERITY_LABEL[finding.severity]}</span>
+        {finding.message}
+      </button>
+      <div className="finding-actions">
+        {finding.fix && (
+          <button type="button" onClick={() => fix(finding)}>
+            {finding.fix.label}
+          </button>
+        )}
+        {finding.severity === 'warning' && !explaining && (
+          <button type="button" className="link" onClick={() => setExplaining(true)}>
+            填写核实说明
+          </button>
+        )}
+      </div>
+      {finding.severity === 'warning' && explaining && (
+        <label className="explanation">
+          <span>核实说明（核实无误时写明理由，报告即可定稿）</span>
+          <textarea value={explanation} rows={2} onChange={(e) => setExplanation(finding.id, e.target.value, finding.section)} />
+        </label>
+      )}
+    </li>
+  );
+}

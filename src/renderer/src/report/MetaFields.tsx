@@ -1,0 +1,45 @@
+// 机关名称、年度、机关层级, editable at the top of the report; the title as it
+// will print follows them.
+import { useState } from 'react';
+import { LEVELS, type Level } from '../../../shared/template/gov2021';
+import { metaProblem } from './patch';
+import { useEditor } from './store';
+
+export function MetaFields() {
+  const report = useEditor((s) => s.report)!;
+  const setMeta = useEditor((s) => s.setMeta);
+  // The year box may hold a half-typed year; the report takes it once it is a number.
+  const [yearText, setYearText] = useState(String(report.year));
+  const shownYear = yearText.trim() === '' || Number(yearText) === report.year ? yearText : String(report.year);
+  const problem = metaProblem(report);
+  return (
+    <div className="meta-fields">
+      <label>
+        机关名称
+        <input value={report.agency} onChange={(e) => setMeta({ agency: e.target.value })} aria-invalid={report.agency.trim() === '' || undefined} />
+      </label>
+      <label>
+        年度
+        <input
+          className="year"
+          inputMode="numeric"
+          value={shownYear}
+          onChange={(e) => {
+            setYearText(e.target.value);
+            const year = Number(e.target.value.trim());
+            if (e.target.value.trim() !== '' && Number.isInteger(year)) setMeta({ year });
+          }}
+        />
+      </label>
+      <label>
+        机关层级
+        <select value={report.level} onChange={(e) => setMeta({ level: e.target.value as Level })}>
+          {LEVELS.map((l) => (
+            <option key={l}>{l}</option>
+          ))}
+        </select>
+      </label>
+      {problem && <span className="error">{problem}，修改前不会保存</span>}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+// A quiet word on whether the last keystroke is on disk.
+import { useEditor } from './store';
+
+export function SaveIndicator() {
+  const save = useEditor((s) => s.save);
+  const flush = useEditor((s) => s.flush);
+  if (save.kind === 'failed')
+    return (
+      <span className="save-state failed" role="alert">
+        未保存：{save.message}{' '}
+        <button type="button" className="link" onClick={() => void flush()}>
+          重试
+        </button>
+      </span>
+    );
+  return (
+    <span className={`save-state ${save.kind}`} aria-live="polite">
+      {save.kind === 'saved' ? '已保存' : '保存中…'}
+    </span>
+  );
+}

@@ -1,0 +1,42 @@
+// The section being edited: its heading, the format's guidance, its editor,
+// and the way to the sections before and after.
+import { SECTIONS, type SectionId } from '../../../shared/template/gov2021';
+import { NarrativeEditor } from './NarrativeEditor';
+import { OverviewEditor } from './OverviewEditor';
+import { useEditor } from './store';
+import { TableGrid } from './TableGrid';
+
+export function SectionView({ id }: { id: SectionId }) {
+  const goTo = useEditor((s) => s.goTo);
+  const index = SECTIONS.findIndex((s) => s.id === id);
+  const section = SECTIONS[index]!;
+  const before = SECTIONS[index - 1];
+  const after = SECTIONS[index + 1];
+  return (
+    <main className="section-view" aria-labelledby="section-heading">
+      <h2 id="section-heading">{section.heading}</h2>
+      <p className="guidance">{section.guidance}</p>
+      {id === 'overview' ? (
+        <OverviewEditor />
+      ) : section.kind === 'narrative' ? (
+        <NarrativeEditor id={id as 'problems' | 'other'} heading={section.heading} />
+      ) : (
+        <TableGrid key={id} table={id as 'proactive' | 'requests' | 'appeals'} />
+      )}
+      <div className="section-nav">
+        {before ? (
+          <button type="button" onClick={() => goTo({ section: before.id })}>
+            ← 上一节：{before.heading}
+          </button>
+        ) : (
+          <span />
+        )}
+        {after && (
+          <button type="button" onClick={() => goTo({ section: after.id })}>
+            下一节：{after.heading} →
+          </button>
+        )}
+      </div>
+    </main>
+  );
+}

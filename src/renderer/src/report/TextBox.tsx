@@ -1,0 +1,48 @@
+// A plain-text box for narrative writing: keeps paragraphs (one per line),
+// grows with its text, counts characters, and takes the keyboard when the
+// editor is asked to bring the author to it (undo, a finding, a section jump).
+import { useEffect, useRef } from 'react';
+import { useEditor, type Place } from './store';
+
+/** Characters as an author counts them: no spaces or line breaks. */
+export function charCount(text: string): number {
+  return text.replace(/\s/g, '').length;
+}
+
+export function TextBox(props: {
+  label: string;
+  value: string;
+  placeholder?: string;
+  onChange: (text: string) => void;
+  /** The place this box stands for; focus requests for it focus the box. */
+  place: Place;
+  rows?: number;
+}) {
+  const { label, value, placeholder, onChange, place, rows = 4 } = props;
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const focus = useEditor((s) => s.focus);
+  const final = useEditor((s) => s.status === '定稿');
+
+  useEffect(() => {
+    const p = focus?.place;
+    if (p && !p.cell && p.section === place.section && (p.part ?? -1) === (place.part ?? -1)) ref.current?.focus();
+  }, [focus, place.section, place.part]);
+
+  return (
+    <div className="text-box">
+      <textarea
+        ref={ref}
+        aria-label={label}
+        value={value}
+        placeholder={placeholder}
+        rows={rows}
+        spellCheck={false}
+        readOnly={final}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <div className="text-count" aria-hidden="true">
+        {charCount(value)} 字
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,297 @@
+// The open report: its values, the undo history across the whole report, the
+// totals mode of each table, where the author is, and the save in progress.
+// Findings are not kept here: they are derived from `report` (findings.ts).
+import { create } from 'zustand';
+import type { EditPatch, OpenedReport, ReportStatus, ReportSummary } from '../../../shared/api/contract';
+import type { Result } from '../../../shared/api/result';
+import { cellDef, type CellKey } from '../../../shared/model/cells';
+import { parseCellInput, setCells, type CellValue, type Report } from '../../../shared/model/report';
+import { applyFix } from '../../../shared/rules/engine';
+import type { Finding } from '../../../shared/rules/types';
+import { TABLE_IDS, type Level, type NarrativeId, type SectionId, type TableId } from '../../../shared/template/gov2021';
+import { applyPatch, diffReports } from './patch';
+import { TOTAL_CELLS, recomputeTotals, totalsConsistent } from './totals';
+
+/** Where an edit happened, so that undo and a click on a finding can bring the author back to it. */
+export type Place = { section: SectionId; cell?: CellKey; part?: number; finding?: string };
+
+interface HistoryEntry {
+  report: Report;
+  place: Place;
+}
+
+export type SaveState = { kind: 'saved' } | { kind: 'pending' } | { kind: 'failed'; message: string };
+
+export interface Selection {
+  table: TableId;
+  active: CellKey;
+  anchor: CellKey;
+}
+
+/** How the editor reaches the library: the report's edit and status calls of the API. */
+export interface Remote {
+  edit: (patch: EditPatch) => Promise<Result<ReportSummary>>;
+  setStatus: (status: ReportStatus) => Promise<Result<ReportSummary>>;
+}
+
+interface EditorState {
+  report: Report | null;
+  previous: Report | null;
+  status: ReportStatus;
+  /** Per table: totals typed by hand (true) or computed from their parts (false). */
+  manualTotals: Record<TableId, boolean>;
+  section: SectionId;
+  selection: Selection | null;
+  /** The text of the cell being typed into, not yet committed. */
+  draft: { key: CellKey; text: string } | null;
+  /** A request to move keyboard focus, honoured by the editor showing that place. */
+  focus: { place: Place; nonce: number } | null;
+  past: HistoryEntry[];
+  future: HistoryEntry[];
+  save: SaveState;
+
+  load: (opened: OpenedReport, remote: Remote) => void;
+  setCells: (changes: readonly (readonly [CellKey, string | CellValue])[], place: Place) => { manualSwitched: TableId[] };
+  setNarrative: (id: NarrativeId, text: string, part?: number) => void;
+  setExplanation: (findingId: string, text: string, section: SectionId) => void;
+  setMeta: (meta: Partial<Pick<Report, 'agency' | 'year' | 'level'>>) => void;
+  fix: (finding: Finding) => void;
+  setManualTotals: (table: TableId, manual: boolean) => void;
+  undo: () => void;
+  redo: () => void;
+  goTo: (place: Place) => void;
+  select: (selection: Selection | null) => void;
+  setDraft: (draft: { key: CellKey; text: string } | null) => void;
+  commitDraft: () => void;
+  flush: () => Promise<void>;
+  setStatus: (status: ReportStatus) => Promise<Result<ReportSummary> | null>;
+}
+
+const SAVE_DELAY_MS = 300;
+/** Continuous typing still reaches the disk at least this often. */
+const SAVE_MAX_WAIT_MS = 2000;
+const RETRY_MS = 5000;
+/** Keystrokes into the same box within this time are one undo step, as in a word processor. */
+const COALESCE_MS = 1500;
+const HISTORY_LIMIT = 500;
+
+/** Save bookkeeping lives outside the React state: it changes without anything to render. */
+const saving = {
+  remote: null as Remote | null,
+  saved: null as Report | null,
+  timer: null as ReturnType<typeof setTimeout> | null,
+  firstPendingAt: 0,
+  inFlight: null as Promise<void> | null,
+  lastCoalesce: null as { key: string; at: number } | null,
+};
+
+let nonce = 0;
+
+export const useEditor = create<EditorState>((set, get) => {
+  /** Replaces the report as one user action: pushes an undo step (unless it continues the last one) and schedules the save. */
+  function commit(next: Report, place: Place, coalesceKey?: string) {
+    const { report, past, status } = get();
+    // The library refuses edits to a final report: the page says so, and nothing is changed here either.
+    if (!report || next === report || status === '定稿') return;
+    const now = Date.now();
+    const continues = coalesceKey !== undefined && saving.lastCoalesce?.key === coalesceKey && now - saving.lastCoalesce.at < COALESCE_MS;
+    saving.lastCoalesce = coalesceKey === undefined ? null : { key: coalesceKey, at: now };
+    set({
+      report: next,
+      past: continues ? past : [...past, { report, place }].slice(-HISTORY_LIMIT),
+      future: [],
+    });
+    schedule();
+  }
+
+  function schedule() {
+    if (!saving.remote) return;
+    if (get().save.kind !== 'pending') set({ save: { kind: 'pending' } });
+    const now = Date.now();
+    if (!saving.timer) saving.firstPendingAt = now;
+    else clearTimeout(saving.timer);
+    const wait = Math.max(0, Math.min(SAVE_DELAY_MS, saving.firstPendingAt + SAVE_MAX_WAIT_MS - now));
+    saving.timer = setTimeout(() => void get().flush(), wait);
+  }
+
+  async function sendOnce(): Promise<void> {
+    const { report } = get();
+    if (!report || !saving.saved || !saving.remote) return;
+    const patch = diffReports(saving.saved, report);
+    if (!patch) {
+      set({ save: { kind: 'saved' } });
+      return;
+    }
+    const res = await saving.remote.edit(patch);
+    if (res.ok) {
+      saving.saved = applyPatch(saving.saved, patch);
+      set({ status: res.value.status });
+      // Edits made while this save travelled go in the next one.
+      if (diffReports(saving.saved, get().report!)) schedule();
+      else set({ save: { kind: 'saved' } });
+    } else {
+      set({ save: { kind: 'failed', message: res.error.message } });
+      saving.timer = setTimeout(() => void get().flush(), RETRY_MS);
+    }
+  }
+
+  /** Which tables an edit of these cells touches, in auto-totals mode. */
+  function autoTables(keys: Iterable<CellKey>): TableId[] {
+    const manual = get().manualTotals;
+    const tables = new Set<TableId>();
+    for (const key of keys) {
+      const table = cellDef(key)!.table;
+      if (!manual[table]) tables.add(table);
+    }
+    return [...tables];
+  }
+
+  return {
+    report: null,
+    previous: null,
+    status: '草稿',
+    manualTotals: { proactive: false, requests: false, appeals: false },
+    section: 'overview',
+    selection: null,
+    draft: null,
+    focus: null,
+    past: [],
+    future: [],
+    save: { kind: 'saved' },
+
+    load: (opened, remote) => {
+      if (saving.timer) clearTimeout(saving.timer);
+      Object.assign(saving, { remote, saved: opened.report, timer: null, inFlight: null, lastCoalesce: null });
+      // A table opened with totals that differ from their parts keeps what was typed, until the author recomputes.
+      const manualTotals = Object.fromEntries(TABLE_IDS.map((t) => [t, !totalsConsistent(opened.report, t)])) as Record<TableId, boolean>;
+      set({
+        report: opened.report,
+        previous: opened.previous,
+        status: opened.summary.status,
+        manualTotals,
+        section: 'overview',
+        selection: null,
+        draft: null,
+        focus: null,
+        past: [],
+        future: [],
+        save: { kind: 'saved' },
+      });
+    },
+
+    setCells: (changes, place) => {
+      const { report, manualTotals } = get();
+      if (!report) return { manualSwitched: [] };
+      const parsed = changes.map(([key, raw]) => [key, typeof raw === 'string' ? parseCellInput(raw) : raw] as const);
+      let next = setCells(report, parsed);
+      const tables = autoTables(parsed.map(([k]) => k));
+      const recomputed = recomputeTotals(next, tables);
+      // Totals pasted that disagree with their parts are kept as written: the table switches to manual totals.
+      const typedTotals = parsed.filter(([key, value]) => TOTAL_CELLS.has(key) && value !== null);
+      const manualSwitched = tables.filter((t) => typedTotals.some(([key, value]) => cellDef(key)!.table === t && getValue(recomputed, key) !== value));
+      if (manualSwitched.length > 0) {
+        set({ manualTotals: { ...manualTotals, ...Object.fromEntries(manualSwitched.map((t) => [t, true])) } });
+        next = recomputeTotals(next, tables.filter((t) => !manualSwitched.includes(t)));
+      } else next = recomputed;
+      commit(next, place);
+      return { manualSwitched };
+    },
+
+    setNarrative: (id, text, part) => {
+      const { report } = get();
+      if (!report || report.narratives[id] === text) return;
+      commit({ ...report, narratives: { ...report.narratives, [id]: text } }, { section: id, part }, `narrative:${id}:${part ?? ''}`);
+    },
+
+    setExplanation: (findingId, text, section) => {
+      const { report } = get();
+      if (!report) return;
+      const explanations = { ...report.explanations };
+      if (text === '') delete explanations[findingId];
+      else explanations[findingId] = text;
+      commit({ ...report, explanations }, { section, finding: findingId }, `explanation:${findingId}`);
+    },
+
+    setMeta: (meta) => {
+      const { report } = get();
+      if (!report) return;
+      const field = Object.keys(meta).join(',');
+      commit({ ...report, ...meta, level: (meta.level ?? report.level) as Level }, { section: get().section }, `meta:${field}`);
+    },
+
+    fix: (finding) => {
+      const { report } = get();
+      if (!report || !finding.fix) return;
+      const next = applyFix(report, finding.fix);
+      commit(recomputeTotals(next, autoTables(finding.fix.changes.map((c) => c.cell))), { section: finding.section, cell: finding.cells[0] });
+    },
+
+    setManualTotals: (table, manual) => {
+      const { report, manualTotals } = get();
+      if (!report) return;
+      set({ manualTotals: { ...manualTotals, [table]: manual } });
+      // Back to computed totals: recompute now, as one step the author can undo.
+      if (!manual) commit(recomputeTotals(report, [table]), { section: table });
+    },
+
+    undo: () => {
+      const { past, future, report } = get();
+      const entry = past.at(-1);
+      if (!entry || !report) return;
+      saving.lastCoalesce = null;
+      set({ report: entry.report, past: past.slice(0, -1), future: [...future, { report, place: entry.place }], draft: null });
+      get().goTo(entry.place);
+      schedule();
+    },
+
+    redo: () => {
+      const { past, future, report } = get();
+      const entry = future.at(-1);
+      if (!entry || !report) return;
+      saving.lastCoalesce = null;
+      set({ report: entry.report, future: future.slice(0, -1), past: [...past, { report, place: entry.place }], draft: null });
+      get().goTo(entry.place);
+      schedule();
+    },
+
+    goTo: (place) => {
+      get().commitDraft();
+      const selection = place.cell ? { table: cellDef(place.cell)!.table, active: place.cell, anchor: place.cell } : get().selection;
+      set({ section: place.section, selection, focus: { place, nonce: ++nonce } });
+    },
+
+    select: (selection) => set({ selection }),
+
+    setDraft: (draft) => set({ draft }),
+
+    commitDraft: () => {
+      const { draft, report } = get();
+      if (!draft || !report) return;
+      set({ draft: null });
+      if (parseCellInput(draft.text) !== getValue(report, draft.key)) get().setCells([[draft.key, draft.text]], { section: cellDef(draft.key)!.table, cell: draft.key });
+    },
+
+    flush: async () => {
+      get().commitDraft();
+      if (saving.timer) clearTimeout(saving.timer);
+      saving.timer = null;
+      // One save at a time, in order; a flush during a save waits for it and sends what is left.
+      while (saving.inFlight) await saving.inFlight;
+      saving.inFlight = sendOnce().finally(() => (saving.inFlight = null));
+      await saving.inFlight;
+    },
+
+    setStatus: async (status) => {
+      await get().flush();
+      if (!saving.remote) return null;
+      const res = await saving.remote.setStatus(status);
+      if (res.ok) set({ status: res.value.status });
+      return res;
+    },
+  };
+});
+
+function getValue(report: Report, key: CellKey): CellValue {
+  const d = cellDef(key)!;
+  return report.tables[d.table][d.row]?.[d.col] ?? null;
+}
