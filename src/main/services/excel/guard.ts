@@ -2,7 +2,7 @@
 // files (both OLE containers), broken archives, and workbooks too large to
 // read in seconds. The zip directory tells the sizes without inflating, and
 // the sheets are counted for cells with a byte search, far cheaper than a parse.
-import { inflateRawSync } from 'node:zlib';
+import { constants, inflateRawSync } from 'node:zlib';
 import { fail, ok, type Result } from '../../../shared/api/result';
 
 export const LIMITS = {
@@ -26,7 +26,7 @@ interface ZipEntry {
   localOffset: number;
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export function tooLargeMessage(name: string, bytes: number): string {
   return `「${name}」文件过大（${mb(bytes)}，上限 ${mb(LIMITS.fileBytes)}）：请只保留年报三张表所在的工作表，另存后再导入`;
@@ -80,11 +80,58 @@ function entryData(bytes: Buffer, entry: ZipEntry): Buffer | undefined {
 }
 
 const CELL_TAG = Buffer.from('<c ');
+/** The fewest bytes a cell takes in sheet XML: <c r="A1"/>. */
+const MIN_CELL_BYTES = 11;
+const DIMENSION = /<(?:\w+:)?dimension ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/;
 
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** The used range a sheet declares at its start (`<dimension ref="A1:K40">`), read by inflating only its first bytes. */
+function declaredArea(bytes: Buffer, entry: ZipEntry): number | undefined {
+  const at = entry.localOffset;
+  if (entry.method !== 8 || at + 30 > bytes.length) return undefined;
+  const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+  let head: string;
+  try {
+    head = inflateRawSync(bytes.subarray(start, start + Math.min(entry.compressedSize, 2048)), { finishFlush: constants.Z_SYNC_FLUSH }).toString('latin1', 0, 4096);
+  } catch {
+    return undefined;
+  }
+  const m = DIMENSION.exec(head);
+  if (!m) return undefined;
+  const rows = m[4] ? Number(m[4]) - Number(m[2]) + 1 : 1;
+  const cols = m[3] ? columnNumber(m[3]) - columnNumber(m[1]!) + 1 : 1;
+  return rows * cols;
+}
+
+/** Counts cell elements, stopping once past `stopAt`. */
 function countCells(xml: Buffer, stopAt: number): number {
   let n = 0;
   for (let i = xml.indexOf(CELL_TAG); i >= 0 && n <= stopAt; i = xml.indexOf(CELL_TAG, i + 3)) n++;
   return n;
+}
+
+/**
+ * Whether the sheets hold more cells than the limit, as cheaply as can be
+ * told: each sheet's declared range (or, without one, the most cells its XML
+ * could hold) settles it for ordinary workbooks; only when those bounds pass
+ * the limit are the sheets inflated and their cells counted.
+ */
+function tooManyCells(bytes: Buffer, sheets: readonly ZipEntry[]): boolean | undefined {
+  const bound = sheets.reduce((sum, e) => sum + Math.min(declaredArea(bytes, e) ?? Infinity, e.size / MIN_CELL_BYTES), 0);
+  if (bound <= LIMITS.cells) return false;
+  let cells = 0;
+  for (const entry of sheets) {
+    const xml = entryData(bytes, entry);
+    if (!xml) return undefined;
+    cells += countCells(xml, LIMITS.cells - cells);
+    if (cells > LIMITS.cells) return true;
+  }
+  return false;
 }
 
 /**
@@ -108,17 +155,16 @@ export function checkWorkbookBytes(bytes: Buffer, name: string): Result<void> {
   if (!entries || !entries.some((e) => e.name === 'xl/workbook.xml')) return fail('not_xlsx', brokenMessage(name));
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
   if (declared > LIMITS.inflatedBytes) return fail('too_large', tooLargeMessage(name, declared));
-  let cells = 0;
-  for (const entry of entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name))) {
-    const xml = entryData(bytes, entry);
-    if (!xml) return fail('not_xlsx', brokenMessage(name));
-    cells += countCells(xml, LIMITS.cells - cells);
-    if (cells > LIMITS.cells) {
-      return fail(
-        'too_many_cells',
-        `「${name}」文件过大：单元格超过 ${LIMITS.cells / 10_000} 万个：请删除与年报无关的工作表或数据，只保留三张表后另存再导入`,
-      );
-    }
+  const many = tooManyCells(
+    bytes,
+    entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name)),
+  );
+  if (many === undefined) return fail('not_xlsx', brokenMessage(name));
+  if (many) {
+    return fail(
+      'too_many_cells',
+      `「${name}」文件过大：单元格超过 ${LIMITS.cells / 10_000} 万个：请删除与年报无关的工作表或数据，只保留三张表后另存再导入`,
+    );
   }
   return ok(undefined);
 }

@@ -1,0 +1,194 @@
+// Export of the published layout and its way back: every cell survives a
+// round trip; totals are live formulas whose results LibreOffice agrees with;
+// text is never run as a formula.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AUDIT_SHEET_NAME, exportWorkbook, importWorkbook, ONE_SHEET_NAME, SHEET_NAMES } from '../../src/main/services/excel';
+import { main } from '../../src/main/cli';
+import { CELLS } from '../../src/shared/model/cells';
+import { readReportJson } from '../../src/shared/model/schema';
+import { setCells, type CellValue, type Report } from '../../src/shared/model/report';
+import { validate } from '../../src/shared/rules/engine';
+
+const SEED = join(__dirname, '../fixtures/seed-2022.json');
+const work = mkdtempSync(join(tmpdir(), 'nianbao-excel-export-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function seed(): Report {
+  const read = readReportJson(JSON.parse(readFileSync(SEED, 'utf8')));
+  if (!read.ok) throw new Error(read.error);
+  return read.value;
+}
+
+/** The seed with every kind of value a cell can hold: text, marks, blanks, decimals, negatives, formula-like text. */
+function awkward(): Report {
+  const changes: [string, CellValue][] = [
+    ['proactive.regulations.issued', '十'],
+    ['proactive.regulations.repealed', null],
+    ['proactive.normative_docs.in_force', '—'],
+    ['proactive.licensing.decisions', '/'],
+    ['proactive.fees.amount', 12.3456],
+    ['requests.carried_over.natural', -1],
+    ['requests.denied_law.research', '=1+1'],
+    ['requests.denied_law.legal', '+1件'],
+    ['requests.denied_law.other', '-'],
+    ['requests.denied_law.nonprofit', '@SUM(A1)'],
+    ['requests.denied_law.total', 99],
+    ['appeals.review.upheld', '无'],
+    ['appeals.suit_direct.total', null],
+  ];
+  return { ...setCells(seed(), changes), agency: '某某县"数据"局', year: 2024 };
+}
+
+const cellsOf = (r: Report) => Object.fromEntries(CELLS.map((c) => [c.key, r.tables[c.table][c.row]![c.col]]));
+
+async function roundTrip(report: Report, oneSheet: boolean) {
+  const bytes = await exportWorkbook(report, { findings: validate(report), oneSheet, draft: true });
+  const back = await importWorkbook(bytes, { fileName: 'export.xlsx' });
+  if (!back.ok) throw new Error(back.error.message);
+  return back.value;
+}
+
+function sheetXml(bytes: Uint8Array, sheet: number): string {
+  // Find the sheet's part in the zip and inflate it (the export is always deflated).
+  const buf = Buffer.from(bytes);
+  const name = Buffer.from(`xl/worksheets/sheet${sheet}.xml`);
+  const at = buf.indexOf(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04])]), 0);
+  for (let i = at; i >= 0; i = buf.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), i + 4)) {
+    const n = buf.readUInt16LE(i + 26);
+    if (!buf.subarray(i + 30, i + 30 + n).equals(name)) continue;
+    const start = i + 30 + n + buf.readUInt16LE(i + 28);
+    return inflateRawSync(buf.subarray(start), { finishFlush: 2 }).toString('utf8');
+  }
+  throw new Error('sheet not found');
+}
+
+describe('export → import', () => {
+  it.each([false, true])('gives back every cell of the seed exactly (one sheet: %s)', async (oneSheet) => {
+    const report = seed();
+    const { report: back, record } = await roundTrip(report, oneSheet);
+    expect(cellsOf(back)).toEqual(cellsOf(report));
+    expect(record.counts).toEqual({ matched: CELLS.length, guessed: 0, notFound: 0 });
+    expect(back.agency).toBe('余杭区统计局');
+    expect(back.year).toBe(2022);
+  });
+
+  it.each([false, true])('gives back text, marks, blanks, decimals and totals that do not add up (one sheet: %s)', async (oneSheet) => {
+    const report = awkward();
+    const { report: back } = await roundTrip(report, oneSheet);
+    expect(cellsOf(back)).toEqual(cellsOf(report));
+    expect(back.agency).toBe('某某县"数据"局');
+  });
+});
+
+describe('the exported workbook', () => {
+  it('has the official layout: sheets, titles, merged headers, page setup', async () => {
+    const bytes = await exportWorkbook(seed(), { findings: [], draft: false });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([SHEET_NAMES.proactive, SHEET_NAMES.requests, SHEET_NAMES.appeals, AUDIT_SHEET_NAME]);
+    const requests = wb.getWorksheet(SHEET_NAMES.requests)!;
+    expect(requests.getCell('A1').value).toBe('余杭区统计局2022年政府信息公开工作年度报告');
+    expect(requests.getCell('A2').value).toBe('三、收到和处理政府信息公开申请情况');
+    expect(requests.getCell('A3').value).toBe('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）');
+    expect(requests.getCell('C3').master.address).toBe('A3');
+    expect(requests.getCell('C5').master.address).toBe('A3');
+    expect(requests.getCell('J5').master.address).toBe('J4');
+    expect(requests.getCell('D6').value).toBe(10);
+    expect(requests.getCell('D6').font.name).toBe('仿宋');
+    expect(requests.getCell('D6').border.left?.style).toBe('thin');
+    expect(requests.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    const appeals = wb.getWorksheet(SHEET_NAMES.appeals)!;
+    expect(appeals.pageSetup.orientation).toBe('landscape');
+    expect(appeals.getCell('O3').master.address).toBe('F3');
+    // A long label gets a row tall enough for its wrapped lines.
+    expect(requests.getRow(26).height).toBeGreaterThan(requests.getRow(7).height);
+  });
+
+  it('writes totals as formulas with their results, and text that looks like a formula as text', async () => {
+    const bytes = await exportWorkbook(awkward(), { findings: [], draft: false });
+    const xml = sheetXml(bytes, 2);
+    expect(xml).toMatch(/<c r="J6"[^>]*><f>SUM\(D6:I6\)<\/f><v>10<\/v><\/c>/);
+    expect(xml).toMatch(/<c r="D29"[^>]*><f>SUM\(D8:D28\)<\/f><v>10<\/v><\/c>/);
+    // denied_law no longer adds up (text parts, total 99): written as the author's figure, not a formula.
+    expect(xml).toMatch(/<c r="J11"[^>]*><v>99<\/v><\/c>/);
+    expect(xml).not.toMatch(/<f>=?1\+1<\/f>|<f>SUM\(A1\)<\/f>|<f>\+1件<\/f>/);
+    expect(xml).toMatch(/<c r="F11"[^>]*t="s"/);
+  });
+
+  it('marks a draft 草稿 and lists findings with their 核实说明', async () => {
+    const report = { ...awkward(), explanations: { 'note.other': '另有说明' } };
+    const findings = validate(report);
+    const bytes = await exportWorkbook(report, { findings, draft: true, explanations: { ...report.explanations, [findings[0]!.id]: '已核实：情况属实' } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet(SHEET_NAMES.proactive)!.getCell('A1').value).toBe('某某县"数据"局2024年政府信息公开工作年度报告（草稿）');
+    const audit = wb.getWorksheet(AUDIT_SHEET_NAME)!;
+    expect(audit.getRow(3).values).toEqual([undefined, '序号', '类别', '规则', '问题', '涉及单元格', '核实说明']);
+    expect(audit.getCell('D4').value).toBe(findings[0]!.message);
+    expect(audit.getCell('F4').value).toBe('已核实：情况属实');
+    expect(audit.getCell(`C${4 + findings.length}`).value).toBe('note.other');
+    expect(audit.getCell(`F${4 + findings.length}`).value).toBe('另有说明');
+  });
+
+  it('all three tables on one sheet', async () => {
+    const bytes = await exportWorkbook(seed(), { findings: [], draft: false, oneSheet: true });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([ONE_SHEET_NAME, AUDIT_SHEET_NAME]);
+  });
+});
+
+describe('LibreOffice', () => {
+  it('recalculates the exported formulas to the same figures', async () => {
+    const report = awkward();
+    const path = join(work, 'recalc.xlsx');
+    writeFileSync(path, await exportWorkbook(report, { findings: [], draft: false }));
+    const out = join(work, 'lo');
+    execFileSync('libreoffice', ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'xlsx', '--outdir', out, path], { stdio: 'ignore', timeout: 120_000 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'recalc.xlsx'));
+    const requests = wb.getWorksheet(SHEET_NAMES.requests)!;
+    let formulas = 0;
+    requests.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type !== ExcelJS.ValueType.Formula) return;
+        formulas++;
+        const before = cell.result;
+        expect(typeof before).toBe('number');
+      }),
+    );
+    expect(formulas).toBeGreaterThan(20);
+    const back = await importWorkbook(join(out, 'recalc.xlsx'));
+    if (!back.ok) throw new Error(back.error.message);
+    expect(cellsOf(back.value.report)).toEqual(cellsOf(report));
+  }, 180_000);
+});
+
+describe('the command line', () => {
+  it('exports xlsx and inspects it back', async () => {
+    const out = join(work, 'cli.xlsx');
+    const err: string[] = [];
+    expect(await main(['export', SEED, '--to', 'xlsx', '--out', out, '--draft'], { out: () => undefined, err: (l) => err.push(l) })).toBe(0);
+    const lines: string[] = [];
+    expect(await main(['inspect', out, '--agency', '余杭区统计局'], { out: (l) => lines.push(l), err: () => undefined })).toBe(0);
+    const report = JSON.parse(lines.join('\n')) as Report;
+    expect(cellsOf(report)).toEqual(cellsOf(seed()));
+  });
+
+  it('inspects a hand-made workbook with the body and year given', async () => {
+    const lines: string[] = [];
+    const notes: string[] = [];
+    const file = join(__dirname, '../fixtures/xlsx/one-sheet-messy.xlsx');
+    expect(await main(['inspect', file, '--agency', '某某镇人民政府', '--year', '2023'], { out: (l) => lines.push(l), err: (l) => notes.push(l) })).toBe(0);
+    const report = JSON.parse(lines.join('\n')) as Report;
+    expect(report.agency).toBe('某某镇人民政府');
+    expect(report.year).toBe(2023);
+    expect(notes.join('\n')).toContain('按相近的标题推断');
+  });
+});
