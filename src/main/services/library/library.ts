@@ -263,6 +263,7 @@ export class ReportLibrary {
     const newest = listBackups(backupDir, databasePath)[0];
     if (!options.force && newest && now.getTime() - newest.takenAt.getTime() < DAY_MS && newest.takenAt <= now) return ok(null);
     const made = await createBackup(this.db, backupDir, databasePath, now, this.settings);
+    if (this.closed && !made.ok) return fail('closed', '资料库在备份完成前已关闭，本次备份未完成：下次打开时会重新备份');
     if (made.ok) pruneBackups(backupDir, databasePath, keepBackups);
     return made;
   }
