@@ -1,7 +1,7 @@
 // What the submitted document says, in order, independent of its file format.
 // The Word writer and the HTML writer (and through HTML, the PDF) both lay out
 // this one structure, so the three formats cannot drift apart in content.
-import { SECTIONS, type SectionId } from '../template/gov2021';
+import { SECTIONS, TABLE_IDS, type SectionId, type TableId } from '../template/gov2021';
 import { LAYOUTS, type TableLayout } from '../template/layout';
 import { documentTitle, getCell, type Report } from '../model/report';
 
@@ -58,6 +58,8 @@ export function cellText(report: Report, key: string): string {
   return typeof value === 'number' ? String(value) : value;
 }
 
+const isTableId = (id: SectionId): id is TableId => (TABLE_IDS as readonly string[]).includes(id);
+
 function isPreamble(line: NarrativeLine | undefined): boolean {
   return line?.kind === 'paragraph' && /如下[：:]$/.test(line.text);
 }
@@ -65,8 +67,8 @@ function isPreamble(line: NarrativeLine | undefined): boolean {
 export function documentContent(report: Report, options: { draft: boolean }): DocumentContent {
   let preamble: NarrativeLine[] = [];
   const sections = SECTIONS.map((s): SectionContent => {
-    if (s.kind === 'table') return { id: s.id, heading: s.heading, body: { kind: 'table', layout: LAYOUTS[s.id as keyof typeof LAYOUTS] } };
-    let lines = narrativeLines(report.narratives[s.id as keyof Report['narratives']] ?? '');
+    if (isTableId(s.id)) return { id: s.id, heading: s.heading, body: { kind: 'table', layout: LAYOUTS[s.id] } };
+    let lines = narrativeLines(report.narratives[s.id] ?? '');
     if (s.id === 'overview' && isPreamble(lines[0])) {
       preamble = lines.slice(0, 1);
       lines = lines.slice(1);

@@ -27,8 +27,8 @@ const A4 = { width: mmToTwips(PAGE_MM.width), height: mmToTwips(PAGE_MM.height) 
 const PORTRAIT_MARGIN = { top: PAGE_MM.top, bottom: PAGE_MM.bottom, left: PAGE_MM.left, right: PAGE_MM.right };
 // A landscape page is the portrait sheet turned so the table's head faces the binding edge.
 const LANDSCAPE_MARGIN = { top: PAGE_MM.left, bottom: PAGE_MM.right, left: PAGE_MM.bottom, right: PAGE_MM.top };
-// The page number's line starts 7 mm below the type area (GB/T 9704 §7.5); its bottom is about 5 mm lower.
-const FOOTER_FROM_EDGE_MM = 35 - 7 - 5;
+// The page number's line starts 7 mm below the type area (GB/T 9704); its bottom is about 5 mm lower.
+const footerFromEdgeMm = (bottomMargin: number) => bottomMargin - 7 - 5;
 const HEADER_FROM_EDGE_MM = 15;
 const ONE_CHAR_IN = twips(SIZES.pageNumber);
 
@@ -86,7 +86,7 @@ function pageSetup(landscape: boolean, draft: boolean): Omit<ISectionOptions, 'c
           left: mmToTwips(m.left),
           right: mmToTwips(m.right),
           header: mmToTwips(HEADER_FROM_EDGE_MM),
-          footer: mmToTwips(FOOTER_FROM_EDGE_MM),
+          footer: mmToTwips(footerFromEdgeMm(m.bottom)),
         },
       },
     },
