@@ -6,6 +6,7 @@ import { EXPORT_FORMATS, writerFor, type ExportFormat } from './io/writers';
 import { blockingFindings, validate } from '../shared/rules/engine';
 import { reportToJson } from '../shared/model/schema';
 import { SEVERITY_LABEL, type Finding } from '../shared/rules/types';
+import { defaultDatabasePath, displayTime, openLibrary, type ReportLibrary } from './services/library';
 import { serve } from './serve/command';
 
 /** Exit statuses of interchange.md. */
@@ -29,6 +30,8 @@ const USAGE = `用法：nianbao <命令> [参数]
   validate FILE [--previous 上年FILE] [--json]    校验报告，列出错误、需核实项和提示
   export FILE --to ${EXPORT_FORMATS.join('|')} --out PATH [--previous 上年FILE] [--draft]
                                                   导出文档；有错误或未说明的需核实项时须加 --draft（标“草稿”）
+  import FILE [--db 资料库]                        把 FILE 存入报告资料库，显示新报告的编号
+  list [--db 资料库]                               列出资料库中的报告：编号、机关、年度、状态、修改时间
 
   serve [--db 资料库] [--port 端口] [--open]        在浏览器中使用年报编制助手（无需 Electron）
 
@@ -143,7 +146,55 @@ const serveCmd: Command = async (args, io) => {
   return serve({ db: values.db, port, open: values.open, out: io.out, err: io.err });
 };
 
-const COMMANDS: Record<string, Command> = { inspect, validate: validateCmd, export: exportCmd, serve: serveCmd };
+/** Opens the library (the app's own unless --db), runs `use`, lets the opening backup finish, closes. */
+async function withLibrary(db: string | undefined, io: CliIO, use: (library: ReportLibrary) => number): Promise<number> {
+  const opened = openLibrary(db ?? defaultDatabasePath());
+  if (!opened.ok) {
+    io.err(opened.error.message);
+    return EXIT.unreadable;
+  }
+  const { library, recovery } = opened.value;
+  if (recovery) io.err(recovery);
+  try {
+    return use(library);
+  } finally {
+    await library.openingBackup;
+    library.close();
+  }
+}
+
+const importCmd: Command = async (args, io) => {
+  const { positionals, values } = parse(args, { db: { type: 'string' } });
+  // Read first: a file that can't be read never opens, let alone changes, the library.
+  const read = await load(positionals[0], io);
+  if (!read) return EXIT.unreadable;
+  read.notes.forEach((n) => io.err(n));
+  return withLibrary(values.db as string | undefined, io, (library) => {
+    const stored = library.add(read.report);
+    if (!stored.ok) {
+      io.err(stored.error.message);
+      return EXIT.unreadable;
+    }
+    io.out(String(stored.value.id));
+    return EXIT.ok;
+  });
+};
+
+const listCmd: Command = async (args, io) => {
+  const { values } = parse(args, { db: { type: 'string' } });
+  return withLibrary(values.db as string | undefined, io, (library) => {
+    const listed = library.list();
+    if (!listed.ok) {
+      io.err(listed.error.message);
+      return EXIT.unreadable;
+    }
+    if (listed.value.length === 0) io.err('资料库中还没有报告：可用 nianbao import FILE 导入');
+    for (const r of listed.value) io.out([r.id, r.agency, r.year, r.status, displayTime(r.updatedAt)].join('\t'));
+    return EXIT.ok;
+  });
+};
+
+const COMMANDS: Record<string, Command> = { inspect, validate: validateCmd, export: exportCmd, import: importCmd, list: listCmd, serve: serveCmd };
 
 export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
   const [name, ...rest] = argv;

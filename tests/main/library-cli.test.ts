@@ -1,0 +1,99 @@
+// `nianbao import` and `nianbao list` on a real library file, and where the
+// library lives by default (the same file the desktop app opens).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { main, type CliIO } from '../../src/main/cli';
+import { defaultDatabasePath } from '../../src/main/services/library';
+import { open, SEED_PATH, seedReport, tempDir, value, type TempDir } from './helpers/library';
+
+let tmp: TempDir;
+beforeEach(() => {
+  tmp = tempDir('nianbao-cli-');
+});
+afterEach(() => tmp.remove());
+
+async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l) };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+describe('nianbao import and list', () => {
+  it('imports a report, prints its id, and lists it', async () => {
+    const imported = await run('import', SEED_PATH, '--db', tmp.dbPath);
+    expect(imported).toMatchObject({ code: 0, err: [] });
+    expect(imported.out).toHaveLength(1);
+    const id = Number(imported.out[0]);
+    expect(Number.isInteger(id)).toBe(true);
+
+    const { library } = await open(tmp.dbPath);
+    expect(value(library.get(id)).report).toEqual(seedReport());
+    library.close();
+
+    const listed = await run('list', '--db', tmp.dbPath);
+    expect(listed.code).toBe(0);
+    expect(listed.out).toHaveLength(1);
+    expect(listed.out[0]).toMatch(new RegExp(`^${id}\\t余杭区统计局\\t2022\\t草稿\\t\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$`));
+  });
+
+  it('refuses an unreadable file with the reader\'s message and exit 2, writing nothing', async () => {
+    const bad = join(tmp.dir, '坏文件.json');
+    writeFileSync(bad, '{ not json');
+    const refused = await run('import', bad, '--db', tmp.dbPath);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toEqual([]);
+    expect(refused.err.join('\n')).toContain('「坏文件.json」不是有效的 JSON 文件');
+    expect(existsSync(tmp.dbPath)).toBe(false);
+
+    const missing = await run('import', join(tmp.dir, '没有.json'), '--db', tmp.dbPath);
+    expect(missing.code).toBe(2);
+    expect(missing.err.join('\n')).toContain('找不到文件「没有.json」');
+    expect(existsSync(tmp.dbPath)).toBe(false);
+  });
+
+  it('says how to add reports when the library is empty', async () => {
+    const listed = await run('list', '--db', tmp.dbPath);
+    expect(listed).toMatchObject({ code: 0, out: [] });
+    expect(listed.err).toEqual(['资料库中还没有报告：可用 nianbao import FILE 导入']);
+  });
+
+  it('uses the app\'s library when --db is not given', async () => {
+    const saved = process.env.NIANBAO_DATA_DIR;
+    process.env.NIANBAO_DATA_DIR = tmp.dir;
+    try {
+      const imported = await run('import', SEED_PATH);
+      expect(imported.code).toBe(0);
+      expect(existsSync(join(tmp.dir, 'library.db'))).toBe(true);
+      expect((await run('list')).out).toHaveLength(1);
+    } finally {
+      if (saved === undefined) delete process.env.NIANBAO_DATA_DIR;
+      else process.env.NIANBAO_DATA_DIR = saved;
+    }
+  });
+
+  it('exits 0 and prints the id from the real command line', () => {
+    const cli = join(__dirname, '..', '..', 'bin', 'nianbao.cjs');
+    const done = spawnSync(process.execPath, [cli, 'import', SEED_PATH, '--db', tmp.dbPath], { encoding: 'utf8' });
+    expect(done.stderr).toBe('');
+    expect(done.status).toBe(0);
+    expect(done.stdout).toMatch(/^\d+\n$/);
+  });
+});
+
+describe('defaultDatabasePath', () => {
+  it('is the folder Electron would use for 年报编制助手 on each system', () => {
+    expect(defaultDatabasePath({ APPDATA: 'C:\\Users\\li\\AppData\\Roaming' }, 'win32', 'C:\\Users\\li')).toBe('C:\\Users\\li\\AppData\\Roaming\\年报编制助手\\library.db');
+    expect(defaultDatabasePath({}, 'win32', 'C:\\Users\\li')).toBe('C:\\Users\\li\\AppData\\Roaming\\年报编制助手\\library.db');
+    expect(defaultDatabasePath({}, 'darwin', '/Users/li')).toBe('/Users/li/Library/Application Support/年报编制助手/library.db');
+    expect(defaultDatabasePath({}, 'linux', '/home/li')).toBe('/home/li/.config/年报编制助手/library.db');
+    expect(defaultDatabasePath({ XDG_CONFIG_HOME: '/data/cfg' }, 'linux', '/home/li')).toBe('/data/cfg/年报编制助手/library.db');
+  });
+
+  it('is overridden by NIANBAO_DATA_DIR (the portable build)', () => {
+    expect(defaultDatabasePath({ NIANBAO_DATA_DIR: '/media/usb/年报数据', APPDATA: 'x' }, 'linux', '/home/li')).toBe('/media/usb/年报数据/library.db');
+  });
+});
