@@ -197,7 +197,7 @@ function auditSheet(wb: ExcelJS.Workbook, title: string, findings: readonly Find
   const ws = wb.addWorksheet(AUDIT_SHEET_NAME);
   const headers = ['序号', '类别', '规则', '问题', '涉及单元格', '核实说明'];
   [6, 8, 22, 60, 36, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  titleRow(ws, 1, headers.length, `${title}审核情况`, TITLE_FONT, 32);
+  titleRow(ws, 1, headers.length, title, TITLE_FONT, 32);
   const header = ws.getRow(3);
   headers.forEach((h, i) => {
     const cell = header.getCell(i + 1);
@@ -236,6 +236,7 @@ export async function exportWorkbook(report: Report, options: ExportOptions): Pr
   const title = `${documentTitle(report)}${options.draft ? '（草稿）' : ''}`;
   if (options.oneSheet) oneSheet(wb, report, title, options.draft);
   else tableSheets(wb, report, title, options.draft);
-  auditSheet(wb, title, options.findings, options.explanations ?? report.explanations, options.draft);
+  const auditTitle = `${documentTitle(report)}审核情况${options.draft ? '（草稿）' : ''}`;
+  auditSheet(wb, auditTitle, options.findings, options.explanations ?? report.explanations, options.draft);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
