@@ -2,8 +2,9 @@
 // the one reader registry, so each new file type works in all of them.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readReportFile, type ReadReport } from './io/readers';
-import { EXPORT_FORMATS, writerFor, type ExportFormat } from './io/writers';
-import { blockingFindings, validate } from '../shared/rules/engine';
+import { EXPORT_FORMATS, type ExportFormat } from './io/writers';
+import { exportReport } from './io/export';
+import { validate } from '../shared/rules/engine';
 import { reportToJson } from '../shared/model/schema';
 import { SEVERITY_LABEL, type Finding } from '../shared/rules/types';
 import { defaultDatabasePath, displayTime, openLibrary, type ReportLibrary } from './services/library';
@@ -108,33 +109,20 @@ const exportCmd: Command = async (args, io) => {
   const format = values.to as ExportFormat | undefined;
   if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--to 应为 ${EXPORT_FORMATS.join('、')} 之一`);
   if (!values.out) throw new UsageError('缺少 --out 输出文件');
-  const writer = writerFor(format);
-  if (!writer) {
-    io.err(`暂不支持导出为 ${format}`);
-    return EXIT.unreadable;
-  }
   const read = await load(positionals[0], io);
   if (!read) return EXIT.unreadable;
-  let previous;
+  let previous = null;
   if (values.previous) {
     const prev = await load(values.previous as string, io);
     if (!prev) return EXIT.unreadable;
     previous = prev.report;
   }
-  const draft = !!values.draft;
   const today = new Date().toISOString().slice(0, 10);
-  const findings = validate(read.report, { previous, finalExportDate: draft ? undefined : today });
-  const blocking = blockingFindings(findings, read.report.explanations);
-  if (blocking.length > 0 && !draft) {
-    blocking.slice(0, 10).forEach((f) => io.err(findingLine(f)));
-    const errors = blocking.filter((f) => f.severity === 'error').length;
-    io.err(`报告还有 ${errors} 个错误和 ${blocking.length - errors} 个未写核实说明的需核实项，不能导出定稿：请修改后再导出，或加 --draft 导出草稿`);
-    return EXIT.findings;
-  }
-  const written = await writer.write(read.report, values.out as string, { findings, draft });
+  const written = await exportReport({ report: read.report, previous, format, draft: !!values.draft, today }, values.out as string);
   if (!written.ok) {
-    io.err(written.error.message);
-    return EXIT.unreadable;
+    written.blocking?.slice(0, 10).forEach((f) => io.err(findingLine(f)));
+    io.err(written.blocking ? `${written.error.message}：请修改后再导出，或加 --draft 导出草稿` : written.error.message);
+    return written.blocking ? EXIT.findings : EXIT.unreadable;
   }
   return EXIT.ok;
 };

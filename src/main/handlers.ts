@@ -6,11 +6,38 @@ import { CHANNELS } from '../shared/api/channels';
 import { inputs, type AppInfo, type Channel, type OpenedReport, type Output, type ReportSummary } from '../shared/api/contract';
 import { fail, ok, type Result } from '../shared/api/result';
 import type { z } from 'zod';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { documentTitle } from '../shared/model/report';
+import { checkExport, exportReport } from './io/export';
+import { readReportBytes } from './io/readers';
+import type { ExportFormat } from './io/writers';
+import type { PdfPrinter } from './services/documents';
+
+const MIME: Record<ExportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+  html: 'text/html',
+  json: 'application/json',
+};
 import type { ReportLibrary, ReportPatch, StoredReport } from './services/library';
+
+/** What only the desktop shell can do; absent under `nianbao serve`, where the browser downloads instead. */
+export interface Platform {
+  /** Shows the native save dialog; null when the user cancels. */
+  chooseSavePath(suggestedName: string, format: ExportFormat): Promise<string | null>;
+  /** Shows the file in its folder (Explorer). */
+  reveal(path: string): void;
+  /** Prints HTML to PDF with Electron's printToPDF. */
+  pdfPrinter: PdfPrinter;
+}
 
 export interface Services {
   library: ReportLibrary;
-  info: Omit<AppInfo, 'recovery'> & { recovery: string | null };
+  info: AppInfo;
+  platform?: Platform;
 }
 
 export type Handler = (payload: unknown) => Promise<Result<unknown>>;
@@ -63,6 +90,43 @@ export function createHandlers(services: Services): Handlers {
     'library.setStatus': (i) => library.setStatus(i.id, i.status),
     'library.revisions': (i) => library.listRevisions(i.id),
     'library.restoreRevision': (i) => opened(library.restoreRevision(i.id, i.revisionId)),
+    'import.read': async (i) => {
+      const read = await readReportBytes(i.fileName, Buffer.from(i.data, 'base64'));
+      if (!read.ok) return read;
+      return ok({ report: read.value.report, record: read.value.record ?? null, notes: read.value.notes });
+    },
+    'export.document': async (i) => {
+      const stored = opened(library.get(i.id));
+      if (!stored.ok) return stored;
+      const { report, previous } = stored.value;
+      const request = { report, previous, format: i.format, draft: i.draft, today: new Date().toISOString().slice(0, 10) };
+      const fileName = `${documentTitle(report)}${i.draft ? '（草稿）' : ''}.${i.format}`;
+      const platform = services.platform;
+      if (platform) {
+        const refused = checkExport(request);
+        if (!refused.ok) return refused;
+        const path = await platform.chooseSavePath(fileName, i.format);
+        if (!path) return ok({ kind: 'cancelled' as const });
+        const written = await exportReport(request, path, { pdfPrinter: platform.pdfPrinter });
+        return written.ok ? ok({ kind: 'saved' as const, path }) : written;
+      }
+      // Browser mode: write to a private temp folder, hand the bytes to the browser to download.
+      const dir = await mkdtemp(join(tmpdir(), 'nianbao-export-'));
+      try {
+        const path = join(dir, `report.${i.format}`);
+        const written = await exportReport(request, path);
+        if (!written.ok) return written;
+        const data = (await readFile(path)).toString('base64');
+        return ok({ kind: 'download' as const, fileName, mime: MIME[i.format], data });
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    'files.reveal': (i) => {
+      if (!services.platform) return fail('unsupported', '浏览器模式下由浏览器保存下载的文件：请在浏览器的“下载”中打开');
+      services.platform.reveal(i.path);
+      return ok(null);
+    },
   };
 
   function opened(stored: Result<StoredReport>): Result<OpenedReport> {

@@ -9,6 +9,7 @@ import { createHandlers } from './handlers';
 import { openServices, type OpenedServices } from './services';
 import { buildMenu } from './electron/menu';
 import { loadWindowState, saveWindowState } from './electron/window-state';
+import { desktopPlatform } from './electron/platform';
 
 const RENDERER_HTML = join(__dirname, '../renderer/index.html');
 const RENDERER_URL = pathToFileURL(RENDERER_HTML).href;
@@ -109,6 +110,7 @@ if (!app.requestSingleInstanceLock()) {
       databasePath: join(dataDir, 'library.db'),
       shell: 'desktop',
       nativeBinding: process.env.NIANBAO_SQLITE_BINDING,
+      platform: desktopPlatform(() => win),
     });
     if (!opened.ok) {
       dialog.showErrorBox('年报编制助手无法启动', opened.error.message);

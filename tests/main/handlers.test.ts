@@ -8,6 +8,9 @@ import { CHANNELS, createApi, type NianbaoApi } from '../../src/shared/api/chann
 import { inputs } from '../../src/shared/api/contract';
 import { createHandlers, type Handlers } from '../../src/main/handlers';
 import { openServices, type OpenedServices } from '../../src/main/services';
+import { exportWorkbook } from '../../src/main/services/excel';
+import { readReportJson } from '../../src/shared/model/schema';
+import { readFileSync } from 'node:fs';
 
 let services: OpenedServices;
 let handlers: Handlers;
@@ -80,5 +83,49 @@ describe('handlers', () => {
     const opened = value(await api.library.open({ id: next.id }));
     expect(opened.report.tables.requests.carried_over.natural).toBe(2);
     expect(opened.previous?.year).toBe(2024);
+  });
+
+  describe('files', () => {
+    const seed = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));
+    if (!seed.ok) throw new Error(seed.error);
+
+    it('read a workbook picked in the app, with the record of what was matched', async () => {
+      const bytes = await exportWorkbook(seed.value, { findings: [], draft: false });
+      const read = value(await api.files.read({ fileName: '2022年报表.xlsx', data: Buffer.from(bytes).toString('base64') }));
+      expect(read.report.tables).toEqual(seed.value.tables);
+      expect(read.record?.counts.notFound).toBe(0);
+    });
+
+    it('refuse a legacy .xls with advice, naming the file', async () => {
+      const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array(504).fill(0)]);
+      const res = await api.files.read({ fileName: '旧表.xls', data: ole.toString('base64') });
+      expect(res.ok).toBe(false);
+      if (!res.ok) expect(res.error.message).toMatch(/旧表\.xls.*另存为 \.xlsx/);
+    });
+
+    it('export a clean report for the browser to download, and refuse a final export with errors', async () => {
+      const stored = services.library.add(seed.value);
+      if (!stored.ok) throw new Error(stored.error.message);
+      const docx = value(await api.files.exportDocument({ id: stored.value.id, format: 'docx', draft: false }));
+      expect(docx.kind).toBe('download');
+      if (docx.kind === 'download') {
+        expect(docx.fileName).toBe('余杭区统计局2022年政府信息公开工作年度报告.docx');
+        expect(Buffer.from(docx.data, 'base64').subarray(0, 2).toString()).toBe('PK');
+      }
+      value(await api.library.edit({ id: stored.value.id, patch: { cells: { 'requests.received.total': 11 } } }));
+      const refused = await api.files.exportDocument({ id: stored.value.id, format: 'docx', draft: false });
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(refused.error.message).toBe("报告还有 2 个错误和 1 个未写核实说明的需核实项，不能导出定稿");
+      const draft = value(await api.files.exportDocument({ id: stored.value.id, format: 'html', draft: true }));
+      if (draft.kind !== 'download') throw new Error('expected a download');
+      expect(draft.fileName).toContain('（草稿）');
+      expect(Buffer.from(draft.data, 'base64').toString('utf8')).toContain('草稿');
+    });
+
+    it('cannot reveal a file in the browser mode, and says where to look', async () => {
+      const res = await api.files.reveal({ path: '/tmp/x.docx' });
+      expect(res.ok).toBe(false);
+      if (!res.ok) expect(res.error.message).toContain('下载');
+    });
   });
 });

@@ -4,6 +4,7 @@
 import { basename, extname } from 'node:path';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { readReportJson } from '../../shared/model/schema';
+import type { ImportRecord } from '../../shared/api/import';
 import type { Report } from '../../shared/model/report';
 import { readFileChecked } from './files';
 import { xlsxReader } from '../services/excel';
@@ -18,6 +19,8 @@ export interface ReadReport {
   report: Report;
   /** What the reader did that the user should know (guesses, cells not found). */
   notes: string[];
+  /** What a workbook import matched, guessed and missed (for the preview). */
+  record?: ImportRecord;
 }
 
 export interface ReportReader {
@@ -50,15 +53,28 @@ export function readableExtensions(): string[] {
 }
 
 export async function readReportFile(path: string, options: ReadOptions = {}): Promise<Result<ReadReport>> {
-  const ext = extname(path).toLowerCase();
-  const reader = readers.find((r) => r.extensions.includes(ext));
-  if (!reader) {
-    const known = readableExtensions().join('、');
-    const hint = ext === '.xls' ? '：请在 Excel/WPS 中另存为 .xlsx 后导入' : `：目前可以读取 ${known} 文件`;
-    return fail('unsupported_type', `无法读取「${basename(path)}」${hint}`);
-  }
+  const unsupported = refuseUnknownType(path);
+  if (unsupported) return unsupported;
   const bytes = await readFileChecked(path);
   if (!bytes.ok) return bytes;
-  if (bytes.value.length === 0) return fail('empty_file', `「${basename(path)}」是空文件（0 字节）：请确认选择了正确的文件`);
-  return reader.read(path, bytes.value, options);
+  return readReportBytes(path, bytes.value, options);
+}
+
+/** Reads a file's content that arrived without a path (a file picked or dropped in the app). */
+export async function readReportBytes(fileName: string, bytes: Buffer, options: ReadOptions = {}): Promise<Result<ReadReport>> {
+  const unsupported = refuseUnknownType(fileName);
+  if (unsupported) return unsupported;
+  if (bytes.length === 0) return fail('empty_file', `「${basename(fileName)}」是空文件（0 字节）：请确认选择了正确的文件`);
+  return readerFor(fileName)!.read(fileName, bytes, options);
+}
+
+function readerFor(name: string): ReportReader | undefined {
+  const ext = extname(name).toLowerCase();
+  return readers.find((r) => r.extensions.includes(ext));
+}
+
+function refuseUnknownType(name: string): Result<never> | undefined {
+  if (readerFor(name)) return undefined;
+  const hint = extname(name).toLowerCase() === '.xls' ? '：请在 Excel/WPS 中另存为 .xlsx 后导入' : `：目前可以读取 ${readableExtensions().join('、')} 文件`;
+  return fail('unsupported_type', `无法读取「${basename(name)}」${hint}`);
 }

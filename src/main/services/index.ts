@@ -1,7 +1,7 @@
 // Opens everything the handlers need, in one place for the desktop app,
 // `nianbao serve` and the tests alike.
 import { ok, type Result } from '../../shared/api/result';
-import type { Services } from '../handlers';
+import type { Platform, Services } from '../handlers';
 import { defaultDatabasePath, openLibrary } from './library';
 import { version } from '../../../package.json';
 
@@ -10,6 +10,8 @@ export interface OpenOptions {
   shell: 'desktop' | 'browser';
   /** The Electron build of better-sqlite3, when running inside Electron. */
   nativeBinding?: string;
+  /** The desktop shell's dialogs and printer. */
+  platform?: Platform;
 }
 
 export type OpenedServices = Services & { close(): void };
@@ -22,6 +24,7 @@ export async function openServices(options: OpenOptions): Promise<Result<OpenedS
   return ok({
     library,
     info: { version, databasePath, recovery: recovery ?? null, shell: options.shell },
+    platform: options.platform,
     close: () => library.close(),
   });
 }

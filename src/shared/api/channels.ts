@@ -15,6 +15,9 @@ export const CHANNELS = [
   'library.setStatus',
   'library.revisions',
   'library.restoreRevision',
+  'import.read',
+  'export.document',
+  'files.reveal',
 ] as const satisfies readonly Channel[];
 
 export type { Channel };
@@ -44,6 +47,11 @@ export function createApi(invoke: Invoke) {
       setStatus: call('library.setStatus'),
       revisions: call('library.revisions'),
       restoreRevision: call('library.restoreRevision'),
+    },
+    files: {
+      read: call('import.read'),
+      exportDocument: call('export.document'),
+      reveal: call('files.reveal'),
     },
   };
 }

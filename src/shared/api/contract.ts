@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CELLS } from '../model/cells';
 import type { Report } from '../model/report';
+import type { ImportRecord } from './import';
 import { levelSchema } from '../model/schema';
 import { NARRATIVE_IDS } from '../template/gov2021';
 
@@ -12,6 +13,8 @@ export const STATUSES = ['草稿', '定稿'] as const;
 export type ReportStatus = (typeof STATUSES)[number];
 
 const id = z.number().int().positive();
+/** Base64 of the largest workbook the importer accepts (its own cap is lower and says so). */
+const MAX_IMPORT_BASE64 = 48 * 1024 * 1024;
 const cellValue = z.union([z.number(), z.string(), z.null()]);
 const cellKeys = CELLS.map((c) => c.key) as [string, ...string[]];
 
@@ -47,6 +50,10 @@ export const inputs = {
   'library.setStatus': z.strictObject({ id, status: z.enum(STATUSES) }),
   'library.revisions': z.strictObject({ id }),
   'library.restoreRevision': z.strictObject({ id, revisionId: id }),
+  // A file picked or dropped in the app: its name and content (base64).
+  'import.read': z.strictObject({ fileName: z.string().min(1).max(255), data: z.base64().max(MAX_IMPORT_BASE64, '文件过大') }),
+  'export.document': z.strictObject({ id, format: z.enum(['docx', 'pdf', 'html', 'xlsx', 'json']), draft: z.boolean() }),
+  'files.reveal': z.strictObject({ path: z.string().min(1).max(4096) }),
 } as const;
 
 export type Channel = keyof typeof inputs;
@@ -99,7 +106,27 @@ export interface Outputs {
   'library.setStatus': ReportSummary;
   'library.revisions': RevisionSummary[];
   'library.restoreRevision': OpenedReport;
+  'import.read': ImportedFile;
+  'export.document': ExportOutcome;
+  'files.reveal': null;
 }
+
+export interface ImportedFile {
+  /** The report as read from the file; the preview compares it with the open one. */
+  report: Report;
+  /** For a workbook: where each value was read from, what was guessed, what was not found. */
+  record: ImportRecord | null;
+  notes: string[];
+}
+
+export type ExportFormat = Input<'export.document'>['format'];
+
+export type ExportOutcome =
+  /** Desktop: written where the user chose in the save dialog. */
+  | { kind: 'saved'; path: string }
+  /** Browser: the file's content, for the browser to download. */
+  | { kind: 'download'; fileName: string; mime: string; data: string }
+  | { kind: 'cancelled' };
 
 export type Output<C extends Channel> = Outputs[C];
 

@@ -17,7 +17,7 @@ export const xlsxReader: ReportReader = {
   async read(path, bytes, options) {
     const imported = await importWorkbook(bytes, { fileName: path.split(/[\\/]/).pop()!, agency: options.agency, year: options.year });
     if (!imported.ok) return imported;
-    return ok({ report: imported.value.report, notes: imported.value.record.notes });
+    return ok({ report: imported.value.report, notes: imported.value.record.notes, record: imported.value.record });
   },
 };
 

@@ -1,0 +1,38 @@
+// What only the desktop shell can do for the handlers: the native save
+// dialog, showing a file in Explorer, and printing PDF with Chromium's own
+// printToPDF on a hidden window (the same HTML the browser mode prints).
+import { BrowserWindow, dialog, shell } from 'electron';
+import { ok, fail } from '../../shared/api/result';
+import type { Platform } from '../handlers';
+
+const FILTERS: Record<string, { name: string; extensions: string[] }> = {
+  docx: { name: 'Word 文档', extensions: ['docx'] },
+  pdf: { name: 'PDF 文件', extensions: ['pdf'] },
+  html: { name: '网页', extensions: ['html'] },
+  xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
+  json: { name: '年报数据', extensions: ['json'] },
+};
+
+export function desktopPlatform(getWindow: () => BrowserWindow | undefined): Platform {
+  return {
+    async chooseSavePath(suggestedName, format) {
+      const win = getWindow();
+      const options = { title: '导出', defaultPath: suggestedName, filters: [FILTERS[format]!] };
+      const chosen = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+    },
+    reveal: (path) => shell.showItemInFolder(path),
+    async pdfPrinter(html) {
+      const printer = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } });
+      try {
+        await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+        const pdf = await printer.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true });
+        return ok(new Uint8Array(pdf));
+      } catch (err) {
+        return fail('pdf_failed', `生成 PDF 失败（${(err as Error).message}）：请重试，或先导出 Word 文档再另存为 PDF`);
+      } finally {
+        printer.destroy();
+      }
+    },
+  };
+}

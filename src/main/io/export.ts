@@ -1,0 +1,41 @@
+// The one rule for what may leave the office, used by the CLI and the app:
+// a report with errors or unexplained warnings is exported only as a draft
+// (marked 草稿); a final export past the deadline gets its notice.
+import { fail, ok, type Result } from '../../shared/api/result';
+import type { Report } from '../../shared/model/report';
+import { blockingFindings, validate } from '../../shared/rules/engine';
+import type { Finding } from '../../shared/rules/types';
+import { writerFor, type ExportFormat, type WriteOptions } from './writers';
+
+export interface ExportRequest {
+  report: Report;
+  previous: Report | null;
+  format: ExportFormat;
+  draft: boolean;
+  /** Today's date (YYYY-MM-DD), for the deadline notice. */
+  today: string;
+}
+
+/** Findings for the export, or the reason it is refused (with the findings that block it). */
+export function checkExport(req: ExportRequest): Result<{ findings: Finding[] }> & { blocking?: Finding[] } {
+  const findings = validate(req.report, { previous: req.previous, finalExportDate: req.draft ? undefined : req.today });
+  const blocking = blockingFindings(findings, req.report.explanations);
+  if (blocking.length > 0 && !req.draft) {
+    const errors = blocking.filter((f) => f.severity === 'error').length;
+    const refused = fail<{ findings: Finding[] }>(
+      'not_final',
+      `报告还有 ${errors} 个错误和 ${blocking.length - errors} 个未写核实说明的需核实项，不能导出定稿`,
+    );
+    return { ...refused, blocking };
+  }
+  return ok({ findings });
+}
+
+/** Checks, then writes the whole file or nothing. */
+export async function exportReport(req: ExportRequest, outPath: string, extra: Pick<WriteOptions, 'pdfPrinter'> = {}): Promise<Result<void> & { blocking?: Finding[] }> {
+  const checked = checkExport(req);
+  if (!checked.ok) return checked;
+  const writer = writerFor(req.format);
+  if (!writer) return fail('unsupported_format', `暂不支持导出为 ${req.format}`);
+  return writer.write(req.report, outPath, { findings: checked.value.findings, draft: req.draft, ...extra });
+}
