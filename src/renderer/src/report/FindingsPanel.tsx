@@ -1,7 +1,7 @@
 // What the checks found, grouped by section: each problem stated, a click
 // brings the author to (and focuses) the cells or text concerned; quick fixes
 // as buttons; for a warning, the 核实说明 that lets it stand.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { SEVERITY_LABEL, type Finding } from '../../../shared/rules/types';
 import { SECTIONS } from '../../../shared/template/gov2021';
 import { cellDef } from '../../../shared/model/cells';
@@ -46,7 +46,10 @@ export function FindingsPanel() {
   );
 }
 
-function FindingItem({ finding, explanation }: { finding: Finding; explanation: string }) {
+/** Validation makes new finding objects on every edit; an item re-renders only when what it shows changed. */
+const FindingItem = memo(FindingItemView, (a, b) => a.explanation === b.explanation && a.finding.id === b.finding.id && a.finding.message === b.finding.message && a.finding.fix?.label === b.finding.fix?.label && a.finding.cells.join() === b.finding.cells.join());
+
+function FindingItemView({ finding, explanation }: { finding: Finding; explanation: string }) {
   const { goTo, fix, setExplanation } = useEditor.getState();
   const [explaining, setExplaining] = useState(explanation !== '');
   const explained = finding.severity === 'warning' && explanation.trim() !== '';

@@ -36,13 +36,13 @@ export function ReportPage({ id }: { id: number }) {
     return () => {
       current = false;
       // Leaving the page (another report, the library) sends what is pending.
-      void useEditor.getState().flush();
+      void useEditor.getState().flush({ includeDraft: true });
     };
   }, [id]);
 
   useEffect(() => {
     // Closing the window or tab, or hiding it, sends what is pending.
-    const flush = () => void useEditor.getState().flush();
+    const flush = () => void useEditor.getState().flush({ includeDraft: true });
     const onVisibility = () => document.visibilityState === 'hidden' && flush();
     window.addEventListener('pagehide', flush);
     window.addEventListener('beforeunload', flush);
@@ -69,7 +69,7 @@ export function ReportPage({ id }: { id: number }) {
         editor.redo();
       } else if (key === 's') {
         e.preventDefault();
-        void editor.flush();
+        void editor.flush({ includeDraft: true });
       }
     };
     window.addEventListener('keydown', onKey);
@@ -77,7 +77,7 @@ export function ReportPage({ id }: { id: number }) {
   }, []);
 
   async function back() {
-    await useEditor.getState().flush();
+    await useEditor.getState().flush({ includeDraft: true });
     go({ page: 'library' });
   }
 

@@ -63,7 +63,8 @@ interface EditorState {
   select: (selection: Selection | null) => void;
   setDraft: (draft: { key: CellKey; text: string } | null) => void;
   commitDraft: () => void;
-  flush: () => Promise<void>;
+  /** Sends what is pending now; `includeDraft` also takes the cell being typed into (leaving the page, Ctrl+S). */
+  flush: (options?: { includeDraft?: boolean }) => Promise<void>;
   setStatus: (status: ReportStatus) => Promise<Result<ReportSummary> | null>;
 }
 
@@ -271,8 +272,9 @@ export const useEditor = create<EditorState>((set, get) => {
       if (parseCellInput(draft.text) !== getValue(report, draft.key)) get().setCells([[draft.key, draft.text]], { section: cellDef(draft.key)!.table, cell: draft.key });
     },
 
-    flush: async () => {
-      get().commitDraft();
+    flush: async (options) => {
+      // A timed save leaves the cell being typed into alone: committing it would cut the author's typing short.
+      if (options?.includeDraft) get().commitDraft();
       if (saving.timer) clearTimeout(saving.timer);
       saving.timer = null;
       // One save at a time, in order; a flush during a save waits for it and sends what is left.

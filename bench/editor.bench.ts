@@ -1,0 +1,130 @@
+// The editor's speed as the author feels it, in Chromium over the real server
+// and a real SQLite file, with the seed report open: from a keystroke to the
+// findings and highlights on screen (the frame after the key), and the
+// renderer's JavaScript size. Needs `npm run build` first.
+import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { createHandlers } from '../src/main/handlers';
+import { openServices } from '../src/main/services';
+import { RENDERER_DIR } from '../src/main/serve/command';
+import { startServer } from '../src/main/serve/server';
+import { readReportJson } from '../src/shared/model/schema';
+
+const ROUNDS = 60;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/**
+ * Installs, in the page, two timers per key: from the key's event reaching the
+ * window (capture) to the DOM updated and laid out (window, bubble: after
+ * React's synchronous render of the update), which is the work that must fit
+ * in a frame; and to the frame after it, which adds the wait for the display's
+ * next refresh. Cells are timed on keydown; text on input, as Chinese typed
+ * through an input method arrives as input events, not keys.
+ */
+async function installKeyTimer(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { work: number[]; frame: number[]; timed: string | null };
+    w.work = [];
+    w.frame = [];
+    w.timed = null;
+    let t0 = 0;
+    for (const [start, end] of [
+      ['keydown', 'keydown'],
+      ['beforeinput', 'input'],
+    ] as const) {
+      window.addEventListener(start, () => (t0 = performance.now()), true);
+      window.addEventListener(end, () => {
+        if (w.timed !== end) return;
+        // Reading a layout figure makes the browser apply styles and layout now, inside the measured time.
+        void document.body.getBoundingClientRect().height;
+        const from = t0;
+        w.work.push(performance.now() - from);
+        requestAnimationFrame(() => setTimeout(() => w.frame.push(performance.now() - from), 0));
+      });
+    }
+  });
+}
+
+async function timed(page: Page, event: 'keydown' | 'input', act: () => Promise<void>): Promise<void> {
+  await page.evaluate((e) => ((window as unknown as { timed: string | null }).timed = e), event);
+  await act();
+  await page.evaluate(() => ((window as unknown as { timed: string | null }).timed = null));
+}
+
+async function keyTimes(page: Page): Promise<{ work: number[]; frame: number[] }> {
+  // The last key's frame timer may still be waiting for its frame.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  return page.evaluate(() => {
+    const w = window as unknown as { work: number[]; frame: number[] };
+    return { work: w.work.splice(0), frame: w.frame.splice(0) };
+  });
+}
+
+function report(label: string, times: { work: number[]; frame: number[] }, goal: number): void {
+  if (times.work.length === 0) throw new Error(`${label}: no key was timed`);
+  const p95 = percentile(times.work, 95);
+  console.log(
+    `${label}: p50 ${percentile(times.work, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${times.work.length} keys (goal p95 ≤ ${goal} ms) ${p95 <= goal ? 'ok' : 'OVER GOAL'}` +
+      `; to the next frame p50 ${percentile(times.frame, 50).toFixed(1)} ms, p95 ${percentile(times.frame, 95).toFixed(1)} ms`,
+  );
+}
+
+export async function run(): Promise<void> {
+  const assets = join(RENDERER_DIR, 'assets');
+  if (!existsSync(assets)) throw new Error('out/renderer is missing: run `npm run build` first');
+  const gzip = readdirSync(assets)
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f))).length, 0);
+  console.log(`renderer JS gzip: ${(gzip / 1024).toFixed(1)} KB (goal ≤ 300 KB) ${gzip <= 300 * 1024 ? 'ok' : 'OVER GOAL'}`);
+
+  const seed = readReportJson(JSON.parse(readFileSync(join(__dirname, '..', 'tests', 'fixtures', 'seed-2022.json'), 'utf8')));
+  if (!seed.ok) throw new Error(seed.error);
+  const opened = await openServices({ databasePath: join(mkdtempSync(join(tmpdir(), 'nianbao-bench-')), 'library.db'), shell: 'browser' });
+  if (!opened.ok) throw new Error(opened.error.message);
+  const services = opened.value;
+  // Last year's report too, so the continuity and repetition rules run as well.
+  services.library.add({ ...seed.value, year: 2021 });
+  const added = services.library.add(seed.value);
+  if (!added.ok) throw new Error(added.error.message);
+  const server = await startServer({ handlers: createHandlers(services), rendererDir: RENDERER_DIR });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(server.url);
+    await page.getByRole('button', { name: '余杭区统计局2022年政府信息公开工作年度报告' }).first().click();
+    await page.getByRole('navigation', { name: '报告大纲' }).getByRole('button', { name: /三、收到和处理/ }).click();
+    await installKeyTimer(page);
+
+    // A cell: type a figure that breaks the 勾稽关系 (or mends it) and confirm with Enter; time the Enter.
+    const errors = page.locator('td.mark-error');
+    for (let i = 0; i < ROUNDS; i++) {
+      await page.locator('td[data-cell="requests.received.natural"]').click();
+      await page.keyboard.type(i % 2 === 0 ? '12' : '10');
+      await timed(page, 'keydown', () => page.keyboard.press('Enter'));
+      // Not timed: the highlights really changed.
+      await errors.first().waitFor({ state: i % 2 === 0 ? 'visible' : 'detached' });
+    }
+    report('cell Enter → findings and highlights rendered', await keyTimes(page), 16);
+
+    // A narrative: each character typed re-validates the whole report.
+    await page.getByRole('navigation', { name: '报告大纲' }).getByRole('button', { name: /五、存在的主要问题/ }).click();
+    const box = page.getByRole('textbox', { name: '五、存在的主要问题及改进情况' });
+    await box.press('Control+End');
+    await timed(page, 'input', () => box.pressSequentially('本年度新增了政务公开专栏的巡检制度共计十二项', { delay: 20 }));
+    report('narrative character → findings rendered', await keyTimes(page), 16);
+  } finally {
+    await browser.close();
+    await server.close();
+    services.close();
+  }
+}
