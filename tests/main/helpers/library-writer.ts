@@ -16,8 +16,9 @@ process.stdin.setEncoding('utf8').once('data', (line: string) => {
 
 function start(tag: string): void {
   writeSync(1, 'opening\n');
-  // Revisions every ~0.6 s, so kills land in snapshot writes too.
-  const opened = openLibrary(dbPath!, { revisionMinutes: 0.01 });
+  // A revision every few seconds, so some kills land in snapshot writes too
+  // (each snapshot holds every explanation saved so far, so not at every run).
+  const opened = openLibrary(dbPath!, { revisionMinutes: 0.05 });
   if (!opened.ok) {
     writeSync(2, `open failed: ${opened.error.message}\n`);
     process.exit(3);
