@@ -10,6 +10,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentTitle } from '../shared/model/report';
+import { readReportJson } from '../shared/model/schema';
 import { checkExport, exportReport } from './io/export';
 import { readReportBytes } from './io/readers';
 import type { ExportFormat } from './io/writers';
@@ -90,6 +91,12 @@ export function createHandlers(services: Services): Handlers {
     'library.setStatus': (i) => library.setStatus(i.id, i.status),
     'library.revisions': (i) => library.listRevisions(i.id),
     'library.restoreRevision': (i) => opened(library.restoreRevision(i.id, i.revisionId)),
+    'library.import': (i) => {
+      const read = readReportJson(i.report);
+      if (!read.ok) return fail('not_report', read.error);
+      const added = library.add(read.value);
+      return added.ok ? ok(summaryOf(added.value)) : added;
+    },
     'import.read': async (i) => {
       const read = await readReportBytes(i.fileName, Buffer.from(i.data, 'base64'));
       if (!read.ok) return read;

@@ -122,7 +122,6 @@ if (!app.requestSingleInstanceLock()) {
     createWindow(services);
   });
   app.on('window-all-closed', () => {
-    services?.close();
-    app.quit();
+    void (services?.close() ?? Promise.resolve()).finally(() => app.quit());
   });
 }

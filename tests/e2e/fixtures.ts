@@ -58,7 +58,7 @@ export const test = base.extend<{ app: App }>({
       restart: async () => {
         await page.goto('about:blank');
         await running.server.close();
-        running.services.close();
+        await running.services.close();
         running = await launch(databasePath);
         await page.goto(running.server.url);
       },
@@ -66,7 +66,7 @@ export const test = base.extend<{ app: App }>({
     await use(app);
     await page.goto('about:blank').catch(() => undefined);
     await running.server.close();
-    running.services.close();
+    await running.services.close();
     expect(outside, 'the page must make no request outside this machine').toEqual([]);
   },
 });

@@ -32,9 +32,10 @@ test('nianbao serve prints its URL first, serves the app, and keeps what was mad
   child.kill('SIGINT');
   expect(await exited).toBe(0);
 
-  const opened = await openLibrary(db);
+  const opened = openLibrary(db);
   if (!opened.ok) throw new Error(opened.error.message);
   const list = opened.value.library.list({});
+  await opened.value.library.openingBackup;
   opened.value.library.close();
   if (!list.ok) throw new Error(list.error.message);
   expect(list.value.map((r) => [r.agency, r.year])).toEqual([['临平区民政局', 2025]]);

@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
-  services.close();
+  await services.close();
 });
 
 interface Reply {

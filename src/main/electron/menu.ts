@@ -2,12 +2,20 @@
 import { app, dialog, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { dirname } from 'node:path';
 
+/** Menu commands reach the page through the hook it registers (common/shell.ts). */
+function command(win: BrowserWindow, name: 'import' | 'export'): void {
+  void win.webContents.executeJavaScript(`window.__nianbaoCommand && window.__nianbaoCommand(${JSON.stringify(name)})`);
+}
+
 export function buildMenu(win: BrowserWindow, databasePath: string, version: string): Menu {
   const template: MenuItemConstructorOptions[] = [
     {
       label: '文件(&F)',
       submenu: [
         { label: '报告库', accelerator: 'CmdOrCtrl+L', click: () => void win.webContents.executeJavaScript("location.hash = '#/'") },
+        { type: 'separator' },
+        { label: '导入 Excel…', accelerator: 'CmdOrCtrl+I', click: () => command(win, 'import') },
+        { label: '导出…', accelerator: 'CmdOrCtrl+E', click: () => command(win, 'export') },
         { type: 'separator' },
         { label: '打开资料库所在文件夹', click: () => void shell.openPath(dirname(databasePath)) },
         { type: 'separator' },

@@ -33,7 +33,7 @@ export async function serve(args: ServeArgs): Promise<number> {
   try {
     server = await startServer({ handlers: createHandlers(services), rendererDir: RENDERER_DIR, port: args.port });
   } catch (err) {
-    services.close();
+    await services.close();
     const inUse = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
     args.err(inUse ? `端口 ${args.port} 已被占用：请换一个端口（--port）或不指定端口` : `无法启动服务：${(err as Error).message}`);
     return 2;
@@ -51,7 +51,7 @@ export async function serve(args: ServeArgs): Promise<number> {
       stopping = true;
       // Calls under way (the last saves of a closing tab) finish before the library closes.
       await server.close();
-      services.close();
+      await services.close();
       args.err('已停止。');
       done(0);
     };

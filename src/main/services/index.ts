@@ -14,17 +14,32 @@ export interface OpenOptions {
   platform?: Platform;
 }
 
-export type OpenedServices = Services & { close(): void };
+export type OpenedServices = Services & {
+  /** Waits for a backup under way, then closes the library. */
+  close(): Promise<void>;
+};
+
+/** How often the app looks whether today's backup is due (it is taken at most daily). */
+const BACKUP_CHECK_MS = 60 * 60 * 1000;
 
 export async function openServices(options: OpenOptions): Promise<Result<OpenedServices>> {
   const databasePath = options.databasePath ?? defaultDatabasePath();
-  const opened = await openLibrary(databasePath, { nativeBinding: options.nativeBinding });
+  const opened = openLibrary(databasePath, { nativeBinding: options.nativeBinding });
   if (!opened.ok) return opened;
   const { library, recovery } = opened.value;
+  let backup = library.openingBackup;
+  const timer = setInterval(() => {
+    backup = backup.then(() => library.maybeBackup());
+  }, BACKUP_CHECK_MS);
+  timer.unref();
   return ok({
     library,
     info: { version, databasePath, recovery: recovery ?? null, shell: options.shell },
     platform: options.platform,
-    close: () => library.close(),
+    close: async () => {
+      clearInterval(timer);
+      await backup;
+      library.close();
+    },
   });
 }

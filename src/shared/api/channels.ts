@@ -15,6 +15,7 @@ export const CHANNELS = [
   'library.setStatus',
   'library.revisions',
   'library.restoreRevision',
+  'library.import',
   'import.read',
   'export.document',
   'files.reveal',
@@ -47,6 +48,7 @@ export function createApi(invoke: Invoke) {
       setStatus: call('library.setStatus'),
       revisions: call('library.revisions'),
       restoreRevision: call('library.restoreRevision'),
+      import: call('library.import'),
     },
     files: {
       read: call('import.read'),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CELLS } from '../model/cells';
 import type { Report } from '../model/report';
 import type { ImportRecord } from './import';
-import { levelSchema } from '../model/schema';
+import { levelSchema, reportSchema } from '../model/schema';
 import { NARRATIVE_IDS } from '../template/gov2021';
 
 export const STATUSES = ['草稿', '定稿'] as const;
@@ -50,6 +50,8 @@ export const inputs = {
   'library.setStatus': z.strictObject({ id, status: z.enum(STATUSES) }),
   'library.revisions': z.strictObject({ id }),
   'library.restoreRevision': z.strictObject({ id, revisionId: id }),
+  // A whole report read from a file becomes a new report in one transaction.
+  'library.import': z.strictObject({ report: reportSchema }),
   // A file picked or dropped in the app: its name and content (base64).
   'import.read': z.strictObject({ fileName: z.string().min(1).max(255), data: z.base64().max(MAX_IMPORT_BASE64, '文件过大') }),
   'export.document': z.strictObject({ id, format: z.enum(['docx', 'pdf', 'html', 'xlsx', 'json']), draft: z.boolean() }),
@@ -106,6 +108,7 @@ export interface Outputs {
   'library.setStatus': ReportSummary;
   'library.revisions': RevisionSummary[];
   'library.restoreRevision': OpenedReport;
+  'library.import': ReportSummary;
   'import.read': ImportedFile;
   'export.document': ExportOutcome;
   'files.reveal': null;

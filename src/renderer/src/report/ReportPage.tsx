@@ -1,8 +1,14 @@
 // One report, section by section: the outline on the left, the section being
 // written in the middle, what the checks found on the right. Every edit is
 // validated at once and saved within 300 ms; nothing typed is lost on leaving.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { documentTitle } from '../../../shared/model/report';
+import { cellDef } from '../../../shared/model/cells';
+import { onFlush, onShellCommand } from '../common/shell';
+import { useNotices } from '../common/notices';
+import { ExportDialog } from '../transfer/ExportDialog';
+import { ImportDialog } from '../transfer/ImportDialog';
+import { IMPORT_ACCEPT } from '../transfer/files';
 import { blockingFindings } from '../../../shared/rules/engine';
 import { api } from '../api';
 import { useRouter } from '../common/router';
@@ -39,6 +45,9 @@ export function ReportPage({ id }: { id: number }) {
       void useEditor.getState().flush({ includeDraft: true });
     };
   }, [id]);
+
+  // The desktop shell asks for this before the window closes.
+  useEffect(() => onFlush(() => useEditor.getState().flush({ includeDraft: true })), []);
 
   useEffect(() => {
     // Closing the window or tab, or hiding it, sends what is pending.
@@ -91,7 +100,7 @@ export function ReportPage({ id }: { id: number }) {
           <p className="error">{error}</p>
         </div>
       ) : loadedId === id ? (
-        <Editor onBack={() => void back()} />
+        <Editor id={id} onBack={() => void back()} />
       ) : (
         <p className="muted report-loading">正在打开报告…</p>
       )}
@@ -99,8 +108,13 @@ export function ReportPage({ id }: { id: number }) {
   );
 }
 
-function Editor({ onBack }: { onBack: () => void }) {
+function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   const report = useEditor((s) => s.report)!;
+  const [importing, setImporting] = useState<File | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+  const show = useNotices((s) => s.show);
   const previous = useEditor((s) => s.previous);
   const section = useEditor((s) => s.section);
   const final = useEditor((s) => s.status === '定稿');
@@ -108,14 +122,61 @@ function Editor({ onBack }: { onBack: () => void }) {
   const blocking = blockingFindings(findings, report.explanations);
   const statuses = sectionStatuses(report, findings, report.explanations);
 
+  useEffect(
+    () =>
+      onShellCommand((command) => {
+        if (command === 'export') setExporting(true);
+        else if (!final) picker.current?.click();
+      }),
+    [final],
+  );
+
+  function applyImport(changes: [string, string | number | null][], fileName: string) {
+    const first = cellDef(changes[0]![0])!;
+    useEditor.getState().setCells(changes, { section: first.table, cell: first.key });
+    show('info', `已从「${fileName}」导入 ${changes.length} 处改动；按 Ctrl+Z 可整体撤销`);
+  }
+
   return (
-    <>
+    <div
+      className={`report-drop${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        if (final || !e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const file = e.dataTransfer.files[0];
+        if (file && !final) setImporting(file);
+      }}
+    >
       <header className="report-header">
         <button type="button" onClick={onBack}>
           ← 报告库
         </button>
         <h1 className="report-title">{documentTitle(report)}</h1>
         <SaveIndicator />
+        <button type="button" onClick={() => picker.current?.click()} disabled={final} title="从 Excel/WPS 表格导入三张统计表（也可把文件拖到窗口上）">
+          导入 Excel…
+        </button>
+        <input
+          ref={picker}
+          type="file"
+          accept={IMPORT_ACCEPT}
+          hidden
+          aria-label="选择要导入的文件"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) setImporting(file);
+          }}
+        />
+        <button type="button" onClick={() => setExporting(true)}>
+          导出…
+        </button>
         <FinalizeControl blocking={blocking} />
       </header>
       <MetaFields />
@@ -125,6 +186,17 @@ function Editor({ onBack }: { onBack: () => void }) {
         <SectionView key={section} id={section} />
         <FindingsPanel />
       </div>
-    </>
+      {dragging && <div className="drop-hint">松开鼠标，导入这个表格文件</div>}
+      {importing && <ImportDialog file={importing} current={report} onApply={applyImport} onClose={() => setImporting(null)} />}
+      {exporting && (
+        <ExportDialog
+          id={id}
+          report={report}
+          blocking={{ errors: blocking.filter((f) => f.severity === 'error').length, warnings: blocking.filter((f) => f.severity !== 'error').length }}
+          flush={() => useEditor.getState().flush({ includeDraft: true })}
+          onClose={() => setExporting(false)}
+        />
+      )}
+    </div>
   );
 }

@@ -1,0 +1,115 @@
+// Exporting the submission document: a preview of the very HTML the PDF and
+// the website get, the format, the draft mark (forced while the report is
+// not final), then the native save dialog (desktop) or a download (browser).
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ExportFormat } from '../../../shared/api/contract';
+import { renderReportHtml } from '../../../shared/document/html';
+import type { Report } from '../../../shared/model/report';
+import { api } from '../api';
+import { downloadBase64 } from './files';
+import './transfer.css';
+
+interface Props {
+  id: number;
+  report: Report;
+  /** How many errors and unexplained warnings keep the report from being final. */
+  blocking: { errors: number; warnings: number };
+  /** Saves what the editor has not yet saved, so the export holds the latest text. */
+  flush: () => Promise<void>;
+  onClose: () => void;
+}
+
+const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
+  { format: 'docx', label: 'Word 文档（.docx）', hint: '报送用，公文格式，可在 Word、WPS 中修改' },
+  { format: 'pdf', label: 'PDF（.pdf）', hint: '报送或存档，版式固定' },
+  { format: 'html', label: '网页（.html）', hint: '在门户网站发布，表格合并单元格与模板一致' },
+  { format: 'xlsx', label: 'Excel 表格（.xlsx）', hint: '三张统计表与审核情况，总计为公式' },
+  { format: 'json', label: '年报数据（.json）', hint: '交换和备份，可再导入' },
+];
+
+type Stage = { kind: 'choose' } | { kind: 'working' } | { kind: 'done'; path: string | null; fileName: string } | { kind: 'failed'; message: string };
+
+export function ExportDialog({ id, report, blocking, flush, onClose }: Props) {
+  const mustDraft = blocking.errors + blocking.warnings > 0;
+  const [format, setFormat] = useState<ExportFormat>('docx');
+  const [draft, setDraft] = useState(mustDraft);
+  const [stage, setStage] = useState<Stage>({ kind: 'choose' });
+  const dialog = useRef<HTMLDialogElement>(null);
+  const html = useMemo(() => renderReportHtml(report, { draft }), [report, draft]);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+
+  async function run() {
+    setStage({ kind: 'working' });
+    await flush();
+    const res = await api!.files.exportDocument({ id, format, draft });
+    if (!res.ok) return setStage({ kind: 'failed', message: res.error.message });
+    const out = res.value;
+    if (out.kind === 'cancelled') return setStage({ kind: 'choose' });
+    if (out.kind === 'download') {
+      downloadBase64(out.fileName, out.mime, out.data);
+      return setStage({ kind: 'done', path: null, fileName: out.fileName });
+    }
+    setStage({ kind: 'done', path: out.path, fileName: out.path.split(/[\\/]/).pop()! });
+  }
+
+  return (
+    <dialog ref={dialog} className="dialog transfer-dialog export-dialog" onClose={onClose} aria-labelledby="export-title">
+      <h2 id="export-title">导出报告</h2>
+      <div className="export-body">
+        <fieldset className="export-options" disabled={stage.kind === 'working'}>
+          <legend>格式</legend>
+          {FORMATS.map((f) => (
+            <label key={f.format} className="format-option">
+              <input type="radio" name="format" value={f.format} checked={format === f.format} onChange={() => setFormat(f.format)} />
+              <span>
+                {f.label}
+                <small>{f.hint}</small>
+              </span>
+            </label>
+          ))}
+          <label className="check">
+            <input type="checkbox" checked={draft} disabled={mustDraft} onChange={(e) => setDraft(e.target.checked)} /> 标注“草稿”
+          </label>
+          {mustDraft && (
+            <p className="hint" role="note">
+              报告还有 {blocking.errors} 个错误、{blocking.warnings} 个未写核实说明的需核实项，只能导出草稿。
+            </p>
+          )}
+        </fieldset>
+        <iframe className="export-preview" title="文档预览" srcDoc={html} sandbox="" />
+      </div>
+      {stage.kind === 'working' && (
+        <div className="progress-block">
+          <p>正在导出…</p>
+          <progress aria-label="导出进度" />
+        </div>
+      )}
+      {stage.kind === 'failed' && (
+        <p className="error" role="alert">
+          {stage.message}
+        </p>
+      )}
+      {stage.kind === 'done' && (
+        <p className="done" role="status">
+          已导出「{stage.fileName}」{stage.path ? '' : '，请在浏览器的“下载”中查看'}。
+          {stage.path && (
+            <button type="button" className="link" onClick={() => void api!.files.reveal({ path: stage.path! })}>
+              打开所在文件夹
+            </button>
+          )}
+        </p>
+      )}
+      <div className="dialog-buttons">
+        <button type="button" onClick={() => dialog.current?.close()}>
+          {stage.kind === 'done' ? '关闭' : '取消'}
+        </button>
+        <button type="button" className="primary" disabled={stage.kind === 'working'} onClick={() => void run()}>
+          {stage.kind === 'done' ? '再导出一份' : '导出'}
+        </button>
+      </div>
+    </dialog>
+  );
+}

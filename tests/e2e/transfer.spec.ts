@@ -1,0 +1,128 @@
+// Importing a workbook into the open report and exporting the document, as a
+// user does it: button, file picker, drag and drop, preview, apply, undo.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { exportWorkbook } from '../../src/main/services/excel';
+import { blankReport, documentTitle, type Report } from '../../src/shared/model/report';
+import { readReportJson } from '../../src/shared/model/schema';
+
+function seed(): Report {
+  const read = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));
+  if (!read.ok) throw new Error(read.error);
+  return read.value;
+}
+
+async function openReport(page: Page, report: Report) {
+  await page.getByRole('button', { name: documentTitle(report) }).first().click();
+  await expect(page.locator('.report-title')).toHaveText(documentTitle(report));
+}
+
+const saved = (page: Page) => expect(page.locator('.save-state')).toHaveText('已保存');
+
+test('import a workbook: preview every change, cancel writes nothing, apply is one undo step', async ({ page, app }) => {
+  const blank = blankReport({ agency: '余杭区统计局', year: 2022, level: '县区部门' });
+  const stored = app.services.library.add(blank);
+  if (!stored.ok) throw new Error(stored.error.message);
+  const workbook = join(app.dir, '2022年报表.xlsx');
+  writeFileSync(workbook, await exportWorkbook(seed(), { findings: [], draft: false }));
+
+  await app.open();
+  await openReport(page, blank);
+
+  // Cancel: nothing changes.
+  await page.locator('input[type=file]').setInputFiles(workbook);
+  const dialog = page.getByRole('dialog', { name: '导入「2022年报表.xlsx」' });
+  await expect(dialog.locator('.import-summary')).toContainText('将改动 200 个格子');
+  await expect(dialog.locator('tr.changed', { hasText: '行政处罚' })).toContainText('6');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(dialog).toBeHidden();
+  const untouched = app.services.library.get(stored.value.id);
+  expect(untouched.ok && untouched.value.report.tables.proactive.penalty.decisions).toBeNull();
+
+  // Apply: every cell lands and is saved.
+  await page.locator('input[type=file]').setInputFiles(workbook);
+  await dialog.getByRole('button', { name: '导入 200 处改动' }).click();
+  await expect(page.getByText('已从「2022年报表.xlsx」导入 200 处改动')).toBeVisible();
+  await saved(page);
+  const after = app.services.library.get(stored.value.id);
+  if (!after.ok) throw new Error(after.error.message);
+  expect(after.value.report.tables).toEqual(seed().tables);
+  await page.screenshot({ path: 'artifacts/e2e/import-applied.png' });
+
+  // One undo takes the whole import back.
+  await page.keyboard.press('Control+z');
+  await saved(page);
+  const undone = app.services.library.get(stored.value.id);
+  expect(undone.ok && undone.value.report.tables).toEqual(blank.tables);
+});
+
+test('drop a workbook on the window to import it; a legacy .xls gets advice and changes nothing', async ({ page, app }) => {
+  const blank = blankReport({ agency: '临平区民政局', year: 2022, level: '县区部门' });
+  const stored = app.services.library.add(blank);
+  if (!stored.ok) throw new Error(stored.error.message);
+  await app.open();
+  await openReport(page, blank);
+
+  const drop = async (name: string, bytes: Buffer) => {
+    const transfer = await page.evaluateHandle(
+      ({ name, data }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name));
+        return dt;
+      },
+      { name, data: bytes.toString('base64') },
+    );
+    await page.locator('.report-drop').dispatchEvent('dragover', { dataTransfer: transfer });
+    await page.locator('.report-drop').dispatchEvent('drop', { dataTransfer: transfer });
+  };
+
+  const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array(1016).fill(0)]);
+  await drop('2021年旧表.xls', ole);
+  const bad = page.getByRole('dialog', { name: '导入「2021年旧表.xls」' });
+  await expect(bad.getByRole('alert')).toContainText('另存为 .xlsx');
+  await expect(bad.getByRole('button', { name: /导入 \d+ 处改动/ })).toBeDisabled();
+  await bad.getByRole('button', { name: '取消' }).click();
+
+  await drop('报表.xlsx', Buffer.from(await exportWorkbook(seed(), { findings: [], draft: false })));
+  const good = page.getByRole('dialog', { name: '导入「报表.xlsx」' });
+  await good.getByRole('button', { name: '导入 200 处改动' }).click();
+  await saved(page);
+  const after = app.services.library.get(stored.value.id);
+  expect(after.ok && after.value.report.tables.requests.received.total).toBe(10);
+});
+
+test('export: preview the document, Word downloads, a report with errors goes out only as a draft', async ({ page, app }) => {
+  const report = seed();
+  const stored = app.services.library.add(report);
+  if (!stored.ok) throw new Error(stored.error.message);
+  await app.open();
+  await openReport(page, report);
+
+  await page.getByRole('button', { name: '导出…' }).click();
+  const dialog = page.getByRole('dialog', { name: '导出报告' });
+  await expect(dialog.frameLocator('iframe[title="文档预览"]').getByRole('heading', { level: 1 })).toHaveText(documentTitle(report));
+  await expect(dialog.getByLabel('标注“草稿”')).toBeEnabled();
+  await page.screenshot({ path: 'artifacts/e2e/export-dialog.png' });
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出', exact: true }).click()]);
+  expect(download.suggestedFilename()).toBe('余杭区统计局2022年政府信息公开工作年度报告.docx');
+  const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+  expect(await zip.file('word/document.xml')!.async('string')).toContain('余杭区统计局');
+  await expect(dialog.getByRole('status')).toContainText('已导出');
+  await dialog.getByRole('button', { name: '关闭' }).click();
+
+  // Break a total: the export is a draft, and says so.
+  const edited = app.services.library.applyEdit(stored.value.id, { cells: { 'requests.results_total.natural': 9 } });
+  expect(edited.ok).toBe(true);
+  await page.reload();
+  await page.getByRole('button', { name: '导出…' }).click();
+  await expect(dialog.getByRole('note')).toHaveText('报告还有 3 个错误、0 个未写核实说明的需核实项，只能导出草稿。');
+  await expect(dialog.getByLabel('标注“草稿”')).toBeChecked();
+  await expect(dialog.getByLabel('标注“草稿”')).toBeDisabled();
+  await dialog.getByLabel(/网页/).check();
+  const [draft] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出', exact: true }).click()]);
+  expect(draft.suggestedFilename()).toBe('余杭区统计局2022年政府信息公开工作年度报告（草稿）.html');
+  expect(readFileSync((await draft.path())!, 'utf8')).toContain('草稿');
+});
