@@ -93,3 +93,31 @@ test("a report created from last year's carries 上年结转 and 现行有效 an
   expect(r.narratives.overview).toBe(seed.value.narratives.overview);
   expect(previous.value?.year).toBe(2022);
 });
+
+test('a report file becomes a new report after the author confirms body and year', async ({ page, app }) => {
+  await app.open();
+  await page.locator('input[type=file]').setInputFiles('tests/fixtures/seed-2022.json');
+  const dialog = page.getByRole('dialog', { name: '从「seed-2022.json」新建报告' });
+  await expect(dialog.getByLabel('机关名称')).toHaveValue('余杭区统计局');
+  await expect(dialog.getByLabel('报告年度')).toHaveValue('2022');
+  await dialog.getByRole('button', { name: '导入为新报告' }).click();
+  await expect(page.locator('.report-title')).toHaveText('余杭区统计局2022年政府信息公开工作年度报告');
+
+  const list = app.services.library.list({});
+  if (!list.ok) throw new Error(list.error.message);
+  const stored = app.services.library.get(list.value[0]!.id);
+  const seed = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));
+  if (!stored.ok || !seed.ok) throw new Error('读取失败');
+  expect(stored.value.report).toEqual(seed.value);
+});
+
+test('a file that is not a report is refused with its name, and nothing is added', async ({ page, app }) => {
+  await app.open();
+  await page.locator('input[type=file]').setInputFiles({ name: '通知.json', mimeType: 'application/json', buffer: Buffer.from('{"标题":"关于报送年报的通知"}') });
+  const dialog = page.getByRole('dialog', { name: '从「通知.json」新建报告' });
+  await expect(dialog.getByRole('alert')).toContainText('「通知.json」不是年报数据文件');
+  await expect(dialog.getByRole('button', { name: '导入为新报告' })).toBeDisabled();
+  await dialog.getByRole('button', { name: '取消' }).click();
+  const list = app.services.library.list({});
+  expect(list.ok && list.value).toEqual([]);
+});

@@ -4,30 +4,11 @@
 import { basename, extname } from 'node:path';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { readReportJson } from '../../shared/model/schema';
-import type { ImportRecord } from '../../shared/api/import';
-import type { Report } from '../../shared/model/report';
+import type { ReportReader, ReadOptions, ReadReport } from './formats';
 import { readFileChecked } from './files';
 import { xlsxReader } from '../services/excel';
 
-export interface ReadOptions {
-  /** Metadata a file may lack (a workbook rarely names the body or year). */
-  agency?: string;
-  year?: number;
-}
-
-export interface ReadReport {
-  report: Report;
-  /** What the reader did that the user should know (guesses, cells not found). */
-  notes: string[];
-  /** What a workbook import matched, guessed and missed (for the preview). */
-  record?: ImportRecord;
-}
-
-export interface ReportReader {
-  /** Lower-case extensions with the dot. */
-  extensions: readonly string[];
-  read(path: string, bytes: Buffer, options: ReadOptions): Promise<Result<ReadReport>>;
-}
+export type { ReadOptions, ReadReport, ReportReader } from './formats';
 
 const jsonReader: ReportReader = {
   extensions: ['.json'],

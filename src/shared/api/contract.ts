@@ -10,6 +10,9 @@ import { levelSchema, reportSchema } from '../model/schema';
 import { NARRATIVE_IDS } from '../template/gov2021';
 
 export const STATUSES = ['草稿', '定稿'] as const;
+
+/** Every format a report is exported to, in the order offered. */
+export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'xlsx', 'json'] as const;
 export type ReportStatus = (typeof STATUSES)[number];
 
 const id = z.number().int().positive();
@@ -54,7 +57,7 @@ export const inputs = {
   'library.import': z.strictObject({ report: reportSchema }),
   // A file picked or dropped in the app: its name and content (base64).
   'import.read': z.strictObject({ fileName: z.string().min(1).max(255), data: z.base64().max(MAX_IMPORT_BASE64, '文件过大') }),
-  'export.document': z.strictObject({ id, format: z.enum(['docx', 'pdf', 'html', 'xlsx', 'json']), draft: z.boolean() }),
+  'export.document': z.strictObject({ id, format: z.enum(EXPORT_FORMATS), draft: z.boolean() }),
   'files.reveal': z.strictObject({ path: z.string().min(1).max(4096) }),
 } as const;
 
@@ -122,7 +125,7 @@ export interface ImportedFile {
   notes: string[];
 }
 
-export type ExportFormat = Input<'export.document'>['format'];
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type ExportOutcome =
   /** Desktop: written where the user chose in the save dialog. */

@@ -1,8 +1,7 @@
 // Excel import and export: the public entry of the service. The CLI, the app
 // and the tests reach Excel only through here and the reader and writer below.
 import { ok } from '../../../shared/api/result';
-import type { ReportReader } from '../../io/readers';
-import type { ReportWriter } from '../../io/writers';
+import type { ReportReader, ReportWriter } from '../../io/formats';
 import { writeFileAtomic } from '../../io/files';
 import { exportWorkbook } from './export';
 import { importWorkbook } from './import';
