@@ -29,8 +29,9 @@ const USAGE = `用法：nianbao <命令> [参数]
 
   inspect FILE [--agency 机关] [--year 年度]      以报告 JSON 显示 FILE
   validate FILE [--previous 上年FILE] [--json]    校验报告，列出错误、需核实项和提示
-  export FILE --to ${EXPORT_FORMATS.join('|')} --out PATH [--previous 上年FILE] [--draft]
-                                                  导出文档；有错误或未说明的需核实项时须加 --draft（标“草稿”）
+  export FILE --to ${EXPORT_FORMATS.join('|')} --out PATH [--previous 上年FILE] [--draft] [--one-sheet]
+                                                  导出文档；有错误或未说明的需核实项时须加 --draft（标“草稿”）；
+                                                  --one-sheet：Excel 的三张表放在同一个工作表
   import FILE [--db 资料库]                        把 FILE 存入报告资料库，显示新报告的编号
   list [--db 资料库]                               列出资料库中的报告：编号、机关、年度、状态、修改时间
 
@@ -105,6 +106,7 @@ const exportCmd: Command = async (args, io) => {
     out: { type: 'string' },
     previous: { type: 'string' },
     draft: { type: 'boolean' },
+    'one-sheet': { type: 'boolean' },
   });
   const format = values.to as ExportFormat | undefined;
   if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--to 应为 ${EXPORT_FORMATS.join('、')} 之一`);
@@ -118,7 +120,9 @@ const exportCmd: Command = async (args, io) => {
     previous = prev.report;
   }
   const today = new Date().toISOString().slice(0, 10);
-  const written = await exportReport({ report: read.report, previous, format, draft: !!values.draft, today }, values.out as string);
+  const written = await exportReport({ report: read.report, previous, format, draft: !!values.draft, today }, values.out as string, {
+    oneSheet: !!values['one-sheet'],
+  });
   if (!written.ok) {
     written.blocking?.slice(0, 10).forEach((f) => io.err(findingLine(f)));
     io.err(written.blocking ? `${written.error.message}：请修改后再导出，或加 --draft 导出草稿` : written.error.message);

@@ -114,14 +114,14 @@ export function createHandlers(services: Services): Handlers {
         if (!refused.ok) return refused;
         const path = await platform.chooseSavePath(fileName, i.format);
         if (!path) return ok({ kind: 'cancelled' as const });
-        const written = await exportReport(request, path, { pdfPrinter: platform.pdfPrinter });
+        const written = await exportReport(request, path, { pdfPrinter: platform.pdfPrinter, oneSheet: i.oneSheet });
         return written.ok ? ok({ kind: 'saved' as const, path }) : written;
       }
       // Browser mode: write to a private temp folder, hand the bytes to the browser to download.
       const dir = await mkdtemp(join(tmpdir(), 'nianbao-export-'));
       try {
         const path = join(dir, `report.${i.format}`);
-        const written = await exportReport(request, path);
+        const written = await exportReport(request, path, { oneSheet: i.oneSheet });
         if (!written.ok) return written;
         const data = (await readFile(path)).toString('base64');
         return ok({ kind: 'download' as const, fileName, mime: MIME[i.format], data });

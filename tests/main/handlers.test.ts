@@ -8,7 +8,8 @@ import { CHANNELS, createApi, type NianbaoApi } from '../../src/shared/api/chann
 import { inputs } from '../../src/shared/api/contract';
 import { createHandlers, type Handlers } from '../../src/main/handlers';
 import { openServices, type OpenedServices } from '../../src/main/services';
-import { exportWorkbook } from '../../src/main/services/excel';
+import ExcelJS from 'exceljs';
+import { AUDIT_SHEET_NAME, exportWorkbook, ONE_SHEET_NAME, SHEET_NAMES } from '../../src/main/services/excel';
 import { readReportJson } from '../../src/shared/model/schema';
 import { readFileSync } from 'node:fs';
 
@@ -120,6 +121,20 @@ describe('handlers', () => {
       if (draft.kind !== 'download') throw new Error('expected a download');
       expect(draft.fileName).toContain('（草稿）');
       expect(Buffer.from(draft.data, 'base64').toString('utf8')).toContain('草稿');
+    });
+
+    it('export the tables as a workbook with a sheet each, or all on one sheet', async () => {
+      const stored = services.library.add(seed.value);
+      if (!stored.ok) throw new Error(stored.error.message);
+      const sheets = async (oneSheet: boolean) => {
+        const out = value(await api.files.exportDocument({ id: stored.value.id, format: 'xlsx', draft: false, oneSheet }));
+        if (out.kind !== 'download') throw new Error('expected a download');
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(Buffer.from(out.data, 'base64') as unknown as ArrayBuffer);
+        return wb.worksheets.map((w) => w.name);
+      };
+      expect(await sheets(false)).toEqual([...Object.values(SHEET_NAMES), AUDIT_SHEET_NAME]);
+      expect(await sheets(true)).toEqual([ONE_SHEET_NAME, AUDIT_SHEET_NAME]);
     });
 
     it('cannot reveal a file in the browser mode, and says where to look', async () => {

@@ -32,7 +32,7 @@ export function checkExport(req: ExportRequest): Result<{ findings: Finding[] }>
 }
 
 /** Checks, then writes the whole file or nothing. */
-export async function exportReport(req: ExportRequest, outPath: string, extra: Pick<WriteOptions, 'pdfPrinter'> = {}): Promise<Result<void> & { blocking?: Finding[] }> {
+export async function exportReport(req: ExportRequest, outPath: string, extra: Pick<WriteOptions, 'pdfPrinter' | 'oneSheet'> = {}): Promise<Result<void> & { blocking?: Finding[] }> {
   const checked = checkExport(req);
   if (!checked.ok) return checked;
   const writer = writerFor(req.format);

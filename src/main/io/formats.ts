@@ -37,6 +37,8 @@ export interface WriteOptions {
   draft: boolean;
   /** How a PDF is printed: the app passes one on Electron's printToPDF; without it an installed browser prints. */
   pdfPrinter?: PdfPrinter;
+  /** Excel: all three tables on one sheet instead of a sheet each. */
+  oneSheet?: boolean;
 }
 
 export interface ReportWriter {

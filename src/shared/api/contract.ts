@@ -57,7 +57,7 @@ export const inputs = {
   'library.import': z.strictObject({ report: reportSchema }),
   // A file picked or dropped in the app: its name and content (base64).
   'import.read': z.strictObject({ fileName: z.string().min(1).max(255), data: z.base64().max(MAX_IMPORT_BASE64, '文件过大') }),
-  'export.document': z.strictObject({ id, format: z.enum(EXPORT_FORMATS), draft: z.boolean() }),
+  'export.document': z.strictObject({ id, format: z.enum(EXPORT_FORMATS), draft: z.boolean(), oneSheet: z.boolean().optional() }),
   'files.reveal': z.strictObject({ path: z.string().min(1).max(4096) }),
 } as const;
 

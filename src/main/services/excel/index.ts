@@ -23,7 +23,7 @@ export const xlsxReader: ReportReader = {
 export const xlsxWriter: ReportWriter = {
   format: 'xlsx',
   async write(report, outPath, options) {
-    const bytes = await exportWorkbook(report, { findings: options.findings, draft: options.draft });
+    const bytes = await exportWorkbook(report, { findings: options.findings, draft: options.draft, oneSheet: options.oneSheet });
     return writeFileAtomic(outPath, bytes);
   },
 };

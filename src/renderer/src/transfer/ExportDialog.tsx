@@ -33,6 +33,7 @@ export function ExportDialog({ id, report, blocking, flush, onClose }: Props) {
   const mustDraft = blocking.errors + blocking.warnings > 0;
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [draft, setDraft] = useState(mustDraft);
+  const [oneSheet, setOneSheet] = useState(false);
   const [stage, setStage] = useState<Stage>({ kind: 'choose' });
   const dialog = useRef<HTMLDialogElement>(null);
   const html = useMemo(() => renderReportHtml(report, { draft }), [report, draft]);
@@ -44,7 +45,7 @@ export function ExportDialog({ id, report, blocking, flush, onClose }: Props) {
   async function run() {
     setStage({ kind: 'working' });
     await flush();
-    const res = await api!.files.exportDocument({ id, format, draft });
+    const res = await api!.files.exportDocument({ id, format, draft, oneSheet: format === 'xlsx' && oneSheet });
     if (!res.ok) return setStage({ kind: 'failed', message: res.error.message });
     const out = res.value;
     if (out.kind === 'cancelled') return setStage({ kind: 'choose' });
@@ -70,6 +71,11 @@ export function ExportDialog({ id, report, blocking, flush, onClose }: Props) {
               </span>
             </label>
           ))}
+          {format === 'xlsx' && (
+            <label className="check">
+              <input type="checkbox" checked={oneSheet} onChange={(e) => setOneSheet(e.target.checked)} /> 三张表放在同一个工作表
+            </label>
+          )}
           <label className="check">
             <input type="checkbox" checked={draft} disabled={mustDraft} onChange={(e) => setDraft(e.target.checked)} /> 标注“草稿”
           </label>
