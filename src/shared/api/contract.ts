@@ -52,6 +52,7 @@ export const inputs = {
   'library.restore': z.strictObject({ id }),
   'library.setStatus': z.strictObject({ id, status: z.enum(STATUSES) }),
   'library.revisions': z.strictObject({ id }),
+  'library.revision': z.strictObject({ id, revisionId: id }),
   'library.restoreRevision': z.strictObject({ id, revisionId: id }),
   // A whole report read from a file becomes a new report in one transaction.
   'library.import': z.strictObject({ report: reportSchema }),
@@ -83,10 +84,15 @@ export interface OpenedReport {
   previous: Report | null;
 }
 
+/** A snapshot is taken before: an edit session ('edit'), an import ('replace'), a status change, a restore. */
+export type RevisionReason = 'edit' | 'replace' | 'status' | 'restore';
+
 export interface RevisionSummary {
   id: number;
   createdAt: string;
-  reason: string;
+  reason: RevisionReason;
+  /** The report's status when the snapshot was taken. */
+  status: ReportStatus;
 }
 
 export interface AppInfo {
@@ -110,6 +116,7 @@ export interface Outputs {
   'library.restore': ReportSummary;
   'library.setStatus': ReportSummary;
   'library.revisions': RevisionSummary[];
+  'library.revision': Report;
   'library.restoreRevision': OpenedReport;
   'library.import': ReportSummary;
   'import.read': ImportedFile;

@@ -8,6 +8,7 @@ import { onFlush, onShellCommand } from '../common/shell';
 import { useNotices } from '../common/notices';
 import { ExportDialog } from '../transfer/ExportDialog';
 import { ImportDialog } from '../transfer/ImportDialog';
+import { RevisionsDialog } from '../revisions/RevisionsDialog';
 import { IMPORT_ACCEPT } from '../transfer/files';
 import { blockingFindings } from '../../../shared/rules/engine';
 import { api } from '../api';
@@ -20,8 +21,19 @@ import { Outline } from './Outline';
 import { SaveIndicator } from './SaveIndicator';
 import { SectionView } from './SectionView';
 import { sectionStatuses } from './sectionStatus';
-import { useEditor } from './store';
+import { useEditor, type Remote } from './store';
 import './editor.css';
+
+/** How the editor store saves this report: through the typed API. */
+function remoteFor(id: number): Remote {
+  return {
+    edit: (patch) => api!.library.edit({ id, patch }),
+    setStatus: (status) => api!.library.setStatus({ id, status }),
+  };
+}
+
+/** Sends everything pending, the cell being typed into included. */
+const flushAll = () => useEditor.getState().flush({ includeDraft: true });
 
 export function ReportPage({ id }: { id: number }) {
   const [error, setError] = useState<string | null>(null);
@@ -33,10 +45,7 @@ export function ReportPage({ id }: { id: number }) {
     void api!.library.open({ id }).then((res) => {
       if (!current) return;
       if (!res.ok) return setError(res.error.message);
-      useEditor.getState().load(res.value, {
-        edit: (patch) => api!.library.edit({ id, patch }),
-        setStatus: (status) => api!.library.setStatus({ id, status }),
-      });
+      useEditor.getState().load(res.value, remoteFor(id));
       setLoadedId(id);
     });
     return () => {
@@ -112,6 +121,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   const report = useEditor((s) => s.report)!;
   const [importing, setImporting] = useState<File | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [revisions, setRevisions] = useState(false);
   const [dragging, setDragging] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
   const show = useNotices((s) => s.show);
@@ -177,6 +187,9 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
         <button type="button" onClick={() => setExporting(true)}>
           导出…
         </button>
+        <button type="button" onClick={() => setRevisions(true)}>
+          历史版本
+        </button>
         <FinalizeControl blocking={blocking} />
       </header>
       <MetaFields />
@@ -188,6 +201,21 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
       </div>
       {dragging && <div className="drop-hint">松开鼠标，导入这个表格文件</div>}
       {importing && <ImportDialog file={importing} current={report} onApply={applyImport} onClose={() => setImporting(null)} />}
+      {revisions && (
+        <RevisionsDialog
+          id={id}
+          current={report}
+          flush={flushAll}
+          onRestored={(opened) => {
+            // The author stays where they were; only the content goes back.
+            const { section } = useEditor.getState();
+            useEditor.getState().load(opened, remoteFor(id));
+            useEditor.getState().goTo({ section });
+            show('info', '已恢复历史版本；恢复前的内容也保存为一个历史版本');
+          }}
+          onClose={() => setRevisions(false)}
+        />
+      )}
       {exporting && (
         <ExportDialog
           id={id}

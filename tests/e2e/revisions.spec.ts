@@ -1,0 +1,40 @@
+// Earlier versions of a report: see how one differs from now, restore it, and
+// find the state before the restore kept as a version of its own.
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures';
+import { documentTitle } from '../../src/shared/model/report';
+import { readReportJson } from '../../src/shared/model/schema';
+
+test('restore the version from before an edit, and keep the edited one as a version too', async ({ page, app }) => {
+  const seed = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));
+  if (!seed.ok) throw new Error(seed.error);
+  const stored = app.services.library.add(seed.value);
+  if (!stored.ok) throw new Error(stored.error.message);
+
+  await app.open();
+  await page.getByRole('button', { name: documentTitle(seed.value) }).first().click();
+  await page.getByRole('navigation', { name: '报告大纲' }).getByRole('button', { name: /六、其他需要报告的事项/ }).click();
+  const other = page.getByRole('textbox', { name: '六、其他需要报告的事项' });
+  await other.press('Control+End');
+  await other.pressSequentially('另：本年未发出收费通知。');
+  await expect(page.locator('.save-state')).toHaveText('已保存');
+
+  await page.getByRole('button', { name: '历史版本' }).click();
+  const dialog = page.getByRole('dialog', { name: '历史版本' });
+  const versions = dialog.getByRole('list', { name: '历史版本列表' }).getByRole('button');
+  await expect(versions.first()).toContainText('编辑前自动保存');
+  await versions.first().click();
+  await expect(dialog).toContainText('六、其他需要报告的事项：文字不同');
+  await page.screenshot({ path: 'artifacts/e2e/revisions.png' });
+  await dialog.getByRole('button', { name: '恢复这个版本' }).click();
+
+  await expect(other).toHaveValue(seed.value.narratives.other);
+  const now = app.services.library.get(stored.value.id);
+  expect(now.ok && now.value.report.narratives.other).toBe(seed.value.narratives.other);
+
+  // The edited text was kept: it is the newest version now.
+  await page.getByRole('button', { name: '历史版本' }).click();
+  await expect(versions.first()).toContainText('恢复历史版本前');
+  await versions.first().click();
+  await expect(dialog).toContainText('六、其他需要报告的事项：文字不同');
+});
