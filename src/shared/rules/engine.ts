@@ -337,8 +337,10 @@ function evalNarrativeNumbers(rule: NarrativeNumbersRule, report: Report, _ctx: 
     if (!text) continue;
     for (const mention of numberMentions(rule, text)) {
       const phrase = rule.phrases[mention.phrase]!;
+      // A table not filled in yet can't contradict the text: the blank cells are reported on their own.
       const values = phrase.candidates.map((cells) => cells.reduce<number | undefined>((a, k) => {
-        const v = numericValue(raw(report, k));
+        const cell = raw(report, k);
+        const v = cell === null ? undefined : numericValue(cell);
         return a === undefined || v === undefined ? undefined : a + v;
       }, 0));
       if (values.some((v) => v === undefined)) continue;
@@ -359,6 +361,8 @@ function evalNarrativeNumbers(rule: NarrativeNumbersRule, report: Report, _ctx: 
 interface YearMention {
   y: number;
   quote: string;
+  /** What follows "2022年，", where the pattern asks who speaks. */
+  who?: string;
 }
 
 /** Every "year as our working year" phrase of a text, in pattern order; which of them are findings depends on the report's year. */
@@ -367,7 +371,9 @@ function scanYears(rule: NarrativeYearRule, text: string): YearMention[] {
   for (const source of rule.patterns) {
     for (const m of text.matchAll(regex(source))) {
       const y = Number(m.groups?.y);
-      found.push({ y, quote: quoteAround(text, m.index + m[0].indexOf(String(y)), m.index + m[0].length) });
+      const start = m.index + m[0].indexOf(String(y));
+      const who = m.groups?.who;
+      found.push({ y, who, quote: quoteAround(text, start, m.index + m[0].length) });
     }
   }
   return found;
@@ -383,13 +389,22 @@ function yearMentions(rule: NarrativeYearRule, text: string): YearMention[] {
   return scan(text);
 }
 
+/** "2022年，" followed by the body itself (我局, 本单位, its own name) or by its own work (收到…申请). */
+function speaksOfItself(rule: NarrativeYearRule, who: string, agency: string): boolean {
+  return rule.subjects.some((s) => {
+    const subject = s === '{agency}' ? agency.trim() : s;
+    return subject !== '' && who.startsWith(subject);
+  });
+}
+
 function evalNarrativeYear(rule: NarrativeYearRule, report: Report, _ctx: ValidationContext, emit: Emit): void {
   for (const section of NARRATIVE_IDS) {
     const text = report.narratives[section];
     if (!text) continue;
     let seen: Set<number> | undefined;
-    for (const { y, quote } of yearMentions(rule, text)) {
+    for (const { y, quote, who } of yearMentions(rule, text)) {
       if (!(y < report.year && y >= report.year - rule.lookBack)) continue;
+      if (who !== undefined && !speaksOfItself(rule, who, report.agency)) continue;
       seen ??= new Set();
       if (seen.has(y)) continue;
       seen.add(y);

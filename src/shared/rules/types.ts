@@ -138,8 +138,14 @@ export interface NarrativeNumbersRule extends RuleBase {
 
 export interface NarrativeYearRule extends RuleBase {
   kind: 'narrativeYear';
-  /** Patterns whose group `y` is a year the text speaks of as its own working year. */
+  /**
+   * Patterns whose group `y` is a year the text speaks of as its own working
+   * year. A pattern with a group `who` counts only where what follows the
+   * year starts with one of `subjects`.
+   */
   patterns: readonly string[];
+  /** Who or what may follow "2022年，" for the text to speak of its own work; {agency} is the report's body. */
+  subjects: readonly string[];
   /** How many years back still count as a copied year (older years are history). */
   lookBack: number;
   message: string;
