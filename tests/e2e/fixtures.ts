@@ -17,8 +17,11 @@ export interface App {
   services: OpenedServices;
   /** Opens the app (the library page) in the test's page, as the printed URL would. */
   open(): Promise<void>;
-  /** Simulates closing the app and starting it again on the same database: new server, new page load. */
-  restart(): Promise<void>;
+  /**
+   * Simulates closing the app and starting it again on the same database: new
+   * server, new page load. `whileClosed` runs in between (to damage the file, say).
+   */
+  restart(whileClosed?: () => void): Promise<void>;
   /** A folder for files the test makes. */
   dir: string;
 }
@@ -55,10 +58,11 @@ export const test = base.extend<{ app: App }>({
       open: async () => {
         await page.goto(running.server.url);
       },
-      restart: async () => {
+      restart: async (whileClosed) => {
         await page.goto('about:blank');
         await running.server.close();
         await running.services.close();
+        whileClosed?.();
         running = await launch(databasePath);
         await page.goto(running.server.url);
       },

@@ -1,5 +1,5 @@
 // The library page over the real handlers and a real SQLite file.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { readReportJson } from '../../src/shared/model/schema';
 
@@ -120,4 +120,17 @@ test('a file that is not a report is refused with its name, and nothing is added
   await dialog.getByRole('button', { name: '取消' }).click();
   const list = app.services.library.list({});
   expect(list.ok && list.value).toEqual([]);
+});
+
+test('a damaged library is put aside, restored from the backup, and the user is told', async ({ page, app }) => {
+  await app.open();
+  await createReport(page, '余杭区统计局', 2025);
+  // The backup taken at start-up holds the report once the app has been restarted.
+  await app.restart();
+  await expect(page.locator('tbody tr')).toHaveCount(1);
+  await app.restart(() => writeFileSync(app.databasePath, Buffer.alloc(8192)));
+  await expect(page.getByRole('status')).toContainText('已另存为');
+  await expect(page.locator('tbody tr')).toHaveCount(1);
+  expect(readdirSync(app.dir).some((f) => f.includes('damaged'))).toBe(true);
+  await page.screenshot({ path: 'artifacts/e2e/library-recovered.png' });
 });

@@ -3,6 +3,7 @@ import { api } from './api';
 import { Notices } from './common/Notices';
 import { useNotices } from './common/notices';
 import { useRouter } from './common/router';
+import { useAppInfo } from './common/appInfo';
 import { LibraryPage } from './library/LibraryPage';
 import { ReportPage } from './report/ReportPage';
 
@@ -12,9 +13,11 @@ export function App() {
 
   useEffect(() => {
     // A library recovered from backup at start-up: say so once, plainly.
-    void api?.app.info({}).then((res) => {
-      if (res.ok && res.value.recovery) show('error', res.value.recovery);
-    });
+    if (!api) return;
+    void useAppInfo
+      .getState()
+      .load()
+      .then((recovery) => recovery && show('error', recovery));
   }, [show]);
 
   if (!api) {

@@ -2,6 +2,7 @@
 // done to each. The recycle bin keeps deleted reports until restored.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReportSummary } from '../../../shared/api/contract';
+import { useAppInfo } from '../common/appInfo';
 import { documentTitle } from '../../../shared/model/report';
 import { api } from '../api';
 import { useNotices } from '../common/notices';
@@ -18,6 +19,7 @@ export function LibraryPage() {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState<File | null>(null);
   const picker = useRef<HTMLInputElement>(null);
+  const info = useAppInfo((s) => s.info);
   const show = useNotices((s) => s.show);
   const go = useRouter((s) => s.go);
 
@@ -183,6 +185,12 @@ export function LibraryPage() {
             go({ page: 'report', id: r.id });
           }}
         />
+      )}
+      {info && (
+        <footer className="library-footer">
+          资料库：{info.databasePath} · 每天自动备份
+          {info.shell === 'browser' && ' · 浏览器模式（关闭服务前请先关闭本页面）'} · 版本 {info.version}
+        </footer>
       )}
     </div>
   );
