@@ -1,9 +1,13 @@
 // 定稿 only when nothing blocks it; otherwise say plainly what is still missing.
+import { memo } from 'react';
 import type { Finding } from '../../../shared/rules/types';
 import { useNotices } from '../common/notices';
 import { useEditor } from './store';
 
-export function FinalizeControl({ blocking }: { blocking: readonly Finding[] }) {
+/** The page hands a new list on every edit; the control re-renders only when what blocks changed. */
+export const FinalizeControl = memo(FinalizeControlView, (a, b) => a.blocking.length === b.blocking.length && a.blocking.every((f, i) => f.id === b.blocking[i]!.id && f.severity === b.blocking[i]!.severity && f.section === b.blocking[i]!.section));
+
+function FinalizeControlView({ blocking }: { blocking: readonly Finding[] }) {
   const status = useEditor((s) => s.status);
   const setStatus = useEditor((s) => s.setStatus);
   const goTo = useEditor((s) => s.goTo);

@@ -8,10 +8,10 @@ import { cellDef } from '../../../shared/model/cells';
 import { findingsOf } from './findings';
 import { useEditor } from './store';
 
-export function FindingsPanel() {
-  const report = useEditor((s) => s.report)!;
-  const previous = useEditor((s) => s.previous);
-  const findings = findingsOf(report, previous);
+/** Selects the findings and explanations only: re-renders when they change; each item only when what it shows changed. */
+export const FindingsPanel = memo(function FindingsPanel() {
+  const findings = useEditor((s) => findingsOf(s.report!, s.previous));
+  const explanations = useEditor((s) => s.report!.explanations);
   const count = (sev: Finding['severity']) => findings.filter((f) => f.severity === sev).length;
 
   return (
@@ -35,7 +35,7 @@ export function FindingsPanel() {
               <h3>{section.heading}</h3>
               <ul>
                 {mine.map((f) => (
-                  <FindingItem key={f.id} finding={f} explanation={report.explanations[f.id] ?? ''} />
+                  <FindingItem key={f.id} finding={f} explanation={explanations[f.id] ?? ''} />
                 ))}
               </ul>
             </section>
@@ -44,7 +44,7 @@ export function FindingsPanel() {
       )}
     </aside>
   );
-}
+});
 
 /** Validation makes new finding objects on every edit; an item re-renders only when what it shows changed. */
 const FindingItem = memo(FindingItemView, (a, b) => a.explanation === b.explanation && a.finding.id === b.finding.id && a.finding.message === b.finding.message && a.finding.fix?.label === b.finding.fix?.label && a.finding.cells.join() === b.finding.cells.join());

@@ -1,22 +1,25 @@
 // 机关名称、年度、机关层级, editable at the top of the report; the title as it
 // will print follows them.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { LEVELS, type Level } from '../../../shared/template/gov2021';
 import { metaProblem } from './patch';
 import { useEditor } from './store';
 
-export function MetaFields() {
-  const report = useEditor((s) => s.report)!;
+/** Re-renders only when one of its three fields changes, not on every edit of the report. */
+export const MetaFields = memo(function MetaFields() {
+  const agency = useEditor((s) => s.report!.agency);
+  const year = useEditor((s) => s.report!.year);
+  const level = useEditor((s) => s.report!.level);
   const setMeta = useEditor((s) => s.setMeta);
   // The year box may hold a half-typed year; the report takes it once it is a number.
-  const [yearText, setYearText] = useState(String(report.year));
-  const shownYear = yearText.trim() === '' || Number(yearText) === report.year ? yearText : String(report.year);
-  const problem = metaProblem(report);
+  const [yearText, setYearText] = useState(String(year));
+  const shownYear = yearText.trim() === '' || Number(yearText) === year ? yearText : String(year);
+  const problem = metaProblem({ agency, year });
   return (
     <div className="meta-fields">
       <label>
         机关名称
-        <input value={report.agency} onChange={(e) => setMeta({ agency: e.target.value })} aria-invalid={report.agency.trim() === '' || undefined} />
+        <input value={agency} onChange={(e) => setMeta({ agency: e.target.value })} aria-invalid={agency.trim() === '' || undefined} />
       </label>
       <label>
         年度
@@ -33,7 +36,7 @@ export function MetaFields() {
       </label>
       <label>
         机关层级
-        <select value={report.level} onChange={(e) => setMeta({ level: e.target.value as Level })}>
+        <select value={level} onChange={(e) => setMeta({ level: e.target.value as Level })}>
           {LEVELS.map((l) => (
             <option key={l}>{l}</option>
           ))}
@@ -42,4 +45,4 @@ export function MetaFields() {
       {problem && <span className="error">{problem}，修改前不会保存</span>}
     </div>
   );
-}
+});

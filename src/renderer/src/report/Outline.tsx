@@ -1,4 +1,5 @@
 // The six sections with where each stands, and the report's overall progress.
+import { memo } from 'react';
 import { SECTIONS } from '../../../shared/template/gov2021';
 import type { SectionId } from '../../../shared/template/gov2021';
 import type { SectionStatus } from './sectionStatus';
@@ -6,7 +7,10 @@ import { useEditor } from './store';
 
 const STATUS_CLASS: Record<SectionStatus, string> = { 未开始: 'todo', 填写中: 'doing', 有错误: 'error', 待核实: 'check', 完成: 'done' };
 
-export function Outline({ statuses }: { statuses: Record<SectionId, SectionStatus> }) {
+/** The page hands a new statuses object on every edit; the outline re-renders only when a status changed. */
+export const Outline = memo(OutlineView, (a, b) => SECTIONS.every((s) => a.statuses[s.id] === b.statuses[s.id]));
+
+function OutlineView({ statuses }: { statuses: Record<SectionId, SectionStatus> }) {
   const current = useEditor((s) => s.section);
   const goTo = useEditor((s) => s.goTo);
   const done = SECTIONS.filter((s) => statuses[s.id] === '完成').length;

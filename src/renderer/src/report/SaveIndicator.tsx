@@ -1,7 +1,8 @@
 // A quiet word on whether the last keystroke is on disk.
+import { memo } from 'react';
 import { useEditor } from './store';
 
-export function SaveIndicator() {
+export const SaveIndicator = memo(function SaveIndicator() {
   const save = useEditor((s) => s.save);
   const flush = useEditor((s) => s.flush);
   if (save.kind === 'failed')
@@ -18,4 +19,4 @@ export function SaveIndicator() {
       {save.kind === 'saved' ? '已保存' : '保存中…'}
     </span>
   );
-}
+});

@@ -1,12 +1,14 @@
 // The section being edited: its heading, the format's guidance, its editor,
 // and the way to the sections before and after.
+import { memo } from 'react';
 import { SECTIONS, type SectionId } from '../../../shared/template/gov2021';
 import { NarrativeEditor } from './NarrativeEditor';
 import { OverviewEditor } from './OverviewEditor';
 import { useEditor } from './store';
 import { TableGrid } from './TableGrid';
 
-export function SectionView({ id }: { id: SectionId }) {
+/** Its editor subscribes to what it shows; the page re-rendering on an edit does not redraw the section. */
+export const SectionView = memo(function SectionView({ id }: { id: SectionId }) {
   const goTo = useEditor((s) => s.goTo);
   const index = SECTIONS.findIndex((s) => s.id === id);
   const section = SECTIONS[index]!;
@@ -39,4 +41,4 @@ export function SectionView({ id }: { id: SectionId }) {
       </div>
     </main>
   );
-}
+});

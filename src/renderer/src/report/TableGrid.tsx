@@ -2,60 +2,125 @@
 // keyboard of a spreadsheet: arrows, Tab, Enter, typing replaces, F2 edits,
 // Delete clears, blocks copied and pasted as tab-separated text, totals
 // computed from their parts unless the author types them by hand.
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from 'react';
+//
+// Speed: the table's header and label cells are drawn once per layout (the
+// body below is a memoised element), and each value cell subscribes to the
+// store for what it shows itself — its value, mark, lock, selection — so an
+// edit re-renders the cells that changed, not the table.
+import { createContext, memo, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { cellDef, type CellKey } from '../../../shared/model/cells';
-import type { CellValue } from '../../../shared/model/report';
+import type { CellValue, Report } from '../../../shared/model/report';
 import { SEVERITY_LABEL } from '../../../shared/rules/types';
 import { LAYOUTS, placeCells, type LayoutCell } from '../../../shared/template/layout';
 import { TABLES, type TableId } from '../../../shared/template/gov2021';
 import { useNotices } from '../common/notices';
 import { parseTsv, toTsv } from './clipboard';
-import { cellMarks, findingsOf, type CellMark } from './findings';
+import { findingsOf, flaggedCells, reportMarks, type CellMark } from './findings';
 import { GRIDS, block, moveFrom, pasteTargets, type Move } from './gridModel';
-import { useEditor } from './store';
+import { useEditor, type Selection } from './store';
 import { TOTAL_CELLS } from './totals';
+
+type EditorState = ReturnType<typeof useEditor.getState>;
 
 function display(value: CellValue): string {
   return value === null ? '' : String(value);
 }
 
+function valueOf(report: Report, key: CellKey): CellValue {
+  const d = cellDef(key)!;
+  return report.tables[d.table][d.row]?.[d.col] ?? null;
+}
+
+/** The table's active cell: where the selection is, else its first cell. */
+function activeOf(s: EditorState, table: TableId): CellKey {
+  return s.selection?.table === table ? s.selection.active : GRIDS[table].rows[0]![0]!;
+}
+
+function isLocked(s: EditorState, key: CellKey): boolean {
+  return s.status === '定稿' || (!s.manualTotals[cellDef(key)!.table] && TOTAL_CELLS.has(key));
+}
+
+let selectedMemo: { selection: Selection | null; cells: ReadonlySet<CellKey> } = { selection: null, cells: new Set() };
+
+/** The cells of the selected block, once per selection. */
+function selectedOf(s: EditorState, table: TableId): ReadonlySet<CellKey> {
+  const selection = s.selection?.table === table ? s.selection : null;
+  if (selectedMemo.selection !== selection) selectedMemo = { selection, cells: new Set(selection ? block(GRIDS[table], selection.anchor, selection.active).flat() : []) };
+  return selectedMemo.cells;
+}
+
 const ARROWS: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
+
+/** What the active cell's input needs from its table: the keyboard handlers and the focus bookkeeping. */
+interface GridInput {
+  inputRef: RefObject<HTMLInputElement | null>;
+  /** Set when the keyboard should follow the active cell to its new input. */
+  keepFocus: RefObject<boolean>;
+  inCellEdit: boolean;
+  onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => void;
+  onBlur: () => void;
+}
+
+const GridInputContext = createContext<GridInput | null>(null);
 
 export function TableGrid({ table }: { table: TableId }) {
   const layout = LAYOUTS[table];
   const grid = GRIDS[table];
-  const placedRows = useMemo(() => {
-    const rows: { cell: LayoutCell; c: number }[][] = layout.rows.map(() => []);
-    for (const p of placeCells(layout)) rows[p.r]!.push({ cell: p.cell, c: p.c });
-    return rows;
-  }, [layout]);
-  const totalWidth = layout.widths.reduce((a, b) => a + b, 0);
-
-  const report = useEditor((s) => s.report)!;
-  const previous = useEditor((s) => s.previous);
+  const active = useEditor((s) => activeOf(s, table));
   const manual = useEditor((s) => s.manualTotals[table]);
-  const selection = useEditor((s) => (s.selection?.table === table ? s.selection : null));
+  const final = useEditor((s) => s.status === '定稿');
   const focus = useEditor((s) => s.focus);
   const { select, setDraft, commitDraft, setCells } = useEditor.getState();
   const show = useNotices((s) => s.show);
-  const findings = findingsOf(report, previous);
-  const marks = cellMarks(findings, report.explanations);
-  const flagged = useMemo(() => new Set(findings.find((f) => f.id === focus?.place.finding)?.cells ?? []), [findings, focus]);
-
-  const active = selection?.active ?? grid.rows[0]![0]!;
-  const selected = useMemo(() => new Set(selection ? block(grid, selection.anchor, selection.active).flat() : []), [grid, selection]);
   const inputRef = useRef<HTMLInputElement>(null);
-  /** Set when the keyboard should follow the active cell to its new input. */
   const keepFocus = useRef(false);
   /** F2: the arrows move the caret inside the cell instead of leaving it. */
   const [inCellEdit, setInCellEdit] = useState(false);
+  const hasTotals = useMemo(() => grid.rows.flat().some((k) => TOTAL_CELLS.has(k)), [grid]);
 
-  const value = (key: CellKey) => {
-    const d = cellDef(key)!;
-    return report.tables[d.table][d.row]?.[d.col] ?? null;
+  // The header and label cells, and one self-updating component per value cell: drawn once per layout.
+  const body = useMemo(() => {
+    const rows: { cell: LayoutCell; c: number }[][] = layout.rows.map(() => []);
+    for (const p of placeCells(layout)) rows[p.r]!.push({ cell: p.cell, c: p.c });
+    return (
+      <tbody>
+        {rows.map((cells, r) => (
+          <tr key={r}>
+            {cells.map(({ cell, c }) =>
+              cell.kind === 'value' ? (
+                <GridCell key={cell.key} table={table} cellKey={cell.key} colSpan={cell.colSpan} />
+              ) : cell.kind === 'head' ? (
+                <th key={`${r}-${c}`} rowSpan={cell.rowSpan} colSpan={cell.colSpan} scope="col">
+                  {cell.text}
+                </th>
+              ) : (
+                <th key={`${r}-${c}`} rowSpan={cell.rowSpan} colSpan={cell.colSpan} scope="row" className={cell.kind}>
+                  {cell.text}
+                </th>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    );
+  }, [layout, table]);
+  const cols = useMemo(() => {
+    const totalWidth = layout.widths.reduce((a, b) => a + b, 0);
+    return (
+      <colgroup>
+        {layout.widths.map((w, i) => (
+          <col key={i} style={{ width: `${(100 * w) / totalWidth}%` }} />
+        ))}
+      </colgroup>
+    );
+  }, [layout]);
+
+  /** The editor's state now, for handlers: they run after renders and must not act on a stale selection. */
+  const now = () => {
+    const s = useEditor.getState();
+    const selection = s.selection?.table === table ? s.selection : null;
+    return { s, selection, selected: selectedOf(s, table), locked: (key: CellKey) => isLocked(s, key) };
   };
-  const final = useEditor((s) => s.status === '定稿');
-  const locked = (key: CellKey) => final || (!manual && TOTAL_CELLS.has(key));
 
   // Focus follows a request (undo, a finding clicked, a section opened at a cell).
   useEffect(() => {
@@ -65,10 +130,13 @@ export function TableGrid({ table }: { table: TableId }) {
   }, [focus, table]);
 
   function moveTo(key: CellKey, extend = false) {
+    // The input leaves the cell it is in: let go of the keyboard first, as removing a focused element makes the browser lay the page out at once.
+    inputRef.current?.blur();
     commitDraft();
     setInCellEdit(false);
     // The input moves with the active cell and takes the keyboard as it mounts, before the next key arrives.
     keepFocus.current = true;
+    const { selection } = now();
     select({ table, active: key, anchor: extend && selection ? selection.anchor : key });
   }
 
@@ -77,7 +145,8 @@ export function TableGrid({ table }: { table: TableId }) {
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
-    const draft = useEditor.getState().draft;
+    const { s, selected, locked } = now();
+    const draft = s.draft;
     const editing = draft?.key === active;
     if (e.key in ARROWS && !(inCellEdit && (e.key === 'ArrowLeft' || e.key === 'ArrowRight'))) {
       e.preventDefault();
@@ -99,7 +168,7 @@ export function TableGrid({ table }: { table: TableId }) {
       e.preventDefault();
       if (locked(active)) return;
       setInCellEdit(true);
-      setDraft({ key: active, text: draft?.key === active ? draft.text : display(value(active)) });
+      setDraft({ key: active, text: draft?.key === active ? draft.text : display(valueOf(s.report!, active)) });
       const input = inputRef.current!;
       requestAnimationFrame(() => input.setSelectionRange(input.value.length, input.value.length));
     } else if (e.key === 'Delete' && !editing) {
@@ -108,18 +177,20 @@ export function TableGrid({ table }: { table: TableId }) {
       if (keys.length > 0) setCells(keys.map((k) => [k, null] as const), { section: table, cell: active });
     } else if ((e.key === 'Backspace' || e.key.length === 1) && !e.ctrlKey && !e.metaKey && !e.altKey && locked(active)) {
       e.preventDefault();
-      show('info', final ? '报告已定稿，不能修改：如需修改，请先改回草稿。' : '总计由各项自动相加。如需手工填写，请勾选表格上方的“手工填写总计”。');
+      show('info', s.status === '定稿' ? '报告已定稿，不能修改：如需修改，请先改回草稿。' : '总计由各项自动相加。如需手工填写，请勾选表格上方的“手工填写总计”。');
     }
   }
 
   function onCopy(e: ClipboardEvent) {
+    const { s, selection } = now();
     if (inCellEdit || !selection) return;
     e.preventDefault();
-    const rows = block(grid, selection.anchor, selection.active).map((r) => r.map(value));
+    const rows = block(grid, selection.anchor, selection.active).map((r) => r.map((k) => valueOf(s.report!, k)));
     e.clipboardData.setData('text/plain', toTsv(rows));
   }
 
   function onCut(e: ClipboardEvent) {
+    const { selection, selected, locked } = now();
     if (inCellEdit || !selection) return;
     onCopy(e);
     const keys = [...selected].filter((k) => !locked(k));
@@ -132,6 +203,7 @@ export function TableGrid({ table }: { table: TableId }) {
     setDraft(null);
     const rows = parseTsv(e.clipboardData.getData('text/plain'));
     if (rows.length === 0) return;
+    const { selection, selected } = now();
     const topLeft = block(grid, selection?.anchor ?? active, active)[0]![0]!;
     // One value pasted over a selected block fills the block, as in a spreadsheet.
     const single = rows.length === 1 && rows[0]!.length === 1;
@@ -143,17 +215,28 @@ export function TableGrid({ table }: { table: TableId }) {
     if (outside > 0) show('info', `粘贴的内容超出表格，有 ${outside} 个数字没有粘贴。`);
   }
 
+  const input: GridInput = {
+    inputRef,
+    keepFocus,
+    inCellEdit,
+    onKeyDown,
+    onBlur: () => {
+      commitDraft();
+      setInCellEdit(false);
+    },
+  };
+
   return (
     <div className="grid-wrap" onCopy={onCopy} onCut={onCut} onPaste={onPaste}>
       <div className="grid-tools">
-        {TOTAL_CELLS.size > 0 && grid.rows.flat().some((k) => TOTAL_CELLS.has(k)) && (
+        {hasTotals && (
           <label className="totals-switch">
             <input type="checkbox" checked={manual} onChange={(e) => useEditor.getState().setManualTotals(table, e.target.checked)} />
             手工填写总计
             <span className="hint">{manual ? '（取消勾选会按各项重新计算总计）' : '（总计按各项自动相加）'}</span>
           </label>
         )}
-        <CellBar cell={active} mark={marks.get(active)} locked={locked(active)} />
+        <CellBar cell={active} locked={final || (!manual && TOTAL_CELLS.has(active))} />
       </div>
       <table
         className={`grid grid-${table}`}
@@ -166,63 +249,11 @@ export function TableGrid({ table }: { table: TableId }) {
         }}
         onMouseOver={(e) => {
           const key = cellAt(e);
-          if (e.buttons === 1 && key && key !== selection?.active) moveTo(key, true);
+          if (e.buttons === 1 && key && key !== now().selection?.active) moveTo(key, true);
         }}
       >
-        <colgroup>
-          {layout.widths.map((w, i) => (
-            <col key={i} style={{ width: `${(100 * w) / totalWidth}%` }} />
-          ))}
-        </colgroup>
-        <tbody>
-          {placedRows.map((cells, r) => (
-            <tr key={r}>
-              {cells.map(({ cell, c }) =>
-                cell.kind === 'value' ? (
-                  cell.key === active ? (
-                    <ActiveCell
-                      key={cell.key}
-                      cellKey={cell.key}
-                      colSpan={cell.colSpan}
-                      value={value(cell.key)}
-                      mark={marks.get(cell.key)}
-                      locked={locked(cell.key)}
-                      flagged={flagged.has(cell.key)}
-                      selected={selected.size > 1}
-                      inputRef={inputRef}
-                      keepFocus={keepFocus}
-                      inCellEdit={inCellEdit}
-                      onKeyDown={onKeyDown}
-                      onBlur={() => {
-                        commitDraft();
-                        setInCellEdit(false);
-                      }}
-                    />
-                  ) : (
-                    <ValueCell
-                      key={cell.key}
-                      cellKey={cell.key}
-                      colSpan={cell.colSpan}
-                      value={value(cell.key)}
-                      mark={marks.get(cell.key)}
-                      locked={locked(cell.key)}
-                      flagged={flagged.has(cell.key)}
-                      selected={selected.has(cell.key)}
-                    />
-                  )
-                ) : cell.kind === 'head' ? (
-                  <th key={`${r}-${c}`} rowSpan={cell.rowSpan} colSpan={cell.colSpan} scope="col">
-                    {cell.text}
-                  </th>
-                ) : (
-                  <th key={`${r}-${c}`} rowSpan={cell.rowSpan} colSpan={cell.colSpan} scope="row" className={cell.kind}>
-                    {cell.text}
-                  </th>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
+        {cols}
+        <GridInputContext value={input}>{body}</GridInputContext>
       </table>
     </div>
   );
@@ -232,44 +263,71 @@ function cellClass(mark: CellMark | undefined, locked: boolean, flagged: boolean
   return ['value', mark && `mark-${mark.severity}`, locked && 'auto-total', flagged && 'flagged', selected && 'selected'].filter(Boolean).join(' ');
 }
 
-const ValueCell = memo(function ValueCell(props: {
-  cellKey: CellKey;
-  colSpan: number;
+interface CellView {
   value: CellValue;
   mark: CellMark | undefined;
   locked: boolean;
   flagged: boolean;
+  active: boolean;
   selected: boolean;
-}) {
-  const { cellKey, colSpan, value, mark, locked, flagged, selected } = props;
+}
+
+function sameView(a: CellView, b: CellView): boolean {
+  return a.value === b.value && a.mark === b.mark && a.locked === b.locked && a.flagged === b.flagged && a.active === b.active && a.selected === b.selected;
+}
+
+/**
+ * What one cell shows, from the store: the same object while nothing of it
+ * changed, so that the store's every change costs each cell a few comparisons
+ * and re-renders only the cells it concerns.
+ */
+function useCellView(table: TableId, key: CellKey): CellView {
+  const last = useRef<CellView | null>(null);
+  return useEditor((s) => {
+    const active = activeOf(s, table) === key;
+    const selected = selectedOf(s, table);
+    const view: CellView = {
+      value: valueOf(s.report!, key),
+      mark: reportMarks(s.report!, s.previous).get(key),
+      locked: isLocked(s, key),
+      flagged: flaggedCells(findingsOf(s.report!, s.previous), s.focus?.place.finding).has(key),
+      active,
+      // The active cell shows as selected only within a block of several cells.
+      selected: active ? selected.size > 1 : selected.has(key),
+    };
+    if (last.current && sameView(last.current, view)) return last.current;
+    return (last.current = view);
+  });
+}
+
+/** One value cell: it selects from the store only what it shows, and re-renders only when that changed. */
+const GridCell = memo(function GridCell({ table, cellKey, colSpan }: { table: TableId; cellKey: CellKey; colSpan: number }) {
+  const { value, mark, locked, flagged, active, selected } = useCellView(table, cellKey);
+  if (active)
+    return (
+      <td colSpan={colSpan} data-cell={cellKey} className={`${cellClass(mark, locked, flagged, selected)} active`}>
+        <CellInput cellKey={cellKey} value={value} mark={mark} locked={locked} />
+      </td>
+    );
   return (
-    <td
-      colSpan={colSpan}
-      data-cell={cellKey}
-      className={cellClass(mark, locked, flagged, selected)}
-      title={mark ? mark.messages.join('\n') : undefined}
-      aria-invalid={mark?.severity === 'error' || undefined}
-    >
+    <td colSpan={colSpan} data-cell={cellKey} className={cellClass(mark, locked, flagged, selected)} title={mark ? mark.messages.join('\n') : undefined} aria-invalid={mark?.severity === 'error' || undefined}>
       {display(value)}
     </td>
   );
 });
 
-function ActiveCell(props: {
-  cellKey: CellKey;
-  colSpan: number;
-  value: CellValue;
-  mark: CellMark | undefined;
-  locked: boolean;
-  flagged: boolean;
-  selected: boolean;
-  inputRef: React.RefObject<HTMLInputElement | null>;
-  keepFocus: React.RefObject<boolean>;
-  inCellEdit: boolean;
-  onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => void;
-  onBlur: () => void;
-}) {
-  const { cellKey, colSpan, value, mark, locked, flagged, selected, inputRef, keepFocus, inCellEdit, onKeyDown, onBlur } = props;
+/** Scrolls the nearest scrolling box just enough to show the cell, when it is not fully in sight. */
+function reveal(cell: HTMLElement) {
+  const box = cell.closest<HTMLElement>('.section-view') ?? document.scrollingElement;
+  if (!box) return;
+  const r = cell.getBoundingClientRect();
+  const b = box === document.scrollingElement ? { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth } : box.getBoundingClientRect();
+  if (r.top < b.top || r.bottom > b.bottom || r.left < b.left || r.right > b.right) cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}
+
+/** The active cell's input: typing goes into a draft, committed on leaving the cell. */
+function CellInput({ cellKey, value, mark, locked }: { cellKey: CellKey; value: CellValue; mark: CellMark | undefined; locked: boolean }) {
+  const { inputRef, keepFocus, inCellEdit, onKeyDown, onBlur } = useContext(GridInputContext)!;
   const draft = useEditor((s) => (s.draft?.key === cellKey ? s.draft.text : null));
   const setDraft = useEditor((s) => s.setDraft);
   const shown = draft ?? display(value);
@@ -277,7 +335,11 @@ function ActiveCell(props: {
   useLayoutEffect(() => {
     if (!keepFocus.current) return;
     keepFocus.current = false;
-    inputRef.current?.focus();
+    const input = inputRef.current;
+    if (!input) return;
+    // The browser's own scroll into view on focus costs more than the layout it needs: scroll only when the cell is out of sight.
+    input.focus({ preventScroll: true });
+    reveal(input.parentElement!);
   }, [keepFocus, inputRef]);
 
   // Between edits the whole text is selected, so that typing replaces it (IME input included).
@@ -287,36 +349,38 @@ function ActiveCell(props: {
   }, [draft, value, inputRef, cellKey]);
 
   return (
-    <td colSpan={colSpan} data-cell={cellKey} className={`${cellClass(mark, locked, flagged, selected)} active`}>
-      <input
-        ref={inputRef}
-        className={inCellEdit ? 'cell-input in-edit' : 'cell-input'}
-        value={shown}
-        readOnly={locked}
-        aria-label={cellDef(cellKey)!.name}
-        aria-invalid={mark?.severity === 'error' || undefined}
-        aria-describedby="cell-bar"
-        title={mark ? mark.messages.join('\n') : undefined}
-        onChange={(e) => setDraft({ key: cellKey, text: e.target.value })}
-        onKeyDown={onKeyDown}
-        onFocus={(e) => {
-          if (draft === null) e.target.select();
-        }}
-        onMouseUp={(e) => {
-          // The click that made this cell active ends here: keep the text selected so that typing replaces it.
-          if (draft === null && !inCellEdit) {
-            e.preventDefault();
-            e.currentTarget.select();
-          }
-        }}
-        onBlur={onBlur}
-      />
-    </td>
+    <input
+      ref={inputRef}
+      className={inCellEdit ? 'cell-input in-edit' : 'cell-input'}
+      // No autofill or spelling for a figure: the browser's autofill agent also makes each focus of a new cell ~5× slower.
+      autoComplete="off"
+      spellCheck={false}
+      value={shown}
+      readOnly={locked}
+      aria-label={cellDef(cellKey)!.name}
+      aria-invalid={mark?.severity === 'error' || undefined}
+      aria-describedby="cell-bar"
+      title={mark ? mark.messages.join('\n') : undefined}
+      onChange={(e) => setDraft({ key: cellKey, text: e.target.value })}
+      onKeyDown={onKeyDown}
+      onFocus={(e) => {
+        if (draft === null) e.target.select();
+      }}
+      onMouseUp={(e) => {
+        // The click that made this cell active ends here: keep the text selected so that typing replaces it.
+        if (draft === null && !inCellEdit) {
+          e.preventDefault();
+          e.currentTarget.select();
+        }
+      }}
+      onBlur={onBlur}
+    />
   );
 }
 
 /** The active cell's name and what the checks say about it: the message on focus, as a spreadsheet's formula bar. */
-function CellBar({ cell, mark, locked }: { cell: CellKey; mark: CellMark | undefined; locked: boolean }) {
+const CellBar = memo(function CellBar({ cell, locked }: { cell: CellKey; locked: boolean }) {
+  const mark = useEditor((s) => reportMarks(s.report!, s.previous).get(cell));
   return (
     <div id="cell-bar" className={`cell-bar ${mark ? `mark-${mark.severity}` : ''}`} role="status" aria-live="polite">
       <strong>{cellDef(cell)!.name}</strong>
@@ -329,4 +393,4 @@ function CellBar({ cell, mark, locked }: { cell: CellKey; mark: CellMark | undef
       ) : null}
     </div>
   );
-}
+});

@@ -1,5 +1,8 @@
 // Findings are derived from the report by the shared engine, once per edit:
-// every component asking for the same report gets the same array.
+// every component asking for the same report gets the same array. What each
+// grid cell shows of them (its mark, whether a clicked finding names it) is
+// derived once per report version too, and a cell whose mark did not change
+// keeps the very same object, so that only the cells that changed re-render.
 import type { Report } from '../../../shared/model/report';
 import { validate } from '../../../shared/rules/engine';
 import type { Finding, Severity } from '../../../shared/rules/types';
@@ -21,11 +24,16 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
 let marksMemo: { findings: readonly Finding[]; explanations: Readonly<Record<string, string>>; marks: Map<CellKey, CellMark> } | null = null;
 
+function sameMark(a: CellMark | undefined, b: CellMark): boolean {
+  return !!a && a.severity === b.severity && a.messages.length === b.messages.length && a.messages.every((m, i) => m === b.messages[i]);
+}
+
 /**
  * The worst finding on each cell, with every message that names it. Blank
  * cells are left out: a table still being filled would otherwise be all
  * yellow; the blank finding is listed in the panel with its quick fix. A
- * warning that has its 核实说明 no longer marks its cells.
+ * warning that has its 核实说明 no longer marks its cells. A mark equal to the
+ * cell's mark of the last call is that same object.
  */
 export function cellMarks(findings: readonly Finding[], explanations: Readonly<Record<string, string>>): Map<CellKey, CellMark> {
   if (marksMemo?.findings === findings && marksMemo.explanations === explanations) return marksMemo.marks;
@@ -42,6 +50,22 @@ export function cellMarks(findings: readonly Finding[], explanations: Readonly<R
       }
     }
   }
+  const before = marksMemo?.marks;
+  if (before) for (const [key, mark] of marks) if (sameMark(before.get(key), mark)) marks.set(key, before.get(key)!);
   marksMemo = { findings, explanations, marks };
   return marks;
+}
+
+/** The marks of the report in the editor: what each grid cell selects its own mark from. */
+export function reportMarks(report: Report, previous: Report | null): Map<CellKey, CellMark> {
+  return cellMarks(findingsOf(report, previous), report.explanations);
+}
+
+let flaggedMemo: { findings: readonly Finding[]; finding: string | undefined; cells: ReadonlySet<CellKey> } | null = null;
+
+/** The cells of the finding the author clicked (outlined in the grid), none when no finding was clicked. */
+export function flaggedCells(findings: readonly Finding[], finding: string | undefined): ReadonlySet<CellKey> {
+  if (flaggedMemo?.findings !== findings || flaggedMemo.finding !== finding)
+    flaggedMemo = { findings, finding, cells: new Set(finding === undefined ? [] : (findings.find((f) => f.id === finding)?.cells ?? [])) };
+  return flaggedMemo.cells;
 }
