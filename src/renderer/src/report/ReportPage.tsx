@@ -29,6 +29,7 @@ function remoteFor(id: number): Remote {
   return {
     edit: (patch) => api!.library.edit({ id, patch }),
     setStatus: (status) => api!.library.setStatus({ id, status }),
+    reopen: () => api!.library.open({ id }),
   };
 }
 

@@ -28,10 +28,12 @@ export interface Selection {
   anchor: CellKey;
 }
 
-/** How the editor reaches the library: the report's edit and status calls of the API. */
+/** How the editor reaches the library: the report's edit, status and open calls of the API. */
 export interface Remote {
   edit: (patch: EditPatch) => Promise<Result<ReportSummary>>;
   setStatus: (status: ReportStatus) => Promise<Result<ReportSummary>>;
+  /** The report opened again: after its 年度 or 机关名称 changed, last year's report is another one (or none). */
+  reopen: () => Promise<Result<OpenedReport>>;
 }
 
 interface EditorState {
@@ -123,10 +125,13 @@ export const useEditor = create<EditorState>((set, get) => {
       set({ save: { kind: 'saved' } });
       return;
     }
-    const res = await saving.remote.edit(patch);
+    const remote = saving.remote;
+    const res = await remote.edit(patch);
     if (res.ok) {
       saving.saved = applyPatch(saving.saved, patch);
       set({ status: res.value.status });
+      // Another year or body: the continuity rules now compare with another last year's report, or none.
+      if (patch.meta?.year !== undefined || patch.meta?.agency !== undefined) await reloadPrevious(remote);
       // Edits made while this save travelled go in the next one.
       if (diffReports(saving.saved, get().report!)) schedule();
       else set({ save: { kind: 'saved' } });
@@ -134,6 +139,14 @@ export const useEditor = create<EditorState>((set, get) => {
       set({ save: { kind: 'failed', message: res.error.message } });
       saving.timer = setTimeout(() => void get().flush(), RETRY_MS);
     }
+  }
+
+  /** Saves go one at a time and wait for this, so the reload after the latest change of year or name is the last to land. */
+  async function reloadPrevious(remote: Remote) {
+    const res = await remote.reopen();
+    // A failed reload leaves last year's report as it was; the next open of the report finds the right one.
+    if (!res.ok || saving.remote !== remote) return;
+    set({ previous: res.value.previous });
   }
 
   /** Which tables an edit of these cells touches, in auto-totals mode. */
