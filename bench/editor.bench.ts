@@ -19,6 +19,7 @@ import { readReportJson } from '../src/shared/model/schema';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 150);
 const WARMUP = 15;
+const CPU_ROUNDS = 60;
 
 function load(): string {
   return `load ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`;
@@ -85,6 +86,40 @@ function report(label: string, times: { work: number[]; frame: number[] }, goal:
   );
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  tid: number;
+  args?: { data?: { type?: string; message?: string } };
+}
+
+/** Traces CPU_ROUNDS rounds and gives the thread CPU time of each Enter's keydown dispatch (React's render and the forced layout included). */
+async function enterCpuTimes(page: Page, round: (i: number) => Promise<void>): Promise<number[]> {
+  await page.evaluate(() => {
+    (window as unknown as { timed: string | null }).timed = 'keydown';
+    window.addEventListener('keydown', (e) => e.key === 'Enter' && console.timeStamp('bench-enter'), true);
+  });
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as TraceEvent[])));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+  for (let i = 0; i < CPU_ROUNDS; i++) await round(i);
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  await keyTimes(page);
+  await page.evaluate(() => ((window as unknown as { timed: string | null }).timed = null));
+  const marks = events.filter((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'bench-enter');
+  return events
+    .filter((e) => e.ph === 'X' && e.name === 'EventDispatch' && e.args?.data?.type === 'keydown' && e.tdur !== undefined)
+    .filter((k) => marks.some((m) => m.tid === k.tid && m.ts >= k.ts && m.ts <= k.ts + k.dur!))
+    .map((k) => k.tdur! / 1000);
+}
+
 export async function run(): Promise<void> {
   // Another build may be measured against this one: BENCH_RENDERER_DIR=/path/to/out/renderer.
   const rendererDir = process.env.BENCH_RENDERER_DIR ?? RENDERER_DIR;
@@ -129,6 +164,14 @@ export async function run(): Promise<void> {
     }
     report('cell Enter → findings and highlights rendered', await keyTimes(page), 16);
     console.log(`machine after: ${load()}`);
+    // The same keys again under the browser's tracing, for the main thread's own CPU time: what this code costs, less the wait for a core that another process holds.
+    const cpu = await enterCpuTimes(page, async (i) => {
+      await page.locator('td[data-cell="requests.received.natural"]').click();
+      await page.keyboard.type(i % 2 === 0 ? '12' : '10');
+      await page.keyboard.press('Enter');
+      await errors.first().waitFor({ state: i % 2 === 0 ? 'visible' : 'detached' });
+    });
+    console.log(`  main-thread CPU per Enter (traced, ${cpu.length} keys): p50 ${percentile(cpu, 50).toFixed(1)} ms, p95 ${percentile(cpu, 95).toFixed(1)} ms`);
 
     // A narrative: each character typed re-validates the whole report.
     await page.getByRole('navigation', { name: '报告大纲' }).getByRole('button', { name: /五、存在的主要问题/ }).click();

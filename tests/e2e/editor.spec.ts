@@ -264,3 +264,30 @@ test('the report page at 1366×768 with findings of every kind', async ({ page, 
   await page.screenshot({ path: 'artifacts/e2e/editor-appeals.png' });
   await expect(cell(page, 'appeals.review.upheld')).toHaveClass(/mark-error/);
 });
+
+test('change the 年度 or 机关名称 and the continuity checks follow last year’s report of the new year and body, or none', async ({ page, app }) => {
+  // Last year's 结转下年度 differs from this year's 上年结转: the continuity rule speaks while that report is last year's.
+  const lastYear = setCells({ ...seed, year: 2021 }, [['requests.carried_forward.natural', 5]]);
+  app.services.library.add(lastYear);
+  const id = await openReport(page, app, seed);
+  const continuity = validate(seed, { previous: lastYear }).filter((f) => f.rule.startsWith('continuity'));
+  expect(continuity.length).toBeGreaterThan(0);
+  const item = panel(page).locator(`[data-finding="${continuity[0]!.id}"]`);
+  await expect(item).toContainText(continuity[0]!.message);
+  await expect(page.locator('.overview > .hint')).toContainText('与 2021 年报告相同');
+
+  await page.getByLabel('年度', { exact: true }).fill('2023');
+  await saved(page);
+  expect(stored(app, id).year).toBe(2023);
+  await expect(item).toHaveCount(0);
+  await expect(page.locator('.overview > .hint')).toHaveCount(0);
+
+  await page.getByLabel('年度', { exact: true }).fill('2022');
+  await expect(item).toContainText(continuity[0]!.message);
+  await expect(page.locator('.overview > .hint')).toContainText('与 2021 年报告相同');
+
+  await page.getByLabel('机关名称', { exact: true }).fill('余杭区审计局');
+  await expect(item).toHaveCount(0);
+  await saved(page);
+  expect(stored(app, id).agency).toBe('余杭区审计局');
+});
