@@ -291,3 +291,21 @@ test('change the 年度 or 机关名称 and the continuity checks follow last ye
   await saved(page);
   expect(stored(app, id).agency).toBe('余杭区审计局');
 });
+
+test('at the edge of a table an arrow or Enter keeps the keyboard in the cell', async ({ page, app }) => {
+  await openReport(page, app, seed);
+  await outline(page).getByRole('button', { name: /三、收到和处理/ }).click();
+  const top = GRIDS.requests.rows[0]![0]!;
+  const bottom = GRIDS.requests.rows.at(-1)![0]!;
+  await cell(page, top).click();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('12');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, top)).toHaveText('12');
+  await cell(page, bottom).click();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('td.active')).toHaveAttribute('data-cell', bottom);
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator('td.active')).toHaveAttribute('data-cell', GRIDS.requests.rows.at(-2)![0]!);
+});

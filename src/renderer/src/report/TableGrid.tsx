@@ -131,7 +131,8 @@ export function TableGrid({ table }: { table: TableId }) {
 
   function moveTo(key: CellKey, extend = false) {
     // The input leaves the cell it is in: let go of the keyboard first, as removing a focused element makes the browser lay the page out at once.
-    inputRef.current?.blur();
+    // (At the table's edge the cell stays the same and so does the keyboard.)
+    if (key !== active) inputRef.current?.blur();
     commitDraft();
     setInCellEdit(false);
     // The input moves with the active cell and takes the keyboard as it mounts, before the next key arrives.
