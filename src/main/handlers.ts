@@ -106,7 +106,9 @@ export function createHandlers(services: Services): Handlers {
     'export.document': async (i) => {
       const stored = opened(library.get(i.id));
       if (!stored.ok) return stored;
-      const { report, previous } = stored.value;
+      const { report, previous, summary } = stored.value;
+      // What leaves the office as final is what was marked 定稿; anything else goes out as a draft.
+      if (!i.draft && summary.status !== '定稿') return fail('not_final', '报告尚未定稿，只能导出草稿：请先“标记为定稿”，再导出正式文件');
       const request = { report, previous, format: i.format, draft: i.draft, today: new Date().toISOString().slice(0, 10) };
       const fileName = `${documentTitle(report)}${i.draft ? '（草稿）' : ''}.${i.format}`;
       const platform = services.platform;

@@ -101,8 +101,16 @@ test('export: preview the document, Word downloads, a report with errors goes ou
   await app.open();
   await openReport(page, report);
 
+  // Clean but not yet final: only a draft may leave.
   await page.getByRole('button', { name: '导出…' }).click();
   const dialog = page.getByRole('dialog', { name: '导出报告' });
+  await expect(dialog.getByRole('note')).toHaveText('报告尚未定稿，只能导出草稿：关闭本窗口，点“标记为定稿”后再导出正式文件。');
+  await expect(dialog.getByLabel('标注“草稿”')).toBeDisabled();
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await page.getByRole('button', { name: '标记为定稿' }).click();
+  await expect(page.locator('.final-banner')).toBeVisible();
+
+  await page.getByRole('button', { name: '导出…' }).click();
   await expect(dialog.frameLocator('iframe[title="文档预览"]').getByRole('heading', { level: 1 })).toHaveText(documentTitle(report));
   await expect(dialog.getByLabel('标注“草稿”')).toBeEnabled();
   await page.screenshot({ path: 'artifacts/e2e/export-dialog.png' });
@@ -113,7 +121,8 @@ test('export: preview the document, Word downloads, a report with errors goes ou
   await expect(dialog.getByRole('status')).toContainText('已导出');
   await dialog.getByRole('button', { name: '关闭' }).click();
 
-  // Break a total: the export is a draft, and says so.
+  // Back to draft, break a total: the export is a draft, and says so.
+  expect(app.services.library.setStatus(stored.value.id, '草稿').ok).toBe(true);
   const edited = app.services.library.applyEdit(stored.value.id, { cells: { 'requests.results_total.natural': 9 } });
   expect(edited.ok).toBe(true);
   await page.reload();

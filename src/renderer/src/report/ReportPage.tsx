@@ -222,6 +222,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
           id={id}
           report={report}
           blocking={{ errors: blocking.filter((f) => f.severity === 'error').length, warnings: blocking.filter((f) => f.severity !== 'error').length }}
+          final={final}
           flush={() => useEditor.getState().flush({ includeDraft: true })}
           onClose={() => setExporting(false)}
         />

@@ -14,6 +14,8 @@ interface Props {
   report: Report;
   /** How many errors and unexplained warnings keep the report from being final. */
   blocking: { errors: number; warnings: number };
+  /** Only a report marked 定稿 leaves without the draft mark. */
+  final: boolean;
   /** Saves what the editor has not yet saved, so the export holds the latest text. */
   flush: () => Promise<void>;
   onClose: () => void;
@@ -29,8 +31,8 @@ const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
 
 type Stage = { kind: 'choose' } | { kind: 'working' } | { kind: 'done'; path: string | null; fileName: string } | { kind: 'failed'; message: string };
 
-export function ExportDialog({ id, report, blocking, flush, onClose }: Props) {
-  const mustDraft = blocking.errors + blocking.warnings > 0;
+export function ExportDialog({ id, report, blocking, final, flush, onClose }: Props) {
+  const mustDraft = !final;
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [draft, setDraft] = useState(mustDraft);
   const [oneSheet, setOneSheet] = useState(false);
@@ -81,7 +83,9 @@ export function ExportDialog({ id, report, blocking, flush, onClose }: Props) {
           </label>
           {mustDraft && (
             <p className="hint" role="note">
-              报告还有 {blocking.errors} 个错误、{blocking.warnings} 个未写核实说明的需核实项，只能导出草稿。
+              {blocking.errors + blocking.warnings > 0
+                ? `报告还有 ${blocking.errors} 个错误、${blocking.warnings} 个未写核实说明的需核实项，只能导出草稿。`
+                : '报告尚未定稿，只能导出草稿：关闭本窗口，点“标记为定稿”后再导出正式文件。'}
             </p>
           )}
         </fieldset>
