@@ -1,6 +1,6 @@
 // The library: every report on this PC by body and year, with what can be
 // done to each. The recycle bin keeps deleted reports until restored.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReportSummary } from '../../../shared/api/contract';
 import { useAppInfo } from '../common/appInfo';
 import { documentTitle } from '../../../shared/model/report';
@@ -10,7 +10,7 @@ import { useRouter } from '../common/router';
 import { formatTime } from '../common/time';
 import { CreateDialog } from './CreateDialog';
 import { ImportReportDialog } from './ImportReportDialog';
-import { IMPORT_ACCEPT } from '../transfer/files';
+import { useFilePicker } from '../transfer/FilePicker';
 
 export function LibraryPage() {
   const [reports, setReports] = useState<ReportSummary[] | null>(null);
@@ -18,7 +18,7 @@ export function LibraryPage() {
   const [showBin, setShowBin] = useState(false);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState<File | null>(null);
-  const picker = useRef<HTMLInputElement>(null);
+  const picker = useFilePicker(setImporting, '选择要导入的报告文件');
   const info = useAppInfo((s) => s.info);
   const show = useNotices((s) => s.show);
   const go = useRouter((s) => s.go);
@@ -56,21 +56,10 @@ export function LibraryPage() {
         <button type="button" className="primary" onClick={() => setCreating(true)} disabled={showBin}>
           新建报告
         </button>
-        <button type="button" onClick={() => picker.current?.click()} disabled={showBin} title="从报告数据文件（.json）或含三张统计表的 Excel 文件新建报告">
+        <button type="button" onClick={picker.open} disabled={showBin} title="从报告数据文件（.json）或含三张统计表的 Excel 文件新建报告">
           从文件导入…
         </button>
-        <input
-          ref={picker}
-          type="file"
-          accept={IMPORT_ACCEPT}
-          hidden
-          aria-label="选择要导入的报告文件"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) setImporting(file);
-          }}
-        />
+        {picker.element}
         <input
           type="search"
           className="search"

@@ -1,7 +1,7 @@
 // One report, section by section: the outline on the left, the section being
 // written in the middle, what the checks found on the right. Every edit is
 // validated at once and saved within 300 ms; nothing typed is lost on leaving.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { documentTitle } from '../../../shared/model/report';
 import { cellDef } from '../../../shared/model/cells';
 import { onFlush, onShellCommand } from '../common/shell';
@@ -9,7 +9,7 @@ import { useNotices } from '../common/notices';
 import { ExportDialog } from '../transfer/ExportDialog';
 import { ImportDialog } from '../transfer/ImportDialog';
 import { RevisionsDialog } from '../revisions/RevisionsDialog';
-import { IMPORT_ACCEPT } from '../transfer/files';
+import { useFilePicker } from '../transfer/FilePicker';
 import { blockingFindings } from '../../../shared/rules/engine';
 import { api } from '../api';
 import { useRouter } from '../common/router';
@@ -124,7 +124,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   const [exporting, setExporting] = useState(false);
   const [revisions, setRevisions] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const picker = useRef<HTMLInputElement>(null);
+  const { open: openPicker, element: pickerElement } = useFilePicker(setImporting, '选择要导入的文件');
   const show = useNotices((s) => s.show);
   const previous = useEditor((s) => s.previous);
   const section = useEditor((s) => s.section);
@@ -137,9 +137,9 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
     () =>
       onShellCommand((command) => {
         if (command === 'export') setExporting(true);
-        else if (!final) picker.current?.click();
+        else if (!final) openPicker();
       }),
-    [final],
+    [final, openPicker],
   );
 
   function applyImport(changes: [string, string | number | null][], fileName: string) {
@@ -170,21 +170,10 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
         </button>
         <h1 className="report-title">{documentTitle(report)}</h1>
         <SaveIndicator />
-        <button type="button" onClick={() => picker.current?.click()} disabled={final} title="从 Excel/WPS 表格导入三张统计表（也可把文件拖到窗口上）">
+        <button type="button" onClick={openPicker} disabled={final} title="从 Excel/WPS 表格导入三张统计表（也可把文件拖到窗口上）">
           导入 Excel…
         </button>
-        <input
-          ref={picker}
-          type="file"
-          accept={IMPORT_ACCEPT}
-          hidden
-          aria-label="选择要导入的文件"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) setImporting(file);
-          }}
-        />
+        {pickerElement}
         <button type="button" onClick={() => setExporting(true)}>
           导出…
         </button>

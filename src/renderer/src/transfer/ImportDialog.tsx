@@ -3,13 +3,11 @@
 // not found — before anything is written. Applying is one edit (one undo
 // step, one transaction); cancelling writes nothing.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ImportedFile } from '../../../shared/api/contract';
 import type { ImportedCell } from '../../../shared/api/import';
 import { CELLS, type CellKey } from '../../../shared/model/cells';
 import type { CellValue, Report } from '../../../shared/model/report';
 import { SECTIONS, TABLE_IDS, type TableId } from '../../../shared/template/gov2021';
-import { api } from '../api';
-import { fileToBase64 } from './files';
+import { useReadFile } from './useReadFile';
 import './transfer.css';
 
 interface Props {
@@ -36,31 +34,13 @@ interface Change {
 }
 
 export function ImportDialog({ file, current, onApply, onClose }: Props) {
-  const [progress, setProgress] = useState(0);
-  const [read, setRead] = useState<ImportedFile | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { progress, read, error } = useReadFile(file);
   const [showAll, setShowAll] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
     dialog.current?.showModal();
-    let cancelled = false;
-    (async () => {
-      try {
-        const data = await fileToBase64(file, (share) => setProgress(share * 0.5));
-        setProgress(0.5);
-        const res = await api!.files.read({ fileName: file.name, data });
-        if (cancelled) return;
-        if (res.ok) setRead(res.value);
-        else setError(res.error.message);
-      } catch (err) {
-        if (!cancelled) setError((err as Error).message);
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [file]);
+  }, []);
 
   const rows = useMemo<Change[]>(() => {
     if (!read) return [];
@@ -83,8 +63,8 @@ export function ImportDialog({ file, current, onApply, onClose }: Props) {
       <h2 id="import-title">导入「{file.name}」</h2>
       {!read && !error && (
         <div className="progress-block">
-          <p>正在读取文件…</p>
-          <progress max={1} value={progress < 0.5 ? progress : undefined} aria-label="读取进度" />
+          <p>{progress === null ? '正在识别表格…' : '正在读取文件…'}</p>
+          <progress max={1} value={progress ?? undefined} aria-label="读取进度" />
         </div>
       )}
       {error && (

@@ -1,0 +1,47 @@
+// 机关名称, 年度, 机关层级: the three facts that name a report, entered the same
+// way wherever a report is made (new, or from a file).
+import { LEVELS, type Level } from '../../../shared/template/gov2021';
+
+export interface Identity {
+  agency: string;
+  year: string;
+  level: Level;
+}
+
+/** The identity as the API takes it, or what is wrong with it in plain words. */
+export function checkIdentity(identity: Identity): { ok: true; agency: string; year: number; level: Level } | { ok: false; message: string } {
+  const agency = identity.agency.trim();
+  const year = Number(identity.year);
+  if (!agency) return { ok: false, message: '请填写机关名称' };
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) return { ok: false, message: '年度应为四位数字，如 2024' };
+  return { ok: true, agency, year, level: identity.level };
+}
+
+export function IdentityFields({ value, onChange, autoFocus }: { value: Identity; onChange: (next: Identity) => void; autoFocus?: boolean }) {
+  return (
+    <>
+      <label>
+        机关名称
+        <input
+          autoFocus={autoFocus}
+          value={value.agency}
+          onChange={(e) => onChange({ ...value, agency: e.target.value })}
+          placeholder="如：余杭区统计局"
+          maxLength={100}
+        />
+      </label>
+      <label>
+        报告年度
+        <input value={value.year} onChange={(e) => onChange({ ...value, year: e.target.value })} inputMode="numeric" maxLength={4} />
+      </label>
+      <label>
+        机关层级
+        <select value={value.level} onChange={(e) => onChange({ ...value, level: e.target.value as Level })}>
+          {LEVELS.map((l) => (
+            <option key={l}>{l}</option>
+          ))}
+        </select>
+      </label>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+// Reads a picked or dropped file through the API (the same readers as the
+// CLI), following the progress of getting its bytes.
+import { useEffect, useState } from 'react';
+import type { ImportedFile } from '../../../shared/api/contract';
+import { api } from '../api';
+import { fileToBase64 } from './files';
+
+export interface FileReading {
+  /** 0–1 while the bytes are read; null once they are with main, which then parses. */
+  progress: number | null;
+  read: ImportedFile | null;
+  error: string | null;
+}
+
+export function useReadFile(file: File): FileReading {
+  const [state, setState] = useState<FileReading>({ progress: 0, read: null, error: null });
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      try {
+        const data = await fileToBase64(file, (share) => !cancelled && setState((s) => ({ ...s, progress: share })));
+        if (cancelled) return;
+        setState((s) => ({ ...s, progress: null }));
+        const res = await api!.files.read({ fileName: file.name, data });
+        if (cancelled) return;
+        setState(res.ok ? { progress: null, read: res.value, error: null } : { progress: null, read: null, error: res.error.message });
+      } catch (err) {
+        if (!cancelled) setState({ progress: null, read: null, error: (err as Error).message });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [file]);
+  return state;
+}
