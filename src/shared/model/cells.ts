@@ -65,7 +65,3 @@ export function rowName(table: TableId, rowKey: string): string {
   return `${displayCode(row.code)}${row.short ?? row.label}`;
 }
 
-export function officialRowLabel(table: TableId, rowKey: string): string {
-  const row = TABLES[table].rows.find((r) => r.key === rowKey)!;
-  return row.label;
-}

@@ -1,5 +1,5 @@
 // The canonical report: the shape of the report JSON of interchange.md.
-import { CELLS, cellDef, type CellKey } from './cells';
+import { cellDef, type CellKey } from './cells';
 import { FORMAT_2021, NARRATIVE_IDS, TABLES, TABLE_IDS, type Level, type NarrativeId, type TableId } from '../template/gov2021';
 
 /** A number, blank, or the text found where a number belongs (kept, never dropped). */
@@ -67,9 +67,6 @@ export function documentTitle(report: Pick<Report, 'agency' | 'year'>): string {
   return `${report.agency}${report.year}年政府信息公开工作年度报告`;
 }
 
-export function allCellValues(report: Report): Map<CellKey, CellValue> {
-  return new Map(CELLS.map((c) => [c.key, report.tables[c.table][c.row]![c.col] ?? null]));
-}
 
 // ---- reading a cell (interchange.md) --------------------------------------
 
