@@ -113,6 +113,8 @@ test('export: preview the document, Word downloads, a report with errors goes ou
   await page.getByRole('button', { name: '导出…' }).click();
   await expect(dialog.frameLocator('iframe[title="文档预览"]').getByRole('heading', { level: 1 })).toHaveText(documentTitle(report));
   await expect(dialog.getByLabel('标注“草稿”')).toBeEnabled();
+  // The 2022 report is published long after 31 January 2023: the notice says so.
+  await expect(dialog.getByRole('note')).toContainText('年度报告应于 2023 年 1 月 31 日前公布');
   await page.screenshot({ path: 'artifacts/e2e/export-dialog.png' });
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出', exact: true }).click()]);
   expect(download.suggestedFilename()).toBe('余杭区统计局2022年政府信息公开工作年度报告.docx');

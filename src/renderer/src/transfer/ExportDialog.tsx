@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ExportFormat } from '../../../shared/api/contract';
 import { renderReportHtml } from '../../../shared/document/html';
 import type { Report } from '../../../shared/model/report';
+import { validate } from '../../../shared/rules/engine';
 import { api } from '../api';
 import { downloadBase64 } from './files';
 import './transfer.css';
@@ -39,6 +40,11 @@ export function ExportDialog({ id, report, blocking, final, flush, onClose }: Pr
   const [stage, setStage] = useState<Stage>({ kind: 'choose' });
   const dialog = useRef<HTMLDialogElement>(null);
   const html = useMemo(() => renderReportHtml(report, { draft }), [report, draft]);
+  // A final document published after the deadline gets the notice the rules give for it.
+  const late = useMemo(
+    () => (draft ? undefined : validate(report, { finalExportDate: new Date().toLocaleDateString('sv') }).find((f) => f.rule === 'schedule.deadline')),
+    [report, draft],
+  );
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -86,6 +92,11 @@ export function ExportDialog({ id, report, blocking, final, flush, onClose }: Pr
               {blocking.errors + blocking.warnings > 0
                 ? `报告还有 ${blocking.errors} 个错误、${blocking.warnings} 个未写核实说明的需核实项，只能导出草稿。`
                 : '报告尚未定稿，只能导出草稿：关闭本窗口，点“标记为定稿”后再导出正式文件。'}
+            </p>
+          )}
+          {late && (
+            <p className="hint" role="note">
+              {late.message}
             </p>
           )}
         </fieldset>
