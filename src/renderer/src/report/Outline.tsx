@@ -34,6 +34,7 @@ function OutlineView({ statuses }: { statuses: Record<SectionId, SectionStatus> 
           </li>
         ))}
       </ol>
+      <p className="outline-keys">Alt+1…6 跳到各节，Alt+↑/↓ 上一节、下一节</p>
     </nav>
   );
 }

@@ -11,6 +11,7 @@ import { ImportDialog } from '../transfer/ImportDialog';
 import { RevisionsDialog } from '../revisions/RevisionsDialog';
 import { useFilePicker } from '../transfer/FilePicker';
 import { blockingFindings } from '../../../shared/rules/engine';
+import { SECTIONS } from '../../../shared/template/gov2021';
 import { api } from '../api';
 import { useRouter } from '../common/router';
 import { FinalizeControl } from './FinalizeControl';
@@ -76,6 +77,16 @@ export function ReportPage({ id }: { id: number }) {
   useEffect(() => {
     // Undo and redo belong to the whole report, in the text boxes too (their own undo would bypass the store).
     const onKey = (e: KeyboardEvent) => {
+      // Alt+1…6 jumps to a section, Alt+↑/↓ to the one before or after: the whole report without the mouse.
+      if (e.altKey && !e.ctrlKey && !e.metaKey) {
+        const ids = SECTIONS.map((s) => s.id);
+        const at = ids.indexOf(useEditor.getState().section);
+        const to = /^[1-6]$/.test(e.key) ? Number(e.key) - 1 : e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : -1;
+        if (to < 0 || to >= ids.length) return;
+        e.preventDefault();
+        useEditor.getState().goTo({ section: ids[to]! });
+        return;
+      }
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       const key = e.key.toLowerCase();
       const editor = useEditor.getState();
