@@ -69,6 +69,11 @@ function sheetXml(bytes: Uint8Array, sheet: number): string {
 }
 
 describe('export → import', () => {
+  it.each(['乡镇街道', '市政府'] as const)('keeps the body’s level (%s), which decides whether 规章 are plausible', async (level) => {
+    const { report: back } = await roundTrip({ ...seed(), level }, false);
+    expect(back.level).toBe(level);
+  });
+
   it.each([false, true])('gives back every cell of the seed exactly (one sheet: %s)', async (oneSheet) => {
     const report = seed();
     const { report: back, record } = await roundTrip(report, oneSheet);

@@ -7,7 +7,8 @@ import { cellDef, type CellKey } from '../../../shared/model/cells';
 import { documentTitle, getCell, numericValue, type Report } from '../../../shared/model/report';
 import { SEVERITY_LABEL, type Finding } from '../../../shared/rules/types';
 import { LAYOUTS, placeCells, type LayoutCell, type TableLayout } from '../../../shared/template/layout';
-import { APPEAL_COLS, REQUEST_COLS, REQUEST_RESULT_ROWS, TABLES, TABLE_IDS, type TableId } from '../../../shared/template/gov2021';
+import { APPEAL_COLS, REQUEST_COLS, REQUEST_RESULT_ROWS, TABLES, TABLE_IDS, type Level, type TableId } from '../../../shared/template/gov2021';
+import { LEVEL_LABEL } from './title';
 import { columnName } from './grid';
 
 export interface ExportOptions {
@@ -193,11 +194,13 @@ function oneSheet(wb: ExcelJS.Workbook, report: Report, title: string, draft: bo
   pageSetup(ws, false, undefined, draft);
 }
 
-function auditSheet(wb: ExcelJS.Workbook, title: string, findings: readonly Finding[], explanations: Readonly<Record<string, string>>, draft: boolean): void {
+function auditSheet(wb: ExcelJS.Workbook, title: string, level: Level, findings: readonly Finding[], explanations: Readonly<Record<string, string>>, draft: boolean): void {
   const ws = wb.addWorksheet(AUDIT_SHEET_NAME);
   const headers = ['序号', '类别', '规则', '问题', '涉及单元格', '核实说明'];
   [6, 8, 22, 60, 36, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   titleRow(ws, 1, headers.length, title, TITLE_FONT, 32);
+  // The level decides whether 规章 are plausible; written here so that importing this file keeps it.
+  ws.getCell(2, 1).value = `${LEVEL_LABEL}：${level}`;
   const header = ws.getRow(3);
   headers.forEach((h, i) => {
     const cell = header.getCell(i + 1);
@@ -237,6 +240,6 @@ export async function exportWorkbook(report: Report, options: ExportOptions): Pr
   if (options.oneSheet) oneSheet(wb, report, title, options.draft);
   else tableSheets(wb, report, title, options.draft);
   const auditTitle = `${documentTitle(report)}审核情况${options.draft ? '（草稿）' : ''}`;
-  auditSheet(wb, auditTitle, options.findings, options.explanations ?? report.explanations, options.draft);
+  auditSheet(wb, auditTitle, report.level, options.findings, options.explanations ?? report.explanations, options.draft);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -17,7 +17,7 @@ import { findProactive } from './find-proactive';
 import { findRequests } from './find-requests';
 import { columnName, gridOf, rangeName, type Grid } from './grid';
 import { checkWorkbookBytes, LIMITS, tooLargeMessage } from './guard';
-import { findTitle } from './title';
+import { findLevel, findTitle } from './title';
 
 export interface ImportOptions {
   /** The name shown in messages; defaults to the path's file name. */
@@ -135,7 +135,7 @@ export async function importWorkbook(input: Buffer | Uint8Array | string, option
   }
 
   const meta = resolveMeta(options, title, notes);
-  let report = blankReport({ agency: meta.agency.value, year: meta.year.value, level: options.level ?? '县区部门' });
+  let report = blankReport({ agency: meta.agency.value, year: meta.year.value, level: options.level ?? findLevel(grids) ?? '县区部门' });
   const cells: Record<CellKey, ImportedCell> = {};
   const values: [CellKey, CellValue][] = [];
   const uncached: string[] = [];

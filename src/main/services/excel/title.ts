@@ -3,6 +3,7 @@
 // then the caller supplies them.
 import type { SourceCell } from '../../../shared/api/import';
 import type { Grid } from './grid';
+import { LEVELS, type Level } from '../../../shared/template/gov2021';
 
 const TITLE_PATTERNS: readonly RegExp[] = [
   /^(?<agency>.*?)(?<year>20\d\d)年度?政府信息公开(?:工作)?年度报告/,
@@ -32,6 +33,22 @@ export function findTitle(grids: readonly Grid[], preferred: ReadonlySet<string>
           source: { sheet: grid.sheet, address: cell.address, raw: cell.text },
         };
       }
+    }
+  }
+  return undefined;
+}
+
+/** The level label this program writes ("机关层级：乡镇街道"), so a round trip keeps it. */
+export const LEVEL_LABEL = '机关层级';
+const LEVEL_PATTERN = new RegExp(`${LEVEL_LABEL}[：:]\\s*(${LEVELS.join('|')})`);
+
+/** The body's level where the workbook states it (our own exports do). */
+export function findLevel(grids: readonly Grid[]): Level | undefined {
+  for (const grid of grids) {
+    for (const cell of grid.cells) {
+      if (cell.isNumber || cell.text.length > 40) continue;
+      const m = LEVEL_PATTERN.exec(cell.text);
+      if (m) return m[1] as Level;
     }
   }
   return undefined;
