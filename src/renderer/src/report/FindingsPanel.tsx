@@ -52,6 +52,9 @@ const FindingItem = memo(FindingItemView, (a, b) => a.explanation === b.explanat
 function FindingItemView({ finding, explanation }: { finding: Finding; explanation: string }) {
   const { goTo, fix, setExplanation } = useEditor.getState();
   const [explaining, setExplaining] = useState(explanation !== '');
+  // Opened by its button, the box takes the keyboard, so the words go to this finding and no other.
+  const [openedByAuthor, setOpenedByAuthor] = useState(false);
+  const final = useEditor((s) => s.status === '定稿');
   const explained = finding.severity === 'warning' && explanation.trim() !== '';
   // A finding about a table goes to its first cell there; one about a text (even if it names cells) goes to the text.
   const cell = finding.cells.find((k) => cellDef(k)!.table === finding.section);
@@ -64,12 +67,20 @@ function FindingItemView({ finding, explanation }: { finding: Finding; explanati
       </button>
       <div className="finding-actions">
         {finding.fix && (
-          <button type="button" onClick={() => fix(finding)}>
+          <button type="button" disabled={final} onClick={() => fix(finding)}>
             {finding.fix.label}
           </button>
         )}
         {finding.severity === 'warning' && !explaining && (
-          <button type="button" className="link" onClick={() => setExplaining(true)}>
+          <button
+            type="button"
+            className="link"
+            disabled={final}
+            onClick={() => {
+              setExplaining(true);
+              setOpenedByAuthor(true);
+            }}
+          >
             填写核实说明
           </button>
         )}
@@ -77,7 +88,7 @@ function FindingItemView({ finding, explanation }: { finding: Finding; explanati
       {finding.severity === 'warning' && explaining && (
         <label className="explanation">
           <span>核实说明（核实无误时写明理由，报告即可定稿）</span>
-          <textarea value={explanation} rows={2} onChange={(e) => setExplanation(finding.id, e.target.value, finding.section)} />
+          <textarea value={explanation} rows={2} autoFocus={openedByAuthor} readOnly={final} onChange={(e) => setExplanation(finding.id, e.target.value, finding.section)} />
         </label>
       )}
     </li>

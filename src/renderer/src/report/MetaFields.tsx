@@ -11,6 +11,7 @@ export const MetaFields = memo(function MetaFields() {
   const year = useEditor((s) => s.report!.year);
   const level = useEditor((s) => s.report!.level);
   const setMeta = useEditor((s) => s.setMeta);
+  const final = useEditor((s) => s.status === '定稿');
   // The year box may hold a half-typed year; the report takes it once it is a number.
   const [yearText, setYearText] = useState(String(year));
   const shownYear = yearText.trim() === '' || Number(yearText) === year ? yearText : String(year);
@@ -19,12 +20,13 @@ export const MetaFields = memo(function MetaFields() {
     <div className="meta-fields">
       <label>
         机关名称
-        <input value={agency} onChange={(e) => setMeta({ agency: e.target.value })} aria-invalid={agency.trim() === '' || undefined} />
+        <input value={agency} disabled={final} onChange={(e) => setMeta({ agency: e.target.value })} aria-invalid={agency.trim() === '' || undefined} />
       </label>
       <label>
         年度
         <input
           className="year"
+          disabled={final}
           inputMode="numeric"
           value={shownYear}
           onChange={(e) => {
@@ -36,7 +38,7 @@ export const MetaFields = memo(function MetaFields() {
       </label>
       <label>
         机关层级
-        <select value={level} onChange={(e) => setMeta({ level: e.target.value as Level })}>
+        <select value={level} disabled={final} onChange={(e) => setMeta({ level: e.target.value as Level })}>
           {LEVELS.map((l) => (
             <option key={l}>{l}</option>
           ))}

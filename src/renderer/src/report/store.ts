@@ -249,9 +249,10 @@ export const useEditor = create<EditorState>((set, get) => {
     },
 
     undo: () => {
-      const { past, future, report } = get();
+      const { past, future, report, status } = get();
       const entry = past.at(-1);
-      if (!entry || !report) return;
+      // A final report is read-only: undo would show what the library refuses to store.
+      if (!entry || !report || status === '定稿') return;
       saving.lastCoalesce = null;
       set({ report: entry.report, past: past.slice(0, -1), future: [...future, { report, place: entry.place }], draft: null });
       get().goTo(entry.place);
@@ -259,9 +260,9 @@ export const useEditor = create<EditorState>((set, get) => {
     },
 
     redo: () => {
-      const { past, future, report } = get();
+      const { past, future, report, status } = get();
       const entry = future.at(-1);
-      if (!entry || !report) return;
+      if (!entry || !report || status === '定稿') return;
       saving.lastCoalesce = null;
       set({ report: entry.report, future: future.slice(0, -1), past: [...past, { report, place: entry.place }], draft: null });
       get().goTo(entry.place);
