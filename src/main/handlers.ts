@@ -99,7 +99,7 @@ export function createHandlers(services: Services): Handlers {
       return added.ok ? ok(summaryOf(added.value)) : added;
     },
     'import.read': async (i) => {
-      const read = await readReportBytes(i.fileName, Buffer.from(i.data, 'base64'));
+      const read = await readReportBytes(i.fileName, Buffer.from(i.data, 'base64'), { agency: i.agency, year: i.year });
       if (!read.ok) return read;
       return ok({ report: read.value.report, record: read.value.record ?? null, notes: read.value.notes });
     },

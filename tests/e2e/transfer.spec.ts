@@ -37,6 +37,8 @@ test('import a workbook: preview every change, cancel writes nothing, apply is o
   const dialog = page.getByRole('dialog', { name: '导入「2022年报表.xlsx」' });
   await expect(dialog.locator('.import-summary')).toContainText('将改动 200 个格子');
   await expect(dialog.locator('tr.changed', { hasText: '行政处罚' })).toContainText('6');
+  // The workbook's title names the same year as the report: no wrong-year warning.
+  await expect(dialog.getByText(/这是 \d+ 年的表格/)).toHaveCount(0);
   await dialog.getByRole('button', { name: '取消' }).click();
   await expect(dialog).toBeHidden();
   const untouched = app.services.library.get(stored.value.id);
@@ -83,8 +85,14 @@ test('drop a workbook on the window to import it; a legacy .xls gets advice and 
   await drop('2021年旧表.xls', ole);
   const bad = page.getByRole('dialog', { name: '导入「2021年旧表.xls」' });
   await expect(bad.getByRole('alert')).toContainText('另存为 .xlsx');
-  await expect(bad.getByRole('button', { name: /导入 \d+ 处改动/ })).toBeDisabled();
+  await expect(bad.getByRole('button', { name: /导入 \d+ 处改动/ })).toHaveCount(0);
   await bad.getByRole('button', { name: '取消' }).click();
+
+  // Last year's workbook dropped on this year's report by mistake: the preview says so.
+  await drop('2021年报表.xlsx', Buffer.from(await exportWorkbook({ ...seed(), year: 2021 }, { findings: [], draft: false })));
+  const wrongYear = page.getByRole('dialog', { name: '导入「2021年报表.xlsx」' });
+  await expect(wrongYear.getByRole('alert')).toHaveText('这是 2021 年的表格，当前报告是 2022 年度：请确认没有选错文件。');
+  await wrongYear.getByRole('button', { name: '取消' }).click();
 
   await drop('报表.xlsx', Buffer.from(await exportWorkbook(seed(), { findings: [], draft: false })));
   const good = page.getByRole('dialog', { name: '导入「报表.xlsx」' });

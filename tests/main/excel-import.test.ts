@@ -105,7 +105,7 @@ describe('the import record', () => {
     const { record } = result.value;
     expect(record.tables.requests!.range).toBe('N13:U40');
     expect(record.tables.appeals!.range).toBe('L43:Q46');
-    expect(record.year).toEqual({ value: 2022, from: 'option' });
+    expect(record.year).toEqual({ value: 2022, from: 'option', stated: 2023 });
     expect(record.notes.some((n) => n.includes('文件标题写的是 2023 年') && n.includes('按指定的 2022 年导入'))).toBe(true);
   });
 

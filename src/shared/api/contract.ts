@@ -57,7 +57,13 @@ export const inputs = {
   // A whole report read from a file becomes a new report in one transaction.
   'library.import': z.strictObject({ report: reportSchema }),
   // A file picked or dropped in the app: its name and content (base64).
-  'import.read': z.strictObject({ fileName: z.string().min(1).max(255), data: z.base64().max(MAX_IMPORT_BASE64, '文件过大') }),
+  'import.read': z.strictObject({
+    fileName: z.string().min(1).max(255),
+    data: z.base64().max(MAX_IMPORT_BASE64, '文件过大'),
+    // The report the file goes into, where there is one: its body and year stand where the file names none.
+    agency: z.string().max(100).optional(),
+    year: z.number().int().min(2000).max(2100).optional(),
+  }),
   'export.document': z.strictObject({ id, format: z.enum(EXPORT_FORMATS), draft: z.boolean(), oneSheet: z.boolean().optional() }),
   'files.reveal': z.strictObject({ path: z.string().min(1).max(4096) }),
 } as const;

@@ -52,7 +52,8 @@ export interface ImportRecord {
   /** Every cell key of the template, in template order. */
   cells: Record<CellKey, ImportedCell>;
   agency: { value: string; from: MetaSource; source?: SourceCell };
-  year: { value: number; from: MetaSource; source?: SourceCell };
+  /** `stated`: the year the file's own title names, even where another was asked for. */
+  year: { value: number; from: MetaSource; source?: SourceCell; stated?: number };
   counts: { matched: number; guessed: number; notFound: number };
   /** What the user should know, in Chinese, most important first. */
   notes: string[];

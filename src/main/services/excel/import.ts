@@ -198,7 +198,7 @@ function resolveMeta(options: ImportOptions, title: ReturnType<typeof findTitle>
   const source = title ? { source: title.source } : {};
   return {
     agency: { value: agency, from: agencyFrom, ...(agencyFrom === 'title' ? source : {}) },
-    year: { value: year, from: yearFrom, ...(yearFrom === 'title' ? source : {}) },
+    year: { value: year, from: yearFrom, ...(yearFrom === 'title' ? source : {}), ...(title?.year !== undefined ? { stated: title.year } : {}) },
   };
 }
 

@@ -18,6 +18,7 @@ interface Props {
 }
 
 const TABLE_NAME = Object.fromEntries(SECTIONS.map((s) => [s.id, s.heading])) as Record<TableId, string>;
+const TABLE_NUMERAL = Object.fromEntries(SECTIONS.map((s) => [s.id, s.numeral])) as Record<TableId, string>;
 
 function show(v: CellValue): string {
   if (v === null) return '（空）';
@@ -34,7 +35,7 @@ interface Change {
 }
 
 export function ImportDialog({ file, current, onApply, onClose }: Props) {
-  const { progress, read, error } = useReadFile(file);
+  const { progress, read, error } = useReadFile(file, { agency: current.agency, year: current.year });
   const [showAll, setShowAll] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
 
@@ -87,6 +88,11 @@ export function ImportDialog({ file, current, onApply, onClose }: Props) {
               })}
             </ul>
           )}
+          {read.record?.year.stated !== undefined && read.record.year.stated !== current.year && (
+            <p className="error" role="alert">
+              这是 {read.record.year.stated} 年的表格，当前报告是 {current.year} 年度：请确认没有选错文件。
+            </p>
+          )}
           {read.notes.length > 0 && (
             <ul className="import-notes">
               {read.notes.map((n) => (
@@ -116,7 +122,7 @@ export function ImportDialog({ file, current, onApply, onClose }: Props) {
                 {listed.map((r) => (
                   <tr key={r.key} className={`${r.before !== r.after ? 'changed' : ''} ${r.cell?.status === 'guessed' ? 'guessed' : ''}`}>
                     <td>
-                      {TABLE_NAME[r.table].split('、')[0]}、{r.name}
+                      表{TABLE_NUMERAL[r.table]} {r.name}
                     </td>
                     <td>{show(r.before)}</td>
                     <td>{show(r.after)}</td>
@@ -148,6 +154,7 @@ export function ImportDialog({ file, current, onApply, onClose }: Props) {
         <button type="button" onClick={() => dialog.current?.close()}>
           取消
         </button>
+        {!error && (
         <button
           type="button"
           className="primary"
@@ -162,6 +169,7 @@ export function ImportDialog({ file, current, onApply, onClose }: Props) {
         >
           导入 {changed.length} 处改动
         </button>
+        )}
       </div>
     </dialog>
   );

@@ -12,7 +12,8 @@ export interface FileReading {
   error: string | null;
 }
 
-export function useReadFile(file: File): FileReading {
+/** `into`: the report the file goes into, whose body and year stand where the file names none. */
+export function useReadFile(file: File, into?: { agency: string; year: number }): FileReading {
   const [state, setState] = useState<FileReading>({ progress: 0, read: null, error: null });
   useEffect(() => {
     let cancelled = false;
@@ -21,7 +22,7 @@ export function useReadFile(file: File): FileReading {
         const data = await fileToBase64(file, (share) => !cancelled && setState((s) => ({ ...s, progress: share })));
         if (cancelled) return;
         setState((s) => ({ ...s, progress: null }));
-        const res = await api!.files.read({ fileName: file.name, data });
+        const res = await api!.files.read({ fileName: file.name, data, ...into });
         if (cancelled) return;
         setState(res.ok ? { progress: null, read: res.value, error: null } : { progress: null, read: null, error: res.error.message });
       } catch (err) {
@@ -31,6 +32,8 @@ export function useReadFile(file: File): FileReading {
     return () => {
       cancelled = true;
     };
+    // `into` is read once per file, when the dialog opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [file]);
   return state;
 }
