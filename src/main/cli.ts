@@ -37,7 +37,7 @@ const USAGE = `用法：nianbao <命令> [参数]
 
   serve [--db 资料库] [--port 端口] [--open]        在浏览器中使用年报编制助手（无需 Electron）
 
-FILE 可以是报告 JSON（.json）。`;
+FILE 可以是报告 JSON（.json）或含三张统计表的 Excel 工作簿（.xlsx）。`;
 
 class UsageError extends Error {}
 
@@ -59,13 +59,19 @@ async function load(path: string | undefined, io: CliIO, extra: { agency?: strin
   return read.value;
 }
 
-function findingLine(f: Finding): string {
-  return `${SEVERITY_LABEL[f.severity]}  ${f.rule}  ${f.message}`;
+/** A warning the report's 核实说明 already explains. */
+function explained(f: Finding, explanations: Readonly<Record<string, string>>): boolean {
+  return f.severity === 'warning' && !!explanations[f.id]?.trim();
 }
 
-function summary(findings: readonly Finding[]): string {
+function findingLine(f: Finding, explanations: Readonly<Record<string, string>> = {}): string {
+  return `${SEVERITY_LABEL[f.severity]}${explained(f, explanations) ? '（已说明）' : ''}  ${f.rule}  ${f.message}`;
+}
+
+function summary(findings: readonly Finding[], explanations: Readonly<Record<string, string>>): string {
   const n = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
-  return `${n('error')} 个错误，${n('warning')} 个需核实，${n('notice')} 个提示`;
+  const done = findings.filter((f) => explained(f, explanations)).length;
+  return `${n('error')} 个错误，${n('warning')} 个需核实${done ? `（其中 ${done} 个已写核实说明）` : ''}，${n('notice')} 个提示`;
 }
 
 const inspect: Command = async (args, io) => {
@@ -94,8 +100,8 @@ const validateCmd: Command = async (args, io) => {
     const out = findings.map(({ id, rule, severity, message, cells }) => ({ id, rule, severity, message, cells }));
     io.out(JSON.stringify({ findings: out }, null, 2));
   } else {
-    findings.forEach((f) => io.out(findingLine(f)));
-    io.out(summary(findings));
+    findings.forEach((f) => io.out(findingLine(f, read.report.explanations)));
+    io.out(summary(findings, read.report.explanations));
   }
   return findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
 };

@@ -26,6 +26,7 @@ test('restore the version from before an edit, and keep the edited one as a vers
   await versions.first().click();
   await expect(dialog).toContainText('六、其他需要报告的事项：文字不同');
   await page.screenshot({ path: 'artifacts/e2e/revisions.png' });
+  page.once('dialog', (confirm) => void confirm.accept());
   await dialog.getByRole('button', { name: '恢复这个版本' }).click();
 
   await expect(other).toHaveValue(seed.value.narratives.other);

@@ -137,7 +137,7 @@ test('export: preview the document, Word downloads, a report with errors goes ou
   expect(edited.ok).toBe(true);
   await page.reload();
   await page.getByRole('button', { name: '导出…' }).click();
-  await expect(dialog.getByRole('note')).toHaveText('报告还有 3 个错误、0 个未写核实说明的需核实项，只能导出草稿。');
+  await expect(dialog.getByRole('note')).toHaveText('报告还有 3 个错误，只能导出草稿。');
   await expect(dialog.getByLabel('标注“草稿”')).toBeChecked();
   await expect(dialog.getByLabel('标注“草稿”')).toBeDisabled();
   await dialog.getByLabel(/网页/).check();

@@ -410,28 +410,28 @@ const cases: BreakCase[] = [
   },
   // ---- continuity.jump ------------------------------------------------------
   {
-    name: 'penalty decisions fell from 100 to 6',
+    name: 'requests received fell from 100 to 10',
     report: seed,
-    ctx: { previous: withNarratives(previousOf(seed, { 'proactive.penalty.decisions': 100 }), { overview: '', problems: '', other: '' }) },
+    ctx: { previous: withNarratives(previousOf(seed, { 'requests.received.total': 100 }), { overview: '', problems: '', other: '' }) },
     expect: {
-      id: 'continuity.jump:proactive.penalty.decisions',
+      id: 'continuity.jump:requests.received.total',
       severity: 'notice',
-      cells: ['proactive.penalty.decisions'],
-      message: '行政处罚 从上年的 100 变为 6，变化超过 5 倍：请确认数字无误',
+      cells: ['requests.received.total'],
+      message: '一、本年新收申请·总计 从上年的 100 变为 10，变化很大（超过 5 倍或不到五分之一）：请确认数字无误',
     },
-    all: ['continuity.jump:proactive.penalty.decisions'],
+    all: ['continuity.jump:requests.received.total'],
   },
   {
-    name: 'licensing decisions rose from 10 to 51',
-    report: withCells(seed, { 'proactive.licensing.decisions': 51 }),
-    ctx: { previous: withNarratives(previousOf(seed, { 'proactive.licensing.decisions': 10 }), { overview: '', problems: '', other: '' }) },
+    name: 'administrative reviews rose from 2 to 12',
+    report: withCells(seed, { 'appeals.review.upheld': 12, 'appeals.review.total': 12 }),
+    ctx: { previous: withNarratives(previousOf(seed, { 'appeals.review.upheld': 2, 'appeals.review.total': 2 }), { overview: '', problems: '', other: '' }) },
     expect: {
-      id: 'continuity.jump:proactive.licensing.decisions',
+      id: 'continuity.jump:appeals.review.total',
       severity: 'notice',
-      cells: ['proactive.licensing.decisions'],
-      message: '行政许可 从上年的 10 变为 51，变化超过 5 倍：请确认数字无误',
+      cells: ['appeals.review.total'],
+      message: '行政复议·总计 从上年的 2 变为 12，变化很大（超过 5 倍或不到五分之一）：请确认数字无误',
     },
-    all: ['continuity.jump:proactive.licensing.decisions'],
+    all: ['continuity.jump:appeals.review.total'],
   },
   // ---- schedule.deadline ----------------------------------------------------
   {

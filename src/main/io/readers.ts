@@ -56,6 +56,6 @@ function readerFor(name: string): ReportReader | undefined {
 
 function refuseUnknownType(name: string): Result<never> | undefined {
   if (readerFor(name)) return undefined;
-  const hint = extname(name).toLowerCase() === '.xls' ? '：请在 Excel/WPS 中另存为 .xlsx 后导入' : `：目前可以读取 ${readableExtensions().join('、')} 文件`;
+  const hint = extname(name).toLowerCase() === '.xls' ? '：请在 Excel/WPS 中另存为 .xlsx 后导入' : `：目前可以读取 ${readableExtensions().filter((e) => e !== '.xls').join('、')} 文件`;
   return fail('unsupported_type', `无法读取「${basename(name)}」${hint}`);
 }

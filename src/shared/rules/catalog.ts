@@ -259,11 +259,8 @@ export const RULES: readonly Rule[] = [
       'requests.results_total.total',
       'requests.carried_forward.total',
       ...APPEAL_TOTALS,
-      'proactive.licensing.decisions',
-      'proactive.penalty.decisions',
-      'proactive.coercion.decisions',
     ],
-    message: '{name} 从上年的 {prev} 变为 {value}，变化超过 {factor} 倍：请确认数字无误',
+    message: '{name} 从上年的 {prev} 变为 {value}，变化很大（超过 {factor} 倍或不到五分之一）：请确认数字无误',
   },
   {
     id: 'schedule.deadline',

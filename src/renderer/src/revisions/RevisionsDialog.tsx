@@ -68,7 +68,7 @@ export function RevisionsDialog({ id, current, flush, onRestored, onClose }: Pro
   }
 
   async function restore() {
-    if (!chosen) return;
+    if (!chosen || !confirm(`恢复到 ${formatTime(chosen.revision.createdAt)} 的版本？现在的内容会先保存为一个历史版本。`)) return;
     setBusy(true);
     const res = await api!.library.restoreRevision({ id, revisionId: chosen.revision.id });
     setBusy(false);

@@ -90,7 +90,7 @@ export function ExportDialog({ id, report, blocking, final, flush, onClose }: Pr
           {mustDraft && (
             <p className="hint" role="note">
               {blocking.errors + blocking.warnings > 0
-                ? `报告还有 ${blocking.errors} 个错误、${blocking.warnings} 个未写核实说明的需核实项，只能导出草稿。`
+                ? `报告还有${[blocking.errors && ` ${blocking.errors} 个错误`, blocking.warnings && ` ${blocking.warnings} 个未写核实说明的需核实项`].filter(Boolean).join('、')}，只能导出草稿。`
                 : '报告尚未定稿，只能导出草稿：关闭本窗口，点“标记为定稿”后再导出正式文件。'}
             </p>
           )}
