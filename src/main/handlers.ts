@@ -91,6 +91,7 @@ export function createHandlers(services: Services): Handlers {
     'library.setStatus': (i) => library.setStatus(i.id, i.status),
     'library.revisions': (i) => library.listRevisions(i.id),
     'library.revision': (i) => library.getRevision(i.id, i.revisionId),
+    'library.checkpoint': (i) => library.checkpoint(i.id, i.reason),
     'library.restoreRevision': (i) => opened(library.restoreRevision(i.id, i.revisionId)),
     'library.import': (i) => {
       const read = readReportJson(i.report);

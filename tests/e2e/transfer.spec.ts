@@ -52,6 +52,9 @@ test('import a workbook: preview every change, cancel writes nothing, apply is o
   const after = app.services.library.get(stored.value.id);
   if (!after.ok) throw new Error(after.error.message);
   expect(after.value.report.tables).toEqual(seed().tables);
+  // The report as it was before the import is kept as a version.
+  const versions = app.services.library.listRevisions(stored.value.id);
+  expect(versions.ok && versions.value.map((v) => v.reason)).toContain('replace');
   await page.screenshot({ path: 'artifacts/e2e/import-applied.png' });
 
   // One undo takes the whole import back.

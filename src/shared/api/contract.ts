@@ -53,6 +53,8 @@ export const inputs = {
   'library.setStatus': z.strictObject({ id, status: z.enum(STATUSES) }),
   'library.revisions': z.strictObject({ id }),
   'library.revision': z.strictObject({ id, revisionId: id }),
+  // Keep the report as it stands as a version before an import changes many cells at once.
+  'library.checkpoint': z.strictObject({ id, reason: z.enum(['replace']) }),
   'library.restoreRevision': z.strictObject({ id, revisionId: id }),
   // A whole report read from a file becomes a new report in one transaction.
   'library.import': z.strictObject({ report: reportSchema }),
@@ -123,6 +125,7 @@ export interface Outputs {
   'library.setStatus': ReportSummary;
   'library.revisions': RevisionSummary[];
   'library.revision': Report;
+  'library.checkpoint': null;
   'library.restoreRevision': OpenedReport;
   'library.import': ReportSummary;
   'import.read': ImportedFile;

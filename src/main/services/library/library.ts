@@ -241,6 +241,16 @@ export class ReportLibrary {
     });
   }
 
+  /** Keeps the report as it stands now as a version, before a change too big for undo alone (an import). */
+  checkpoint(id: number, reason: RevisionReason): Result<null> {
+    return this.write('保存历史版本', () => {
+      const editable = this.editable(id);
+      if (!editable.ok) return editable;
+      this.snapshot(id, reason, this.now());
+      return ok(null);
+    });
+  }
+
   getRevision(id: number, revisionId: number): Result<Report> {
     return this.run('读取历史版本', () => this.revisionReport(id, revisionId));
   }

@@ -153,7 +153,10 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
     [final, openPicker],
   );
 
-  function applyImport(changes: [string, string | number | null][], fileName: string) {
+  async function applyImport(changes: [string, string | number | null][], fileName: string) {
+    // The report as it stood before the import stays in 历史版本, beyond this session's undo.
+    await useEditor.getState().flush({ includeDraft: true });
+    await api!.library.checkpoint({ id, reason: 'replace' });
     const first = cellDef(changes[0]![0])!;
     useEditor.getState().setCells(changes, { section: first.table, cell: first.key });
     show('info', `已从「${fileName}」导入 ${changes.length} 处改动；按 Ctrl+Z 可整体撤销`);
