@@ -14,7 +14,7 @@ import { SEVERITY_LABEL } from '../../../shared/rules/types';
 import { LAYOUTS, placeCells, type LayoutCell } from '../../../shared/template/layout';
 import { TABLES, type TableId } from '../../../shared/template/gov2021';
 import { useNotices } from '../common/notices';
-import { parseTsv, toTsv } from './clipboard';
+import { parseTsv, toTsv, withoutLabelColumns } from './clipboard';
 import { findingsOf, flaggedCells, reportMarks, type CellMark } from './findings';
 import { GRIDS, block, moveFrom, pasteTargets, type Move } from './gridModel';
 import { useEditor, type Selection } from './store';
@@ -202,8 +202,9 @@ export function TableGrid({ table }: { table: TableId }) {
     if (inCellEdit) return;
     e.preventDefault();
     setDraft(null);
-    const rows = parseTsv(e.clipboardData.getData('text/plain'));
+    const { rows, dropped } = withoutLabelColumns(parseTsv(e.clipboardData.getData('text/plain')));
     if (rows.length === 0) return;
+    if (dropped > 0) show('info', `粘贴内容左侧 ${dropped} 列是行标签，已略去，只粘贴数字。`);
     const { selection, selected } = now();
     const topLeft = block(grid, selection?.anchor ?? active, active)[0]![0]!;
     // One value pasted over a selected block fills the block, as in a spreadsheet.

@@ -1,6 +1,6 @@
 // Blocks of cells to and from the clipboard as tab-separated text: what Excel
 // and WPS put there when cells are copied, and read when they are pasted.
-import type { CellValue } from '../../../shared/model/report';
+import { isBlankLike, parseCellInput, type CellValue } from '../../../shared/model/report';
 
 /** Rows of cells from clipboard text; quoted cells (Excel quotes cells holding tabs, line breaks or quotes) are unquoted. */
 export function parseTsv(text: string): string[][] {
@@ -53,4 +53,28 @@ function quote(text: string): string {
 
 export function toTsv(rows: readonly (readonly CellValue[])[]): string {
   return rows.map((r) => r.map((v) => quote(v === null ? '' : String(v))).join('\t')).join('\r\n') + '\r\n';
+}
+
+/**
+ * Clerks copy rows from their own workbook together with the row labels
+ * ("一、本年新收政府信息公开申请数量 | 10 | 0 …"). Leading columns that hold only
+ * words (or nothing, under a merged label) are labels, not figures: they are
+ * dropped, as long as figures remain to paste.
+ */
+export function withoutLabelColumns(rows: readonly string[][]): { rows: string[][]; dropped: number } {
+  const width = Math.max(...rows.map((r) => r.length));
+  const isLabel = (text: string | undefined) => {
+    const value = parseCellInput(text ?? '');
+    return value === null || (typeof value === 'string' && !isBlankLike(value));
+  };
+  let dropped = 0;
+  while (
+    dropped < width - 1 &&
+    rows.every((r) => isLabel(r[dropped])) &&
+    rows.some((r) => (r[dropped] ?? '').trim() !== '') &&
+    rows.some((r) => r.slice(dropped + 1).some((cell) => typeof parseCellInput(cell) === 'number'))
+  ) {
+    dropped++;
+  }
+  return { rows: dropped ? rows.map((r) => r.slice(dropped)) : rows.map((r) => [...r]), dropped };
 }
