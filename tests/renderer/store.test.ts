@@ -169,6 +169,16 @@ describe('the editor store over the real library', () => {
     expect(getCell(stored(id), 'requests.granted.total')).toBe(8);
   });
 
+  it('keeps totals as typed when undo brings back totals that disagree with their parts', async () => {
+    const id = add(withCells(seed, { 'requests.granted.total': 8 }));
+    await open(id);
+    editor().setManualTotals('requests', false);
+    expect(getCell(editor().report!, 'requests.granted.total')).toBe(9);
+    editor().undo();
+    expect(getCell(editor().report!, 'requests.granted.total')).toBe(8);
+    expect(editor().manualTotals.requests).toBe(true);
+  });
+
   it('flush sends what is pending at once; with includeDraft, the cell being typed into as well', async () => {
     const id = add(seed);
     await open(id);

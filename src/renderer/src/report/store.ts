@@ -92,6 +92,12 @@ let nonce = 0;
 
 export const useEditor = create<EditorState>((set, get) => {
   /** Replaces the report as one user action: pushes an undo step (unless it continues the last one) and schedules the save. */
+  /** Totals that disagree with their parts, brought back by undo or redo, stay as typed until the author recomputes. */
+  function keepTyped(report: Report): Record<TableId, boolean> {
+    const manual = get().manualTotals;
+    return Object.fromEntries(TABLE_IDS.map((t) => [t, manual[t] || !totalsConsistent(report, t)])) as Record<TableId, boolean>;
+  }
+
   function commit(next: Report, place: Place, coalesceKey?: string) {
     const { report, past, status } = get();
     // The library refuses edits to a final report: the page says so, and nothing is changed here either.
@@ -254,7 +260,7 @@ export const useEditor = create<EditorState>((set, get) => {
       // A final report is read-only: undo would show what the library refuses to store.
       if (!entry || !report || status === '定稿') return;
       saving.lastCoalesce = null;
-      set({ report: entry.report, past: past.slice(0, -1), future: [...future, { report, place: entry.place }], draft: null });
+      set({ report: entry.report, past: past.slice(0, -1), future: [...future, { report, place: entry.place }], draft: null, manualTotals: keepTyped(entry.report) });
       get().goTo(entry.place);
       schedule();
     },
@@ -264,7 +270,7 @@ export const useEditor = create<EditorState>((set, get) => {
       const entry = future.at(-1);
       if (!entry || !report || status === '定稿') return;
       saving.lastCoalesce = null;
-      set({ report: entry.report, future: future.slice(0, -1), past: [...past, { report, place: entry.place }], draft: null });
+      set({ report: entry.report, future: future.slice(0, -1), past: [...past, { report, place: entry.place }], draft: null, manualTotals: keepTyped(entry.report) });
       get().goTo(entry.place);
       schedule();
     },
