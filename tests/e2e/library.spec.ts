@@ -56,6 +56,8 @@ test('duplicate makes a second draft of the same body and year', async ({ page, 
   await createReport(page, '余杭区统计局', 2025);
   await page.getByRole('button', { name: '复制' }).click();
   await expect(page.locator('tbody tr')).toHaveCount(2);
+  // Two reports of one body and year are told apart, and the page says there are two.
+  await expect(page.locator('.same-year')).toHaveText([/第 \d+ 号 · 同年度共 2 份/, /第 \d+ 号 · 同年度共 2 份/]);
 });
 
 test("a report created from last year's carries 上年结转 and 现行有效 and starts from last year's text", async ({ page, app }) => {

@@ -115,6 +115,11 @@ export function LibraryPage() {
                           {documentTitle(r)}
                         </button>
                       )}
+                      {rows.filter((o) => o.year === r.year).length > 1 && (
+                        <span className="same-year" title="同一机关同一年度有多份报告：上年对照取定稿的一份，都未定稿时取最近编辑的一份">
+                          第 {r.id} 号 · 同年度共 {rows.filter((o) => o.year === r.year).length} 份
+                        </span>
+                      )}
                     </td>
                     <td>{r.level}</td>
                     <td>
