@@ -55,3 +55,12 @@ describe('document content', () => {
     expect(renderReportHtml(report, { draft: false })).toContain('<div class="run-in"><h3>（一）主动公开。</h3><p>一是及时更新政府公开信息。</p></div>');
   });
 });
+
+describe('the printed title', () => {
+  it('breaks a title too long for one line after the body’s name, and keeps a short one whole', () => {
+    const long = documentContent({ ...seedReport(), agency: '余杭区统计局', year: 2022 }, { draft: false });
+    expect(long.titleLines).toEqual(['余杭区统计局', '2022年政府信息公开工作年度报告']);
+    const short = documentContent({ ...seedReport(), agency: '某局', year: 2022 }, { draft: false });
+    expect(short.titleLines).toEqual(['某局2022年政府信息公开工作年度报告']);
+  });
+});

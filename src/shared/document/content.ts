@@ -20,6 +20,8 @@ export interface SectionContent {
 
 export interface DocumentContent {
   title: string;
+  /** The title as printed: a title too long for one line of 二号 breaks after the body's name, not mid-word. */
+  titleLines: string[];
   agency: string;
   draft: boolean;
   /** The opening paragraph before 一、总体情况 ("……现将……报告如下："), when the author wrote one. */
@@ -75,5 +77,15 @@ export function documentContent(report: Report, options: { draft: boolean }): Do
     }
     return { id: s.id, heading: s.heading, body: { kind: 'narrative', lines } };
   });
-  return { title: documentTitle(report), agency: report.agency, draft: options.draft, preamble, sections };
+  const title = documentTitle(report);
+  return { title, titleLines: titleLines(title, report.agency), agency: report.agency, draft: options.draft, preamble, sections };
+}
+
+/** Characters of 二号 (22 pt) on the 156 mm line of a GB/T 9704 page. */
+const TITLE_CHARS_PER_LINE = 20;
+
+/** GB/T 9704 wants a title broken where the sense allows: after the body's name. */
+function titleLines(title: string, agency: string): string[] {
+  if (title.length <= TITLE_CHARS_PER_LINE || !agency || !title.startsWith(agency) || agency.length >= title.length) return [title];
+  return [agency, title.slice(agency.length)];
 }

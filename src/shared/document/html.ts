@@ -135,7 +135,7 @@ export function renderReportHtml(report: Report, options: { draft: boolean }): s
 </head>
 <body>
 <main>
-${doc.draft ? '<p class="draft-mark" role="note">草稿</p>\n' : ''}<h1>${escapeHtml(doc.title)}</h1>
+${doc.draft ? '<p class="draft-mark" role="note">草稿</p>\n' : ''}<h1>${doc.titleLines.map(escapeHtml).join('<br>')}</h1>
 ${narrativeHtml(doc.preamble)}
 ${doc.sections.map((s) => sectionHtml(s, report)).join('\n')}
 </main>

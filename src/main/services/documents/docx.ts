@@ -109,7 +109,7 @@ function sectionBlocks(section: SectionContent, report: Report, landscape: boole
 /** Groups the sections into Word sections: a run of portrait content, a landscape table alone, and so on. */
 function wordSections(doc: DocumentContent, report: Report): ISectionOptions[] {
   const groups: { landscape: boolean; children: (Paragraph | Table)[] }[] = [
-    { landscape: false, children: [new Paragraph({ style: STYLE.title, text: doc.title }), ...narrativeParagraphs(doc.preamble)] },
+    { landscape: false, children: [new Paragraph({ style: STYLE.title, children: doc.titleLines.map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) })) }), ...narrativeParagraphs(doc.preamble)] },
   ];
   for (const section of doc.sections) {
     const landscape = section.body.kind === 'table' && section.body.layout.landscape;
