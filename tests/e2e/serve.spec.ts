@@ -26,8 +26,12 @@ test('nianbao serve prints its URL first, serves the app, and keeps what was mad
   await dialog.getByLabel('报告年度').fill('2025');
   await dialog.getByRole('button', { name: '创建' }).click();
   await expect(page.locator('.report-title')).toHaveText('临平区民政局2025年政府信息公开工作年度报告');
-  // The token left the address bar once read.
+  // The token left the address bar once read; a second tab on the same address still reaches the app.
   expect(page.url()).not.toContain('token=');
+  const second = await page.context().newPage();
+  await second.goto(page.url().split('#')[0]!);
+  await expect(second.getByRole('region', { name: '临平区民政局' })).toBeVisible();
+  await second.close();
 
   child.kill('SIGINT');
   expect(await exited).toBe(0);

@@ -83,6 +83,9 @@ describe('creating and reading', () => {
     expect(ids(value(library.list({ search: '统计' })))).toEqual([a23.id, a22.id]);
     expect(ids(value(library.list({ search: '2023' }))).sort()).toEqual([a23.id, b23.id].sort());
     expect(ids(value(library.list({ search: '余杭 2022' })))).toEqual([a22.id]);
+    // Typed as the title reads: body and year run together.
+    expect(ids(value(library.list({ search: '区统计局2023' })))).toEqual([a23.id]);
+    expect(ids(value(library.list({ search: '2023年' }))).sort()).toEqual([a23.id, b23.id].sort());
     expect(ids(value(library.list({ search: '100%' })))).toEqual([]);
     value(library.remove(b23.id));
     expect(ids(value(library.list()))).not.toContain(b23.id);

@@ -129,11 +129,11 @@ export class ReportStore {
     return { ...toSummary(row), report };
   }
 
-  /** Reports matching every whitespace-separated word of `search` in agency or year. */
+  /** Reports matching every whitespace-separated word of `search` in agency and year as the title reads them ("区统计局2023"). */
   summaries(search: string, includeDeleted: boolean): ReportSummary[] {
     const words = search.split(/\s+/).filter(Boolean);
-    const where = [includeDeleted ? '1' : 'deleted_at IS NULL', ...words.map(() => "(agency LIKE ? ESCAPE '\\' OR CAST(year AS TEXT) LIKE ? ESCAPE '\\')")];
-    const params = words.flatMap((w) => [`%${escapeLike(w)}%`, `%${escapeLike(w)}%`]);
+    const where = [includeDeleted ? '1' : 'deleted_at IS NULL', ...words.map(() => "(agency || CAST(year AS TEXT) || '年') LIKE ? ESCAPE '\\'")];
+    const params = words.map((w) => `%${escapeLike(w)}%`);
     // Rows straight in the summary's shape: a list of 1,000 reports builds 1,000 objects, not 2,000.
     return this.db
       .prepare<string[], ReportSummary>(

@@ -1,6 +1,7 @@
 // The browser transport (`nianbao serve`): the same API as the desktop app,
 // over HTTP to 127.0.0.1 with the token that the printed URL carried in its
-// fragment. The token is kept for this tab only and taken out of the address bar.
+// fragment. The token is taken out of the address bar and kept for this
+// origin (this port of this run), so a second tab or a reload still works.
 import type { Invoke } from '../../../shared/api/channels';
 
 const TOKEN_KEY = 'nianbao.token';
@@ -8,10 +9,10 @@ const TOKEN_KEY = 'nianbao.token';
 export function takeToken(): string | null {
   const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
   if (match) {
-    sessionStorage.setItem(TOKEN_KEY, match[1]!);
+    localStorage.setItem(TOKEN_KEY, match[1]!);
     history.replaceState(null, '', location.pathname + location.search);
   }
-  return sessionStorage.getItem(TOKEN_KEY);
+  return localStorage.getItem(TOKEN_KEY);
 }
 
 export function httpInvoke(token: string): Invoke {
