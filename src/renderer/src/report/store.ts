@@ -92,10 +92,13 @@ let nonce = 0;
 
 export const useEditor = create<EditorState>((set, get) => {
   /** Replaces the report as one user action: pushes an undo step (unless it continues the last one) and schedules the save. */
-  /** Totals that disagree with their parts, brought back by undo or redo, stay as typed until the author recomputes. */
-  function keepTyped(report: Report): Record<TableId, boolean> {
-    const manual = get().manualTotals;
-    return Object.fromEntries(TABLE_IDS.map((t) => [t, manual[t] || !totalsConsistent(report, t)])) as Record<TableId, boolean>;
+  /**
+   * Tables whose totals disagree with their parts keep what was typed until
+   * the author recomputes: on opening a report, and when undo or redo brings
+   * such totals back (`alreadyManual` keeps a switch the author set).
+   */
+  function typedTotals(report: Report, alreadyManual?: Record<TableId, boolean>): Record<TableId, boolean> {
+    return Object.fromEntries(TABLE_IDS.map((t) => [t, !!alreadyManual?.[t] || !totalsConsistent(report, t)])) as Record<TableId, boolean>;
   }
 
   function commit(next: Report, place: Place, coalesceKey?: string) {
@@ -182,13 +185,11 @@ export const useEditor = create<EditorState>((set, get) => {
     load: (opened, remote) => {
       if (saving.timer) clearTimeout(saving.timer);
       Object.assign(saving, { remote, saved: opened.report, timer: null, inFlight: null, lastCoalesce: null });
-      // A table opened with totals that differ from their parts keeps what was typed, until the author recomputes.
-      const manualTotals = Object.fromEntries(TABLE_IDS.map((t) => [t, !totalsConsistent(opened.report, t)])) as Record<TableId, boolean>;
       set({
         report: opened.report,
         previous: opened.previous,
         status: opened.summary.status,
-        manualTotals,
+        manualTotals: typedTotals(opened.report),
         section: 'overview',
         selection: null,
         draft: null,
@@ -260,7 +261,7 @@ export const useEditor = create<EditorState>((set, get) => {
       // A final report is read-only: undo would show what the library refuses to store.
       if (!entry || !report || status === '定稿') return;
       saving.lastCoalesce = null;
-      set({ report: entry.report, past: past.slice(0, -1), future: [...future, { report, place: entry.place }], draft: null, manualTotals: keepTyped(entry.report) });
+      set({ report: entry.report, past: past.slice(0, -1), future: [...future, { report, place: entry.place }], draft: null, manualTotals: typedTotals(entry.report, get().manualTotals) });
       get().goTo(entry.place);
       schedule();
     },
@@ -270,7 +271,7 @@ export const useEditor = create<EditorState>((set, get) => {
       const entry = future.at(-1);
       if (!entry || !report || status === '定稿') return;
       saving.lastCoalesce = null;
-      set({ report: entry.report, future: future.slice(0, -1), past: [...past, { report, place: entry.place }], draft: null, manualTotals: keepTyped(entry.report) });
+      set({ report: entry.report, future: future.slice(0, -1), past: [...past, { report, place: entry.place }], draft: null, manualTotals: typedTotals(entry.report, get().manualTotals) });
       get().goTo(entry.place);
       schedule();
     },
