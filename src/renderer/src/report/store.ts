@@ -90,6 +90,21 @@ const saving = {
 
 let nonce = 0;
 
+/** The editor with no report open; opening one starts from here too (no selection, history or pending save). */
+const NOTHING_OPEN = {
+  report: null,
+  previous: null,
+  status: '草稿',
+  manualTotals: { proactive: false, requests: false, appeals: false },
+  section: 'overview',
+  selection: null,
+  draft: null,
+  focus: null,
+  past: [],
+  future: [],
+  save: { kind: 'saved' },
+} satisfies Partial<EditorState>;
+
 export const useEditor = create<EditorState>((set, get) => {
   /** Replaces the report as one user action: pushes an undo step (unless it continues the last one) and schedules the save. */
   /**
@@ -170,33 +185,17 @@ export const useEditor = create<EditorState>((set, get) => {
   }
 
   return {
-    report: null,
-    previous: null,
-    status: '草稿',
-    manualTotals: { proactive: false, requests: false, appeals: false },
-    section: 'overview',
-    selection: null,
-    draft: null,
-    focus: null,
-    past: [],
-    future: [],
-    save: { kind: 'saved' },
+    ...NOTHING_OPEN,
 
     load: (opened, remote) => {
       if (saving.timer) clearTimeout(saving.timer);
       Object.assign(saving, { remote, saved: opened.report, timer: null, inFlight: null, lastCoalesce: null });
       set({
+        ...NOTHING_OPEN,
         report: opened.report,
         previous: opened.previous,
         status: opened.summary.status,
         manualTotals: typedTotals(opened.report),
-        section: 'overview',
-        selection: null,
-        draft: null,
-        focus: null,
-        past: [],
-        future: [],
-        save: { kind: 'saved' },
       });
     },
 
