@@ -37,6 +37,13 @@ module.exports = {
       from: { path: '^src/main/services' },
       to: { path: '^node_modules/electron/' },
     },
+    {
+      name: 'services-self-contained',
+      comment: 'src/main/services are the ground floor: they import src/shared, libraries and each other, nothing else of src/main.',
+      severity: 'error',
+      from: { path: '^src/main/services' },
+      to: { path: '^src/main', pathNot: '^src/main/services' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

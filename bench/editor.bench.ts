@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { createHandlers } from '../src/main/handlers';
-import { openServices } from '../src/main/services';
+import { openServices } from '../src/main/open-services';
 import { RENDERER_DIR } from '../src/main/serve/command';
 import { startServer } from '../src/main/serve/server';
 import { readReportJson } from '../src/shared/model/schema';

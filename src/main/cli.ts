@@ -1,9 +1,10 @@
 // The `nianbao` command (interchange.md). Every command reads files through
 // the one reader registry, so each new file type works in all of them.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { readReportFile, type ReadReport } from './io/readers';
-import { EXPORT_FORMATS, type ExportFormat } from './io/writers';
-import { exportReport } from './io/export';
+import { readReportFile, type ReadReport } from './formats/registry';
+import type { ExportFormat } from '../shared/api/contract';
+import { EXPORT_FORMATS } from '../shared/formats';
+import { exportReport } from './formats/export';
 import { validate } from '../shared/rules/engine';
 import { reportToJson } from '../shared/model/schema';
 import { SEVERITY_LABEL, type Finding } from '../shared/rules/types';

@@ -11,18 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentTitle } from '../shared/model/report';
 import { readReportJson } from '../shared/model/schema';
-import { checkExport, exportReport } from './io/export';
-import { readReportBytes } from './io/readers';
-import type { ExportFormat } from './io/writers';
+import { checkExport, exportReport } from './formats/export';
+import { readReportBytes } from './formats/registry';
+import type { ExportFormat } from '../shared/api/contract';
 import type { PdfPrinter } from './services/documents';
 
-const MIME: Record<ExportFormat, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pdf: 'application/pdf',
-  html: 'text/html',
-  json: 'application/json',
-};
+import { fileFormat } from '../shared/formats';
 import type { ReportLibrary, ReportPatch, StoredReport } from './services/library';
 
 /** What only the desktop shell can do; absent under `nianbao serve`, where the browser downloads instead. */
@@ -111,7 +105,7 @@ export function createHandlers(services: Services): Handlers {
       // What leaves the office as final is what was marked 定稿; anything else goes out as a draft.
       if (!i.draft && summary.status !== '定稿') return fail('not_final', '报告尚未定稿，只能导出草稿：请先“标记为定稿”，再导出正式文件');
       const request = { report, previous, format: i.format, draft: i.draft, today: new Date().toISOString().slice(0, 10) };
-      const fileName = `${documentTitle(report)}${i.draft ? '（草稿）' : ''}.${i.format}`;
+      const fileName = `${documentTitle(report)}${i.draft ? '（草稿）' : ''}${fileFormat(i.format).extensions[0]}`;
       const platform = services.platform;
       if (platform) {
         const refused = checkExport(request);
@@ -128,7 +122,7 @@ export function createHandlers(services: Services): Handlers {
         const written = await exportReport(request, path, { oneSheet: i.oneSheet });
         if (!written.ok) return written;
         const data = (await readFile(path)).toString('base64');
-        return ok({ kind: 'download' as const, fileName, mime: MIME[i.format], data });
+        return ok({ kind: 'download' as const, fileName, mime: fileFormat(i.format).mime, data });
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

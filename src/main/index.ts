@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHANNELS, IPC_PREFIX } from '../shared/api/channels';
 import { createHandlers } from './handlers';
-import { openServices, type OpenedServices } from './services';
+import { openServices, type OpenedServices } from './open-services';
 import { buildMenu } from './electron/menu';
 import { loadWindowState, saveWindowState } from './electron/window-state';
 import { desktopPlatform } from './electron/platform';

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers } from '../../src/main/handlers';
-import { openServices, type OpenedServices } from '../../src/main/services';
+import { openServices, type OpenedServices } from '../../src/main/open-services';
 import { RENDERER_DIR } from '../../src/main/serve/command';
 import { startServer, type RunningServer } from '../../src/main/serve/server';
 

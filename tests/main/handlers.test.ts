@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS, createApi, type NianbaoApi } from '../../src/shared/api/channels';
 import { inputs } from '../../src/shared/api/contract';
 import { createHandlers, type Handlers } from '../../src/main/handlers';
-import { openServices, type OpenedServices } from '../../src/main/services';
+import { openServices, type OpenedServices } from '../../src/main/open-services';
 import ExcelJS from 'exceljs';
 import { AUDIT_SHEET_NAME, exportWorkbook, ONE_SHEET_NAME, SHEET_NAMES } from '../../src/main/services/excel';
 import { readReportJson } from '../../src/shared/model/schema';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/handlers';
-import { openServices, type OpenedServices } from '../../src/main/services';
+import { openServices, type OpenedServices } from '../../src/main/open-services';
 import { startServer, type RunningServer } from '../../src/main/serve/server';
 
 let server: RunningServer;

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApi, type NianbaoApi } from '../../src/shared/api/channels';
 import type { EditPatch } from '../../src/shared/api/contract';
 import { createHandlers } from '../../src/main/handlers';
-import { openServices, type OpenedServices } from '../../src/main/services';
+import { openServices, type OpenedServices } from '../../src/main/open-services';
 import { getCell, type Report } from '../../src/shared/model/report';
 import { validate } from '../../src/shared/rules/engine';
 import { useEditor } from '../../src/renderer/src/report/store';

@@ -4,20 +4,19 @@
 import { BrowserWindow, dialog, shell } from 'electron';
 import { ok, fail } from '../../shared/api/result';
 import type { Platform } from '../handlers';
+import { fileFormat, type FormatId } from '../../shared/formats';
 
-const FILTERS: Record<string, { name: string; extensions: string[] }> = {
-  docx: { name: 'Word 文档', extensions: ['docx'] },
-  pdf: { name: 'PDF 文件', extensions: ['pdf'] },
-  html: { name: '网页', extensions: ['html'] },
-  xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
-  json: { name: '年报数据', extensions: ['json'] },
-};
+/** The save dialog's filter for a format, from the one table of formats. */
+function filterOf(format: FormatId): { name: string; extensions: string[] } {
+  const f = fileFormat(format);
+  return { name: f.label, extensions: f.extensions.map((e) => e.slice(1)) };
+}
 
 export function desktopPlatform(getWindow: () => BrowserWindow | undefined): Platform {
   return {
     async chooseSavePath(suggestedName, format) {
       const win = getWindow();
-      const options = { title: '导出', defaultPath: suggestedName, filters: [FILTERS[format]!] };
+      const options = { title: '导出', defaultPath: suggestedName, filters: [filterOf(format)] };
       const chosen = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
     },

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createHandlers } from '../handlers';
-import { openServices } from '../services';
+import { openServices } from '../open-services';
 import { startServer } from './server';
 import { openInBrowser } from './open-browser';
 

@@ -2,6 +2,7 @@
 // payload, and the result each channel answers with. The same contract is
 // carried over Electron IPC (preload) and over HTTP (`nianbao serve`); only
 // the transport differs.
+import { FORMAT_IDS, type FormatId } from '../formats';
 import { z } from 'zod';
 import { CELLS } from '../model/cells';
 import type { Report } from '../model/report';
@@ -11,8 +12,6 @@ import { NARRATIVE_IDS } from '../template/gov2021';
 
 export const STATUSES = ['草稿', '定稿'] as const;
 
-/** Every format a report is exported to, in the order offered. */
-export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'xlsx', 'json'] as const;
 export type ReportStatus = (typeof STATUSES)[number];
 
 const id = z.number().int().positive();
@@ -66,7 +65,7 @@ export const inputs = {
     agency: z.string().max(100).optional(),
     year: z.number().int().min(2000).max(2100).optional(),
   }),
-  'export.document': z.strictObject({ id, format: z.enum(EXPORT_FORMATS), draft: z.boolean(), oneSheet: z.boolean().optional() }),
+  'export.document': z.strictObject({ id, format: z.enum(FORMAT_IDS), draft: z.boolean(), oneSheet: z.boolean().optional() }),
   'files.reveal': z.strictObject({ path: z.string().min(1).max(4096) }),
 } as const;
 
@@ -141,7 +140,8 @@ export interface ImportedFile {
   notes: string[];
 }
 
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** Every known format is written; the table in `../formats` says so. */
+export type ExportFormat = FormatId;
 
 export type ExportOutcome =
   /** Desktop: written where the user chose in the save dialog. */

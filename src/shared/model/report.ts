@@ -12,6 +12,12 @@ export interface Report {
   agency: string;
   year: number;
   level: Level;
+  /** 落款: the name the document closes with (default: the agency). */
+  signature?: string;
+  /** 成文日期, ISO YYYY-MM-DD (default: the day of export). */
+  date?: string;
+  /** The opening paragraph(s) before 一、总体情况 (本报告根据…编制…统计期限…); optional. */
+  preamble?: string;
   narratives: Record<NarrativeId, string>;
   tables: Record<TableId, TableValues>;
   /** Finding id → the author's 核实说明. */

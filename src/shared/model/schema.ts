@@ -2,6 +2,7 @@
 // interchange.md, unknown keys are refused (never silently dropped).
 import { z } from 'zod';
 import { FORMAT_2021, LEVELS, NARRATIVE_IDS, TABLES, TABLE_IDS, type TableId } from '../template/gov2021';
+import { inferLevel } from '../template/levels';
 import { blankTables, parseCellInput, type Report, type TableValues } from './report';
 
 const cellSchema = z.union([z.number(), z.string(), z.null()]);
@@ -21,6 +22,9 @@ export const reportSchema = z.strictObject({
   agency: z.string(),
   year: z.number().int().min(2000).max(2100),
   level: levelSchema.optional(),
+  signature: z.string().max(200).optional(),
+  date: z.iso.date().optional(),
+  preamble: z.string().optional(),
   narratives: z.strictObject(Object.fromEntries(NARRATIVE_IDS.map((n) => [n, z.string().optional()]))).optional(),
   tables: z.strictObject({
     proactive: tableSchema('proactive').optional(),
@@ -37,6 +41,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `${path ? path + ' 中' : ''}有未知的键 ${issue.keys.join('、')}`;
   if (path === 'format') return `format 应为 "${FORMAT_2021}"`;
   if (path === 'level') return `level 应为 ${LEVELS.join('/')} 之一`;
+  if (path === 'date') return 'date（成文日期）应写作 2025-01-20';
   if (path === 'year') return 'year 应为报告年度（如 2024）';
   if (path === 'agency') return 'agency（机关名称）应为文字';
   if (path.startsWith('tables.') && path.split('.').length === 4) return `${path} 应为数字、文字或 null`;
@@ -46,7 +51,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 /**
  * Reads a parsed JSON value as a report. Cells given as strings are read as
  * numbers where they are numbers ("１２", "3,985,758"); cells that are
- * missing become blank. Level defaults to 县区部门 only when absent.
+ * missing become blank. A missing level is inferred from the agency's name.
  */
 export function readReportJson(input: unknown): ReadResult<Report> {
   const parsed = reportSchema.safeParse(input);
@@ -70,7 +75,10 @@ export function readReportJson(input: unknown): ReadResult<Report> {
       format: FORMAT_2021,
       agency: data.agency,
       year: data.year,
-      level: data.level ?? '县区部门',
+      level: data.level ?? inferLevel(data.agency).level,
+      ...(data.signature !== undefined ? { signature: data.signature } : {}),
+      ...(data.date !== undefined ? { date: data.date } : {}),
+      ...(data.preamble !== undefined ? { preamble: data.preamble } : {}),
       narratives,
       tables,
       explanations: data.explanations ?? {},

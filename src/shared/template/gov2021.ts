@@ -258,3 +258,16 @@ export const LEVELS = ['乡镇街道', '县区政府', '县区部门', '市政�
 export type Level = (typeof LEVELS)[number];
 /** Only provincial governments, governments of 设区的市 and State Council departments make 规章. */
 export const LEVELS_MAKING_REGULATIONS: readonly Level[] = ['市政府', '省级'];
+
+/**
+ * The opening paragraph most reports carry before 一、总体情况 (report-format.md,
+ * "Closing lines"); the editor offers it to an author who has none.
+ */
+export function standardPreamble(agency: string, year: number): string {
+  return (
+    `本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》` +
+    `（国办公开办函〔2021〕30号）要求，由${agency}编制。本报告内容包括总体情况、主动公开政府信息情况、` +
+    `收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。` +
+    `本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`
+  );
+}

@@ -3,7 +3,7 @@
 import { renderReportHtml } from '../../../shared/document/html';
 import type { Report } from '../../../shared/model/report';
 import type { Result } from '../../../shared/api/result';
-import { writeFileAtomic } from '../../io/files';
+import { writeFileAtomic } from '../fs/files';
 import { renderReportDocx } from './docx';
 import { chromiumPrinter, htmlToPdf, type PdfPrinter } from './pdf';
 

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/result';
-import { writeFileAtomic } from '../../io/files';
+import { writeFileAtomic } from '../fs/files';
 
 /** Prints a self-contained HTML page to PDF bytes, honouring its CSS @page rules. */
 export type PdfPrinter = (html: string) => Promise<Result<Uint8Array>>;

@@ -8,8 +8,8 @@ import { documentTitle, getCell, numericValue, type Report } from '../../../shar
 import { SEVERITY_LABEL, type Finding } from '../../../shared/rules/types';
 import { LAYOUTS, placeCells, type LayoutCell, type TableLayout } from '../../../shared/template/layout';
 import { APPEAL_COLS, REQUEST_COLS, REQUEST_RESULT_ROWS, TABLES, TABLE_IDS, type Level, type TableId } from '../../../shared/template/gov2021';
-import { LEVEL_LABEL } from './title';
-import { columnName } from './grid';
+import { LEVEL_LABEL } from '../tables';
+import { columnName } from '../tables';
 
 export interface ExportOptions {
   /** The report's findings at export time, listed on the 审核情况 sheet. */

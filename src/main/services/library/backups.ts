@@ -4,7 +4,7 @@
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/result';
-import { describeFsError } from '../../io/files';
+import { describeFsError } from '../fs/files';
 import { isGoodLibraryFile, openSqlite, type Db, type SqliteOptions } from './sqlite';
 import { fileStamp, parseFileStamp } from './time';
 

@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/result';
-import { describeFsError } from '../../io/files';
+import { describeFsError } from '../fs/files';
 import { fsyncDir, fsyncFile, listBackups, newestGoodBackup, removeUnfinishedBackups } from './backups';
 import { isDamage, storageFailure } from './errors';
 import { DAMAGE_DESCRIPTION, inspectFile, type DamageKind } from './health';

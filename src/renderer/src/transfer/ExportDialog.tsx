@@ -3,6 +3,7 @@
 // not final), then the native save dialog (desktop) or a download (browser).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ExportFormat } from '../../../shared/api/contract';
+import { FILE_FORMATS } from '../../../shared/formats';
 import { renderReportHtml } from '../../../shared/document/html';
 import type { Report } from '../../../shared/model/report';
 import { validate } from '../../../shared/rules/engine';
@@ -22,13 +23,7 @@ interface Props {
   onClose: () => void;
 }
 
-const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
-  { format: 'docx', label: 'Word 文档（.docx）', hint: '报送用，公文格式，可在 Word、WPS 中修改' },
-  { format: 'pdf', label: 'PDF（.pdf）', hint: '报送或存档，版式固定' },
-  { format: 'html', label: '网页（.html）', hint: '在门户网站发布，表格合并单元格与模板一致' },
-  { format: 'xlsx', label: 'Excel 表格（.xlsx）', hint: '三张统计表与审核情况，总计为公式' },
-  { format: 'json', label: '年报数据（.json）', hint: '交换和备份，可再导入' },
-];
+const FORMATS = FILE_FORMATS.filter((f) => f.writable).map((f) => ({ format: f.id, label: `${f.label}（${f.extensions[0]}）`, hint: f.hint }));
 
 type Stage = { kind: 'choose' } | { kind: 'working' } | { kind: 'done'; path: string | null; fileName: string } | { kind: 'failed'; message: string };
 

@@ -1,7 +1,9 @@
 // The hidden file input behind an "导入…" button: the button calls `open`,
 // the chosen file goes to `onPick`, and choosing the same file again works.
 import { useCallback, useRef } from 'react';
-import { IMPORT_ACCEPT } from './files';
+import { importAccept } from '../../../shared/formats';
+
+const ACCEPT = importAccept();
 
 export function useFilePicker(onPick: (file: File) => void, label: string) {
   const input = useRef<HTMLInputElement>(null);
@@ -9,7 +11,7 @@ export function useFilePicker(onPick: (file: File) => void, label: string) {
     <input
       ref={input}
       type="file"
-      accept={IMPORT_ACCEPT}
+      accept={ACCEPT}
       hidden
       aria-label={label}
       onChange={(e) => {

@@ -27,5 +27,3 @@ export function downloadBase64(fileName: string, mime: string, data: string): vo
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-export const IMPORT_ACCEPT = '.xlsx,.xlsm,.xls,.json';

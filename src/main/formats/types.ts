@@ -1,11 +1,9 @@
-// The shapes of file readers and writers. Kept apart from the two registries
-// so that a service implementing a reader or writer (Excel) does not import
-// the registry that lists it.
+// The shapes of file readers and writers, kept apart from the registry so
+// that the registry's entries and their callers share one vocabulary.
 import type { ImportRecord } from '../../shared/api/import';
 import type { Result } from '../../shared/api/result';
 import type { Report } from '../../shared/model/report';
 import type { Finding } from '../../shared/rules/types';
-import type { ExportFormat } from '../../shared/api/contract';
 import type { PdfPrinter } from '../services/documents';
 
 export interface ReadOptions {
@@ -18,17 +16,12 @@ export interface ReadReport {
   report: Report;
   /** What the reader did that the user should know (guesses, cells not found). */
   notes: string[];
-  /** What a workbook import matched, guessed and missed (for the preview). */
+  /** What an import from an office's file matched, guessed and missed (for the preview). */
   record?: ImportRecord;
 }
 
-export interface ReportReader {
-  /** Lower-case extensions with the dot. */
-  extensions: readonly string[];
-  read(path: string, bytes: Buffer, options: ReadOptions): Promise<Result<ReadReport>>;
-}
-
-export { EXPORT_FORMATS, type ExportFormat } from '../../shared/api/contract';
+/** Reads a file's bytes (already checked for size and kind) into a report. */
+export type ReadFormat = (fileName: string, bytes: Buffer, options: ReadOptions) => Promise<Result<ReadReport>>;
 
 export interface WriteOptions {
   /** The findings of the report at export time (the audit sheet lists them). */
@@ -41,8 +34,5 @@ export interface WriteOptions {
   oneSheet?: boolean;
 }
 
-export interface ReportWriter {
-  format: ExportFormat;
-  /** Writes the whole file or nothing (temp file, then rename). */
-  write(report: Report, outPath: string, options: WriteOptions): Promise<Result<void>>;
-}
+/** Writes the whole file or nothing (temp file, then rename). */
+export type WriteFormat = (report: Report, outPath: string, options: WriteOptions) => Promise<Result<void>>;

@@ -3,7 +3,7 @@
 // failed write never leaves a half-written document behind.
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fail, ok, type Result } from '../../shared/api/result';
+import { fail, ok, type Result } from '../../../shared/api/result';
 
 /** Turns a Node file-system error into one Chinese sentence naming the file. */
 export function describeFsError(err: unknown, path: string, doing: 'read' | 'write'): { code: string; message: string } {

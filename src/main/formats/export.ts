@@ -5,7 +5,9 @@ import { fail, ok, type Result } from '../../shared/api/result';
 import type { Report } from '../../shared/model/report';
 import { blockingFindings, validate } from '../../shared/rules/engine';
 import type { Finding } from '../../shared/rules/types';
-import { writerFor, type ExportFormat, type WriteOptions } from './writers';
+import type { ExportFormat } from '../../shared/api/contract';
+import { writerFor } from './registry';
+import type { WriteOptions } from './types';
 
 export interface ExportRequest {
   report: Report;
@@ -35,7 +37,5 @@ export function checkExport(req: ExportRequest): Result<{ findings: Finding[] }>
 export async function exportReport(req: ExportRequest, outPath: string, extra: Pick<WriteOptions, 'pdfPrinter' | 'oneSheet'> = {}): Promise<Result<void> & { blocking?: Finding[] }> {
   const checked = checkExport(req);
   if (!checked.ok) return checked;
-  const writer = writerFor(req.format);
-  if (!writer) return fail('unsupported_format', `暂不支持导出为 ${req.format}`);
-  return writer.write(req.report, outPath, { findings: checked.value.findings, draft: req.draft, ...extra });
+  return writerFor(req.format)(req.report, outPath, { findings: checked.value.findings, draft: req.draft, ...extra });
 }

@@ -1,9 +1,9 @@
 // Opens everything the handlers need, in one place for the desktop app,
 // `nianbao serve` and the tests alike.
-import { ok, type Result } from '../../shared/api/result';
-import type { Platform, Services } from '../handlers';
-import { defaultDatabasePath, openLibrary } from './library';
-import { version } from '../../../package.json';
+import { ok, type Result } from '../shared/api/result';
+import type { Platform, Services } from './handlers';
+import { defaultDatabasePath, openLibrary } from './services/library';
+import { version } from '../../package.json';
 
 export interface OpenOptions {
   databasePath?: string;

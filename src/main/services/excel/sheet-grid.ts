@@ -1,0 +1,50 @@
+// A worksheet as a grid for the table finder: a formula's cached result is
+// its value, and merges are resolved as the sheet declares them.
+import ExcelJS from 'exceljs';
+import { coveredCell, gridCell, gridFrom, type Grid, type GridCell } from '../tables';
+
+type Primitive = string | number | boolean | null;
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** The value a cell holds, reduced to a primitive (formulas are resolved by the caller). */
+function primitiveOf(value: ExcelJS.CellValue): Primitive {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return isoDate(value);
+  if ('richText' in value) return value.richText.map((t) => t.text).join('');
+  if ('error' in value) return String(value.error);
+  if ('text' in value) return primitiveOf((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
+  return null;
+}
+
+export function gridOf(ws: ExcelJS.Worksheet): Grid {
+  const cells: GridCell[] = [];
+  const byPosition = new Map<string, GridCell>();
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.type === ExcelJS.ValueType.Merge) {
+        const master = byPosition.get(`${Number(cell.master.row)},${Number(cell.master.col)}`);
+        if (!master) return;
+        master.bottom = Math.max(master.bottom, r);
+        master.right = Math.max(master.right, c);
+        const covered = coveredCell(master, r, c);
+        cells.push(covered);
+        byPosition.set(`${r},${c}`, covered);
+        return;
+      }
+      // A formula's cached result through `cell.result`: exceljs drops a result of 0 from `cell.value`.
+      const formula = cell.type === ExcelJS.ValueType.Formula;
+      const result = formula ? (cell.result as ExcelJS.CellValue | undefined) : undefined;
+      const raw = primitiveOf(formula ? (result ?? null) : cell.value);
+      const uncachedFormula = formula && (result === undefined || result === null);
+      if (raw === null && !uncachedFormula) return;
+      const gc = gridCell(r, c, raw, uncachedFormula);
+      cells.push(gc);
+      byPosition.set(`${r},${c}`, gc);
+    });
+  });
+  return gridFrom(ws.name, cells);
+}

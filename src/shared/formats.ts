@@ -1,0 +1,91 @@
+// Every file type the program knows, written once: what it is called, its
+// extensions, its MIME type, and whether the program reads and writes it.
+// The CLI's help and checks, the export dialog, the import pickers, the
+// desktop save dialog and the readers/writers registry all read this table.
+
+export const FORMAT_IDS = ['json', 'xlsx', 'docx', 'html', 'pdf'] as const;
+export type FormatId = (typeof FORMAT_IDS)[number];
+
+export interface FileFormat {
+  id: FormatId;
+  /** What the user sees in dialogs ("Word 文档"). */
+  label: string;
+  /** What the export dialog says a format is for. */
+  hint: string;
+  /** Lower-case extensions with the dot; the first is the one written. */
+  extensions: readonly string[];
+  mime: string;
+  /** Read by every command, the library's 从文件新建 and the editor's import. */
+  readable: boolean;
+  /** Offered by `export` and the export dialog. */
+  writable: boolean;
+}
+
+export const FILE_FORMATS: readonly FileFormat[] = [
+  {
+    id: 'docx',
+    label: 'Word 文档',
+    hint: '报送用，公文格式，可在 Word、WPS 中修改',
+    extensions: ['.docx'],
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    readable: false,
+    writable: true,
+  },
+  { id: 'pdf', label: 'PDF', hint: '报送或存档，版式固定', extensions: ['.pdf'], mime: 'application/pdf', readable: false, writable: true },
+  {
+    id: 'html',
+    label: '网页',
+    hint: '在门户网站发布，表格合并单元格与模板一致',
+    extensions: ['.html', '.htm'],
+    mime: 'text/html',
+    readable: false,
+    writable: true,
+  },
+  {
+    id: 'xlsx',
+    label: 'Excel 表格',
+    hint: '三张统计表与审核情况，总计为公式',
+    extensions: ['.xlsx', '.xlsm'],
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    readable: true,
+    writable: true,
+  },
+  { id: 'json', label: '年报数据', hint: '交换和备份，可再导入', extensions: ['.json'], mime: 'application/json', readable: true, writable: true },
+];
+
+/** Legacy binaries a clerk may pick: refused with their own advice, never read. */
+export const LEGACY_EXTENSIONS: Readonly<Record<string, string>> = {
+  '.xls': '请在 Excel/WPS 中另存为 .xlsx 后导入',
+  '.doc': '请用 Word 或 WPS 另存为 .docx 后导入',
+  '.wps': '请用 WPS 另存为 .docx 后导入',
+  '.et': '请用 WPS 另存为 .xlsx 后导入',
+};
+
+export const EXPORT_FORMATS = FILE_FORMATS.filter((f) => f.writable).map((f) => f.id);
+
+export function fileFormat(id: FormatId): FileFormat {
+  return FILE_FORMATS.find((f) => f.id === id)!;
+}
+
+/** The format a file name's extension says, if the program knows it. */
+export function formatOfName(name: string): FileFormat | undefined {
+  const dot = name.lastIndexOf('.');
+  const ext = dot < 0 ? '' : name.slice(dot).toLowerCase();
+  return FILE_FORMATS.find((f) => f.extensions.includes(ext));
+}
+
+export function extensionOf(name: string): string {
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot <= 0 ? '' : base.slice(dot).toLowerCase();
+}
+
+/** Extensions the program reads, in the table's order (".xlsx、.json …"). */
+export function readableExtensions(): string[] {
+  return FILE_FORMATS.filter((f) => f.readable).flatMap((f) => f.extensions);
+}
+
+/** For `<input type=file accept>`: what is read, and the legacy types so they get their advice. */
+export function importAccept(): string {
+  return [...readableExtensions(), ...Object.keys(LEGACY_EXTENSIONS)].join(',');
+}

@@ -1,0 +1,158 @@
+// The few figures leaders read instead of 200 cells, defined once: the
+// editor's 概览, the review page, the 一图读懂 and the exports all compute
+// them here. A ratio whose denominator is 0 (or a cell that holds text) has
+// no value: it shows "—", never NaN or ∞.
+import { getCell, numericValue, type Report } from '../model/report';
+import { REQUEST_GROUPS } from '../template/gov2021';
+
+export type KpiUnit = '件' | '%' | '万元';
+
+export interface KpiDef {
+  id: string;
+  label: string;
+  unit: KpiUnit;
+  /** How it is computed, in words shown beside it. */
+  definition: string;
+  /** Where it is shown: the headline figures, the request ratios, appeals, or 主动公开. */
+  group: 'requests' | 'ratios' | 'appeals' | 'proactive';
+  value(report: Report): number | null;
+}
+
+/** A cell's number for a KPI: blank counts as 0, text makes the KPI unknown. */
+function n(report: Report, key: string): number | null {
+  return numericValue(getCell(report, key)) ?? null;
+}
+
+function sum(...values: (number | null)[]): number | null {
+  let total = 0;
+  for (const v of values) {
+    if (v === null) return null;
+    total += v;
+  }
+  return total;
+}
+
+/** A share; null where the denominator is 0 or unknown. */
+function ratio(part: number | null, whole: number | null): number | null {
+  if (part === null || whole === null || whole === 0) return null;
+  return part / whole;
+}
+
+const groupRows = (heading: string) => REQUEST_GROUPS.find((g) => g.heading === heading)!.rows;
+const groupTotal = (report: Report, heading: string) => sum(...groupRows(heading).map((row) => n(report, `requests.${row}.total`)));
+
+const received = (r: Report) => n(r, 'requests.received.total');
+const accepted = (r: Report) => sum(received(r), n(r, 'requests.carried_over.total'));
+const closed = (r: Report) => n(r, 'requests.results_total.total');
+const denied = (r: Report) => groupTotal(r, '（三）不予公开');
+const unable = (r: Report) => groupTotal(r, '（四）无法提供');
+const suits = ['suit_direct', 'suit_after_review'] as const;
+const suitSum = (r: Report, col: string) => sum(...suits.map((s) => n(r, `appeals.${s}.${col}`)));
+/** Closed cases: every case but those 尚未审结. */
+const closedCases = (total: number | null, pending: number | null) => (total === null || pending === null ? null : total - pending);
+
+export const KPIS: readonly KpiDef[] = [
+  { id: 'received', label: '新收申请', unit: '件', group: 'requests', definition: '三、一 本年新收政府信息公开申请数量（总计）', value: received },
+  { id: 'accepted', label: '受理合计', unit: '件', group: 'requests', definition: '新收申请 + 上年结转申请（总计）', value: accepted },
+  { id: 'closed', label: '办结', unit: '件', group: 'requests', definition: '三、（七）办理结果总计', value: closed },
+  {
+    id: 'disclosure_rate',
+    label: '实质公开率',
+    unit: '%',
+    group: 'ratios',
+    definition: '（予以公开 + 部分公开）÷ 办理结果总计；总计为 0 时不计算',
+    value: (r) => ratio(sum(n(r, 'requests.granted.total'), n(r, 'requests.partial.total')), closed(r)),
+  },
+  { id: 'denied_share', label: '不予公开占比', unit: '%', group: 'ratios', definition: '（三）不予公开各项之和 ÷ 办理结果总计', value: (r) => ratio(denied(r), closed(r)) },
+  { id: 'unable_share', label: '无法提供占比', unit: '%', group: 'ratios', definition: '（四）无法提供各项之和 ÷ 办理结果总计', value: (r) => ratio(unable(r), closed(r)) },
+  {
+    id: 'not_held_share',
+    label: '本机关不掌握占无法提供',
+    unit: '%',
+    group: 'ratios',
+    definition: '（四）1 本机关不掌握相关政府信息 ÷（四）无法提供各项之和',
+    value: (r) => ratio(n(r, 'requests.unable_not_held.total'), unable(r)),
+  },
+  {
+    id: 'carried_forward_share',
+    label: '结转下年占比',
+    unit: '%',
+    group: 'ratios',
+    definition: '四、结转下年度继续办理 ÷ 受理合计',
+    value: (r) => ratio(n(r, 'requests.carried_forward.total'), accepted(r)),
+  },
+  { id: 'review_cases', label: '行政复议', unit: '件', group: 'appeals', definition: '行政复议总计', value: (r) => n(r, 'appeals.review.total') },
+  { id: 'suit_cases', label: '行政诉讼', unit: '件', group: 'appeals', definition: '行政诉讼（未经复议直接起诉 + 复议后起诉）总计', value: (r) => suitSum(r, 'total') },
+  {
+    id: 'review_correction_rate',
+    label: '复议纠错率',
+    unit: '%',
+    group: 'appeals',
+    definition: '行政复议结果纠正 ÷ 已审结的复议案件（总计 − 尚未审结）；没有审结的案件时不计算',
+    value: (r) => ratio(n(r, 'appeals.review.corrected'), closedCases(n(r, 'appeals.review.total'), n(r, 'appeals.review.pending'))),
+  },
+  {
+    id: 'suit_correction_rate',
+    label: '诉讼纠错率',
+    unit: '%',
+    group: 'appeals',
+    definition: '行政诉讼结果纠正 ÷ 已审结的诉讼案件（总计 − 尚未审结，两类诉讼合计）；没有审结的案件时不计算',
+    value: (r) => ratio(suitSum(r, 'corrected'), closedCases(suitSum(r, 'total'), suitSum(r, 'pending'))),
+  },
+  { id: 'regulations_issued', label: '规章 本年制发', unit: '件', group: 'proactive', definition: '二、规章 本年制发件数', value: (r) => n(r, 'proactive.regulations.issued') },
+  { id: 'regulations_in_force', label: '规章 现行有效', unit: '件', group: 'proactive', definition: '二、规章 现行有效件数', value: (r) => n(r, 'proactive.regulations.in_force') },
+  { id: 'normative_issued', label: '规范性文件 本年制发', unit: '件', group: 'proactive', definition: '二、行政规范性文件 本年制发件数', value: (r) => n(r, 'proactive.normative_docs.issued') },
+  { id: 'normative_in_force', label: '规范性文件 现行有效', unit: '件', group: 'proactive', definition: '二、行政规范性文件 现行有效件数', value: (r) => n(r, 'proactive.normative_docs.in_force') },
+  { id: 'licensing', label: '行政许可', unit: '件', group: 'proactive', definition: '二、行政许可 本年处理决定数量', value: (r) => n(r, 'proactive.licensing.decisions') },
+  { id: 'penalty', label: '行政处罚', unit: '件', group: 'proactive', definition: '二、行政处罚 本年处理决定数量', value: (r) => n(r, 'proactive.penalty.decisions') },
+  { id: 'coercion', label: '行政强制', unit: '件', group: 'proactive', definition: '二、行政强制 本年处理决定数量', value: (r) => n(r, 'proactive.coercion.decisions') },
+  { id: 'fees', label: '行政事业性收费', unit: '万元', group: 'proactive', definition: '二、行政事业性收费 本年收费金额（万元）', value: (r) => n(r, 'proactive.fees.amount') },
+];
+
+export interface KpiValue {
+  def: KpiDef;
+  value: number | null;
+  /** Last year's value; undefined when last year's report is not known. */
+  previous?: number | null;
+  /** value − previous (percentage points for a ratio); null when either is unknown. */
+  change?: number | null;
+}
+
+export function kpi(id: string): KpiDef {
+  const def = KPIS.find((k) => k.id === id);
+  if (!def) throw new Error(`unknown KPI ${id}`);
+  return def;
+}
+
+/** Every KPI of a report, beside last year's where that report is known. */
+export function computeKpis(report: Report, previous?: Report | null): KpiValue[] {
+  return KPIS.map((def) => {
+    const value = def.value(report);
+    if (!previous) return { def, value };
+    const before = def.value(previous);
+    return { def, value, previous: before, change: value === null || before === null ? null : value - before };
+  });
+}
+
+/** A KPI as shown: "76.5%", "1,234 件", "9.6 万元"; "—" where it has no value. */
+export function formatKpi(def: Pick<KpiDef, 'unit'>, value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  if (def.unit === '%') return `${(value * 100).toFixed(1)}%`;
+  if (def.unit === '万元') return `${trimZeros(value.toFixed(4))} 万元`;
+  return `${value.toLocaleString('en-US')} 件`;
+}
+
+/** A change as shown: "+12 件", "−3.2 个百分点", "持平"; "—" where it has no value. */
+export function formatChange(def: Pick<KpiDef, 'unit'>, change: number | null | undefined): string {
+  if (change === null || change === undefined || !Number.isFinite(change)) return '—';
+  if (Math.abs(change) < 1e-9) return '持平';
+  const sign = change > 0 ? '+' : '−';
+  const size = Math.abs(change);
+  if (def.unit === '%') return `${sign}${(size * 100).toFixed(1)} 个百分点`;
+  if (def.unit === '万元') return `${sign}${trimZeros(size.toFixed(4))} 万元`;
+  return `${sign}${size.toLocaleString('en-US')} 件`;
+}
+
+function trimZeros(fixed: string): string {
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+}
