@@ -19,26 +19,18 @@ export type OpenedServices = Services & {
   close(): Promise<void>;
 };
 
-/** How often the app looks whether today's backup is due (it is taken at most daily). */
-const BACKUP_CHECK_MS = 60 * 60 * 1000;
-
 export async function openServices(options: OpenOptions): Promise<Result<OpenedServices>> {
   const databasePath = options.databasePath ?? defaultDatabasePath();
-  const opened = openLibrary(databasePath, { nativeBinding: options.nativeBinding });
+  // A start of the app is worth a backup; the day's backup comes with the day's first change.
+  const opened = openLibrary(databasePath, { nativeBinding: options.nativeBinding, backupAtStart: true });
   if (!opened.ok) return opened;
-  const { library, recovery } = opened.value;
-  let backup = library.openingBackup;
-  const timer = setInterval(() => {
-    backup = backup.then(() => library.maybeBackup());
-  }, BACKUP_CHECK_MS);
-  timer.unref();
+  const { library, recovery, readOnly } = opened.value;
   return ok({
     library,
-    info: { version, databasePath, recovery: recovery ?? null, shell: options.shell },
+    info: { version, databasePath, recovery: recovery ?? null, readOnly: readOnly ?? null, shell: options.shell },
     platform: options.platform,
     close: async () => {
-      clearInterval(timer);
-      await backup;
+      await library.openingBackup;
       library.close();
     },
   });

@@ -30,6 +30,15 @@ const CASES: Record<number, MigrationCase> = {
       expect(plan).toContain('reports_by_agency_year');
     },
   },
+  2: {
+    seed(db) {
+      db.prepare("INSERT INTO reports (agency, year, level, format, status, created_at, updated_at) VALUES ('某局', 2022, '县区部门', 'gov-info-disclosure/2021', '草稿', 'x', 'x')").run();
+    },
+    check(db) {
+      // Reports saved before the counter existed start at revision 0.
+      expect(db.prepare("SELECT agency, revision FROM reports").all()).toEqual([{ agency: '某局', revision: 0 }]);
+    },
+  },
 };
 
 let tmp: TempDir;

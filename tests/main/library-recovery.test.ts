@@ -2,7 +2,7 @@
 // Every damaged file must be kept aside byte for byte, never deleted.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCell } from '../../src/shared/model/report';
 import { displayTime, openLibrary, type ReportLibrary } from '../../src/main/services/library';
@@ -35,7 +35,7 @@ async function libraryWithBackup(): Promise<{ id: number; backupAt: Date }> {
   const { library } = await open(tmp.dbPath, { now: clock.now });
   const { id } = value(library.add(seedReport()));
   clock.advanceMinutes(24 * 60);
-  const backup = value(await library.maybeBackup(clock.now()));
+  const backup = value(library.backupToday(clock.now()));
   library.close();
   clock.advanceMinutes(60);
   return { id, backupAt: backup!.takenAt };
@@ -99,9 +99,9 @@ describe('recovery at opening', () => {
     const { library } = await open(tmp.dbPath, { now: clock.now });
     const { id } = value(library.add(seedReport()));
     clock.advanceMinutes(24 * 60);
-    const good = value(await library.maybeBackup(clock.now()))!;
+    const good = value(library.backupToday(clock.now()))!;
     clock.advanceMinutes(24 * 60);
-    const bad = value(await library.maybeBackup(clock.now()))!;
+    const bad = value(library.backupToday(clock.now()))!;
     library.close();
     writeFileSync(bad.path, Buffer.alloc(statSync(bad.path).size));
     writeFileSync(tmp.dbPath, 'broken');
@@ -164,26 +164,87 @@ describe('a library from a newer version of the program', () => {
 });
 
 describe('backups', () => {
-  it('backs up at opening and then daily, keeping the newest N, each a verified copy', async () => {
-    const { library } = await open(tmp.dbPath, { now: clock.now, keepBackups: 3 });
-    expect(backups()).toHaveLength(1);
-    const { id } = value(library.add(seedReport()));
-    clock.advanceMinutes(60);
-    expect(value(await library.maybeBackup(clock.now()))).toBeNull();
-    const taken: string[] = [];
-    for (let day = 1; day <= 4; day++) {
-      clock.advanceMinutes(24 * 60);
-      taken.push(value(await library.maybeBackup(clock.now()))!.path);
-    }
-    library.close();
-    expect(backups().map((b) => join(backupDir(), b))).toEqual(taken.slice(-3));
-    for (const b of backups()) {
-      expect(integrityOf(join(backupDir(), b))).toBe('ok');
-      const copy = new Database(join(backupDir(), b), { readonly: true });
-      expect(copy.prepare('SELECT agency FROM reports WHERE id = ?').get(id)).toEqual({ agency: '余杭区统计局' });
+  const agencyIn = (path: string, id: number) => {
+    const copy = new Database(path, { readonly: true });
+    try {
+      return (copy.prepare('SELECT agency FROM reports WHERE id = ?').get(id) as { agency: string } | undefined)?.agency;
+    } finally {
       copy.close();
     }
+  };
+
+  it('keeps the older backups through eleven opens, by the command line and by the app alike', async () => {
+    const { id, backupAt } = await libraryWithBackup();
+    const older = backups();
+    expect(older).toHaveLength(1);
+    // Reads (nianbao list, inspect of the library) take no backup at all.
+    for (let n = 0; n < 11; n++) {
+      clock.advanceMinutes(10);
+      const { library } = await open(tmp.dbPath, { now: clock.now });
+      value(library.list());
+      library.close();
+    }
+    expect(backups()).toEqual(older);
+    // Eleven starts of the app: a backup each, the newest 3 kept, the day's backup untouched.
+    for (let n = 0; n < 11; n++) {
+      clock.advanceMinutes(10);
+      const { library } = await open(tmp.dbPath, { now: clock.now, backupAtStart: true });
+      library.close();
+    }
+    const after = backups();
+    expect(after.filter((b) => b.endsWith('-start.db'))).toHaveLength(3);
+    expect(after).toEqual(expect.arrayContaining(older));
+    const kept = value(openLibrary(tmp.dbPath, { now: clock.now })).library;
+    expect(kept.listBackups().find((b) => b.kind === 'daily')!.takenAt).toEqual(backupAt);
+    kept.close();
+    for (const b of after) {
+      expect(integrityOf(join(backupDir(), b))).toBe('ok');
+      expect(agencyIn(join(backupDir(), b), id)).toBe('余杭区统计局');
+    }
     expect(readdirSync(backupDir()).filter((n) => !n.endsWith('.db'))).toEqual([]);
+  });
+
+  it("takes the day's backup at the day's first change, holding the library as the day found it", async () => {
+    const { library } = await open(tmp.dbPath, { now: clock.now });
+    const { id } = value(library.add(seedReport()));
+    // An empty library has nothing worth a backup; the day is done.
+    expect(backups()).toEqual([]);
+    clock.advanceMinutes(24 * 60);
+    value(library.applyEdit(id, { meta: { agency: '余杭区数据资源局' } }));
+    for (let n = 0; n < 20; n++) value(library.applyEdit(id, { cells: { 'requests.received.natural': n } }));
+    library.close();
+    expect(backups()).toHaveLength(1);
+    expect(agencyIn(join(backupDir(), backups()[0]!), id)).toBe('余杭区统计局');
+  });
+
+  it('keeps one backup for each of the newest 14 days the library was written, however long ago', async () => {
+    const { library } = await open(tmp.dbPath, { now: clock.now });
+    const { id } = value(library.add(seedReport()));
+    const days: string[] = [];
+    for (let day = 1; day <= 20; day++) {
+      // Written every third day: the days that count are days of work, not calendar days.
+      clock.advanceMinutes(3 * 24 * 60);
+      value(library.applyEdit(id, { cells: { 'requests.received.natural': day } }));
+      days.push(library.listBackups()[0]!.path);
+    }
+    library.close();
+    // A month untouched, then read: nothing rolls away.
+    clock.advanceMinutes(30 * 24 * 60);
+    (await open(tmp.dbPath, { now: clock.now })).library.close();
+    expect(backups().map((b) => join(backupDir(), b))).toEqual(days.slice(-14));
+  });
+
+  it('reads backups left by earlier versions as daily ones, one a day kept', async () => {
+    const { library } = await open(tmp.dbPath, { now: clock.now });
+    value(library.add(seedReport()));
+    library.close();
+    // Ten backups of one morning, as every open took them before.
+    for (let n = 0; n < 10; n++) copyFileSync(tmp.dbPath, join(backupDir(), `library-20261126T0${n}0000000Z.db`));
+    clock.advanceMinutes(24 * 60);
+    const { library: again } = await open(tmp.dbPath, { now: clock.now });
+    value(again.applyEdit(1, { cells: { 'requests.received.natural': 1 } }));
+    again.close();
+    expect(backups()).toEqual(['library-20261126T090000000Z.db', expect.stringMatching(/^library-20261127T\d{9}Z\.db$/)]);
   });
 
   it('removes a backup left unfinished by a crash, and only its own files', async () => {

@@ -82,6 +82,8 @@ export interface ReportSummary {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  /** Counts the report's saved changes; a save names the revision it was made on (`library.edit`). */
+  revision: number;
 }
 
 export interface OpenedReport {
@@ -107,6 +109,8 @@ export interface AppInfo {
   databasePath: string;
   /** Set once after start-up when the library had to be recovered: tell the user. */
   recovery: string | null;
+  /** Set when the library can only be read (a read-only file or disk): why editing is off and what to do. */
+  readOnly: string | null;
   /** 'desktop' in Electron, 'browser' under `nianbao serve`. */
   shell: 'desktop' | 'browser';
 }

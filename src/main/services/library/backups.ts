@@ -1,19 +1,35 @@
-// Backups with SQLite's online backup API: a consistent copy taken while the
-// library is open, written beside as a temporary file, checked with
-// `integrity_check`, and only then given its final name. The newest N are kept.
+// Backups: a consistent copy taken while the library is open, written beside
+// as a temporary file, checked with `integrity_check`, and only then given its
+// final name. Two kinds, kept by two rules, so reading a library never rolls
+// its history away: one backup per day on which the library was written (the
+// state before that day's first change), the newest N days of them; and one
+// at each start of the app, the newest few of them.
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { describeFsError } from '../fs/files';
 import { isGoodLibraryFile, openSqlite, type Db, type SqliteOptions } from './sqlite';
-import { fileStamp, parseFileStamp } from './time';
+import { fileStamp, localDay, parseFileStamp } from './time';
+
+/** 'daily': before the day's first change; 'start': when the app started. */
+export type BackupKind = 'daily' | 'start';
 
 export interface BackupFile {
   path: string;
   takenAt: Date;
+  kind: BackupKind;
+}
+
+export interface RetentionPolicy {
+  /** Days (on which the library was written) that keep their daily backup. */
+  days: number;
+  /** Starts of the app that keep their backup. */
+  starts: number;
 }
 
 const TEMP_SUFFIX = '.partial';
+/** `library-<stamp>.db` is a daily backup (as every backup was before starts had their own); `library-<stamp>-start.db` a start's. */
+const START_SUFFIX = '-start';
 
 /** Backups of `library.db` are `library-<UTC stamp>.db`, so several libraries can share a folder. */
 function stemOf(databasePath: string): string {
@@ -35,8 +51,10 @@ export function listBackups(dir: string, databasePath: string): BackupFile[] {
   const backups: BackupFile[] = [];
   for (const name of listDir(dir)) {
     if (!name.startsWith(prefix) || !name.endsWith('.db')) continue;
-    const takenAt = parseFileStamp(name.slice(prefix.length, -'.db'.length));
-    if (takenAt) backups.push({ path: join(dir, name), takenAt });
+    const stamp = name.slice(prefix.length, -'.db'.length);
+    const kind: BackupKind = stamp.endsWith(START_SUFFIX) ? 'start' : 'daily';
+    const takenAt = parseFileStamp(kind === 'start' ? stamp.slice(0, -START_SUFFIX.length) : stamp);
+    if (takenAt) backups.push({ path: join(dir, name), takenAt, kind });
   }
   return backups.sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime());
 }
@@ -72,11 +90,41 @@ export function fsyncDir(dir: string): void {
   }
 }
 
-export async function createBackup(db: Db, dir: string, databasePath: string, at: Date, options: SqliteOptions): Promise<Result<BackupFile>> {
-  const target = join(dir, `${stemOf(databasePath)}-${fileStamp(at)}.db`);
+function backupTarget(dir: string, databasePath: string, at: Date, kind: BackupKind): string {
+  return join(dir, `${stemOf(databasePath)}-${fileStamp(at)}${kind === 'start' ? START_SUFFIX : ''}.db`);
+}
+
+/** The start's backup: SQLite's online backup API, in steps, so the app's first window is not held up. */
+export async function createBackup(db: Db, dir: string, databasePath: string, at: Date, kind: BackupKind, options: SqliteOptions): Promise<Result<BackupFile>> {
+  const target = backupTarget(dir, databasePath, at, kind);
+  try {
+    await db.backup(target + TEMP_SUFFIX);
+  } catch (err) {
+    return backupFailed(err, target);
+  }
+  return finishBackup(target, at, kind, options);
+}
+
+/**
+ * The day's backup, taken synchronously just before the day's first change is
+ * written, so it holds the library exactly as it was before that day. `VACUUM
+ * INTO` reads one consistent snapshot; it cannot run inside a transaction.
+ */
+export function createBackupNow(db: Db, dir: string, databasePath: string, at: Date, kind: BackupKind, options: SqliteOptions): Result<BackupFile> {
+  const target = backupTarget(dir, databasePath, at, kind);
   const temp = target + TEMP_SUFFIX;
   try {
-    await db.backup(temp);
+    rmSync(temp, { force: true });
+    db.prepare('VACUUM INTO ?').run(temp);
+  } catch (err) {
+    return backupFailed(err, target);
+  }
+  return finishBackup(target, at, kind, options);
+}
+
+function finishBackup(target: string, at: Date, kind: BackupKind, options: SqliteOptions): Result<BackupFile> {
+  const temp = target + TEMP_SUFFIX;
+  try {
     // A backup is a plain single file: no write-ahead log to carry around.
     const copy = openSqlite(temp, { ...options, fileMustExist: true });
     try {
@@ -90,18 +138,47 @@ export async function createBackup(db: Db, dir: string, databasePath: string, at
     }
     fsyncFile(temp);
     renameSync(temp, target);
-    fsyncDir(dir);
-    return ok({ path: target, takenAt: at });
+    fsyncDir(dirname(target));
+    return ok({ path: target, takenAt: at, kind });
   } catch (err) {
-    rmSync(temp, { force: true });
-    const e = describeFsError(err, target, 'write');
-    return fail('backup_failed', `备份资料库失败：${e.message}`);
+    return backupFailed(err, target);
   }
 }
 
-/** Deletes our own oldest backups beyond `keep`; never touches anything else in the folder. */
-export function pruneBackups(dir: string, databasePath: string, keep: number): void {
-  for (const old of listBackups(dir, databasePath).slice(Math.max(1, keep))) rmSync(old.path, { force: true });
+function backupFailed(err: unknown, target: string): Result<never> {
+  rmSync(target + TEMP_SUFFIX, { force: true });
+  const e = describeFsError(err, target, 'write');
+  return fail('backup_failed', `备份资料库失败：${e.message}`);
+}
+
+/**
+ * Which backups the policy keeps: the newest daily backup of each of the
+ * newest `days` days that have one (counted in days the library was written,
+ * not calendar days, so a library left alone for a month keeps its history),
+ * and the newest `starts` backups of starts.
+ */
+export function backupsToKeep(backups: readonly BackupFile[], policy: RetentionPolicy): Set<string> {
+  const keep = new Set<string>();
+  const days = new Set<string>();
+  let starts = 0;
+  for (const b of [...backups].sort((x, y) => y.takenAt.getTime() - x.takenAt.getTime())) {
+    if (b.kind === 'start') {
+      if (starts++ < policy.starts) keep.add(b.path);
+      continue;
+    }
+    const day = localDay(b.takenAt);
+    if (days.has(day) || days.size >= policy.days) continue;
+    days.add(day);
+    keep.add(b.path);
+  }
+  return keep;
+}
+
+/** Deletes our own backups the policy no longer keeps; never touches anything else in the folder. */
+export function pruneBackups(dir: string, databasePath: string, policy: RetentionPolicy): void {
+  const backups = listBackups(dir, databasePath);
+  const keep = backupsToKeep(backups, policy);
+  for (const old of backups) if (!keep.has(old.path)) rmSync(old.path, { force: true });
 }
 
 export function newestGoodBackup(dir: string, databasePath: string, options: SqliteOptions): BackupFile | undefined {

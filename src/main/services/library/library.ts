@@ -6,17 +6,23 @@ import { fail, ok, type Result } from '../../../shared/api/result';
 import { cellKey, type CellKey } from '../../../shared/model/cells';
 import { blankReport, getCell, setCells, type CellValue, type Report } from '../../../shared/model/report';
 import { blockingFindings, validate } from '../../../shared/rules/engine';
-import { createBackup, listBackups, pruneBackups, type BackupFile } from './backups';
+import { createBackup, createBackupNow, listBackups, pruneBackups, type BackupFile, type RetentionPolicy } from './backups';
 import { storageFailure } from './errors';
 import { checkMeta, checkPatch, checkReport, type ReportPatch } from './input';
 import type { Db, SqliteOptions } from './sqlite';
 import { ReportStore, type ReportStatus, type ReportSummary, type RevisionReason, type RevisionSummary, type StoredReport } from './store';
-import { isoTime } from './time';
+import { isoTime, localDay } from './time';
 
 export interface LibrarySettings extends SqliteOptions {
   databasePath: string;
   backupDir: string;
-  keepBackups: number;
+  retention: RetentionPolicy;
+  /** Take a backup at opening: the app's starts do, a command-line read does not. */
+  backupAtStart: boolean;
+  /** Set when the file can only be read: the sentence saying why editing is off. */
+  readOnly?: string;
+  /** Called once the library is closed (a read-only library's private copy goes). */
+  onClose?: () => void;
   /** Minutes of editing between two revision snapshots. */
   revisionMinutes: number;
   now: () => Date;
@@ -25,7 +31,6 @@ export interface LibrarySettings extends SqliteOptions {
 /** Last year's report: by id, or by its body and year. */
 export type PreviousRef = number | { agency: string; year: number };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const CARRIED_FROM_PREVIOUS: readonly (readonly [from: CellKey, to: CellKey])[] = [
   ...['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other', 'total'].map(
     (col) => [cellKey('requests', 'carried_forward', col), cellKey('requests', 'carried_over', col)] as const,
@@ -55,9 +60,12 @@ export interface ListOptions {
 export class ReportLibrary {
   private readonly store: ReportStore;
   private closed = false;
+  /** The local day whose backup is already taken (or not needed): later changes that day take none. */
+  private backedUpDay: string | undefined;
   /**
-   * The backup taken when the library was opened, running in the background.
-   * Await it before closing (as the CLI does); closing earlier abandons it.
+   * The backup of the app's start, running in the background (resolves at
+   * once with null when the library was opened without one). Await it before
+   * closing; closing earlier abandons it.
    */
   readonly openingBackup: Promise<Result<BackupFile | null>>;
 
@@ -66,7 +74,7 @@ export class ReportLibrary {
     private readonly settings: LibrarySettings,
   ) {
     this.store = new ReportStore(db);
-    this.openingBackup = this.maybeBackup(settings.now(), { force: true });
+    this.openingBackup = settings.backupAtStart ? this.backupAtStart() : Promise.resolve(ok(null));
   }
 
   // ---- reading --------------------------------------------------------------
@@ -136,13 +144,20 @@ export class ReportLibrary {
 
   // ---- editing --------------------------------------------------------------
 
-  applyEdit(id: number, patch: ReportPatch): Result<ReportSummary> {
+  /**
+   * `revision`: the report's revision the change was made on (what the last
+   * open or save answered). When another window saved since, the change is
+   * refused, never written over the other's: checked in the same transaction.
+   */
+  applyEdit(id: number, patch: ReportPatch, revision?: number): Result<ReportSummary> {
     const checked = checkPatch(patch);
     if (!checked.ok) return checked;
     const { cells, narratives, explanations, meta } = checked.value;
     return this.write('保存修改', () => {
       const editable = this.editable(id);
       if (!editable.ok) return editable;
+      if (revision !== undefined && editable.value.revision !== revision)
+        return fail('conflict', '这份报告已在别处（另一个窗口或浏览器标签页）修改并保存过，本次修改未保存：请重新载入报告，看过别处的修改后再改');
       const at = this.now();
       if (this.revisionDue(id, at)) this.snapshot(id, 'edit', at);
       if (cells) this.store.setCells(id, Object.entries(cells).filter((e): e is [string, CellValue] => e[1] !== undefined));
@@ -272,16 +287,40 @@ export class ReportLibrary {
 
   // ---- backups --------------------------------------------------------------
 
-  /** Takes a backup when the newest is a day old or older (or `force`); keeps the newest N. */
-  async maybeBackup(now: Date = this.now(), options: { force?: boolean } = {}): Promise<Result<BackupFile | null>> {
+  /**
+   * The day's backup, when this day (local time) has none yet: taken before
+   * the day's first change, so it holds the library as the day found it.
+   * Every write calls it; after the first of the day it costs nothing.
+   */
+  backupToday(now: Date = this.now()): Result<BackupFile | null> {
     if (this.closed) return closedLibrary();
-    const { backupDir, databasePath, keepBackups } = this.settings;
-    const newest = listBackups(backupDir, databasePath)[0];
-    if (!options.force && newest && now.getTime() - newest.takenAt.getTime() < DAY_MS && newest.takenAt <= now) return ok(null);
-    const made = await createBackup(this.db, backupDir, databasePath, now, this.settings);
+    const day = localDay(now);
+    if (this.settings.readOnly || this.backedUpDay === day) return ok(null);
+    const { backupDir, databasePath } = this.settings;
+    // Tried once a day: a folder that refuses backups must not make every save slow.
+    this.backedUpDay = day;
+    const taken = listBackups(backupDir, databasePath).some((b) => b.kind === 'daily' && localDay(b.takenAt) === day);
+    if (taken || this.store.isEmpty()) return ok(null);
+    return this.kept(createBackupNow(this.db, backupDir, databasePath, now, 'daily', this.settings));
+  }
+
+  private async backupAtStart(): Promise<Result<BackupFile | null>> {
+    if (this.store.isEmpty()) return ok(null);
+    const { backupDir, databasePath } = this.settings;
+    const made = await createBackup(this.db, backupDir, databasePath, this.now(), 'start', this.settings);
     if (this.closed && !made.ok) return fail('closed', '资料库在备份完成前已关闭，本次备份未完成：下次打开时会重新备份');
-    if (made.ok) pruneBackups(backupDir, databasePath, keepBackups);
+    return this.kept(made);
+  }
+
+  /** After a new backup: the ones the retention policy no longer keeps go. */
+  private kept(made: Result<BackupFile>): Result<BackupFile> {
+    if (made.ok) pruneBackups(this.settings.backupDir, this.settings.databasePath, this.settings.retention);
     return made;
+  }
+
+  /** Why the library can only be read, when it can; undefined when it can be edited. */
+  get readOnly(): string | undefined {
+    return this.settings.readOnly;
   }
 
   listBackups(): BackupFile[] {
@@ -292,6 +331,7 @@ export class ReportLibrary {
     if (this.closed) return;
     this.closed = true;
     this.db.close();
+    this.settings.onClose?.();
   }
 
   // ---- helpers --------------------------------------------------------------
@@ -311,7 +351,10 @@ export class ReportLibrary {
 
   /** One transaction; a failed Result rolls it back as surely as an exception. */
   private write<T>(doing: string, action: () => Result<T>): Result<T> {
+    if (this.settings.readOnly) return fail('read_only', `${doing}未完成：${this.settings.readOnly}`);
     return this.run(doing, () => {
+      // The day's backup cannot be taken inside the transaction; a failed one does not stop the change.
+      this.backupToday();
       let result: Result<T> | undefined;
       try {
         this.db

@@ -1,11 +1,14 @@
 // Opening the library: a file that is newer than this program is refused and
 // left untouched; a damaged or foreign file is moved aside (never deleted)
 // and the newest good backup put in its place; then the schema is brought up
-// to date and a fresh backup taken.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+// to date (and, at the app's start, a backup taken). A file that may not be
+// written (read-only, on a read-only disk or folder) is opened read-only from
+// a private copy, so not even SQLite's side files appear beside it.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/result';
-import { describeFsError } from '../fs/files';
+import { describeFsError, existingAncestor, writabilityOf } from '../fs/files';
 import { fsyncDir, fsyncFile, listBackups, newestGoodBackup, removeUnfinishedBackups } from './backups';
 import { isDamage, storageFailure } from './errors';
 import { DAMAGE_DESCRIPTION, inspectFile, type DamageKind } from './health';
@@ -17,8 +20,12 @@ import { displayTime, fileStamp } from './time';
 export interface OpenOptions extends SqliteOptions {
   /** Default: a `backups` folder beside the database. */
   backupDir?: string;
-  /** How many backups to keep (default 10). */
-  keepBackups?: number;
+  /** Days (on which the library was written) whose daily backup is kept (default 14). */
+  keepDays?: number;
+  /** Starts of the app whose backup is kept (default 3). */
+  keepStarts?: number;
+  /** Take a backup now, in the background: the app's start does; a command that only reads does not. */
+  backupAtStart?: boolean;
   /** Minutes of editing between two revision snapshots (default 5). */
   revisionMinutes?: number;
   /** The clock; tests pass their own. */
@@ -29,22 +36,27 @@ export interface OpenedLibrary {
   library: ReportLibrary;
   /** Set when the file had to be replaced: one sentence for the user. */
   recovery?: string;
+  /** Set when the library could be opened only for reading: why, and what to do. */
+  readOnly?: string;
 }
 
 type Opened = { kind: 'open'; db: Db } | { kind: 'damaged'; damage: DamageKind } | { kind: 'refused'; result: Result<never> };
 
 const CREATING = '.creating-';
 
+const atLeastOne = (n: number | undefined, fallback: number) => Math.max(1, Math.floor(n ?? fallback));
+
 /**
  * Synchronous, so the app can open its library before its first window; the
- * backup taken at opening runs in the background (`library.openingBackup`).
+ * backup of the app's start runs in the background (`library.openingBackup`).
  */
 export function openLibrary(path: string, options: OpenOptions = {}): Result<OpenedLibrary> {
   const databasePath = resolve(path);
   const settings: LibrarySettings = {
     databasePath,
     backupDir: resolve(options.backupDir ?? join(dirname(databasePath), 'backups')),
-    keepBackups: Math.max(1, Math.floor(options.keepBackups ?? 10)),
+    retention: { days: atLeastOne(options.keepDays, 14), starts: atLeastOne(options.keepStarts, 3) },
+    backupAtStart: !!options.backupAtStart,
     revisionMinutes: options.revisionMinutes ?? 5,
     now: options.now ?? (() => new Date()),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -52,10 +64,18 @@ export function openLibrary(path: string, options: OpenOptions = {}): Result<Ope
   let recovery: string | undefined;
   let opened: Opened;
   try {
-    mkdirSync(dirname(databasePath), { recursive: true });
     // Before anything else is written beside it: a newer program's file stays as it is.
     const state = inspectFile(databasePath);
     if (state.kind === 'newer') return refuseNewer(databasePath, state.version);
+    if (state.kind !== 'missing') {
+      const readOnly = readOnlyReason(databasePath);
+      if (readOnly) return openReadOnly(databasePath, state.kind === 'damaged', readOnly, settings);
+    } else {
+      const folder = existingAncestor(databasePath);
+      if (writabilityOf(folder) === 'read_only' && listBackups(settings.backupDir, databasePath).length === 0)
+        return fail('read_only', `无法新建资料库「${databasePath}」：文件夹 ${folder} 是只读的，不能在其中新建文件：请换一个可以写入的文件夹（命令行可用 --db 指定）`);
+    }
+    mkdirSync(dirname(databasePath), { recursive: true });
     mkdirSync(settings.backupDir, { recursive: true });
     removeUnfinishedBackups(settings.backupDir, databasePath);
     removeUnfinishedCreation(databasePath);
@@ -74,6 +94,53 @@ export function openLibrary(path: string, options: OpenOptions = {}): Result<Ope
 
   const library = new ReportLibrary(opened.db, settings);
   return ok({ library, ...(recovery ? { recovery } : {}) });
+}
+
+interface ReadOnly {
+  /** Why the file may not be written. */
+  why: string;
+  /** What to do to edit it again. */
+  advice: string;
+}
+
+/** Why the library file may not be written, in words for its user; undefined when it may. */
+function readOnlyReason(path: string): ReadOnly | undefined {
+  if (writabilityOf(path) === 'read_only') return { why: `资料库文件「${path}」是只读的`, advice: '去掉文件的只读属性（或取得写入权限）后重新打开程序' };
+  // SQLite writes its log beside the file: a folder that can't be written makes a read-only library too.
+  if (writabilityOf(dirname(path)) === 'read_only')
+    return { why: `资料库所在的文件夹 ${dirname(path)} 不能写入（只读的文件夹、光盘或写保护的 U 盘）`, advice: '把资料库文件复制到可以写入的文件夹后再打开' };
+  return undefined;
+}
+
+/**
+ * A private copy, opened read-only: the original and its folder stay exactly
+ * as they are (SQLite would otherwise create its log files beside it, or fail
+ * to open at all on a read-only disk). The copy goes when the library closes.
+ */
+function openReadOnly(path: string, damaged: boolean, { why, advice }: ReadOnly, settings: LibrarySettings): Result<OpenedLibrary> {
+  const unrecoverable = () => fail('damaged', `资料库文件损坏，且${why}，无法自动从备份恢复：请把文件夹 ${dirname(path)} 交给技术人员检查`);
+  if (damaged) return unrecoverable();
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-readonly-'));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  let db: Db | undefined;
+  try {
+    const copy = join(dir, basename(path));
+    copyFileSync(path, copy);
+    if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+    db = openSqlite(copy, { ...settings, readonly: true, fileMustExist: true });
+    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID || !integrityOk(db)) throw Object.assign(new Error('not ours'), { code: 'SQLITE_NOTADB' });
+    if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
+      db.close();
+      remove();
+      return fail('read_only', `资料库由旧版本的年报编制助手保存，须先升级才能打开，但${why}：请${advice}`);
+    }
+    const readOnly = `${why}，已以只读方式打开：可以查看、校验和导出报告，不能修改。要修改，请${advice}`;
+    return ok({ library: new ReportLibrary(db, { ...settings, backupAtStart: false, readOnly, onClose: remove }), readOnly });
+  } catch (err) {
+    db?.close();
+    remove();
+    return isDamage(err) ? unrecoverable() : fail('cannot_open', `无法打开资料库：${describeFsError(err, path, 'read').message}`);
+  }
 }
 
 function refuseNewer(path: string, version: number): Result<never> {

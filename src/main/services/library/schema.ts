@@ -73,6 +73,13 @@ export const MIGRATIONS: readonly Migration[] = [
       db.pragma(`application_id = ${APPLICATION_ID}`);
     },
   },
+  {
+    version: 2,
+    description: 'a revision counter on each report, so a save made on an older revision is refused',
+    up(db) {
+      db.exec('ALTER TABLE reports ADD COLUMN revision INTEGER NOT NULL DEFAULT 0');
+    },
+  },
 ];
 
 /** The schema version this build of the program writes. */

@@ -21,6 +21,8 @@ export interface ReportSummary {
   updatedAt: string;
   /** Set while the report is in the recycle bin. */
   deletedAt: string | null;
+  /** Counts the report's changes: a save made on an older revision was made elsewhere's changes unseen. */
+  revision: number;
 }
 
 export interface StoredReport extends ReportSummary {
@@ -47,9 +49,10 @@ interface ReportRow {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  revision: number;
 }
 
-const SUMMARY_COLUMNS = 'id, agency, year, level, format, status, created_at, updated_at, deleted_at';
+const SUMMARY_COLUMNS = 'id, agency, year, level, format, status, created_at, updated_at, deleted_at, revision';
 
 function toSummary(row: ReportRow): ReportSummary {
   return {
@@ -61,6 +64,7 @@ function toSummary(row: ReportRow): ReportSummary {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
+    revision: row.revision,
   };
 }
 
@@ -94,13 +98,18 @@ export class ReportStore {
       'INSERT INTO explanations (report_id, finding_id, text) VALUES (?, ?, ?) ON CONFLICT (report_id, finding_id) DO UPDATE SET text = excluded.text',
     );
     this.deleteExplanation = db.prepare<[number, string]>('DELETE FROM explanations WHERE report_id = ? AND finding_id = ?');
-    this.touch = db.prepare<[string, number]>('UPDATE reports SET updated_at = ? WHERE id = ?');
+    this.touch = db.prepare<[string, number]>('UPDATE reports SET updated_at = ?, revision = revision + 1 WHERE id = ?');
     this.latestRevisionAt = db.prepare<[number], { created_at: string }>(
       'SELECT created_at FROM revisions WHERE report_id = ? ORDER BY created_at DESC, id DESC LIMIT 1',
     );
     this.insertRevision = db.prepare<[number, string, string, string, string]>(
       'INSERT INTO revisions (report_id, created_at, reason, status, snapshot) VALUES (?, ?, ?, ?, ?)',
     );
+  }
+
+  /** Nothing to back up yet. */
+  isEmpty(): boolean {
+    return this.db.prepare('SELECT 1 FROM reports LIMIT 1').get() === undefined;
   }
 
   summary(id: number): ReportSummary | undefined {
@@ -137,7 +146,7 @@ export class ReportStore {
     // Rows straight in the summary's shape: a list of 1,000 reports builds 1,000 objects, not 2,000.
     return this.db
       .prepare<string[], ReportSummary>(
-        `SELECT id, agency, year, level, status, created_at AS createdAt, updated_at AS updatedAt, deleted_at AS deletedAt
+        `SELECT id, agency, year, level, status, created_at AS createdAt, updated_at AS updatedAt, deleted_at AS deletedAt, revision
          FROM reports WHERE ${where.join(' AND ')}`,
       )
       .all(...params);
@@ -199,11 +208,11 @@ export class ReportStore {
   }
 
   setStatus(id: number, status: ReportStatus, at: string): void {
-    this.db.prepare('UPDATE reports SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id);
+    this.db.prepare('UPDATE reports SET status = ?, updated_at = ?, revision = revision + 1 WHERE id = ?').run(status, at, id);
   }
 
   setDeleted(id: number, at: string | null): void {
-    this.db.prepare('UPDATE reports SET deleted_at = ? WHERE id = ?').run(at, id);
+    this.db.prepare('UPDATE reports SET deleted_at = ?, revision = revision + 1 WHERE id = ?').run(at, id);
   }
 
   touchUpdated(id: number, at: string): void {

@@ -13,6 +13,11 @@ export function displayTime(at: Date | string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** "2026-11-26": the computer's local calendar day, as a person counts days. */
+export function localDay(at: Date): string {
+  return displayTime(at).slice(0, 10);
+}
+
 /** "20261126T100000123Z": UTC, sortable as text, safe in file names on every system. */
 export function fileStamp(at: Date): string {
   return at.toISOString().replace(/[-:.]/g, '');
