@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '../shared/api/result';
 import type { z } from 'zod';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { documentTitle } from '../shared/model/report';
 import { readReportJson } from '../shared/model/schema';
 import { checkExport, exportReport } from './formats/export';
@@ -54,6 +54,8 @@ function summaryOf({ report: _report, ...summary }: StoredReport): ReportSummary
 export function createHandlers(services: Services): Handlers {
   const { library } = services;
   let recoveryTold = false;
+  /** Files this session exported: the only ones it will show in their folder (a path from the page is not trusted). */
+  const exported = new Set<string>();
 
   const impl: Impl = {
     'app.info': () => {
@@ -75,7 +77,7 @@ export function createHandlers(services: Services): Handlers {
       return ok(summaryOf(created.value));
     },
     'library.open': (i) => opened(library.get(i.id)),
-    'library.edit': (i) => library.applyEdit(i.id, i.patch as ReportPatch),
+    'library.edit': (i) => library.applyEdit(i.id, i.patch as ReportPatch, i.revision),
     'library.duplicate': (i) => {
       const copy = library.duplicate(i.id);
       return copy.ok ? ok(summaryOf(copy.value)) : copy;
@@ -113,7 +115,9 @@ export function createHandlers(services: Services): Handlers {
         const path = await platform.chooseSavePath(fileName, i.format);
         if (!path) return ok({ kind: 'cancelled' as const });
         const written = await exportReport(request, path, { pdfPrinter: platform.pdfPrinter, oneSheet: i.oneSheet });
-        return written.ok ? ok({ kind: 'saved' as const, path }) : written;
+        if (!written.ok) return written;
+        exported.add(resolve(path));
+        return ok({ kind: 'saved' as const, path });
       }
       // Browser mode: write to a private temp folder, hand the bytes to the browser to download.
       const dir = await mkdtemp(join(tmpdir(), 'nianbao-export-'));
@@ -129,7 +133,8 @@ export function createHandlers(services: Services): Handlers {
     },
     'files.reveal': (i) => {
       if (!services.platform) return fail('unsupported', '浏览器模式下由浏览器保存下载的文件：请在浏览器的“下载”中打开');
-      services.platform.reveal(i.path);
+      if (!exported.has(resolve(i.path))) return fail('forbidden', '只能在文件夹中显示本程序这次导出的文件：请导出后再点“打开所在文件夹”');
+      services.platform.reveal(resolve(i.path));
       return ok(null);
     },
   };

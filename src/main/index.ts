@@ -10,8 +10,11 @@ import { openServices, type OpenedServices } from './open-services';
 import { buildMenu } from './electron/menu';
 import { loadWindowState, saveWindowState } from './electron/window-state';
 import { desktopPlatform } from './electron/platform';
+import { isInsideFolder } from './electron/app-folder';
 
-const RENDERER_HTML = join(__dirname, '../renderer/index.html');
+/** The built app (main, preload, renderer): the only folder file:// may load from. */
+const APP_DIR = join(__dirname, '..');
+const RENDERER_HTML = join(APP_DIR, 'renderer/index.html');
 const RENDERER_URL = pathToFileURL(RENDERER_HTML).href;
 
 // The portable build keeps its data beside the executable, so it travels on a USB stick.
@@ -81,10 +84,14 @@ function createWindow(s: OpenedServices): void {
 }
 
 function harden(): void {
+  // No camera, microphone, notifications, clipboard reads, USB, HID, serial…: asked or merely checked, the answer is no.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  // The app makes no network request, ever.
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
+  // The app makes no network request, ever, and reads no file outside its own folder.
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith('file://') || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');
+    const { url } = details;
+    const allowed = isInsideFolder(url, APP_DIR) || url.startsWith('devtools://') || url.startsWith('data:') || url.startsWith('blob:');
     callback({ cancel: !allowed });
   });
   app.on('web-contents-created', (_event, contents) => {

@@ -56,6 +56,27 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body);
 }
 
+/**
+ * The API takes JSON and nothing that merely starts like it
+ * ("application/jsonx", "application/json-seq"): the media type exactly,
+ * with at most a UTF-8 charset, as browsers send it.
+ */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  const [type, ...params] = header.split(';').map((part) => part.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return params.every((p) => p === '' || /^charset=("?)utf-8\1$/.test(p));
+}
+
+/** A percent-encoded path decoded, or undefined when its encoding is broken ("/%E0%A4%A"). */
+function decodePath(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+}
+
 function sameToken(given: string | undefined, token: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given);
@@ -84,7 +105,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
 
   async function serveStatic(res: ServerResponse, urlPath: string): Promise<void> {
-    const rel = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+    const rel = decodePath(urlPath === '/' ? '/index.html' : urlPath);
+    if (rel === undefined || rel.includes('\0')) return send(res, 400, 'Bad request: malformed path');
     const file = normalize(join(root, rel));
     if (!file.startsWith(root)) return send(res, 404, 'Not found');
     try {
@@ -100,7 +122,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   async function serveApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
     if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
     if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 401, '缺少或错误的访问令牌：请使用 nianbao serve 打印的完整网址打开');
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only');
+    if (!isJsonContentType(req.headers['content-type'])) return send(res, 415, 'JSON only');
     const handler = Object.hasOwn(options.handlers, channel) ? options.handlers[channel as Channel] : undefined;
     if (!handler) return send(res, 404, 'Unknown channel');
     const body = await readBody(req);
@@ -126,7 +148,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const origin = req.headers.origin;
     if (!allowedHosts().includes(host)) return send(res, 403, 'Forbidden host');
     if (origin !== undefined && !allowedHosts().some((h) => origin === `http://${h}`)) return send(res, 403, 'Forbidden origin');
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+    } catch {
+      return send(res, 400, 'Bad request');
+    }
     const run = url.pathname.startsWith('/api/') ? serveApi(req, res, url.pathname.slice(5)) : serveStatic(res, url.pathname);
     run.catch(() => {
       if (!res.headersSent) send(res, 500, 'Internal error');

@@ -45,7 +45,8 @@ export const inputs = {
     fromPrevious: z.boolean().optional(),
   }),
   'library.open': z.strictObject({ id }),
-  'library.edit': z.strictObject({ id, patch: editPatchSchema }),
+  // `revision`: the report's revision the patch was made on; a save on an older one is refused (code 'conflict').
+  'library.edit': z.strictObject({ id, patch: editPatchSchema, revision: z.number().int().nonnegative().optional() }),
   'library.duplicate': z.strictObject({ id }),
   'library.remove': z.strictObject({ id }),
   'library.restore': z.strictObject({ id }),

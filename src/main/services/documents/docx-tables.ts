@@ -6,6 +6,7 @@ import { placeCells, type LayoutCell, type TableLayout } from '../../../shared/t
 import type { Report } from '../../../shared/model/report';
 import { cellText } from '../../../shared/document/content';
 import { STYLE, mmToTwips } from './docx-styles';
+import { maxOf } from '../../../shared/math';
 
 const CELL_MARGIN = mmToTwips(1);
 
@@ -13,7 +14,7 @@ function columnWidths(layout: TableLayout, totalTwips: number): number[] {
   const sum = layout.widths.reduce((a, b) => a + b, 0);
   const widths = layout.widths.map((w) => Math.floor((w / sum) * totalTwips));
   // Give the rounding remainder to the widest column so the table spans the type area exactly.
-  const widest = widths.indexOf(Math.max(...widths));
+  const widest = widths.indexOf(maxOf(widths));
   widths[widest]! += totalTwips - widths.reduce((a, b) => a + b, 0);
   return widths;
 }

@@ -114,7 +114,8 @@ function wordSections(doc: DocumentContent, report: Report): ISectionOptions[] {
   for (const section of doc.sections) {
     const landscape = section.body.kind === 'table' && section.body.layout.landscape;
     if (groups.at(-1)!.landscape !== landscape) groups.push({ landscape, children: [] });
-    groups.at(-1)!.children.push(...sectionBlocks(section, report, landscape));
+    // Not push(...blocks): a long narrative has more paragraphs than a call may take arguments.
+    for (const block of sectionBlocks(section, report, landscape)) groups.at(-1)!.children.push(block);
   }
   return groups.map((g) => ({ ...pageSetup(g.landscape, doc.draft), children: g.children }));
 }

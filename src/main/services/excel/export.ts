@@ -10,6 +10,7 @@ import { LAYOUTS, placeCells, type LayoutCell, type TableLayout } from '../../..
 import { APPEAL_COLS, REQUEST_COLS, REQUEST_RESULT_ROWS, TABLES, TABLE_IDS, type Level, type TableId } from '../../../shared/template/gov2021';
 import { LEVEL_LABEL } from '../tables';
 import { columnName } from '../tables';
+import { maxOf } from '../../../shared/math';
 
 export interface ExportOptions {
   /** The report's findings at export time, listed on the 审核情况 sheet. */
@@ -180,7 +181,7 @@ function tableSheets(wb: ExcelJS.Workbook, report: Report, title: string, draft:
 
 function oneSheet(wb: ExcelJS.Workbook, report: Report, title: string, draft: boolean): void {
   const ws = wb.addWorksheet(ONE_SHEET_NAME);
-  const columns = Math.max(...TABLE_IDS.map((t) => LAYOUTS[t].columns));
+  const columns = maxOf(TABLE_IDS.map((t) => LAYOUTS[t].columns));
   // Each column as wide as the widest table needs it.
   for (const t of TABLE_IDS) setWidths(ws, LAYOUTS[t].widths);
   titleRow(ws, 1, columns, title, TITLE_FONT, 32);

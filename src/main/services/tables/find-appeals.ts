@@ -7,6 +7,7 @@ import { cover, guessOf, yearAbove, type Candidate } from './candidate';
 import type { Grid, GridCell } from './grid';
 import { LabelMatcher, normalizeLabel, type LabelMatch } from './labels';
 import { alignInOrder } from './align';
+import { maxOf } from '../../../shared/math';
 
 const COLS = new LabelMatcher(APPEAL_COLS.map((c) => ({ key: c.key, label: c.label, variants: c.aliases ?? [] })));
 const KINDS = new LabelMatcher(
@@ -48,7 +49,7 @@ function headerRuns(grid: Grid): Run[] {
     const flush = () => {
       const results = new Set(run.filter((h) => RESULTS.has(h.match.key)).map((h) => h.match.key));
       if (results.size >= 2 && run.length >= 3) {
-        runs.push({ r, bottom: Math.max(...run.map((h) => h.cell.bottom)), hits: run, left: run[0]!.cell.c, right: run[run.length - 1]!.cell.c });
+        runs.push({ r, bottom: maxOf(run.map((h) => h.cell.bottom)), hits: run, left: run[0]!.cell.c, right: run[run.length - 1]!.cell.c });
       }
       run = [];
     };
@@ -80,7 +81,7 @@ function kindAbove(grid: Grid, run: Run): void {
 
 /** The first row below the header rows. */
 function valueRow(grid: Grid, runs: readonly Run[]): number {
-  let r = Math.max(...runs.map((x) => x.bottom)) + 1;
+  let r = maxOf(runs.map((x) => x.bottom)) + 1;
   const isHeader = (row: number) => runs.some((run) => run.hits.some((h) => grid.at(row, h.cell.c)?.norm && COLS.exact(grid.at(row, h.cell.c)!.norm)));
   while (isHeader(r)) r++;
   return r;

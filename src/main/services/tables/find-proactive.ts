@@ -7,6 +7,7 @@ import { cover, guessOf, yearAbove, type Candidate } from './candidate';
 import type { Grid, GridCell } from './grid';
 import { LabelMatcher, type LabelMatch } from './labels';
 import { alignInOrder } from './align';
+import { maxOf, minOf } from '../../../shared/math';
 
 const ROW_DEFS = PROACTIVE_BLOCKS.flatMap((b) => b.rows);
 const ROWS = new LabelMatcher(
@@ -95,8 +96,8 @@ export function findProactive(grid: Grid): Candidate[] {
   const groups = labelColumns(grid);
   return groups.map((hits) => {
     const labelC = hits[0]!.cell.c;
-    const top = Math.min(...hits.map((h) => h.cell.r));
-    const bottom = Math.max(...hits.map((h) => h.cell.r));
+    const top = minOf(hits.map((h) => h.cell.r));
+    const bottom = maxOf(hits.map((h) => h.cell.r));
     // A table side by side with this one ends this one's columns.
     const limit = Math.min(
       labelC + 8,

@@ -14,6 +14,7 @@ import { cover, guessOf, yearAbove, type Candidate, type Placement } from './can
 import type { Grid, GridCell } from './grid';
 import { LabelMatcher, type LabelMatch } from './labels';
 import { alignInOrder } from './align';
+import { maxOf, minOf } from '../../../shared/math';
 
 const COLS = new LabelMatcher(REQUEST_COLS.map((c) => ({ key: c.key, label: c.label, variants: c.aliases ?? [] })));
 const ROWS = new LabelMatcher(
@@ -62,8 +63,8 @@ function headerClusters(grid: Grid): Header[] {
       }
     }
     if (hits.length < 3) continue;
-    const top = Math.min(...hits.map((h) => h.cell.r));
-    const bottom = Math.max(...hits.map((h) => h.cell.bottom));
+    const top = minOf(hits.map((h) => h.cell.r));
+    const bottom = maxOf(hits.map((h) => h.cell.bottom));
     const columns = new Map(hits.map((h) => [h.match.key, { c: h.cell.c, hit: h }]));
     headers.push({ hits, columns, top, bottom });
   }
@@ -72,8 +73,8 @@ function headerClusters(grid: Grid): Header[] {
 
 /** Adds 其他 and 总计 (and any applicant type the anchors missed) from the header band. */
 function completeHeader(grid: Grid, h: Header): void {
-  const right = Math.max(...[...h.columns.values()].map((x) => x.c));
-  const left = Math.min(...[...h.columns.values()].map((x) => x.c));
+  const right = maxOf([...h.columns.values()].map((x) => x.c));
+  const left = minOf([...h.columns.values()].map((x) => x.c));
   const band = grid.cells.filter(
     (cell) => !cell.master && cell.norm && cell.r >= h.top - 1 && cell.r <= h.bottom && cell.c >= left - 2 && cell.c <= right + 3,
   );
@@ -118,10 +119,10 @@ export function findRequests(grid: Grid): Candidate[] {
   const allValueColumns = headers.map((h) => new Set([...h.columns.values()].map((x) => x.c)));
   return headers.map((h, i) => {
     const cols = [...h.columns.entries()];
-    const firstValueC = Math.min(...cols.map(([, x]) => x.c));
+    const firstValueC = minOf(cols.map(([, x]) => x.c));
     const blocked = new Set(allValueColumns.filter((_, j) => j !== i).flatMap((s) => [...s]));
     // A second table below ends this one.
-    const nextTop = Math.min(...headers.filter((o) => o !== h && o.top > h.bottom && [...o.columns.values()].some((x) => h.columns.has(x.hit.match.key) && Math.abs(x.c - firstValueC) < 10)).map((o) => o.top));
+    const nextTop = minOf(headers.filter((o) => o !== h && o.top > h.bottom && [...o.columns.values()].some((x) => h.columns.has(x.hit.match.key) && Math.abs(x.c - firstValueC) < 10)).map((o) => o.top));
     const last = Math.min(h.bottom + MAX_ROWS, nextTop - 1);
     const sheetRows: { r: number; c: number; text: string; matches: LabelMatch[] }[] = [];
     for (let r = h.bottom + 1; r <= last; r++) {

@@ -116,7 +116,7 @@ export function readTables(grids: readonly Grid[], options: ReadTablesOptions): 
     guessed: listed.filter((c) => c.status === 'guessed').length,
     notFound: listed.filter((c) => c.status === 'not_found').length,
   };
-  notes.push(...cellNotes(listed, chosen, uncached));
+  for (const note of cellNotes(listed, chosen, uncached)) notes.push(note);
   const tables = Object.fromEntries(TABLE_IDS.map((t) => [t, locationOf(t, chosen[t], all[t].length)])) as Record<TableId, TableLocation | null>;
   return ok({ report, record: { fileName: name, tables, cells, agency: meta.agency, year: meta.year, counts, notes } });
 }

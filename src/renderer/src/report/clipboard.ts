@@ -1,6 +1,7 @@
 // Blocks of cells to and from the clipboard as tab-separated text: what Excel
 // and WPS put there when cells are copied, and read when they are pasted.
 import { isBlankLike, parseCellInput, type CellValue } from '../../../shared/model/report';
+import { maxOf } from '../../../shared/math';
 
 /** Rows of cells from clipboard text; quoted cells (Excel quotes cells holding tabs, line breaks or quotes) are unquoted. */
 export function parseTsv(text: string): string[][] {
@@ -62,7 +63,7 @@ export function toTsv(rows: readonly (readonly CellValue[])[]): string {
  * dropped, as long as figures remain to paste.
  */
 export function withoutLabelColumns(rows: readonly string[][]): { rows: string[][]; dropped: number } {
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = maxOf(rows.map((r) => r.length));
   const isLabel = (text: string | undefined) => {
     const value = parseCellInput(text ?? '');
     return value === null || (typeof value === 'string' && !isBlankLike(value));
