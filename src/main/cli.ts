@@ -8,7 +8,9 @@ import { exportReport } from './formats/export';
 import { validate } from '../shared/rules/engine';
 import { reportToJson } from '../shared/model/schema';
 import { SEVERITY_LABEL, type Finding } from '../shared/rules/types';
-import { defaultDatabasePath, displayTime, openLibrary, type ReportLibrary } from './services/library';
+import { checkReport, defaultDatabasePath, displayTime, openLibrary, type ReportLibrary } from './services/library';
+import { LEVELS } from '../shared/template/gov2021';
+import { basename } from 'node:path';
 import { serve } from './serve/command';
 
 /** Exit statuses of interchange.md. */
@@ -33,7 +35,10 @@ const USAGE = `用法：nianbao <命令> [参数]
   export FILE --to ${EXPORT_FORMATS.join('|')} --out PATH [--previous 上年FILE] [--draft] [--one-sheet]
                                                   导出文档；有错误或未说明的需核实项时须加 --draft（标“草稿”）；
                                                   --one-sheet：Excel 的三张表放在同一个工作表
-  import FILE [--db 资料库]                        把 FILE 存入报告资料库，显示新报告的编号
+  import FILE [--db 资料库] [--agency 机关] [--year 年度] [--level 层级]
+                                                  把 FILE 存入报告资料库，显示新报告的编号；
+                                                  --agency、--year 用于文件中没写标题（机关、年度）的工作簿，
+                                                  --level 为 ${LEVELS.join('、')} 之一
   list [--db 资料库]                               列出资料库中的报告：编号、机关、年度、状态、修改时间
 
   serve [--db 资料库] [--port 端口] [--open]        在浏览器中使用年报编制助手（无需 Electron）
@@ -75,11 +80,18 @@ function summary(findings: readonly Finding[], explanations: Readonly<Record<str
   return `${n('error')} 个错误，${n('warning')} 个需核实${done ? `（其中 ${done} 个已写核实说明）` : ''}，${n('notice')} 个提示`;
 }
 
-const inspect: Command = async (args, io) => {
-  const { positionals, values } = parse(args, { agency: { type: 'string' }, year: { type: 'string' } });
+/** --agency and --year: the body and year where the file names none. */
+const IDENTITY_OPTIONS = { agency: { type: 'string' }, year: { type: 'string' } } as const;
+
+function identityOf(values: { agency?: string | boolean; year?: string | boolean }): { agency?: string; year?: number } {
   const year = values.year === undefined ? undefined : Number(values.year);
   if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year 应为年份数字，如 2024');
-  const read = await load(positionals[0], io, { agency: values.agency as string | undefined, year });
+  return { agency: values.agency as string | undefined, year };
+}
+
+const inspect: Command = async (args, io) => {
+  const { positionals, values } = parse(args, IDENTITY_OPTIONS);
+  const read = await load(positionals[0], io, identityOf(values));
   if (!read) return EXIT.unreadable;
   read.notes.forEach((n) => io.err(n));
   io.out(reportToJson(read.report).trimEnd());
@@ -163,13 +175,20 @@ async function withLibrary(db: string | undefined, io: CliIO, use: (library: Rep
 }
 
 const importCmd: Command = async (args, io) => {
-  const { positionals, values } = parse(args, { db: { type: 'string' } });
-  // Read first: a file that can't be read never opens, let alone changes, the library.
-  const read = await load(positionals[0], io);
+  const { positionals, values } = parse(args, { db: { type: 'string' }, level: { type: 'string' }, ...IDENTITY_OPTIONS });
+  const level = values.level as string | undefined;
+  if (level !== undefined && !(LEVELS as readonly string[]).includes(level)) throw new UsageError(`--level 应为 ${LEVELS.join('、')} 之一`);
+  // Read and check first: a report the library would refuse never opens it, let alone creates an empty one.
+  const read = await load(positionals[0], io, identityOf(values));
   if (!read) return EXIT.unreadable;
+  const checked = checkReport(level ? { ...read.report, level } : read.report);
+  if (!checked.ok) {
+    io.err(`「${basename(positionals[0]!)}」${checked.error.message}`);
+    return EXIT.unreadable;
+  }
   read.notes.forEach((n) => io.err(n));
   return withLibrary(values.db as string | undefined, io, (library) => {
-    const stored = library.add(read.report);
+    const stored = library.add(checked.value);
     if (!stored.ok) {
       io.err(stored.error.message);
       return EXIT.unreadable;

@@ -47,9 +47,9 @@ async function open(id: number): Promise<void> {
   const opened = await api.library.open({ id });
   if (!opened.ok) throw new Error(opened.error.message);
   useEditor.getState().load(opened.value, {
-    edit: (patch) => {
+    edit: (patch, revision) => {
       sent.push(patch);
-      return api.library.edit({ id, patch });
+      return api.library.edit({ id, patch, revision });
     },
     setStatus: (status) => api.library.setStatus({ id, status }),
     reopen: () => api.library.open({ id }),

@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { extensionOf, formatOfName, LEGACY_EXTENSIONS, readableExtensions, type FormatId } from '../../shared/formats';
 import { readReportJson, reportToJson } from '../../shared/model/schema';
+import { overlongTexts, textTooLongMessage } from '../../shared/model/limits';
 import { writeReportDocx, writeReportHtml, writeReportPdf } from '../services/documents';
 import { exportWorkbook, importWorkbook } from '../services/excel';
 import { readFileChecked, writeFileAtomic } from '../services/fs/files';
@@ -20,7 +21,7 @@ const readJson: ReadFormat = async (fileName, bytes, options) => {
     return fail('not_json', `「${basename(fileName)}」不是有效的 JSON 文件：请确认选择的是年报数据文件`);
   }
   const read = readReportJson(data);
-  if (!read.ok) return fail('not_report', `「${basename(fileName)}」${read.error}`);
+  if (!read.ok) return read.tooLong ? tooLong(fileName, read.error) : fail('not_report', `「${basename(fileName)}」${read.error}`);
   const report = { ...read.value, ...(options.agency ? { agency: options.agency } : {}), ...(options.year ? { year: options.year } : {}) };
   return ok({ report, notes: [] });
 };
@@ -59,7 +60,15 @@ export async function readReportBytes(fileName: string, bytes: Buffer, options: 
   const unsupported = refuseUnknownType(fileName);
   if (unsupported) return unsupported;
   if (bytes.length === 0) return fail('empty_file', `「${basename(fileName)}」是空文件（0 字节）：请确认选择了正确的文件`);
-  return readerFor(fileName)!(fileName, bytes, options);
+  const read = await readerFor(fileName)!(fileName, bytes, options);
+  if (!read.ok) return read;
+  // Whatever the format, a text past the limit is refused here, before the library, the rules or a writer sees it.
+  const overlong = overlongTexts(read.value.report)[0];
+  return overlong ? tooLong(fileName, textTooLongMessage(overlong.id, overlong.length)) : read;
+}
+
+function tooLong(fileName: string, message: string): Result<never> {
+  return fail('too_long', `「${basename(fileName)}」中${message}`);
 }
 
 /** A legacy extension still tried by a reader: a renamed .xlsx opens, a real .xls gets the workbook guard's advice. */

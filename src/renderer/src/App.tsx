@@ -12,12 +12,16 @@ export function App() {
   const show = useNotices((s) => s.show);
 
   useEffect(() => {
-    // A library recovered from backup at start-up: say so once, plainly.
+    // A library recovered from backup at start-up, or one that can only be read: say so once, plainly.
     if (!api) return;
     void useAppInfo
       .getState()
       .load()
-      .then((recovery) => recovery && show('error', recovery));
+      .then((recovery) => {
+        if (recovery) show('error', recovery);
+        const readOnly = useAppInfo.getState().info?.readOnly;
+        if (readOnly) show('error', readOnly);
+      });
   }, [show]);
 
   if (!api) {

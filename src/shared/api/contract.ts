@@ -8,6 +8,7 @@ import { CELLS } from '../model/cells';
 import type { Report } from '../model/report';
 import type { ImportRecord } from './import';
 import { levelSchema, reportSchema } from '../model/schema';
+import { limitedText } from '../model/limits';
 import { NARRATIVE_IDS } from '../template/gov2021';
 
 export const STATUSES = ['草稿', '定稿'] as const;
@@ -22,7 +23,7 @@ const cellKeys = CELLS.map((c) => c.key) as [string, ...string[]];
 
 export const editPatchSchema = z.strictObject({
   cells: z.partialRecord(z.enum(cellKeys), cellValue).optional(),
-  narratives: z.partialRecord(z.enum(NARRATIVE_IDS), z.string()).optional(),
+  narratives: z.partialRecord(z.enum(NARRATIVE_IDS), limitedText()).optional(),
   explanations: z.record(z.string().max(200), z.string().max(20_000).nullable()).optional(),
   meta: z
     .strictObject({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { FORMAT_2021, LEVELS, NARRATIVE_IDS, TABLES, TABLE_IDS, type TableId } from '../template/gov2021';
 import { inferLevel } from '../template/levels';
 import { blankTables, parseCellInput, type Report, type TableValues } from './report';
+import { limitedText } from './limits';
 
 const cellSchema = z.union([z.number(), z.string(), z.null()]);
 
@@ -24,8 +25,8 @@ export const reportSchema = z.strictObject({
   level: levelSchema.optional(),
   signature: z.string().max(200).optional(),
   date: z.iso.date().optional(),
-  preamble: z.string().optional(),
-  narratives: z.strictObject(Object.fromEntries(NARRATIVE_IDS.map((n) => [n, z.string().optional()]))).optional(),
+  preamble: limitedText('preamble').optional(),
+  narratives: z.strictObject(Object.fromEntries(NARRATIVE_IDS.map((n) => [n, limitedText(n).optional()]))).optional(),
   tables: z.strictObject({
     proactive: tableSchema('proactive').optional(),
     requests: tableSchema('requests').optional(),
@@ -34,7 +35,12 @@ export const reportSchema = z.strictObject({
   explanations: z.record(z.string(), z.string()).optional(),
 });
 
-export type ReadResult<T> = { ok: true; value: T } | { ok: false; error: string };
+/** An issue of a text past MAX_SECTION_CHARS (not of a short field such as 落款). */
+export function isOverlongText(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'too_big' && (issue.path[0] === 'preamble' || issue.path[0] === 'narratives');
+}
+
+export type ReadResult<T> = { ok: true; value: T } | { ok: false; error: string; tooLong?: true };
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const path = issue.path.join('.');
@@ -56,6 +62,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function readReportJson(input: unknown): ReadResult<Report> {
   const parsed = reportSchema.safeParse(input);
   if (!parsed.success) {
+    // A report, only with a text over the length limit: its own message says which, how long and what to do.
+    const overlong = parsed.error.issues.find(isOverlongText);
+    if (overlong) return { ok: false, error: overlong.message, tooLong: true };
     const first = parsed.error.issues.slice(0, 3).map(describeIssue).join('；');
     return { ok: false, error: `不是年报数据文件：${first}` };
   }

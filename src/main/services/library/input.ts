@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { isCellKey, type CellKey } from '../../../shared/model/cells';
 import { blankTables, type CellValue, type Report } from '../../../shared/model/report';
-import { levelSchema, reportSchema } from '../../../shared/model/schema';
+import { isOverlongText, levelSchema, reportSchema } from '../../../shared/model/schema';
+import { limitedText } from '../../../shared/model/limits';
 import { FORMAT_2021, NARRATIVE_IDS, TABLE_IDS, type Level, type NarrativeId } from '../../../shared/template/gov2021';
 import { fail, ok, type Result } from '../../../shared/api/result';
 
@@ -32,7 +33,7 @@ const metaSchema = z.strictObject({ agency: agencySchema, year: yearSchema, leve
 
 const patchSchema = z.strictObject({
   cells: z.record(z.string(), cellValueSchema.optional()).optional(),
-  narratives: z.strictObject(Object.fromEntries(NARRATIVE_IDS.map((n) => [n, z.string().optional()]))).optional(),
+  narratives: z.strictObject(Object.fromEntries(NARRATIVE_IDS.map((n) => [n, limitedText(n).optional()]))).optional(),
   explanations: z.record(z.string().min(1), z.union([z.string(), z.null()])).optional(),
   meta: metaSchema.partial().optional(),
 });
@@ -43,6 +44,7 @@ function describe(issues: readonly z.core.$ZodIssue[]): string {
     .map((i) => {
       const path = i.path.join('.');
       if (i.code === 'unrecognized_keys') return `${path ? path + ' 中' : ''}有未知的项 ${i.keys.join('、')}`;
+      if (isOverlongText(i)) return i.message;
       if (path.endsWith('agency')) return '机关名称不能为空（最多 200 字）';
       if (path.endsWith('year')) return '年度应为 2000—2100 之间的整数';
       if (path.endsWith('level')) return '机关层级应为乡镇街道、县区政府、县区部门、市政府、市级部门或省级';

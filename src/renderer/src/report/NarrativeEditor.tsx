@@ -5,6 +5,7 @@ import type { NarrativeId } from '../../../shared/template/gov2021';
 import { PreviousText } from './PreviousText';
 import { useEditor } from './store';
 import { TextBox } from './TextBox';
+import { SectionCount, SectionRefusal } from './SectionLength';
 
 export function NarrativeEditor({ id, heading }: { id: NarrativeId; heading: string }) {
   const report = useEditor((s) => s.report)!;
@@ -14,6 +15,8 @@ export function NarrativeEditor({ id, heading }: { id: NarrativeId; heading: str
   return (
     <div className="narrative">
       <TextBox label={heading} value={report.narratives[id]} onChange={(t) => setNarrative(id, t)} place={{ section: id }} rows={10} />
+      <SectionRefusal id={id} />
+      <SectionCount id={id} />
       {previous && <PreviousText year={previous.year} text={previous.narratives[id]} repeated={repetition} />}
     </div>
   );

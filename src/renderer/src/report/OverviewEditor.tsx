@@ -7,6 +7,7 @@ import { OVERVIEW_PARTS, composeOverview, parseOverview, withOpening, withPart }
 import { PreviousText } from './PreviousText';
 import { useEditor } from './store';
 import { TextBox } from './TextBox';
+import { SectionCount, SectionRefusal } from './SectionLength';
 
 export function OverviewEditor() {
   const report = useEditor((s) => s.report)!;
@@ -24,6 +25,7 @@ export function OverviewEditor() {
           与 {previous.year} 年报告相同的文字约占本节 {repetition && repetition.total > 0 ? Math.round((100 * repetition.repeated) / repetition.total) : 0}%（超过一半会被视为内容雷同）。
         </p>
       )}
+      <SectionCount id="overview" />
       <section className="part">
         <h3>开头段落</h3>
         <TextBox
@@ -34,6 +36,7 @@ export function OverviewEditor() {
           place={{ section: 'overview' }}
           rows={3}
         />
+        <SectionRefusal id="overview" />
       </section>
       {OVERVIEW_PARTS.map((part, i) => (
         <section className="part" key={part.heading}>
@@ -45,6 +48,7 @@ export function OverviewEditor() {
             onChange={(t) => setNarrative('overview', composeOverview(withPart(parsed, i, t)), i + 1)}
             place={{ section: 'overview', part: i + 1 }}
           />
+          <SectionRefusal id="overview" part={i + 1} />
           {previousParts && <PreviousText year={previous!.year} text={previousParts.parts[i]!.lines.join('\n')} />}
         </section>
       ))}

@@ -14,6 +14,7 @@ import { blockingFindings } from '../../../shared/rules/engine';
 import { SECTIONS } from '../../../shared/template/gov2021';
 import { api } from '../api';
 import { useRouter } from '../common/router';
+import { useAppInfo } from '../common/appInfo';
 import { FinalizeControl } from './FinalizeControl';
 import { findingsOf } from './findings';
 import { FindingsPanel } from './FindingsPanel';
@@ -28,7 +29,7 @@ import './editor.css';
 /** How the editor store saves this report: through the typed API. */
 function remoteFor(id: number): Remote {
   return {
-    edit: (patch) => api!.library.edit({ id, patch }),
+    edit: (patch, revision) => api!.library.edit({ id, patch, revision }),
     setStatus: (status) => api!.library.setStatus({ id, status }),
     reopen: () => api!.library.open({ id }),
   };
@@ -140,6 +141,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   const previous = useEditor((s) => s.previous);
   const section = useEditor((s) => s.section);
   const final = useEditor((s) => s.status === '定稿');
+  const readOnly = useAppInfo((s) => s.info?.readOnly);
   const findings = findingsOf(report, previous);
   const blocking = blockingFindings(findings, report.explanations);
   const statuses = sectionStatuses(report, findings, report.explanations);
@@ -198,6 +200,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
       </header>
       <MetaFields />
       {final && <p className="final-banner">报告已定稿，只能查看。如需修改，请先点“改回草稿”。</p>}
+      {readOnly && <p className="final-banner">{readOnly}</p>}
       <div className="report-body">
         <Outline statuses={statuses} />
         <SectionView key={section} id={section} />

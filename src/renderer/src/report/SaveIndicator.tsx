@@ -5,6 +5,16 @@ import { useEditor } from './store';
 export const SaveIndicator = memo(function SaveIndicator() {
   const save = useEditor((s) => s.save);
   const flush = useEditor((s) => s.flush);
+  const reload = useEditor((s) => s.reload);
+  if (save.kind === 'conflict')
+    return (
+      <span className="save-state failed" role="alert">
+        未保存：{save.message}{' '}
+        <button type="button" className="link" onClick={() => void reload()}>
+          重新载入（放弃本窗口未保存的修改）
+        </button>
+      </span>
+    );
   if (save.kind === 'failed')
     return (
       <span className="save-state failed" role="alert">

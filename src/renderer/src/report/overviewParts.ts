@@ -48,7 +48,7 @@ export function parseOverview(text: string): ParsedOverview {
 
 export function composeOverview(parsed: ParsedOverview): string {
   // Built by concatenation, not push(...lines): a part may have more lines than a call may take arguments.
-  let out: string[] = parsed.opening;
+  let out: readonly string[] = parsed.opening;
   parsed.parts.forEach((part, i) => {
     if (part.heading === null && part.lines.length === 0) return;
     out = out.concat([part.heading ?? OVERVIEW_PARTS[i]!.heading], part.lines);

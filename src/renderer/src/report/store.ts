@@ -6,6 +6,7 @@ import type { EditPatch, OpenedReport, ReportStatus, ReportSummary } from '../..
 import type { Result } from '../../../shared/api/result';
 import { cellDef, type CellKey } from '../../../shared/model/cells';
 import { parseCellInput, setCells, type CellValue, type Report } from '../../../shared/model/report';
+import { MAX_SECTION_CHARS } from '../../../shared/model/limits';
 import { applyFix } from '../../../shared/rules/engine';
 import type { Finding } from '../../../shared/rules/types';
 import { TABLE_IDS, type Level, type NarrativeId, type SectionId, type TableId } from '../../../shared/template/gov2021';
@@ -20,7 +21,12 @@ interface HistoryEntry {
   place: Place;
 }
 
-export type SaveState = { kind: 'saved' } | { kind: 'pending' } | { kind: 'failed'; message: string };
+export type SaveState =
+  | { kind: 'saved' }
+  | { kind: 'pending' }
+  | { kind: 'failed'; message: string }
+  /** Saved elsewhere meanwhile (another window or tab): nothing more is sent until the report is loaded again. */
+  | { kind: 'conflict'; message: string };
 
 export interface Selection {
   table: TableId;
@@ -30,7 +36,8 @@ export interface Selection {
 
 /** How the editor reaches the library: the report's edit, status and open calls of the API. */
 export interface Remote {
-  edit: (patch: EditPatch) => Promise<Result<ReportSummary>>;
+  /** `revision`: the report's revision the patch was made on; the library refuses it when another window saved since. */
+  edit: (patch: EditPatch, revision: number) => Promise<Result<ReportSummary>>;
   setStatus: (status: ReportStatus) => Promise<Result<ReportSummary>>;
   /** The report opened again: after its 年度 or 机关名称 changed, last year's report is another one (or none). */
   reopen: () => Promise<Result<OpenedReport>>;
@@ -51,6 +58,8 @@ interface EditorState {
   past: HistoryEntry[];
   future: HistoryEntry[];
   save: SaveState;
+  /** The last text refused for being over MAX_SECTION_CHARS: which section, how long it would have been. */
+  overlong: { id: NarrativeId; part?: number; length: number } | null;
 
   load: (opened: OpenedReport, remote: Remote) => void;
   setCells: (changes: readonly (readonly [CellKey, string | CellValue])[], place: Place) => { manualSwitched: TableId[] };
@@ -68,6 +77,8 @@ interface EditorState {
   /** Sends what is pending now; `includeDraft` also takes the cell being typed into (leaving the page, Ctrl+S). */
   flush: (options?: { includeDraft?: boolean }) => Promise<void>;
   setStatus: (status: ReportStatus) => Promise<Result<ReportSummary> | null>;
+  /** After a conflict: the report as the library has it now, this window's unsaved changes dropped. */
+  reload: () => Promise<void>;
 }
 
 const SAVE_DELAY_MS = 300;
@@ -82,6 +93,8 @@ const HISTORY_LIMIT = 500;
 const saving = {
   remote: null as Remote | null,
   saved: null as Report | null,
+  /** The library's revision of `saved`. */
+  revision: 0,
   timer: null as ReturnType<typeof setTimeout> | null,
   firstPendingAt: 0,
   inFlight: null as Promise<void> | null,
@@ -103,6 +116,7 @@ const NOTHING_OPEN = {
   past: [],
   future: [],
   save: { kind: 'saved' },
+  overlong: null,
 } satisfies Partial<EditorState>;
 
 export const useEditor = create<EditorState>((set, get) => {
@@ -149,19 +163,25 @@ export const useEditor = create<EditorState>((set, get) => {
       set({ save: { kind: 'saved' } });
       return;
     }
+    if (get().save.kind === 'conflict') return;
     const remote = saving.remote;
-    const res = await remote.edit(patch);
+    const res = await remote.edit(patch, saving.revision);
     if (res.ok) {
       saving.saved = applyPatch(saving.saved, patch);
+      saving.revision = res.value.revision;
       set({ status: res.value.status });
       // Another year or body: the continuity rules now compare with another last year's report, or none.
       if (patch.meta?.year !== undefined || patch.meta?.agency !== undefined) await reloadPrevious(remote);
       // Edits made while this save travelled go in the next one.
       if (diffReports(saving.saved, get().report!)) schedule();
       else set({ save: { kind: 'saved' } });
+    } else if (res.error.code === 'conflict') {
+      // Never written over the other window's save: the author decides, after loading it.
+      set({ save: { kind: 'conflict', message: res.error.message } });
     } else {
       set({ save: { kind: 'failed', message: res.error.message } });
-      saving.timer = setTimeout(() => void get().flush(), RETRY_MS);
+      // A library that can only be read will not take it in five seconds either.
+      if (res.error.code !== 'read_only') saving.timer = setTimeout(() => void get().flush(), RETRY_MS);
     }
   }
 
@@ -189,7 +209,7 @@ export const useEditor = create<EditorState>((set, get) => {
 
     load: (opened, remote) => {
       if (saving.timer) clearTimeout(saving.timer);
-      Object.assign(saving, { remote, saved: opened.report, timer: null, inFlight: null, lastCoalesce: null });
+      Object.assign(saving, { remote, saved: opened.report, revision: opened.summary.revision, timer: null, inFlight: null, lastCoalesce: null });
       set({
         ...NOTHING_OPEN,
         report: opened.report,
@@ -218,8 +238,14 @@ export const useEditor = create<EditorState>((set, get) => {
     },
 
     setNarrative: (id, text, part) => {
-      const { report } = get();
+      const { report, overlong } = get();
       if (!report || report.narratives[id] === text) return;
+      // Past the limit only shortening is taken (a text stored before the limit can still be cut down).
+      if (text.length > MAX_SECTION_CHARS && text.length >= report.narratives[id].length) {
+        set({ overlong: { id, part, length: text.length } });
+        return;
+      }
+      if (overlong?.id === id) set({ overlong: null });
       commit({ ...report, narratives: { ...report.narratives, [id]: text } }, { section: id, part }, `narrative:${id}:${part ?? ''}`);
     },
 
@@ -307,8 +333,19 @@ export const useEditor = create<EditorState>((set, get) => {
       await get().flush();
       if (!saving.remote) return null;
       const res = await saving.remote.setStatus(status);
-      if (res.ok) set({ status: res.value.status });
+      if (res.ok) {
+        saving.revision = res.value.revision;
+        set({ status: res.value.status });
+      }
       return res;
+    },
+
+    reload: async () => {
+      const remote = saving.remote;
+      if (!remote) return;
+      const res = await remote.reopen();
+      if (!res.ok) return set({ save: { kind: 'conflict', message: res.error.message } });
+      if (saving.remote === remote) get().load(res.value, remote);
     },
   };
 });
