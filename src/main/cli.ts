@@ -181,9 +181,14 @@ const importCmd: Command = async (args, io) => {
   // Read and check first: a report the library would refuse never opens it, let alone creates an empty one.
   const read = await load(positionals[0], io, identityOf(values));
   if (!read) return EXIT.unreadable;
+  const name = basename(positionals[0]!);
+  if (!read.report.agency.trim()) {
+    io.err(`「${name}」中没有写明机关名称，未导入：请加 --agency 机关名称（如有需要再加 --year 年度、--level 层级）`);
+    return EXIT.unreadable;
+  }
   const checked = checkReport(level ? { ...read.report, level } : read.report);
   if (!checked.ok) {
-    io.err(`「${basename(positionals[0]!)}」${checked.error.message}`);
+    io.err(`「${name}」${checked.error.message}`);
     return EXIT.unreadable;
   }
   read.notes.forEach((n) => io.err(n));

@@ -2,7 +2,7 @@
 // library lives by default (the same file the desktop app opens).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main, type CliIO } from '../../src/main/cli';
 import { defaultDatabasePath } from '../../src/main/services/library';
@@ -53,6 +53,44 @@ describe('nianbao import and list', () => {
     expect(missing.code).toBe(2);
     expect(missing.err.join('\n')).toContain('找不到文件「没有.json」');
     expect(existsSync(tmp.dbPath)).toBe(false);
+  });
+
+  it('stores a workbook without a title with --agency, --year and --level', async () => {
+    const workbook = join(__dirname, '..', 'fixtures', 'xlsx', 'one-sheet-messy.xlsx');
+    const db = join(tmp.dir, '新资料库', 'library.db');
+    // Without them: refused before the library is opened, so no empty library is left behind.
+    const refused = await run('import', workbook, '--db', db);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toEqual([]);
+    expect(refused.err).toEqual(['「one-sheet-messy.xlsx」中没有写明机关名称，未导入：请加 --agency 机关名称（如有需要再加 --year 年度、--level 层级）']);
+    expect(existsSync(join(tmp.dir, '新资料库'))).toBe(false);
+
+    const imported = await run('import', workbook, '--db', db, '--agency', '某县某局', '--year', '2023', '--level', '县区部门');
+    expect(imported.code).toBe(0);
+    const { library } = await open(db);
+    const stored = value(library.get(Number(imported.out[0])));
+    library.close();
+    expect(stored).toMatchObject({ agency: '某县某局', year: 2023, level: '县区部门' });
+    // The guesses the options made unnecessary are not reported.
+    expect(imported.err.join('\n')).not.toMatch(/没有写明(机关名称|报告年度)/);
+  });
+
+  it('refuses a wrong --level or --year as a usage error, creating nothing', async () => {
+    for (const bad of [['--level', '区县'], ['--year', '二〇二三']]) {
+      const refused = await run('import', SEED_PATH, '--db', tmp.dbPath, ...bad);
+      expect(refused.code).toBe(2);
+      expect(refused.err[0]).toMatch(bad[0] === '--level' ? /^参数有误：--level 应为 乡镇街道、县区政府、县区部门、市政府、市级部门、省级 之一/ : /^参数有误：--year 应为年份数字/);
+    }
+    expect(existsSync(tmp.dbPath)).toBe(false);
+  });
+
+  it('leaves no library behind when the report is refused (a file without a body)', async () => {
+    const nameless = join(tmp.dir, '无机关.json');
+    writeFileSync(nameless, JSON.stringify({ ...JSON.parse(readFileSync(SEED_PATH, 'utf8')), agency: '' }));
+    const refused = await run('import', nameless, '--db', tmp.dbPath);
+    expect(refused).toEqual({ code: 2, out: [], err: ['「无机关.json」中没有写明机关名称，未导入：请加 --agency 机关名称（如有需要再加 --year 年度、--level 层级）'] });
+    expect(existsSync(tmp.dbPath)).toBe(false);
+    expect(existsSync(join(tmp.dir, 'backups'))).toBe(false);
   });
 
   it('says how to add reports when the library is empty', async () => {

@@ -1,6 +1,7 @@
 // Install and packaging settings that keep `npm install` working where
 // Electron's download is unreachable, while packaging still knows its version.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
@@ -33,7 +34,8 @@ const ENABLE = 0x31;
 const DISABLE = 0x30;
 
 describe("Electron's fuses", () => {
-  const hook = require('../../scripts/after-pack.cjs') as {
+  // The hook is CommonJS, as electron-builder loads it.
+  const hook = createRequire(__filename)('../../scripts/after-pack.cjs') as {
     default: (context: unknown) => Promise<void>;
     FUSES: Record<number, boolean>;
   };

@@ -92,6 +92,48 @@ describe('nianbao serve', () => {
     expect(result.error.message).toMatch(/请求内容不正确/);
   });
 
+  it('takes exactly application/json, with at most a UTF-8 charset', async () => {
+    const withType = (type: string) => call('/api/library.list', { headers: { 'X-Nianbao-Token': server.token, 'Content-Type': type }, body: '{}' });
+    for (const type of ['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset="UTF-8"']) expect((await withType(type)).status).toBe(200);
+    for (const type of ['application/jsonx', 'application/json-seq', 'application/json; charset=latin1', 'application/json; boundary=x', 'text/json', 'application/x-www-form-urlencoded']) {
+      expect((await withType(type)).status).toBe(415);
+    }
+  });
+
+  it('answers a badly encoded path with 400, not 500', async () => {
+    for (const path of ['/%E0%A4%A', '/%', '/assets/%ZZ.js', '/%00index.html']) {
+      const res = await call(path, { method: 'GET' });
+      expect(res.status).toBe(400);
+    }
+    // And keeps serving after them.
+    expect((await call('/', { method: 'GET' })).status).toBe(200);
+  });
+
+  it('tells the second of two clients saving the same report at once that it was changed elsewhere', async () => {
+    const api = (channel: string, payload: unknown) =>
+      call(`/api/${channel}`, { headers: json({ 'X-Nianbao-Token': server.token }), body: JSON.stringify(payload) }).then((r) => JSON.parse(r.body));
+    const created = await api('library.create', { agency: '某区某局', year: 2024, level: '县区部门' });
+    const id = created.value.id as number;
+    // Both tabs opened the report at the same revision.
+    const { revision } = (await api('library.open', { id })).value.summary;
+    const [first, second] = await Promise.all([
+      api('library.edit', { id, revision, patch: { narratives: { other: '第一个标签页写的' } } }),
+      api('library.edit', { id, revision, patch: { narratives: { other: '第二个标签页写的' } } }),
+    ]);
+    const results = [first, second];
+    const saved = results.filter((r) => r.ok);
+    const refused = results.filter((r) => !r.ok);
+    expect(saved).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0].error).toEqual({ code: 'conflict', message: expect.stringContaining('已在别处（另一个窗口或浏览器标签页）修改并保存过，本次修改未保存') });
+    const stored = (await api('library.open', { id })).value;
+    expect(stored.report.narratives.other).toBe(saved[0] === first ? '第一个标签页写的' : '第二个标签页写的');
+    expect(stored.summary.revision).toBe(revision + 1);
+    // The refused one, made on the new revision, goes through.
+    const again = await api('library.edit', { id, revision: stored.summary.revision, patch: { narratives: { other: '看过之后再改' } } });
+    expect(again.ok).toBe(true);
+  });
+
   it('serves no file outside the renderer folder', async () => {
     expect((await call('/../../package.json', { method: 'GET' })).status).toBe(404);
     expect((await call('/%2e%2e/%2e%2e/package.json', { method: 'GET' })).status).toBe(404);

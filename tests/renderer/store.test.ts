@@ -12,6 +12,7 @@ import { openServices, type OpenedServices } from '../../src/main/open-services'
 import { getCell, type Report } from '../../src/shared/model/report';
 import { validate } from '../../src/shared/rules/engine';
 import { useEditor } from '../../src/renderer/src/report/store';
+import { MAX_SECTION_CHARS } from '../../src/shared/model/limits';
 import { findingsOf } from '../../src/renderer/src/report/findings';
 import { previousOf, seed, withCells } from '../shared/fixtures';
 
@@ -60,6 +61,11 @@ function stored(id: number): Report {
   const got = services.library.get(id);
   if (!got.ok) throw new Error(got.error.message);
   return got.value.report;
+}
+
+function value<T>(res: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!res.ok) throw new Error(res.error.message);
+  return res.value;
 }
 
 const editor = () => useEditor.getState();
@@ -245,5 +251,57 @@ describe('the editor store over the real library', () => {
     await editor().flush();
     expect(stored(id).year).toBe(2024);
     expect(editor().previous?.year).toBe(2023);
+  });
+});
+
+describe('two windows on one report', () => {
+  it('never writes over the other window’s save: it stops, says so, and reloads what the library has', async () => {
+    const id = add(seed);
+    await open(id);
+    editor().setNarrative('other', '本窗口写的');
+    await afterDebounce();
+    expect(stored(id).narratives.other).toBe('本窗口写的');
+
+    // Another window (a second browser tab) saves on the revision it opened.
+    const other = value(await api.library.open({ id }));
+    value(await api.library.edit({ id, revision: other.summary.revision, patch: { narratives: { problems: '另一个窗口写的' } } }));
+
+    editor().setNarrative('other', '本窗口又写的');
+    await afterDebounce();
+    expect(editor().save).toEqual({ kind: 'conflict', message: expect.stringContaining('已在别处（另一个窗口或浏览器标签页）修改并保存过') });
+    expect(stored(id).narratives).toMatchObject({ other: '本窗口写的', problems: '另一个窗口写的' });
+    // No retry goes out behind the author's back.
+    const sentBefore = sent.length;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sent).toHaveLength(sentBefore);
+
+    await editor().reload();
+    expect(editor().save.kind).toBe('saved');
+    expect(editor().report!.narratives).toMatchObject({ other: '本窗口写的', problems: '另一个窗口写的' });
+    editor().setNarrative('other', '看过之后再改');
+    await afterDebounce();
+    expect(stored(id).narratives).toMatchObject({ other: '看过之后再改', problems: '另一个窗口写的' });
+  });
+});
+
+describe('the length limit in the editor', () => {
+  it('refuses typing or pasting past MAX_SECTION_CHARS, says why, and still takes shortening', async () => {
+    const id = add(seed);
+    await open(id);
+    const long = 'a'.repeat(MAX_SECTION_CHARS);
+    editor().setNarrative('problems', long);
+    expect(editor().overlong).toBeNull();
+    editor().setNarrative('problems', `${long}b`);
+    expect(editor().report!.narratives.problems).toBe(long);
+    expect(editor().overlong).toEqual({ id: 'problems', part: undefined, length: MAX_SECTION_CHARS + 1 });
+    // A 150,000-line paste into one of 一、总体情况's boxes: refused, and said under that box.
+    const pasted = Array.from({ length: 150_000 }, () => '测').join('\n');
+    editor().setNarrative('overview', pasted, 2);
+    expect(editor().report!.narratives.overview).toBe(seed.narratives.overview);
+    expect(editor().overlong).toEqual({ id: 'overview', part: 2, length: pasted.length });
+    editor().setNarrative('problems', long.slice(1));
+    expect(editor().report!.narratives.problems).toBe(long.slice(1));
+    await afterDebounce();
+    expect(stored(id).narratives.problems).toBe(long.slice(1));
   });
 });
