@@ -20,7 +20,7 @@ import { findingsOf } from './findings';
 import { FindingsPanel } from './FindingsPanel';
 import { MetaFields } from './MetaFields';
 import { Outline } from './Outline';
-import { SaveIndicator } from './SaveIndicator';
+import { SaveIndicator, SaveProblem } from './SaveIndicator';
 import { SectionView } from './SectionView';
 import { sectionStatuses } from './sectionStatus';
 import { useEditor, type Remote } from './store';
@@ -199,6 +199,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
         <FinalizeControl blocking={blocking} />
       </header>
       <MetaFields />
+      <SaveProblem />
       {final && <p className="final-banner">报告已定稿，只能查看。如需修改，请先点“改回草稿”。</p>}
       {readOnly && <p className="final-banner">{readOnly}</p>}
       <div className="report-body">

@@ -2,6 +2,7 @@
 // grows with its text, counts characters, and takes the keyboard when the
 // editor is asked to bring the author to it (undo, a finding, a section jump).
 import { useEffect, useRef } from 'react';
+import { MAX_SECTION_CHARS } from '../../../shared/model/limits';
 import { useEditor, type Place } from './store';
 
 /** Characters as an author counts them: no spaces or line breaks. */
@@ -39,6 +40,14 @@ export function TextBox(props: {
         spellCheck={false}
         readOnly={final}
         onChange={(e) => onChange(e.target.value)}
+        onPaste={(e) => {
+          // A paste past the limit is handed over whole, before the browser lays out (and we refuse) a huge text.
+          const box = e.currentTarget;
+          const pasted = e.clipboardData.getData('text/plain');
+          if (box.value.length - (box.selectionEnd - box.selectionStart) + pasted.length <= MAX_SECTION_CHARS) return;
+          e.preventDefault();
+          onChange(box.value.slice(0, box.selectionStart) + pasted + box.value.slice(box.selectionEnd));
+        }}
       />
       <div className="text-count" aria-hidden="true">
         {charCount(value)} 字

@@ -345,7 +345,11 @@ export const useEditor = create<EditorState>((set, get) => {
       if (!remote) return;
       const res = await remote.reopen();
       if (!res.ok) return set({ save: { kind: 'conflict', message: res.error.message } });
-      if (saving.remote === remote) get().load(res.value, remote);
+      if (saving.remote !== remote) return;
+      // The author stays where they were.
+      const { section } = get();
+      get().load(res.value, remote);
+      set({ section });
     },
   };
 });

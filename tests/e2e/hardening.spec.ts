@@ -1,0 +1,69 @@
+// Two browser tabs on one report, and a text far past the length limit, in
+// the real renderer over the real handlers: the second tab is told the report
+// was saved elsewhere and can reload it; the long paste is refused with why.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { readReportJson } from '../../src/shared/model/schema';
+import { documentTitle, type Report } from '../../src/shared/model/report';
+
+const read = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));
+if (!read.ok) throw new Error(read.error);
+const seed: Report = read.value;
+
+const outline = (page: Page) => page.getByRole('navigation', { name: '报告大纲' });
+const problems = (page: Page) => page.getByRole('textbox', { name: '五、存在的主要问题及改进情况' });
+
+async function openProblems(page: Page): Promise<void> {
+  await page.getByRole('button', { name: documentTitle(seed) }).first().click();
+  await expect(page.locator('.report-title')).toHaveText(documentTitle(seed));
+  await outline(page).getByRole('button', { name: /五、存在的主要问题/ }).click();
+}
+
+test('the second of two tabs saving one report is told it changed elsewhere, and reloads it', async ({ page, app }) => {
+  const stored = app.services.library.add(seed);
+  if (!stored.ok) throw new Error(stored.error.message);
+  await app.open();
+  await openProblems(page);
+  const second = await page.context().newPage();
+  await second.goto(page.url().split('#')[0]!);
+  await openProblems(second);
+
+  await problems(page).fill('第一个标签页的改进措施。');
+  await expect(page.locator('.save-state')).toHaveText('已保存');
+  await problems(second).fill('第二个标签页的改进措施。');
+  await expect(second.locator('.save-state')).toHaveText('未保存');
+  const alert = second.getByRole('alert').filter({ hasText: '未保存' });
+  await expect(alert).toContainText('已在别处（另一个窗口或浏览器标签页）修改并保存过，本次修改未保存');
+  await second.screenshot({ path: 'artifacts/hardening-conflict.png' });
+  const library = app.services.library.get(stored.value.id);
+  expect(library.ok && library.value.report.narratives.problems).toBe('第一个标签页的改进措施。');
+
+  await alert.getByRole('button', { name: /重新载入/ }).click();
+  await expect(problems(second)).toHaveValue('第一个标签页的改进措施。');
+  await expect(second.locator('.save-state')).toHaveText('已保存');
+  await second.close();
+});
+
+test('a 150,000-line paste is refused under its box with the limit and the count', async ({ page, app }) => {
+  const stored = app.services.library.add(seed);
+  if (!stored.ok) throw new Error(stored.error.message);
+  await app.open();
+  await openProblems(page);
+  const text = Array.from({ length: 150_000 }, (_, i) => `第${i + 1}行`).join('\n');
+  // A real paste from the clipboard (Ctrl+V), over the text already there.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((pasted) => navigator.clipboard.writeText(pasted), text);
+  await problems(page).focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  await expect(page.getByRole('alert').filter({ hasText: '未能输入' })).toContainText(
+    `「五、存在的主要问题及改进情况」有 ${text.length.toLocaleString('en-US')} 个字符，超过每部分 50,000 个字符`,
+  );
+  await expect(problems(page)).toHaveValue(seed.narratives.problems);
+  await page.screenshot({ path: 'artifacts/hardening-too-long.png' });
+  // Typing on within the limit is taken again, and the message goes.
+  await problems(page).fill('精简后的文字。');
+  await expect(page.getByRole('alert').filter({ hasText: '未能输入' })).toHaveCount(0);
+  await expect(page.locator('.save-state')).toHaveText('已保存');
+});
