@@ -1,8 +1,15 @@
 // Two browser tabs on one report, and a text far past the length limit, in
 // the real renderer over the real handlers: the second tab is told the report
 // was saved elsewhere and can reload it; the long paste is refused with why.
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { createHandlers } from '../../src/main/handlers';
+import { openServices } from '../../src/main/open-services';
+import { RENDERER_DIR } from '../../src/main/serve/command';
+import { startServer } from '../../src/main/serve/server';
+import { openLibrary } from '../../src/main/services/library';
 import { test, expect } from './fixtures';
 import { readReportJson } from '../../src/shared/model/schema';
 import { documentTitle, type Report } from '../../src/shared/model/report';
@@ -66,4 +73,41 @@ test('a 150,000-line paste is refused under its box with the limit and the count
   await problems(page).fill('精简后的文字。');
   await expect(page.getByRole('alert').filter({ hasText: '未能输入' })).toHaveCount(0);
   await expect(page.locator('.save-state')).toHaveText('已保存');
+});
+
+test('a read-only library opens for reading, says why, and refuses edits with the reason', async ({ page }) => {
+  // Root (these tests' user) may write any file; the program goes by the read-only mark (no write bit) all the same.
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-e2e-readonly-'));
+  const databasePath = join(dir, 'library.db');
+  const made = openLibrary(databasePath);
+  if (!made.ok) throw new Error(made.error.message);
+  made.value.library.add(seed);
+  made.value.library.close();
+  chmodSync(databasePath, 0o444);
+  const before = readFileSync(databasePath);
+  const listing = readdirSync(dir, { recursive: true }).sort();
+  const services = await openServices({ databasePath, shell: 'browser' });
+  if (!services.ok) throw new Error(services.error.message);
+  const server = await startServer({ handlers: createHandlers(services.value), rendererDir: RENDERER_DIR });
+  try {
+    await page.goto(server.url);
+    await expect(page.locator('.notices, [role="alert"]').filter({ hasText: '已以只读方式打开' }).first()).toBeVisible();
+    await openProblems(page);
+    await expect(page.locator('.readonly-banner')).toContainText('是只读的，已以只读方式打开：可以查看、校验和导出报告，不能修改');
+    // The boxes take no typing; the banner says why.
+    await expect(problems(page)).toHaveJSProperty('readOnly', true);
+    await problems(page).press('End');
+    await page.keyboard.type('想改一下。');
+    await expect(problems(page)).toHaveValue(seed.narratives.problems);
+    await expect(page.locator('.save-state')).toHaveText('已保存');
+    await page.screenshot({ path: 'artifacts/hardening-read-only.png' });
+  } finally {
+    await page.goto('about:blank');
+    await server.close();
+    await services.value.close();
+  }
+  expect(readFileSync(databasePath).equals(before)).toBe(true);
+  expect(readdirSync(dir, { recursive: true }).sort()).toEqual(listing);
+  chmodSync(databasePath, 0o644);
+  rmSync(dir, { recursive: true, force: true });
 });

@@ -48,7 +48,7 @@ export function ReportPage({ id }: { id: number }) {
     void api!.library.open({ id }).then((res) => {
       if (!current) return;
       if (!res.ok) return setError(res.error.message);
-      useEditor.getState().load(res.value, remoteFor(id));
+      useEditor.getState().load(res.value, remoteFor(id), { readOnly: !!useAppInfo.getState().info?.readOnly });
       setLoadedId(id);
     });
     return () => {
@@ -201,7 +201,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
       <MetaFields />
       <SaveProblem />
       {final && <p className="final-banner">报告已定稿，只能查看。如需修改，请先点“改回草稿”。</p>}
-      {readOnly && <p className="final-banner">{readOnly}</p>}
+      {readOnly && <p className="readonly-banner">{readOnly}</p>}
       <div className="report-body">
         <Outline statuses={statuses} />
         <SectionView key={section} id={section} />
@@ -217,7 +217,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
           onRestored={(opened) => {
             // The author stays where they were; only the content goes back.
             const { section } = useEditor.getState();
-            useEditor.getState().load(opened, remoteFor(id));
+            useEditor.getState().load(opened, remoteFor(id), { readOnly: !!useAppInfo.getState().info?.readOnly });
             useEditor.getState().goTo({ section });
             show('info', '已恢复历史版本；恢复前的内容也保存为一个历史版本');
           }}

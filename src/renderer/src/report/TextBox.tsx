@@ -22,7 +22,7 @@ export function TextBox(props: {
   const { label, value, placeholder, onChange, place, rows = 4 } = props;
   const ref = useRef<HTMLTextAreaElement>(null);
   const focus = useEditor((s) => s.focus);
-  const final = useEditor((s) => s.status === '定稿');
+  const final = useEditor((s) => s.status === '定稿' || s.readOnly);
 
   useEffect(() => {
     const p = focus?.place;

@@ -60,8 +60,11 @@ interface EditorState {
   save: SaveState;
   /** The last text refused for being over MAX_SECTION_CHARS: which section, how long it would have been. */
   overlong: { id: NarrativeId; part?: number; length: number } | null;
+  /** The library can only be read (a read-only file or disk): nothing is changed here, the page says why. */
+  readOnly: boolean;
 
-  load: (opened: OpenedReport, remote: Remote) => void;
+  /** `readOnly`: the library can only be read (AppInfo.readOnly). */
+  load: (opened: OpenedReport, remote: Remote, options?: { readOnly?: boolean }) => void;
   setCells: (changes: readonly (readonly [CellKey, string | CellValue])[], place: Place) => { manualSwitched: TableId[] };
   setNarrative: (id: NarrativeId, text: string, part?: number) => void;
   setExplanation: (findingId: string, text: string, section: SectionId) => void;
@@ -117,6 +120,7 @@ const NOTHING_OPEN = {
   future: [],
   save: { kind: 'saved' },
   overlong: null,
+  readOnly: false,
 } satisfies Partial<EditorState>;
 
 export const useEditor = create<EditorState>((set, get) => {
@@ -131,9 +135,9 @@ export const useEditor = create<EditorState>((set, get) => {
   }
 
   function commit(next: Report, place: Place, coalesceKey?: string) {
-    const { report, past, status } = get();
-    // The library refuses edits to a final report: the page says so, and nothing is changed here either.
-    if (!report || next === report || status === '定稿') return;
+    const { report, past, status, readOnly } = get();
+    // The library refuses edits to a final report or a read-only library: the page says so, and nothing is changed here either.
+    if (!report || next === report || status === '定稿' || readOnly) return;
     const now = Date.now();
     const continues = coalesceKey !== undefined && saving.lastCoalesce?.key === coalesceKey && now - saving.lastCoalesce.at < COALESCE_MS;
     saving.lastCoalesce = coalesceKey === undefined ? null : { key: coalesceKey, at: now };
@@ -207,7 +211,7 @@ export const useEditor = create<EditorState>((set, get) => {
   return {
     ...NOTHING_OPEN,
 
-    load: (opened, remote) => {
+    load: (opened, remote, options) => {
       if (saving.timer) clearTimeout(saving.timer);
       Object.assign(saving, { remote, saved: opened.report, revision: opened.summary.revision, timer: null, inFlight: null, lastCoalesce: null });
       set({
@@ -216,6 +220,7 @@ export const useEditor = create<EditorState>((set, get) => {
         previous: opened.previous,
         status: opened.summary.status,
         manualTotals: typedTotals(opened.report),
+        readOnly: !!options?.readOnly,
       });
     },
 
@@ -347,8 +352,8 @@ export const useEditor = create<EditorState>((set, get) => {
       if (!res.ok) return set({ save: { kind: 'conflict', message: res.error.message } });
       if (saving.remote !== remote) return;
       // The author stays where they were.
-      const { section } = get();
-      get().load(res.value, remote);
+      const { section, readOnly } = get();
+      get().load(res.value, remote, { readOnly });
       set({ section });
     },
   };
