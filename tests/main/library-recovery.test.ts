@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, 
 import { join } from 'node:path';
 import { getCell } from '../../src/shared/model/report';
 import { displayTime, openLibrary, type ReportLibrary } from '../../src/main/services/library';
-import { SCHEMA_VERSION } from '../../src/main/services/library/schema';
+import { SCHEMA_VERSION, migrate } from '../../src/main/services/library/schema';
 import { ManualClock, open, seedReport, tempDir, value, type TempDir } from './helpers/library';
 
 let tmp: TempDir;
@@ -232,6 +232,21 @@ describe('backups', () => {
     clock.advanceMinutes(30 * 24 * 60);
     (await open(tmp.dbPath, { now: clock.now })).library.close();
     expect(backups().map((b) => join(backupDir(), b))).toEqual(days.slice(-14));
+  });
+
+  it('keeps the library as an older version left it, before upgrading its schema', async () => {
+    const old = new Database(tmp.dbPath);
+    migrate(old, 1);
+    old.prepare("INSERT INTO reports (agency, year, level, format, status, created_at, updated_at) VALUES ('某局', 2022, '县区部门', 'gov-info-disclosure/2021', '草稿', 'x', 'x')").run();
+    old.close();
+    const { library } = await open(tmp.dbPath, { now: clock.now });
+    expect(value(library.list()).map((r) => [r.agency, r.revision])).toEqual([['某局', 0]]);
+    library.close();
+    expect(backups()).toHaveLength(1);
+    const copy = new Database(join(backupDir(), backups()[0]!), { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.prepare('SELECT agency FROM reports').all()).toEqual([{ agency: '某局' }]);
+    copy.close();
   });
 
   it('reads backups left by earlier versions as daily ones, one a day kept', async () => {

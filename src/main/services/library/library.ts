@@ -354,7 +354,11 @@ export class ReportLibrary {
     if (this.settings.readOnly) return fail('read_only', `${doing}未完成：${this.settings.readOnly}`);
     return this.run(doing, () => {
       // The day's backup cannot be taken inside the transaction; a failed one does not stop the change.
-      this.backupToday();
+      try {
+        this.backupToday();
+      } catch {
+        // Only a busy or failing disk gets here, and the change itself will say so if it fails too.
+      }
       let result: Result<T> | undefined;
       try {
         this.db

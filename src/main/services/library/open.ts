@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { describeFsError, existingAncestor, writabilityOf } from '../fs/files';
-import { fsyncDir, fsyncFile, listBackups, newestGoodBackup, removeUnfinishedBackups } from './backups';
+import { createBackupNow, fsyncDir, fsyncFile, listBackups, newestGoodBackup, pruneBackups, removeUnfinishedBackups } from './backups';
 import { isDamage, storageFailure } from './errors';
 import { DAMAGE_DESCRIPTION, inspectFile, type DamageKind } from './health';
 import { ReportLibrary, type LibrarySettings } from './library';
@@ -151,7 +151,7 @@ function refuseNewer(path: string, version: number): Result<never> {
 }
 
 /** Opens a file that looked plausible, and lets SQLite judge it: ours, readable, intact. */
-function openChecked(path: string, options: SqliteOptions): Opened {
+function openChecked(path: string, options: LibrarySettings): Opened {
   if (!existsSync(path)) createEmpty(path, options);
   let db: Db;
   try {
@@ -179,6 +179,8 @@ function openChecked(path: string, options: SqliteOptions): Opened {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // The library as this version found it, kept before its schema changes (the day's backup, if the day has none).
+    if (version >= 1 && version < SCHEMA_VERSION) backupBeforeUpgrade(db, path, options);
     migrate(db);
     return { kind: 'open', db };
   } catch (err) {
@@ -186,6 +188,12 @@ function openChecked(path: string, options: SqliteOptions): Opened {
     if (isDamage(err)) return { kind: 'damaged', damage: 'corrupt' };
     return { kind: 'refused', result: storageFailure(err, '打开并升级资料库') };
   }
+}
+
+function backupBeforeUpgrade(db: Db, path: string, settings: LibrarySettings): void {
+  const made = createBackupNow(db, settings.backupDir, path, settings.now(), 'daily', settings);
+  // The upgrade runs in one transaction either way; a backup that could not be made does not stop it.
+  if (made.ok) pruneBackups(settings.backupDir, path, settings.retention);
 }
 
 /**
