@@ -2,7 +2,8 @@
 // library lives by default (the same file the desktop app opens).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main, type CliIO } from '../../src/main/cli';
 import { defaultDatabasePath } from '../../src/main/services/library';
@@ -91,6 +92,20 @@ describe('nianbao import and list', () => {
     expect(refused).toEqual({ code: 2, out: [], err: ['「无机关.json」中没有写明机关名称，未导入：请加 --agency 机关名称（如有需要再加 --year 年度、--level 层级）'] });
     expect(existsSync(tmp.dbPath)).toBe(false);
     expect(existsSync(join(tmp.dir, 'backups'))).toBe(false);
+  });
+
+  it('keeps its backups through eleven runs of list: reading takes none, and rolls none away', async () => {
+    expect((await run('import', SEED_PATH, '--db', tmp.dbPath)).code).toBe(0);
+    // The second import is the day's first change to a library with something in it: it is backed up first.
+    expect((await run('import', SEED_PATH, '--db', tmp.dbPath)).code).toBe(0);
+    const backupDir = join(tmp.dir, 'backups');
+    const before = readdirSync(backupDir);
+    expect(before).toHaveLength(1);
+    for (let n = 0; n < 11; n++) expect((await run('list', '--db', tmp.dbPath)).out).toHaveLength(2);
+    expect(readdirSync(backupDir)).toEqual(before);
+    const copy = new Database(join(backupDir, before[0]!), { readonly: true });
+    expect(copy.prepare('SELECT agency FROM reports').all()).toEqual([{ agency: '余杭区统计局' }]);
+    copy.close();
   });
 
   it('says how to add reports when the library is empty', async () => {

@@ -207,14 +207,20 @@ describe('backups', () => {
   it("takes the day's backup at the day's first change, holding the library as the day found it", async () => {
     const { library } = await open(tmp.dbPath, { now: clock.now });
     const { id } = value(library.add(seedReport()));
-    // An empty library has nothing worth a backup; the day is done.
+    // An empty library has nothing worth a backup: the first report goes in without one…
     expect(backups()).toEqual([]);
-    clock.advanceMinutes(24 * 60);
+    // …and the day's next change keeps it.
+    clock.advanceMinutes(60);
     value(library.applyEdit(id, { meta: { agency: '余杭区数据资源局' } }));
-    for (let n = 0; n < 20; n++) value(library.applyEdit(id, { cells: { 'requests.received.natural': n } }));
-    library.close();
     expect(backups()).toHaveLength(1);
     expect(agencyIn(join(backupDir(), backups()[0]!), id)).toBe('余杭区统计局');
+    // The next day: one backup before its first change, however many follow.
+    clock.advanceMinutes(24 * 60);
+    value(library.applyEdit(id, { meta: { agency: '余杭区大数据局' } }));
+    for (let n = 0; n < 20; n++) value(library.applyEdit(id, { cells: { 'requests.received.natural': n } }));
+    library.close();
+    expect(backups()).toHaveLength(2);
+    expect(agencyIn(join(backupDir(), backups()[1]!), id)).toBe('余杭区数据资源局');
   });
 
   it('keeps one backup for each of the newest 14 days the library was written, however long ago', async () => {

@@ -296,11 +296,13 @@ export class ReportLibrary {
     if (this.closed) return closedLibrary();
     const day = localDay(now);
     if (this.settings.readOnly || this.backedUpDay === day) return ok(null);
+    // Nothing to keep yet (a new library): the day's next change, once there is something, takes it.
+    if (this.store.isEmpty()) return ok(null);
     const { backupDir, databasePath } = this.settings;
     // Tried once a day: a folder that refuses backups must not make every save slow.
     this.backedUpDay = day;
     const taken = listBackups(backupDir, databasePath).some((b) => b.kind === 'daily' && localDay(b.takenAt) === day);
-    if (taken || this.store.isEmpty()) return ok(null);
+    if (taken) return ok(null);
     return this.kept(createBackupNow(this.db, backupDir, databasePath, now, 'daily', this.settings));
   }
 
