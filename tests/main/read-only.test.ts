@@ -5,7 +5,8 @@
 // files are refused for root and for anyone else alike. A read-only disk
 // (EROFS) refuses access(2) even to root; it cannot be mounted in this
 // sandbox, and a folder without write bits stands in for it.
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../../src/main/cli';
@@ -13,6 +14,7 @@ import { createHandlers } from '../../src/main/handlers';
 import { openServices } from '../../src/main/open-services';
 import { writabilityOf, writeFileAtomic } from '../../src/main/services/fs/files';
 import { openLibrary } from '../../src/main/services/library';
+import { migrate } from '../../src/main/services/library/schema';
 import { ManualClock, open, SEED_PATH, seedReport, tempDir, value, type TempDir } from './helpers/library';
 
 let tmp: TempDir;
@@ -142,6 +144,26 @@ describe('an existing library that may not be written', () => {
       expect(readdirSync(tmp.dir, { recursive: true }).sort()).toEqual(listing);
     });
   }
+
+  it('refuses a damaged or an older read-only library with why, moving nothing aside', async () => {
+    writeFileSync(tmp.dbPath, Buffer.alloc(8192));
+    chmodSync(tmp.dbPath, 0o444);
+    const damaged = openLibrary(tmp.dbPath);
+    expect(damaged).toMatchObject({ ok: false, error: { code: 'damaged', message: expect.stringMatching(/^资料库文件损坏，且资料库文件「.*」是只读的，无法自动从备份恢复/) } });
+    expect(readdirSync(tmp.dir)).toEqual(['library.db']);
+
+    chmodSync(tmp.dbPath, 0o644);
+    rmSync(tmp.dbPath);
+    const old = new Database(tmp.dbPath);
+    migrate(old, 1);
+    old.close();
+    chmodSync(tmp.dbPath, 0o444);
+    const before = fingerprint(tmp.dbPath);
+    const older = openLibrary(tmp.dbPath);
+    expect(older).toMatchObject({ ok: false, error: { code: 'read_only', message: expect.stringContaining('由旧版本的年报编制助手保存，须先升级才能打开') } });
+    expect(fingerprint(tmp.dbPath)).toEqual(before);
+    expect(readdirSync(tmp.dir)).toEqual(['library.db']);
+  });
 
   it('tells the app why editing is off, and the API refuses edits with it', async () => {
     const id = await libraryWithSeed();

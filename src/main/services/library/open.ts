@@ -128,11 +128,16 @@ function openReadOnly(path: string, damaged: boolean, { why, advice }: ReadOnly,
     copyFileSync(path, copy);
     if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
     db = openSqlite(copy, { ...settings, readonly: true, fileMustExist: true });
-    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID || !integrityOk(db)) throw Object.assign(new Error('not ours'), { code: 'SQLITE_NOTADB' });
-    if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) {
+    const refused =
+      db.pragma('application_id', { simple: true }) !== APPLICATION_ID || !integrityOk(db)
+        ? unrecoverable()
+        : db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION
+          ? fail('read_only', `资料库由旧版本的年报编制助手保存，须先升级才能打开，但${why}：请${advice}`)
+          : undefined;
+    if (refused) {
       db.close();
       remove();
-      return fail('read_only', `资料库由旧版本的年报编制助手保存，须先升级才能打开，但${why}：请${advice}`);
+      return refused;
     }
     const readOnly = `${why}，已以只读方式打开：可以查看、校验和导出报告，不能修改。要修改，请${advice}`;
     return ok({ library: new ReportLibrary(db, { ...settings, backupAtStart: false, readOnly, onClose: remove }), readOnly });
