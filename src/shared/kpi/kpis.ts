@@ -32,9 +32,9 @@ function sum(...values: (number | null)[]): number | null {
   return total;
 }
 
-/** A share; null where the denominator is 0 or unknown. */
+/** A share; null where the denominator is 0 or unknown (or below 0, which only figures that do not add up give). */
 function ratio(part: number | null, whole: number | null): number | null {
-  if (part === null || whole === null || whole === 0) return null;
+  if (part === null || whole === null || whole <= 0) return null;
   return part / whole;
 }
 
@@ -109,6 +109,9 @@ export const KPIS: readonly KpiDef[] = [
   { id: 'fees', label: '行政事业性收费', unit: '万元', group: 'proactive', definition: '二、行政事业性收费 本年收费金额（万元）', value: (r) => n(r, 'proactive.fees.amount') },
 ];
 
+/** Said once beside the KPIs wherever they are shown. */
+export const KPI_EDGE_NOTE = '空白单元格按 0 计；比率的分母为 0 时不计算，显示“—”；所需单元格填了文字时该项无法计算，也显示“—”。';
+
 export interface KpiValue {
   def: KpiDef;
   value: number | null;
@@ -145,12 +148,12 @@ export function formatKpi(def: Pick<KpiDef, 'unit'>, value: number | null | unde
 /** A change as shown: "+12 件", "−3.2 个百分点", "持平"; "—" where it has no value. */
 export function formatChange(def: Pick<KpiDef, 'unit'>, change: number | null | undefined): string {
   if (change === null || change === undefined || !Number.isFinite(change)) return '—';
-  if (Math.abs(change) < 1e-9) return '持平';
-  const sign = change > 0 ? '+' : '−';
   const size = Math.abs(change);
-  if (def.unit === '%') return `${sign}${(size * 100).toFixed(1)} 个百分点`;
-  if (def.unit === '万元') return `${sign}${trimZeros(size.toFixed(4))} 万元`;
-  return `${sign}${size.toLocaleString('en-US')} 件`;
+  // A change too small to show at the figure's precision is no change: never "+0.0 个百分点".
+  const shown = def.unit === '%' ? (size * 100).toFixed(1) : def.unit === '万元' ? trimZeros(size.toFixed(4)) : size.toLocaleString('en-US');
+  if (Number(shown.replace(/,/g, '')) === 0) return '持平';
+  const sign = change > 0 ? '+' : '−';
+  return `${sign}${shown} ${def.unit === '%' ? '个百分点' : def.unit}`;
 }
 
 function trimZeros(fixed: string): string {
