@@ -12,6 +12,8 @@ import { checkReport, defaultDatabasePath, displayTime, openLibrary, type Report
 import { LEVELS } from '../shared/template/gov2021';
 import { basename } from 'node:path';
 import { serve } from './serve/command';
+import { defaultHighlights, INFOGRAPHIC_OUTPUTS, infographicKindOf } from '../shared/infographic';
+import { writeInfographic } from './services/infographic';
 
 /** Exit statuses of interchange.md. */
 export const EXIT = { ok: 0, findings: 1, unreadable: 2 } as const;
@@ -35,6 +37,9 @@ const USAGE = `用法：nianbao <命令> [参数]
   export FILE --to ${EXPORT_FORMATS.join('|')} --out PATH [--previous 上年FILE] [--draft] [--one-sheet]
                                                   导出文档；有错误或未说明的需核实项时须加 --draft（标“草稿”）；
                                                   --one-sheet：Excel 的三张表放在同一个工作表
+  infographic FILE [--previous 上年FILE] --out PATH(.png|.pdf|.html) [--scale 2] [--highlight 文字]…
+                                                  一图读懂：PNG 750 像素宽（--scale 2 为 1500 像素，供印刷）、
+                                                  一整页 PDF 或网页；--highlight 可写多次，不写则取自“总体情况”
   import FILE [--db 资料库] [--agency 机关] [--year 年度] [--level 层级]
                                                   把 FILE 存入报告资料库，显示新报告的编号；
                                                   --agency、--year 用于文件中没写标题（机关、年度）的工作簿，
@@ -150,6 +155,41 @@ const exportCmd: Command = async (args, io) => {
   return EXIT.ok;
 };
 
+const INFOGRAPHIC_EXTENSIONS = [...new Set(INFOGRAPHIC_OUTPUTS.flatMap((o) => o.file.extensions))].join('、');
+
+const infographicCmd: Command = async (args, io) => {
+  const { positionals, values } = parse(args, {
+    previous: { type: 'string' },
+    out: { type: 'string' },
+    scale: { type: 'string' },
+    highlight: { type: 'string', multiple: true },
+  });
+  if (!values.out) throw new UsageError('缺少 --out 输出文件');
+  const scale = values.scale === undefined ? 1 : Number(values.scale);
+  if (scale !== 1 && scale !== 2) throw new UsageError('--scale 应为 1 或 2');
+  const kind = infographicKindOf(values.out as string, scale);
+  if (!kind) throw new UsageError(`--out 的扩展名应为 ${INFOGRAPHIC_EXTENSIONS} 之一`);
+  const read = await load(positionals[0], io);
+  if (!read) return EXIT.unreadable;
+  let previous = null;
+  if (values.previous) {
+    const prev = await load(values.previous as string, io);
+    if (!prev) return EXIT.unreadable;
+    previous = prev.report;
+  }
+  const report = read.report;
+  // A picture of figures that do not add up would publish the mistake: say so, but draw it (it may be a draft for review).
+  const errors = validate(report, { previous }).filter((f) => f.severity === 'error').length;
+  if (errors > 0) io.err(`注意：报告还有 ${errors} 个错误（可用 nianbao validate 查看），图中的数字可能前后不一致`);
+  const highlights = (values.highlight as string[] | undefined)?.map((h) => h.trim()).filter(Boolean) ?? defaultHighlights(report);
+  const written = await writeInfographic({ report, previous, highlights }, kind, values.out as string);
+  if (!written.ok) {
+    io.err(written.error.message);
+    return EXIT.unreadable;
+  }
+  return EXIT.ok;
+};
+
 const serveCmd: Command = async (args, io) => {
   const { values } = parse(args, { db: { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' } });
   const port = values.port === undefined ? undefined : Number(values.port);
@@ -217,7 +257,7 @@ const listCmd: Command = async (args, io) => {
   });
 };
 
-const COMMANDS: Record<string, Command> = { inspect, validate: validateCmd, export: exportCmd, import: importCmd, list: listCmd, serve: serveCmd };
+const COMMANDS: Record<string, Command> = { inspect, validate: validateCmd, export: exportCmd, infographic: infographicCmd, import: importCmd, list: listCmd, serve: serveCmd };
 
 export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
   const [name, ...rest] = argv;

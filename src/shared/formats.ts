@@ -53,6 +53,9 @@ export const FILE_FORMATS: readonly FileFormat[] = [
   { id: 'json', label: '年报数据', hint: '交换和备份，可再导入', extensions: ['.json'], mime: 'application/json', readable: true, writable: true },
 ];
 
+/** A picture the program writes (the 一图读懂) but never reads: not a report format, so not in the table above. */
+export const PNG_FILE = { label: 'PNG 图片', extensions: ['.png'], mime: 'image/png' } as const;
+
 /** Legacy binaries a clerk may pick: refused with their own advice, never read. */
 export const LEGACY_EXTENSIONS: Readonly<Record<string, string>> = {
   '.xls': '请在 Excel/WPS 中另存为 .xlsx 后导入',

@@ -1,0 +1,213 @@
+// The charts of the 一图读懂 and of the editor's 概览, as ECharts options:
+// plain data built once here, rendered by ECharts in Node (the exports) and in
+// the page (the editor). No ECharts code in src/shared: an option is a value.
+import { kpi, KPIS, formatKpi } from '../kpi';
+import { getCell, numericValue, type Report } from '../model/report';
+import { APPEAL_COLS, APPEAL_ROWS, LEVELS_MAKING_REGULATIONS, REQUEST_COLS, REQUEST_GROUPS, REQUEST_PART_COLS, REQUEST_ROWS } from '../template/gov2021';
+import { COLORS, FONT_STACK, SERIES_COLORS } from './theme';
+
+/** An ECharts option: plain JSON-like data. */
+export type ChartOption = Record<string, unknown>;
+
+/** Renders an option to an SVG string of the given size (ECharts' server-side SVG, in Node or in the page). */
+export type ChartRenderer = (option: ChartOption, width: number, height: number) => string;
+
+/** One category of a chart with its figure; null where a cell holds text. */
+export interface Datum {
+  name: string;
+  value: number | null;
+}
+
+const cellNumber = (report: Report, key: string): number | null => numericValue(getCell(report, key)) ?? null;
+const sumOf = (values: (number | null)[]): number | null => (values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + v!, 0));
+const label = (key: string, rows: readonly { key: string; label: string; short?: string }[]) => {
+  const row = rows.find((r) => r.key === key)!;
+  return row.short ?? row.label;
+};
+
+// ---- the figures each chart shows ---------------------------------------------
+
+/** 申请来源: this year's new requests by applicant type. */
+export function applicantData(report: Report): Datum[] {
+  return REQUEST_PART_COLS.map((col) => ({ name: REQUEST_COLS.find((c) => c.key === col)!.label, value: cellNumber(report, `requests.received.${col}`) }));
+}
+
+/** 办理结果: the six kinds of result of table 三, each group summed. */
+export function resultData(report: Report): Datum[] {
+  const single = (row: string): Datum => ({ name: label(row, REQUEST_ROWS), value: cellNumber(report, `requests.${row}.total`) });
+  return [
+    single('granted'),
+    single('partial'),
+    ...REQUEST_GROUPS.map((g) => ({ name: g.heading.replace(/^（.）/, ''), value: sumOf(g.rows.map((r) => cellNumber(report, `requests.${r}.total`))) })),
+  ];
+}
+
+/** 主动公开: the counts of table 二 (规章 only where the body can make them or reported some). */
+export function proactiveData(report: Report): Datum[] {
+  const mayHaveRegulations = LEVELS_MAKING_REGULATIONS.includes(report.level);
+  return KPIS.filter((k) => k.group === 'proactive' && k.unit === '件')
+    .map((k) => ({ id: k.id, name: k.label, value: k.value(report) }))
+    .filter((d) => mayHaveRegulations || !d.id.startsWith('regulations') || (d.value ?? 0) > 0)
+    .map(({ name, value }) => ({ name, value }));
+}
+
+/** 复议诉讼: each kind of case by its result. */
+export function appealData(report: Report): { rows: string[]; series: { name: string; values: (number | null)[] }[]; totals: (number | null)[] } {
+  const results = APPEAL_COLS.filter((c) => c.key !== 'total');
+  return {
+    // 行政复议, 直接起诉, 复议后起诉: the template's shortest name of each row (the heading says the last two are 行政诉讼).
+    rows: APPEAL_ROWS.map((r) => r.aliases?.[0] ?? r.label),
+    series: results.map((c) => ({ name: c.label, values: APPEAL_ROWS.map((r) => cellNumber(report, `appeals.${r.key}.${c.key}`)) })),
+    totals: APPEAL_ROWS.map((r) => cellNumber(report, `appeals.${r.key}.total`)),
+  };
+}
+
+const anything = (values: (number | null)[]) => values.some((v) => (v ?? 0) > 0);
+
+// ---- the options --------------------------------------------------------------
+
+export interface ChartSizes {
+  /** Type size of labels, in px. */
+  font: number;
+}
+
+function base(sizes: ChartSizes): ChartOption {
+  return {
+    animation: false,
+    color: [...SERIES_COLORS],
+    textStyle: { fontFamily: FONT_STACK, fontSize: sizes.font, color: COLORS.ink },
+  };
+}
+
+/** Horizontal bars with the figure at each bar's end; categories read top to bottom. */
+export function barOption(data: readonly Datum[], sizes: ChartSizes, labelWidth: number, color: string = COLORS.red): ChartOption {
+  const top = [...data].reverse();
+  return {
+    ...base(sizes),
+    grid: { left: labelWidth, right: sizes.font * 4, top: 4, bottom: 4 },
+    xAxis: { type: 'value', show: false },
+    yAxis: {
+      type: 'category',
+      data: top.map((d) => d.name),
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: COLORS.line } },
+      axisLabel: { fontSize: sizes.font, color: COLORS.ink, width: labelWidth - 12, overflow: 'truncate' },
+    },
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: sizes.font * 1.4,
+        barMinHeight: 2,
+        itemStyle: { color, borderRadius: [0, 4, 4, 0] },
+        // '-' is ECharts' "no value": a cell holding text gets no bar rather than a false 0. Figures are
+        // printed as the KPIs print them ("3,862"), each label its own literal text.
+        data: top.map((d) => (d.value === null ? '-' : { value: d.value, label: { formatter: d.value.toLocaleString('en-US') } })),
+        label: { show: true, position: 'right', fontSize: sizes.font, color: COLORS.ink, fontWeight: 'bold' },
+        showBackground: true,
+        backgroundStyle: { color: '#F3EBDD' },
+      },
+    ],
+  };
+}
+
+/** A ring of the shares, without labels of its own: the legend beside it names each slice (no labels to collide). */
+export function ringOption(data: readonly Datum[]): ChartOption {
+  return {
+    animation: false,
+    color: [...SERIES_COLORS],
+    series: [
+      {
+        type: 'pie',
+        radius: ['58%', '92%'],
+        center: ['50%', '50%'],
+        label: { show: false },
+        labelLine: { show: false },
+        itemStyle: { borderColor: '#fff', borderWidth: 2 },
+        data: data.map((d, i) => ({ name: d.name, value: d.value ?? 0, itemStyle: { color: SERIES_COLORS[i % SERIES_COLORS.length] } })),
+      },
+    ],
+  };
+}
+
+/** Cases by kind, stacked by result; each segment's count inside it where it has room. */
+export function stackedOption(appeals: ReturnType<typeof appealData>, sizes: ChartSizes, labelWidth: number): ChartOption {
+  const order = appeals.rows.map((_, i) => i).reverse();
+  return {
+    ...base(sizes),
+    legend: { top: 0, left: 0, itemWidth: sizes.font, itemHeight: sizes.font, textStyle: { fontSize: sizes.font, color: COLORS.ink } },
+    grid: { left: labelWidth, right: sizes.font, top: sizes.font * 2.4, bottom: 4 },
+    xAxis: { type: 'value', show: false },
+    yAxis: {
+      type: 'category',
+      data: order.map((i) => `${appeals.rows[i]}（${appeals.totals[i] ?? '—'}件）`),
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: COLORS.line } },
+      axisLabel: { fontSize: sizes.font, color: COLORS.ink },
+    },
+    series: appeals.series.map((s, k) => ({
+      type: 'bar',
+      name: s.name,
+      stack: 'cases',
+      barMaxWidth: sizes.font * 1.6,
+      itemStyle: { color: SERIES_COLORS[k % SERIES_COLORS.length] },
+      label: { show: true, position: 'inside', color: '#fff', fontSize: sizes.font, fontWeight: 'bold' },
+      labelLayout: { hideOverlap: true },
+      data: order.map((i) => {
+        const v = s.values[i] ?? null;
+        return { value: v ?? '-', label: { show: (v ?? 0) > 0 } };
+      }),
+    })),
+  };
+}
+
+// ---- what the page and the panel show ------------------------------------------
+
+export interface ChartSection {
+  id: 'applicants' | 'results' | 'proactive' | 'appeals';
+  heading: string;
+  /** One line under the heading with the section's figure. */
+  summary: string;
+  /** The data behind it; null when there is nothing to chart (the message says so). */
+  data: Datum[] | null;
+  empty: string;
+}
+
+export function chartSections(report: Report): { applicants: ChartSection; results: ChartSection; proactive: ChartSection; appeals: ChartSection } {
+  const received = kpi('received').value(report);
+  const closed = kpi('closed').value(report);
+  const applicants = applicantData(report);
+  const results = resultData(report);
+  const proactive = proactiveData(report);
+  const appeals = appealData(report);
+  const fees = kpi('fees');
+  return {
+    applicants: {
+      id: 'applicants',
+      heading: '申请来源',
+      summary: `本年新收政府信息公开申请 ${formatKpi(kpi('received'), received)}`,
+      data: anything(applicants.map((d) => d.value)) ? applicants : null,
+      empty: received ? '各类申请人的数量未填写' : '本年度未收到政府信息公开申请',
+    },
+    results: {
+      id: 'results',
+      heading: '办理结果',
+      summary: `办理结果总计 ${formatKpi(kpi('closed'), closed)}，实质公开率 ${formatKpi(kpi('disclosure_rate'), kpi('disclosure_rate').value(report))}`,
+      data: anything(results.map((d) => d.value)) ? results : null,
+      empty: '本年度没有办结的政府信息公开申请',
+    },
+    proactive: {
+      id: 'proactive',
+      heading: '主动公开',
+      summary: `${fees.label} ${formatKpi(fees, fees.value(report))}`,
+      data: anything(proactive.map((d) => d.value)) ? proactive : null,
+      empty: '规范性文件、行政许可、处罚、强制各项本年度均为 0',
+    },
+    appeals: {
+      id: 'appeals',
+      heading: '复议诉讼',
+      summary: `行政复议 ${formatKpi(kpi('review_cases'), kpi('review_cases').value(report))}，行政诉讼 ${formatKpi(kpi('suit_cases'), kpi('suit_cases').value(report))}`,
+      data: anything(appeals.totals) ? appeals.rows.map((name, i) => ({ name, value: appeals.totals[i] ?? null })) : null,
+      empty: '本年度未发生因政府信息公开引起的行政复议、行政诉讼',
+    },
+  };
+}
