@@ -11,6 +11,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { createHandlers } from '../src/main/handlers';
 import { openServices } from '../src/main/open-services';
 import { RENDERER_DIR } from '../src/main/serve/command';
@@ -125,10 +126,20 @@ export async function run(): Promise<void> {
   const rendererDir = process.env.BENCH_RENDERER_DIR ?? RENDERER_DIR;
   const assets = join(rendererDir, 'assets');
   if (!existsSync(assets)) throw new Error('out/renderer is missing: run `npm run build` first');
-  const gzip = readdirSync(assets)
-    .filter((f) => f.endsWith('.js'))
-    .reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f))).length, 0);
-  console.log(`renderer JS gzip: ${(gzip / 1024).toFixed(1)} KB (goal ≤ 300 KB) ${gzip <= 300 * 1024 ? 'ok' : 'OVER GOAL'}`);
+  // The budget is what the editor loads before it can be used: the entry script and what index.html preloads.
+  // Chunks loaded on demand (ECharts, with the 概览 or the 一图读懂) are printed beside it.
+  const firstLoad = new Set(
+    DomUtils.findAll((e) => (e.name === 'script' && !!e.attribs.src) || (e.name === 'link' && e.attribs.rel === 'modulepreload'), parseDocument(readFileSync(join(rendererDir, 'index.html'), 'utf8')).children).map(
+      (e) => (e.attribs.src ?? e.attribs.href)!.split('/').pop()!,
+    ),
+  );
+  const gzipOf = (files: string[]) => files.reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f))).length, 0);
+  const scripts = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const gzip = gzipOf(scripts.filter((f) => firstLoad.has(f)));
+  const onDemand = gzipOf(scripts.filter((f) => !firstLoad.has(f)));
+  console.log(
+    `renderer JS gzip, first load: ${(gzip / 1024).toFixed(1)} KB (goal ≤ 300 KB) ${gzip <= 300 * 1024 ? 'ok' : 'OVER GOAL'}; loaded on demand: ${(onDemand / 1024).toFixed(1)} KB`,
+  );
 
   const seed = readReportJson(JSON.parse(readFileSync(join(__dirname, '..', 'tests', 'fixtures', 'seed-2022.json'), 'utf8')));
   if (!seed.ok) throw new Error(seed.error);
@@ -163,6 +174,18 @@ export async function run(): Promise<void> {
       await errors.first().waitFor({ state: i % 2 === 0 ? 'visible' : 'detached' });
     }
     report('cell Enter → findings and highlights rendered', await keyTimes(page), 16);
+    // The same keys with the 概览 shown beside the table: its KPIs follow each key, its charts a deferred render after it.
+    await page.getByRole('tab', { name: '概览' }).click();
+    await page.locator('.chart svg').first().waitFor();
+    for (let i = 0; i < WARMUP + Math.ceil(ROUNDS / 3); i++) {
+      await page.locator('td[data-cell="requests.received.natural"]').click();
+      await page.keyboard.type(i % 2 === 0 ? '12' : '10');
+      if (i < WARMUP) await page.keyboard.press('Enter');
+      else await timed(page, 'keydown', () => page.keyboard.press('Enter'));
+      await errors.first().waitFor({ state: i % 2 === 0 ? 'visible' : 'detached' });
+    }
+    report('cell Enter with the 概览 shown → KPIs and highlights rendered', await keyTimes(page), 16);
+    await page.getByRole('tab', { name: '检查结果' }).click();
     console.log(`machine after: ${load()}`);
     // The same keys again under the browser's tracing, for the main thread's own CPU time: what this code costs, less the wait for a core that another process holds.
     const cpu = await enterCpuTimes(page, async (i) => {

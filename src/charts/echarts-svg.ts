@@ -5,11 +5,11 @@
 // src/shared/infographic. Only the parts used are imported, to keep it small.
 import { init, use } from 'echarts/core';
 import { BarChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent } from 'echarts/components';
+import { GridComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ChartRenderer } from '../shared/infographic';
 
-use([BarChart, PieChart, GridComponent, LegendComponent, SVGRenderer]);
+use([BarChart, PieChart, GridComponent, SVGRenderer]);
 
 export const renderChartSvg: ChartRenderer = (option, width, height) => {
   const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });

@@ -13,20 +13,27 @@ import { documentTitle } from '../shared/model/report';
 import { readReportJson } from '../shared/model/schema';
 import { checkExport, exportReport } from './formats/export';
 import { readReportBytes } from './formats/registry';
-import type { ExportFormat } from '../shared/api/contract';
 import type { PdfPrinter } from './services/documents';
 
 import { fileFormat } from '../shared/formats';
+import { infographicOutput } from '../shared/infographic';
+import { writeInfographic } from './services/infographic';
 import type { ReportLibrary, ReportPatch, StoredReport } from './services/library';
 
 /** What only the desktop shell can do; absent under `nianbao serve`, where the browser downloads instead. */
 export interface Platform {
-  /** Shows the native save dialog; null when the user cancels. */
-  chooseSavePath(suggestedName: string, format: ExportFormat): Promise<string | null>;
+  /** Shows the native save dialog for a file type; null when the user cancels. */
+  chooseSavePath(suggestedName: string, type: SavedFileType): Promise<string | null>;
   /** Shows the file in its folder (Explorer). */
   reveal(path: string): void;
   /** Prints HTML to PDF with Electron's printToPDF. */
   pdfPrinter: PdfPrinter;
+}
+
+/** What the save dialog filters by: a report format of the one table, or the 一图读懂's PNG. */
+export interface SavedFileType {
+  label: string;
+  extensions: readonly string[];
 }
 
 export interface Services {
@@ -112,7 +119,7 @@ export function createHandlers(services: Services): Handlers {
       if (platform) {
         const refused = checkExport(request);
         if (!refused.ok) return refused;
-        const path = await platform.chooseSavePath(fileName, i.format);
+        const path = await platform.chooseSavePath(fileName, fileFormat(i.format));
         if (!path) return ok({ kind: 'cancelled' as const });
         const written = await exportReport(request, path, { pdfPrinter: platform.pdfPrinter, oneSheet: i.oneSheet });
         if (!written.ok) return written;
@@ -127,6 +134,30 @@ export function createHandlers(services: Services): Handlers {
         if (!written.ok) return written;
         const data = (await readFile(path)).toString('base64');
         return ok({ kind: 'download' as const, fileName, mime: fileFormat(i.format).mime, data });
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    'export.infographic': async (i) => {
+      const stored = opened(library.get(i.id));
+      if (!stored.ok) return stored;
+      const { report, previous } = stored.value;
+      const output = infographicOutput(i.kind);
+      const input = { report, previous, highlights: i.highlights };
+      const fileName = `${documentTitle(report)}（一图读懂${output.scale === 2 ? '·印刷' : ''}）${output.file.extensions[0]}`;
+      const platform = services.platform;
+      if (platform) {
+        const path = await platform.chooseSavePath(fileName, output.file);
+        if (!path) return ok({ kind: 'cancelled' as const });
+        const written = await writeInfographic(input, i.kind, path, { printer: platform.pdfPrinter });
+        return written.ok ? ok({ kind: 'saved' as const, path }) : written;
+      }
+      const dir = await mkdtemp(join(tmpdir(), 'nianbao-infographic-'));
+      try {
+        const path = join(dir, `infographic${output.file.extensions[0]}`);
+        const written = await writeInfographic(input, i.kind, path);
+        if (!written.ok) return written;
+        return ok({ kind: 'download' as const, fileName, mime: output.file.mime, data: (await readFile(path)).toString('base64') });
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

@@ -13,53 +13,14 @@ import { composeWithCharts } from '../../src/main/services/infographic';
 import { computeKpis, formatKpi } from '../../src/shared/kpi';
 import { setCells, type Report } from '../../src/shared/model/report';
 import { validate } from '../../src/shared/rules/engine';
-import { REQUEST_PART_COLS } from '../../src/shared/template/gov2021';
-import { loadReport, seed } from '../shared/fixtures';
+import { busy, busyLastYear } from '../fixtures/busy-years';
+import { loadReport } from '../shared/fixtures';
 import { pdfPageSizes, pdfPages } from './documents-fixtures';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'artifacts', 'infographic');
 mkdirSync(ARTIFACTS, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-infographic-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/**
- * A busy year of the seed's body, every rule of table 三 and 四 kept: per
- * applicant type, the requests received and carried over are split over the
- * results in fixed proportions (the remainder 予以公开), a twentieth carried forward.
- */
-function busyYear(year: number, received: readonly number[], carried: readonly number[], appeals: Record<string, readonly number[]>): Report {
-  const cells: [string, number][] = [];
-  const shares: [string, number][] = [['partial', 0.12], ['denied_third_party', 0.03], ['denied_process', 0.02], ['unable_not_held', 0.15], ['unable_unclear', 0.02], ['rejected_repeat', 0.04], ['other_other', 0.03]];
-  const total = (row: string, values: number[]) => cells.push(...REQUEST_PART_COLS.map((c, i) => [`requests.${row}.${c}`, values[i]!] as [string, number]), [`requests.${row}.total`, values.reduce((a, b) => a + b, 0)]);
-  const rows: Record<string, number[]> = { received: [...received], carried_over: [...carried], results_total: [], carried_forward: [], granted: [] };
-  for (const [row] of shares) rows[row] = [];
-  REQUEST_PART_COLS.forEach((_, i) => {
-    const accepted = received[i]! + carried[i]!;
-    const forward = Math.floor(accepted / 20);
-    let left = accepted - forward;
-    rows.carried_forward!.push(forward);
-    rows.results_total!.push(left);
-    for (const [row, share] of shares) {
-      const n = Math.floor((accepted - forward) * share);
-      rows[row]!.push(n);
-      left -= n;
-    }
-    rows.granted!.push(left);
-  });
-  for (const [row, values] of Object.entries(rows)) total(row, values);
-  for (const [row, [upheld, corrected, other, pending]] of Object.entries(appeals)) {
-    cells.push([`appeals.${row}.upheld`, upheld!], [`appeals.${row}.corrected`, corrected!], [`appeals.${row}.other`, other!], [`appeals.${row}.pending`, pending!], [`appeals.${row}.total`, upheld! + corrected! + other! + pending!]);
-  }
-  cells.push(['proactive.normative_docs.issued', 14], ['proactive.normative_docs.in_force', 126], ['proactive.licensing.decisions', 3862], ['proactive.penalty.decisions', 1275], ['proactive.coercion.decisions', 41], ['proactive.fees.amount', 12.35]);
-  return setCells({ ...seed, agency: '杭州市余杭区人民政府', level: '县区政府', year }, cells);
-}
-const busyLastYear = busyYear(2021, [301, 38, 2, 1, 22, 7], [18, 2, 0, 0, 1, 0], { review: [4, 1, 0, 2], suit_direct: [2, 1, 0, 1], suit_after_review: [1, 0, 0, 0] });
-// Last year's carried forward is this year's carried over (continuity.carried_over).
-const busy = busyYear(2022, [356, 47, 3, 2, 19, 11], REQUEST_PART_COLS.map((c) => busyLastYear.tables.requests.carried_forward![c] as number), {
-  review: [6, 2, 1, 1],
-  suit_direct: [3, 1, 0, 2],
-  suit_after_review: [1, 1, 0, 0],
-});
 
 function file(name: string, report: Report): string {
   const path = join(dir, name);

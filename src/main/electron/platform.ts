@@ -3,20 +3,18 @@
 // printToPDF on a hidden window (the same HTML the browser mode prints).
 import { BrowserWindow, dialog, shell } from 'electron';
 import { ok, fail } from '../../shared/api/result';
-import type { Platform } from '../handlers';
-import { fileFormat, type FormatId } from '../../shared/formats';
+import type { Platform, SavedFileType } from '../handlers';
 
-/** The save dialog's filter for a format, from the one table of formats. */
-function filterOf(format: FormatId): { name: string; extensions: string[] } {
-  const f = fileFormat(format);
-  return { name: f.label, extensions: f.extensions.map((e) => e.slice(1)) };
+/** The save dialog's filter for a file type (from the one table of formats). */
+function filterOf(type: SavedFileType): { name: string; extensions: string[] } {
+  return { name: type.label, extensions: type.extensions.map((e) => e.slice(1)) };
 }
 
 export function desktopPlatform(getWindow: () => BrowserWindow | undefined): Platform {
   return {
-    async chooseSavePath(suggestedName, format) {
+    async chooseSavePath(suggestedName, type) {
       const win = getWindow();
-      const options = { title: '导出', defaultPath: suggestedName, filters: [filterOf(format)] };
+      const options = { title: '导出', defaultPath: suggestedName, filters: [filterOf(type)] };
       const chosen = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
     },

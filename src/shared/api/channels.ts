@@ -20,6 +20,7 @@ export const CHANNELS = [
   'library.import',
   'import.read',
   'export.document',
+  'export.infographic',
   'files.reveal',
 ] as const satisfies readonly Channel[];
 
@@ -57,6 +58,7 @@ export function createApi(invoke: Invoke) {
     files: {
       read: call('import.read'),
       exportDocument: call('export.document'),
+      exportInfographic: call('export.infographic'),
       reveal: call('files.reveal'),
     },
   };

@@ -10,6 +10,8 @@ import type { ImportRecord } from './import';
 import { levelSchema, reportSchema } from '../model/schema';
 import { limitedText } from '../model/limits';
 import { NARRATIVE_IDS } from '../template/gov2021';
+import { INFOGRAPHIC_KINDS } from '../infographic/outputs';
+import { MAX_HIGHLIGHTS } from '../infographic/highlights';
 
 export const STATUSES = ['草稿', '定稿'] as const;
 
@@ -68,6 +70,8 @@ export const inputs = {
     year: z.number().int().min(2000).max(2100).optional(),
   }),
   'export.document': z.strictObject({ id, format: z.enum(FORMAT_IDS), draft: z.boolean(), oneSheet: z.boolean().optional() }),
+  // The 一图读懂 of a report, with the author's highlights (kept with the editor, not in the report).
+  'export.infographic': z.strictObject({ id, kind: z.enum(INFOGRAPHIC_KINDS), highlights: z.array(z.string().max(500)).max(MAX_HIGHLIGHTS) }),
   'files.reveal': z.strictObject({ path: z.string().min(1).max(4096) }),
 } as const;
 
@@ -135,6 +139,7 @@ export interface Outputs {
   'library.import': ReportSummary;
   'import.read': ImportedFile;
   'export.document': ExportOutcome;
+  'export.infographic': ExportOutcome;
   'files.reveal': null;
 }
 

@@ -4,6 +4,7 @@
 import { kpi, KPIS, formatKpi } from '../kpi';
 import { getCell, numericValue, type Report } from '../model/report';
 import { APPEAL_COLS, APPEAL_ROWS, LEVELS_MAKING_REGULATIONS, REQUEST_COLS, REQUEST_GROUPS, REQUEST_PART_COLS, REQUEST_ROWS } from '../template/gov2021';
+import { textWidth } from './text';
 import { COLORS, FONT_STACK, SERIES_COLORS } from './theme';
 
 /** An ECharts option: plain JSON-like data. */
@@ -66,6 +67,11 @@ const anything = (values: (number | null)[]) => values.some((v) => (v ?? 0) > 0)
 
 // ---- the options --------------------------------------------------------------
 
+/** Room for the longest category name of a bar chart at a type size, in px (ECharts would cut a longer one short). */
+export function categoryLabelWidth(names: readonly string[], fontSize: number): number {
+  return Math.ceil(Math.max(0, ...names.map((n) => textWidth(n, fontSize)))) + fontSize;
+}
+
 export interface ChartSizes {
   /** Type size of labels, in px. */
   font: number;
@@ -91,7 +97,7 @@ export function barOption(data: readonly Datum[], sizes: ChartSizes, labelWidth:
       data: top.map((d) => d.name),
       axisTick: { show: false },
       axisLine: { lineStyle: { color: COLORS.line } },
-      axisLabel: { fontSize: sizes.font, color: COLORS.ink, width: labelWidth - 12, overflow: 'truncate' },
+      axisLabel: { fontSize: sizes.font, color: COLORS.ink },
     },
     series: [
       {
@@ -129,17 +135,20 @@ export function ringOption(data: readonly Datum[]): ChartOption {
   };
 }
 
-/** Cases by kind, stacked by result; each segment's count inside it where it has room. */
+/**
+ * Cases by kind, stacked by result; each segment's count inside it where it
+ * has room. The legend is drawn by the caller beside the chart (as for the
+ * ring), which keeps ECharts' legend component out of the page's bundle.
+ */
 export function stackedOption(appeals: ReturnType<typeof appealData>, sizes: ChartSizes, labelWidth: number): ChartOption {
   const order = appeals.rows.map((_, i) => i).reverse();
   return {
     ...base(sizes),
-    legend: { top: 0, left: 0, itemWidth: sizes.font, itemHeight: sizes.font, textStyle: { fontSize: sizes.font, color: COLORS.ink } },
-    grid: { left: labelWidth, right: sizes.font, top: sizes.font * 2.4, bottom: 4 },
+    grid: { left: labelWidth, right: sizes.font, top: 4, bottom: 4 },
     xAxis: { type: 'value', show: false },
     yAxis: {
       type: 'category',
-      data: order.map((i) => `${appeals.rows[i]}（${appeals.totals[i] ?? '—'}件）`),
+      data: order.map((i) => appealRowName(appeals, i)),
       axisTick: { show: false },
       axisLine: { lineStyle: { color: COLORS.line } },
       axisLabel: { fontSize: sizes.font, color: COLORS.ink },
@@ -158,6 +167,11 @@ export function stackedOption(appeals: ReturnType<typeof appealData>, sizes: Cha
       }),
     })),
   };
+}
+
+/** "行政复议（4件）": a row of the appeals chart with its total. */
+export function appealRowName(appeals: ReturnType<typeof appealData>, i: number): string {
+  return `${appeals.rows[i]}（${appeals.totals[i] ?? '—'}件）`;
 }
 
 // ---- what the page and the panel show ------------------------------------------

@@ -1,4 +1,4 @@
-export { chartSections, barOption, ringOption, stackedOption, appealData, type ChartOption, type ChartRenderer, type ChartSection, type Datum } from './charts';
+export { chartSections, categoryLabelWidth, barOption, ringOption, stackedOption, appealData, appealRowName, type ChartOption, type ChartRenderer, type ChartSection, type Datum } from './charts';
 export { defaultHighlights, parseHighlights, trimHighlight, MAX_HIGHLIGHTS } from './highlights';
 export { composeInfographic, infographicHtml, changeLine, HEADLINE_KPIS, PAGE_WIDTH, type ComposedInfographic, type InfographicInput } from './page';
 export { COLORS, FONT_STACK, FONT_STACK_CSS, SERIES_COLORS } from './theme';

@@ -7,7 +7,7 @@
 import { escapeHtml } from '../document/html';
 import { computeKpis, formatChange, formatKpi, kpi, KPI_EDGE_NOTE, type KpiValue } from '../kpi';
 import { documentTitle, type Report } from '../model/report';
-import { appealData, barOption, chartSections, ringOption, stackedOption, type ChartRenderer, type ChartSection, type Datum } from './charts';
+import { appealData, appealRowName, barOption, categoryLabelWidth, chartSections, ringOption, stackedOption, type ChartRenderer, type ChartSection } from './charts';
 import { textWidth, wrapText, fitFontSize } from './text';
 import { COLORS, FONT_STACK, FONT_STACK_CSS, SERIES_COLORS } from './theme';
 
@@ -143,13 +143,10 @@ function emptyBox(message: string, y0: number): { svg: string; height: number } 
   };
 }
 
-/** Room for the longest category name of a bar chart, in px. */
-const labelRoom = (data: readonly Datum[], size: number) => Math.ceil(Math.max(...data.map((d) => textWidth(d.name, size)))) + 16;
-
 function barsBlock(section: ChartSection, render: ChartRenderer, y0: number, color: string): { svg: string; height: number } {
   if (!section.data) return emptyBox(section.empty, y0);
   const h = section.data.length * 50;
-  return { svg: placed(PAD, y0, render(barOption(section.data, { font: FONT.label }, labelRoom(section.data, FONT.label), color), INNER, h)), height: h };
+  return { svg: placed(PAD, y0, render(barOption(section.data, { font: FONT.label }, categoryLabelWidth(section.data.map((d) => d.name), FONT.label), color), INNER, h)), height: h };
 }
 
 /** The share of a result in the whole (办理结果总计), as the KPIs give shares. */
@@ -179,10 +176,19 @@ function resultsBlock(section: ChartSection, report: Report, render: ChartRender
 function appealsBlock(section: ChartSection, report: Report, render: ChartRenderer, y0: number): { svg: string; height: number } {
   if (!section.data) return emptyBox(section.empty, y0);
   const appeals = appealData(report);
-  const names = appeals.rows.map((r, i) => `${r}（${appeals.totals[i] ?? '—'}件）`);
-  const h = FONT.label * 2.4 + appeals.rows.length * 58;
-  const width = labelRoom(names.map((name) => ({ name, value: 0 })), FONT.label);
-  return { svg: placed(PAD, y0, render(stackedOption(appeals, { font: FONT.label }, width), INNER, h)), height: h };
+  const names = appeals.rows.map((_, i) => appealRowName(appeals, i));
+  const width = categoryLabelWidth(names, FONT.label);
+  // The legend, one line: a swatch and each result's name.
+  const legend: string[] = [];
+  let x = PAD;
+  appeals.series.forEach((s, k) => {
+    legend.push(`<rect x="${num(x)}" y="${y0 + 4}" width="20" height="20" rx="4" fill="${SERIES_COLORS[k % SERIES_COLORS.length]}"/>`);
+    legend.push(text(x + 28, y0 + 22, s.name, { size: FONT.label }));
+    x += 28 + textWidth(s.name, FONT.label) + 28;
+  });
+  const top = 44;
+  const h = appeals.rows.length * 58;
+  return { svg: legend.join('') + placed(PAD, y0 + top, render(stackedOption(appeals, { font: FONT.label }, width), INNER, h)), height: top + h };
 }
 
 function highlightsBlock(highlights: readonly string[], y0: number): { svg: string; height: number } {

@@ -17,13 +17,13 @@ import { useRouter } from '../common/router';
 import { useAppInfo } from '../common/appInfo';
 import { FinalizeControl } from './FinalizeControl';
 import { findingsOf } from './findings';
-import { FindingsPanel } from './FindingsPanel';
 import { MetaFields } from './MetaFields';
 import { Outline } from './Outline';
 import { SaveIndicator, SaveProblem } from './SaveIndicator';
 import { SectionView } from './SectionView';
 import { sectionStatuses } from './sectionStatus';
 import { useEditor, type Remote } from './store';
+import { SidePanel } from '../overview/SidePanel';
 import './editor.css';
 
 /** How the editor store saves this report: through the typed API. */
@@ -205,7 +205,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
       <div className="report-body">
         <Outline statuses={statuses} />
         <SectionView key={section} id={section} />
-        <FindingsPanel />
+        <SidePanel id={id} flush={flushAll} />
       </div>
       {dragging && <div className="drop-hint">松开鼠标，导入这个表格文件</div>}
       {importing && <ImportDialog file={importing} current={report} onApply={applyImport} onClose={() => setImporting(null)} />}

@@ -1,0 +1,36 @@
+// The editor's right-hand column: what the checks found, or the 概览 of the
+// report's figures. Only the one shown is rendered, so the 概览 costs nothing
+// while the author works with the findings; its code (and the 一图读懂's) is
+// loaded the first time it is opened, not with the editor.
+import { lazy, Suspense, useState } from 'react';
+import { FindingsPanel } from '../report/FindingsPanel';
+
+const KpiPanel = lazy(() => import('./KpiPanel').then((m) => ({ default: m.KpiPanel })));
+
+type Tab = 'findings' | 'overview';
+
+export function SidePanel({ id, flush }: { id: number; flush: () => Promise<void> }) {
+  const [tab, setTab] = useState<Tab>('findings');
+  const tabButton = (which: Tab, label: string) => (
+    <button type="button" role="tab" id={`side-tab-${which}`} aria-selected={tab === which} aria-controls="side-tab-panel" onClick={() => setTab(which)}>
+      {label}
+    </button>
+  );
+  return (
+    <div className="side-panel">
+      <div className="side-tabs" role="tablist" aria-label="右侧栏">
+        {tabButton('findings', '检查结果')}
+        {tabButton('overview', '概览')}
+      </div>
+      <div className="side-tab-panel" id="side-tab-panel" role="tabpanel" aria-labelledby={`side-tab-${tab}`}>
+        {tab === 'findings' ? (
+          <FindingsPanel />
+        ) : (
+          <Suspense fallback={<p className="muted kpi-loading">正在载入概览…</p>}>
+            <KpiPanel id={id} flush={flush} />
+          </Suspense>
+        )}
+      </div>
+    </div>
+  );
+}
