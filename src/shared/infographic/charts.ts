@@ -77,6 +77,13 @@ export interface ChartSizes {
   font: number;
 }
 
+/**
+ * A picture, not a dashboard: no hover emphasis. That also keeps ECharts from
+ * writing hover CSS rules (class names numbered per process) into the SVG,
+ * which, pasted into a web page, would apply to the whole page.
+ */
+const STILL = { silent: true, emphasis: { disabled: true } } as const;
+
 function base(sizes: ChartSizes): ChartOption {
   return {
     animation: false,
@@ -102,6 +109,7 @@ export function barOption(data: readonly Datum[], sizes: ChartSizes, labelWidth:
     series: [
       {
         type: 'bar',
+        ...STILL,
         barMaxWidth: sizes.font * 1.4,
         barMinHeight: 2,
         itemStyle: { color, borderRadius: [0, 4, 4, 0] },
@@ -124,6 +132,7 @@ export function ringOption(data: readonly Datum[]): ChartOption {
     series: [
       {
         type: 'pie',
+        ...STILL,
         radius: ['58%', '92%'],
         center: ['50%', '50%'],
         label: { show: false },
@@ -155,6 +164,7 @@ export function stackedOption(appeals: ReturnType<typeof appealData>, sizes: Cha
     },
     series: appeals.series.map((s, k) => ({
       type: 'bar',
+      ...STILL,
       name: s.name,
       stack: 'cases',
       barMaxWidth: sizes.font * 1.6,

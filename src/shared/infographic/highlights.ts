@@ -9,15 +9,19 @@ import type { Report } from '../model/report';
 export const HIGHLIGHT_CHARS = 50;
 /** How many the page shows at most. */
 export const MAX_HIGHLIGHTS = 6;
+/** How many are taken from a text that has no parts to take one from each. */
+const TEXT_HIGHLIGHTS = 3;
 
-const SENTENCE_END = /[。！？；;!?]/;
 /** Ordinals that open an enumerated sentence ("一是…", "二是…"): the sentence reads without them. */
 const ORDINAL = /^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+[、.．]|\d+[、.．])\s*/;
 
-function firstSentence(text: string): string {
-  const end = text.search(SENTENCE_END);
-  return (end >= 0 ? text.slice(0, end) : text).replace(ORDINAL, '').trim();
+const SENTENCE_ENDS = /[。！？；;!?]/g;
+
+function sentences(text: string): string[] {
+  return text.split(SENTENCE_ENDS).map((s) => s.replace(ORDINAL, '').trim());
 }
+
+const firstSentence = (text: string) => sentences(text)[0] ?? '';
 
 /** Shortened at a comma where one falls late enough, else cut with "…". */
 export function trimHighlight(sentence: string, max = HIGHLIGHT_CHARS): string {
@@ -42,8 +46,10 @@ export function defaultHighlights(report: Pick<Report, 'narratives'>): string[] 
     const sentence = firstSentence(body);
     if (worthALine(sentence)) fromParts.push(trimHighlight(sentence));
   });
-  const candidates = fromParts.length > 0 ? fromParts : lines.flatMap((l) => (l.kind === 'paragraph' ? [trimHighlight(firstSentence(l.text))] : [])).filter(worthALine);
-  return [...new Set(candidates)].slice(0, MAX_HIGHLIGHTS);
+  if (fromParts.length > 0) return [...new Set(fromParts)].slice(0, MAX_HIGHLIGHTS);
+  // A text without parts: its first few sentences, in order.
+  const fromText = lines.flatMap((l) => (l.kind === 'paragraph' ? sentences(l.text) : [])).filter(worthALine).map((s) => trimHighlight(s));
+  return [...new Set(fromText)].slice(0, TEXT_HIGHLIGHTS);
 }
 
 /** The author's highlights as typed: one a line, blank lines dropped. */

@@ -1,0 +1,126 @@
+// The 一图读懂's parts that need no chart library: the highlights taken from
+// real reports' text, the line breaking, the chart figures, and the composed
+// page's own text staying inside the page (a stand-in renderer draws nothing
+// for the charts, so only this module's layout is judged here; the real charts
+// are drawn in tests/main/infographic.test.ts).
+import { describe, expect, it } from 'vitest';
+import { parseDocument, DomUtils } from 'htmlparser2';
+import { appealData, chartSections, composeInfographic, defaultHighlights, parseHighlights, trimHighlight } from '../../src/shared/infographic';
+import { applicantData, proactiveData, resultData } from '../../src/shared/infographic/charts';
+import { textWidth, wrapText } from '../../src/shared/infographic/text';
+import { setCells } from '../../src/shared/model/report';
+import { busy, busyLastYear } from '../fixtures/busy-years';
+import { loadReport, seed } from './fixtures';
+
+describe('highlights taken from the text', () => {
+  it('the seed: the first sentence of each of the five parts, "一是" dropped, long ones cut at a comma', () => {
+    expect(defaultHighlights(seed)).toEqual([
+      '及时更新政府公开信息', // （一）: "一是及时更新政府公开信息。按照…"
+      '2022年,收到公民、法人或其他组织的信息公开申请10例(其中,撤件1例)',
+      '为确保政府信息公开工作有序开展,本单位高度重视,明确分管领导、责任科室、规范制度', // cut before ",并明确各科室…"
+      '依托“余杭统计调查”微信公众号,公开发布解读月度、季度、年度统计数据',
+      '全局组建政府信息公开工作小组,明确全局需公开信息内容对应的各业务科室,坚持“谁发布、谁负责”的原则',
+    ]);
+  });
+
+  it('区统计局 2023: two parts with their own headings ("(一)主动公开情况"), one line each', () => {
+    const got = defaultHighlights(loadReport('real-district-stats-2023.json'));
+    expect(got).toEqual(['2023年,我局认真梳理,主动在门户网站公开政府信息50条', '我局高度重视政府信息公开工作,完善工作机制,规范信息管理流程,及时将我局各项工作动态予以更新']);
+  });
+
+  it('湛江市地方志办 2023: no parts, so the first sentences of the text', () => {
+    expect(defaultHighlights(loadReport('real-zhanjiang-dfz-2023.json'))).toEqual([
+      '2023年,我办坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神',
+      '2023年,我办全年未收到行政许可申请',
+      '全年未接到信息公开申请',
+    ]);
+  });
+
+  it('an empty text gives no highlights; the author’s lines are read one a line', () => {
+    expect(defaultHighlights({ narratives: { overview: '', problems: '', other: '' } })).toEqual([]);
+    expect(parseHighlights('  第一条 \n\n第二条\n')).toEqual(['第一条', '第二条']);
+    expect(parseHighlights(Array.from({ length: 9 }, (_, i) => `第${i}条`).join('\n'))).toHaveLength(6);
+  });
+
+  it('trims without cutting a list at 、', () => {
+    const s = '明确全局需公开信息内容对应的各业务科室、责任人员、审核流程、发布时限、归档要求、考核办法、问责机制、监督渠道、培训计划和年度目标';
+    const t = trimHighlight(s, 30);
+    expect(t.endsWith('…')).toBe(true);
+    expect([...t].length).toBe(30);
+  });
+});
+
+describe('line breaking', () => {
+  it('every line fits, and no line starts with a closing mark', () => {
+    const text = '依托“余杭统计调查”微信公众号，公开发布解读月度、季度、年度统计数据，宣传统计开放日、统计法律法规等统计工作，营造良好统计法治氛围。';
+    for (const width of [200, 333, 640]) {
+      const lines = wrapText(text, 24, width);
+      expect(lines.join('')).toBe(text);
+      for (const line of lines) {
+        expect(textWidth(line.replace(/[，。、”]$/, ''), 24)).toBeLessThanOrEqual(width);
+        expect(line[0]).not.toMatch(/[，。、；：？！”）》]/);
+      }
+    }
+  });
+  it('cuts at the last line allowed with "…"', () => {
+    const lines = wrapText('一二三四五六七八九十'.repeat(5), 20, 100, 2);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]!.endsWith('…')).toBe(true);
+  });
+});
+
+describe('the figures each chart shows', () => {
+  it('the seed: 10 new requests from 自然人; results 9 公开 and 1 无法提供; 6 处罚; no appeals', () => {
+    expect(applicantData(seed).map((d) => d.value)).toEqual([10, 0, 0, 0, 0, 0]);
+    expect(resultData(seed)).toEqual([
+      { name: '予以公开', value: 9 },
+      { name: '部分公开', value: 0 },
+      { name: '不予公开', value: 0 },
+      { name: '无法提供', value: 1 },
+      { name: '不予处理', value: 0 },
+      { name: '其他处理', value: 0 },
+    ]);
+    // A 县区部门 makes no 规章: those rows are left out while they are 0.
+    expect(proactiveData(seed).map((d) => d.name)).toEqual(['规范性文件 本年制发', '规范性文件 现行有效', '行政许可', '行政处罚', '行政强制']);
+    expect(chartSections(seed).appeals.data).toBeNull();
+  });
+  it('a 规章 figure reported by a body that cannot make them is still shown', () => {
+    const town = loadReport('real-town-2023.json'); // 某镇: 规章 现行有效 6
+    expect(proactiveData(town).find((d) => d.name === '规章 现行有效')?.value).toBe(6);
+  });
+  it('text in a cell is no value, not 0', () => {
+    const d = applicantData(setCells(seed, [['requests.received.legal', '若干']]));
+    expect(d.find((x) => x.name === '法律服务机构')?.value).toBeNull();
+    expect(appealData(setCells(seed, [['appeals.review.total', '/']])).totals[0]).toBe(0); // "/" is blank, blank is 0
+  });
+});
+
+describe('the composed page', () => {
+  const blank = () => '<svg xmlns="http://www.w3.org/2000/svg"/>';
+
+  it('keeps its own text inside the page, at any length of body name', () => {
+    const long = { ...busy, agency: '某某省某某市某某区某某街道办事处综合行政执法队（某某区某某街道综合行政执法中队）' };
+    for (const report of [busy, long, seed]) {
+      const page = composeInfographic({ report, previous: busyLastYear, highlights: defaultHighlights(seed) }, blank);
+      const doc = parseDocument(page.svg, { xmlMode: true });
+      const texts = DomUtils.findAll((e) => e.name === 'text', doc.children);
+      expect(texts.length).toBeGreaterThan(30);
+      for (const t of texts) {
+        const x = Number(t.attribs.x);
+        const size = Number(t.attribs['font-size']);
+        const w = textWidth(DomUtils.textContent(t), size);
+        const [left, right] = t.attribs['text-anchor'] === 'end' ? [x - w, x] : t.attribs['text-anchor'] === 'middle' ? [x - w / 2, x + w / 2] : [x, x + w];
+        expect(left, DomUtils.textContent(t)).toBeGreaterThanOrEqual(0);
+        expect(right, DomUtils.textContent(t)).toBeLessThanOrEqual(page.width);
+        expect(Number(t.attribs.y)).toBeLessThanOrEqual(page.height);
+      }
+    }
+  });
+
+  it('gives the change against last year only when last year’s report is known', () => {
+    const withPrevious = composeInfographic({ report: busy, previous: busyLastYear, highlights: [] }, blank).svg;
+    const alone = composeInfographic({ report: busy, previous: null, highlights: [] }, blank).svg;
+    expect(withPrevious).toContain('较上年 +67 件'); // 新收 438 against 371
+    expect(alone).not.toContain('较上年');
+  });
+});
