@@ -7,6 +7,7 @@ import { EXPORT_FORMATS } from '../shared/formats';
 import { exportReport } from './formats/export';
 import { validate } from '../shared/rules/engine';
 import { reportToJson } from '../shared/model/schema';
+import type { Report } from '../shared/model/report';
 import { SEVERITY_LABEL, type Finding } from '../shared/rules/types';
 import { checkReport, defaultDatabasePath, displayTime, openLibrary, type ReportLibrary } from './services/library';
 import { LEVELS } from '../shared/template/gov2021';
@@ -70,6 +71,12 @@ async function load(path: string | undefined, io: CliIO, extra: { agency?: strin
   return read.value;
 }
 
+/** Last year's report named by --previous: null when none is named, undefined when it can't be read (said on stderr). */
+async function loadPrevious(path: string | undefined, io: CliIO): Promise<Report | null | undefined> {
+  if (!path) return null;
+  return (await load(path, io))?.report;
+}
+
 /** A warning the report's 核实说明 already explains. */
 function explained(f: Finding, explanations: Readonly<Record<string, string>>): boolean {
   return f.severity === 'warning' && !!explanations[f.id]?.trim();
@@ -107,12 +114,8 @@ const validateCmd: Command = async (args, io) => {
   const { positionals, values } = parse(args, { previous: { type: 'string' }, json: { type: 'boolean' } });
   const read = await load(positionals[0], io);
   if (!read) return EXIT.unreadable;
-  let previous;
-  if (values.previous) {
-    const prev = await load(values.previous as string, io);
-    if (!prev) return EXIT.unreadable;
-    previous = prev.report;
-  }
+  const previous = await loadPrevious(values.previous as string | undefined, io);
+  if (previous === undefined) return EXIT.unreadable;
   const findings = validate(read.report, { previous });
   if (values.json) {
     const out = findings.map(({ id, rule, severity, message, cells }) => ({ id, rule, severity, message, cells }));
@@ -137,12 +140,8 @@ const exportCmd: Command = async (args, io) => {
   if (!values.out) throw new UsageError('缺少 --out 输出文件');
   const read = await load(positionals[0], io);
   if (!read) return EXIT.unreadable;
-  let previous = null;
-  if (values.previous) {
-    const prev = await load(values.previous as string, io);
-    if (!prev) return EXIT.unreadable;
-    previous = prev.report;
-  }
+  const previous = await loadPrevious(values.previous as string | undefined, io);
+  if (previous === undefined) return EXIT.unreadable;
   const today = new Date().toISOString().slice(0, 10);
   const written = await exportReport({ report: read.report, previous, format, draft: !!values.draft, today }, values.out as string, {
     oneSheet: !!values['one-sheet'],
@@ -171,12 +170,8 @@ const infographicCmd: Command = async (args, io) => {
   if (!kind) throw new UsageError(`--out 的扩展名应为 ${INFOGRAPHIC_EXTENSIONS} 之一`);
   const read = await load(positionals[0], io);
   if (!read) return EXIT.unreadable;
-  let previous = null;
-  if (values.previous) {
-    const prev = await load(values.previous as string, io);
-    if (!prev) return EXIT.unreadable;
-    previous = prev.report;
-  }
+  const previous = await loadPrevious(values.previous as string | undefined, io);
+  if (previous === undefined) return EXIT.unreadable;
   const report = read.report;
   // A picture of figures that do not add up would publish the mistake: say so, but draw it (it may be a draft for review).
   const errors = validate(report, { previous }).filter((f) => f.severity === 'error').length;

@@ -6,7 +6,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { composeInfographic, defaultHighlights, INFOGRAPHIC_OUTPUTS, MAX_HIGHLIGHTS, parseHighlights, type InfographicKind } from '../../../shared/infographic';
 import type { Report } from '../../../shared/model/report';
 import { api } from '../api';
-import { downloadBase64 } from '../transfer/files';
+import { ExportStatus, useExportRun } from '../transfer/exportRun';
 import { useChartRenderer } from './charts';
 import '../transfer/transfer.css';
 
@@ -18,8 +18,6 @@ interface Props {
   flush: () => Promise<void>;
   onClose: () => void;
 }
-
-type Stage = { kind: 'choose' } | { kind: 'working' } | { kind: 'done'; path: string | null; fileName: string } | { kind: 'failed'; message: string };
 
 const storageKey = (id: number) => `nianbao.infographic.highlights.${id}`;
 
@@ -36,7 +34,7 @@ export function InfographicDialog({ id, report, previous, flush, onClose }: Prop
   const defaults = useMemo(() => defaultHighlights(report).join('\n'), [report]);
   const [text, setText] = useState(() => storedHighlights(id) ?? defaults);
   const [kind, setKind] = useState<InfographicKind>('png');
-  const [stage, setStage] = useState<Stage>({ kind: 'choose' });
+  const { stage, run } = useExportRun();
   const highlights = useMemo(() => parseHighlights(text), [text]);
   const deferredHighlights = useDeferredValue(highlights);
   const { render, failed } = useChartRenderer();
@@ -56,18 +54,9 @@ export function InfographicDialog({ id, report, previous, flush, onClose }: Prop
     }
   }
 
-  async function run() {
-    setStage({ kind: 'working' });
+  async function send() {
     await flush();
-    const res = await api!.files.exportInfographic({ id, kind, highlights });
-    if (!res.ok) return setStage({ kind: 'failed', message: res.error.message });
-    const out = res.value;
-    if (out.kind === 'cancelled') return setStage({ kind: 'choose' });
-    if (out.kind === 'download') {
-      downloadBase64(out.fileName, out.mime, out.data);
-      return setStage({ kind: 'done', path: null, fileName: out.fileName });
-    }
-    setStage({ kind: 'done', path: out.path, fileName: out.path.split(/[\\/]/).pop()! });
+    return api!.files.exportInfographic({ id, kind, highlights });
   }
 
   const lines = text.split('\n').filter((l) => l.trim() !== '').length;
@@ -110,35 +99,7 @@ export function InfographicDialog({ id, report, previous, flush, onClose }: Prop
           )}
         </div>
       </div>
-      {stage.kind === 'working' && (
-        <div className="progress-block">
-          <p>正在导出…</p>
-          <progress aria-label="导出进度" />
-        </div>
-      )}
-      {stage.kind === 'failed' && (
-        <p className="error" role="alert">
-          {stage.message}
-        </p>
-      )}
-      {stage.kind === 'done' && (
-        <p className="done" role="status">
-          已导出「{stage.fileName}」{stage.path ? '' : '，请在浏览器的“下载”中查看'}。
-          {stage.path && (
-            <button type="button" className="link" onClick={() => void api!.files.reveal({ path: stage.path! })}>
-              打开所在文件夹
-            </button>
-          )}
-        </p>
-      )}
-      <div className="dialog-buttons">
-        <button type="button" onClick={() => dialog.current?.close()}>
-          {stage.kind === 'done' ? '关闭' : '取消'}
-        </button>
-        <button type="button" className="primary" disabled={stage.kind === 'working'} onClick={() => void run()}>
-          {stage.kind === 'done' ? '再导出一份' : '导出'}
-        </button>
-      </div>
+      <ExportStatus stage={stage} onRun={() => void run(send)} onClose={() => dialog.current?.close()} />
     </dialog>
   );
 }

@@ -8,7 +8,7 @@ import { renderReportHtml } from '../../../shared/document/html';
 import type { Report } from '../../../shared/model/report';
 import { validate } from '../../../shared/rules/engine';
 import { api } from '../api';
-import { downloadBase64 } from './files';
+import { ExportStatus, useExportRun } from './exportRun';
 import './transfer.css';
 
 interface Props {
@@ -25,14 +25,12 @@ interface Props {
 
 const FORMATS = FILE_FORMATS.filter((f) => f.writable).map((f) => ({ format: f.id, label: `${f.label}（${f.extensions[0]}）`, hint: f.hint }));
 
-type Stage = { kind: 'choose' } | { kind: 'working' } | { kind: 'done'; path: string | null; fileName: string } | { kind: 'failed'; message: string };
-
 export function ExportDialog({ id, report, blocking, final, flush, onClose }: Props) {
   const mustDraft = !final;
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [draft, setDraft] = useState(mustDraft);
   const [oneSheet, setOneSheet] = useState(false);
-  const [stage, setStage] = useState<Stage>({ kind: 'choose' });
+  const { stage, run } = useExportRun();
   const dialog = useRef<HTMLDialogElement>(null);
   const html = useMemo(() => renderReportHtml(report, { draft }), [report, draft]);
   // A final document published after the deadline gets the notice the rules give for it.
@@ -45,18 +43,9 @@ export function ExportDialog({ id, report, blocking, final, flush, onClose }: Pr
     dialog.current?.showModal();
   }, []);
 
-  async function run() {
-    setStage({ kind: 'working' });
+  async function send() {
     await flush();
-    const res = await api!.files.exportDocument({ id, format, draft, oneSheet: format === 'xlsx' && oneSheet });
-    if (!res.ok) return setStage({ kind: 'failed', message: res.error.message });
-    const out = res.value;
-    if (out.kind === 'cancelled') return setStage({ kind: 'choose' });
-    if (out.kind === 'download') {
-      downloadBase64(out.fileName, out.mime, out.data);
-      return setStage({ kind: 'done', path: null, fileName: out.fileName });
-    }
-    setStage({ kind: 'done', path: out.path, fileName: out.path.split(/[\\/]/).pop()! });
+    return api!.files.exportDocument({ id, format, draft, oneSheet: format === 'xlsx' && oneSheet });
   }
 
   return (
@@ -97,35 +86,7 @@ export function ExportDialog({ id, report, blocking, final, flush, onClose }: Pr
         </fieldset>
         <iframe className="export-preview" title="文档预览" srcDoc={html} sandbox="" />
       </div>
-      {stage.kind === 'working' && (
-        <div className="progress-block">
-          <p>正在导出…</p>
-          <progress aria-label="导出进度" />
-        </div>
-      )}
-      {stage.kind === 'failed' && (
-        <p className="error" role="alert">
-          {stage.message}
-        </p>
-      )}
-      {stage.kind === 'done' && (
-        <p className="done" role="status">
-          已导出「{stage.fileName}」{stage.path ? '' : '，请在浏览器的“下载”中查看'}。
-          {stage.path && (
-            <button type="button" className="link" onClick={() => void api!.files.reveal({ path: stage.path! })}>
-              打开所在文件夹
-            </button>
-          )}
-        </p>
-      )}
-      <div className="dialog-buttons">
-        <button type="button" onClick={() => dialog.current?.close()}>
-          {stage.kind === 'done' ? '关闭' : '取消'}
-        </button>
-        <button type="button" className="primary" disabled={stage.kind === 'working'} onClick={() => void run()}>
-          {stage.kind === 'done' ? '再导出一份' : '导出'}
-        </button>
-      </div>
+      <ExportStatus stage={stage} onRun={() => void run(send)} onClose={() => dialog.current?.close()} />
     </dialog>
   );
 }
