@@ -165,25 +165,23 @@ export async function run(): Promise<void> {
     // A cell: type a figure that breaks the 勾稽关系 (or mends it) and confirm with Enter; time the Enter.
     const errors = page.locator('td.mark-error');
     console.log(`machine before: ${load()}`);
-    for (let i = 0; i < WARMUP + ROUNDS; i++) {
-      await page.locator('td[data-cell="requests.received.natural"]').click();
-      await page.keyboard.type(i % 2 === 0 ? '12' : '10');
-      if (i < WARMUP) await page.keyboard.press('Enter');
-      else await timed(page, 'keydown', () => page.keyboard.press('Enter'));
-      // Not timed: the highlights really changed.
-      await errors.first().waitFor({ state: i % 2 === 0 ? 'visible' : 'detached' });
-    }
+    /** Type into a cell and Enter, `rounds` times after the warm-up; the Enter is timed. */
+    const enterRounds = async (rounds: number) => {
+      for (let i = 0; i < WARMUP + rounds; i++) {
+        await page.locator('td[data-cell="requests.received.natural"]').click();
+        await page.keyboard.type(i % 2 === 0 ? '12' : '10');
+        if (i < WARMUP) await page.keyboard.press('Enter');
+        else await timed(page, 'keydown', () => page.keyboard.press('Enter'));
+        // Not timed: the highlights really changed.
+        await errors.first().waitFor({ state: i % 2 === 0 ? 'visible' : 'detached' });
+      }
+    };
+    await enterRounds(ROUNDS);
     report('cell Enter → findings and highlights rendered', await keyTimes(page), 16);
     // The same keys with the 概览 shown beside the table: its KPIs follow each key, its charts a deferred render after it.
     await page.getByRole('tab', { name: '概览' }).click();
     await page.locator('.chart svg').first().waitFor();
-    for (let i = 0; i < WARMUP + Math.ceil(ROUNDS / 3); i++) {
-      await page.locator('td[data-cell="requests.received.natural"]').click();
-      await page.keyboard.type(i % 2 === 0 ? '12' : '10');
-      if (i < WARMUP) await page.keyboard.press('Enter');
-      else await timed(page, 'keydown', () => page.keyboard.press('Enter'));
-      await errors.first().waitFor({ state: i % 2 === 0 ? 'visible' : 'detached' });
-    }
+    await enterRounds(Math.ceil(ROUNDS / 3));
     report('cell Enter with the 概览 shown → KPIs and highlights rendered', await keyTimes(page), 16);
     await page.getByRole('tab', { name: '检查结果' }).click();
     console.log(`machine after: ${load()}`);

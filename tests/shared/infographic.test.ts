@@ -5,7 +5,7 @@
 // are drawn in tests/main/infographic.test.ts).
 import { describe, expect, it } from 'vitest';
 import { parseDocument, DomUtils } from 'htmlparser2';
-import { appealData, chartSections, composeInfographic, defaultHighlights, parseHighlights, trimHighlight } from '../../src/shared/infographic';
+import { appealData, barOption, chartSections, composeInfographic, defaultHighlights, parseHighlights, trimHighlight } from '../../src/shared/infographic';
 import { applicantData, proactiveData, resultData } from '../../src/shared/infographic/charts';
 import { textWidth, wrapText } from '../../src/shared/infographic/text';
 import { setCells } from '../../src/shared/model/report';
@@ -122,5 +122,19 @@ describe('the composed page', () => {
     const alone = composeInfographic({ report: busy, previous: null, highlights: [] }, blank).svg;
     expect(withPrevious).toContain('较上年 +67 件'); // 新收 438 against 371
     expect(alone).not.toContain('较上年');
+  });
+});
+
+describe('room for the figures', () => {
+  it('a bar chart leaves room at the bars’ end for its widest figure, however large', () => {
+    const option = barOption(
+      [
+        { name: '行政许可', value: 2_000_000 },
+        { name: '行政处罚', value: 3 },
+      ],
+      { font: 22 },
+      120,
+    ) as { grid: { right: number } };
+    expect(option.grid.right).toBeGreaterThanOrEqual(textWidth('2,000,000', 22));
   });
 });

@@ -95,9 +95,12 @@ function base(sizes: ChartSizes): ChartOption {
 /** Horizontal bars with the figure at each bar's end; categories read top to bottom. */
 export function barOption(data: readonly Datum[], sizes: ChartSizes, labelWidth: number, color: string = COLORS.red): ChartOption {
   const top = [...data].reverse();
+  // Room at the bars' end for the widest figure ("2,000,000"), so no label runs out of the picture.
+  const figures = data.map((d) => (d.value === null ? '' : d.value.toLocaleString('en-US')));
+  const right = Math.ceil(Math.max(0, ...figures.map((f) => textWidth(f, sizes.font) * 1.1))) + sizes.font;
   return {
     ...base(sizes),
-    grid: { left: labelWidth, right: sizes.font * 4, top: 4, bottom: 4 },
+    grid: { left: labelWidth, right, top: 4, bottom: 4 },
     xAxis: { type: 'value', show: false },
     yAxis: {
       type: 'category',
