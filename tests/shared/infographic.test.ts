@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument, DomUtils } from 'htmlparser2';
 import { appealData, barOption, chartSections, composeInfographic, defaultHighlights, parseHighlights, trimHighlight } from '../../src/shared/infographic';
 import { applicantData, proactiveData, resultData } from '../../src/shared/infographic/charts';
-import { textWidth, wrapText } from '../../src/shared/infographic/text';
+import { balancedWrap, textWidth, wrapText } from '../../src/shared/infographic/text';
 import { setCells } from '../../src/shared/model/report';
 import { busy, busyLastYear } from '../fixtures/busy-years';
 import { loadReport, seed } from './fixtures';
@@ -136,5 +136,17 @@ describe('room for the figures', () => {
       120,
     ) as { grid: { right: number } };
     expect(option.grid.right).toBeGreaterThanOrEqual(textWidth('2,000,000', 22));
+  });
+});
+
+describe('a title over two lines', () => {
+  it('is broken evenly, never with one character left alone', () => {
+    const name = '某镇（页面未载明名称，见来源网址）';
+    const greedy = wrapText(name, 44, 670);
+    expect(greedy.at(-1)).toBe('址）'); // what a plain break gives
+    const even = balancedWrap(name, 44, 670);
+    expect(even).toHaveLength(greedy.length);
+    expect(even.join('')).toBe(name);
+    expect(Math.min(...even.map((l) => [...l].length))).toBeGreaterThanOrEqual(6);
   });
 });

@@ -8,7 +8,7 @@ import { escapeHtml } from '../document/html';
 import { computeKpis, formatChange, formatKpi, kpi, KPI_EDGE_NOTE, type KpiValue } from '../kpi';
 import { documentTitle, type Report } from '../model/report';
 import { appealData, appealRowName, barOption, categoryLabelWidth, chartSections, ringOption, stackedOption, type ChartRenderer, type ChartSection } from './charts';
-import { textWidth, wrapText, fitFontSize } from './text';
+import { balancedWrap, fitFontSize, textWidth, wrapText } from './text';
 import { COLORS, FONT_STACK, FONT_STACK_CSS, SERIES_COLORS } from './theme';
 
 export const PAGE_WIDTH = 750;
@@ -51,8 +51,8 @@ function text(x: number, y: number, content: string, o: TextOptions): string {
 }
 
 /** Wrapped lines from a top edge; returns the markup and the height used. */
-function paragraph(x: number, top: number, content: string, width: number, o: TextOptions & { lineHeight: number; maxLines?: number }): { svg: string; height: number } {
-  const lines = wrapText(content, o.size, width, o.maxLines);
+function paragraph(x: number, top: number, content: string, width: number, o: TextOptions & { lineHeight: number; maxLines?: number; balanced?: boolean }): { svg: string; height: number } {
+  const lines = (o.balanced ? balancedWrap : wrapText)(content, o.size, width, o.maxLines);
   // The first baseline sits about 0.8 em under the line box's top, centred in the line height.
   const first = top + (o.lineHeight - o.size) / 2 + o.size * 0.85;
   return { svg: lines.map((line, i) => text(x, first + i * o.lineHeight, line, o)).join(''), height: lines.length * o.lineHeight };
@@ -82,7 +82,7 @@ function header(report: Report, y0: number): { svg: string; height: number } {
   parts.push(`<rect x="${badge.x}" y="${badge.y}" width="${badge.w}" height="${badge.h}" rx="22" fill="${COLORS.gold}"/>`);
   parts.push(text(badge.x + badge.w / 2, badge.y + 31, '一图读懂', { size: 24, fill: COLORS.deepRed, weight: 'bold', anchor: 'middle' }));
   let y = badge.y + badge.h + 28;
-  const agency = paragraph(PAD, y, report.agency, INNER, { size: 44, fill: '#FFFFFF', weight: 'bold', lineHeight: 60, maxLines: 3 });
+  const agency = paragraph(PAD, y, report.agency, INNER, { size: 44, fill: '#FFFFFF', weight: 'bold', lineHeight: 60, maxLines: 3, balanced: true });
   parts.push(agency.svg);
   y += agency.height + 6;
   const sub = paragraph(PAD, y, `${report.year}年政府信息公开工作年度报告`, INNER, { size: 32, fill: COLORS.lightGold, lineHeight: 44 });

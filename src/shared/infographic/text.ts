@@ -54,3 +54,16 @@ export function fitFontSize(text: string, max: number, width: number): number {
   const atOne = textWidth(text, 1);
   return atOne === 0 ? max : Math.min(max, Math.floor(width / atOne));
 }
+
+/** As wrapText, with the lines made as even as the same number of lines allows: a title never ends on one lone character. */
+export function balancedWrap(text: string, fontSize: number, width: number, maxLines = Infinity): string[] {
+  const lines = wrapText(text, fontSize, width, maxLines);
+  if (lines.length < 2 || lines.length >= maxLines) return lines;
+  let best = lines;
+  for (let w = width - fontSize; w > fontSize; w -= fontSize) {
+    const tried = wrapText(text, fontSize, w);
+    if (tried.length > lines.length) break;
+    best = tried;
+  }
+  return best;
+}
