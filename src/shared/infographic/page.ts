@@ -89,7 +89,12 @@ function header(report: Report, y0: number): { svg: string; height: number } {
   parts.push(sub.svg);
   y += sub.height + 40;
   const height = y - y0;
-  const background = `<rect x="0" y="${y0}" width="${PAGE_WIDTH}" height="${height}" fill="url(#ig-header)"/><rect x="0" y="${y0 + height - 8}" width="${PAGE_WIDTH}" height="8" fill="${COLORS.gold}"/>`;
+  // The year, large and faint behind the title, and two gold rings at the corner: a cover, not a form.
+  const decoration =
+    `<text x="${PAGE_WIDTH - 24}" y="${y0 + height - 24}" font-size="150" font-weight="bold" fill="#FFFFFF" fill-opacity="0.07" text-anchor="end">${report.year}</text>` +
+    `<circle cx="${PAGE_WIDTH - 40}" cy="${y0 + 30}" r="110" fill="none" stroke="${COLORS.gold}" stroke-opacity="0.25" stroke-width="2"/>` +
+    `<circle cx="${PAGE_WIDTH - 40}" cy="${y0 + 30}" r="80" fill="none" stroke="${COLORS.gold}" stroke-opacity="0.18" stroke-width="2"/>`;
+  const background = `<rect x="0" y="${y0}" width="${PAGE_WIDTH}" height="${height}" fill="url(#ig-header)"/>${decoration}<rect x="0" y="${y0 + height - 8}" width="${PAGE_WIDTH}" height="8" fill="${COLORS.gold}"/>`;
   return { svg: background + parts.join(''), height };
 }
 
@@ -168,7 +173,7 @@ function resultsBlock(section: ChartSection, report: Report, render: ChartRender
     const y = y0 + i * rowH + rowH / 2;
     parts.push(`<rect x="${left}" y="${num(y - 9)}" width="18" height="18" rx="3" fill="${SERIES_COLORS[i % SERIES_COLORS.length]}"/>`);
     parts.push(text(left + 28, y + 8, d.name, { size: FONT.label }));
-    parts.push(text(PAGE_WIDTH - PAD, y + 8, `${d.value ?? '—'}件 · ${share(d.value, whole)}`, { size: FONT.label, weight: 'bold', anchor: 'end' }));
+    parts.push(text(PAGE_WIDTH - PAD, y + 8, `${d.value === null ? '—' : d.value.toLocaleString('en-US')}件 · ${share(d.value, whole)}`, { size: FONT.label, weight: 'bold', anchor: 'end' }));
   });
   return { svg: parts.join(''), height: ring };
 }

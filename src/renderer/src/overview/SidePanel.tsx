@@ -12,7 +12,23 @@ type Tab = 'findings' | 'overview';
 export function SidePanel({ id, flush }: { id: number; flush: () => Promise<void> }) {
   const [tab, setTab] = useState<Tab>('findings');
   const tabButton = (which: Tab, label: string) => (
-    <button type="button" role="tab" id={`side-tab-${which}`} aria-selected={tab === which} aria-controls="side-tab-panel" onClick={() => setTab(which)}>
+    <button
+      type="button"
+      role="tab"
+      id={`side-tab-${which}`}
+      aria-selected={tab === which}
+      aria-controls="side-tab-panel"
+      tabIndex={tab === which ? 0 : -1}
+      onClick={() => setTab(which)}
+      // ←/→ move between the two tabs, as in any tab list.
+      onKeyDown={(e) => {
+        if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+        e.preventDefault();
+        const other: Tab = which === 'findings' ? 'overview' : 'findings';
+        setTab(other);
+        document.getElementById(`side-tab-${other}`)?.focus();
+      }}
+    >
       {label}
     </button>
   );
