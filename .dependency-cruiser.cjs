@@ -44,6 +44,13 @@ module.exports = {
       from: { path: '^src/main/services' },
       to: { path: '^src/main', pathNot: '^src/main/services' },
     },
+    {
+      name: 'charts-run-anywhere',
+      comment: 'src/charts runs in Node (the exports) and in the page (the 概览): it imports src/shared and ECharts, nothing of main or the renderer, no Node module.',
+      severity: 'error',
+      from: { path: '^src/charts' },
+      to: { pathNot: ['^src/charts', '^src/shared', 'node_modules/(echarts|zrender|tslib)/'] },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

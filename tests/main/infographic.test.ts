@@ -3,13 +3,14 @@
 // HTML parsed (self-contained, charts as inline SVG, the report's figures in
 // its text). The pictures are kept under artifacts/infographic to be looked at.
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument, DomUtils } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import { EXIT, main, type CliIO } from '../../src/main/cli';
-import { composeWithCharts } from '../../src/main/services/infographic';
+import { composeWithCharts, writeInfographic } from '../../src/main/services/infographic';
+import { chromiumPrinter } from '../../src/main/services/documents';
 import { computeKpis, formatKpi } from '../../src/shared/kpi';
 import { setCells, type Report } from '../../src/shared/model/report';
 import { validate } from '../../src/shared/rules/engine';
@@ -157,5 +158,15 @@ describe('nianbao infographic', () => {
     const res = await run(['infographic', broken, '--out', join(dir, 'broken.png')]);
     expect(res.code).toBe(EXIT.ok);
     expect(res.errors.join('\n')).toMatch(/还有 \d+ 个错误/);
+  });
+});
+
+describe('the PDF without a browser to print it', () => {
+  it('says so, suggests the PNG or the web page, and writes nothing', async () => {
+    const out = join(dir, 'no-browser.pdf');
+    const written = await writeInfographic({ report: busy, previous: null, highlights: [] }, 'pdf', out, { printer: chromiumPrinter({ executablePath: join(dir, 'no-such-browser') }) });
+    expect(written.ok).toBe(false);
+    if (!written.ok) expect(written.error.message).toContain('改为导出 PNG 图片或网页');
+    expect(existsSync(out)).toBe(false);
   });
 });
