@@ -11,6 +11,9 @@ import type { Element } from 'domhandler';
 import { EXIT, main, type CliIO } from '../../src/main/cli';
 import { composeWithCharts, writeInfographic } from '../../src/main/services/infographic';
 import { chromiumPrinter } from '../../src/main/services/documents';
+import { createHandlers } from '../../src/main/handlers';
+import { openServices } from '../../src/main/open-services';
+import { createApi } from '../../src/shared/api/channels';
 import { computeKpis, formatKpi } from '../../src/shared/kpi';
 import { setCells, type Report } from '../../src/shared/model/report';
 import { validate } from '../../src/shared/rules/engine';
@@ -168,5 +171,41 @@ describe('the PDF without a browser to print it', () => {
     expect(written.ok).toBe(false);
     if (!written.ok) expect(written.error.message).toContain('改为导出 PNG 图片或网页');
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('the 一图读懂 through the app’s API (browser mode: the file comes back to download)', () => {
+  it('draws the stored report beside last year’s from the library, with the author’s highlights', async () => {
+    const opened = await openServices({ databasePath: join(dir, 'library.db'), shell: 'browser' });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const services = opened.value;
+    try {
+      const handlers = createHandlers(services);
+      const api = createApi((channel, payload) => handlers[channel](payload));
+      services.library.add(busyLastYear);
+      const stored = services.library.add(busy);
+      if (!stored.ok) throw new Error(stored.error.message);
+      const res = await api.files.exportInfographic({ id: stored.value.id, kind: 'html', highlights: ['全年办理依申请公开四百余件'] });
+      if (!res.ok) throw new Error(res.error.message);
+      expect(res.value.kind).toBe('download');
+      if (res.value.kind !== 'download') return;
+      expect(res.value.mime).toBe('text/html');
+      expect(res.value.fileName).toBe(`${busy.agency}${busy.year}年政府信息公开工作年度报告（一图读懂）.html`);
+      const text = DomUtils.textContent(parseDocument(Buffer.from(res.value.data, 'base64').toString('utf8')));
+      expect(text).toContain('全年办理依申请公开四百余件');
+      expect(text).toContain('较上年 +67 件'); // last year's report found in the library: 438 against 371
+
+      const png = await api.files.exportInfographic({ id: stored.value.id, kind: 'png2x', highlights: [] });
+      if (!png.ok || png.value.kind !== 'download') throw new Error('no PNG');
+      expect(pngSize(Buffer.from(png.value.data, 'base64')).width).toBe(1500);
+
+      for (const bad of [{ kind: 'gif', highlights: [] }, { kind: 'png', highlights: Array.from({ length: 7 }, () => '亮点') }]) {
+        const refused = await handlers['export.infographic']({ id: stored.value.id, ...bad });
+        expect(refused.ok).toBe(false);
+        if (!refused.ok) expect(refused.error.code).toBe('bad_request');
+      }
+    } finally {
+      await services.close();
+    }
   });
 });
