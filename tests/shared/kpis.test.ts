@@ -169,3 +169,9 @@ describe('formatting', () => {
     for (const def of KPIS) expect(def.definition.length).toBeGreaterThan(4);
   });
 });
+
+describe('every ratio says when it is not computed', () => {
+  it('its definition names the case of a zero denominator', () => {
+    for (const def of KPIS.filter((k) => k.unit === '%')) expect(def.definition, def.id).toMatch(/不计算/);
+  });
+});
