@@ -150,3 +150,16 @@ describe('a title over two lines', () => {
     expect(Math.min(...even.map((l) => [...l].length))).toBeGreaterThanOrEqual(6);
   });
 });
+
+describe('highlights from a text written a paragraph a point', () => {
+  it('takes the first sentence of each paragraph, its "一是" dropped', () => {
+    // The shape of a real 2023 report of a 民政局 (一、总体情况 as four paragraphs "一是…二是…", no （一） headings), shortened.
+    const overview = [
+      '一是积极推进主动公开。坚持“以公开为常态、不公开为例外”，主动公开政府信息。',
+      '二是及时规范办理依申请公开。2023年，我局未收到政府信息公开申请。',
+      '三是及时回应社会关切。依托意见征集、12345热线等栏目，倾听群众诉求。',
+      '四是强化监督保障。加强日常监测，对网站的整体运行情况进行日常巡检。',
+    ].join('\n');
+    expect(defaultHighlights({ narratives: { overview, problems: '', other: '' } })).toEqual(['积极推进主动公开', '及时规范办理依申请公开', '及时回应社会关切', '强化监督保障']);
+  });
+});

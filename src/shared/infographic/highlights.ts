@@ -34,7 +34,7 @@ export function trimHighlight(sentence: string, max = HIGHLIGHT_CHARS): string {
 }
 
 /** A sentence worth a line: more than a few characters, not the "现将…报告如下" lead-in. */
-const worthALine = (s: string) => [...s].length >= 8 && !/如下[：:]?$/.test(s);
+const worthALine = (s: string) => [...s].length >= 6 && !/如下[：:]?$/.test(s);
 
 export function defaultHighlights(report: Pick<Report, 'narratives'>): string[] {
   const lines = narrativeLines(report.narratives.overview ?? '');
@@ -47,9 +47,11 @@ export function defaultHighlights(report: Pick<Report, 'narratives'>): string[] 
     if (worthALine(sentence)) fromParts.push(trimHighlight(sentence));
   });
   if (fromParts.length > 0) return [...new Set(fromParts)].slice(0, MAX_HIGHLIGHTS);
-  // A text without parts: its first few sentences, in order.
-  const fromText = lines.flatMap((l) => (l.kind === 'paragraph' ? sentences(l.text) : [])).filter(worthALine).map((s) => trimHighlight(s));
-  return [...new Set(fromText)].slice(0, TEXT_HIGHLIGHTS);
+  // A text without parts: the first sentence of each paragraph ("一是…。二是…。" reports write a paragraph a point),
+  // or, for a single paragraph, its first few sentences.
+  const paragraphs = lines.flatMap((l) => (l.kind === 'paragraph' ? [sentences(l.text).filter(worthALine)] : [])).filter((p) => p.length > 0);
+  const fromText = paragraphs.length > 1 ? paragraphs.map((p) => p[0]!) : (paragraphs[0] ?? []).slice(0, TEXT_HIGHLIGHTS);
+  return [...new Set(fromText.map((s) => trimHighlight(s)))].slice(0, MAX_HIGHLIGHTS);
 }
 
 /** The author's highlights as typed: one a line, blank lines dropped. */
