@@ -5,6 +5,7 @@ import { readReportFile, type ReadReport } from './formats/registry';
 import type { ExportFormat } from '../shared/api/contract';
 import { EXPORT_FORMATS } from '../shared/formats';
 import { exportReport } from './formats/export';
+import { localToday } from '../shared/document/content';
 import { validate } from '../shared/rules/engine';
 import { reportToJson } from '../shared/model/schema';
 import { SEVERITY_LABEL, type Finding } from '../shared/rules/types';
@@ -32,9 +33,10 @@ const USAGE = `用法：nianbao <命令> [参数]
 
   inspect FILE [--agency 机关] [--year 年度]      以报告 JSON 显示 FILE
   validate FILE [--previous 上年FILE] [--json]    校验报告，列出错误、需核实项和提示
-  export FILE --to ${EXPORT_FORMATS.join('|')} --out PATH [--previous 上年FILE] [--draft] [--one-sheet]
+  export FILE --to ${EXPORT_FORMATS.join('|')} --out PATH [--previous 上年FILE] [--draft] [--one-sheet] [--no-audit] [--closing]
                                                   导出文档；有错误或未说明的需核实项时须加 --draft（标“草稿”）；
-                                                  --one-sheet：Excel 的三张表放在同一个工作表
+                                                  --one-sheet：Excel 的三张表放在同一个工作表；--no-audit：Excel 不附审核情况表；
+                                                  --closing：网页也印落款和成文日期（Word、PDF 总是印）
   import FILE [--db 资料库] [--agency 机关] [--year 年度] [--level 层级]
                                                   把 FILE 存入报告资料库，显示新报告的编号；
                                                   --agency、--year 用于文件中没写标题（机关、年度）的工作簿，
@@ -126,6 +128,8 @@ const exportCmd: Command = async (args, io) => {
     previous: { type: 'string' },
     draft: { type: 'boolean' },
     'one-sheet': { type: 'boolean' },
+    'no-audit': { type: 'boolean' },
+    closing: { type: 'boolean' },
   });
   const format = values.to as ExportFormat | undefined;
   if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--to 应为 ${EXPORT_FORMATS.join('、')} 之一`);
@@ -138,9 +142,11 @@ const exportCmd: Command = async (args, io) => {
     if (!prev) return EXIT.unreadable;
     previous = prev.report;
   }
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localToday();
   const written = await exportReport({ report: read.report, previous, format, draft: !!values.draft, today }, values.out as string, {
     oneSheet: !!values['one-sheet'],
+    audit: !values['no-audit'],
+    closing: !!values.closing,
   });
   if (!written.ok) {
     written.blocking?.slice(0, 10).forEach((f) => io.err(findingLine(f)));

@@ -67,7 +67,15 @@ export const inputs = {
     agency: z.string().max(100).optional(),
     year: z.number().int().min(2000).max(2100).optional(),
   }),
-  'export.document': z.strictObject({ id, format: z.enum(FORMAT_IDS), draft: z.boolean(), oneSheet: z.boolean().optional() }),
+  'export.document': z.strictObject({
+    id,
+    format: z.enum(FORMAT_IDS),
+    draft: z.boolean(),
+    oneSheet: z.boolean().optional(),
+    // Excel: leave out the 审核情况 sheet; web page: print 落款 and 成文日期.
+    audit: z.boolean().optional(),
+    closing: z.boolean().optional(),
+  }),
   'files.reveal': z.strictObject({ path: z.string().min(1).max(4096) }),
 } as const;
 
