@@ -32,10 +32,17 @@ function pageRules(draft: boolean): string {
   // GB/T 9704: odd pages number at the right, even pages at the left, one character in from the edge.
   const numbers = `:right { @bottom-right { ${PAGE_NUMBER} padding-right: 1em; } ${draftBox} }
   @page :left { @bottom-left { ${PAGE_NUMBER} padding-left: 1em; } ${draftBox} }`;
+  // A landscape page numbers where the portrait pages do (GB/T 9704, 横排表格): on the sheet's foot,
+  // the landscape page's left margin, turned to read upright with the sheet held portrait; odd pages
+  // towards the sheet's outer corner (the landscape foot), even pages towards its head.
+  // Chromium sets the turned line against the box's left edge (the sheet's foot): it is moved in from there.
+  const turnedPadMm = Math.round((bottom - PAGE_NUMBER_BELOW_TYPE_AREA_MM - (1 - DASH_BELOW_LINE_TOP_EM) * SIZES.pageNumber * MM_PER_PT) * 100) / 100;
+  const turned = `${PAGE_NUMBER.replace(`vertical-align: top; padding-top: ${NUMBER_PAD_MM}mm`, `writing-mode: vertical-rl; padding-left: ${turnedPadMm}mm`)}`;
   return `@page { size: A4; margin: ${top}mm ${right}mm ${bottom}mm ${left}mm; }
   @page ${numbers}
   @page landscape { size: A4 landscape; margin: ${left}mm ${top}mm ${right}mm ${bottom}mm; }
-  @page landscape${numbers.replace('@page :left', '@page landscape:left')}`;
+  @page landscape:right { @bottom-right { content: none; } @left-bottom { ${turned} text-align: end; padding-bottom: 1em; } ${draftBox} }
+  @page landscape:left { @bottom-left { content: none; } @left-top { ${turned} text-align: start; padding-top: 1em; } ${draftBox} }`;
 }
 
 function styles(draft: boolean): string {

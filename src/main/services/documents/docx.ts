@@ -2,13 +2,15 @@
 // the standard margins, a character grid of 28 × 22 (docGrid linesAndChars),
 // justified body text, the standard fonts and sizes, page numbers "— N —" as
 // PAGE fields at the outside edge, the three tables as the template prints
-// them, and the closing 落款 and 成文日期. Table 四 gets a landscape section.
+// them, and the closing 落款 and 成文日期. Table 四 gets a landscape section
+// whose page number sits on the same physical edge as the portrait pages'.
 import {
   AlignmentType,
   Document,
   DocumentGridType,
   Footer,
   Header,
+  ImportedXmlComponent,
   LineRuleType,
   Packer,
   PageOrientation,
@@ -36,13 +38,15 @@ const PAGE_NUMBER_LINE_PT = 18;
 const ONE_CHAR_IN = twips(SIZES.pageNumber);
 
 /**
- * The footer distance that puts the middle of the page number's line 7 mm below
- * the type area: Word measures the footer from the page's bottom edge to the
- * footer's first line.
+ * The footer distance that puts the page number's 一字线 7 mm below the type
+ * area: Word measures the footer from the page's bottom edge to the foot of its
+ * line, and in the exact 18 pt line the dashes lie 0.43 of the line above its
+ * foot (measured in LibreOffice's rendering).
  */
+const DASH_ABOVE_LINE_FOOT = 0.43;
 function footerFromEdgeTwips(bottomMarginMm: number): number {
-  const middleFromEdgeMm = bottomMarginMm - PAGE_NUMBER_BELOW_TYPE_AREA_MM;
-  return mmToTwips(middleFromEdgeMm) - twips(PAGE_NUMBER_LINE_PT / 2);
+  const dashFromEdgeMm = bottomMarginMm - PAGE_NUMBER_BELOW_TYPE_AREA_MM;
+  return mmToTwips(dashFromEdgeMm) - twips(PAGE_NUMBER_LINE_PT * DASH_ABOVE_LINE_FOOT);
 }
 
 /** A paragraph of the running text: widow and orphan control on (the exact line pitch keeps the grid). */
@@ -86,6 +90,46 @@ function pageNumberFooter(side: 'odd' | 'even', cached: number): Footer {
   });
 }
 
+const EMU_PER_MM = 36000;
+/** The page number's text box on a landscape page: across the edge, and along it. */
+const NUMBER_BOX_MM = { across: 8, along: 30 };
+
+/**
+ * The number of a landscape page, where GB/T 9704 puts it for a 横排表格 page: on
+ * the same physical edge as the portrait pages' numbers (the portrait sheet's
+ * foot, which is the landscape page's left edge), upright when the sheet is held
+ * portrait — a text box whose text runs down the page (DrawingML vert="vert",
+ * each character turned 90° clockwise). Odd pages take the sheet's outer
+ * corner (the landscape page's foot), even pages its head, one character in
+ * from the type area, as on the portrait pages. The box lies in the margin, so
+ * its square wrap touches no text; LibreOffice ignores the position of a box
+ * that does not wrap.
+ */
+function landscapeNumberFooter(side: 'odd' | 'even', cached: number): Footer {
+  const odd = side === 'odd';
+  const oneCharMm = SIZES.pageNumber * (25.4 / 72);
+  const middleFromEdgeMm = PAGE_MM.bottom - PAGE_NUMBER_BELOW_TYPE_AREA_MM;
+  const x = middleFromEdgeMm - NUMBER_BOX_MM.across / 2;
+  const y = odd ? PAGE_MM.width - PAGE_MM.right - oneCharMm - NUMBER_BOX_MM.along : PAGE_MM.left + oneCharMm;
+  const emu = (mm: number) => Math.round(mm * EMU_PER_MM);
+  const [w, h] = [emu(NUMBER_BOX_MM.across), emu(NUMBER_BOX_MM.along)];
+  const numberParagraph =
+    `<w:p><w:pPr><w:pStyle w:val="${STYLE.pageNumber}"/><w:jc w:val="${odd ? 'right' : 'left'}"/></w:pPr>` +
+    `<w:r><w:t xml:space="preserve">— </w:t></w:r><w:fldSimple w:instr="PAGE"><w:r><w:t>${cached}</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p>`;
+  const anchor =
+    `<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">` +
+    `<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="page"><wp:posOffset>${emu(x)}</wp:posOffset></wp:positionH>` +
+    `<wp:positionV relativeFrom="page"><wp:posOffset>${emu(y)}</wp:posOffset></wp:positionV>` +
+    `<wp:extent cx="${w}" cy="${h}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapSquare wrapText="bothSides"/><wp:docPr id="${odd ? 9001 : 9002}" name="页码"/><wp:cNvGraphicFramePr/>` +
+    `<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">` +
+    `<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${w}" cy="${h}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>` +
+    `<wps:txbx><w:txbxContent>${numberParagraph}</w:txbxContent></wps:txbx>` +
+    `<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr" anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp>` +
+    `</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`;
+  const paragraph = new Paragraph({ style: STYLE.pageNumber, children: [ImportedXmlComponent.fromXmlString(anchor) as unknown as TextRun] });
+  return new Footer({ children: [paragraph] });
+}
+
 function draftHeader(): Header {
   return new Header({
     children: [
@@ -115,6 +159,7 @@ export function gridCharSpace(typeWidthTwips: number): number {
 
 function pageSetup(landscape: boolean, draft: boolean, firstPage: number): Omit<ISectionOptions, 'children'> {
   const m = landscape ? LANDSCAPE_MARGIN : PORTRAIT_MARGIN;
+  const numberFooter = landscape ? landscapeNumberFooter : pageNumberFooter;
   return {
     properties: {
       page: {
@@ -131,7 +176,7 @@ function pageSetup(landscape: boolean, draft: boolean, firstPage: number): Omit<
       },
       grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_TWIPS, charSpace: gridCharSpace(typeAreaTwips(false).width) },
     },
-    footers: { default: pageNumberFooter('odd', firstPage), even: pageNumberFooter('even', firstPage) },
+    footers: { default: numberFooter('odd', firstPage), even: numberFooter('even', firstPage) },
     ...(draft ? { headers: { default: draftHeader(), even: draftHeader() } } : {}),
   };
 }
