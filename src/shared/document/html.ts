@@ -37,7 +37,7 @@ function pageRules(draft: boolean): string {
   // towards the sheet's outer corner (the landscape foot), even pages towards its head.
   // Chromium sets the turned line against the box's left edge (the sheet's foot): it is moved in from there.
   const turnedPadMm = Math.round((bottom - PAGE_NUMBER_BELOW_TYPE_AREA_MM - (1 - DASH_BELOW_LINE_TOP_EM) * SIZES.pageNumber * MM_PER_PT) * 100) / 100;
-  const turned = `${PAGE_NUMBER.replace(`vertical-align: top; padding-top: ${NUMBER_PAD_MM}mm`, `writing-mode: vertical-rl; padding-left: ${turnedPadMm}mm`)}`;
+  const turned = `${PAGE_NUMBER.replace(`vertical-align: top; padding-top: ${NUMBER_PAD_MM}mm`, `writing-mode: vertical-rl; vertical-align: bottom; padding-left: ${turnedPadMm}mm`)}`;
   return `@page { size: A4; margin: ${top}mm ${right}mm ${bottom}mm ${left}mm; }
   @page ${numbers}
   @page landscape { size: A4 landscape; margin: ${left}mm ${top}mm ${right}mm ${bottom}mm; }

@@ -194,20 +194,40 @@ function narrativeGridLines(lines: readonly NarrativeLine[]): number {
   }, 0);
 }
 
-/** Where the text has reached on its page, in grid lines, as the sections are laid one after another. */
+/**
+ * Where the text has reached, in grid lines since the last page that surely
+ * began (a new section or a page break), as the sections are laid one after
+ * another. The estimate drifts (widow control, a character pushed to the next
+ * line by 禁则): by about a line for every 25.
+ */
 class PagePosition {
-  line = 0;
+  private since = 0;
   add(lines: number): void {
-    this.line = (this.line + lines) % LINES_PER_PAGE;
+    this.since += lines;
   }
-  /** Starts a new page unless `lines` fit in what is left of this one with `spare` lines to spare. */
-  needsNewPage(lines: number, spare: number): boolean {
-    return this.line > 0 && this.line + lines + spare > LINES_PER_PAGE;
+  newPage(): void {
+    this.since = 0;
+  }
+  /**
+   * Whether a block of `lines` that must not be cut should start a new page:
+   * only when it surely does not fit the rest of the page, and a page break
+   * cannot leave a page holding only a line or two of text (when the text may
+   * have just run onto a new page, the block follows it there instead).
+   */
+  breakBefore(lines: number): boolean {
+    if (this.since === 0) return false;
+    const drift = 1 + Math.ceil(this.since / 25);
+    const at = this.since % LINES_PER_PAGE;
+    if (at + drift + lines <= LINES_PER_PAGE) return false;
+    // A table taller than half a page never fits after text: cutting it would be worse than a short page.
+    if (lines > LINES_PER_PAGE / 2) return true;
+    for (let t = this.since - drift; t <= this.since + drift; t++) {
+      const onPage = ((t % LINES_PER_PAGE) + LINES_PER_PAGE) % LINES_PER_PAGE;
+      if (onPage >= 1 && onPage <= 2) return false;
+    }
+    return true;
   }
 }
-
-/** Lines the estimate of a page's text may be off by: a table is moved on rather than cut by a misjudged line or two. */
-const SPARE_LINES = 2;
 
 function sectionBlocks(section: SectionContent, report: Report, landscape: boolean, keepLast: boolean, page: PagePosition): (Paragraph | Table)[] {
   if (section.body.kind === 'narrative') {
@@ -217,15 +237,15 @@ function sectionBlocks(section: SectionContent, report: Report, landscape: boole
   const { table, fit } = docxTable(section.body.layout, report, typeAreaTwips(landscape).width, tableHeightTwips(landscape));
   const tableLines = fit.rowHeights.reduce((a, b) => a + b, 0) / LINE_PITCH_PT;
   // A table that would not fit the rest of the page starts the next one, with its heading.
-  const newPage = !fit.fits || page.needsNewPage(1 + tableLines, SPARE_LINES);
-  if (newPage) page.line = 0;
+  const newPage = page.breakBefore(1 + tableLines);
+  if (newPage) page.newPage();
   page.add(1 + Math.ceil(tableLines));
   return [textParagraph({ style: STYLE.heading, text: section.heading, keepNext: true, pageBreakBefore: newPage && !landscape }), table];
 }
 
 function closingParagraphs(closing: Closing): Paragraph[] {
   const { signatureChars, dateChars } = closingIndents(closing);
-  const right = (chars: number) => ({ firstLine: 0, firstLineChars: 0, right: Math.round(twips(SIZES.body) * chars), rightChars: Math.round(chars * 100) });
+  const right = (chars: number) => ({ firstLine: 0, firstLineChars: 0, right: Math.round(twips(SIZES.body) * chars) });
   return [
     textParagraph({ alignment: AlignmentType.RIGHT, indent: right(signatureChars), spacing: { before: LINE_TWIPS }, keepNext: true, keepLines: true, text: closing.signature }),
     textParagraph({ alignment: AlignmentType.RIGHT, indent: right(dateChars), keepLines: true, text: closing.date }),
@@ -242,7 +262,7 @@ function wordSections(doc: DocumentContent, report: Report): ISectionOptions[] {
     const landscape = section.body.kind === 'table' && section.body.layout.landscape;
     if (groups.at(-1)!.landscape !== landscape) {
       groups.push({ landscape, children: [] });
-      page.line = 0; // a new Word section starts a new page
+      page.newPage(); // a new Word section starts a new page
     }
     // The last lines of the text go with the 落款, so the closing never stands alone on a page.
     const keepLast = !!doc.closing && i === doc.sections.length - 1;
