@@ -65,6 +65,7 @@ function styles(draft: boolean): string {
   td.value { text-align: center; font-variant-numeric: tabular-nums; }
   h1 .keep { white-space: nowrap; }
   .closing { text-align: right; text-indent: 0; margin-top: 1.8em; }
+  .draft-watermark { display: none; }
   .closing p { text-align: right; text-indent: 0; }
   @media screen {
     table.t-proactive { min-width: 26em; }
@@ -91,6 +92,9 @@ function styles(draft: boolean): string {
     h1 { font-size: ${pt(SIZES.title)}; line-height: ${pt(LINE_PITCH_PT * 1.2)}; margin: 0 0 ${pt(LINE_PITCH_PT)}; }
     h2, h3 { break-after: avoid; }
     .draft-mark { display: none; }
+    /* A draft's watermark, as in the Word file: across every page in light grey, under the red mark of the page head. */
+    .draft-watermark { display: block; position: fixed; top: 45%; left: 0; right: 0; text-align: center; text-indent: 0; transform: rotate(-45deg);
+      font-family: ${cssFontFamily(FONTS.heading)}; font-size: 96pt; line-height: 1; color: #d9d9d9; opacity: 0.6; z-index: -1; }
     .closing { margin-top: ${pt(LINE_PITCH_PT)}; break-inside: avoid; break-before: avoid; }
     .table-scroll { overflow: visible; }
     section.landscape { page: landscape; }
@@ -207,7 +211,7 @@ export function renderReportHtml(report: Report, options: DocumentOptions): stri
 </head>
 <body>
 <main>
-${doc.draft ? '<p class="draft-mark" role="note">草稿</p>\n' : ''}<h1>${titleHtml(doc.titleLines)}</h1>
+${doc.draft ? '<p class="draft-mark" role="note">草稿</p>\n<div class="draft-watermark" aria-hidden="true">草稿</div>\n' : ''}<h1>${titleHtml(doc.titleLines)}</h1>
 ${narrativeHtml(doc.preamble)}
 ${doc.sections.map((s) => sectionHtml(s, report)).join('\n')}
 ${doc.closing ? closingHtml(doc.closing) : ''}
