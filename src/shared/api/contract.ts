@@ -30,6 +30,10 @@ export const editPatchSchema = z.strictObject({
       agency: z.string().trim().min(1).max(100).optional(),
       year: z.number().int().min(2000).max(2100).optional(),
       level: levelSchema.optional(),
+      // 落款, 成文日期 (ISO) and the preamble; null or "" removes them.
+      signature: z.string().trim().max(200).nullable().optional(),
+      date: z.union([z.iso.date(), z.literal(''), z.null()]).optional(),
+      preamble: z.string().max(20_000).nullable().optional(),
     })
     .optional(),
 });
