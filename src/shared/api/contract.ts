@@ -33,7 +33,7 @@ export const editPatchSchema = z.strictObject({
       // 落款, 成文日期 (ISO) and the preamble; null or "" removes them.
       signature: z.string().trim().max(200).nullable().optional(),
       date: z.union([z.iso.date(), z.literal(''), z.null()]).optional(),
-      preamble: z.string().max(20_000).nullable().optional(),
+      preamble: limitedText('preamble').nullable().optional(),
     })
     .optional(),
 });

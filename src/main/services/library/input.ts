@@ -40,7 +40,7 @@ const patchSchema = z.strictObject({
     .extend({
       signature: z.string().trim().max(200).nullable(),
       date: z.union([z.iso.date(), z.literal(''), z.null()]),
-      preamble: z.string().max(20_000).nullable(),
+      preamble: limitedText('preamble').nullable(),
     })
     .partial()
     .optional(),
