@@ -5,6 +5,7 @@ import { readReportFile, type ReadReport } from './formats/registry';
 import type { ExportFormat } from '../shared/api/contract';
 import { EXPORT_FORMATS } from '../shared/formats';
 import { exportReport } from './formats/export';
+import { localToday } from '../shared/document/content';
 import { validate } from '../shared/rules/engine';
 import { reportToJson } from '../shared/model/schema';
 import type { Report } from '../shared/model/report';
@@ -35,9 +36,10 @@ const USAGE = `用法：nianbao <命令> [参数]
 
   inspect FILE [--agency 机关] [--year 年度]      以报告 JSON 显示 FILE
   validate FILE [--previous 上年FILE] [--json]    校验报告，列出错误、需核实项和提示
-  export FILE --to ${EXPORT_FORMATS.join('|')} --out PATH [--previous 上年FILE] [--draft] [--one-sheet]
+  export FILE --to ${EXPORT_FORMATS.join('|')} --out PATH [--previous 上年FILE] [--draft] [--one-sheet] [--no-audit] [--closing]
                                                   导出文档；有错误或未说明的需核实项时须加 --draft（标“草稿”）；
-                                                  --one-sheet：Excel 的三张表放在同一个工作表
+                                                  --one-sheet：Excel 的三张表放在同一个工作表；--no-audit：Excel 不附审核情况表；
+                                                  --closing：网页也印落款和成文日期（Word、PDF 总是印）
   infographic FILE [--previous 上年FILE] --out PATH(.png|.pdf|.html) [--scale 2] [--highlight 文字]…
                                                   一图读懂：PNG 750 像素宽（--scale 2 为 1500 像素，供印刷）、
                                                   一整页 PDF 或网页；--highlight 可写多次，不写则取自“总体情况”
@@ -134,6 +136,8 @@ const exportCmd: Command = async (args, io) => {
     previous: { type: 'string' },
     draft: { type: 'boolean' },
     'one-sheet': { type: 'boolean' },
+    'no-audit': { type: 'boolean' },
+    closing: { type: 'boolean' },
   });
   const format = values.to as ExportFormat | undefined;
   if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--to 应为 ${EXPORT_FORMATS.join('、')} 之一`);
@@ -142,9 +146,11 @@ const exportCmd: Command = async (args, io) => {
   if (!read) return EXIT.unreadable;
   const previous = await loadPrevious(values.previous as string | undefined, io);
   if (previous === undefined) return EXIT.unreadable;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localToday();
   const written = await exportReport({ report: read.report, previous, format, draft: !!values.draft, today }, values.out as string, {
     oneSheet: !!values['one-sheet'],
+    audit: !values['no-audit'],
+    closing: !!values.closing,
   });
   if (!written.ok) {
     written.blocking?.slice(0, 10).forEach((f) => io.err(findingLine(f)));

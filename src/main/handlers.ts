@@ -10,6 +10,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { documentTitle } from '../shared/model/report';
+import { localToday } from '../shared/document/content';
 import { readReportJson } from '../shared/model/schema';
 import { checkExport, exportReport } from './formats/export';
 import { readReportBytes } from './formats/registry';
@@ -113,7 +114,8 @@ export function createHandlers(services: Services): Handlers {
       const { report, previous, summary } = stored.value;
       // What leaves the office as final is what was marked 定稿; anything else goes out as a draft.
       if (!i.draft && summary.status !== '定稿') return fail('not_final', '报告尚未定稿，只能导出草稿：请先“标记为定稿”，再导出正式文件');
-      const request = { report, previous, format: i.format, draft: i.draft, today: new Date().toISOString().slice(0, 10) };
+      const request = { report, previous, format: i.format, draft: i.draft, today: localToday() };
+      const options = { oneSheet: i.oneSheet, audit: i.audit, closing: i.closing };
       const fileName = `${documentTitle(report)}${i.draft ? '（草稿）' : ''}${fileFormat(i.format).extensions[0]}`;
       const platform = services.platform;
       if (platform) {
@@ -121,7 +123,7 @@ export function createHandlers(services: Services): Handlers {
         if (!refused.ok) return refused;
         const path = await platform.chooseSavePath(fileName, fileFormat(i.format));
         if (!path) return ok({ kind: 'cancelled' as const });
-        const written = await exportReport(request, path, { pdfPrinter: platform.pdfPrinter, oneSheet: i.oneSheet });
+        const written = await exportReport(request, path, { pdfPrinter: platform.pdfPrinter, ...options });
         if (!written.ok) return written;
         exported.add(resolve(path));
         return ok({ kind: 'saved' as const, path });
@@ -130,7 +132,7 @@ export function createHandlers(services: Services): Handlers {
       const dir = await mkdtemp(join(tmpdir(), 'nianbao-export-'));
       try {
         const path = join(dir, `report.${i.format}`);
-        const written = await exportReport(request, path, { oneSheet: i.oneSheet });
+        const written = await exportReport(request, path, options);
         if (!written.ok) return written;
         const data = (await readFile(path)).toString('base64');
         return ok({ kind: 'download' as const, fileName, mime: fileFormat(i.format).mime, data });

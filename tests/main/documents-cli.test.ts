@@ -2,6 +2,8 @@
 // written whole, a draft is marked 草稿, a failed write names the file.
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
+import { AUDIT_SHEET_NAME } from '../../src/main/services/excel';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +47,27 @@ describe('nianbao export to documents', () => {
     const out = join(dir, 'report.pdf');
     expect(await main(['export', input, '--to', 'pdf', '--out', out, '--draft'], capture())).toBe(EXIT.ok);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('leaves the 审核情况 sheet out of the workbook with --no-audit, and keeps it by default', async () => {
+    const { dir, input } = workspace();
+    const sheets = async (path: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+      return wb.worksheets.map((w) => w.name);
+    };
+    expect(await main(['export', input, '--to', 'xlsx', '--out', join(dir, 'with.xlsx'), '--draft'], capture())).toBe(EXIT.ok);
+    expect(await main(['export', input, '--to', 'xlsx', '--out', join(dir, 'without.xlsx'), '--draft', '--no-audit'], capture())).toBe(EXIT.ok);
+    expect(await sheets(join(dir, 'with.xlsx'))).toContain(AUDIT_SHEET_NAME);
+    expect(await sheets(join(dir, 'without.xlsx'))).not.toContain(AUDIT_SHEET_NAME);
+  });
+
+  it('prints 落款 and 成文日期 on the web page only with --closing', async () => {
+    const { dir, input } = workspace();
+    expect(await main(['export', input, '--to', 'html', '--out', join(dir, 'plain.html'), '--draft'], capture())).toBe(EXIT.ok);
+    expect(await main(['export', input, '--to', 'html', '--out', join(dir, 'closed.html'), '--draft', '--closing'], capture())).toBe(EXIT.ok);
+    expect(readFileSync(join(dir, 'plain.html'), 'utf8')).not.toContain('class="closing"');
+    expect(readFileSync(join(dir, 'closed.html'), 'utf8')).toContain('<p class="signature"');
   });
 
   it('says which file could not be written, and leaves nothing behind', async () => {

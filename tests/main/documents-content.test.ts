@@ -6,6 +6,8 @@ import { documentContent, narrativeLines } from '../../src/shared/document/conte
 import { renderReportHtml } from '../../src/shared/document/html';
 import { renderReportDocx } from '../../src/main/services/documents';
 import { seedReport } from './documents-fixtures';
+import { REQUEST_ROWS } from '../../src/shared/template/gov2021';
+import { normalizeLabel } from '../../src/main/services/tables/labels';
 
 describe('narrative lines', () => {
   it('recognises （一）…（五） sub-headings in full- or half-width brackets and prints them full-width', () => {
@@ -62,5 +64,13 @@ describe('the printed title', () => {
     expect(long.titleLines).toEqual(['余杭区统计局', '2022年政府信息公开工作年度报告']);
     const short = documentContent({ ...seedReport(), agency: '某局', year: 2022 }, { draft: false });
     expect(short.titleLines).toEqual(['某局2022年政府信息公开工作年度报告']);
+  });
+});
+
+describe('labels with quotation marks', () => {
+  it('print the official “ ” and are still found when a file writes straight or curly quotes', () => {
+    const label = REQUEST_ROWS.find((r) => r.key === 'denied_safety')!.label;
+    expect(label).toBe('危及“三安全一稳定”');
+    for (const written of ['危及"三安全一稳定"', '危及“三安全一稳定”', '危及三安全一稳定', '危及‘三安全一稳定’']) expect(normalizeLabel(written)).toBe(normalizeLabel(label));
   });
 });

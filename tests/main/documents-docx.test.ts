@@ -12,9 +12,14 @@ import { LAYOUTS, placeCells } from '../../src/shared/template/layout';
 import { SECTIONS, TABLE_IDS } from '../../src/shared/template/gov2021';
 import { cellText } from '../../src/shared/document/content';
 import { documentTitle, type Report } from '../../src/shared/model/report';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import type { Element } from 'domhandler';
+import { gridCharSpace } from '../../src/main/services/documents/docx';
+import { closingIndents } from '../../src/shared/document/content';
 import { ARTIFACTS, distinctValuesReport, isA4, keepPagesAsPng, pdfPageSizes, pdfPages, seedReport } from './documents-fixtures';
 
 type Parts = Record<string, string>;
+const mmTwips = (mm: number) => Math.round((mm / 25.4) * 1440);
 
 async function unzip(buffer: Buffer): Promise<Parts> {
   const zip = await JSZip.loadAsync(buffer);
@@ -238,5 +243,82 @@ describe('Word document rendered by LibreOffice', () => {
     });
     writeFileSync(join(ARTIFACTS, 'seed-docx.txt'), pages.join('\f'));
     expect(readdirSync(ARTIFACTS).some((f) => f.startsWith('docx-page'))).toBe(true);
+  });
+});
+
+/** The elements of a part of the .docx, read with an XML parser. */
+function xmlElements(xml: string, name: string): Element[] {
+  return DomUtils.findAll((e) => e.name === name, parseDocument(xml, { xmlMode: true }).children);
+}
+const val = (e: Element | undefined, name: string) => (e ? DomUtils.getAttributeValue(e, name) : undefined);
+const child = (e: Element, name: string) => DomUtils.findOne((x) => x.name === name, e.children, true) ?? undefined;
+
+describe('Word document to GB/T 9704', () => {
+  let parts: Parts;
+  const report: Report = { ...seedReport(), signature: '余杭区统计局办公室', date: '2023-01-20', preamble: '本报告根据《中华人民共和国政府信息公开条例》编制。' };
+  beforeAll(async () => {
+    parts = await unzip(await renderReportDocx(report, { draft: false, today: '2025-02-01' }));
+  });
+
+  it('declares the 28 × 22 character grid on every section: linesAndChars, 22 lines in 225 mm, 28 characters in 156 mm', () => {
+    const grids = xmlElements(parts['word/document.xml']!, 'w:docGrid');
+    expect(grids.length).toBe(3);
+    // The portrait line as the sections set it: the sheet's width less the left and right margins.
+    const lineTwips = 11906 - mmTwips(28) - mmTwips(26);
+    for (const g of grids) {
+      expect(val(g, 'w:type')).toBe('linesAndChars');
+      const linePitch = Number(val(g, 'w:linePitch'));
+      expect(linePitch * 22).toBeLessThanOrEqual(mmTwips(225));
+      expect(linePitch * 23).toBeGreaterThan(mmTwips(225));
+      // The character pitch: the 三号 body size plus charSpace/4096 pt; 28 of them fill the 156 mm line.
+      const pitchPt = 16 + Number(val(g, 'w:charSpace')) / 4096;
+      expect(pitchPt * 28).toBeLessThanOrEqual(lineTwips / 20);
+      expect(pitchPt * 28).toBeGreaterThan(lineTwips / 20 - 0.2);
+    }
+    expect(gridCharSpace(lineTwips)).toBe(-842);
+  });
+
+  it('justifies the body, keeps widow control on, and keeps the title and tables off the grid cells', () => {
+    const defaults = xmlElements(parts['word/styles.xml']!, 'w:pPrDefault')[0]!;
+    expect(val(child(defaults, 'w:jc'), 'w:val')).toBe('both');
+    expect(child(defaults, 'w:widowControl')).toBeDefined();
+    const styles = xmlElements(parts['word/styles.xml']!, 'w:style');
+    const style = (id: string) => styles.find((s) => val(s, 'w:styleId') === id)!;
+    expect(val(child(style('Normal'), 'w:sz'), 'w:val')).toBe('32'); // LibreOffice sizes the grid from Normal's own size
+    for (const id of ['ReportTitle', 'TableText']) expect(val(child(style(id), 'w:snapToGrid'), 'w:val')).toBe('0');
+  });
+
+  it('numbers pages with PAGE fields that carry a cached value', () => {
+    const footers = Object.keys(parts).filter((p) => /^word\/footer\d+\.xml$/.test(p));
+    expect(footers.length).toBe(6);
+    for (const f of footers) {
+      const fields = xmlElements(parts[f]!, 'w:fldSimple');
+      expect(fields.length, f).toBe(1);
+      expect(val(fields[0], 'w:instr')).toBe('PAGE');
+      expect(DomUtils.textContent(fields[0]!)).toMatch(/^\d+$/);
+    }
+  });
+
+  it('prints the preamble before 一、总体情况 and ends with 落款 and 成文日期, right-aligned', () => {
+    const body = xmlElements(parts['word/document.xml']!, 'w:body')[0]!;
+    const paragraphs = body.children.filter((c): c is Element => (c as Element).name === 'w:p');
+    const texts = paragraphs.map((p) => DomUtils.textContent(p));
+    expect(texts.indexOf(report.preamble!)).toBe(1);
+    expect(texts.indexOf('一、总体情况')).toBeGreaterThan(1);
+    const [signature, date] = paragraphs.slice(-2);
+    expect(texts.slice(-2)).toEqual(['余杭区统计局办公室', '2023年1月20日']);
+    for (const p of [signature!, date!]) expect(val(child(p, 'w:jc'), 'w:val')).toBe('right');
+    // 右空二字 for the date when it is the longer line; the name moves left so that the date starts two characters right of it.
+    const charTwips = 16 * 20;
+    expect(Number(val(child(date!, 'w:ind'), 'w:right'))).toBe(2 * charTwips);
+    const { signatureChars } = closingIndents({ signature: '余杭区统计局办公室', date: '2023年1月20日' });
+    expect(Number(val(child(signature!, 'w:ind'), 'w:right'))).toBe(Math.round(signatureChars * charTwips));
+    // The last lines of the text stay with the closing.
+    expect(child(paragraphs.at(-3)!, 'w:keepNext')).toBeDefined();
+  });
+
+  it('dates a report that names no 成文日期 on the day of export', async () => {
+    const undated = await unzip(await renderReportDocx(seedReport(), { draft: false, today: '2025-02-01' }));
+    expect(textOf(undated['word/document.xml']!)).toMatch(/余杭区统计局2025年2月1日$/);
   });
 });

@@ -3,7 +3,7 @@
 // cannot go unnoticed.
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CELLS } from '../../src/shared/model/cells';
 import { setCells, type Report } from '../../src/shared/model/report';
@@ -35,6 +35,8 @@ export function pdfPageSizes(pdfPath: string): { width: number; height: number }
 
 /** Renders each page of a PDF as a PNG under artifacts/documents, to be looked at. */
 export function keepPagesAsPng(pdfPath: string, prefix: string): void {
+  // The pages of an earlier, longer rendering must not pass for this one's.
+  for (const f of readdirSync(ARTIFACTS)) if (new RegExp(`^${prefix}-\\d+\\.png$`).test(f)) rmSync(join(ARTIFACTS, f));
   execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, join(ARTIFACTS, prefix)]);
 }
 

@@ -217,3 +217,50 @@ describe('PDF printed from the HTML', () => {
     expect(browserCandidates({}, 'linux')).toContain('/usr/bin/chromium');
   });
 });
+
+describe('the web page on a phone (390 px)', () => {
+  const long = { ...seedReport(), agency: '某某市某某区人民政府办公室' };
+
+  it('keeps the row labels of 三 in view while the table scrolls sideways, and its header while it scrolls down', async () => {
+    const { page } = await open(renderReportHtml(long, { draft: false }), 390);
+    const box = page.locator('.table-scroll').nth(1);
+    const label = page.locator('table.t-requests th[scope="row"]', { hasText: '本年新收政府信息公开申请数量' });
+    const head = page.locator('table.t-requests thead th', { hasText: '申请人情况' });
+    const before = { label: (await label.boundingBox())!, box: (await box.boundingBox())! };
+    await box.evaluate((el) => el.scrollTo({ left: 400, top: 0 }));
+    const scrolled = (await label.boundingBox())!;
+    expect(await box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(100);
+    expect(Math.abs(scrolled.x - before.label.x)).toBeLessThan(1);
+    await box.screenshot({ path: join(ARTIFACTS, 'html-phone-390-requests-scrolled.png') });
+    // The values under it did scroll away.
+    const value = page.locator('table.t-requests td[data-key="requests.received.natural"]');
+    expect((await value.boundingBox())!.x).toBeLessThan(before.box.x + 50);
+    await box.evaluate((el) => el.scrollTo({ left: 0, top: 300 }));
+    expect(Math.abs((await head.boundingBox())!.y - (await box.boundingBox())!.y)).toBeLessThan(2);
+    await page.close();
+  });
+
+  it('never leaves "报告" alone on the title\'s last line', async () => {
+    const { page } = await open(renderReportHtml(long, { draft: false }), 390);
+    const lastLine = await page.$eval('h1', (h) => {
+      const range = document.createRange();
+      range.selectNodeContents(h);
+      const rects = Array.from(range.getClientRects());
+      const bottom = Math.max(...rects.map((r) => r.bottom));
+      const last = rects.filter((r) => Math.abs(r.bottom - bottom) < 2);
+      const width = Math.max(...last.map((r) => r.right)) - Math.min(...last.map((r) => r.left));
+      return width / parseFloat(getComputedStyle(h).fontSize);
+    });
+    expect(lastLine).toBeGreaterThan(4);
+    await page.close();
+  });
+
+  it('prints labels with the official quotation marks, and 落款 and 成文日期 only when asked', async () => {
+    const html = renderReportHtml(long, { draft: false });
+    expect(html).toContain('危及“三安全一稳定”');
+    expect(html).not.toContain('class="closing"');
+    const { page } = await open(renderReportHtml({ ...long, date: '2025-01-20' }, { draft: false, closing: true }), 390);
+    expect(await page.$$eval('.closing p', (ps) => ps.map((p) => p.textContent))).toEqual(['某某市某某区人民政府办公室', '2025年1月20日']);
+    await page.close();
+  });
+});

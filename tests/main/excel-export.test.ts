@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FONTS, SIZES } from '../../src/shared/document/fonts';
 import { AUDIT_SHEET_NAME, exportWorkbook, importWorkbook, ONE_SHEET_NAME, SHEET_NAMES } from '../../src/main/services/excel';
 import { main } from '../../src/main/cli';
 import { CELLS } from '../../src/shared/model/cells';
@@ -105,7 +106,10 @@ describe('the exported workbook', () => {
     expect(requests.getCell('C5').master.address).toBe('A3');
     expect(requests.getCell('J5').master.address).toBe('J4');
     expect(requests.getCell('D6').value).toBe(10);
-    expect(requests.getCell('D6').font.name).toBe('仿宋');
+    // The table font of the Word file.
+    expect(requests.getCell('D6').font.name).toBe(FONTS.table.name);
+    // exceljs reads a half-point size back as a whole number.
+    expect(Math.abs(requests.getCell('D6').font.size! - SIZES.table)).toBeLessThanOrEqual(0.5);
     expect(requests.getCell('D6').border.left?.style).toBe('thin');
     expect(requests.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     const appeals = wb.getWorksheet(SHEET_NAMES.appeals)!;
@@ -134,11 +138,23 @@ describe('the exported workbook', () => {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     expect(wb.getWorksheet(SHEET_NAMES.proactive)!.getCell('A1').value).toBe('某某县"数据"局2024年政府信息公开工作年度报告（草稿）');
     const audit = wb.getWorksheet(AUDIT_SHEET_NAME)!;
-    expect(audit.getRow(3).values).toEqual([undefined, '序号', '类别', '规则', '问题', '涉及单元格', '核实说明']);
-    expect(audit.getCell('D4').value).toBe(findings[0]!.message);
-    expect(audit.getCell('F4').value).toBe('已核实：情况属实');
-    expect(audit.getCell(`C${4 + findings.length}`).value).toBe('note.other');
-    expect(audit.getCell(`F${4 + findings.length}`).value).toBe('另有说明');
+    expect(audit.getRow(3).values).toEqual([undefined, '序号', '类别', '问题', '涉及的表格项', '核实说明']);
+    expect(audit.getCell('C4').value).toBe(findings[0]!.message);
+    expect(audit.getCell('E4').value).toBe('已核实：情况属实');
+    expect(audit.getCell(`E${4 + findings.length}`).value).toBe('另有说明');
+    // For a reader: no rule id or finding id anywhere on the sheet, only Chinese words and figures.
+    const texts: string[] = [];
+    audit.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    const ids = new Set([...findings.flatMap((f) => [f.rule, f.id]), 'note.other']);
+    for (const text of texts) for (const id of ids) expect(text.includes(id), text).toBe(false);
+    for (const text of texts) expect(text, text).not.toMatch(/\b[a-z_]+\.[a-z_]+\b/);
+  });
+
+  it('leaves the 审核情况 sheet out when asked', async () => {
+    const bytes = await exportWorkbook(seed(), { findings: validate(seed()), draft: false, audit: false });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([SHEET_NAMES.proactive, SHEET_NAMES.requests, SHEET_NAMES.appeals]);
   });
 
   it('all three tables on one sheet', async () => {

@@ -39,6 +39,17 @@ const CASES: Record<number, MigrationCase> = {
       expect(db.prepare("SELECT agency, revision FROM reports").all()).toEqual([{ agency: '某局', revision: 0 }]);
     },
   },
+  3: {
+    seed(db) {
+      db.prepare("INSERT INTO reports (agency, year, level, format, created_at, updated_at) VALUES ('某局', 2023, '县区部门', 'gov-info-disclosure/2021', 't', 't')").run();
+    },
+    check(db) {
+      const columns = (db.prepare('PRAGMA table_info(reports)').all() as { name: string }[]).map((c) => c.name);
+      expect(columns).toEqual(expect.arrayContaining(['signature', 'date', 'preamble']));
+      // A report of the earlier version names no closing lines: the documents close with the agency and the day of export.
+      expect(db.prepare('SELECT agency, signature, date, preamble FROM reports').get()).toEqual({ agency: '某局', signature: null, date: null, preamble: null });
+    },
+  },
 };
 
 let tmp: TempDir;

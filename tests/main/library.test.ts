@@ -188,6 +188,18 @@ describe('editing', () => {
     expect(value(library.get(id)).report.explanations).toEqual({ b: '说明二' });
   });
 
+  it('keeps the 落款, 成文日期 and preamble of a report: imported, edited, removed', () => {
+    const imported = { ...seedReport(), signature: '余杭区统计局办公室', date: '2023-01-20', preamble: '本报告根据《条例》编制。' };
+    const { id } = value(library.add(imported));
+    expect(value(library.get(id)).report).toMatchObject({ signature: '余杭区统计局办公室', date: '2023-01-20', preamble: '本报告根据《条例》编制。' });
+    value(library.applyEdit(id, { meta: { signature: '余杭区统计局', date: '2023-01-31' } }));
+    expect(value(library.get(id)).report).toMatchObject({ signature: '余杭区统计局', date: '2023-01-31' });
+    value(library.applyEdit(id, { meta: { signature: null, date: '', preamble: '' } }));
+    const cleared = value(library.get(id)).report;
+    expect([cleared.signature, cleared.date, cleared.preamble]).toEqual([undefined, undefined, undefined]);
+    expect(library.applyEdit(id, { meta: { date: '2023-13-45' } }).ok).toBe(false);
+  });
+
   it('replaces the whole content in one step and keeps the former content as a revision', () => {
     const { id } = value(library.create({ agency: '余杭区统计局', year: 2022, level: '县区部门' }));
     value(library.applyEdit(id, { narratives: { other: '旧文字' } }));

@@ -158,3 +158,19 @@ describe('section status', () => {
     expect(sectionStatuses(broken, findings, { [blankFinding.id]: '本年无收费，确认为空' }).proactive).toBe('完成');
   });
 });
+
+describe('the closing lines and preamble in a patch', () => {
+  it('sends 落款, 成文日期 and the preamble when they change, null when emptied, and applies them back', () => {
+    const saved = seed;
+    const written = { ...saved, signature: '余杭区统计局办公室', date: '2023-01-20', preamble: '本报告根据《条例》编制。' };
+    const patch = diffReports(saved, written)!;
+    expect(patch.meta).toEqual({ signature: '余杭区统计局办公室', date: '2023-01-20', preamble: '本报告根据《条例》编制。' });
+    expect(applyPatch(saved, patch)).toMatchObject({ signature: '余杭区统计局办公室', date: '2023-01-20', preamble: '本报告根据《条例》编制。' });
+    const emptied = { ...written, signature: '', date: '', preamble: '' };
+    const removal = diffReports(written, emptied)!;
+    expect(removal.meta).toEqual({ signature: null, date: null, preamble: null });
+    const after = applyPatch(written, removal);
+    expect([after.signature, after.date, after.preamble]).toEqual([undefined, undefined, undefined]);
+    expect(diffReports(after, { ...after })).toBeNull();
+  });
+});

@@ -34,8 +34,12 @@ export function checkExport(req: ExportRequest): Result<{ findings: Finding[] }>
 }
 
 /** Checks, then writes the whole file or nothing. */
-export async function exportReport(req: ExportRequest, outPath: string, extra: Pick<WriteOptions, 'pdfPrinter' | 'oneSheet'> = {}): Promise<Result<void> & { blocking?: Finding[] }> {
+export async function exportReport(
+  req: ExportRequest,
+  outPath: string,
+  extra: Pick<WriteOptions, 'pdfPrinter' | 'oneSheet' | 'audit' | 'closing'> = {},
+): Promise<Result<void> & { blocking?: Finding[] }> {
   const checked = checkExport(req);
   if (!checked.ok) return checked;
-  return writerFor(req.format)(req.report, outPath, { findings: checked.value.findings, draft: req.draft, ...extra });
+  return writerFor(req.format)(req.report, outPath, { findings: checked.value.findings, draft: req.draft, today: req.today, ...extra });
 }

@@ -36,11 +36,11 @@ const READERS: Partial<Record<FormatId, ReadFormat>> = { json: readJson, xlsx: r
 
 const WRITERS: Record<FormatId, WriteFormat> = {
   json: (report, outPath) => writeFileAtomic(outPath, reportToJson(report)),
-  docx: (report, outPath, { draft }) => writeReportDocx(report, outPath, { draft }),
-  html: (report, outPath, { draft }) => writeReportHtml(report, outPath, { draft }),
-  pdf: (report, outPath, { draft, pdfPrinter }) => writeReportPdf(report, outPath, { draft, printer: pdfPrinter }),
+  docx: (report, outPath, { draft, today }) => writeReportDocx(report, outPath, { draft, today }),
+  html: (report, outPath, { draft, today, closing }) => writeReportHtml(report, outPath, { draft, today, closing }),
+  pdf: (report, outPath, { draft, today, pdfPrinter }) => writeReportPdf(report, outPath, { draft, today, printer: pdfPrinter }),
   xlsx: async (report, outPath, options) =>
-    writeFileAtomic(outPath, await exportWorkbook(report, { findings: options.findings, draft: options.draft, oneSheet: options.oneSheet })),
+    writeFileAtomic(outPath, await exportWorkbook(report, { findings: options.findings, draft: options.draft, oneSheet: options.oneSheet, audit: options.audit })),
 };
 
 export function writerFor(format: FormatId): WriteFormat {

@@ -32,6 +32,12 @@ export interface WriteOptions {
   pdfPrinter?: PdfPrinter;
   /** Excel: all three tables on one sheet instead of a sheet each. */
   oneSheet?: boolean;
+  /** Excel: add the 审核情况 sheet (default yes). */
+  audit?: boolean;
+  /** Web page: print 落款 and 成文日期 at the end (Word and PDF always do). */
+  closing?: boolean;
+  /** The day of export (ISO), the 成文日期 of a report that names none. */
+  today?: string;
 }
 
 /** Writes the whole file or nothing (temp file, then rename). */

@@ -32,6 +32,10 @@ export const editPatchSchema = z.strictObject({
       agency: z.string().trim().min(1).max(100).optional(),
       year: z.number().int().min(2000).max(2100).optional(),
       level: levelSchema.optional(),
+      // 落款, 成文日期 (ISO) and the preamble; null or "" removes them.
+      signature: z.string().trim().max(200).nullable().optional(),
+      date: z.union([z.iso.date(), z.literal(''), z.null()]).optional(),
+      preamble: limitedText('preamble').nullable().optional(),
     })
     .optional(),
 });
@@ -69,7 +73,15 @@ export const inputs = {
     agency: z.string().max(100).optional(),
     year: z.number().int().min(2000).max(2100).optional(),
   }),
-  'export.document': z.strictObject({ id, format: z.enum(FORMAT_IDS), draft: z.boolean(), oneSheet: z.boolean().optional() }),
+  'export.document': z.strictObject({
+    id,
+    format: z.enum(FORMAT_IDS),
+    draft: z.boolean(),
+    oneSheet: z.boolean().optional(),
+    // Excel: leave out the 审核情况 sheet; web page: print 落款 and 成文日期.
+    audit: z.boolean().optional(),
+    closing: z.boolean().optional(),
+  }),
   // The 一图读懂 of a report, with the author's highlights (kept with the editor, not in the report).
   'export.infographic': z.strictObject({ id, kind: z.enum(INFOGRAPHIC_KINDS), highlights: z.array(z.string().max(500)).max(MAX_HIGHLIGHTS) }),
   'files.reveal': z.strictObject({ path: z.string().min(1).max(4096) }),

@@ -4,6 +4,7 @@
 import { SECTIONS, TABLE_IDS, type SectionId, type TableId } from '../template/gov2021';
 import { LAYOUTS, type TableLayout } from '../template/layout';
 import { documentTitle, getCell, type Report } from '../model/report';
+import { textEm } from './fonts';
 
 /** A line of a narrative: a （一） sub-heading (maybe with text run on after it) or a plain paragraph. */
 export type NarrativeLine =
@@ -18,15 +19,32 @@ export interface SectionContent {
   body: SectionBody;
 }
 
+/** 落款 and 成文日期 (report-format.md, "Closing lines"). */
+export interface Closing {
+  signature: string;
+  /** As printed: 阿拉伯数字, no leading zeros (GB/T 9704-2012 7.3.5.1), e.g. 2025年1月20日. */
+  date: string;
+}
+
+export interface DocumentOptions {
+  draft: boolean;
+  /** The day of export (ISO YYYY-MM-DD), the 成文日期 of a report that names none; defaults to today. */
+  today?: string;
+  /** Print 落款 and 成文日期 (Word and PDF always do; the web page when the author asks). */
+  closing?: boolean;
+}
+
 export interface DocumentContent {
   title: string;
   /** The title as printed: a title too long for one line of 二号 breaks after the body's name, not mid-word. */
   titleLines: string[];
   agency: string;
   draft: boolean;
-  /** The opening paragraph before 一、总体情况 ("……现将……报告如下："), when the author wrote one. */
+  /** The opening paragraphs before 一、总体情况: the report's preamble, and a "……报告如下：" the overview opens with. */
   preamble: NarrativeLine[];
   sections: SectionContent[];
+  /** The closing lines, when they are printed. */
+  closing?: Closing;
 }
 
 // （一）…（十） in full- or half-width brackets, at the start of a line.
@@ -66,19 +84,54 @@ function isPreamble(line: NarrativeLine | undefined): boolean {
   return line?.kind === 'paragraph' && /如下[：:]$/.test(line.text);
 }
 
-export function documentContent(report: Report, options: { draft: boolean }): DocumentContent {
-  let preamble: NarrativeLine[] = [];
+/** An ISO date as GB/T 9704 prints a 成文日期: "2025-01-20" → "2025年1月20日". */
+export function printedDate(iso: string): string {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(iso.trim());
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso.trim();
+}
+
+/** Today as ISO YYYY-MM-DD in local time (the office's calendar day, not UTC's). */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The closing lines of a report: its 落款 (default the agency) and 成文日期 (default the day of export). */
+export function closingOf(report: Pick<Report, 'agency' | 'signature' | 'date'>, today: string): Closing {
+  const signature = report.signature?.trim() || report.agency;
+  return { signature, date: printedDate(report.date?.trim() || today) };
+}
+
+/**
+ * 落款 and 成文日期 as GB/T 9704-2012 7.3.5.2 sets them for a document without a
+ * seal: one empty line below the text, the body's name 右空二字, the date on the
+ * next line starting two characters right of the name's first character; a date
+ * longer than the name stays 右空二字 and moves the name left instead.
+ */
+export function closingIndents(closing: Closing): { signatureChars: number; dateChars: number } {
+  const name = textEm(closing.signature);
+  const date = textEm(closing.date);
+  const dateChars = Math.max(2, name - 2 - date + 2);
+  return { signatureChars: dateChars + date + 2 - name, dateChars };
+}
+
+export function documentContent(report: Report, options: DocumentOptions): DocumentContent {
+  let preamble: NarrativeLine[] = narrativeLines(report.preamble ?? '').map((line) =>
+    // The preamble is running text: a bracketed numeral at its start is not a sub-heading.
+    line.kind === 'subheading' ? { kind: 'paragraph', text: line.heading + line.rest } : line,
+  );
   const sections = SECTIONS.map((s): SectionContent => {
     if (isTableId(s.id)) return { id: s.id, heading: s.heading, body: { kind: 'table', layout: LAYOUTS[s.id] } };
     let lines = narrativeLines(report.narratives[s.id] ?? '');
     if (s.id === 'overview' && isPreamble(lines[0])) {
-      preamble = lines.slice(0, 1);
+      preamble = [...preamble, ...lines.slice(0, 1)];
       lines = lines.slice(1);
     }
     return { id: s.id, heading: s.heading, body: { kind: 'narrative', lines } };
   });
   const title = documentTitle(report);
-  return { title, titleLines: titleLines(title, report.agency), agency: report.agency, draft: options.draft, preamble, sections };
+  const closing = options.closing === false ? undefined : closingOf(report, options.today ?? localToday());
+  return { title, titleLines: titleLines(title, report.agency), agency: report.agency, draft: options.draft, preamble, sections, ...(closing ? { closing } : {}) };
 }
 
 /** Characters of 二号 (22 pt) on the 156 mm line of a GB/T 9704 page. */

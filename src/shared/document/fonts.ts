@@ -31,6 +31,12 @@ export function cssFontFamily(role: FontRole): string {
 /** Sizes in points (号): 二号 22, 三号 16, 四号 14, 五号 10.5. */
 export const SIZES = { title: 22, body: 16, pageNumber: 14, table: 10.5 } as const;
 
+/**
+ * The sizes a table may be set in, largest first: 五号 where the table fits its
+ * page, down to 小五 (9 pt) for one that would otherwise break badly.
+ */
+export const TABLE_SIZES: readonly number[] = [10.5, 10, 9.5, 9];
+
 /** The type area of GB/T 9704: A4 with these margins in millimetres. */
 export const PAGE_MM = { width: 210, height: 297, top: 37, bottom: 35, left: 28, right: 26 } as const;
 
@@ -40,3 +46,28 @@ export const PAGE_MM = { width: 210, height: 297, top: 37, bottom: 35, left: 28,
  */
 export const LINES_PER_PAGE = 22;
 export const LINE_PITCH_PT = Math.floor((((PAGE_MM.height - PAGE_MM.top - PAGE_MM.bottom) / 25.4) * 72 * 20) / LINES_PER_PAGE) / 20;
+
+/** GB/T 9704: 28 characters of 三号 to a line of the 156 mm type area. */
+export const CHARS_PER_LINE = 28;
+
+/** The type area (版心) in millimetres: 156 × 225 on a portrait page. */
+export const TYPE_AREA_MM = { width: PAGE_MM.width - PAGE_MM.left - PAGE_MM.right, height: PAGE_MM.height - PAGE_MM.top - PAGE_MM.bottom } as const;
+
+/** GB/T 9704 7.5: the page number's 一字线 lies 7 mm below the type area's lower edge. */
+export const PAGE_NUMBER_BELOW_TYPE_AREA_MM = 7;
+
+export const MM_PER_PT = 25.4 / 72;
+
+/**
+ * Latin letters and digits of 宋体 are half an em; where 宋体 is missing the
+ * digits come from a Latin font (DejaVu Sans: 0.64 em), so a figure is measured at that.
+ */
+export const LATIN_EM = 0.65;
+
+/** Width of text in ems of its own size: CJK characters and full-width forms one em, the rest about half. */
+export function textEm(text: string): number {
+  let n = 0;
+  for (const ch of text) n += ch.charCodeAt(0) > 0x2e7f ? 1 : LATIN_EM;
+  return n;
+}
+

@@ -1,10 +1,11 @@
 // The report as one self-contained web page: what the body publishes on its
 // website, what the app's export preview shows, and (printed by a browser)
 // the PDF. Pure: a string in, a string out, no external resources.
-import type { LayoutCell, TableLayout } from '../template/layout';
+import { placeCells, type LayoutCell, type TableLayout } from '../template/layout';
 import type { Report } from '../model/report';
-import { cellText, documentContent, type NarrativeLine, type SectionContent } from './content';
-import { FONTS, LINE_PITCH_PT, PAGE_MM, SIZES, cssFontFamily } from './fonts';
+import { cellText, closingIndents, documentContent, type Closing, type DocumentOptions, type NarrativeLine, type SectionContent } from './content';
+import { CHARS_PER_LINE, FONTS, LINE_PITCH_PT, MM_PER_PT, PAGE_MM, PAGE_NUMBER_BELOW_TYPE_AREA_MM, SIZES, TYPE_AREA_MM, cssFontFamily } from './fonts';
+import { cellLines, fitTable } from './table-fit';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(text: string): string {
@@ -12,21 +13,36 @@ export function escapeHtml(text: string): string {
 }
 
 const pt = (n: number) => `${Math.round(n * 100) / 100}pt`;
+/** How much closer than its own width a body character is set so that 28 fill the line (with a little slack). */
+const GRID_LETTER_SPACING_PT = TYPE_AREA_MM.width / MM_PER_PT / CHARS_PER_LINE - SIZES.body - 0.1;
 const { top, right, bottom, left } = PAGE_MM;
 
 // A landscape table page is the portrait sheet turned so that the table's head
 // faces the binding edge: its top margin is the portrait left margin, and so on.
-const PAGE_NUMBER = `content: "— " counter(page) " —"; font-family: ${cssFontFamily(FONTS.table)}; font-size: ${pt(SIZES.pageNumber)};`;
+// The margin box runs from the type area down to the sheet's edge: its line starts so that
+// the dashes lie 7 mm below the type area (GB/T 9704 7.5). In a line as tall as its type the
+// 一字线 lies about 0.65 em below the line's top (measured in the printed PDF).
+const DASH_BELOW_LINE_TOP_EM = 0.65;
+const NUMBER_PAD_MM = Math.round((PAGE_NUMBER_BELOW_TYPE_AREA_MM - DASH_BELOW_LINE_TOP_EM * SIZES.pageNumber * MM_PER_PT) * 100) / 100;
+const PAGE_NUMBER = `content: "— " counter(page) " —"; font-family: ${cssFontFamily(FONTS.table)}; font-size: ${pt(SIZES.pageNumber)}; line-height: ${pt(SIZES.pageNumber)}; vertical-align: top; padding-top: ${NUMBER_PAD_MM}mm;`;
 
 function pageRules(draft: boolean): string {
-  const draftBox = draft ? `@top-center { content: "草稿"; font-family: ${cssFontFamily(FONTS.heading)}; font-size: ${pt(SIZES.pageNumber)}; color: #c00; }` : '';
+  // The same mark as the Word file's header: 草稿 in red 黑体 四号, centred above the type area.
+  const draftBox = draft ? `@top-center { content: "草稿"; font-family: ${cssFontFamily(FONTS.heading)}; font-size: ${pt(SIZES.pageNumber)}; color: #c00000; }` : '';
   // GB/T 9704: odd pages number at the right, even pages at the left, one character in from the edge.
   const numbers = `:right { @bottom-right { ${PAGE_NUMBER} padding-right: 1em; } ${draftBox} }
   @page :left { @bottom-left { ${PAGE_NUMBER} padding-left: 1em; } ${draftBox} }`;
+  // A landscape page numbers where the portrait pages do (GB/T 9704, 横排表格): on the sheet's foot,
+  // the landscape page's left margin, turned to read upright with the sheet held portrait; odd pages
+  // towards the sheet's outer corner (the landscape foot), even pages towards its head.
+  // Chromium sets the turned line against the box's left edge (the sheet's foot): it is moved in from there.
+  const turnedPadMm = Math.round((bottom - PAGE_NUMBER_BELOW_TYPE_AREA_MM - (1 - DASH_BELOW_LINE_TOP_EM) * SIZES.pageNumber * MM_PER_PT) * 100) / 100;
+  const turned = `${PAGE_NUMBER.replace(`vertical-align: top; padding-top: ${NUMBER_PAD_MM}mm`, `writing-mode: vertical-rl; vertical-align: bottom; padding-left: ${turnedPadMm}mm`)}`;
   return `@page { size: A4; margin: ${top}mm ${right}mm ${bottom}mm ${left}mm; }
   @page ${numbers}
   @page landscape { size: A4 landscape; margin: ${left}mm ${top}mm ${right}mm ${bottom}mm; }
-  @page landscape${numbers.replace('@page :left', '@page landscape:left')}`;
+  @page landscape:right { @bottom-right { content: none; } @left-bottom { ${turned} text-align: end; padding-bottom: 1em; } ${draftBox} }
+  @page landscape:left { @bottom-left { content: none; } @left-top { ${turned} text-align: start; padding-top: 1em; } ${draftBox} }`;
 }
 
 function styles(draft: boolean): string {
@@ -47,27 +63,45 @@ function styles(draft: boolean): string {
   th[scope^="col"] { text-align: center; }
   th[scope^="row"], td.note { text-align: left; }
   td.value { text-align: center; font-variant-numeric: tabular-nums; }
+  h1 .keep { white-space: nowrap; }
+  .closing { text-align: right; text-indent: 0; margin-top: 1.8em; }
+  .draft-watermark { display: none; }
+  .closing p { text-align: right; text-indent: 0; }
   @media screen {
     table.t-proactive { min-width: 26em; }
     table.t-requests { min-width: 44em; }
     table.t-appeals { min-width: 48em; }
+    /* On a phone the wide tables scroll sideways inside their box: the header rows and the row labels stay in view. */
+    .table-scroll { max-height: 85vh; overflow: auto; }
+    table { border-collapse: separate; border-spacing: 0; }
+    th, td { border-width: 0 1px 1px 0; }
+    tr > :first-child { border-left-width: 1px; }
+    thead tr:first-child > * { border-top-width: 1px; }
+    table.t-proactive tr:first-child > * { border-top-width: 1px; }
+    thead { position: sticky; top: 0; z-index: 2; }
+    th, td { background: #fff; }
+    th.sticky-col, td.sticky-col { position: sticky; z-index: 1; }
   }
   @media print {
     ${pageRules(draft)}
     /* Lines are not pushed to the next page to avoid a lone line: that would break the 22-line grid. */
-    body { font-size: ${pt(SIZES.body)}; line-height: ${pt(LINE_PITCH_PT)}; widows: 1; orphans: 1; }
+    /* 28 characters of 三号 to the 156 mm line: each set a little closer, as in the Word file. */
+    body { font-size: ${pt(SIZES.body)}; line-height: ${pt(LINE_PITCH_PT)}; widows: 2; orphans: 2; }
+    p, h2, h3 { letter-spacing: ${pt(GRID_LETTER_SPACING_PT)}; }
     main { max-width: none; padding: 0; }
     h1 { font-size: ${pt(SIZES.title)}; line-height: ${pt(LINE_PITCH_PT * 1.2)}; margin: 0 0 ${pt(LINE_PITCH_PT)}; }
     h2, h3 { break-after: avoid; }
     .draft-mark { display: none; }
+    /* A draft's watermark, as in the Word file: across every page in light grey, under the red mark of the page head. */
+    .draft-watermark { display: block; position: fixed; top: 45%; left: 0; right: 0; text-align: center; text-indent: 0; transform: rotate(-45deg);
+      font-family: ${cssFontFamily(FONTS.heading)}; font-size: 96pt; line-height: 1; color: #d9d9d9; opacity: 0.6; z-index: -1; }
+    .closing { margin-top: ${pt(LINE_PITCH_PT)}; break-inside: avoid; break-before: avoid; }
     .table-scroll { overflow: visible; }
     section.landscape { page: landscape; }
-    table { font-size: ${pt(SIZES.table)}; line-height: 1.3; }
+    table { font-size: var(--print-size, ${pt(SIZES.table)}); line-height: 1.25; }
+    th, td { padding: 1pt 0.5mm; }
     tr { break-inside: avoid; }
-    /* Table 三 set tight enough to fit one page, and every table kept whole with its heading:
-       browsers will not split 三's 22-row 办理结果 block, which left two rows stranded under the heading. */
-    table.t-requests { font-size: ${pt(SIZES.table - 1.5)}; line-height: 1.15; }
-    table.t-requests td, table.t-requests th { padding-top: 1pt; padding-bottom: 1pt; }
+    /* Every table is set small enough to fit its page (table-fit) and kept whole with its heading. */
     section.table-section { break-inside: avoid; }
   }`;
 }
@@ -82,28 +116,52 @@ function narrativeHtml(lines: readonly NarrativeLine[]): string {
     .join('\n');
 }
 
-function cellHtml(cell: LayoutCell, report: Report): string {
+function cellHtml(cell: LayoutCell, report: Report, stickyLeft: string | undefined): string {
   const spans = `${cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : ''}${cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : ''}`;
+  const sticky = stickyLeft === undefined ? '' : ` class="sticky-col" style="left:${stickyLeft}"`;
   switch (cell.kind) {
     case 'head':
-      return `<th scope="${cell.colSpan > 1 ? 'colgroup' : 'col'}"${spans}>${escapeHtml(cell.text)}</th>`;
-    case 'label':
-      return `<th scope="${cell.rowSpan > 1 ? 'rowgroup' : 'row'}"${spans}>${escapeHtml(cell.text)}</th>`;
+      return `<th scope="${cell.colSpan > 1 ? 'colgroup' : 'col'}"${spans}${sticky}>${escapeHtml(cell.text)}</th>`;
+    case 'label': {
+      // A group label breaks after its numbering, as in the Word table: "（三）" over "不予公开".
+      const lines = cellLines(cell);
+      const text = (lines.length > 0 ? lines : [cell.text]).map(escapeHtml).join('<br>');
+      return `<th scope="${cell.rowSpan > 1 ? 'rowgroup' : 'row'}"${spans}${sticky}>${text}</th>`;
+    }
     case 'note':
-      return `<td class="note"${spans}>${escapeHtml(cell.text)}</td>`;
+      return `<td${spans}${sticky ? sticky.replace('class="sticky-col"', 'class="note sticky-col"') : ' class="note"'}>${escapeHtml(cell.text)}</td>`;
     case 'value':
       return `<td class="value" data-key="${cell.key}"${spans}>${escapeHtml(cellText(report, cell.key))}</td>`;
   }
 }
 
+/** The printed type area in points: portrait, or turned for a landscape table. */
+const TYPE_PT = { width: TYPE_AREA_MM.width / MM_PER_PT, height: TYPE_AREA_MM.height / MM_PER_PT };
+
 export function tableHtml(layout: TableLayout, report: Report, labelledBy: string): string {
-  const total = layout.widths.reduce((a, b) => a + b, 0);
-  const cols = layout.widths.map((w) => `<col style="width:${((w / total) * 100).toFixed(2)}%">`).join('');
-  const rows = layout.rows.map((row) => `<tr>${row.map((cell) => cellHtml(cell, report)).join('')}</tr>`);
+  // Column widths and the printed size from the same fit as the Word table.
+  const [w, h] = layout.landscape ? [TYPE_PT.height, TYPE_PT.width] : [TYPE_PT.width, TYPE_PT.height];
+  const fit = fitTable(layout, report, w, h - LINE_PITCH_PT);
+  const total = fit.widths.reduce((a, b) => a + b, 0);
+  const percent = fit.widths.map((x) => (x / total) * 100);
+  const cols = percent.map((p) => `<col style="width:${p.toFixed(2)}%">`).join('');
+  // The row labels of 三 (its first three columns) stay in view while the table scrolls sideways; 四 has none.
+  const labelColumns = layout.table === 'requests' ? 3 : layout.table === 'proactive' ? 1 : 0;
+  const placed = placeCells(layout);
+  const stickyLeft = (r: number, c: number) => {
+    const p = placed.find((x) => x.r === r && x.c === c)!;
+    if (c >= labelColumns || p.cell.kind === 'value') return undefined;
+    const left = layout.table === 'requests' ? ((percent.slice(0, c).reduce((a, b) => a + b, 0) / 100) * 44).toFixed(2) : '0';
+    return `${left}em`;
+  };
+  const rows = layout.rows.map((row, r) => {
+    const cols = placed.filter((p) => p.r === r);
+    return `<tr>${row.map((cell, i) => cellHtml(cell, report, stickyLeft(r, cols[i]!.c))).join('')}</tr>`;
+  });
   const head = layout.headerRows > 0 ? `<thead>\n${rows.slice(0, layout.headerRows).join('\n')}\n</thead>\n` : '';
   const body = `<tbody>\n${rows.slice(layout.headerRows).join('\n')}\n</tbody>`;
   return `<div class="table-scroll" role="region" tabindex="0" aria-labelledby="${labelledBy}">
-<table class="t-${layout.table}"><colgroup>${cols}</colgroup>
+<table class="t-${layout.table}" style="--print-size:${pt(fit.size)}"><colgroup>${cols}</colgroup>
 ${head}${body}
 </table></div>`;
 }
@@ -119,9 +177,27 @@ ${body}
 </section>`;
 }
 
-/** The whole report as one HTML file: inline CSS, semantic headings, the official tables. */
-export function renderReportHtml(report: Report, options: { draft: boolean }): string {
-  const doc = documentContent(report, options);
+function closingHtml(closing: Closing): string {
+  const { signatureChars, dateChars } = closingIndents(closing);
+  return `<div class="closing"><p class="signature" style="padding-right:${signatureChars.toFixed(2)}em">${escapeHtml(closing.signature)}</p><p class="date" style="padding-right:${dateChars.toFixed(2)}em">${escapeHtml(closing.date)}</p></div>`;
+}
+
+/** The title as printed, its last words kept together so that "报告" never stands alone on a line. */
+function titleHtml(lines: readonly string[]): string {
+  return lines
+    .map((line) => {
+      const keep = /工作年度报告$/.exec(line);
+      return keep ? `${escapeHtml(line.slice(0, keep.index))}<span class="keep">${escapeHtml(keep[0])}</span>` : escapeHtml(line);
+    })
+    .join('<br>');
+}
+
+/**
+ * The whole report as one HTML file: inline CSS, semantic headings, the
+ * official tables. 落款 and 成文日期 only with `closing` (the PDF always asks for them).
+ */
+export function renderReportHtml(report: Report, options: DocumentOptions): string {
+  const doc = documentContent(report, { ...options, closing: options.closing ?? false });
   const title = `${doc.draft ? '【草稿】' : ''}${doc.title}`;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
@@ -135,9 +211,10 @@ export function renderReportHtml(report: Report, options: { draft: boolean }): s
 </head>
 <body>
 <main>
-${doc.draft ? '<p class="draft-mark" role="note">草稿</p>\n' : ''}<h1>${doc.titleLines.map(escapeHtml).join('<br>')}</h1>
+${doc.draft ? '<p class="draft-mark" role="note">草稿</p>\n<div class="draft-watermark" aria-hidden="true">草稿</div>\n' : ''}<h1>${titleHtml(doc.titleLines)}</h1>
 ${narrativeHtml(doc.preamble)}
 ${doc.sections.map((s) => sectionHtml(s, report)).join('\n')}
+${doc.closing ? closingHtml(doc.closing) : ''}
 </main>
 </body>
 </html>

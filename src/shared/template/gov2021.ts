@@ -167,7 +167,7 @@ export const REQUEST_ROWS: readonly RowDef[] = [
   { key: 'partial', code: '三（二）', label: '部分公开（区分处理的，只计这一情形，不计其他情形）', short: '部分公开' },
   { key: 'denied_secret', code: '三（三）1', label: '属于国家秘密' },
   { key: 'denied_law', code: '三（三）2', label: '其他法律行政法规禁止公开', aliases: ['其他法律行政止公开', '其他法律法规禁止公开'] },
-  { key: 'denied_safety', code: '三（三）3', label: '危及"三安全一稳定"', aliases: ['危及三安全一稳定'] },
+  { key: 'denied_safety', code: '三（三）3', label: '危及“三安全一稳定”', aliases: ['危及"三安全一稳定"', '危及三安全一稳定'] },
   { key: 'denied_third_party', code: '三（三）4', label: '保护第三方合法权益' },
   { key: 'denied_internal', code: '三（三）5', label: '属于三类内部事务信息' },
   { key: 'denied_process', code: '三（三）6', label: '属于四类过程性信息' },

@@ -120,3 +120,14 @@ export function placeCells(layout: TableLayout): PlacedCell[] {
   });
   return placed;
 }
+
+/**
+ * For each row of a layout, whether a page may break just before it: only
+ * between body rows and never through a merged cell, so a group such as
+ * （三）不予公开 is never cut with its label left blank on the next page.
+ */
+export function breakableBefore(layout: TableLayout): boolean[] {
+  const through = new Array<boolean>(layout.rows.length).fill(false);
+  for (const { cell, r } of placeCells(layout)) for (let k = r + 1; k < r + cell.rowSpan; k++) through[k] = true;
+  return through.map((t, r) => r > layout.headerRows && !t);
+}

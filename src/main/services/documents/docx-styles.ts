@@ -1,15 +1,21 @@
-// The styles of the Word document (GB/T 9704-2012) and its font table. The font
-// table names, for each Chinese font, the font Word and WPS should use when a
-// PC lacks it (w:altName) and its character set (GB2312), so 仿宋_GB2312 falls
-// back to 仿宋 rather than to a Latin font.
-import { LineRuleType, type IStylesOptions } from 'docx';
-import { FONTS, LINE_PITCH_PT, SIZES, type FontRole } from '../../../shared/document/fonts';
+// The styles of the Word document (GB/T 9704-2012) and its font table, written
+// as the XML parts themselves: the docx library cannot say that a paragraph
+// does not snap to the character grid's cells (w:snapToGrid in w:pPr), and
+// without it LibreOffice spaces the body, a 五号 table or a 二号 title out to
+// whole cells of the 三号 grid.
+// The font table names, for each Chinese font, the font Word and WPS should use
+// when a PC lacks it (w:altName) and its character set (GB2312), so 仿宋_GB2312
+// falls back to 仿宋 rather than to a Latin font.
+import { CHARS_PER_LINE, FONTS, LINE_PITCH_PT, SIZES, TYPE_AREA_MM, type FontRole } from '../../../shared/document/fonts';
 
 /** Points to twentieths of a point (twips), the unit of Word's spacing and page sizes. */
 export const twips = (pt: number) => Math.round(pt * 20);
 export const mmToTwips = (mm: number) => Math.round((mm / 25.4) * 1440);
 /** Word's font sizes are in half-points. */
 const halfPoints = (pt: number) => Math.round(pt * 2);
+
+/** The line of the portrait type area in points (156 mm). */
+const LINE_WIDTH_PT = Math.round((TYPE_AREA_MM.width / 25.4) * 1440) / 20;
 
 /** Exact line pitch: 22 lines to the type area. */
 export const LINE_TWIPS = twips(LINE_PITCH_PT);
@@ -29,67 +35,92 @@ export function fontSlots(role: FontRole) {
   return { ascii: role.name, hAnsi: role.name, eastAsia: role.name, cs: role.name };
 }
 
-const TWO_CHAR_INDENT = { firstLineChars: 200, firstLine: twips(SIZES.body * 2) };
-const exactLines = (lines = 1) => ({ line: Math.round(LINE_TWIPS * lines), lineRule: LineRuleType.EXACT, before: 0, after: 0 });
+const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
-export const DOCUMENT_STYLES: IStylesOptions = {
-  default: {
-    document: {
-      run: { font: fontSlots(FONTS.body), size: halfPoints(SIZES.body), language: { value: 'en-US', eastAsia: 'zh-CN' } },
-      paragraph: { spacing: exactLines(), indent: TWO_CHAR_INDENT },
-    },
-  },
-  paragraphStyles: [
-    {
-      id: STYLE.title,
-      name: 'Report Title',
-      basedOn: 'Normal',
-      next: 'Normal',
-      run: { font: fontSlots(FONTS.title), size: halfPoints(SIZES.title) },
-      // The title sits on 1.2 line pitches per line, and one empty line separates it from the text.
-      paragraph: { alignment: 'center', indent: { firstLine: 0, firstLineChars: 0 }, spacing: { ...exactLines(1.2), after: LINE_TWIPS }, keepNext: true },
-    },
-    {
-      id: STYLE.heading,
-      name: 'heading 1',
-      basedOn: 'Normal',
-      next: 'Normal',
-      quickFormat: true,
-      run: { font: fontSlots(FONTS.heading), size: halfPoints(SIZES.body), bold: false },
-      paragraph: { outlineLevel: 0, keepNext: true, indent: TWO_CHAR_INDENT, spacing: exactLines() },
-    },
-    {
-      id: STYLE.subheading,
-      name: 'heading 2',
-      basedOn: 'Normal',
-      next: 'Normal',
-      quickFormat: true,
-      run: { font: fontSlots(FONTS.subheading), size: halfPoints(SIZES.body), bold: false },
-      paragraph: { outlineLevel: 1, keepNext: true, indent: TWO_CHAR_INDENT, spacing: exactLines() },
-    },
-    {
-      id: STYLE.table,
-      name: 'Table Text',
-      basedOn: 'Normal',
-      run: { font: fontSlots(FONTS.table), size: halfPoints(SIZES.table) },
-      paragraph: { indent: { firstLine: 0, firstLineChars: 0 }, spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } },
-    },
-    {
-      id: STYLE.pageNumber,
-      name: 'Page Number Text',
-      basedOn: 'Normal',
-      run: { font: fontSlots(FONTS.table), size: halfPoints(SIZES.pageNumber) },
-      paragraph: { indent: { firstLine: 0, firstLineChars: 0 }, spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } },
-    },
-    {
-      id: STYLE.draft,
-      name: 'Draft Mark',
-      basedOn: 'Normal',
-      run: { font: fontSlots(FONTS.heading), size: halfPoints(SIZES.pageNumber), color: 'C00000' },
-      paragraph: { alignment: 'center', indent: { firstLine: 0, firstLineChars: 0 }, spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } },
-    },
-  ],
-};
+function rFonts(role: FontRole): string {
+  return `<w:rFonts w:ascii="${role.name}" w:eastAsia="${role.name}" w:hAnsi="${role.name}" w:cs="${role.name}"/>`;
+}
+
+interface ParagraphLook {
+  keepNext?: boolean;
+  keepLines?: boolean;
+  /** Set 28 to the line (the body and headings), or at the type's own width (title, tables, page number). */
+  grid: boolean;
+  /** Exact line height in twips, or undefined for single spacing. */
+  line?: number;
+  after?: number;
+  indentChars: 0 | 2;
+  align: 'both' | 'center' | 'left';
+  outline?: number;
+}
+
+/** w:pPr with its children in the schema's order. */
+function pPr(p: ParagraphLook): string {
+  const spacing =
+    p.line === undefined
+      ? `<w:spacing w:before="0" w:after="${p.after ?? 0}" w:line="240" w:lineRule="auto"/>`
+      : `<w:spacing w:before="0" w:after="${p.after ?? 0}" w:line="${p.line}" w:lineRule="exact"/>`;
+  const indent = p.indentChars === 2 ? `<w:ind w:firstLineChars="200" w:firstLine="${twips(SIZES.body * 2)}"/>` : '<w:ind w:firstLineChars="0" w:firstLine="0"/>';
+  return (
+    '<w:pPr>' +
+    (p.keepNext ? '<w:keepNext/>' : '') +
+    (p.keepLines ? '<w:keepLines/>' : '') +
+    '<w:widowControl/>' +
+    '<w:snapToGrid w:val="0"/>' +
+    spacing +
+    indent +
+    `<w:jc w:val="${p.align}"/>` +
+    (p.outline === undefined ? '' : `<w:outlineLvl w:val="${p.outline}"/>`) +
+    '</w:pPr>'
+  );
+}
+
+/**
+ * How much the body's characters are set closer (twips): 28 characters of 三号 are
+ * 448 pt, the line 442 pt. The document declares the 28 × 22 grid (docGrid), but
+ * its paragraphs do not snap to the grid's cells: LibreOffice gives a 16 pt
+ * character two 15.79 pt cells (14 a line). Set 0.25 pt closer, 28 characters
+ * fill the line in Word, WPS and LibreOffice alike, and the exact line pitch
+ * keeps the 22 lines.
+ */
+// One twip more than the arithmetic asks (5): LibreOffice wants that slack to set the 28th character.
+export const GRID_CONDENSE_TWIPS = -(Math.ceil((SIZES.body - LINE_WIDTH_PT / CHARS_PER_LINE) * 20) + 1);
+
+function rPr(role: FontRole, sizePt: number, extra: { color?: string; grid?: boolean } = {}): string {
+  const size = halfPoints(sizePt);
+  const condense = extra.grid ? `<w:spacing w:val="${GRID_CONDENSE_TWIPS}"/>` : '';
+  return `<w:rPr>${rFonts(role)}<w:b w:val="0"/>${extra.color ? `<w:color w:val="${extra.color}"/>` : ''}${condense}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`;
+}
+
+function paragraphStyle(id: string, name: string, look: ParagraphLook, run: string, options: { default?: boolean; qFormat?: boolean } = {}): string {
+  const basedOn = options.default ? '' : '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/>';
+  return `<w:style w:type="paragraph"${options.default ? ' w:default="1"' : ''} w:styleId="${id}"><w:name w:val="${name}"/>${basedOn}${options.qFormat ? '<w:qFormat/>' : ''}${pPr(look)}${run}</w:style>`;
+}
+
+const BODY: ParagraphLook = { grid: true, line: LINE_TWIPS, indentChars: 2, align: 'both' };
+const OFF_GRID_SINGLE: ParagraphLook = { grid: false, indentChars: 0, align: 'left' };
+
+/** word/styles.xml: the document defaults (三号 仿宋_GB2312, 22 lines, two-character indent, justified) and the report's styles. */
+export function stylesXml(): string {
+  const defaults =
+    `<w:docDefaults><w:rPrDefault>${rPr(FONTS.body, SIZES.body).replace('</w:rPr>', '<w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr>')}</w:rPrDefault>` +
+    `<w:pPrDefault>${pPr(BODY)}</w:pPrDefault></w:docDefaults>`;
+  const styles = [
+    // LibreOffice takes the grid's character size from the Normal style's own size: it must be written there.
+    paragraphStyle(STYLE.body, 'Normal', BODY, rPr(FONTS.body, SIZES.body, { grid: true }), { default: true, qFormat: true }),
+    '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
+    `<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`,
+    // The title sits on 1.2 line pitches per line, and one empty line separates it from the text.
+    paragraphStyle(STYLE.title, 'Report Title', { keepNext: true, grid: false, line: Math.round(LINE_TWIPS * 1.2), after: LINE_TWIPS, indentChars: 0, align: 'center' }, rPr(FONTS.title, SIZES.title)),
+    paragraphStyle(STYLE.heading, 'heading 1', { ...BODY, keepNext: true, keepLines: true, outline: 0 }, rPr(FONTS.heading, SIZES.body, { grid: true }), { qFormat: true }),
+    paragraphStyle(STYLE.subheading, 'heading 2', { ...BODY, keepNext: true, keepLines: true, outline: 1 }, rPr(FONTS.subheading, SIZES.body, { grid: true }), { qFormat: true }),
+    paragraphStyle(STYLE.table, 'Table Text', OFF_GRID_SINGLE, rPr(FONTS.table, SIZES.table)),
+    paragraphStyle(STYLE.pageNumber, 'Page Number Text', OFF_GRID_SINGLE, rPr(FONTS.table, SIZES.pageNumber)),
+    paragraphStyle(STYLE.draft, 'Draft Mark', { ...OFF_GRID_SINGLE, align: 'center' }, rPr(FONTS.heading, SIZES.pageNumber, { color: 'C00000' })),
+  ];
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="${W_NS}">${defaults}${styles.join('')}</w:styles>`;
+}
 
 // What Word itself records for these fonts: GB2312 character set (86), family and
 // pitch, and the name to use instead (altName) when the font is not installed.
@@ -119,5 +150,5 @@ export function fontTableXml(): string {
     }
   }
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${[...byName.values()].join('')}</w:fonts>`;
+<w:fonts xmlns:w="${W_NS}">${[...byName.values()].join('')}</w:fonts>`;
 }

@@ -1,55 +1,78 @@
 // The three statistics tables in Word, drawn from the one published layout
 // (LAYOUTS): rowSpan becomes a vertical merge, colSpan a gridSpan, and the
 // layout's header rows repeat at the top of every page the table runs onto.
-import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx';
-import { placeCells, type LayoutCell, type TableLayout } from '../../../shared/template/layout';
+// How they break across pages: no row is ever split (cantSplit); a table that
+// fits its page at a size of TABLE_SIZES is kept whole (keep-with-next on every
+// row for Word and WPS; the writer also starts it on a new page when it would
+// not fit the rest of the page, since LibreOffice does not keep rows together);
+// one that does not fit may break only where breakableBefore allows (between
+// groups, never through a merged label).
+import { AlignmentType, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
+import { breakableBefore, placeCells, type LayoutCell, type TableLayout } from '../../../shared/template/layout';
 import type { Report } from '../../../shared/model/report';
 import { cellText } from '../../../shared/document/content';
-import { STYLE, mmToTwips } from './docx-styles';
+import { CELL_PAD_PT, CELL_VPAD_PT, TABLE_LINE_FACTOR, cellLines, fitTable, type TableFit } from '../../../shared/document/table-fit';
+import { STYLE, twips } from './docx-styles';
 import { maxOf } from '../../../shared/math';
 
-const CELL_MARGIN = mmToTwips(1);
+type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
 
-function columnWidths(layout: TableLayout, totalTwips: number): number[] {
-  const sum = layout.widths.reduce((a, b) => a + b, 0);
-  const widths = layout.widths.map((w) => Math.floor((w / sum) * totalTwips));
-  // Give the rounding remainder to the widest column so the table spans the type area exactly.
+function cellContent(cell: LayoutCell, report: Report): { lines: string[]; alignment: Alignment } {
+  switch (cell.kind) {
+    case 'head':
+      return { lines: [cell.text], alignment: AlignmentType.CENTER };
+    case 'label': {
+      const lines = cellLines(cell);
+      // A group label stands centred in its tall narrow cell, as in the template.
+      return lines.length > 0 ? { lines, alignment: AlignmentType.CENTER } : { lines: [cell.text], alignment: AlignmentType.LEFT };
+    }
+    case 'note':
+      return { lines: [cell.text], alignment: AlignmentType.LEFT };
+    case 'value':
+      return { lines: [cellText(report, cell.key)], alignment: AlignmentType.CENTER };
+  }
+}
+
+/** Widths in twips that add up to exactly `totalTwips`. */
+function twipWidths(widthsPt: readonly number[], totalTwips: number): number[] {
+  const widths = widthsPt.map((w) => Math.floor(w * 20));
   const widest = widths.indexOf(maxOf(widths));
   widths[widest]! += totalTwips - widths.reduce((a, b) => a + b, 0);
   return widths;
 }
 
-function cellContent(cell: LayoutCell, report: Report): { text: string; alignment: (typeof AlignmentType)[keyof typeof AlignmentType] } {
-  switch (cell.kind) {
-    case 'head':
-      return { text: cell.text, alignment: AlignmentType.CENTER };
-    case 'label':
-    case 'note':
-      return { text: cell.text, alignment: AlignmentType.LEFT };
-    case 'value':
-      return { text: cellText(report, cell.key), alignment: AlignmentType.CENTER };
-  }
-}
+/**
+ * One Word table for a layout, `widthTwips` wide (the type area of its page);
+ * `heightTwips` is the height it should fit in whole (the type area less its heading).
+ */
+export function docxTable(layout: TableLayout, report: Report, widthTwips: number, heightTwips: number): { table: Table; fit: TableFit } {
+  const fit = fitTable(layout, report, widthTwips / 20, heightTwips / 20);
+  const widths = twipWidths(fit.widths, widthTwips);
+  const breakable = breakableBefore(layout);
+  const last = layout.rows.length - 1;
+  // Keep-with-next on a row's paragraphs ties it to the next row: all rows for a table kept whole.
+  const keepWithNext = (r: number) => r < last && (fit.fits || !breakable[r + 1]);
+  const size = Math.round(fit.size * 2);
+  const spacing = { line: twips(fit.size * TABLE_LINE_FACTOR), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+  const margins = { left: twips(CELL_PAD_PT), right: twips(CELL_PAD_PT), top: twips(CELL_VPAD_PT), bottom: twips(CELL_VPAD_PT) };
 
-/** One Word table for a layout, `widthTwips` wide (the type area of its page). */
-export function docxTable(layout: TableLayout, report: Report, widthTwips: number): Table {
-  const widths = columnWidths(layout, widthTwips);
   const placed = placeCells(layout);
   const rows = layout.rows.map((_, r) => {
     const cells = placed
       .filter((p) => p.r === r)
       .map(({ cell, c }) => {
-        const { text, alignment } = cellContent(cell, report);
+        const { lines, alignment } = cellContent(cell, report);
+        const runs = lines.map((text, i) => new TextRun({ text, size, ...(i > 0 ? { break: 1 } : {}) }));
         return new TableCell({
-          children: [new Paragraph({ style: STYLE.table, alignment, text })],
+          children: [new Paragraph({ style: STYLE.table, alignment, spacing, keepNext: keepWithNext(r), keepLines: true, children: runs })],
           columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
           rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
           width: { size: widths.slice(c, c + cell.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA },
           verticalAlign: VerticalAlignTable.CENTER,
-          margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 0, bottom: 0 },
+          margins,
         });
       });
     return new TableRow({ children: cells, tableHeader: r < layout.headerRows, cantSplit: true });
   });
-  return new Table({ rows, width: { size: widthTwips, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED });
+  return { table: new Table({ rows, width: { size: widthTwips, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED }), fit };
 }

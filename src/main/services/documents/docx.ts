@@ -1,16 +1,21 @@
 // The submission document as Word (.docx), laid out to GB/T 9704-2012: A4,
-// the standard margins, 22 lines a page, the standard fonts and sizes, page
-// numbers "— N —" at the outside edge, the three tables as the template prints
-// them. A landscape table gets a landscape section of its own.
+// the standard margins, a character grid of 28 × 22 (docGrid linesAndChars),
+// justified body text, the standard fonts and sizes, page numbers "— N —" as
+// PAGE fields at the outside edge, the three tables as the template prints
+// them, and the closing 落款 and 成文日期. Table 四 gets a landscape section
+// whose page number sits on the same physical edge as the portrait pages'.
 import {
   AlignmentType,
   Document,
+  DocumentGridType,
   Footer,
   Header,
+  ImportedXmlComponent,
+  LineRuleType,
   Packer,
-  PageNumber,
   PageOrientation,
   Paragraph,
+  SimpleField,
   TextRun,
   type IParagraphOptions,
   type ISectionOptions,
@@ -18,37 +23,59 @@ import {
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
 import type { Report } from '../../../shared/model/report';
-import { documentContent, type DocumentContent, type NarrativeLine, type SectionContent } from '../../../shared/document/content';
-import { FONTS, PAGE_MM, SIZES } from '../../../shared/document/fonts';
-import { DOCUMENT_STYLES, STYLE, fontSlots, fontTableXml, mmToTwips, twips } from './docx-styles';
+import { closingIndents, documentContent, type Closing, type DocumentContent, type NarrativeLine, type SectionContent } from '../../../shared/document/content';
+import { CHARS_PER_LINE, FONTS, LINES_PER_PAGE, textEm, LINE_PITCH_PT, PAGE_MM, PAGE_NUMBER_BELOW_TYPE_AREA_MM, SIZES } from '../../../shared/document/fonts';
+import { LINE_TWIPS, STYLE, fontSlots, fontTableXml, mmToTwips, stylesXml, twips } from './docx-styles';
 import { docxTable } from './docx-tables';
 
 const A4 = { width: mmToTwips(PAGE_MM.width), height: mmToTwips(PAGE_MM.height) };
 const PORTRAIT_MARGIN = { top: PAGE_MM.top, bottom: PAGE_MM.bottom, left: PAGE_MM.left, right: PAGE_MM.right };
 // A landscape page is the portrait sheet turned so the table's head faces the binding edge.
 const LANDSCAPE_MARGIN = { top: PAGE_MM.left, bottom: PAGE_MM.right, left: PAGE_MM.bottom, right: PAGE_MM.top };
-// The page number's line starts 7 mm below the type area (GB/T 9704); its bottom is about 5 mm lower.
-const footerFromEdgeMm = (bottomMargin: number) => bottomMargin - 7 - 5;
 const HEADER_FROM_EDGE_MM = 15;
+/** The page number's line, set exactly this high, so its middle (where the dashes are) is where we put it. */
+const PAGE_NUMBER_LINE_PT = 18;
 const ONE_CHAR_IN = twips(SIZES.pageNumber);
 
-/** A paragraph of the running text. Widow control is off: it would break the 22-line grid by pushing lines on. */
-function textParagraph(options: IParagraphOptions): Paragraph {
-  return new Paragraph({ widowControl: false, ...options });
+/**
+ * The footer distance that puts the page number's 一字线 7 mm below the type
+ * area: Word measures the footer from the page's bottom edge to the foot of its
+ * line, and in the exact 18 pt line the dashes lie 0.43 of the line above its
+ * foot (measured in LibreOffice's rendering).
+ */
+const DASH_ABOVE_LINE_FOOT = 0.43;
+function footerFromEdgeTwips(bottomMarginMm: number): number {
+  const dashFromEdgeMm = bottomMarginMm - PAGE_NUMBER_BELOW_TYPE_AREA_MM;
+  return mmToTwips(dashFromEdgeMm) - twips(PAGE_NUMBER_LINE_PT * DASH_ABOVE_LINE_FOOT);
 }
 
-function narrativeParagraphs(lines: readonly NarrativeLine[]): Paragraph[] {
-  return lines.map((line) => {
-    if (line.kind === 'paragraph') return textParagraph({ text: line.text });
-    if (line.rest === '') return textParagraph({ style: STYLE.subheading, text: line.heading });
+/** A paragraph of the running text: widow and orphan control on (the exact line pitch keeps the grid). */
+function textParagraph(options: IParagraphOptions): Paragraph {
+  return new Paragraph({ widowControl: true, ...options });
+}
+
+/** The paragraphs of a narrative; `keepLast` ties its last paragraph to what follows (the 落款). */
+function narrativeParagraphs(lines: readonly NarrativeLine[], keepLast = false): Paragraph[] {
+  return lines.map((line, i) => {
+    const keep = keepLast && i === lines.length - 1 ? { keepNext: true } : {};
+    if (line.kind === 'paragraph') return textParagraph({ text: line.text, ...keep });
+    if (line.rest === '') return textParagraph({ style: STYLE.subheading, text: line.heading, ...keep });
     // "（一）主动公开。一是……": the heading in 楷体, the text running on in the body font.
     return textParagraph({
+      ...keep,
       children: [new TextRun({ text: line.heading, font: fontSlots(FONTS.subheading) }), new TextRun({ text: line.rest })],
     });
   });
 }
 
-function pageNumberFooter(side: 'odd' | 'even'): Footer {
+/** "— N —" with N a PAGE field whose cached value is `cached`, so a reader without fields still sees a number. */
+function pageNumberRuns(cached: number): (TextRun | SimpleField)[] {
+  return [new TextRun('— '), new SimpleField('PAGE', String(cached)), new TextRun(' —')];
+}
+
+const pageNumberSpacing = { line: twips(PAGE_NUMBER_LINE_PT), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+
+function pageNumberFooter(side: 'odd' | 'even', cached: number): Footer {
   const odd = side === 'odd';
   return new Footer({
     children: [
@@ -56,10 +83,51 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
         style: STYLE.pageNumber,
         alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: odd ? { right: ONE_CHAR_IN } : { left: ONE_CHAR_IN },
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
+        spacing: pageNumberSpacing,
+        children: pageNumberRuns(cached),
       }),
     ],
   });
+}
+
+const EMU_PER_MM = 36000;
+/** The page number's text box on a landscape page: across the edge, and along it. */
+const NUMBER_BOX_MM = { across: 8, along: 30 };
+
+/**
+ * The number of a landscape page, where GB/T 9704 puts it for a 横排表格 page: on
+ * the same physical edge as the portrait pages' numbers (the portrait sheet's
+ * foot, which is the landscape page's left edge), upright when the sheet is held
+ * portrait — a text box whose text runs down the page (DrawingML vert="vert",
+ * each character turned 90° clockwise). Odd pages take the sheet's outer
+ * corner (the landscape page's foot), even pages its head, one character in
+ * from the type area, as on the portrait pages. The box lies in the margin, so
+ * its square wrap touches no text; LibreOffice ignores the position of a box
+ * that does not wrap.
+ */
+function landscapeNumberFooter(side: 'odd' | 'even', cached: number): Footer {
+  const odd = side === 'odd';
+  const oneCharMm = SIZES.pageNumber * (25.4 / 72);
+  const middleFromEdgeMm = PAGE_MM.bottom - PAGE_NUMBER_BELOW_TYPE_AREA_MM;
+  const x = middleFromEdgeMm - NUMBER_BOX_MM.across / 2;
+  const y = odd ? PAGE_MM.width - PAGE_MM.right - oneCharMm - NUMBER_BOX_MM.along : PAGE_MM.left + oneCharMm;
+  const emu = (mm: number) => Math.round(mm * EMU_PER_MM);
+  const [w, h] = [emu(NUMBER_BOX_MM.across), emu(NUMBER_BOX_MM.along)];
+  const numberParagraph =
+    `<w:p><w:pPr><w:pStyle w:val="${STYLE.pageNumber}"/><w:jc w:val="${odd ? 'right' : 'left'}"/></w:pPr>` +
+    `<w:r><w:t xml:space="preserve">— </w:t></w:r><w:fldSimple w:instr="PAGE"><w:r><w:t>${cached}</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p>`;
+  const anchor =
+    `<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">` +
+    `<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="page"><wp:posOffset>${emu(x)}</wp:posOffset></wp:positionH>` +
+    `<wp:positionV relativeFrom="page"><wp:posOffset>${emu(y)}</wp:posOffset></wp:positionV>` +
+    `<wp:extent cx="${w}" cy="${h}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapSquare wrapText="bothSides"/><wp:docPr id="${odd ? 9001 : 9002}" name="页码"/><wp:cNvGraphicFramePr/>` +
+    `<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">` +
+    `<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${w}" cy="${h}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>` +
+    `<wps:txbx><w:txbxContent>${numberParagraph}</w:txbxContent></wps:txbx>` +
+    `<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr" anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp>` +
+    `</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`;
+  const paragraph = new Paragraph({ style: STYLE.pageNumber, children: [ImportedXmlComponent.fromXmlString(anchor) as unknown as TextRun] });
+  return new Footer({ children: [paragraph] });
 }
 
 function draftHeader(): Header {
@@ -73,8 +141,25 @@ function draftHeader(): Header {
   });
 }
 
-function pageSetup(landscape: boolean, draft: boolean): Omit<ISectionOptions, 'children'> {
+function typeAreaTwips(landscape: boolean): { width: number; height: number } {
   const m = landscape ? LANDSCAPE_MARGIN : PORTRAIT_MARGIN;
+  const [w, h] = landscape ? [A4.height, A4.width] : [A4.width, A4.height];
+  return { width: w - mmToTwips(m.left) - mmToTwips(m.right), height: h - mmToTwips(m.top) - mmToTwips(m.bottom) };
+}
+
+/**
+ * The character grid's charSpace: how much each character's pitch differs from
+ * the 三号 body size, in 4096ths of a point, so that exactly 28 characters fill
+ * the line (rounded down, so the 28th always fits).
+ */
+export function gridCharSpace(typeWidthTwips: number): number {
+  const pitchPt = typeWidthTwips / 20 / CHARS_PER_LINE;
+  return Math.floor((pitchPt - SIZES.body) * 4096);
+}
+
+function pageSetup(landscape: boolean, draft: boolean, firstPage: number): Omit<ISectionOptions, 'children'> {
+  const m = landscape ? LANDSCAPE_MARGIN : PORTRAIT_MARGIN;
+  const numberFooter = landscape ? landscapeNumberFooter : pageNumberFooter;
   return {
     properties: {
       page: {
@@ -86,52 +171,125 @@ function pageSetup(landscape: boolean, draft: boolean): Omit<ISectionOptions, 'c
           left: mmToTwips(m.left),
           right: mmToTwips(m.right),
           header: mmToTwips(HEADER_FROM_EDGE_MM),
-          footer: mmToTwips(footerFromEdgeMm(m.bottom)),
+          footer: footerFromEdgeTwips(m.bottom),
         },
       },
+      grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_TWIPS, charSpace: gridCharSpace(typeAreaTwips(false).width) },
     },
-    footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+    footers: { default: numberFooter('odd', firstPage), even: numberFooter('even', firstPage) },
     ...(draft ? { headers: { default: draftHeader(), even: draftHeader() } } : {}),
   };
 }
 
-function typeAreaWidth(landscape: boolean): number {
-  const m = landscape ? LANDSCAPE_MARGIN : PORTRAIT_MARGIN;
-  return mmToTwips((landscape ? PAGE_MM.height : PAGE_MM.width) - m.left - m.right);
+/** The height a table may fill on its page: the type area less its heading's line. */
+function tableHeightTwips(landscape: boolean): number {
+  return typeAreaTwips(landscape).height - LINE_TWIPS;
 }
 
-function sectionBlocks(section: SectionContent, report: Report, landscape: boolean): (Paragraph | Table)[] {
-  const heading = textParagraph({ style: STYLE.heading, text: section.heading });
-  if (section.body.kind === 'narrative') return [heading, ...narrativeParagraphs(section.body.lines)];
-  return [heading, docxTable(section.body.layout, report, typeAreaWidth(landscape))];
+/** Lines of the 22-line grid a narrative takes: each paragraph indented two characters, 28 to a line. */
+function narrativeGridLines(lines: readonly NarrativeLine[]): number {
+  return lines.reduce((n, line) => {
+    const text = line.kind === 'paragraph' ? line.text : line.heading + line.rest;
+    return n + Math.max(1, Math.ceil((2 + textEm(text)) / CHARS_PER_LINE));
+  }, 0);
+}
+
+/**
+ * Where the text has reached, in grid lines since the last page that surely
+ * began (a new section or a page break), as the sections are laid one after
+ * another. The estimate drifts (widow control, a character pushed to the next
+ * line by 禁则): by about a line for every 25.
+ */
+class PagePosition {
+  private since = 0;
+  add(lines: number): void {
+    this.since += lines;
+  }
+  newPage(): void {
+    this.since = 0;
+  }
+  /**
+   * Whether a block of `lines` that must not be cut should start a new page:
+   * only when it surely does not fit the rest of the page, and a page break
+   * cannot leave a page holding only a line or two of text (when the text may
+   * have just run onto a new page, the block follows it there instead).
+   */
+  breakBefore(lines: number): boolean {
+    if (this.since === 0) return false;
+    const drift = 1 + Math.ceil(this.since / 25);
+    const at = this.since % LINES_PER_PAGE;
+    if (at + drift + lines <= LINES_PER_PAGE) return false;
+    // A table taller than half a page never fits after text: cutting it would be worse than a short page.
+    if (lines > LINES_PER_PAGE / 2) return true;
+    for (let t = this.since - drift; t <= this.since + drift; t++) {
+      const onPage = ((t % LINES_PER_PAGE) + LINES_PER_PAGE) % LINES_PER_PAGE;
+      if (onPage >= 1 && onPage <= 2) return false;
+    }
+    return true;
+  }
+}
+
+function sectionBlocks(section: SectionContent, report: Report, landscape: boolean, keepLast: boolean, page: PagePosition): (Paragraph | Table)[] {
+  if (section.body.kind === 'narrative') {
+    page.add(1 + narrativeGridLines(section.body.lines));
+    return [textParagraph({ style: STYLE.heading, text: section.heading, keepNext: true }), ...narrativeParagraphs(section.body.lines, keepLast)];
+  }
+  const { table, fit } = docxTable(section.body.layout, report, typeAreaTwips(landscape).width, tableHeightTwips(landscape));
+  const tableLines = fit.rowHeights.reduce((a, b) => a + b, 0) / LINE_PITCH_PT;
+  // A table that would not fit the rest of the page starts the next one, with its heading.
+  const newPage = page.breakBefore(1 + tableLines);
+  if (newPage) page.newPage();
+  page.add(1 + Math.ceil(tableLines));
+  return [textParagraph({ style: STYLE.heading, text: section.heading, keepNext: true, pageBreakBefore: newPage && !landscape }), table];
+}
+
+function closingParagraphs(closing: Closing): Paragraph[] {
+  const { signatureChars, dateChars } = closingIndents(closing);
+  const right = (chars: number) => ({ firstLine: 0, firstLineChars: 0, right: Math.round(twips(SIZES.body) * chars) });
+  return [
+    textParagraph({ alignment: AlignmentType.RIGHT, indent: right(signatureChars), spacing: { before: LINE_TWIPS }, keepNext: true, keepLines: true, text: closing.signature }),
+    textParagraph({ alignment: AlignmentType.RIGHT, indent: right(dateChars), keepLines: true, text: closing.date }),
+  ];
 }
 
 /** Groups the sections into Word sections: a run of portrait content, a landscape table alone, and so on. */
 function wordSections(doc: DocumentContent, report: Report): ISectionOptions[] {
-  const groups: { landscape: boolean; children: (Paragraph | Table)[] }[] = [
-    { landscape: false, children: [new Paragraph({ style: STYLE.title, children: doc.titleLines.map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) })) }), ...narrativeParagraphs(doc.preamble)] },
-  ];
-  for (const section of doc.sections) {
+  const title = new Paragraph({ style: STYLE.title, children: doc.titleLines.map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) })) });
+  const groups: { landscape: boolean; children: (Paragraph | Table)[] }[] = [{ landscape: false, children: [title, ...narrativeParagraphs(doc.preamble)] }];
+  const page = new PagePosition();
+  page.add(Math.ceil(doc.titleLines.length * 1.2) + 1 + narrativeGridLines(doc.preamble));
+  doc.sections.forEach((section, i) => {
     const landscape = section.body.kind === 'table' && section.body.layout.landscape;
-    if (groups.at(-1)!.landscape !== landscape) groups.push({ landscape, children: [] });
+    if (groups.at(-1)!.landscape !== landscape) {
+      groups.push({ landscape, children: [] });
+      page.newPage(); // a new Word section starts a new page
+    }
+    // The last lines of the text go with the 落款, so the closing never stands alone on a page.
+    const keepLast = !!doc.closing && i === doc.sections.length - 1;
     // Not push(...blocks): a long narrative has more paragraphs than a call may take arguments.
-    for (const block of sectionBlocks(section, report, landscape)) groups.at(-1)!.children.push(block);
-  }
-  return groups.map((g) => ({ ...pageSetup(g.landscape, doc.draft), children: g.children }));
+    for (const block of sectionBlocks(section, report, landscape, keepLast, page)) groups.at(-1)!.children.push(block);
+  });
+  if (doc.closing) for (const line of closingParagraphs(doc.closing)) groups.at(-1)!.children.push(line);
+  return groups.map((g) => ({ ...pageSetup(g.landscape, doc.draft, 1), children: g.children }));
 }
 
+/** The subject the Word and PDF files record. */
+export const DOCUMENT_SUBJECT = '政府信息公开工作年度报告';
+
 /** The report as a .docx file's bytes. */
-export async function renderReportDocx(report: Report, options: { draft: boolean }): Promise<Buffer> {
-  const doc = documentContent(report, options);
+export async function renderReportDocx(report: Report, options: { draft: boolean; today?: string }): Promise<Buffer> {
+  const doc = documentContent(report, { ...options, closing: true });
   const document = new Document({
     title: doc.title,
     creator: report.agency,
     lastModifiedBy: report.agency,
-    subject: '政府信息公开工作年度报告',
+    subject: DOCUMENT_SUBJECT,
     description: options.draft ? '草稿' : undefined,
     evenAndOddHeaderAndFooters: true,
-    styles: DOCUMENT_STYLES,
     sections: wordSections(doc, report),
   });
-  return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  return Packer.toBuffer(document, false, [
+    { path: 'word/styles.xml', data: stylesXml() },
+    { path: 'word/fontTable.xml', data: fontTableXml() },
+  ]);
 }

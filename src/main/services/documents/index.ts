@@ -1,21 +1,23 @@
 // Document export: the submission document as Word, HTML and PDF. One public
 // entry for the CLI, the app and the tests.
 import { renderReportHtml } from '../../../shared/document/html';
-import type { Report } from '../../../shared/model/report';
+import { documentTitle, type Report } from '../../../shared/model/report';
+import type { DocumentOptions } from '../../../shared/document/content';
 import type { Result } from '../../../shared/api/result';
 import { writeFileAtomic } from '../fs/files';
-import { renderReportDocx } from './docx';
+import { DOCUMENT_SUBJECT, renderReportDocx } from './docx';
 import { chromiumPrinter, htmlToPdf, type PdfPrinter } from './pdf';
 
 export { renderReportDocx } from './docx';
 export { renderReportHtml } from '../../../shared/document/html';
-export { browserCandidates, chromiumPrinter, findBrowser, htmlToPdf, NO_BROWSER_MESSAGE, type PdfPrinter } from './pdf';
+export { browserCandidates, chromiumPrinter, findBrowser, htmlToPdf, NO_BROWSER_MESSAGE, withMetadata, type PdfMetadata, type PdfPrinter } from './pdf';
 
-export async function writeReportDocx(report: Report, outPath: string, options: { draft: boolean }): Promise<Result<void>> {
+export async function writeReportDocx(report: Report, outPath: string, options: { draft: boolean; today?: string }): Promise<Result<void>> {
   return writeFileAtomic(outPath, await renderReportDocx(report, options));
 }
 
-export function writeReportHtml(report: Report, outPath: string, options: { draft: boolean }): Promise<Result<void>> {
+/** The web page; 落款 and 成文日期 only when the author asks (`closing`). */
+export function writeReportHtml(report: Report, outPath: string, options: DocumentOptions): Promise<Result<void>> {
   return writeFileAtomic(outPath, renderReportHtml(report, options));
 }
 
@@ -23,7 +25,9 @@ export function writeReportHtml(report: Report, outPath: string, options: { draf
 export function writeReportPdf(
   report: Report,
   outPath: string,
-  options: { draft: boolean; printer?: PdfPrinter },
+  options: { draft: boolean; today?: string; printer?: PdfPrinter },
 ): Promise<Result<void>> {
-  return htmlToPdf(renderReportHtml(report, options), outPath, options.printer ?? chromiumPrinter());
+  const html = renderReportHtml(report, { draft: options.draft, today: options.today, closing: true });
+  const meta = { title: documentTitle(report), author: report.signature?.trim() || report.agency, subject: DOCUMENT_SUBJECT };
+  return htmlToPdf(html, outPath, options.printer ?? chromiumPrinter(), meta);
 }

@@ -4,16 +4,47 @@
 // the tests check is the same page the app prints.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { writeFileAtomic } from '../fs/files';
 
-/** Prints a self-contained HTML page to PDF bytes, honouring its CSS @page rules. */
+/**
+ * Prints a self-contained HTML page to PDF bytes, honouring its CSS @page rules,
+ * as a tagged PDF (structure for screen readers and text extraction).
+ */
 export type PdfPrinter = (html: string) => Promise<Result<Uint8Array>>;
 
-export async function htmlToPdf(html: string, outPath: string, printer: PdfPrinter): Promise<Result<void>> {
+/** What the PDF's document information says: its title, its author (the body) and subject. */
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+}
+
+/** Writes title, author and subject into the printed PDF (browsers set only the title, from <title>). */
+export async function withMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  doc.setSubject(meta.subject);
+  doc.setCreator('年报编制助手');
+  doc.setLanguage('zh-CN');
+  // Object streams off: the tagged structure Chromium wrote stays as it was.
+  return doc.save({ useObjectStreams: false });
+}
+
+export async function htmlToPdf(html: string, outPath: string, printer: PdfPrinter, meta?: PdfMetadata): Promise<Result<void>> {
   const printed = await printer(html);
   if (!printed.ok) return printed;
-  return writeFileAtomic(outPath, printed.value);
+  let bytes = printed.value;
+  if (meta) {
+    try {
+      bytes = await withMetadata(bytes, meta);
+    } catch (err) {
+      return fail('print_failed', `无法导出 PDF：写入文档信息失败（${(err as Error).message.split('\n')[0]}），请重试或先导出 Word 文档`);
+    }
+  }
+  return writeFileAtomic(outPath, bytes);
 }
 
 /** Where Chromium-family browsers live on Linux, Windows and macOS, in the order we prefer them. */
@@ -71,7 +102,7 @@ export function chromiumPrinter(options: { executablePath?: string } = {}): PdfP
       const page = await browser.newPage();
       await page.route('**/*', (route) => route.abort());
       await page.setContent(html, { waitUntil: 'load' });
-      return ok(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      return ok(await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }));
     } catch (err) {
       return fail('print_failed', `无法导出 PDF：浏览器打印失败（${(err as Error).message.split('\n')[0]}），请重试或先导出 Word 文档`);
     } finally {

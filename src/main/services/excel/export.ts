@@ -8,6 +8,7 @@ import { documentTitle, getCell, numericValue, type Report } from '../../../shar
 import { SEVERITY_LABEL, type Finding } from '../../../shared/rules/types';
 import { LAYOUTS, placeCells, type LayoutCell, type TableLayout } from '../../../shared/template/layout';
 import { APPEAL_COLS, REQUEST_COLS, REQUEST_RESULT_ROWS, TABLES, TABLE_IDS, type Level, type TableId } from '../../../shared/template/gov2021';
+import { FONTS, SIZES } from '../../../shared/document/fonts';
 import { LEVEL_LABEL } from '../tables';
 import { columnName } from '../tables';
 import { maxOf } from '../../../shared/math';
@@ -21,16 +22,19 @@ export interface ExportOptions {
   oneSheet?: boolean;
   /** Mark every title 草稿. */
   draft: boolean;
+  /** Add the 审核情况 sheet (the findings and 核实说明 in words a reader understands); default yes. */
+  audit?: boolean;
 }
 
 export const SHEET_NAMES: Record<TableId, string> = { proactive: '表二 主动公开', requests: '表三 依申请公开', appeals: '表四 复议诉讼' };
 export const ONE_SHEET_NAME = '年报三张表';
 export const AUDIT_SHEET_NAME = '审核情况';
 
-const TITLE_FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 16, bold: true };
-const CAPTION_FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 12, bold: true };
-const HEAD_FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 10, bold: true };
-const BODY_FONT: Partial<ExcelJS.Font> = { name: '仿宋', size: 10.5 };
+// The tables in the same font and size as in the Word file (fonts.ts): 宋体 五号.
+const TITLE_FONT: Partial<ExcelJS.Font> = { name: FONTS.table.name, size: 16, bold: true };
+const CAPTION_FONT: Partial<ExcelJS.Font> = { name: FONTS.table.name, size: 12, bold: true };
+const HEAD_FONT: Partial<ExcelJS.Font> = { name: FONTS.table.name, size: SIZES.table, bold: true };
+const BODY_FONT: Partial<ExcelJS.Font> = { name: FONTS.table.name, size: SIZES.table };
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 /** Excel column width units per character of the layout (a CJK character is two). */
@@ -197,8 +201,9 @@ function oneSheet(wb: ExcelJS.Workbook, report: Report, title: string, draft: bo
 
 function auditSheet(wb: ExcelJS.Workbook, title: string, level: Level, findings: readonly Finding[], explanations: Readonly<Record<string, string>>, draft: boolean): void {
   const ws = wb.addWorksheet(AUDIT_SHEET_NAME);
-  const headers = ['序号', '类别', '规则', '问题', '涉及单元格', '核实说明'];
-  [6, 8, 22, 60, 36, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // For a reader in the receiving office: what is wrong and why it is right, in words; no rule ids.
+  const headers = ['序号', '类别', '问题', '涉及的表格项', '核实说明'];
+  [6, 8, 64, 40, 44].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   titleRow(ws, 1, headers.length, title, TITLE_FONT, 32);
   // The level decides whether 规章 are plausible; written here so that importing this file keeps it.
   ws.getCell(2, 1).value = `${LEVEL_LABEL}：${level}`;
@@ -211,28 +216,27 @@ function auditSheet(wb: ExcelJS.Workbook, title: string, level: Level, findings:
   const rows: (string | number)[][] = findings.map((f, i) => [
     i + 1,
     SEVERITY_LABEL[f.severity],
-    f.rule,
     f.message,
-    f.cells.map((k) => cellDef(k)?.name ?? k).join('、'),
+    f.cells.map((k) => cellDef(k)?.name ?? '').filter(Boolean).join('、'),
     explanations[f.id] ?? '',
   ]);
   const listed = new Set(findings.map((f) => f.id));
-  for (const [id, text] of Object.entries(explanations)) if (!listed.has(id)) rows.push([rows.length + 1, '核实说明', id, '', '', text]);
-  if (rows.length === 0) rows.push(['', '', '', '未发现问题', '', '']);
+  for (const [id, text] of Object.entries(explanations)) if (!listed.has(id)) rows.push([rows.length + 1, '核实说明', '（所说明的问题已修改，不再出现）', '', text]);
+  if (rows.length === 0) rows.push(['', '', '未发现问题', '', '']);
   rows.forEach((values, i) => {
     const row = ws.getRow(4 + i);
     values.forEach((v, j) => {
       const cell = row.getCell(j + 1);
       cell.value = v;
-      styleCell(cell, j === 3 || j === 5 ? 'label' : 'value');
+      styleCell(cell, j >= 2 ? 'label' : 'value');
     });
-    const longest = Math.max(textUnits(String(values[3])) / 58, textUnits(String(values[4])) / 34, textUnits(String(values[5])) / 38);
+    const longest = Math.max(textUnits(String(values[2])) / 62, textUnits(String(values[3])) / 38, textUnits(String(values[4])) / 42);
     row.height = Math.max(20, Math.ceil(longest) * LINE_HEIGHT + 6);
   });
   pageSetup(ws, true, '3:3', draft);
 }
 
-/** The report as an .xlsx workbook: the three tables and a 审核情况 sheet. */
+/** The report as an .xlsx workbook: the three tables and (unless left out) a 审核情况 sheet. */
 export async function exportWorkbook(report: Report, options: ExportOptions): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '年报编制助手';
@@ -240,7 +244,9 @@ export async function exportWorkbook(report: Report, options: ExportOptions): Pr
   const title = `${documentTitle(report)}${options.draft ? '（草稿）' : ''}`;
   if (options.oneSheet) oneSheet(wb, report, title, options.draft);
   else tableSheets(wb, report, title, options.draft);
-  const auditTitle = `${documentTitle(report)}审核情况${options.draft ? '（草稿）' : ''}`;
-  auditSheet(wb, auditTitle, report.level, options.findings, options.explanations ?? report.explanations, options.draft);
+  if (options.audit !== false) {
+    const auditTitle = `${documentTitle(report)}审核情况${options.draft ? '（草稿）' : ''}`;
+    auditSheet(wb, auditTitle, report.level, options.findings, options.explanations ?? report.explanations, options.draft);
+  }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

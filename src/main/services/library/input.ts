@@ -22,7 +22,8 @@ export interface ReportPatch {
   narratives?: Partial<Record<NarrativeId, string>>;
   /** Finding id → 核实说明; `null` removes it. */
   explanations?: Record<string, string | null>;
-  meta?: Partial<NewReportMeta>;
+  /** The identity; for 落款, 成文日期 and the preamble `null` (or "") removes them. */
+  meta?: Partial<NewReportMeta> & { signature?: string | null; date?: string | null; preamble?: string | null };
 }
 
 const agencySchema = z.string().trim().min(1).max(200);
@@ -35,7 +36,14 @@ const patchSchema = z.strictObject({
   cells: z.record(z.string(), cellValueSchema.optional()).optional(),
   narratives: z.strictObject(Object.fromEntries(NARRATIVE_IDS.map((n) => [n, limitedText(n).optional()]))).optional(),
   explanations: z.record(z.string().min(1), z.union([z.string(), z.null()])).optional(),
-  meta: metaSchema.partial().optional(),
+  meta: metaSchema
+    .extend({
+      signature: z.string().trim().max(200).nullable(),
+      date: z.union([z.iso.date(), z.literal(''), z.null()]),
+      preamble: limitedText('preamble').nullable(),
+    })
+    .partial()
+    .optional(),
 });
 
 function describe(issues: readonly z.core.$ZodIssue[]): string {
@@ -47,6 +55,7 @@ function describe(issues: readonly z.core.$ZodIssue[]): string {
       if (isOverlongText(i)) return i.message;
       if (path.endsWith('agency')) return '机关名称不能为空（最多 200 字）';
       if (path.endsWith('year')) return '年度应为 2000—2100 之间的整数';
+      if (path.endsWith('date')) return '成文日期应为“2025-01-20”这样的日期';
       if (path.endsWith('level')) return '机关层级应为乡镇街道、县区政府、县区部门、市政府、市级部门或省级';
       return `${path || '内容'}的值不正确`;
     })
@@ -84,6 +93,9 @@ export function checkReport(input: unknown): Result<Report> {
     agency: agency.data,
     year: data.year,
     level: data.level ?? '县区部门',
+    ...(data.signature ? { signature: data.signature } : {}),
+    ...(data.date ? { date: data.date } : {}),
+    ...(data.preamble ? { preamble: data.preamble } : {}),
     narratives: Object.fromEntries(NARRATIVE_IDS.map((n) => [n, data.narratives?.[n] ?? ''])) as Report['narratives'],
     tables,
     explanations: { ...(data.explanations ?? {}) },

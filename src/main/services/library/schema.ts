@@ -80,6 +80,18 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('ALTER TABLE reports ADD COLUMN revision INTEGER NOT NULL DEFAULT 0');
     },
   },
+  {
+    version: 3,
+    description: 'the closing lines (落款, 成文日期) and the preamble of a report',
+    up(db) {
+      // NULL: the report names none (the document then closes with the agency and the day of export, and has no preamble).
+      db.exec(`
+        ALTER TABLE reports ADD COLUMN signature TEXT;
+        ALTER TABLE reports ADD COLUMN date TEXT;
+        ALTER TABLE reports ADD COLUMN preamble TEXT;
+      `);
+    },
+  },
 ];
 
 /** The schema version this build of the program writes. */

@@ -50,9 +50,22 @@ interface ReportRow {
   updated_at: string;
   deleted_at: string | null;
   revision: number;
+  signature: string | null;
+  date: string | null;
+  preamble: string | null;
 }
 
-const SUMMARY_COLUMNS = 'id, agency, year, level, format, status, created_at, updated_at, deleted_at, revision';
+const SUMMARY_COLUMNS = 'id, agency, year, level, format, status, created_at, updated_at, deleted_at, revision, signature, date, preamble';
+
+/** A report's identity as the reports table holds it; `null` removes a closing line or the preamble. */
+export interface StoredMeta {
+  agency?: string;
+  year?: number;
+  level?: Level;
+  signature?: string | null;
+  date?: string | null;
+  preamble?: string | null;
+}
 
 function toSummary(row: ReportRow): ReportSummary {
   return {
@@ -120,7 +133,12 @@ export class ReportStore {
   load(id: number): StoredReport | undefined {
     const row = this.byId.get(id);
     if (!row) return undefined;
-    const report = blankReport({ agency: row.agency, year: row.year, level: row.level as Level });
+    const report: Report = {
+      ...blankReport({ agency: row.agency, year: row.year, level: row.level as Level }),
+      ...(row.signature !== null ? { signature: row.signature } : {}),
+      ...(row.date !== null ? { date: row.date } : {}),
+      ...(row.preamble !== null ? { preamble: row.preamble } : {}),
+    };
     for (const { key, value } of this.db.prepare<[number], { key: string; value: CellValue }>('SELECT key, value FROM cells WHERE report_id = ?').iterate(id)) {
       const d = cellDef(key);
       if (d) report.tables[d.table][d.row]![d.col] = value;
@@ -172,7 +190,14 @@ export class ReportStore {
 
   /** Writes every cell, narrative and explanation of `report` over what `id` holds. */
   writeContent(id: number, report: Report): void {
-    this.setMeta(id, { agency: report.agency, year: report.year, level: report.level });
+    this.setMeta(id, {
+      agency: report.agency,
+      year: report.year,
+      level: report.level,
+      signature: report.signature ?? null,
+      date: report.date ?? null,
+      preamble: report.preamble ?? null,
+    });
     this.setCells(
       id,
       CELLS.map((c) => [c.key, report.tables[c.table][c.row]![c.col] ?? null]),
@@ -201,8 +226,11 @@ export class ReportStore {
     }
   }
 
-  setMeta(id: number, meta: { agency?: string; year?: number; level?: Level }): void {
-    const sets = Object.entries(meta).filter(([, v]) => v !== undefined);
+  setMeta(id: number, meta: StoredMeta): void {
+    // An empty closing line or preamble is none.
+    const sets = Object.entries(meta)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, v === '' && k !== 'agency' ? null : v] as const);
     if (sets.length === 0) return;
     this.db.prepare(`UPDATE reports SET ${sets.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...sets.map(([, v]) => v), id);
   }

@@ -1,15 +1,19 @@
 // 机关名称、年度、机关层级, editable at the top of the report; the title as it
-// will print follows them.
+// will print follows them. With them the closing lines the documents end with
+// (落款, default the agency; 成文日期, default the day of export) and the preamble.
 import { memo, useState } from 'react';
 import { LEVELS, type Level } from '../../../shared/template/gov2021';
 import { metaProblem } from './patch';
 import { useEditor } from './store';
+import { PreambleField } from './PreambleField';
 
-/** Re-renders only when one of its three fields changes, not on every edit of the report. */
+/** Re-renders only when one of its fields changes, not on every edit of the report. */
 export const MetaFields = memo(function MetaFields() {
   const agency = useEditor((s) => s.report!.agency);
   const year = useEditor((s) => s.report!.year);
   const level = useEditor((s) => s.report!.level);
+  const signature = useEditor((s) => s.report!.signature ?? '');
+  const date = useEditor((s) => s.report!.date ?? '');
   const setMeta = useEditor((s) => s.setMeta);
   const final = useEditor((s) => s.status === '定稿');
   // The year box may hold a half-typed year; the report takes it once it is a number.
@@ -44,6 +48,15 @@ export const MetaFields = memo(function MetaFields() {
           ))}
         </select>
       </label>
+      <label>
+        落款
+        <input className="signature" value={signature} disabled={final} placeholder={agency} onChange={(e) => setMeta({ signature: e.target.value })} />
+      </label>
+      <label>
+        成文日期
+        <input type="date" className="date" value={date} disabled={final} title="不填则为导出当天" onChange={(e) => setMeta({ date: e.target.value })} />
+      </label>
+      <PreambleField />
       {problem && <span className="error">{problem}，修改前不会保存</span>}
     </div>
   );

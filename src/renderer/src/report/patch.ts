@@ -42,6 +42,10 @@ export function diffReports(saved: Report, current: Report): EditPatch | null {
   if (metaValid && saved.agency !== current.agency) meta.agency = current.agency.trim();
   if (metaValid && saved.year !== current.year) meta.year = current.year;
   if (saved.level !== current.level) meta.level = current.level;
+  // 落款, 成文日期 and the preamble: an emptied one is removed (null).
+  for (const key of ['signature', 'date', 'preamble'] as const) {
+    if ((saved[key] ?? '') !== (current[key] ?? '')) meta[key] = current[key] ? current[key] : null;
+  }
   if (Object.keys(meta).length > 0) patch.meta = meta;
   return Object.keys(patch).length > 0 ? patch : null;
 }
@@ -61,9 +65,15 @@ export function applyPatch(saved: Report, patch: EditPatch): Report {
     if (text === null) delete explanations[id];
     else explanations[id] = text;
   }
+  const { signature, date, preamble, ...identity } = patch.meta ?? {};
+  const closing: Partial<Report> = { signature: saved.signature, date: saved.date, preamble: saved.preamble };
+  for (const [key, value] of [['signature', signature], ['date', date], ['preamble', preamble]] as const) {
+    if (value !== undefined) closing[key] = value || undefined;
+  }
   return {
     ...saved,
-    ...(patch.meta ?? {}),
+    ...identity,
+    ...closing,
     tables,
     narratives: { ...saved.narratives, ...patch.narratives },
     explanations,

@@ -68,7 +68,7 @@ interface EditorState {
   setCells: (changes: readonly (readonly [CellKey, string | CellValue])[], place: Place) => { manualSwitched: TableId[] };
   setNarrative: (id: NarrativeId, text: string, part?: number) => void;
   setExplanation: (findingId: string, text: string, section: SectionId) => void;
-  setMeta: (meta: Partial<Pick<Report, 'agency' | 'year' | 'level'>>) => void;
+  setMeta: (meta: Partial<Pick<Report, 'agency' | 'year' | 'level' | 'signature' | 'date' | 'preamble'>>) => void;
   fix: (finding: Finding) => void;
   setManualTotals: (table: TableId, manual: boolean) => void;
   undo: () => void;

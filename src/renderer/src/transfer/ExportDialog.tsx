@@ -30,9 +30,12 @@ export function ExportDialog({ id, report, blocking, final, flush, onClose }: Pr
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [draft, setDraft] = useState(mustDraft);
   const [oneSheet, setOneSheet] = useState(false);
+  const [audit, setAudit] = useState(true);
+  const [closing, setClosing] = useState(false);
   const { stage, run } = useExportRun();
   const dialog = useRef<HTMLDialogElement>(null);
-  const html = useMemo(() => renderReportHtml(report, { draft }), [report, draft]);
+  // The preview shows the printed document (Word and PDF carry 落款 and 成文日期).
+  const html = useMemo(() => renderReportHtml(report, { draft, closing: format !== 'html' || closing }), [report, draft, format, closing]);
   // A final document published after the deadline gets the notice the rules give for it.
   const late = useMemo(
     () => (draft ? undefined : validate(report, { finalExportDate: new Date().toLocaleDateString('sv') }).find((f) => f.rule === 'schedule.deadline')),
@@ -45,7 +48,14 @@ export function ExportDialog({ id, report, blocking, final, flush, onClose }: Pr
 
   async function send() {
     await flush();
-    return api!.files.exportDocument({ id, format, draft, oneSheet: format === 'xlsx' && oneSheet });
+    return api!.files.exportDocument({
+      id,
+      format,
+      draft,
+      oneSheet: format === 'xlsx' && oneSheet,
+      audit: format !== 'xlsx' || audit,
+      closing: format === 'html' && closing,
+    });
   }
 
   return (
@@ -66,6 +76,16 @@ export function ExportDialog({ id, report, blocking, final, flush, onClose }: Pr
           {format === 'xlsx' && (
             <label className="check">
               <input type="checkbox" checked={oneSheet} onChange={(e) => setOneSheet(e.target.checked)} /> 三张表放在同一个工作表
+            </label>
+          )}
+          {format === 'xlsx' && (
+            <label className="check">
+              <input type="checkbox" checked={audit} onChange={(e) => setAudit(e.target.checked)} /> 附“审核情况”表
+            </label>
+          )}
+          {format === 'html' && (
+            <label className="check">
+              <input type="checkbox" checked={closing} onChange={(e) => setClosing(e.target.checked)} /> 网页末尾印落款和成文日期
             </label>
           )}
           <label className="check">
