@@ -50,7 +50,7 @@ describe.each(['three-sheets', 'one-sheet-messy', 'two-years', 'foreign-libreoff
     const { expected, record } = await load(name);
     const guessed = Object.values(record.cells).filter((c) => c.status === 'guessed').map((c) => c.key);
     expect(guessed.sort()).toEqual([...expected.guessed].sort());
-    expect(record.counts).toEqual({ matched: CELLS.length - expected.guessed.length, guessed: expected.guessed.length, notFound: 0 });
+    expect(record.counts).toMatchObject({ matched: CELLS.length - expected.guessed.length, guessed: expected.guessed.length, notFound: 0, leftBlank: 0 });
   });
 });
 
@@ -74,7 +74,7 @@ describe('the import record', () => {
     expect(record.notes.join('\n')).toContain('「属于行政执法案卷宗」→「属于行政执法案卷」');
   });
 
-  it('keeps dashes and 无 as text, reads full-width digits, spaced and separated numbers', async () => {
+  it('reads dashes and 无 as 0 and says so, reads full-width digits, spaced and separated numbers', async () => {
     const { record } = await load('one-sheet-messy');
     const issued = record.cells['proactive.regulations.issued']!;
     expect(issued.status).toBe('matched');
@@ -82,8 +82,10 @@ describe('the import record', () => {
     expect(issued.source.raw).toMatch(/^[０-９]+$/);
     expect(issued.value).toBe(Number(issued.source.raw.normalize('NFKC')));
     expect(record.cells['proactive.licensing.decisions']).toMatchObject({ value: 1234, source: { raw: '1,234' } });
-    expect(record.cells['proactive.coercion.decisions']).toMatchObject({ value: '无' });
-    expect(record.cells['proactive.normative_docs.repealed']).toMatchObject({ value: '/' });
+    expect(record.cells['proactive.coercion.decisions']).toMatchObject({ value: 0, source: { raw: '无' }, readings: [{ kind: 'placeholder', found: '无' }] });
+    expect(record.cells['proactive.normative_docs.repealed']).toMatchObject({ value: 0, readings: [{ kind: 'placeholder', found: '/' }] });
+    expect(record.counts.placeholders).toBe(3);
+    expect(record.notes).toContain('3 个格子写的是 —、/、无，按 0 读入');
     expect(record.cells['proactive.fees.amount']).toMatchObject({ value: 0.35, source: { raw: '0.35' } });
   });
 
@@ -95,7 +97,8 @@ describe('the import record', () => {
     expect(note).toContain('未采用「历年对比」N13:U40（2022年）');
     // The notes sheet names the labels but holds no table: it is not taken.
     expect(record.tables.proactive!.sheet).toBe('历年对比');
-    expect(record.notes.find((n) => n.includes('表二'))).toContain('未采用「填表说明」');
+    expect(record.notes.find((n) => n.includes('表二'))).toContain('未采用「历年对比」L3:O11（2022年）、「填表说明」');
+    expect(record.tables.requests!.copy).toEqual({ label: '2023年', reason: '标有「2023年」，与报告年度 2023 年一致' });
   });
 
   it('takes the other year when the caller asks for it', async () => {

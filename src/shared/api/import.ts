@@ -3,7 +3,7 @@
 // it crosses IPC unchanged.
 import type { CellKey } from '../model/cells';
 import type { CellValue } from '../model/report';
-import type { TableId } from '../template/gov2021';
+import type { Level, TableId } from '../template/gov2021';
 
 /** A cell of the workbook that a value or a label was read from. */
 export interface SourceCell {
@@ -24,11 +24,38 @@ export interface LabelGuess {
   similarity: number;
 }
 
+/**
+ * How a value was read where the cell did not simply hold the number, so that
+ * nothing is coerced silently (interchange.md): each is listed and shown.
+ */
+export type CellReading =
+  /** "—", "-", "/", "无" or an empty cell in a table that holds numbers: read as 0. */
+  | { kind: 'placeholder'; found: string }
+  /** A unit written in the cell or its header was applied ("21件" → 21; 元 → ÷10,000 into 万元). */
+  | { kind: 'unit'; found: string; unit: string }
+  /** A formula the file kept no result for, computed on import. */
+  | { kind: 'formula'; formula: string }
+  /** The value stood elsewhere in the merged label or header it belongs to. */
+  | { kind: 'merged'; from: string };
+
 export type ImportedCell =
-  | { key: CellKey; status: 'matched'; source: SourceCell; value: CellValue }
+  | { key: CellKey; status: 'matched'; source: SourceCell; value: CellValue; readings?: readonly CellReading[] }
   /** The row or column label was matched by similarity only: the user should check it. */
-  | { key: CellKey; status: 'guessed'; source: SourceCell; value: CellValue; guesses: readonly LabelGuess[] }
-  | { key: CellKey; status: 'not_found' };
+  | { key: CellKey; status: 'guessed'; source: SourceCell; value: CellValue; guesses: readonly LabelGuess[]; readings?: readonly CellReading[] }
+  | { key: CellKey; status: 'not_found' }
+  /**
+   * The cell's place was found but its value could not be read without a guess
+   * (a merge covers it, a copy or a unit is ambiguous, an old layout can't be
+   * split): left blank, and the remark says why. The report's value stays.
+   */
+  | { key: CellKey; status: 'left_blank'; source?: SourceCell; remark: string };
+
+/** Which of several copies of a table was taken, and why. */
+export interface CopyChoice {
+  /** What marks the copy taken ("本年", "2024年", a sheet's name), if anything. */
+  label?: string;
+  reason: string;
+}
 
 /** How the appeals table was laid out in the workbook. */
 export type AppealsShape = '1x15' | '3x5';
@@ -41,6 +68,10 @@ export interface TableLocation {
   appealsShape?: AppealsShape;
   /** How many places in the workbook looked like this table (the best was taken). */
   candidates: number;
+  /** Items were written as columns and applicant types or results as rows: read across. */
+  transposed?: boolean;
+  /** Set where two or more copies (上年/本年 …) were found. */
+  copy?: CopyChoice;
 }
 
 export type MetaSource = 'title' | 'option' | 'default' | 'missing';
@@ -54,7 +85,10 @@ export interface ImportRecord {
   agency: { value: string; from: MetaSource; source?: SourceCell };
   /** `stated`: the year the file's own title names, even where another was asked for. */
   year: { value: number; from: MetaSource; source?: SourceCell; stated?: number };
-  counts: { matched: number; guessed: number; notFound: number };
+  /** The body's level: given, stated in the file, or inferred from its name. */
+  level?: { value: Level; from: 'option' | 'file' | 'name' | 'default' };
+  /** leftBlank: places found whose value was left blank with a remark; readings: cells read with a placeholder, unit, formula or merge. */
+  counts: { matched: number; guessed: number; notFound: number; leftBlank?: number; placeholders?: number; units?: number };
   /** What the user should know, in Chinese, most important first. */
   notes: string[];
 }

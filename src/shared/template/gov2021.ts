@@ -161,8 +161,8 @@ export const REQUEST_APPLICANT_GROUP = '法人或其他组织';
 export const REQUEST_PART_COLS = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other'] as const;
 
 export const REQUEST_ROWS: readonly RowDef[] = [
-  { key: 'received', code: '一', label: '本年新收政府信息公开申请数量', short: '本年新收申请' },
-  { key: 'carried_over', code: '二', label: '上年结转政府信息公开申请数量', short: '上年结转申请' },
+  { key: 'received', code: '一', label: '本年新收政府信息公开申请数量', short: '本年新收申请', aliases: ['本年新收申请数量', '本年新收申请数'] },
+  { key: 'carried_over', code: '二', label: '上年结转政府信息公开申请数量', short: '上年结转申请', aliases: ['上年结转申请数量', '上年结转申请数'] },
   { key: 'granted', code: '三（一）', label: '予以公开' },
   { key: 'partial', code: '三（二）', label: '部分公开（区分处理的，只计这一情形，不计其他情形）', short: '部分公开' },
   { key: 'denied_secret', code: '三（三）1', label: '属于国家秘密' },
@@ -194,8 +194,8 @@ export const REQUEST_ROWS: readonly RowDef[] = [
     short: '逾期未缴费',
   },
   { key: 'other_other', code: '三（六）3', label: '其他' },
-  { key: 'results_total', code: '三（七）', label: '总计' },
-  { key: 'carried_forward', code: '四', label: '结转下年度继续办理', short: '结转下年度' },
+  { key: 'results_total', code: '三（七）', label: '总计', aliases: ['合计'] },
+  { key: 'carried_forward', code: '四', label: '结转下年度继续办理', short: '结转下年度', aliases: ['结转下年度继续办理申请数量', '结转下年度继续办理数量'] },
 ];
 
 /** Group rows of table 三 with their headings, as the template prints them. */
@@ -213,11 +213,11 @@ export const REQUEST_APPLICANT_HEADING = '申请人情况';
 // ---- 四、复议诉讼 ---------------------------------------------------------
 
 export const APPEAL_COLS: readonly ColDef[] = [
-  { key: 'upheld', label: '结果维持' },
-  { key: 'corrected', label: '结果纠正' },
-  { key: 'other', label: '其他结果' },
-  { key: 'pending', label: '尚未审结' },
-  { key: 'total', label: '总计', aliases: ['合计'] },
+  { key: 'upheld', label: '结果维持', aliases: ['维持'] },
+  { key: 'corrected', label: '结果纠正', aliases: ['纠正'] },
+  { key: 'other', label: '其他结果', aliases: ['其他'] },
+  { key: 'pending', label: '尚未审结', aliases: ['审理中', '未审结', '尚在审理'] },
+  { key: 'total', label: '总计', aliases: ['合计', '小计'] },
 ];
 export const APPEAL_ROWS: readonly RowDef[] = [
   { key: 'review', code: '', label: '行政复议' },

@@ -5,14 +5,19 @@ import type { LabelGuess } from '../../../shared/api/import';
 import type { CellKey } from '../../../shared/model/cells';
 import type { TableId } from '../../../shared/template/gov2021';
 import type { AppealsShape } from '../../../shared/api/import';
-import type { Grid, GridCell } from './grid';
+import type { Grid } from './grid';
 import type { LabelMatch } from './labels';
+import { parseCellInput } from '../../../shared/model/report';
+import type { AmountUnit } from './values';
 
 export interface Placement {
   r: number;
   c: number;
   /** Empty when both the row and the column label matched exactly. */
   guesses: LabelGuess[];
+  /** The last row and column the value may stand in: its row label's and column header's merge. */
+  rowEnd?: number;
+  colEnd?: number;
 }
 
 export interface Candidate {
@@ -24,8 +29,14 @@ export interface Candidate {
   bottom: number;
   right: number;
   appealsShape?: AppealsShape;
-  /** A year written just above the table ("2023年"), to tell two years apart. */
-  yearHint?: number;
+  /** The unit the fee column is written in, where the table names one. */
+  amountUnit?: AmountUnit;
+  /** Cells whose place is known but whose value can't be read, with why. */
+  blanks?: Map<CellKey, string>;
+  /** What the finder saw that the user should know. */
+  remarks?: string[];
+  /** A label the finder saw marking this copy alone (a row label "本年" left of its values). */
+  mark?: string;
 }
 
 export function guessOf(found: string, match: LabelMatch): LabelGuess[] {
@@ -37,24 +48,10 @@ export function candidateScore(c: Candidate): number {
   let score = 0;
   for (const p of c.placements.values()) {
     score += p.guesses.length === 0 ? 1 : 0.5;
-    if (c.grid.at(p.r, p.c)?.isNumber) score += 1;
+    const cell = c.grid.at(p.r, p.c);
+    if (cell && typeof parseCellInput(cell.raw) === 'number') score += 1;
   }
   return score;
-}
-
-const YEAR = /(20\d\d)\s*年/;
-
-/** The nearest year written above a table over its columns, or in its header rows. */
-export function yearAbove(grid: Grid, left: number, right: number, headerBottom: number): number | undefined {
-  for (let r = headerBottom; r >= 1; r--) {
-    // A little left of the values too: the year often heads the label columns.
-    for (let c = Math.max(1, left - 2); c <= right; c++) {
-      const cell: GridCell | undefined = grid.at(r, c);
-      const m = cell && !cell.isNumber ? YEAR.exec(cell.text) : null;
-      if (m) return Number(m[1]);
-    }
-  }
-  return undefined;
 }
 
 /** Extends a candidate's bounds over a cell. */

@@ -3,11 +3,12 @@
 // 起诉, 复议后起诉), or a 3×5 grid with the three kinds of case as row labels.
 // Both start from runs of the five result headers (结果维持 … 总计) on one row.
 import { APPEAL_COLS, APPEAL_ROWS, APPEAL_SUIT_HEADING } from '../../../shared/template/gov2021';
-import { cover, guessOf, yearAbove, type Candidate } from './candidate';
+import { cover, guessOf, type Candidate } from './candidate';
 import type { Grid, GridCell } from './grid';
 import { LabelMatcher, normalizeLabel, type LabelMatch } from './labels';
 import { alignInOrder } from './align';
-import { maxOf } from '../../../shared/math';
+import { continuesAbove, exactStacked } from './stacked';
+import { BLANK_MARKS, parseCellInput } from '../../../shared/model/report';
 
 const COLS = new LabelMatcher(APPEAL_COLS.map((c) => ({ key: c.key, label: c.label, variants: c.aliases ?? [] })));
 const KINDS = new LabelMatcher(
@@ -38,9 +39,8 @@ interface Run {
 function headerRuns(grid: Grid): Run[] {
   const byRow = new Map<number, Hit[]>();
   for (const cell of grid.cells) {
-    if (cell.master || !cell.norm) continue;
-    const match = COLS.exact(cell.norm);
-    if (match) byRow.set(cell.r, [...(byRow.get(cell.r) ?? []), { cell, match }]);
+    const hit = exactStacked(grid, cell, COLS);
+    if (hit) byRow.set(cell.r, [...(byRow.get(cell.r) ?? []), hit]);
   }
   const runs: Run[] = [];
   for (const [r, hits] of byRow) {
@@ -69,7 +69,8 @@ function kindAbove(grid: Grid, run: Run): void {
     for (let c = run.left; c <= run.right; c++) {
       const cell = grid.at(r, c);
       if (!cell?.norm) continue;
-      const match = KINDS.exact(cell.norm);
+      const hit = cell.master ? undefined : exactStacked(grid, cell, KINDS);
+      const match = hit?.match ?? KINDS.exact(cell.norm);
       if (match || cell.norm === SUIT) {
         run.kind = match?.key ?? 'suit';
         run.kindCell = cell;
@@ -87,55 +88,122 @@ function valueRow(grid: Grid, runs: readonly Run[]): number {
   return r;
 }
 
-function place(cand: Candidate, run: Run, kind: string, r: number, rowGuess: ReturnType<typeof guessOf>): void {
+function place(cand: Candidate, run: Run, kind: string, r: number, rowEnd: number, rowGuess: ReturnType<typeof guessOf>): void {
   for (const h of run.hits) {
-    cand.placements.set(`appeals.${kind}.${h.match.key}`, { r, c: h.cell.c, guesses: [...rowGuess, ...guessOf(h.cell.text, h.match)] });
+    cand.placements.set(`appeals.${kind}.${h.match.key}`, { r, c: h.cell.c, rowEnd, colEnd: h.cell.right, guesses: [...rowGuess, ...guessOf(h.cell.text, h.match)] });
     cover(cand, h.cell.r, h.cell.c);
     cover(cand, r, h.cell.c);
   }
 }
 
-function oneRowCandidate(grid: Grid, runs: Run[]): Candidate {
-  const cand: Candidate = { table: 'appeals', grid, placements: new Map(), top: runs[0]!.r, left: runs[0]!.left, bottom: runs[0]!.r, right: runs[0]!.right, appealsShape: '1x15' };
-  const r = valueRow(grid, runs);
-  const named = new Set(runs.map((x) => x.kind));
-  // Under a bare 行政诉讼 the two suit kinds come in the template's order.
-  const unnamedSuits = ['suit_direct', 'suit_after_review'].filter((k) => !named.has(k));
-  for (const run of runs) {
-    const kind = run.kind === 'suit' ? unnamedSuits.shift() : run.kind;
-    if (!kind || [...cand.placements.keys()].some((k) => k.startsWith(`appeals.${kind}.`))) continue;
-    const label = APPEAL_ROWS.find((x) => x.key === kind)!.label;
-    const guess = run.kind === 'suit' ? [{ found: APPEAL_SUIT_HEADING, takenFor: label, similarity: 0 }] : [];
-    place(cand, run, kind, r, guess);
-    if (run.kindCell) cover(cand, run.kindCell.r, run.kindCell.c);
-  }
-  cand.yearHint = yearAbove(grid, cand.left, cand.right, cand.top);
-  return cand;
+/** Whether a cell holds a value (a number or a placeholder), not a label. */
+function holdsValue(cell: GridCell | undefined): boolean {
+  if (!cell || cell.master) return false;
+  const v = parseCellInput(cell.raw);
+  return typeof v === 'number' || (typeof v === 'string' && BLANK_MARKS.includes(v));
 }
 
-function gridCandidate(grid: Grid, run: Run): Candidate {
+/** The label written left of a value row, if any ("本年", "2023年"): what marks a copy. */
+function labelLeftOf(grid: Grid, r: number, c: number): GridCell | undefined {
+  for (let col = c - 1; col >= 1; col--) {
+    const cell = grid.at(r, col);
+    if (cell?.norm) return cell;
+  }
+  return undefined;
+}
+
+/** Value rows right under the header: one, or one per copy (上年 and 本年 under one header). */
+function valueRows(grid: Grid, runs: readonly Run[]): number[] {
+  const first = valueRow(grid, runs);
+  const rows = [first];
+  const columns = runs.flatMap((run) => run.hits.map((h) => h.cell.c));
+  for (let r = first + 1; r <= first + 4 && columns.some((c) => holdsValue(grid.at(r, c))); r++) rows.push(r);
+  // Several rows are copies only where each is labelled; else the first row is the table.
+  const left = Math.min(...columns);
+  return rows.length > 1 && rows.every((r) => labelLeftOf(grid, r, left)) ? rows : [first];
+}
+
+function oneRowCandidates(grid: Grid, runs: Run[]): Candidate[] {
+  const rows = valueRows(grid, runs);
+  return rows.map((r) => {
+    const cand: Candidate = { table: 'appeals', grid, placements: new Map(), top: runs[0]!.r, left: runs[0]!.left, bottom: runs[0]!.r, right: runs[0]!.right, appealsShape: '1x15' };
+    if (rows.length > 1) cand.mark = labelLeftOf(grid, r, Math.min(...runs.map((x) => x.left)))!.text;
+    const named = new Set(runs.map((x) => x.kind));
+    // Under a bare 行政诉讼 the two suit kinds come in the template's order.
+    const unnamedSuits = ['suit_direct', 'suit_after_review'].filter((k) => !named.has(k));
+    for (const run of runs) {
+      const kind = run.kind === 'suit' ? unnamedSuits.shift() : run.kind;
+      if (!kind || [...cand.placements.keys()].some((k) => k.startsWith(`appeals.${kind}.`))) continue;
+      const label = APPEAL_ROWS.find((x) => x.key === kind)!.label;
+      const guess = run.kind === 'suit' ? [{ found: APPEAL_SUIT_HEADING, takenFor: label, similarity: 0 }] : [];
+      place(cand, run, kind, r, r, guess);
+      if (run.kindCell) cover(cand, run.kindCell.r, run.kindCell.c);
+    }
+    return cand;
+  });
+}
+
+/** The kind of case a row of a 3×5 grid is labelled with: the nearest text left of its values. */
+function kindLeftOf(grid: Grid, r: number, left: number): { cell: GridCell; matches: LabelMatch[] } | undefined {
+  for (let c = left - 1; c >= 1; c--) {
+    const cell = grid.at(r, c);
+    if (!cell?.norm || holdsValue(cell)) continue;
+    if (continuesAbove(cell)) {
+      // 行政诉讼 merged over its two rows stands left of the rows' own labels.
+      if (cell.norm === SUIT) continue;
+      return undefined;
+    }
+    const matches = KINDS.candidates(cell.norm);
+    return matches.length > 0 ? { cell, matches } : undefined;
+  }
+  return undefined;
+}
+
+function gridCandidate(grid: Grid, run: Run, end: number): Candidate {
   const cand: Candidate = { table: 'appeals', grid, placements: new Map(), top: run.r, left: run.left, bottom: run.r, right: run.right, appealsShape: '3x5' };
   const rows: { r: number; cell: GridCell; matches: LabelMatch[] }[] = [];
-  for (let r = run.bottom + 1; r <= run.bottom + 6; r++) {
-    for (let c = run.left - 1; c >= Math.max(1, run.left - 4); c--) {
-      const cell = grid.at(r, c);
-      const matches = cell?.norm ? KINDS.candidates(cell.norm) : [];
-      if (matches.length > 0) {
-        rows.push({ r, cell: cell!, matches });
-        break;
-      }
-    }
+  for (let r = run.bottom + 1; r <= Math.min(end, run.bottom + 12); r++) {
+    const found = kindLeftOf(grid, r, run.left);
+    if (found) rows.push({ r, ...found });
   }
   for (const [i, match] of alignInOrder(
     rows.map((x) => x.matches),
     ROW_ORDER,
   )) {
     const row = rows[i]!;
-    place(cand, run, match.key, row.r, guessOf(row.cell.text, match));
+    place(cand, run, match.key, row.r, (row.cell.master ?? row.cell).bottom, guessOf(row.cell.text, match));
     cover(cand, row.r, row.cell.master?.c ?? row.cell.c);
   }
-  cand.yearHint = yearAbove(grid, cand.left, cand.right, cand.top);
   return cand;
+}
+
+const kindsOf = (c: Candidate) => new Set([...c.placements.keys()].map((k) => k.split('.')[1]!));
+
+/**
+ * 四 in two blocks (行政复议 above, 行政诉讼 below): blocks of one grid that hold
+ * different kinds of case and stand close above one another are one table.
+ */
+function joinBlocks(candidates: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const used = new Set<Candidate>();
+  const sorted = [...candidates].sort((a, b) => a.top - b.top);
+  for (const upper of sorted) {
+    if (used.has(upper)) continue;
+    used.add(upper);
+    const joined: Candidate = { ...upper, placements: new Map(upper.placements) };
+    for (const lower of sorted) {
+      if (used.has(lower) || lower.top <= joined.bottom || lower.top - joined.bottom > 12 || lower.mark !== joined.mark) continue;
+      if (lower.left > joined.right || joined.left > lower.right) continue;
+      const have = kindsOf(joined);
+      if ([...kindsOf(lower)].some((k) => have.has(k)) || kindsOf(lower).size === 0) continue;
+      used.add(lower);
+      for (const [k, p] of lower.placements) joined.placements.set(k, p);
+      cover(joined, lower.top, lower.left);
+      cover(joined, lower.bottom, lower.right);
+    }
+    out.push(joined);
+  }
+  return out;
 }
 
 export function findAppeals(grid: Grid): Candidate[] {
@@ -156,8 +224,12 @@ export function findAppeals(grid: Grid): Candidate[] {
         used.add(run);
       }
     }
-    candidates.push(oneRowCandidate(grid, cluster));
+    candidates.push(...oneRowCandidates(grid, cluster));
   }
-  for (const run of runs.filter((x) => !x.kind)) candidates.push(gridCandidate(grid, run));
-  return candidates;
+  for (const run of runs.filter((x) => !x.kind)) {
+    // The rows of a 3×5 grid end where another header over its columns begins.
+    const below = runs.filter((o) => o.r > run.bottom && o.left <= run.right && run.left <= o.right).map((o) => o.r - 1);
+    candidates.push(gridCandidate(grid, run, Math.min(run.bottom + 12, ...below)));
+  }
+  return joinBlocks(candidates.filter((c) => c.placements.size > 0));
 }

@@ -3,11 +3,12 @@
 // columns (本年制发件数 …, 本年处理决定数量, 本年收费金额). Blocks without a
 // header are read by position, and marked as guesses.
 import { PROACTIVE_BLOCKS, TABLES, type ColDef } from '../../../shared/template/gov2021';
-import { cover, guessOf, yearAbove, type Candidate } from './candidate';
+import { cover, guessOf, type Candidate } from './candidate';
 import type { Grid, GridCell } from './grid';
 import { LabelMatcher, type LabelMatch } from './labels';
 import { alignInOrder } from './align';
-import { maxOf, minOf } from '../../../shared/math';
+import { stackedForms } from './stacked';
+import { amountUnitIn, type AmountUnit } from './values';
 
 const ROW_DEFS = PROACTIVE_BLOCKS.flatMap((b) => b.rows);
 const ROWS = new LabelMatcher(
@@ -57,7 +58,9 @@ function labelColumns(grid: Grid): RowHit[][] {
     };
     for (const cell of cells) {
       const prev = group[group.length - 1];
-      if (prev && cell.r - prev.r > ROW_GAP) flush();
+      // A row label met again starts another copy of the table (上年 above 本年).
+      const again = group.some((g) => ROWS.exact(g.norm)!.key === ROWS.exact(cell.norm)!.key);
+      if (prev && (cell.r - prev.r > ROW_GAP || again)) flush();
       group.push(cell);
     }
     flush();
@@ -65,18 +68,44 @@ function labelColumns(grid: Grid): RowHit[][] {
   return groups;
 }
 
-/** The header cells above a row that name its columns, nearest first; right of the label, left of `limit`. */
-function headerFor(grid: Grid, hit: RowHit, top: number, limit: number): { c: number; cell: GridCell; match: LabelMatch }[] {
+interface HeaderHit {
+  c: number;
+  cell: GridCell;
+  match: LabelMatch;
+}
+
+/** The best reading of a header cell: its own text, or joined with the pieces typed below it. */
+function headerMatch(grid: Grid, cell: GridCell, wanted: readonly string[]): { cell: GridCell; match: LabelMatch } | undefined {
+  let best: { cell: GridCell; match: LabelMatch } | undefined;
+  for (const form of stackedForms(grid, cell)) {
+    const match = COLS.candidates(form.norm).find((m) => wanted.includes(m.key));
+    if (match && (!best || (match.exact && !best.match.exact) || match.similarity > best.match.similarity)) best = { cell: form, match };
+    if (best?.match.exact) break;
+  }
+  return best;
+}
+
+/**
+ * The header cells above a row that name its columns, nearest first; right of
+ * the label, left of `limit`. A header naming its columns twice (上年 | 本年
+ * side by side under one set of labels) gives one set per copy.
+ */
+function headerFor(grid: Grid, hit: RowHit, top: number, limit: number): HeaderHit[][] {
   const wanted = TABLES.proactive.colsOf(hit.match.key).map((c) => c.key);
   for (let r = hit.cell.r - 1; r >= Math.max(1, top - HEADER_REACH, hit.cell.r - HEADER_REACH); r--) {
-    const found: { c: number; cell: GridCell; match: LabelMatch }[] = [];
+    const sets: HeaderHit[][] = [];
     for (let c = hit.cell.right + 1; c < limit; c++) {
       const cell = grid.at(r, c);
       if (!cell?.norm || cell.master) continue;
-      const match = COLS.candidates(cell.norm)[0];
-      if (match && wanted.includes(match.key) && !found.some((f) => f.match.key === match.key)) found.push({ c, cell, match });
+      const found = headerMatch(grid, cell, wanted);
+      if (!found) continue;
+      // Only a header ending right above the row: a piece of a two-row header is read from its top.
+      if (found.cell.bottom >= hit.cell.r) continue;
+      const set = sets.find((x) => !x.some((f) => f.match.key === found.match.key));
+      if (set) set.push({ c, ...found });
+      else sets.push([{ c, ...found }]);
     }
-    if (found.some((f) => f.match.exact)) return found;
+    if (sets.some((set) => set.some((f) => f.match.exact))) return sets;
   }
   return [];
 }
@@ -92,44 +121,66 @@ function positional(grid: Grid, hit: RowHit, limit: number): { c: number; col: C
   return cells.map((c, i) => ({ c, col: cols[i]! }));
 }
 
+/** The fee column's unit: in its header, else in a note above or beside the table ("单位：元"). */
+function feeUnit(grid: Grid, cand: Candidate, header: GridCell | undefined): AmountUnit | undefined {
+  const own = header && amountUnitIn(header.text);
+  if (own) return own;
+  for (const cell of grid.cells) {
+    if (cell.isNumber || cell.r < cand.top - 4 || cell.r > cand.bottom + 1 || cell.c < cand.left - 1 || cell.c > cand.right + 2) continue;
+    if (cell.master || cell.text.length > 40) continue;
+    const unit = /^单位/.test(cell.norm) || /^[(（]?单位/.test(cell.text.trim()) ? amountUnitIn(cell.text) : undefined;
+    if (unit) return unit;
+  }
+  return undefined;
+}
+
 export function findProactive(grid: Grid): Candidate[] {
   const groups = labelColumns(grid);
-  return groups.map((hits) => {
+  return groups.flatMap((hits) => {
     const labelC = hits[0]!.cell.c;
     const top = minOf(hits.map((h) => h.cell.r));
     const bottom = maxOf(hits.map((h) => h.cell.r));
     // A table side by side with this one ends this one's columns.
     const limit = Math.min(
-      labelC + 8,
+      labelC + 16,
       ...groups.filter((g) => g !== hits && g[0]!.cell.c > labelC && g.some((h) => h.cell.r >= top - 3 && h.cell.r <= bottom + 3)).map((g) => g[0]!.cell.c),
     );
-    const cand: Candidate = { table: 'proactive', grid, placements: new Map(), top, left: labelC, bottom, right: labelC };
-    let headerTop = top;
-    for (const hit of hits) {
-      const header = headerFor(grid, hit, top, limit);
-      const rowGuess = guessOf(hit.cell.text, hit.match);
-      if (header.length > 0) {
-        for (const h of header) {
-          cand.placements.set(`proactive.${hit.match.key}.${h.match.key}`, { r: hit.cell.r, c: h.c, guesses: [...rowGuess, ...guessOf(h.cell.text, h.match)] });
-          cover(cand, h.cell.r, h.c);
-          headerTop = Math.min(headerTop, h.cell.r);
+    const headers = hits.map((hit) => headerFor(grid, hit, top, limit));
+    const copies = Math.max(1, ...headers.map((h) => h.length));
+    return Array.from({ length: copies }, (_, k) => {
+      const cand: Candidate = { table: 'proactive', grid, placements: new Map(), top, left: labelC, bottom, right: labelC };
+      let headerTop = top;
+      let feeHeader: GridCell | undefined;
+      hits.forEach((hit, i) => {
+        const header = headers[i]![k];
+        const rowGuess = guessOf(hit.cell.text, hit.match);
+        const rowEnd = hit.cell.bottom;
+        if (header && header.length > 0) {
+          for (const h of header) {
+            cand.placements.set(`proactive.${hit.match.key}.${h.match.key}`, { r: hit.cell.r, c: h.c, rowEnd, colEnd: h.cell.right, guesses: [...rowGuess, ...guessOf(h.cell.text, h.match)] });
+            cover(cand, h.cell.r, h.c);
+            headerTop = Math.min(headerTop, h.cell.r);
+            if (h.match.key === 'amount') feeHeader = h.cell;
+          }
+        } else if (k === 0 && headers[i]!.length === 0) {
+          for (const p of positional(grid, hit, limit)) {
+            cand.placements.set(`proactive.${hit.match.key}.${p.col.key}`, {
+              r: hit.cell.r,
+              c: p.c,
+              rowEnd,
+              guesses: [...rowGuess, { found: POSITIONAL, takenFor: p.col.label, similarity: 0 }],
+            });
+            cover(cand, hit.cell.r, p.c);
+          }
         }
-      } else {
-        for (const p of positional(grid, hit, limit)) {
-          cand.placements.set(`proactive.${hit.match.key}.${p.col.key}`, {
-            r: hit.cell.r,
-            c: p.c,
-            guesses: [...rowGuess, { found: POSITIONAL, takenFor: p.col.label, similarity: 0 }],
-          });
-          cover(cand, hit.cell.r, p.c);
-        }
-      }
-      cover(cand, hit.cell.r, labelC);
-    }
-    // The block header 第二十条第（一）项 stands above the first column header.
-    const blockHeader = grid.at(headerTop - 1, labelC);
-    if (blockHeader?.norm.startsWith('第二十条')) cover(cand, headerTop - 1, labelC);
-    cand.yearHint = yearAbove(grid, cand.left, cand.right, cand.top);
-    return cand;
+        cover(cand, hit.cell.r, labelC);
+      });
+      // The block header 第二十条第（一）项 stands above the first column header.
+      const blockHeader = grid.at(headerTop - 1, labelC);
+      if (blockHeader?.norm.startsWith('第二十条')) cover(cand, headerTop - 1, labelC);
+      const unit = feeUnit(grid, cand, feeHeader);
+      if (unit) cand.amountUnit = unit;
+      return cand;
+    });
   });
 }

@@ -10,11 +10,12 @@ import {
   REQUEST_RESULT_HEADING,
   REQUEST_ROWS,
 } from '../../../shared/template/gov2021';
-import { cover, guessOf, yearAbove, type Candidate, type Placement } from './candidate';
+import { cover, guessOf, type Candidate, type Placement } from './candidate';
 import type { Grid, GridCell } from './grid';
-import { LabelMatcher, type LabelMatch } from './labels';
+import { LabelMatcher, normalizeLabel, withoutAsides, type LabelMatch } from './labels';
 import { alignInOrder } from './align';
-import { maxOf, minOf } from '../../../shared/math';
+import { continuesAbove, exactStacked } from './stacked';
+import { parseCellInput } from '../../../shared/model/report';
 
 const COLS = new LabelMatcher(REQUEST_COLS.map((c) => ({ key: c.key, label: c.label, variants: c.aliases ?? [] })));
 const ROWS = new LabelMatcher(
@@ -23,8 +24,8 @@ const ROWS = new LabelMatcher(
 );
 /** Applicant types no other table uses as a header: they anchor the header. */
 const DISTINCTIVE = new Set(['natural', 'commercial', 'research', 'nonprofit', 'legal']);
-/** The most rows a table may span below its header (25 rows, group rows, notes). */
-const MAX_ROWS = 45;
+/** The most rows a table may span below its header (25 items up to three sheet rows high, group rows, notes). */
+const MAX_ROWS = 90;
 
 interface Hit {
   cell: GridCell;
@@ -41,9 +42,8 @@ interface Header {
 function headerClusters(grid: Grid): Header[] {
   const anchors: Hit[] = [];
   for (const cell of grid.cells) {
-    if (cell.master || !cell.norm) continue;
-    const match = COLS.exact(cell.norm);
-    if (match && DISTINCTIVE.has(match.key)) anchors.push({ cell, match });
+    const hit = exactStacked(grid, cell, COLS);
+    if (hit && DISTINCTIVE.has(hit.match.key)) anchors.push(hit);
   }
   const used = new Set<Hit>();
   const headers: Header[] = [];
@@ -101,16 +101,51 @@ function completeHeader(grid: Grid, h: Header): void {
   }
 }
 
+interface SheetRow {
+  r: number;
+  c: number;
+  text: string;
+  /** The last sheet row the item spans (its label merged down). */
+  bottom: number;
+  matches: LabelMatch[];
+}
+
 /** The label candidates of a sheet row: from the nearest label cell left of the values. */
-function rowCandidates(grid: Grid, r: number, firstValueC: number, blocked: Set<number>): { c: number; text: string; matches: LabelMatch[] } | undefined {
+function rowCandidates(grid: Grid, r: number, firstValueC: number, blocked: Set<number>): SheetRow | undefined {
   for (let c = firstValueC - 1; c >= 1; c--) {
     if (blocked.has(c)) continue;
     const cell = grid.at(r, c);
     if (!cell?.norm) continue;
+    // An item two sheet rows high is one row: its label's merge goes on below.
+    if (continuesAbove(cell)) continue;
     const matches = ROWS.candidates(cell.norm);
-    if (matches.length > 0) return { c: cell.master?.c ?? c, text: cell.text, matches };
+    if (matches.length > 0) return { r, c: cell.master?.c ?? c, text: cell.text, bottom: (cell.master ?? cell).bottom, matches };
   }
   return undefined;
+}
+
+const OTHER_HANDLING = withoutAsides(normalizeLabel(REQUEST_GROUPS.find((g) => g.rows.includes('other_other'))!.heading));
+const OTHER_ROWS = REQUEST_GROUPS.find((g) => g.rows.includes('other_other'))!.rows;
+
+/**
+ * The older layout's single （六）其他处理 row, holding values where the
+ * template has three rows: its three rows are left blank, with what it held.
+ */
+function singleOtherRow(grid: Grid, cand: Candidate, cols: [string, { c: number }][], first: number, last: number, firstValueC: number): void {
+  if (OTHER_ROWS.some((row) => [...cand.placements.keys()].some((k) => k.startsWith(`requests.${row}.`)))) return;
+  for (let r = first; r <= last; r++) {
+    for (let c = firstValueC - 1; c >= 1; c--) {
+      const cell = grid.at(r, c);
+      if (!cell?.norm || continuesAbove(cell) || withoutAsides(cell.norm) !== OTHER_HANDLING) continue;
+      const held = cols.map(([key, x]) => [key, parseCellInput(grid.at(r, x.c)?.raw ?? null)] as const).filter(([, v]) => v !== null);
+      if (held.length === 0) return;
+      const shown = held.map(([key, v]) => `${REQUEST_COLS.find((x) => x.key === key)!.label} ${String(v)}`).join('、');
+      const remark = `表中「${cell.text.trim()}」只有一行（旧版格式，${cell.address}），写的是 ${shown}；现行格式分为逾期不补正、逾期未缴费、其他三项，无法拆分，请按实际情况填写`;
+      cand.blanks = new Map(OTHER_ROWS.flatMap((row) => cols.map(([key]) => [`requests.${row}.${key}`, remark] as const)));
+      cand.remarks = [...(cand.remarks ?? []), remark];
+      return;
+    }
+  }
 }
 
 export function findRequests(grid: Grid): Candidate[] {
@@ -124,10 +159,10 @@ export function findRequests(grid: Grid): Candidate[] {
     // A second table below ends this one.
     const nextTop = minOf(headers.filter((o) => o !== h && o.top > h.bottom && [...o.columns.values()].some((x) => h.columns.has(x.hit.match.key) && Math.abs(x.c - firstValueC) < 10)).map((o) => o.top));
     const last = Math.min(h.bottom + MAX_ROWS, nextTop - 1);
-    const sheetRows: { r: number; c: number; text: string; matches: LabelMatch[] }[] = [];
+    const sheetRows: SheetRow[] = [];
     for (let r = h.bottom + 1; r <= last; r++) {
       const found = rowCandidates(grid, r, firstValueC, blocked);
-      if (found) sheetRows.push({ r, ...found });
+      if (found) sheetRows.push(found);
     }
     const assigned = alignInOrder(
       sheetRows.map((s) => s.matches),
@@ -141,11 +176,17 @@ export function findRequests(grid: Grid): Candidate[] {
       const row = sheetRows[index]!;
       cover(cand, row.r, row.c);
       for (const [colKey, x] of cols) {
-        const placement: Placement = { r: row.r, c: x.c, guesses: [...guessOf(row.text, match), ...guessOf(x.hit.cell.text, x.hit.match)] };
+        const placement: Placement = {
+          r: row.r,
+          c: x.c,
+          rowEnd: row.bottom,
+          colEnd: x.hit.cell.right,
+          guesses: [...guessOf(row.text, match), ...guessOf(x.hit.cell.text, x.hit.match)],
+        };
         cand.placements.set(`requests.${match.key}.${colKey}`, placement);
       }
     }
-    cand.yearHint = yearAbove(grid, cand.left, cand.right, h.bottom);
+    singleOtherRow(grid, cand, cols, h.bottom + 1, last, firstValueC);
     return cand;
   });
 }

@@ -24,6 +24,8 @@ export interface GridCell {
   right: number;
   /** A formula without a cached result: the value is unknown. */
   uncachedFormula: boolean;
+  /** A formula the file kept no result for, whose value the source computed. */
+  formula?: string;
 }
 
 export interface Grid {
@@ -31,6 +33,8 @@ export interface Grid {
   sheet: string;
   cells: readonly GridCell[];
   at(r: number, c: number): GridCell | undefined;
+  /** Set on a grid read across (see `transposeGrid`): its rows are the source's columns. */
+  transposed?: boolean;
 }
 
 /** A cell as a source hands it over: 1-based position, its value, and how far it spans. */
@@ -97,6 +101,38 @@ export function buildGrid(sheet: string, source: Iterable<SourceGridCell>): Grid
 export function gridFrom(sheet: string, cells: GridCell[], byKey?: Map<number, GridCell>): Grid {
   const index = byKey ?? new Map(cells.map((c) => [keyOf(c.r, c.c), c]));
   return { sheet, cells, at: (r, c) => index.get(keyOf(r, c)) };
+}
+
+/**
+ * The grid read across: rows become columns. A table typed with its items as
+ * columns (三 with applicant types as rows, 四 with the results as rows) is
+ * then the published layout. Cells keep the address the source gave them.
+ */
+export function transposeGrid(grid: Grid): Grid {
+  const turned = new Map<GridCell, GridCell>();
+  const turn = (cell: GridCell): GridCell => {
+    let t = turned.get(cell);
+    if (!t) {
+      t = { ...cell, r: cell.c, c: cell.r, bottom: cell.right, right: cell.bottom, master: cell.master ? turn(cell.master) : undefined };
+      if (!cell.master) delete t.master;
+      turned.set(cell, t);
+    }
+    return t;
+  };
+  const cells = grid.cells.map(turn);
+  return { ...gridFrom(grid.sheet, cells), transposed: !grid.transposed };
+}
+
+/** Where a grid position is in the source, as its address names it. */
+export function addressAt(grid: Grid, r: number, c: number): string {
+  const cell = grid.at(r, c);
+  if (cell) return cell.address;
+  return grid.transposed ? `${columnName(r)}${c}` : `${columnName(c)}${r}`;
+}
+
+/** A block of a grid named in the source's terms. */
+export function rangeOf(grid: Grid, top: number, left: number, bottom: number, right: number): string {
+  return grid.transposed ? rangeName(left, top, right, bottom) : rangeName(top, left, bottom, right);
 }
 
 export function columnName(c: number): string {

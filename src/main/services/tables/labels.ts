@@ -70,24 +70,39 @@ export class LabelMatcher<K extends string = string> {
   private readonly ignored: Set<string>;
 
   constructor(targets: readonly LabelTarget<K>[], ignored: readonly string[] = []) {
-    this.compiled = targets.map((target) => {
-      const forms = new Set<string>();
-      for (const v of [target.label, ...target.variants]) {
-        const n = normalizeLabel(v);
-        forms.add(n);
-        forms.add(withoutAsides(n));
+    const full = targets.map((target) => new Set([target.label, ...target.variants].map(normalizeLabel)));
+    // A label's head without its aside counts too, unless two targets share it:
+    // 行政诉讼（复议后起诉） and 行政诉讼（未经复议直接起诉） both lose their aside to 行政诉讼.
+    const heads = new Map<string, number>();
+    full.forEach((forms) => new Set([...forms].map(withoutAsides)).forEach((h) => heads.set(h, (heads.get(h) ?? 0) + 1)));
+    this.compiled = targets.map((target, i) => {
+      const forms = new Set(full[i]);
+      for (const f of full[i]!) {
+        const head = withoutAsides(f);
+        if (heads.get(head) === 1) forms.add(head);
       }
       return { target, forms };
     });
     this.ignored = new Set(ignored.flatMap((t) => [normalizeLabel(t), withoutAsides(normalizeLabel(t))]));
+    for (const { forms } of this.compiled) for (const f of forms) for (let n = 1; n < f.length; n++) this.heads.add(f.slice(0, n));
   }
 
-  /** Exact (normalised, alias) matches only. */
+  /** Beginnings of the labels, to tell a piece of a label typed over two rows at once. */
+  private readonly heads = new Set<string>();
+
+  /** Whether the text is the beginning of some label ("商业" of 商业企业). */
+  begins(norm: string): boolean {
+    return this.heads.has(norm);
+  }
+
+  /** Exact (normalised, alias) matches only: the whole text first, then its head without asides. */
   exact(norm: string): LabelMatch<K> | undefined {
     if (!norm) return undefined;
     const bare = withoutAsides(norm);
-    for (const { target, forms } of this.compiled) {
-      if (forms.has(norm) || (bare && forms.has(bare))) return { key: target.key, exact: true, similarity: 1, takenFor: target.label };
+    for (const text of bare && bare !== norm ? [norm, bare] : [norm]) {
+      for (const { target, forms } of this.compiled) {
+        if (forms.has(text)) return { key: target.key, exact: true, similarity: 1, takenFor: target.label };
+      }
     }
     return undefined;
   }
