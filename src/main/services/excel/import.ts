@@ -8,7 +8,7 @@ import type { Level } from '../../../shared/template/gov2021';
 import { describeFsError } from '../fs/files';
 import { readTables, type Imported } from '../tables';
 import { checkWorkbookBytes, LIMITS, tooLargeMessage } from './guard';
-import { gridOf } from './sheet-grid';
+import { gridsOf } from './sheet-grid';
 
 export interface ImportOptions {
   /** The name shown in messages; defaults to the path's file name. */
@@ -68,5 +68,5 @@ export async function importWorkbook(input: Buffer | Uint8Array | string, option
   } catch {
     return fail('not_xlsx', `「${name}」已损坏或不是 Excel 工作簿（.xlsx）：请在 Excel/WPS 中打开确认，另存为 .xlsx 后再导入`);
   }
-  return readTables(workbook.worksheets.map(gridOf), { ...options, fileName: name });
+  return readTables(await gridsOf(workbook), { ...options, fileName: name });
 }

@@ -1,7 +1,9 @@
 // A worksheet as a grid for the table finder: a formula's cached result is
-// its value, and merges are resolved as the sheet declares them.
+// its value, and merges are resolved as the sheet declares them. Formulas the
+// file kept no result for are computed where they are simple (formulas.ts).
 import ExcelJS from 'exceljs';
 import { coveredCell, gridCell, gridFrom, type Grid, type GridCell } from '../tables';
+import { computeFormulas, type FormulaCell, type KnownValues } from './formulas';
 
 type Primitive = string | number | boolean | null;
 
@@ -20,7 +22,22 @@ function primitiveOf(value: ExcelJS.CellValue): Primitive {
   return null;
 }
 
-export function gridOf(ws: ExcelJS.Worksheet): Grid {
+interface SheetRead {
+  grid: Grid;
+  /** Formulas without a cached result, with the grid cell each stands in. */
+  pending: { formula: FormulaCell; cell: GridCell }[];
+}
+
+function formulaText(cell: ExcelJS.Cell): string | undefined {
+  try {
+    return cell.formula || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readSheet(ws: ExcelJS.Worksheet): SheetRead {
+  const pending: SheetRead['pending'] = [];
   const cells: GridCell[] = [];
   const byPosition = new Map<string, GridCell>();
   ws.eachRow({ includeEmpty: false }, (row, r) => {
@@ -44,7 +61,28 @@ export function gridOf(ws: ExcelJS.Worksheet): Grid {
       const gc = gridCell(r, c, raw, uncachedFormula);
       cells.push(gc);
       byPosition.set(`${r},${c}`, gc);
+      const text = uncachedFormula ? formulaText(cell) : undefined;
+      if (text) pending.push({ formula: { sheet: ws.name, row: r, col: c, formula: text }, cell: gc });
     });
   });
-  return gridFrom(ws.name, cells);
+  return { grid: gridFrom(ws.name, cells), pending };
+}
+
+/** The workbook's sheets as grids, formulas without results computed where they are simple. */
+export async function gridsOf(workbook: ExcelJS.Workbook): Promise<Grid[]> {
+  const sheets = workbook.worksheets.map(readSheet);
+  const pending = sheets.flatMap((s) => s.pending);
+  if (pending.length > 0) {
+    const known: KnownValues = new Map(sheets.map((s) => [s.grid.sheet, new Map(s.grid.cells.filter((c) => !c.uncachedFormula).map((c) => [`${c.r},${c.c}`, c.raw]))]));
+    const computed = await computeFormulas(
+      pending.map((p) => p.formula),
+      known,
+    );
+    for (const { formula, cell } of pending) {
+      const value = computed.get(formula);
+      if (value === undefined) continue;
+      Object.assign(cell, { raw: value, text: String(value), isNumber: true, uncachedFormula: false, formula: `=${formula.formula.replace(/^=/, '')}` });
+    }
+  }
+  return sheets.map((s) => s.grid);
 }

@@ -56,12 +56,12 @@ function sourceOf(c: Candidate, origin: Map<Grid, Grid>): Grid {
   return origin.get(c.grid) ?? c.grid;
 }
 
+/** Two readings of one place (they share a value cell), as against two copies (上年 and 本年 rows under one header). */
 function overlaps(a: Candidate, b: Candidate, origin: Map<Grid, Grid>): boolean {
   if (sourceOf(a, origin) !== sourceOf(b, origin)) return false;
   const cells = sourceCells(a);
   for (const x of sourceCells(b)) if (cells.has(x)) return true;
-  if (a.grid !== b.grid) return false;
-  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+  return false;
 }
 
 function sameFigures(copies: readonly Candidate[]): boolean {

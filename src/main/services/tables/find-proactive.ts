@@ -127,8 +127,8 @@ function feeUnit(grid: Grid, cand: Candidate, header: GridCell | undefined): Amo
   if (own) return own;
   for (const cell of grid.cells) {
     if (cell.isNumber || cell.r < cand.top - 4 || cell.r > cand.bottom + 1 || cell.c < cand.left - 1 || cell.c > cand.right + 2) continue;
-    if (cell.master || cell.text.length > 40) continue;
-    const unit = /^单位/.test(cell.norm) || /^[(（]?单位/.test(cell.text.trim()) ? amountUnitIn(cell.text) : undefined;
+    if (cell.master || cell.text.length > 40 || !cell.text.includes('单位')) continue;
+    const unit = amountUnitIn(cell.text);
     if (unit) return unit;
   }
   return undefined;

@@ -79,7 +79,9 @@ export function readTables(grids: readonly Grid[], options: ReadTablesOptions): 
   let report = blankReport({ agency: meta.agency.value, year: meta.year.value, level: level.value });
   const cells: Record<CellKey, ImportedCell> = {};
   const values: [CellKey, CellValue][] = [];
-  const holds = Object.fromEntries(TABLE_IDS.map((t) => [t, holdsNumbers(choices[t].taken)])) as Record<TableId, boolean>;
+  // The three tables are one form: a table of dashes beside tables of numbers is a table of zeros.
+  const holds = TABLE_IDS.some((t) => holdsNumbers(choices[t].taken));
+  const claimedBy = new Map(TABLE_IDS.map((t) => [t, new Set([...(choices[t].taken?.placements.values() ?? [])].map((p) => `${p.r},${p.c}`))]));
   for (const def of CELLS) {
     const choice = choices[def.table];
     const cand = choice.taken;
@@ -97,7 +99,8 @@ export function readTables(grids: readonly Grid[], options: ReadTablesOptions): 
       cells[def.key] = { key: def.key, status: 'not_found' };
       continue;
     }
-    const read = readPlacement(cand.grid, placement, def.kind, holds[def.table], cand.amountUnit);
+    const claimed = claimedBy.get(def.table)!;
+    const read = readPlacement(cand.grid, placement, def.kind, holds, cand.amountUnit, (r, c) => claimed.has(`${r},${c}`));
     const at = read.cell ?? cand.grid.at(placement.r, placement.c);
     const source = at ? { sheet: cand.grid.sheet, address: at.address, raw: at.text } : sourceOf(cand, placement.r, placement.c);
     if (read.defect) {
@@ -128,7 +131,7 @@ export function readTables(grids: readonly Grid[], options: ReadTablesOptions): 
   return ok({ report, record: { fileName: name, tables, cells, agency: meta.agency, year: meta.year, level, counts, notes } });
 }
 
-/** Whether a table holds at least one number: only then do its dashes and empty cells mean 0. */
+/** Whether a table holds at least one number: only then do the form's dashes and empty cells mean 0. */
 function holdsNumbers(c: Candidate | undefined): boolean {
   if (!c) return false;
   for (const [key, p] of c.placements) if (holdsNumber(c.grid, p, cellDef(key)!.kind)) return true;

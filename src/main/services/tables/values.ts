@@ -34,11 +34,26 @@ function numberOf(text: string): number | undefined {
   return typeof v === 'number' ? v : undefined;
 }
 
-/** The one cell of a placement's region that holds something, or why there is none to take. */
-function cellOf(grid: Grid, p: Placement): { cell?: GridCell; from?: string; defect?: string } {
+/** Whether a cell holds a value (a number, a placeholder, a number with its unit), not a label. */
+function isValueCell(cell: GridCell): boolean {
+  const v = parseCellInput(cell.raw);
+  return typeof v === 'number' || v === null || BLANK_MARKS.includes(v) || (COUNT_UNIT.test(v) && numberOf(COUNT_UNIT.exec(v)![1]!) !== undefined) || (AMOUNT_UNIT.test(v) && numberOf(AMOUNT_UNIT.exec(v)![1]!) !== undefined);
+}
+
+/**
+ * The one cell of a placement's region that holds something, or why there is
+ * none to take. `claimed` tells the places of the table's other cells: a
+ * merged value that spans one of them belongs to no single cell.
+ */
+function cellOf(grid: Grid, p: Placement, claimed: (r: number, c: number) => boolean): { cell?: GridCell; from?: string; defect?: string } {
   const first = grid.at(p.r, p.c);
   if (first?.master) {
-    return { defect: `${first.address} 被合并单元格 ${first.master.address}（「${first.master.text}」）覆盖，没有自己的数值` };
+    const m = first.master;
+    let shared = false;
+    for (let r = m.r; r <= m.bottom && !shared; r++) for (let c = m.c; c <= m.right && !shared; c++) shared = (r !== p.r || c !== p.c) && claimed(r, c);
+    // A value merged over the column its header names (header in C, value merged B:D) is that column's.
+    if (!shared && isValueCell(m) && m.raw !== null) return { cell: m, from: m.address };
+    return { defect: `${first.address} 被合并单元格 ${m.address}（「${m.text}」）覆盖，没有自己的数值` };
   }
   if (first && (first.raw !== null || first.uncachedFormula)) return { cell: first };
   const rowEnd = p.rowEnd ?? p.r;
@@ -56,8 +71,15 @@ function cellOf(grid: Grid, p: Placement): { cell?: GridCell; from?: string; def
 }
 
 /** The value one placement holds, read as the office meant it. */
-export function readPlacement(grid: Grid, p: Placement, kind: CellKind, holdsNumbers: boolean, amountUnit: AmountUnit | undefined): ReadValue {
-  const found = cellOf(grid, p);
+export function readPlacement(
+  grid: Grid,
+  p: Placement,
+  kind: CellKind,
+  holdsNumbers: boolean,
+  amountUnit: AmountUnit | undefined,
+  claimed: (r: number, c: number) => boolean = () => false,
+): ReadValue {
+  const found = cellOf(grid, p, claimed);
   if (found.defect) return { value: null, readings: [], defect: found.defect };
   const cell = found.cell;
   const readings: CellReading[] = found.from ? [{ kind: 'merged', from: found.from }] : [];

@@ -3,7 +3,7 @@
 // not found — before anything is written. Applying is one edit (one undo
 // step, one transaction); cancelling writes nothing.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ImportedCell } from '../../../shared/api/import';
+import type { CellReading, ImportedCell } from '../../../shared/api/import';
 import { CELLS, type CellKey } from '../../../shared/model/cells';
 import type { CellValue, Report } from '../../../shared/model/report';
 import { SECTIONS, TABLE_IDS, type TableId } from '../../../shared/template/gov2021';
@@ -19,6 +19,16 @@ interface Props {
 
 const TABLE_NAME = Object.fromEntries(SECTIONS.map((s) => [s.id, s.heading])) as Record<TableId, string>;
 const TABLE_NUMERAL = Object.fromEntries(SECTIONS.map((s) => [s.id, s.numeral])) as Record<TableId, string>;
+
+/** How a value was read, in the words of the record's notes. */
+function readingText(x: CellReading): string {
+  if (x.kind === 'placeholder') return `「${x.found || '空白'}」按 0 读入`;
+  if (x.kind === 'unit') return `「${x.found}」按单位换算`;
+  if (x.kind === 'formula') return '公式在导入时算出';
+  return `取自合并范围内的 ${x.from}`;
+}
+
+const isRead = (cell: ImportedCell | undefined) => !cell || (cell.status !== 'not_found' && cell.status !== 'left_blank');
 
 function show(v: CellValue): string {
   if (v === null) return '（空）';
@@ -47,16 +57,17 @@ export function ImportDialog({ file, current, onApply, onClose }: Props) {
     if (!read) return [];
     return CELLS.map((c) => {
       const cell = read.record?.cells[c.key];
-      const found = !read.record || (cell && cell.status !== 'not_found');
+      const found = !read.record || isRead(cell);
       const after = found ? (read.report.tables[c.table][c.row]?.[c.col] ?? null) : null;
       return { key: c.key, name: c.name, table: c.table, before: current.tables[c.table][c.row]?.[c.col] ?? null, after, cell };
     });
   }, [read, current]);
 
-  const found = rows.filter((r) => !r.cell || r.cell.status !== 'not_found');
+  const found = rows.filter((r) => isRead(r.cell));
   const changed = found.filter((r) => r.before !== r.after);
   const guessed = found.filter((r) => r.cell?.status === 'guessed');
   const missing = rows.filter((r) => r.cell?.status === 'not_found');
+  const leftBlank = rows.flatMap((r) => (r.cell?.status === 'left_blank' ? [r.cell] : []));
   const listed = showAll ? found : changed;
 
   return (
@@ -103,7 +114,8 @@ export function ImportDialog({ file, current, onApply, onClose }: Props) {
           <p className="import-summary">
             将改动 <strong>{changed.length}</strong> 个格子
             {guessed.length > 0 && <>，其中 <strong className="guess">{guessed.length}</strong> 个是按相近的标签推断的，请核对</>}
-            {missing.length > 0 && <>；<strong>{missing.length}</strong> 个格子文件里没有，保持原值</>}。
+            {missing.length > 0 && <>；<strong>{missing.length}</strong> 个格子文件里没有，保持原值</>}
+            {leftBlank.length > 0 && <>；<strong>{leftBlank.length}</strong> 个格子无法确定数值，已留空，保持原值</>}。
           </p>
           <label className="check">
             <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> 显示读到的全部格子（否则只显示有改动的）
@@ -127,8 +139,9 @@ export function ImportDialog({ file, current, onApply, onClose }: Props) {
                     <td>{show(r.before)}</td>
                     <td>{show(r.after)}</td>
                     <td className="source">
-                      {r.cell && r.cell.status !== 'not_found' && `${r.cell.source.sheet}!${r.cell.source.address}`}
+                      {(r.cell?.status === 'matched' || r.cell?.status === 'guessed') && `${r.cell.source.sheet}!${r.cell.source.address}`}
                       {r.cell?.status === 'guessed' && r.cell.guesses.map((g) => ` 「${g.found}」视为「${g.takenFor}」`).join('')}
+                      {(r.cell?.status === 'matched' || r.cell?.status === 'guessed') && r.cell.readings?.map((x) => ` ${readingText(x)}`).join('')}
                     </td>
                   </tr>
                 ))}
@@ -142,6 +155,18 @@ export function ImportDialog({ file, current, onApply, onClose }: Props) {
               </tbody>
             </table>
           </div>
+          {leftBlank.length > 0 && (
+            <details className="import-missing">
+              <summary>找到了位置、但没有读入数值的格子（{leftBlank.length}），保持原值</summary>
+              <ul>
+                {leftBlank.map((c) => (
+                  <li key={c.key}>
+                    {CELLS.find((d) => d.key === c.key)!.name}：{c.remark}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
           {missing.length > 0 && (
             <details className="import-missing">
               <summary>文件里没有的格子（{missing.length}）</summary>
