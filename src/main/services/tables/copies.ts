@@ -17,8 +17,8 @@ export interface CopyHint {
 }
 
 const AFTER_MARK = String.raw`(?=$|[)）\]】(（:：\-—/]|数据|情况|统计|报表|填报|对比|数|同期|合计|表)`;
-const THIS = new RegExp(`(?:本年度|本年|今年|当年)${AFTER_MARK}`);
-const LAST = new RegExp(`(?:上一年度|上一年|上年度|上年|去年)${AFTER_MARK}`);
+const THIS = new RegExp(`(?:本年度|本年|今年|当年|本期)${AFTER_MARK}`);
+const LAST = new RegExp(`(?:上一年度|上一年|上年度|上年|去年|上期)${AFTER_MARK}`);
 const YEAR = new RegExp(`(20\\d\\d)\\s*年度?${AFTER_MARK}`);
 /** Words of a title or a note, not of a copy's label. */
 const NOT_A_MARK = /报告|说明|注[:：]|截至|填表/;

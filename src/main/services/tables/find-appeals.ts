@@ -14,6 +14,7 @@ const COLS = new LabelMatcher(APPEAL_COLS.map((c) => ({ key: c.key, label: c.lab
 const KINDS = new LabelMatcher(
   APPEAL_ROWS.map((r) => ({ key: r.key, label: r.label, variants: [...(r.aliases ?? []), ...(r.short ? [r.short] : [])] })),
   [APPEAL_SUIT_HEADING],
+  [APPEAL_SUIT_HEADING],
 );
 const SUIT = normalizeLabel(APPEAL_SUIT_HEADING);
 const ROW_ORDER = APPEAL_ROWS.map((r) => r.key);

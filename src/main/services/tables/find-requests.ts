@@ -21,6 +21,7 @@ const COLS = new LabelMatcher(REQUEST_COLS.map((c) => ({ key: c.key, label: c.la
 const ROWS = new LabelMatcher(
   REQUEST_ROWS.map((r) => ({ key: r.key, label: r.label, variants: [...(r.aliases ?? []), ...(r.short ? [r.short] : [])] })),
   [...REQUEST_GROUPS.map((g) => g.heading), REQUEST_RESULT_HEADING, REQUEST_APPLICANT_HEADING, REQUEST_APPLICANT_GROUP, REQUEST_NOTE, '信息内容'],
+  [...REQUEST_GROUPS.map((g) => g.heading), REQUEST_RESULT_HEADING],
 );
 /** Applicant types no other table uses as a header: they anchor the header. */
 const DISTINCTIVE = new Set(['natural', 'commercial', 'research', 'nonprofit', 'legal']);
@@ -140,7 +141,7 @@ function singleOtherRow(grid: Grid, cand: Candidate, cols: [string, { c: number 
       const held = cols.map(([key, x]) => [key, parseCellInput(grid.at(r, x.c)?.raw ?? null)] as const).filter(([, v]) => v !== null);
       if (held.length === 0) return;
       const shown = held.map(([key, v]) => `${REQUEST_COLS.find((x) => x.key === key)!.label} ${String(v)}`).join('、');
-      const remark = `表中「${cell.text.trim()}」只有一行（旧版格式，${cell.address}），写的是 ${shown}；现行格式分为逾期不补正、逾期未缴费、其他三项，无法拆分，请按实际情况填写`;
+      const remark = `表中「${cell.text.trim()}」只有一行（旧版格式，${(cell.master ?? cell).address}），写的是 ${shown}；现行格式分为逾期不补正、逾期未缴费、其他三项，无法拆分，请按实际情况填写`;
       cand.blanks = new Map(OTHER_ROWS.flatMap((row) => cols.map(([key]) => [`requests.${row}.${key}`, remark] as const)));
       cand.remarks = [...(cand.remarks ?? []), remark];
       return;

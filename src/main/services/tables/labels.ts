@@ -69,7 +69,11 @@ export class LabelMatcher<K extends string = string> {
   /** Texts that are known not to be any of the targets (group headings, notes). */
   private readonly ignored: Set<string>;
 
-  constructor(targets: readonly LabelTarget<K>[], ignored: readonly string[] = []) {
+  /** Group headings offices write before a row's own label ("不予公开-属于国家秘密"). */
+  private readonly prefixes: string[];
+
+  constructor(targets: readonly LabelTarget<K>[], ignored: readonly string[] = [], prefixes: readonly string[] = []) {
+    this.prefixes = [...new Set(prefixes.map((p) => withoutAsides(normalizeLabel(p))))].filter(Boolean).sort((a, b) => b.length - a.length);
     const full = targets.map((target) => new Set([target.label, ...target.variants].map(normalizeLabel)));
     // A label's head without its aside counts too, unless two targets share it:
     // 行政诉讼（复议后起诉） and 行政诉讼（未经复议直接起诉） both lose their aside to 行政诉讼.
@@ -95,8 +99,20 @@ export class LabelMatcher<K extends string = string> {
     return this.heads.has(norm);
   }
 
-  /** Exact (normalised, alias) matches only: the whole text first, then its head without asides. */
+  /** Exact (normalised, alias) matches only: the whole text first, then its head without asides, then without a group heading before it. */
   exact(norm: string): LabelMatch<K> | undefined {
+    const own = this.exactOwn(norm);
+    if (own || !norm) return own;
+    for (const p of this.prefixes) {
+      if (!norm.startsWith(p) || norm.length === p.length) continue;
+      const rest = normalizeLabel(norm.slice(p.length).replace(/^[-—–－_:：、.．/|]+/, ''));
+      const match = rest ? this.exactOwn(rest) : undefined;
+      if (match) return match;
+    }
+    return undefined;
+  }
+
+  private exactOwn(norm: string): LabelMatch<K> | undefined {
     if (!norm) return undefined;
     const bare = withoutAsides(norm);
     for (const text of bare && bare !== norm ? [norm, bare] : [norm]) {

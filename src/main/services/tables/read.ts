@@ -74,7 +74,9 @@ export function readTables(grids: readonly Grid[], options: ReadTablesOptions): 
     if (!taken && !choice.undecided) notes.push(`没有找到${tableName(t)}：其单元格留空，请在编辑器中填写`);
   }
 
-  const meta = resolveMeta(options, title, notes);
+  // Without a year stated, the year that marks the copy taken ("2024年") is the report's.
+  const marked = TABLE_IDS.map((t) => (choices[t].taken ? choices[t].marks.get(choices[t].taken!) : undefined)).find((h) => h?.year !== undefined);
+  const meta = resolveMeta(options, title, notes, marked);
   const level = resolveLevel(options, grids, meta.agency.value, notes);
   let report = blankReport({ agency: meta.agency.value, year: meta.year.value, level: level.value });
   const cells: Record<CellKey, ImportedCell> = {};
@@ -165,7 +167,7 @@ function resolveLevel(options: ReadTablesOptions, grids: readonly Grid[], agency
   return { value: inferred.level, from: 'default' };
 }
 
-function resolveMeta(options: ReadTablesOptions, title: ReturnType<typeof findTitle>, notes: string[]): Pick<ImportRecord, 'agency' | 'year'> {
+function resolveMeta(options: ReadTablesOptions, title: ReturnType<typeof findTitle>, notes: string[], marked: CopyHint | undefined): Pick<ImportRecord, 'agency' | 'year'> {
   const from = (given: unknown, found: unknown): MetaSource => (given !== undefined ? 'option' : found !== undefined ? 'title' : 'missing');
   const agencyFrom = from(options.agency, title?.agency);
   let yearFrom = from(options.year, title?.year);
@@ -173,6 +175,11 @@ function resolveMeta(options: ReadTablesOptions, title: ReturnType<typeof findTi
     notes.push(`文件标题写的是 ${title.year} 年（「${title.source.sheet}」${title.source.address}），按指定的 ${options.year} 年导入`);
   }
   let year = options.year ?? title?.year;
+  if (year === undefined && marked?.year !== undefined) {
+    year = marked.year;
+    yearFrom = 'default';
+    notes.push(`文件中没有写明报告年度，按所采用的表格上标的「${marked.text}」暂按 ${year} 年导入：请核对年度`);
+  }
   if (year === undefined) {
     year = new Date().getFullYear() - 1;
     yearFrom = 'default';
