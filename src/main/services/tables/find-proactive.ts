@@ -95,15 +95,19 @@ function headerFor(grid: Grid, hit: RowHit, top: number, limit: number): HeaderH
   for (let r = hit.cell.r - 1; r >= Math.max(1, top - HEADER_REACH, hit.cell.r - HEADER_REACH); r--) {
     const sets: HeaderHit[][] = [];
     for (let c = hit.cell.right + 1; c < limit; c++) {
-      const cell = grid.at(r, c);
+      const here = grid.at(r, c);
+      // A header merged from under the label (the label merged over the value's column) still names it.
+      const underLabel = here?.master && c === hit.cell.right + 1 && here.master.r === r && here.master.c <= hit.cell.right;
+      const cell = underLabel ? here.master : here;
       if (!cell?.norm || cell.master) continue;
+      const at = cell.c;
       const found = headerMatch(grid, cell, wanted);
       if (!found) continue;
       // Only a header ending right above the row: a piece of a two-row header is read from its top.
       if (found.cell.bottom >= hit.cell.r) continue;
       const set = sets.find((x) => !x.some((f) => f.match.key === found.match.key));
-      if (set) set.push({ c, ...found });
-      else sets.push([{ c, ...found }]);
+      if (set) set.push({ c: at, ...found });
+      else sets.push([{ c: at, ...found }]);
     }
     if (sets.some((set) => set.some((f) => f.match.exact))) return sets;
   }

@@ -196,7 +196,7 @@ function resolveMeta(options: ReadTablesOptions, title: ReturnType<typeof findTi
 
 const MAX_LISTED = 8;
 
-const nameOf = (key: CellKey) => cellDef(key)!.name;
+const nameOf = (key: CellKey) => `表${TABLES[cellDef(key)!.table].title.slice(0, 1)} ${cellDef(key)!.name}`;
 const listOf = (items: readonly string[]) => `${items.slice(0, MAX_LISTED).join('、')}${items.length > MAX_LISTED ? ` 等（共 ${items.length} 个）` : ''}`;
 
 function cellNotes(cells: ImportedCell[], choices: Record<TableId, Choice>): string[] {
