@@ -8,7 +8,9 @@ import type { AppealsShape } from '../../../shared/api/import';
 import type { Grid } from './grid';
 import type { LabelMatch } from './labels';
 import { parseCellInput } from '../../../shared/model/report';
-import type { AmountUnit } from './values';
+
+/** The unit an amount column is written in; the report keeps 万元. */
+export type AmountUnit = '元' | '万元';
 
 export interface Placement {
   r: number;

@@ -3,12 +3,12 @@
 // columns (本年制发件数 …, 本年处理决定数量, 本年收费金额). Blocks without a
 // header are read by position, and marked as guesses.
 import { PROACTIVE_BLOCKS, TABLES, type ColDef } from '../../../shared/template/gov2021';
-import { cover, guessOf, type Candidate } from './candidate';
+import { cover, guessOf, type AmountUnit, type Candidate } from './candidate';
 import type { Grid, GridCell } from './grid';
 import { LabelMatcher, type LabelMatch } from './labels';
 import { alignInOrder } from './align';
 import { stackedForms } from './stacked';
-import { amountUnitIn, type AmountUnit } from './values';
+import { amountUnitIn } from './values';
 
 const ROW_DEFS = PROACTIVE_BLOCKS.flatMap((b) => b.rows);
 const ROWS = new LabelMatcher(

@@ -88,11 +88,18 @@ export class LabelMatcher<K extends string = string> {
       return { target, forms };
     });
     this.ignored = new Set(ignored.flatMap((t) => [normalizeLabel(t), withoutAsides(normalizeLabel(t))]));
-    for (const { forms } of this.compiled) for (const f of forms) for (let n = 1; n < f.length; n++) this.heads.add(f.slice(0, n));
+    for (const { target, forms } of this.compiled) {
+      for (const f of forms) {
+        if (!this.byForm.has(f)) this.byForm.set(f, { key: target.key, exact: true, similarity: 1, takenFor: target.label });
+        for (let n = 1; n < f.length; n++) this.heads.add(f.slice(0, n));
+      }
+    }
   }
 
   /** Beginnings of the labels, to tell a piece of a label typed over two rows at once. */
   private readonly heads = new Set<string>();
+  /** Every form to its target (the first target that has it, in template order): one lookup per cell of a large sheet. */
+  private readonly byForm = new Map<string, LabelMatch<K>>();
 
   /** Whether the text is the beginning of some label ("商业" of 商业企业). */
   begins(norm: string): boolean {
@@ -114,13 +121,12 @@ export class LabelMatcher<K extends string = string> {
 
   private exactOwn(norm: string): LabelMatch<K> | undefined {
     if (!norm) return undefined;
+    const own = this.byForm.get(norm);
+    if (own) return { ...own };
+    if (!norm.includes('(') && !norm.includes('[')) return undefined;
     const bare = withoutAsides(norm);
-    for (const text of bare && bare !== norm ? [norm, bare] : [norm]) {
-      for (const { target, forms } of this.compiled) {
-        if (forms.has(text)) return { key: target.key, exact: true, similarity: 1, takenFor: target.label };
-      }
-    }
-    return undefined;
+    const head = bare ? this.byForm.get(bare) : undefined;
+    return head ? { ...head } : undefined;
   }
 
   /** Every target the text may be: the exact one, else those alike enough, best first. */

@@ -7,11 +7,8 @@
 import type { CellReading } from '../../../shared/api/import';
 import { BLANK_MARKS, parseCellInput, type CellValue } from '../../../shared/model/report';
 import type { CellKind } from '../../../shared/template/gov2021';
-import type { Placement } from './candidate';
+import type { AmountUnit, Placement } from './candidate';
 import type { Grid, GridCell } from './grid';
-
-/** The unit an amount column is written in; the report keeps 万元. */
-export type AmountUnit = '元' | '万元';
 
 export interface ReadValue {
   value: CellValue;
