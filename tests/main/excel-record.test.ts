@@ -39,8 +39,9 @@ describe('placeholders', () => {
     expect(marked.length).toBeGreaterThan(20);
     for (const c of marked) expect(c).toMatchObject({ value: 0 });
     expect(record.counts.placeholders).toBe(marked.length);
-    const note = record.notes.filter((n) => n.includes('按 0 读入'));
-    expect(note).toEqual([`${marked.length} 个格子写的是 /、—、无、空白、-，按 0 读入`]);
+    const marks = new Set(marked.flatMap((c) => (c.status === 'matched' || c.status === 'guessed' ? (c.readings ?? []) : []).map((x) => (x.kind === 'placeholder' ? x.found || '空白' : ''))));
+    expect([...marks].sort()).toEqual(['-', '/', '—', '无', '空白'].sort());
+    expect(record.notes.filter((n) => n.includes('按 0 读入'))).toEqual([`${marked.length} 个格子写的是 ${[...marks].join('、')}，按 0 读入`]);
   });
 
   it('keeps them as text in a form that holds no number at all', async () => {

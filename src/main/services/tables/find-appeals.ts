@@ -207,6 +207,47 @@ function joinBlocks(candidates: Candidate[]): Candidate[] {
   return out;
 }
 
+/** The last two characters of every result label: a cheap test before trying to split a cell. */
+const RESULT_ENDINGS = new Set(APPEAL_COLS.flatMap((c) => [c.label, ...(c.aliases ?? [])]).map((l) => normalizeLabel(l).slice(-2)));
+
+/** A label naming a kind of case and a result at once ("行政复议-结果维持", "复议后起诉总计"). */
+function splitCombined(norm: string): { kind: LabelMatch; result: LabelMatch } | undefined {
+  if (norm.length < 4 || !RESULT_ENDINGS.has(norm.slice(-2))) return undefined;
+  for (let k = norm.length - 2; k >= 2; k--) {
+    const result = COLS.exact(norm.slice(k));
+    if (!result) continue;
+    const kind = KINDS.exact(normalizeLabel(norm.slice(0, k).replace(/[-—–－_:：、.．/|·]+$/, '')));
+    if (kind) return { kind, result };
+  }
+  return undefined;
+}
+
+/** 四 as 15 rows of one column, each labelled with its kind of case and its result. */
+function combinedCandidates(grid: Grid): Candidate[] {
+  const byColumn = new Map<number, { cell: GridCell; kind: LabelMatch; result: LabelMatch }[]>();
+  for (const cell of grid.cells) {
+    if (cell.master || !cell.norm) continue;
+    const hit = splitCombined(cell.norm);
+    if (hit) byColumn.set(cell.c, [...(byColumn.get(cell.c) ?? []), { cell, ...hit }]);
+  }
+  const out: Candidate[] = [];
+  for (const hits of byColumn.values()) {
+    if (hits.length < 5) continue;
+    hits.sort((a, b) => a.cell.r - b.cell.r);
+    const cand: Candidate = { table: 'appeals', grid, placements: new Map(), top: hits[0]!.cell.r, left: hits[0]!.cell.c, bottom: hits[0]!.cell.r, right: hits[0]!.cell.c, appealsShape: '1x15' };
+    for (const h of hits) {
+      const key = `appeals.${h.kind.key}.${h.result.key}`;
+      if (cand.placements.has(key)) continue;
+      const c = h.cell.right + 1;
+      cand.placements.set(key, { r: h.cell.r, c, rowEnd: h.cell.bottom, guesses: [] });
+      cover(cand, h.cell.r, h.cell.c);
+      cover(cand, h.cell.r, c);
+    }
+    out.push(cand);
+  }
+  return out;
+}
+
 export function findAppeals(grid: Grid): Candidate[] {
   const runs = headerRuns(grid);
   runs.forEach((run) => kindAbove(grid, run));
@@ -232,5 +273,6 @@ export function findAppeals(grid: Grid): Candidate[] {
     const below = runs.filter((o) => o.r > run.bottom && o.left <= run.right && run.left <= o.right).map((o) => o.r - 1);
     candidates.push(gridCandidate(grid, run, Math.min(run.bottom + 12, ...below)));
   }
+  candidates.push(...combinedCandidates(grid));
   return joinBlocks(candidates.filter((c) => c.placements.size > 0));
 }
