@@ -1,6 +1,6 @@
 // Importing a workbook into the open report and exporting the document, as a
 // user does it: button, file picker, drag and drop, preview, apply, undo.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
@@ -147,4 +147,41 @@ test('export: preview the document, Word downloads, a report with errors goes ou
   const [draft] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出', exact: true }).click()]);
   expect(draft.suggestedFilename()).toBe('余杭区统计局2022年政府信息公开工作年度报告（草稿）.html');
   expect(readFileSync((await draft.path())!, 'utf8')).toContain('草稿');
+});
+
+test('import preview: readings of 0 and units are marked, cells that could not be read are listed and keep their value', async ({ page, app }) => {
+  const report = seed();
+  const stored = app.services.library.add(report);
+  if (!stored.ok) throw new Error(stored.error.message);
+  const corpus = 'tests/fixtures/xlsx/corpus';
+  const pick = (prefix: string) => join(corpus, readdirSync(corpus).find((f) => f.startsWith(prefix) && f.endsWith('.lo.xlsx'))!);
+  const old = join(app.dir, '旧版报表.xlsx');
+  copyFileSync(pick('old-other-row--distinct'), old);
+  const units = join(app.dir, '带单位报表.xlsx');
+  copyFileSync(pick('units--distinct'), units);
+
+  await app.open();
+  await openReport(page, report);
+  await page.locator('input[type=file]').setInputFiles(units);
+  const unitDialog = page.getByRole('dialog', { name: '导入「带单位报表.xlsx」' });
+  await expect(unitDialog.locator('.import-notes')).toContainText('收费金额以元填写，已除以 10000 换算为万元');
+  await unitDialog.getByRole('checkbox').check();
+  await expect(unitDialog.locator('tr', { hasText: '行政事业性收费' }).locator('.source')).toContainText('元，换算为万元');
+  await page.screenshot({ path: 'artifacts/e2e/import-units.png' });
+  await unitDialog.getByRole('button', { name: '取消' }).click();
+
+  await page.locator('input[type=file]').setInputFiles(old);
+  const dialog = page.getByRole('dialog', { name: '导入「旧版报表.xlsx」' });
+  await expect(dialog.locator('.import-summary')).toContainText('21 个格子无法确定数值，已留空，保持原值');
+  await expect(dialog.locator('.import-notes')).toContainText('只有一行（旧版格式');
+  await dialog.locator('.import-missing summary', { hasText: '没有读入数值' }).click();
+  await expect(dialog.locator('.import-missing li').first()).toContainText('无法拆分');
+  await page.screenshot({ path: 'artifacts/e2e/import-left-blank.png' });
+  await dialog.getByRole('button', { name: /导入 \d+ 处改动/ }).click();
+  await saved(page);
+  const after = app.services.library.get(stored.value.id);
+  if (!after.ok) throw new Error(after.error.message);
+  // The three rows the old layout can't give keep what the report had.
+  expect(after.value.report.tables.requests.other_other).toEqual(report.tables.requests.other_other);
+  expect(after.value.report.tables.requests.other_no_fee).toEqual(report.tables.requests.other_no_fee);
 });

@@ -66,7 +66,8 @@ describe('units', () => {
     expect(natural).toMatchObject({ status: 'matched', readings: [{ kind: 'unit', unit: '件' }] });
     if (natural.status === 'matched') expect(`${String(natural.value)}件`).toBe(natural.source.raw);
     expect(record.counts.units).toBe(CELLS.length);
-    expect(record.notes.some((n) => n.startsWith(`${CELLS.length} 个格子带单位，已换算`))).toBe(true);
+    expect(record.notes).toContain(`收费金额以元填写，已除以 10000 换算为万元：「${fee.source.raw}」→ ${String(fee.value)}`);
+    expect(record.notes.some((n) => n.startsWith(`${CELLS.length - 1} 个格子的数字带单位，已去掉单位读入：「`))).toBe(true);
   });
 
   it('reads "0.35万元" under a 万元 header as 0.35', async () => {

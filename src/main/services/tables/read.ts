@@ -209,10 +209,11 @@ function cellNotes(cells: ImportedCell[], choices: Record<TableId, Choice>): str
     notes.push(`${placeholders.length} 个格子写的是 ${[...marks].join('、')}，按 0 读入`);
   }
   const units = readings('unit');
-  if (units.length > 0) {
-    const shown = [...new Set(units.map(({ cell, x }) => (x.kind === 'unit' && 'value' in cell ? `「${x.found}${/\D$/.test(x.found) ? '' : `（${x.unit}）`}」→ ${String(cell.value)}` : '')))];
-    notes.push(`${units.length} 个格子带单位，已换算（收费金额按万元）：${listOf(shown)}`);
-  }
+  const shownUnit = ({ cell, x }: { cell: ImportedCell; x: CellReading }) => (x.kind === 'unit' && 'value' in cell ? `「${x.found}」→ ${String(cell.value)}` : '');
+  const yuan = units.filter(({ x }) => x.kind === 'unit' && x.unit === '元');
+  if (yuan.length > 0) notes.push(`收费金额以元填写，已除以 10000 换算为万元：${listOf(yuan.map(shownUnit))}`);
+  const written = units.filter((u) => !yuan.includes(u));
+  if (written.length > 0) notes.push(`${written.length} 个格子的数字带单位，已去掉单位读入：${listOf([...new Set(written.map(shownUnit))])}`);
   const merged = readings('merged');
   if (merged.length > 0) {
     notes.push(`${merged.length} 个格子的数值写在合并的行或列中的另一格，已按合并范围读取：${listOf(merged.map(({ cell, x }) => `${nameOf(cell.key)}（${x.kind === 'merged' ? x.from : ''}）`))}`);

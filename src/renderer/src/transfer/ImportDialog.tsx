@@ -23,7 +23,7 @@ const TABLE_NUMERAL = Object.fromEntries(SECTIONS.map((s) => [s.id, s.numeral]))
 /** How a value was read, in the words of the record's notes. */
 function readingText(x: CellReading): string {
   if (x.kind === 'placeholder') return `「${x.found || '空白'}」按 0 读入`;
-  if (x.kind === 'unit') return `「${x.found}」按单位换算`;
+  if (x.kind === 'unit') return x.unit === '元' ? `「${x.found}」元，换算为万元` : `「${x.found}」按单位换算`;
   if (x.kind === 'formula') return '公式在导入时算出';
   return `取自合并范围内的 ${x.from}`;
 }
