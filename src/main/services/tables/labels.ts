@@ -38,6 +38,9 @@ export function similarity(a: string, b: string): number {
   return (2 * prev[b.length]!) / (a.length + b.length);
 }
 
+/** "其中：复议后起诉" is a row of its own, the 其中 says only that it is a part. */
+const ASIDE_PREFIX = '其中';
+
 /** Below this likeness a label is not taken for another. */
 export const GUESS_THRESHOLD = 0.7;
 /** Labels this short ("规章", "其他") are too alike to each other to be guessed. */
@@ -110,7 +113,7 @@ export class LabelMatcher<K extends string = string> {
   exact(norm: string): LabelMatch<K> | undefined {
     const own = this.exactOwn(norm);
     if (own || !norm) return own;
-    for (const p of this.prefixes) {
+    for (const p of [...this.prefixes, ASIDE_PREFIX]) {
       if (!norm.startsWith(p) || norm.length === p.length) continue;
       const rest = normalizeLabel(norm.slice(p.length).replace(/^[-—–－_:：、.．/|]+/, ''));
       const match = rest ? this.exactOwn(rest) : undefined;
