@@ -41,7 +41,7 @@ export function gather(grids: readonly Grid[]): Gathered {
       origin.set(t, g);
       return t;
     });
-    for (const t of partial) all[t].push(...turned.flatMap(FINDERS[t]));
+    for (const t of partial) for (const c of turned.flatMap(FINDERS[t])) all[t].push(c);
   }
   for (const t of TABLE_IDS) all[t] = all[t].filter((c) => candidateScore(c) > 0);
   return { all, origin };

@@ -8,6 +8,7 @@
 import type { CopyChoice } from '../../../shared/api/import';
 import type { Candidate } from './candidate';
 import type { GridCell } from './grid';
+import { maxOf } from '../../../shared/math';
 
 export interface CopyHint {
   /** The mark as written: "本年度", "2023年", the sheet's name. */
@@ -40,7 +41,7 @@ function labelHint(c: Candidate, copies: readonly Candidate[]): CopyHint | undef
   const theirs = new Set(copies.filter((x) => x !== c && x.grid === c.grid).flatMap((x) => [...x.placements.values()].map((p) => p.c)));
   const above = copies.filter((x) => x !== c && x.grid === c.grid && x.bottom < c.top && x.left <= c.right && c.left <= x.right);
   // Up to the copy above, if any: its marks are its own.
-  const stop = Math.max(1, ...above.map((x) => x.bottom + 1));
+  const stop = Math.max(1, maxOf(above.map((x) => x.bottom + 1)));
   for (let r = c.top; r >= stop; r--) {
     for (let col = Math.max(1, c.left - 2); col <= c.right; col++) {
       if (theirs.has(col) && !own.has(col)) continue;
@@ -99,7 +100,7 @@ export function chooseCopy(copies: readonly Candidate[], year: number | undefine
     const marks = new Map<Candidate, CopyHint>();
     hints.forEach((h, i) => h && marks.set(copies[i]!, h));
     const years = hints.map((h) => h?.year).filter((y): y is number => y !== undefined);
-    const effectiveYear = yearKnown || hints.some((h) => h?.relative) ? year : years.length === hints.length ? Math.max(...years) : year;
+    const effectiveYear = yearKnown || hints.some((h) => h?.relative) ? year : years.length === hints.length ? maxOf(years) : year;
     const standings = hints.map((h) => standing(h, effectiveYear));
     const current = standings.flatMap((s, i) => (s === 'this' ? [i] : []));
     const unknown = standings.flatMap((s, i) => (s === 'unknown' ? [i] : []));

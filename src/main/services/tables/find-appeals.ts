@@ -9,6 +9,7 @@ import { LabelMatcher, normalizeLabel, type LabelMatch } from './labels';
 import { alignInOrder } from './align';
 import { continuesAbove, exactStacked } from './stacked';
 import { BLANK_MARKS, parseCellInput } from '../../../shared/model/report';
+import { maxOf, minOf } from '../../../shared/math';
 
 const COLS = new LabelMatcher(APPEAL_COLS.map((c) => ({ key: c.key, label: c.label, variants: c.aliases ?? [] })));
 const KINDS = new LabelMatcher(
@@ -120,7 +121,7 @@ function valueRows(grid: Grid, runs: readonly Run[]): number[] {
   const columns = runs.flatMap((run) => run.hits.map((h) => h.cell.c));
   for (let r = first + 1; r <= first + 4 && columns.some((c) => holdsValue(grid.at(r, c))); r++) rows.push(r);
   // Several rows are copies only where each is labelled; else the first row is the table.
-  const left = Math.min(...columns);
+  const left = minOf(columns);
   return rows.length > 1 && rows.every((r) => labelLeftOf(grid, r, left)) ? rows : [first];
 }
 
@@ -128,7 +129,7 @@ function oneRowCandidates(grid: Grid, runs: Run[]): Candidate[] {
   const rows = valueRows(grid, runs);
   return rows.map((r) => {
     const cand: Candidate = { table: 'appeals', grid, placements: new Map(), top: runs[0]!.r, left: runs[0]!.left, bottom: runs[0]!.r, right: runs[0]!.right, appealsShape: '1x15' };
-    if (rows.length > 1) cand.mark = labelLeftOf(grid, r, Math.min(...runs.map((x) => x.left)))!.text;
+    if (rows.length > 1) cand.mark = labelLeftOf(grid, r, minOf(runs.map((x) => x.left)))!.text;
     const named = new Set(runs.map((x) => x.kind));
     // Under a bare 行政诉讼 the two suit kinds come in the template's order.
     const unnamedSuits = ['suit_direct', 'suit_after_review'].filter((k) => !named.has(k));
@@ -266,13 +267,13 @@ export function findAppeals(grid: Grid): Candidate[] {
         used.add(run);
       }
     }
-    candidates.push(...oneRowCandidates(grid, cluster));
+    for (const c of oneRowCandidates(grid, cluster)) candidates.push(c);
   }
   for (const run of runs.filter((x) => !x.kind)) {
     // The rows of a 3×5 grid end where another header over its columns begins.
     const below = runs.filter((o) => o.r > run.bottom && o.left <= run.right && run.left <= o.right).map((o) => o.r - 1);
-    candidates.push(gridCandidate(grid, run, Math.min(run.bottom + 12, ...below)));
+    candidates.push(gridCandidate(grid, run, Math.min(run.bottom + 12, minOf(below))));
   }
-  candidates.push(...combinedCandidates(grid));
+  for (const c of combinedCandidates(grid)) candidates.push(c);
   return joinBlocks(candidates.filter((c) => c.placements.size > 0));
 }

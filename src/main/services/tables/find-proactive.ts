@@ -9,6 +9,7 @@ import { LabelMatcher, type LabelMatch } from './labels';
 import { alignInOrder } from './align';
 import { stackedForms } from './stacked';
 import { amountUnitIn } from './values';
+import { maxOf, minOf } from '../../../shared/math';
 
 const ROW_DEFS = PROACTIVE_BLOCKS.flatMap((b) => b.rows);
 const ROWS = new LabelMatcher(
@@ -147,10 +148,10 @@ export function findProactive(grid: Grid): Candidate[] {
     // A table side by side with this one ends this one's columns.
     const limit = Math.min(
       labelC + 16,
-      ...groups.filter((g) => g !== hits && g[0]!.cell.c > labelC && g.some((h) => h.cell.r >= top - 3 && h.cell.r <= bottom + 3)).map((g) => g[0]!.cell.c),
+      minOf(groups.filter((g) => g !== hits && g[0]!.cell.c > labelC && g.some((h) => h.cell.r >= top - 3 && h.cell.r <= bottom + 3)).map((g) => g[0]!.cell.c)),
     );
     const headers = hits.map((hit) => headerFor(grid, hit, top, limit));
-    const copies = Math.max(1, ...headers.map((h) => h.length));
+    const copies = Math.max(1, maxOf(headers.map((h) => h.length)));
     return Array.from({ length: copies }, (_, k) => {
       const cand: Candidate = { table: 'proactive', grid, placements: new Map(), top, left: labelC, bottom, right: labelC };
       let headerTop = top;

@@ -16,6 +16,7 @@ import { LabelMatcher, normalizeLabel, withoutAsides, type LabelMatch } from './
 import { alignInOrder } from './align';
 import { continuesAbove, exactStacked } from './stacked';
 import { parseCellInput } from '../../../shared/model/report';
+import { maxOf, minOf } from '../../../shared/math';
 
 const COLS = new LabelMatcher(REQUEST_COLS.map((c) => ({ key: c.key, label: c.label, variants: c.aliases ?? [] })));
 const ROWS = new LabelMatcher(

@@ -128,7 +128,7 @@ export function readTables(grids: readonly Grid[], options: ReadTablesOptions): 
     placeholders: readingsOf('placeholder').length,
     units: readingsOf('unit').length,
   };
-  notes.push(...cellNotes(listed, choices));
+  for (const note of cellNotes(listed, choices)) notes.push(note);
   const tables = Object.fromEntries(TABLE_IDS.map((t) => [t, locationOf(t, choices[t], all[t].length)])) as Record<TableId, TableLocation | null>;
   return ok({ report, record: { fileName: name, tables, cells, agency: meta.agency, year: meta.year, level, counts, notes } });
 }
