@@ -113,7 +113,8 @@ interface SheetRow {
 }
 
 /** The label candidates of a sheet row: from the nearest label cell left of the values. */
-function rowCandidates(grid: Grid, r: number, firstValueC: number, blocked: Set<number>): SheetRow | undefined {
+function rowCandidates(grid: Grid, r: number, firstValueC: number, blocked: Set<number>, valueCols: readonly number[]): SheetRow | undefined {
+  const empty = (row: number) => valueCols.every((c) => !grid.at(row, c) || (grid.at(row, c)!.raw === null && !grid.at(row, c)!.uncachedFormula));
   for (let c = firstValueC - 1; c >= 1; c--) {
     if (blocked.has(c)) continue;
     const cell = grid.at(r, c);
@@ -121,7 +122,17 @@ function rowCandidates(grid: Grid, r: number, firstValueC: number, blocked: Set<
     // An item two sheet rows high is one row: its label's merge goes on below.
     if (continuesAbove(cell)) continue;
     const matches = ROWS.candidates(cell.norm);
-    if (matches.length > 0) return { r, c: cell.master?.c ?? c, text: cell.text, bottom: (cell.master ?? cell).bottom, matches };
+    const row = { r, c: cell.master?.c ?? c, text: cell.text, bottom: (cell.master ?? cell).bottom };
+    if (matches[0]?.exact) return { ...row, matches };
+    // A long label typed on over the next sheet row, which holds no values of its own.
+    const below = grid.at(cell.bottom + 1, c);
+    if (below?.norm && !below.master && empty(below.r)) {
+      const joined = ROWS.exact(normalizeLabel(cell.text + below.text));
+      if (joined) return { ...row, text: cell.text + below.text, bottom: below.r, matches: [joined] };
+    }
+    // A label that only resembles one, on a row without values, is a fragment or a note: never an item read as 0.
+    if (matches.length > 0 && !empty(r)) return { ...row, matches };
+    if (matches.length > 0) return undefined;
   }
   return undefined;
 }
@@ -163,7 +174,7 @@ export function findRequests(grid: Grid): Candidate[] {
     const last = Math.min(h.bottom + MAX_ROWS, nextTop - 1);
     const sheetRows: SheetRow[] = [];
     for (let r = h.bottom + 1; r <= last; r++) {
-      const found = rowCandidates(grid, r, firstValueC, blocked);
+      const found = rowCandidates(grid, r, firstValueC, blocked, cols.map(([, x]) => x.c));
       if (found) sheetRows.push(found);
     }
     const assigned = alignInOrder(
