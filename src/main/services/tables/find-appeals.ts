@@ -166,6 +166,8 @@ function gridCandidate(grid: Grid, run: Run, end: number): Candidate {
   const rows: { r: number; cell: GridCell; matches: LabelMatch[] }[] = [];
   for (let r = run.bottom + 1; r <= Math.min(end, run.bottom + 12); r++) {
     const found = kindLeftOf(grid, r, run.left);
+    // A label that only resembles a kind, on a row without values, is a note: never a row read as 0.
+    if (found && !found.matches[0]!.exact && !run.hits.some((h) => grid.at(r, h.cell.c)?.raw != null)) continue;
     if (found) rows.push({ r, ...found });
   }
   for (const [i, match] of alignInOrder(
