@@ -2,7 +2,7 @@
 // its value, and merges are resolved as the sheet declares them. Formulas the
 // file kept no result for are computed where they are simple (formulas.ts).
 import ExcelJS from 'exceljs';
-import { coveredCell, gridCell, gridFrom, type Grid, type GridCell } from '../tables';
+import { coveredCell, gridCell, gridFrom, gridKey, type Grid, type GridCell } from '../tables';
 import { computeFormulas, type FormulaCell, type KnownValues } from './formulas';
 
 type Primitive = string | number | boolean | null;
@@ -39,17 +39,17 @@ function formulaText(cell: ExcelJS.Cell): string | undefined {
 function readSheet(ws: ExcelJS.Worksheet): SheetRead {
   const pending: SheetRead['pending'] = [];
   const cells: GridCell[] = [];
-  const byPosition = new Map<string, GridCell>();
+  const byPosition = new Map<number, GridCell>();
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (cell.type === ExcelJS.ValueType.Merge) {
-        const master = byPosition.get(`${Number(cell.master.row)},${Number(cell.master.col)}`);
+        const master = byPosition.get(gridKey(Number(cell.master.row), Number(cell.master.col)));
         if (!master) return;
         master.bottom = Math.max(master.bottom, r);
         master.right = Math.max(master.right, c);
         const covered = coveredCell(master, r, c);
         cells.push(covered);
-        byPosition.set(`${r},${c}`, covered);
+        byPosition.set(gridKey(r, c), covered);
         return;
       }
       // A formula's cached result through `cell.result`: exceljs drops a result of 0 from `cell.value`.
@@ -60,12 +60,12 @@ function readSheet(ws: ExcelJS.Worksheet): SheetRead {
       if (raw === null && !uncachedFormula) return;
       const gc = gridCell(r, c, raw, uncachedFormula);
       cells.push(gc);
-      byPosition.set(`${r},${c}`, gc);
+      byPosition.set(gridKey(r, c), gc);
       const text = uncachedFormula ? formulaText(cell) : undefined;
       if (text) pending.push({ formula: { sheet: ws.name, row: r, col: c, formula: text }, cell: gc });
     });
   });
-  return { grid: gridFrom(ws.name, cells), pending };
+  return { grid: gridFrom(ws.name, cells, byPosition), pending };
 }
 
 /** The workbook's sheets as grids, formulas without results computed where they are simple. */

@@ -48,7 +48,9 @@ export interface SourceGridCell {
 }
 
 const MAX_COLUMNS = 16_384;
-const keyOf = (r: number, c: number) => r * MAX_COLUMNS + c;
+/** A position as one number, for a source that indexes its cells as it reads them (see `gridFrom`). */
+export const gridKey = (r: number, c: number) => r * MAX_COLUMNS + c;
+const keyOf = gridKey;
 
 /** A plain cell (not covered by a merge) from its position and value. */
 export function gridCell(r: number, c: number, raw: GridCell['raw'], uncachedFormula = false): GridCell {
