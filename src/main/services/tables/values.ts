@@ -97,7 +97,8 @@ export function readPlacement(
     return { value: 0, readings, cell };
   }
   const unit = (kind === 'amount' ? AMOUNT_UNIT : COUNT_UNIT).exec(parsed);
-  const n = unit ? numberOf(unit[1]!) : undefined;
+  // Only a plain figure before the unit: "+1件" or "-3次" is not how anyone writes a count.
+  const n = unit && /^\d/.test(unit[1]!.trim()) ? numberOf(unit[1]!) : undefined;
   if (unit && n !== undefined) {
     readings.push({ kind: 'unit', found: parsed, unit: unit[2]! });
     return { value: unit[2] === '元' ? tidy(n / YUAN_PER_WAN) : n, readings, cell };
