@@ -5,10 +5,10 @@
 // this year's is taken, or none when nothing tells them apart.
 import type { CopyChoice } from '../../../shared/api/import';
 import { CELLS } from '../../../shared/model/cells';
-import { parseCellInput } from '../../../shared/model/report';
+import { isBlankLike, parseCellInput } from '../../../shared/model/report';
 import { TABLE_IDS, type TableId } from '../../../shared/template/gov2021';
 import { candidateScore, type Candidate } from './candidate';
-import { chooseCopy, type CopyHint } from './copies';
+import { chooseCopy, SAME_FIGURES, type CopyHint } from './copies';
 import { findAppeals } from './find-appeals';
 import { findProactive } from './find-proactive';
 import { findRequests } from './find-requests';
@@ -64,11 +64,44 @@ function overlaps(a: Candidate, b: Candidate, origin: Map<Grid, Grid>): boolean 
   return false;
 }
 
+const WITH_UNIT = /^\d[\d,.]*\s*[件次个条项份宗起万元]+$/;
+
+/**
+ * How many of a candidate's places hold a value or could (a number, a
+ * placeholder, nothing), so that a sparse copy counts in full and a notes
+ * sheet's text does not; and how many hold a typed value (an empty form has none).
+ */
+function shapeOf(c: Candidate): { places: number; typed: number } {
+  let places = 0;
+  let typed = 0;
+  for (const p of c.placements.values()) {
+    const cell = c.grid.at(p.r, p.c);
+    const v = parseCellInput(cell?.master ? null : (cell?.raw ?? null));
+    const written = typeof v === 'number' || (typeof v === 'string' && (isBlankLike(v) || WITH_UNIT.test(v)));
+    if (written) typed++;
+    if (written || v === null) places++;
+  }
+  return { places, typed };
+}
+
+/** Copies: places like the largest, not overlapping one another. */
+function copiesAmong(candidates: readonly Candidate[], origin: Map<Grid, Grid>): Candidate[] {
+  const byShape = [...candidates].sort((a, b) => shapeOf(b).places - shapeOf(a).places || candidateScore(b) - candidateScore(a));
+  const copies: Candidate[] = [];
+  for (const c of byShape) {
+    if (shapeOf(c).places === 0 || shapeOf(c).places < COPY_SHARE * shapeOf(byShape[0]!).places) break;
+    if (!copies.some((x) => overlaps(x, c, origin))) copies.push(c);
+  }
+  return copies;
+}
+
 function sameFigures(copies: readonly Candidate[]): boolean {
   const [first, ...rest] = copies;
   const valueOf = (c: Candidate, key: string) => {
     const p = c.placements.get(key);
-    return p ? parseCellInput(c.grid.at(p.r, p.c)?.raw ?? null) : undefined;
+    if (!p) return undefined;
+    const v = parseCellInput(c.grid.at(p.r, p.c)?.raw ?? null);
+    return isBlankLike(v) ? 0 : v;
   };
   return rest.every((c) => [...first!.placements.keys()].every((k) => !c.placements.has(k) || valueOf(c, k) === valueOf(first!, k)));
 }
@@ -90,12 +123,15 @@ export function choose(candidates: readonly Candidate[], origin: Map<Grid, Grid>
   const ranked = [...candidates].sort((a, b) => candidateScore(b) - candidateScore(a));
   const best = ranked[0];
   if (!best) return { others: [], copies: [], marks: new Map() };
-  const copies = [best];
-  for (const c of ranked.slice(1)) {
-    if (candidateScore(c) < COPY_SHARE * candidateScore(best)) break;
-    if (!copies.some((x) => overlaps(x, c, origin))) copies.push(c);
+  // Copies are told by their shape, not by how many numbers they hold: this
+  // year's copy may be all dashes, or left empty, beside last year's full of numbers.
+  let copies = copiesAmong(candidates, origin);
+  if (copies.length > 1 && copies.some((c) => shapeOf(c).typed === 0)) {
+    // An empty form counts as a copy only where a mark says which copy is this year's.
+    const marked = chooseCopy(copies, year, yearKnown, sameFigures(copies));
+    if (!marked.taken || marked.choice?.reason === SAME_FIGURES) copies = copiesAmong(candidates.filter((c) => shapeOf(c).typed > 0), origin);
   }
-  if (copies.length === 1) return { taken: best, others: ranked.slice(1), copies: [], marks: new Map() };
+  if (copies.length <= 1) return { taken: copies[0] ?? best, others: ranked.filter((c) => c !== (copies[0] ?? best)), copies: [], marks: new Map() };
   const decision = chooseCopy(copies, year, yearKnown, sameFigures(copies));
   const others = ranked.filter((c) => c !== decision.taken);
   return { taken: decision.taken, others, copies, marks: decision.marks, copy: decision.choice, undecided: decision.undecided };

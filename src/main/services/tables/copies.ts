@@ -75,6 +75,9 @@ function standing(h: CopyHint | undefined, year: number | undefined): Standing {
   return h.year === year ? 'this' : h.year < year ? 'last' : 'unknown';
 }
 
+/** The reason given where copies agree: no mark was needed, so none was read. */
+export const SAME_FIGURES = '各份的数字相同';
+
 const markKey = (h: CopyHint | undefined) => (h ? `${h.relative ?? ''}${h.year ?? ''}` : '');
 
 export interface CopyDecision {
@@ -114,9 +117,9 @@ export function chooseCopy(copies: readonly Candidate[], year: number | undefine
       const others = hints.filter((h) => h).map((h) => `「${h!.text}」`);
       return { taken: copies[unknown[0]!], choice: { reason: `其余的标有${[...new Set(others)].join('、')}，是往年的` }, marks };
     }
-    if (sameFigures) return { taken: copies[0], choice: { reason: '各份的数字相同' }, marks };
+    if (sameFigures) return { taken: copies[0], choice: { reason: SAME_FIGURES }, marks };
     return { marks, undecided: `各份所标的${[...new Set(hints.filter((h) => h).map((h) => `「${h!.text}」`))].join('、')}不能确定哪一份是 ${year ?? '本'} 年度的` };
   }
-  if (sameFigures) return { taken: copies[0], choice: { reason: '各份的数字相同' }, marks: new Map() };
+  if (sameFigures) return { taken: copies[0], choice: { reason: SAME_FIGURES }, marks: new Map() };
   return { marks: new Map(), undecided: '各份数字不同，又没有标明哪一份是本年度的（如「本年」「2024年」）' };
 }

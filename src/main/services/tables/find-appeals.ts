@@ -264,6 +264,10 @@ export function findAppeals(grid: Grid): Candidate[] {
     for (const run of grouped) {
       if (used.has(run)) continue;
       const last = cluster[cluster.length - 1]!;
+      // A kind of case met again starts another copy (上年 | 本年 side by side).
+      const again = run.kind !== 'suit' && cluster.some((x) => x.kind === run.kind);
+      const suits = cluster.filter((x) => x.kind === 'suit' || x.kind?.startsWith('suit_')).length;
+      if (again || (run.kind?.startsWith('suit') && suits >= 2)) continue;
       if (Math.abs(run.r - seed.r) <= 2 && run.left - last.right <= 2 && run.left > last.right) {
         cluster.push(run);
         used.add(run);

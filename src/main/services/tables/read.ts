@@ -81,8 +81,9 @@ export function readTables(grids: readonly Grid[], options: ReadTablesOptions): 
   let report = blankReport({ agency: meta.agency.value, year: meta.year.value, level: level.value });
   const cells: Record<CellKey, ImportedCell> = {};
   const values: [CellKey, CellValue][] = [];
-  // The three tables are one form: a table of dashes beside tables of numbers is a table of zeros.
-  const holds = TABLE_IDS.some((t) => holdsNumbers(choices[t].taken));
+  // The three tables are one form, and a copy beside them (上年) is the same form: a table
+  // of dashes among tables of numbers is a table of zeros.
+  const holds = TABLE_IDS.some((t) => choices[t].taken && holdsNumbers(choices[t].taken)) || TABLE_IDS.some((t) => choices[t].copies.some(holdsNumbers));
   const claimedBy = new Map(TABLE_IDS.map((t) => [t, new Set([...(choices[t].taken?.placements.values() ?? [])].map((p) => `${p.r},${p.c}`))]));
   for (const def of CELLS) {
     const choice = choices[def.table];
