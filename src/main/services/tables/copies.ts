@@ -34,6 +34,11 @@ function markOf(raw: string, loose: boolean): CopyHint | undefined {
   return { text: raw.trim(), ...(relative ? { relative } : {}), ...(years[0] ? { year: years[0] } : {}) };
 }
 
+/** Whether a label marks a copy ("本年", "2023年", "上年度数据"). */
+export function isCopyMark(text: string): boolean {
+  return markOf(text, false) !== undefined;
+}
+
 /** A mark over the copy's own columns (not another copy's), a few rows above its header or in it. */
 function labelHint(c: Candidate, copies: readonly Candidate[]): CopyHint | undefined {
   if (c.mark) return markOf(c.mark, false);

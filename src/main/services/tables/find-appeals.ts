@@ -8,6 +8,7 @@ import type { Grid, GridCell } from './grid';
 import { LabelMatcher, normalizeLabel, type LabelMatch } from './labels';
 import { alignInOrder } from './align';
 import { continuesAbove, exactStacked } from './stacked';
+import { isCopyMark } from './copies';
 import { BLANK_MARKS, parseCellInput } from '../../../shared/model/report';
 import { maxOf, minOf } from '../../../shared/math';
 
@@ -117,11 +118,21 @@ function labelLeftOf(grid: Grid, r: number, c: number): GridCell | undefined {
 /** Value rows right under the header: one, or one per copy (上年 and 本年 under one header). */
 function valueRows(grid: Grid, runs: readonly Run[]): number[] {
   const first = valueRow(grid, runs);
-  const rows = [first];
   const columns = runs.flatMap((run) => run.hits.map((h) => h.cell.c));
+  const left = minOf(columns);
+  const marked = (r: number) => {
+    const label = labelLeftOf(grid, r, left);
+    return label !== undefined && isCopyMark(label.text);
+  };
+  // Rows marked 上年/本年 are copies, even one left empty (a year of zeros).
+  if (marked(first)) {
+    const rows = [first];
+    for (let r = first + 1; r <= first + 4 && marked(r); r++) rows.push(r);
+    if (rows.length > 1) return rows;
+  }
+  const rows = [first];
   for (let r = first + 1; r <= first + 4 && columns.some((c) => holdsValue(grid.at(r, c))); r++) rows.push(r);
   // Several rows are copies only where each is labelled; else the first row is the table.
-  const left = minOf(columns);
   return rows.length > 1 && rows.every((r) => labelLeftOf(grid, r, left)) ? rows : [first];
 }
 
