@@ -65,6 +65,12 @@ export const inputs = {
   'library.restoreRevision': z.strictObject({ id, revisionId: id }),
   // A whole report read from a file becomes a new report in one transaction.
   'library.import': z.strictObject({ report: reportSchema }),
+  // 开始今年的报告: last year's report (in the library, or read from a file), this year's from it, this year's figures on top — one transaction.
+  'library.start': z.strictObject({
+    previous: z.union([z.strictObject({ id }), z.strictObject({ report: reportSchema })]),
+    meta: z.strictObject({ agency: z.string().trim().min(1, '请填写机关名称').max(100), year: z.number().int().min(2000).max(2100), level: levelSchema }),
+    cells: z.partialRecord(z.enum(cellKeys), cellValue),
+  }),
   // A file picked or dropped in the app: its name and content (base64).
   'import.read': z.strictObject({
     fileName: z.string().min(1).max(255),
@@ -149,6 +155,7 @@ export interface Outputs {
   'library.checkpoint': null;
   'library.restoreRevision': OpenedReport;
   'library.import': ReportSummary;
+  'library.start': ReportSummary;
   'import.read': ImportedFile;
   'export.document': ExportOutcome;
   'export.infographic': ExportOutcome;
