@@ -39,7 +39,7 @@ function value<T>(res: { ok: true; value: T } | { ok: false; error: { message: s
 
 describe('library.start', () => {
   it('stores last year’s report read from a file, and this year’s from it with the workbook’s figures', async () => {
-    const started = value(
+    const { summary: started, fixed } = value(
       await api.library.start({
         previous: { report: lastYear },
         meta: { agency: '余杭区统计局', year: 2023, level: '县区部门' },
@@ -47,6 +47,7 @@ describe('library.start', () => {
       }),
     );
     expect(started).toMatchObject({ agency: '余杭区统计局', year: 2023, status: '草稿' });
+    expect(fixed).toBe('');
     const list = value(await api.library.list({}));
     expect(list.map((r) => r.year)).toEqual([2023, 2022]);
     const opened = value(await api.library.open({ id: started.id }));
@@ -59,9 +60,27 @@ describe('library.start', () => {
 
   it('starts from a report already in the library, with the level the author confirmed', async () => {
     const last = value(await api.library.import({ report: lastYear }));
-    const started = value(await api.library.start({ previous: { id: last.id }, meta: { agency: '余杭区统计局', year: 2023, level: '市级部门' }, cells: {} }));
+    const { summary: started } = value(await api.library.start({ previous: { id: last.id }, meta: { agency: '余杭区统计局', year: 2023, level: '市级部门' }, cells: {} }));
     expect(started.level).toBe('市级部门');
     expect(value(await api.library.list({}))).toHaveLength(2);
+  });
+
+  it('applies 全部修正 in the same call when asked, and says what it changed', async () => {
+    // The workbook writes "—" where it has nothing and leaves its totals to be added; 上年结转 it leaves blank.
+    const { summary, fixed } = value(
+      await api.library.start({
+        previous: { report: lastYear },
+        meta: { agency: '余杭区统计局', year: 2023, level: '县区部门' },
+        cells: { 'requests.received.natural': 3, 'requests.received.total': null, 'requests.carried_over.natural': '—', 'appeals.review.upheld': '—' },
+        fixAll: true,
+      }),
+    );
+    const opened = value(await api.library.open({ id: summary.id }));
+    expect(opened.report.tables.requests.received.total).toBe(3);
+    expect(opened.report.tables.requests.carried_over.natural).toBe(2);
+    expect(opened.report.tables.appeals.review.upheld).toBe(0);
+    expect(fixed).toContain('按上年“结转下年度”填入');
+    expect(fixed).toContain('空格填 0');
   });
 
   it('writes nothing when a part is refused', async () => {

@@ -70,6 +70,8 @@ export const inputs = {
     previous: z.union([z.strictObject({ id }), z.strictObject({ report: reportSchema })]),
     meta: z.strictObject({ agency: z.string().trim().min(1, '请填写机关名称').max(100), year: z.number().int().min(2000).max(2100), level: levelSchema }),
     cells: z.partialRecord(z.enum(cellKeys), cellValue),
+    // 全部修正 on the new report, in the same transaction.
+    fixAll: z.boolean().optional(),
   }),
   // A file picked or dropped in the app: its name and content (base64).
   'import.read': z.strictObject({
@@ -155,11 +157,17 @@ export interface Outputs {
   'library.checkpoint': null;
   'library.restoreRevision': OpenedReport;
   'library.import': ReportSummary;
-  'library.start': ReportSummary;
+  'library.start': StartedReport;
   'import.read': ImportedFile;
   'export.document': ExportOutcome;
   'export.infographic': ExportOutcome;
   'files.reveal': null;
+}
+
+/** This year's report as 开始今年的报告 made it, and what 全部修正 changed in it, in words ('' for nothing). */
+export interface StartedReport {
+  summary: ReportSummary;
+  fixed: string;
 }
 
 export interface ImportedFile {

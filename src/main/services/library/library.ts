@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../../../shared/api/result';
 import { cellKey, type CellKey } from '../../../shared/model/cells';
 import { blankReport, getCell, setCells, type CellValue, type Report } from '../../../shared/model/report';
 import { blockingFindings, validate } from '../../../shared/rules/engine';
+import { fixAll, type AppliedFix } from '../../../shared/rules/fix-all';
 import { createBackup, createBackupNow, listBackups, pruneBackups, type BackupFile, type RetentionPolicy } from './backups';
 import { storageFailure } from './errors';
 import { checkMeta, checkPatch, checkReport, type ReportPatch } from './input';
@@ -142,7 +143,13 @@ export class ReportLibrary {
    * read from a file and stored now), this year's from it with the body, year
    * and level the author confirmed, and this year's figures (a workbook) on top.
    */
-  startYear(input: { previous: PreviousRef | Report; meta: { agency: string; year: number; level: string }; cells: Partial<Record<CellKey, CellValue>> }): Result<StoredReport> {
+  startYear(input: {
+    previous: PreviousRef | Report;
+    meta: { agency: string; year: number; level: string };
+    cells: Partial<Record<CellKey, CellValue>>;
+    /** Apply every unambiguous quick fix (全部修正) to the new report before it is stored. */
+    fixAll?: boolean;
+  }): Result<{ stored: StoredReport; fixed: readonly AppliedFix[] }> {
     const meta = checkMeta(input.meta);
     if (!meta.ok) return meta;
     const cells = checkPatch({ cells: input.cells });
@@ -152,8 +159,13 @@ export class ReportLibrary {
     return this.write('开始今年的报告', () => {
       const found = given ? this.inserted(given.value) : this.resolvePrevious(input.previous as PreviousRef);
       if (!found.ok) return found;
-      const next = setCells({ ...nextYearOf(found.value.report), ...meta.value }, Object.entries(cells.value.cells ?? {}).filter((e): e is [CellKey, CellValue] => e[1] !== undefined));
-      return this.inserted(next);
+      const last = found.value.report;
+      const next = setCells({ ...nextYearOf(last), ...meta.value }, Object.entries(cells.value.cells ?? {}).filter((e): e is [CellKey, CellValue] => e[1] !== undefined));
+      // Judged against last year's report when it stays last year's (same body, the year before).
+      const previous = last.agency === next.agency && last.year === next.year - 1 ? last : null;
+      const fixed = input.fixAll ? fixAll(next, { previous }) : { report: next, applied: [] };
+      const stored = this.inserted(fixed.report);
+      return stored.ok ? ok({ stored: stored.value, fixed: fixed.applied }) : stored;
     });
   }
 

@@ -22,6 +22,8 @@ import { Outline } from './Outline';
 import { SaveIndicator, SaveProblem } from './SaveIndicator';
 import { SectionView } from './SectionView';
 import { sectionStatuses } from './sectionStatus';
+import { usePlaceMemory } from './lastPlace';
+import { firstNeed, placeOf, todoList } from './todo';
 import { useEditor, type Remote } from './store';
 import { SidePanel } from '../overview/SidePanel';
 import './editor.css';
@@ -144,7 +146,9 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   const readOnly = useAppInfo((s) => s.info?.readOnly);
   const findings = findingsOf(report, previous);
   const blocking = blockingFindings(findings, report.explanations);
-  const statuses = sectionStatuses(report, findings, report.explanations);
+  const statuses = sectionStatuses(report, findings, report.explanations, previous);
+  const status = useEditor((s) => s.status);
+  usePlaceMemory(id, () => firstNeed(todoList(statuses, blocking, status)));
 
   useEffect(
     () =>
@@ -228,9 +232,14 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
         <ExportDialog
           id={id}
           report={report}
-          blocking={{ errors: blocking.filter((f) => f.severity === 'error').length, warnings: blocking.filter((f) => f.severity !== 'error').length }}
+          blocking={blocking}
           final={final}
           flush={() => useEditor.getState().flush({ includeDraft: true })}
+          finalize={(next) => useEditor.getState().setStatus(next)}
+          onShow={(f) => {
+            setExporting(false);
+            useEditor.getState().goTo(placeOf(f));
+          }}
           onClose={() => setExporting(false)}
         />
       )}

@@ -1,0 +1,53 @@
+// What was read from a file, above its preview: where each table was found,
+// the importer's notes, how many cells change and how many were guessed, then
+// the tables themselves (ImportPreview).
+import type { ReactNode } from 'react';
+import type { ImportedFile } from '../../../shared/api/contract';
+import { SECTIONS, TABLE_IDS, type TableId } from '../../../shared/template/gov2021';
+import { ImportPreview, type CellChange } from './ImportPreview';
+
+const TABLE_NAME = Object.fromEntries(SECTIONS.map((s) => [s.id, s.heading])) as Record<TableId, string>;
+
+/** `changes`: how many cells the import writes; `struck`: what a struck-through value is (the value now, or last year's). */
+export function ImportSummary({ read, cells, changes, struck = '原值' }: { read: ImportedFile; cells: readonly CellChange[]; changes: ReactNode; struck?: string }) {
+  const guessed = cells.filter((c) => c.cell?.status === 'guessed').length;
+  const missing = cells.filter((c) => c.cell?.status === 'not_found').length;
+  return (
+    <>
+      {read.record && (
+        <ul className="import-tables">
+          {TABLE_IDS.map((t) => {
+            const loc = read.record!.tables[t];
+            return (
+              <li key={t} className={loc ? '' : 'missing'}>
+                {TABLE_NAME[t]}：{loc ? `在工作表「${loc.sheet}」${loc.range}${loc.appealsShape === '3x5' ? '（3 行 × 5 列）' : ''}` : '没有找到'}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {read.notes.length > 0 && (
+        <ul className="import-notes">
+          {read.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      <p className="import-summary">
+        将改动 <strong>{changes}</strong> 个格子
+        {guessed > 0 && (
+          <>
+            ，其中 <strong className="guess">{guessed}</strong> 个是按相近的标签推断的（黄色），请核对
+          </>
+        )}
+        {missing > 0 && (
+          <>
+            ；<strong>{missing}</strong> 个格子文件里没有（灰色），保持原值
+          </>
+        )}
+        。不同的格子标蓝，划线的是{struck}。
+      </p>
+      <ImportPreview cells={cells} />
+    </>
+  );
+}
