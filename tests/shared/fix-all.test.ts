@@ -35,7 +35,7 @@ describe('fixAll', () => {
     expect(new Set(applied.map((a) => a.rule))).toEqual(new Set(['cell.blank', 'continuity.carried_over', 'requests.row_total']));
     const told = describeFixes(applied);
     expect(told).toContain('空格填 0');
-    expect(told).toContain('按上年“结转下年度”填入 2 格');
+    expect(told).toContain('按上年“结转下年度”填入：2 格');
   });
 
   it('changes nothing and says nothing for a report with nothing to fix', () => {

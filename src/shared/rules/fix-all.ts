@@ -79,5 +79,5 @@ export function describeFixes(applied: readonly AppliedFix[]): string {
     const kind = TOTAL_RULES.has(a.rule) ? '重算总计' : a.label;
     byKind.set(kind, (byKind.get(kind) ?? 0) + a.cells.length);
   }
-  return [...byKind].map(([kind, cells]) => `${kind} ${cells} 格`).join('，');
+  return [...byKind].map(([kind, cells]) => `${kind}：${cells} 格`).join('；');
 }

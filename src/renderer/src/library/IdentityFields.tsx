@@ -50,8 +50,8 @@ export function IdentityFields({ value, onChange, autoFocus }: { value: Identity
             <option key={l}>{l}</option>
           ))}
         </select>
-        <LevelHint agency={value.agency} level={value.level} />
       </label>
+      <LevelHint agency={value.agency} level={value.level} />
     </>
   );
 }
@@ -60,7 +60,7 @@ export function IdentityFields({ value, onChange, autoFocus }: { value: Identity
 export function LevelHint({ agency, level }: { agency: string; level: Level }) {
   if (!agency.trim()) return null;
   const inferred = inferLevel(agency);
-  if (!inferred.inferred) return <small className="hint">从机关名称看不出层级，请确认（决定“规章”一栏是否合理）</small>;
-  if (inferred.level === level) return <small className="hint">按机关名称推断</small>;
-  return <small className="hint">按机关名称应为「{inferred.level}」，请确认</small>;
+  if (!inferred.inferred) return <p className="hint level-hint">层级从名称看不出来，请确认（它决定“规章”一栏是否合理）</p>;
+  if (inferred.level === level) return <p className="hint level-hint">层级按名称推断为「{level}」</p>;
+  return <p className="hint level-hint">按名称，层级应为「{inferred.level}」，请确认</p>;
 }

@@ -193,10 +193,10 @@ export function StartYearDialog({ reports, files, onClose, onStarted }: Props) {
           <IdentityFields value={identity} onChange={setIdentity} />
         </fieldset>
       )}
-      {workbook && <ImportSummary read={workbook.read} cells={cells} changes={writes.length} struck="上年数" />}
+      {workbook && <ImportSummary read={workbook.read} cells={cells} changes={writes.length} struck="上年数" verb="填入" />}
       <label className="check">
         <input type="checkbox" checked={fixAll} onChange={(e) => setFixAll(e.target.checked)} />
-        同时全部修正：空格和“—”填 0、按各项重算总计、上年结转按上年报告的“结转下年度”填入（建好后会列出改了什么，可撤销）
+        同时全部修正：空格和“—”填 0、按各项重算总计、上年结转按上年报告的“结转下年度”填入（建好后会列出改了什么）
       </label>
     </Modal>
   );

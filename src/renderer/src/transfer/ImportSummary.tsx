@@ -9,7 +9,7 @@ import { ImportPreview, type CellChange } from './ImportPreview';
 const TABLE_NAME = Object.fromEntries(SECTIONS.map((s) => [s.id, s.heading])) as Record<TableId, string>;
 
 /** `changes`: how many cells the import writes; `struck`: what a struck-through value is (the value now, or last year's). */
-export function ImportSummary({ read, cells, changes, struck = '原值' }: { read: ImportedFile; cells: readonly CellChange[]; changes: ReactNode; struck?: string }) {
+export function ImportSummary({ read, cells, changes, struck = '原值', verb = '改动' }: { read: ImportedFile; cells: readonly CellChange[]; changes: ReactNode; struck?: string; verb?: string }) {
   const guessed = cells.filter((c) => c.cell?.status === 'guessed').length;
   const missing = cells.filter((c) => c.cell?.status === 'not_found').length;
   return (
@@ -34,7 +34,7 @@ export function ImportSummary({ read, cells, changes, struck = '原值' }: { rea
         </ul>
       )}
       <p className="import-summary">
-        将改动 <strong>{changes}</strong> 个格子
+        将{verb} <strong>{changes}</strong> 个格子
         {guessed > 0 && (
           <>
             ，其中 <strong className="guess">{guessed}</strong> 个是按相近的标签推断的（黄色），请核对
