@@ -46,10 +46,15 @@ function assign(readings: readonly Reading[]): { last?: Reading; workbook?: Read
   return hasText(only.read.report) || only.read.report.year < reportingYear() ? { last: only } : { workbook: only };
 }
 
+/** The report of the latest year, the one edited last among several. */
+function newest(reports: readonly ReportSummary[]): ReportSummary | undefined {
+  return [...reports].sort((a, b) => b.year - a.year || b.updatedAt.localeCompare(a.updatedAt))[0];
+}
+
 export function StartYearDialog({ reports, files, onClose, onStarted }: Props) {
-  // Last year's report in the library, where there is one: the newest report of the year before this one.
+  // Last year's report in the library, where there is one: the newest of the latest year (the workbook may name another, below).
   const [last, setLast] = useState<LastYear>(() => {
-    const candidate = reports.find((r) => !r.deletedAt && r.year === reportingYear() - 1);
+    const candidate = newest(reports.filter((r) => !r.deletedAt));
     return candidate ? { kind: 'library', id: candidate.id } : null;
   });
   const [libraryReport, setLibraryReport] = useState<Report | null>(null);
@@ -70,8 +75,18 @@ export function StartYearDialog({ reports, files, onClose, onStarted }: Props) {
     const readings = results.flatMap((r) => (r.res.ok ? [{ file: r.file, read: r.res.value }] : []));
     const { last: lastRead, workbook: workbookRead } = assign(readings);
     if (lastRead) setLast({ kind: 'file', reading: lastRead });
-    if (workbookRead) setWorkbook(workbookRead);
+    if (workbookRead) takeWorkbook(workbookRead, !lastRead);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- takeWorkbook reads only the report list, fixed while the dialog is open
   }, []);
+
+  /** This year's workbook; where its title names body and year and no file was given for last year, the library's report of the year before is taken. */
+  function takeWorkbook(reading: Reading, pickLast: boolean) {
+    setWorkbook(reading);
+    const record = reading.read.record;
+    if (!pickLast || record?.agency.from !== 'title') return;
+    const match = newest(reports.filter((r) => !r.deletedAt && r.agency === record.agency.value && r.year === reading.read.report.year - 1));
+    if (match) setLast({ kind: 'library', id: match.id });
+  }
 
   useEffect(() => {
     if (files.length > 0) void addFiles(files);
@@ -98,7 +113,10 @@ export function StartYearDialog({ reports, files, onClose, onStarted }: Props) {
   }, [lastReport]);
 
   const lastPicker = useFilePicker((f) => void addFiles([f]), '选择上年报告文件');
-  const workbookPicker = useFilePicker((f) => void readThroughApi(f).then((res) => (res.ok ? setWorkbook({ file: f, read: res.value }) : setError(res.error.message))), '选择今年的统计表');
+  const workbookPicker = useFilePicker(
+    (f) => void readThroughApi(f).then((res) => (res.ok ? takeWorkbook({ file: f, read: res.value }, last?.kind !== 'file') : setError(res.error.message))),
+    '选择今年的统计表',
+  );
   const bothPicker = useFilePicker((f) => void addFiles([f]), '选择上年报告和今年的统计表', { multiple: (picked) => void addFiles(picked) });
 
   const before = useMemo(() => lastReport ?? blankReport({ agency: '', year: reportingYear() - 1, level: '县区部门' }), [lastReport]);
