@@ -122,3 +122,23 @@ test('a last year’s file imported on its own offers to start this year’s rep
   await start.getByRole('button', { name: '创建 2024 年报告' }).click();
   await expect(page.locator('.report-title')).toHaveText(`${AGENCY}2024年政府信息公开工作年度报告`);
 });
+
+test('a report reopens where the author left it: the section, the cell and how far down', async ({ page, app }) => {
+  const read = readReportJson(JSON.parse(lastYearJson()));
+  if (!read.ok) throw new Error(read.error);
+  const stored = app.services.library.add(read.value);
+  if (!stored.ok) throw new Error(stored.error.message);
+  await app.open();
+  const title = page.getByRole('button', { name: documentTitle(read.value) }).first();
+  await title.click();
+  await page.getByRole('navigation', { name: '报告大纲' }).getByRole('button', { name: /三、收到和处理/ }).click();
+  await page.locator('td[data-cell="requests.carried_forward.total"]').click();
+  await page.locator('.section-view').evaluate((el) => el.scrollTo({ top: 400 }));
+  const scrolled = await page.locator('.section-view').evaluate((el) => el.scrollTop);
+  expect(scrolled).toBeGreaterThan(100);
+  await page.getByRole('button', { name: '← 报告库' }).click();
+  await title.click();
+  await expect(page.locator('#section-heading')).toHaveText('三、收到和处理政府信息公开申请情况');
+  await expect(page.locator('td.active')).toHaveAttribute('data-cell', 'requests.carried_forward.total');
+  await expect.poll(() => page.locator('.section-view').evaluate((el) => el.scrollTop)).toBe(scrolled);
+});
