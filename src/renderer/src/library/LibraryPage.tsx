@@ -13,6 +13,7 @@ import { CreateDialog } from './CreateDialog';
 import { ImportReportDialog } from './ImportReportDialog';
 import { StartYearDialog } from './StartYearDialog';
 import { useFilePicker } from '../transfer/FilePicker';
+import { HelpButton } from '../help/HelpHost';
 
 export function LibraryPage() {
   const [reports, setReports] = useState<ReportSummary[] | null>(null);
@@ -93,6 +94,7 @@ export function LibraryPage() {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
+        <HelpButton />
         <label className="toggle">
           <input type="checkbox" checked={showBin} onChange={(e) => setShowBin(e.target.checked)} /> 回收站
         </label>

@@ -15,6 +15,7 @@ import { SECTIONS } from '../../../shared/template/gov2021';
 import { api } from '../api';
 import { useRouter } from '../common/router';
 import { useAppInfo } from '../common/appInfo';
+import { HelpButton } from '../help/HelpHost';
 import { FinalizeControl } from './FinalizeControl';
 import { findingsOf } from './findings';
 import { MetaFields } from './MetaFields';
@@ -154,7 +155,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
     () =>
       onShellCommand((command) => {
         if (command === 'export') setExporting(true);
-        else if (!final) openPicker();
+        else if (command === 'import' && !final) openPicker();
       }),
     [final, openPicker],
   );
@@ -200,6 +201,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
         <button type="button" onClick={() => setRevisions(true)}>
           历史版本
         </button>
+        <HelpButton />
         <FinalizeControl blocking={blocking} />
       </header>
       <MetaFields />
