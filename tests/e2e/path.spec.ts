@@ -142,3 +142,28 @@ test('a report reopens where the author left it: the section, the cell and how f
   await expect(page.locator('td.active')).toHaveAttribute('data-cell', 'requests.carried_forward.total');
   await expect.poll(() => page.locator('.section-view').evaluate((el) => el.scrollTop)).toBe(scrolled);
 });
+
+test('F1 opens the 使用说明; 表三’s column headers stay in view while its rows scroll at 1366×768', async ({ page, app }) => {
+  const read = readReportJson(JSON.parse(lastYearJson()));
+  if (!read.ok) throw new Error(read.error);
+  app.services.library.add(read.value);
+  await app.open();
+  await expect(page.getByRole('button', { name: '使用说明' })).toBeVisible();
+  await page.keyboard.press('F1');
+  const help = page.getByRole('dialog', { name: '使用说明' });
+  await expect(help).toContainText('开始今年的报告');
+  await expect(help).toContainText('定稿并导出');
+  await help.getByRole('button', { name: '关闭' }).click();
+  await expect(help).toBeHidden();
+
+  await page.getByRole('button', { name: documentTitle(read.value) }).first().click();
+  await page.getByRole('navigation', { name: '报告大纲' }).getByRole('button', { name: /三、收到和处理/ }).click();
+  const view = page.locator('.section-view');
+  await view.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  const header = page.locator('.grid-requests th', { hasText: '自然人' });
+  const [box, viewBox] = [await header.boundingBox(), await view.boundingBox()];
+  expect(box && viewBox && box.y >= viewBox.y && box.y + box.height <= viewBox.y + viewBox.height).toBe(true);
+  // The last row is in view too: the header did not stay by the table not scrolling.
+  await expect(page.locator('td[data-cell="requests.carried_forward.total"]')).toBeInViewport();
+  await page.screenshot({ path: 'artifacts/e2e/path-sticky.png' });
+});

@@ -11,10 +11,13 @@ export function useStickyHeader(table: RefObject<HTMLTableElement | null>, heade
     const place = () => {
       const rows = [...el.tBodies[0]!.rows].slice(0, headerRows);
       const first = rows[0]?.offsetTop ?? 0;
+      // Sticky offsets count from inside the scrolling box's padding: the header goes up to its very edge.
+      const scroller = el.closest<HTMLElement>('.section-view');
+      const padding = scroller ? parseFloat(getComputedStyle(scroller).paddingTop) || 0 : 0;
       for (const row of rows) {
         for (const cell of row.cells) {
           cell.classList.add('sticky-head');
-          cell.style.top = `${row.offsetTop - first}px`;
+          cell.style.top = `${row.offsetTop - first - padding}px`;
         }
       }
     };
