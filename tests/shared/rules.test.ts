@@ -550,6 +550,7 @@ describe('precision: right figures and sentences yield nothing', () => {
     { name: 'an amount with four decimals', report: withCells(seed, { 'proactive.fees.amount': 1.2345 }) },
     { name: 'an amount with decimals that are floating-point noise', report: withCells(seed, { 'proactive.fees.amount': 0.1 + 0.2 }) },
     { name: 'a city government reporting 规章', report: withCells({ ...seed, level: '市政府' }, { 'proactive.regulations.issued': 2, 'proactive.regulations.in_force': 2 }) },
+    { name: 'a city government left at the default level reporting 规章', report: withCells({ ...seed, agency: '湛江市人民政府', level: '县区部门' }, { 'proactive.regulations.issued': 1, 'proactive.regulations.in_force': 3 }) },
     { name: 'a province reporting 规章', report: withCells({ ...seed, level: '省级' }, { 'proactive.regulations.in_force': 40 }) },
     { name: '受理…11件 where 11 = received + carried over', report: withNarratives(seedWithCarriedOver, { problems: `${seed.narratives.problems}\n全年共受理政府信息公开申请11件。` }) },
     { name: '受理…10件 where 10 = received', report: withNarratives(seedWithCarriedOver, { problems: `${seed.narratives.problems}\n全年共受理政府信息公开申请10件。` }) },

@@ -3,6 +3,7 @@
 import { CELLS, cellDef, type CellDef, type CellKey } from '../model/cells';
 import { isBlankLike, numericValue, setCells, type CellValue, type Report } from '../model/report';
 import { NARRATIVE_IDS, SECTIONS, TABLE_IDS, type NarrativeId, type SectionId, type TableId } from '../template/gov2021';
+import { inferLevel } from '../template/levels';
 import { RULES } from './catalog';
 import { fill, meaningfulLength, memoByText, parseTextNumber, quoteAround, repeatedShare, shingles } from './text';
 import type {
@@ -245,6 +246,9 @@ function evalBlank(rule: BlankRule, report: Report, _ctx: ValidationContext, emi
 
 function evalLevelCells(rule: LevelCellsRule, report: Report, _ctx: ValidationContext, emit: Emit): void {
   if (rule.allowed.includes(report.level)) return;
+  // A body whose name says it may (…市人民政府) is not told otherwise by a level it was given by default.
+  const named = inferLevel(report.agency);
+  if (named.inferred && rule.allowed.includes(named.level)) return;
   const over = rule.cells.filter((k) => {
     const v = raw(report, k);
     return typeof v === 'number' && v > 0;
