@@ -34,6 +34,8 @@ export function todoList(statuses: Record<SectionId, SectionStatus>, blocking: r
   // One line per section and kind, to the first of them: the findings below list each one.
   for (const kind of ['error', 'warning'] as const) {
     for (const s of SECTIONS) {
+      // A section not started is one item, not also its "empty" error.
+      if (statuses[s.id] === '未开始') continue;
       const mine = blocking.filter((f) => f.section === s.id && (f.severity === 'error') === (kind === 'error'));
       if (mine.length === 0) continue;
       const what = kind === 'error' ? `${mine.length} 个错误` : `${mine.length} 个需核实的问题未写核实说明`;
