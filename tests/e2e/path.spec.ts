@@ -3,7 +3,7 @@
 // (made here by hand with exceljs, "—" where the office had nothing) → this
 // year's report → the text written → 定稿并导出. Every step is asserted, and
 // the user actions besides writing the text are counted: at most six.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { actionCounter, AGENCY, lastYearJson, thisYearWorkbook, writeText } from '../fixtures/path-files';
@@ -166,4 +166,38 @@ test('F1 opens the 使用说明; 表三’s column headers stay in view while it
   // The last row is in view too: the header did not stay by the table not scrolling.
   await expect(page.locator('td[data-cell="requests.carried_forward.total"]')).toBeInViewport();
   await page.screenshot({ path: 'artifacts/e2e/path-sticky.png' });
+});
+
+test('both files dropped on the library page open 开始今年的报告 with each in its place; a workbook alone can still become a report', async ({ page, app }) => {
+  const workbook = join(app.dir, '2024年统计表.xlsx');
+  await thisYearWorkbook(workbook);
+  const files = [
+    { name: '2024年统计表.xlsx', data: readFileSync(workbook).toString('base64') },
+    { name: '2023年报告.json', data: Buffer.from(lastYearJson()).toString('base64') },
+  ];
+  await app.open();
+  const drop = async (list: typeof files) => {
+    const transfer = await page.evaluateHandle((items) => {
+      const dt = new DataTransfer();
+      for (const { name, data } of items) dt.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name));
+      return dt;
+    }, list);
+    await page.locator('.library-page').dispatchEvent('dragover', { dataTransfer: transfer });
+    await page.locator('.library-page').dispatchEvent('drop', { dataTransfer: transfer });
+  };
+
+  // The workbook alone, with nothing of last year's: the dialog offers to make a report of it anyway.
+  await drop(files.slice(0, 1));
+  const dialog = page.getByRole('dialog', { name: '开始今年的报告' });
+  await expect(dialog.getByText('「2024年统计表.xlsx」')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: /^创建/ })).toBeDisabled();
+  await expect(dialog.getByRole('button', { name: '没有上年报告：只用这个文件新建报告' })).toBeVisible();
+  await dialog.getByRole('button', { name: '取消' }).click();
+
+  await drop(files);
+  await expect(dialog.getByLabel('报告年度')).toHaveValue('2024');
+  await expect(dialog.getByText(`${AGENCY}2023年政府信息公开工作年度报告`)).toBeVisible();
+  await expect(dialog.getByText('「2024年统计表.xlsx」')).toBeVisible();
+  await dialog.getByRole('button', { name: /^创建 2024 年报告/ }).click();
+  await expect(page.locator('.report-title')).toHaveText(`${AGENCY}2024年政府信息公开工作年度报告`);
 });

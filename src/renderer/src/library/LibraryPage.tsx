@@ -195,6 +195,10 @@ export function LibraryPage() {
           reports={reports ?? []}
           files={starting}
           onClose={() => setStarting(null)}
+          onImportOnly={(file) => {
+            setStarting(null);
+            setImporting(file);
+          }}
           onStarted={(r, fixed) => {
             setStarting(null);
             if (fixed) show('info', `已建好 ${r.year} 年报告，并已全部修正：${fixed}`);

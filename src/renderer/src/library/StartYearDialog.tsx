@@ -25,6 +25,8 @@ interface Props {
   onClose: () => void;
   /** `fixed`: what 全部修正 changed, in words ('' for nothing). */
   onStarted: (r: ReportSummary, fixed: string) => void;
+  /** No last year's report at hand: this year's file alone becomes a new report (从文件新建). */
+  onImportOnly: (file: File) => void;
 }
 
 interface Reading {
@@ -42,8 +44,9 @@ function assign(readings: readonly Reading[]): { last?: Reading; workbook?: Read
   if (readings.length === 0) return {};
   const sorted = [...readings].sort((a, b) => Number(hasText(b.read.report)) - Number(hasText(a.read.report)) || a.read.report.year - b.read.report.year);
   if (sorted.length >= 2) return { last: sorted[0], workbook: sorted[1] };
+  // One file alone: a report with its text is last year's; tables only are this year's workbook.
   const only = sorted[0]!;
-  return hasText(only.read.report) || only.read.report.year < reportingYear() ? { last: only } : { workbook: only };
+  return hasText(only.read.report) ? { last: only } : { workbook: only };
 }
 
 /** The report of the latest year, the one edited last among several. */
@@ -51,7 +54,7 @@ function newest(reports: readonly ReportSummary[]): ReportSummary | undefined {
   return [...reports].sort((a, b) => b.year - a.year || b.updatedAt.localeCompare(a.updatedAt))[0];
 }
 
-export function StartYearDialog({ reports, files, onClose, onStarted }: Props) {
+export function StartYearDialog({ reports, files, onClose, onStarted, onImportOnly }: Props) {
   // Last year's report in the library, where there is one: the newest of the latest year (the workbook may name another, below).
   const [last, setLast] = useState<LastYear>(() => {
     const candidate = newest(reports.filter((r) => !r.deletedAt));
@@ -192,6 +195,11 @@ export function StartYearDialog({ reports, files, onClose, onStarted }: Props) {
             选择今年的统计表…
           </button>
           <p className="hint">{workbook ? `「${workbook.file.name}」` : '没有也可以：创建后在报告里导入或直接填写'}</p>
+          {workbook && !lastReport && (
+            <button type="button" className="link" onClick={() => onImportOnly(workbook.file)}>
+              没有上年报告：只用这个文件新建报告
+            </button>
+          )}
         </div>
         <p className="muted start-both">
           也可以把两个文件一起拖到这里，或
