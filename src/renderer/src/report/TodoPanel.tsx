@@ -16,7 +16,7 @@ export const TodoPanel = memo(function TodoPanel() {
     const findings = findingsOf(s.report!, s.previous);
     return todoKey(todoList(sectionStatuses(s.report!, findings, s.report!.explanations, s.previous), blockingFindings(findings, s.report!.explanations), s.status));
   });
-  const fixable = useEditor((s) => s.status !== '定稿' && findingsOf(s.report!, s.previous).some((f) => f.fix));
+  const fixable = useEditor((s) => s.status !== '定稿' && !s.readOnly && findingsOf(s.report!, s.previous).some((f) => f.fix));
   const { goTo, fixAll } = useEditor.getState();
   const show = useNotices((s) => s.show);
   const list = JSON.parse(items) as TodoItem[];
