@@ -25,18 +25,13 @@ describe('the overview’s five parts', () => {
     expect(composeOverview(parsed)).toBe(INLINE);
   });
 
-  it('prints each inline part under its own heading line (the opening "…如下：" goes before 一、总体情况)', () => {
+  it('prints each inline part as its own run-in sub-heading (the opening "…如下：" goes before 一、总体情况)', () => {
     expect(overviewPrinted(INLINE)).toEqual([
-      '#（一）主动公开',
-      '全年公开信息2100条。',
-      '#（二）依申请公开',
-      '全年新收申请35件。',
-      '#（三）政府信息管理',
-      '严格保密审查。',
-      '#（四）政府信息公开平台建设',
-      '优化政府网站。',
-      '#（五）监督保障',
-      '开展培训3次。',
+      '#（一）主动公开。全年公开信息2100条。',
+      '#（二）依申请公开。全年新收申请35件。',
+      '#（三）政府信息管理。严格保密审查。',
+      '#（四）政府信息公开平台建设。优化政府网站。',
+      '#（五）监督保障。开展培训3次。',
     ]);
   });
 
@@ -45,14 +40,14 @@ describe('the overview’s five parts', () => {
     const parsed = parseOverview(text);
     expect(parsed.parts[0]).toMatchObject({ heading: '（一）主动公开情况', lines: ['一是及时更新目录。', '二是做好解读。'] });
     expect(parsed.parts[1]).toMatchObject({ heading: '（二）依申请公开', lines: ['全年收到申请2件。'] });
-    expect(overviewPrinted(text).filter((l) => l.startsWith('#'))).toEqual(['#（一）主动公开情况', '#（二）依申请公开']);
+    expect(overviewPrinted(text)).toEqual(['#（一）主动公开情况。一是及时更新目录。', '二是做好解读。', '#（二）依申请公开：全年收到申请2件。']);
   });
 
   it('takes a part pasted with its own heading into its box without a second heading', () => {
     const parsed = parseOverview('开头\n（一）主动公开\n旧的文字');
     const text = composeOverview(withPart(parsed, 0, '（一）主动公开情况。全年公开信息58条。'));
     expect(text).toBe('开头\n（一）主动公开情况。全年公开信息58条。');
-    expect(overviewPrinted(text)).toEqual(['开头', '#（一）主动公开情况', '全年公开信息58条。']);
+    expect(overviewPrinted(text)).toEqual(['开头', '#（一）主动公开情况。全年公开信息58条。']);
   });
 
   it('leaves a numbered list inside a part alone: （一）…（二） that do not name a part are text', () => {

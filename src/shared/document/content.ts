@@ -82,8 +82,15 @@ function overviewLines(text: string): NarrativeLine[] {
   // Concatenated, not push(...lines): a part may have more lines than a call may take arguments.
   let lines = narrativeLines(parsed.opening.join('\n'));
   for (const part of parsed.parts) {
-    if (part.heading !== null) lines = lines.concat(narrativeLines(part.heading));
-    lines = lines.concat(narrativeLines(part.lines.join('\n')));
+    let body = part.lines;
+    const heading = part.heading === null ? undefined : narrativeLines(part.heading)[0];
+    if (heading?.kind === 'subheading') {
+      // A heading run into its first sentence ("（一）主动公开。一是……") prints run-in, as written.
+      const runIn = part.after !== '\n' && part.after !== '' && body.length > 0;
+      lines = lines.concat([{ kind: 'subheading', heading: heading.heading + (runIn ? part.after : ''), rest: runIn ? body[0]!.trim() : '' }]);
+      if (runIn) body = body.slice(1);
+    }
+    lines = lines.concat(narrativeLines(body.join('\n')));
   }
   return lines;
 }
