@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ImportedFile, ReportSummary } from '../../../shared/api/contract';
 import { blankReport, documentTitle, type Report } from '../../../shared/model/report';
 import { NARRATIVE_IDS } from '../../../shared/template/gov2021';
+import { DEFAULT_LEVEL } from '../../../shared/template/levels';
 import { api } from '../api';
 import { Modal } from '../common/Modal';
 import { useFilePicker } from '../transfer/FilePicker';
@@ -115,14 +116,18 @@ export function StartYearDialog({ reports, files, onClose, onStarted, onImportOn
     if (lastReport) setIdentity({ agency: lastReport.agency, year: String(lastReport.year + 1), level: lastReport.level });
   }, [lastReport]);
 
-  const lastPicker = useFilePicker((f) => void addFiles([f]), '选择上年报告文件');
+  // Chosen as last year's, a file is last year's, text or not.
+  const lastPicker = useFilePicker(
+    (f) => void readThroughApi(f).then((res) => (res.ok ? setLast({ kind: 'file', reading: { file: f, read: res.value } }) : setError(res.error.message))),
+    '选择上年报告文件',
+  );
   const workbookPicker = useFilePicker(
     (f) => void readThroughApi(f).then((res) => (res.ok ? takeWorkbook({ file: f, read: res.value }, last?.kind !== 'file') : setError(res.error.message))),
     '选择今年的统计表',
   );
   const bothPicker = useFilePicker((f) => void addFiles([f]), '选择上年报告和今年的统计表', { multiple: (picked) => void addFiles(picked) });
 
-  const before = useMemo(() => lastReport ?? blankReport({ agency: '', year: reportingYear() - 1, level: '县区部门' }), [lastReport]);
+  const before = useMemo(() => lastReport ?? blankReport({ agency: '', year: reportingYear() - 1, level: DEFAULT_LEVEL }), [lastReport]);
   const cells = useMemo(() => (workbook ? importCells(before, workbook.read) : []), [before, workbook]);
   const writes = useMemo(() => cellsToWrite(cells, { all: true }), [cells]);
   // The same body and year already in the library: start from that report rather than store a second copy.
