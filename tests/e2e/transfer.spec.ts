@@ -103,6 +103,8 @@ test('drop a workbook on the window to import it; a legacy .xls gets advice and 
   await drop('报表.xlsx', Buffer.from(await exportWorkbook(seed(), { findings: [], draft: false })));
   const good = page.getByRole('dialog', { name: '导入「报表.xlsx」' });
   await good.getByRole('button', { name: '导入 200 处改动' }).click();
+  // The import is applied after the version before it is kept: wait for it, then for its save.
+  await expect(page.getByText('已从「报表.xlsx」导入 200 处改动')).toBeVisible();
   await saved(page);
   const after = app.services.library.get(stored.value.id);
   expect(after.ok && after.value.report.tables.requests.received.total).toBe(10);
