@@ -9,9 +9,10 @@ import type { z } from 'zod';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { documentTitle } from '../shared/model/report';
+import { documentTitle, type Report } from '../shared/model/report';
 import { localToday } from '../shared/document/content';
 import { readReportJson } from '../shared/model/schema';
+import { describeFixes } from '../shared/rules/fix-all';
 import { checkExport, exportReport } from './formats/export';
 import { readReportBytes } from './formats/registry';
 import type { PdfPrinter } from './services/documents';
@@ -102,6 +103,13 @@ export function createHandlers(services: Services): Handlers {
       if (!read.ok) return fail('not_report', read.error);
       const added = library.add(read.value);
       return added.ok ? ok(summaryOf(added.value)) : added;
+    },
+    'library.start': (i) => {
+      const read = 'report' in i.previous ? readReportJson(i.previous.report) : undefined;
+      if (read && !read.ok) return fail('not_report', `上年报告${read.error}`);
+      const previous: number | Report = read?.ok ? read.value : (i.previous as { id: number }).id;
+      const started = library.startYear({ previous, meta: i.meta, cells: i.cells, fixAll: i.fixAll });
+      return started.ok ? ok({ summary: summaryOf(started.value.stored), fixed: describeFixes(started.value.fixed) }) : started;
     },
     'import.read': async (i) => {
       const read = await readReportBytes(i.fileName, Buffer.from(i.data, 'base64'), { agency: i.agency, year: i.year });

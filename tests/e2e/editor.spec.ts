@@ -155,7 +155,8 @@ test('each quick fix repairs what it says', async ({ page, app }) => {
   expect(fixes.map((f) => f.fix!.label)).toEqual(['将总计改为 9', '将总计改为 9', '空格填 0']);
   await outline(page).getByRole('button', { name: /三、收到和处理/ }).click();
   await expect(page.getByLabel('手工填写总计')).toBeChecked();
-  await expect(cell(page, 'requests.granted.total')).toHaveText('8');
+  // The report opened at the first thing that needs the author: this very total, selected.
+  await expect.poll(() => shown(page, 'requests.granted.total')).toBe('8');
 
   for (const f of fixes) {
     const item = panel(page).locator(`[data-finding="${f.id}"]`);
@@ -169,7 +170,7 @@ test('each quick fix repairs what it says', async ({ page, app }) => {
 });
 
 test('write a 核实说明, reload, find it; then the report can be marked 定稿', async ({ page, app }) => {
-  const report = { ...seed, narratives: { ...seed.narratives, problems: '无' } };
+  const report = { ...seed, narratives: { ...seed.narratives, problems: '本年度未发现问题。' } };
   const id = await openReport(page, app, report);
   const warning = validate(report).find((f) => f.rule === 'narrative.required')!;
   await expect(page.locator('.finalize')).toContainText('还不能定稿：1 个需核实的问题未说明');
@@ -274,6 +275,7 @@ test('change the 年度 or 机关名称 and the continuity checks follow last ye
   expect(continuity.length).toBeGreaterThan(0);
   const item = panel(page).locator(`[data-finding="${continuity[0]!.id}"]`);
   await expect(item).toContainText(continuity[0]!.message);
+  await outline(page).getByRole('button', { name: /一、总体情况/ }).click();
   await expect(page.locator('.overview > .hint')).toContainText('与 2021 年报告相同');
 
   await page.getByLabel('年度', { exact: true }).fill('2023');

@@ -13,11 +13,11 @@ function seed(): Report {
 }
 
 test('each explanation lands on its own finding; a final report stays as it was stored', async ({ page, app }) => {
-  // Two warnings: a token 问题 section and 规章 at a level that cannot make them.
+  // Two warnings: a 问题 section of one short sentence and 规章 at a level that cannot make them.
   const report: Report = {
     ...seed(),
     level: '乡镇街道',
-    narratives: { ...seed().narratives, problems: '无' },
+    narratives: { ...seed().narratives, problems: '本年度未发现问题。' },
     tables: { ...seed().tables, proactive: { ...seed().tables.proactive, regulations: { issued: 1, repealed: 0, in_force: 1 } } },
   };
   const stored = app.services.library.add(report);

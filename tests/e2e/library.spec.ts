@@ -39,8 +39,9 @@ test('create reports for two bodies, list them by body, and find them after a re
 test('delete to the recycle bin and restore', async ({ page, app }) => {
   await app.open();
   await createReport(page, '余杭区统计局', 2025);
-  page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: '删除' }).click();
+  // Asked in the app's own dialog, not the browser's confirm().
+  await page.getByRole('dialog', { name: '移到回收站' }).getByRole('button', { name: '移到回收站' }).click();
   await expect(page.getByText('报告库里还没有报告')).toBeVisible();
 
   await page.getByLabel('回收站').check();

@@ -24,10 +24,12 @@ test('restore the version from before an edit, and keep the edited one as a vers
   const versions = dialog.getByRole('list', { name: '历史版本列表' }).getByRole('button');
   await expect(versions.first()).toContainText('编辑前自动保存');
   await versions.first().click();
-  await expect(dialog).toContainText('六、其他需要报告的事项：文字不同');
+  // The text that differs is named, then → now.
+  await expect(dialog.locator('.revision-diff')).toContainText('六、其他需要报告的事项：「');
+  await expect(dialog.locator('.revision-diff')).toContainText('另：本年未发出收费通知。」');
   await page.screenshot({ path: 'artifacts/e2e/revisions.png' });
-  page.once('dialog', (confirm) => void confirm.accept());
   await dialog.getByRole('button', { name: '恢复这个版本' }).click();
+  await page.getByRole('dialog', { name: '恢复历史版本' }).getByRole('button', { name: '恢复' }).click();
 
   await expect(other).toHaveValue(seed.value.narratives.other);
   const now = app.services.library.get(stored.value.id);
@@ -37,5 +39,5 @@ test('restore the version from before an edit, and keep the edited one as a vers
   await page.getByRole('button', { name: '历史版本' }).click();
   await expect(versions.first()).toContainText('恢复历史版本前');
   await versions.first().click();
-  await expect(dialog).toContainText('六、其他需要报告的事项：文字不同');
+  await expect(dialog.locator('.revision-diff')).toContainText('六、其他需要报告的事项：「');
 });

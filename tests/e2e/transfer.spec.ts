@@ -36,7 +36,10 @@ test('import a workbook: preview every change, cancel writes nothing, apply is o
   await page.locator('input[type=file]').setInputFiles(workbook);
   const dialog = page.getByRole('dialog', { name: '导入「2022年报表.xlsx」' });
   await expect(dialog.locator('.import-summary')).toContainText('将改动 200 个格子');
-  await expect(dialog.locator('tr.changed', { hasText: '行政处罚' })).toContainText('6');
+  // The preview is the three tables: 行政处罚 will hold 6, and is marked as changed.
+  await expect(dialog.getByRole('region', { name: '导入预览' }).locator('table')).toHaveCount(3);
+  await expect(dialog.locator('td[data-cell="proactive.penalty.decisions"]')).toHaveText('6');
+  await expect(dialog.locator('td[data-cell="proactive.penalty.decisions"]')).toHaveClass(/changed/);
   // The workbook's title names the same year as the report: no wrong-year warning.
   await expect(dialog.getByText(/这是 \d+ 年的表格/)).toHaveCount(0);
   await dialog.getByRole('button', { name: '取消' }).click();
@@ -100,6 +103,8 @@ test('drop a workbook on the window to import it; a legacy .xls gets advice and 
   await drop('报表.xlsx', Buffer.from(await exportWorkbook(seed(), { findings: [], draft: false })));
   const good = page.getByRole('dialog', { name: '导入「报表.xlsx」' });
   await good.getByRole('button', { name: '导入 200 处改动' }).click();
+  // The import is applied after the version before it is kept: wait for it, then for its save.
+  await expect(page.getByText('已从「报表.xlsx」导入 200 处改动')).toBeVisible();
   await saved(page);
   const after = app.services.library.get(stored.value.id);
   expect(after.ok && after.value.report.tables.requests.received.total).toBe(10);
@@ -115,13 +120,16 @@ test('export: preview the document, Word downloads, a report with errors goes ou
   // Clean but not yet final: only a draft may leave.
   await page.getByRole('button', { name: '导出…' }).click();
   const dialog = page.getByRole('dialog', { name: '导出报告' });
-  await expect(dialog.getByRole('note')).toHaveText('报告尚未定稿，只能导出草稿：关闭本窗口，点“标记为定稿”后再导出正式文件。');
+  await expect(dialog.getByRole('note')).toHaveText('检查已通过：点“定稿并导出”即标记为定稿并导出正式文件。');
   await expect(dialog.getByLabel('标注“草稿”')).toBeDisabled();
+  await expect(dialog.getByRole('button', { name: '定稿并导出' })).toBeEnabled();
   await dialog.getByRole('button', { name: '取消' }).click();
   await page.getByRole('button', { name: '标记为定稿' }).click();
   await expect(page.locator('.final-banner')).toBeVisible();
 
   await page.getByRole('button', { name: '导出…' }).click();
+  // Final already: no 定稿并导出, only 导出.
+  await expect(dialog.getByRole('button', { name: '定稿并导出' })).toHaveCount(0);
   await expect(dialog.frameLocator('iframe[title="文档预览"]').getByRole('heading', { level: 1 })).toHaveText(documentTitle(report));
   await expect(dialog.getByLabel('标注“草稿”')).toBeEnabled();
   // The 2022 report is published long after 31 January 2023: the notice says so.
@@ -132,7 +140,10 @@ test('export: preview the document, Word downloads, a report with errors goes ou
   const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
   expect(await zip.file('word/document.xml')!.async('string')).toContain('余杭区统计局');
   await expect(dialog.getByRole('status')).toContainText('已导出');
-  await dialog.getByRole('button', { name: '关闭' }).click();
+  // Another format: the file just written is no longer what the dialog speaks of.
+  await dialog.getByLabel(/PDF/).check();
+  await expect(dialog.getByRole('status')).toHaveCount(0);
+  await dialog.getByRole('button', { name: '取消' }).click();
 
   // Back to draft, break a total: the export is a draft, and says so.
   expect(app.services.library.setStatus(stored.value.id, '草稿').ok).toBe(true);
@@ -140,11 +151,13 @@ test('export: preview the document, Word downloads, a report with errors goes ou
   expect(edited.ok).toBe(true);
   await page.reload();
   await page.getByRole('button', { name: '导出…' }).click();
-  await expect(dialog.getByRole('note')).toHaveText('报告还有 3 个错误，只能导出草稿。');
+  await expect(dialog.getByRole('note')).toContainText('还不能定稿，只能导出草稿');
+  await expect(dialog.locator('.export-blocking li')).toHaveCount(3);
+  await expect(dialog.getByRole('button', { name: '定稿并导出' })).toBeDisabled();
   await expect(dialog.getByLabel('标注“草稿”')).toBeChecked();
   await expect(dialog.getByLabel('标注“草稿”')).toBeDisabled();
   await dialog.getByLabel(/网页/).check();
-  const [draft] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出', exact: true }).click()]);
+  const [draft] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出草稿', exact: true }).click()]);
   expect(draft.suggestedFilename()).toBe('余杭区统计局2022年政府信息公开工作年度报告（草稿）.html');
   expect(readFileSync((await draft.path())!, 'utf8')).toContain('草稿');
 });

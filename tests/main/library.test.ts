@@ -287,9 +287,12 @@ describe('status', () => {
     const refused = library.setStatus(id, '定稿');
     expect(refused.ok).toBe(false);
     const explanations = Object.fromEntries(
-      ['cell.blank:proactive', 'cell.blank:requests', 'cell.blank:appeals', 'narrative.required:overview', 'narrative.required:problems', 'narrative.required:other'].map((f) => [f, '已核实']),
+      ['cell.blank:proactive', 'cell.blank:requests', 'cell.blank:appeals', 'narrative.required:overview', 'narrative.required:problems', 'narrative.required:other'].map((f) => [f, '本单位本年度确无此类事项，经核对原始台账无误']),
     );
     value(library.applyEdit(id, { explanations }));
+    // Without its text a report is not a report: narrative.empty is an error no explanation lifts.
+    expect(library.setStatus(id, '定稿').ok).toBe(false);
+    value(library.applyEdit(id, { narratives: { overview: '本年度主动公开政府信息120条，收到申请0件。', problems: '一是公开内容不够全面；二是解读形式单一。下一步将加强培训。', other: '本年度未收取信息处理费。' } }));
     expect(value(library.setStatus(id, '定稿')).status).toBe('定稿');
   });
 });

@@ -215,16 +215,34 @@ const cases: BreakCase[] = [
     all: ['continuity.repetition'],
   },
   // ---- narrative.required ---------------------------------------------------
+  // ---- narrative.empty ------------------------------------------------------
   {
     name: 'an empty overview',
     report: withNarratives(seed, { overview: '  ' }),
     expect: {
-      id: 'narrative.required:overview',
-      severity: 'warning',
+      id: 'narrative.empty:overview',
+      severity: 'error',
       cells: [],
-      message: '一、总体情况 还没有填写：请按主动公开、依申请公开、政府信息管理、平台建设、监督保障五个方面概述',
+      message: '一、总体情况 还没有写：没有正文的报告不能定稿，请按本年实际情况填写',
     },
-    all: ['narrative.required:overview'],
+    all: ['narrative.empty:overview'],
+  },
+  {
+    name: 'an overview holding only the five sub-headings of the template',
+    report: withNarratives(seed, { overview: '（一）主动公开\n（二）依申请公开\n（三）政府信息管理\n（四）政府信息公开平台建设\n（五）监督保障' }),
+    expect: { id: 'narrative.empty:overview', severity: 'error', cells: [] },
+    all: ['narrative.empty:overview'],
+  },
+  {
+    name: 'other matters answered with the template’s placeholder',
+    report: withNarratives(seed, { other: '（文字描述）' }),
+    expect: {
+      id: 'narrative.empty:other',
+      severity: 'error',
+      cells: [],
+      message: '六、其他需要报告的事项 只写了「（文字描述）」，不是正文：没有正文的报告不能定稿，请按本年实际情况填写',
+    },
+    all: ['narrative.empty:other'],
   },
   {
     name: 'an overview that skips parts',
@@ -241,10 +259,21 @@ const cases: BreakCase[] = [
     name: 'problems answered with a token',
     report: withNarratives(seed, { problems: '无。' }),
     expect: {
+      id: 'narrative.empty:problems',
+      severity: 'error',
+      cells: [],
+      message: '五、存在的主要问题及改进情况 只写了「无。」，不是正文：没有正文的报告不能定稿，请按本年实际情况填写',
+    },
+    all: ['narrative.empty:problems'],
+  },
+  {
+    name: 'problems answered in one short sentence',
+    report: withNarratives(seed, { problems: '本年度未发现问题。' }),
+    expect: {
       id: 'narrative.required:problems',
       severity: 'warning',
       cells: [],
-      message: '五、存在的主要问题及改进情况 只写了「无。」：请写明本年存在的主要问题和改进措施',
+      message: '五、存在的主要问题及改进情况 只写了「本年度未发现问题。」：请写明本年存在的主要问题和改进措施',
     },
     all: ['narrative.required:problems'],
   },
@@ -521,6 +550,7 @@ describe('precision: right figures and sentences yield nothing', () => {
     { name: 'an amount with four decimals', report: withCells(seed, { 'proactive.fees.amount': 1.2345 }) },
     { name: 'an amount with decimals that are floating-point noise', report: withCells(seed, { 'proactive.fees.amount': 0.1 + 0.2 }) },
     { name: 'a city government reporting 规章', report: withCells({ ...seed, level: '市政府' }, { 'proactive.regulations.issued': 2, 'proactive.regulations.in_force': 2 }) },
+    { name: 'a city government left at the default level reporting 规章', report: withCells({ ...seed, agency: '湛江市人民政府', level: '县区部门' }, { 'proactive.regulations.issued': 1, 'proactive.regulations.in_force': 3 }) },
     { name: 'a province reporting 规章', report: withCells({ ...seed, level: '省级' }, { 'proactive.regulations.in_force': 40 }) },
     { name: '受理…11件 where 11 = received + carried over', report: withNarratives(seedWithCarriedOver, { problems: `${seed.narratives.problems}\n全年共受理政府信息公开申请11件。` }) },
     { name: '受理…10件 where 10 = received', report: withNarratives(seedWithCarriedOver, { problems: `${seed.narratives.problems}\n全年共受理政府信息公开申请10件。` }) },

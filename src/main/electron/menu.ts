@@ -3,7 +3,7 @@ import { app, dialog, Menu, shell, type BrowserWindow, type MenuItemConstructorO
 import { dirname } from 'node:path';
 
 /** Menu commands reach the page through the hook it registers (common/shell.ts). */
-function command(win: BrowserWindow, name: 'import' | 'export'): void {
+function command(win: BrowserWindow, name: 'import' | 'export' | 'help'): void {
   void win.webContents.executeJavaScript(`window.__nianbaoCommand && window.__nianbaoCommand(${JSON.stringify(name)})`);
 }
 
@@ -49,6 +49,8 @@ export function buildMenu(win: BrowserWindow, databasePath: string, version: str
     {
       label: '帮助(&H)',
       submenu: [
+        { label: '使用说明', accelerator: 'F1', click: () => command(win, 'help') },
+        { type: 'separator' },
         {
           label: '关于年报编制助手',
           click: () =>

@@ -6,6 +6,7 @@ import { useRouter } from './common/router';
 import { useAppInfo } from './common/appInfo';
 import { LibraryPage } from './library/LibraryPage';
 import { ReportPage } from './report/ReportPage';
+import { HelpHost } from './help/HelpHost';
 
 export function App() {
   const route = useRouter((s) => s.route);
@@ -36,6 +37,7 @@ export function App() {
     <>
       {route.page === 'library' ? <LibraryPage /> : <ReportPage key={route.id} id={route.id} />}
       <Notices />
+      <HelpHost />
     </>
   );
 }

@@ -18,6 +18,7 @@ export const CHANNELS = [
   'library.checkpoint',
   'library.restoreRevision',
   'library.import',
+  'library.start',
   'import.read',
   'export.document',
   'export.infographic',
@@ -54,6 +55,7 @@ export function createApi(invoke: Invoke) {
       checkpoint: call('library.checkpoint'),
       restoreRevision: call('library.restoreRevision'),
       import: call('library.import'),
+      start: call('library.start'),
     },
     files: {
       read: call('import.read'),

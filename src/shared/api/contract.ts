@@ -65,6 +65,14 @@ export const inputs = {
   'library.restoreRevision': z.strictObject({ id, revisionId: id }),
   // A whole report read from a file becomes a new report in one transaction.
   'library.import': z.strictObject({ report: reportSchema }),
+  // 开始今年的报告: last year's report (in the library, or read from a file), this year's from it, this year's figures on top — one transaction.
+  'library.start': z.strictObject({
+    previous: z.union([z.strictObject({ id }), z.strictObject({ report: reportSchema })]),
+    meta: z.strictObject({ agency: z.string().trim().min(1, '请填写机关名称').max(100), year: z.number().int().min(2000).max(2100), level: levelSchema }),
+    cells: z.partialRecord(z.enum(cellKeys), cellValue),
+    // 全部修正 on the new report, in the same transaction.
+    fixAll: z.boolean().optional(),
+  }),
   // A file picked or dropped in the app: its name and content (base64).
   'import.read': z.strictObject({
     fileName: z.string().min(1).max(255),
@@ -149,10 +157,17 @@ export interface Outputs {
   'library.checkpoint': null;
   'library.restoreRevision': OpenedReport;
   'library.import': ReportSummary;
+  'library.start': StartedReport;
   'import.read': ImportedFile;
   'export.document': ExportOutcome;
   'export.infographic': ExportOutcome;
   'files.reveal': null;
+}
+
+/** This year's report as 开始今年的报告 made it, and what 全部修正 changed in it, in words ('' for nothing). */
+export interface StartedReport {
+  summary: ReportSummary;
+  fixed: string;
 }
 
 export interface ImportedFile {

@@ -5,6 +5,7 @@ import { SECTIONS, TABLE_IDS, type SectionId, type TableId } from '../template/g
 import { LAYOUTS, type TableLayout } from '../template/layout';
 import { documentTitle, getCell, type Report } from '../model/report';
 import { textEm } from './fonts';
+import { parseOverview } from './overview';
 
 /** A line of a narrative: a （一） sub-heading (maybe with text run on after it) or a plain paragraph. */
 export type NarrativeLine =
@@ -71,6 +72,29 @@ export function narrativeLines(text: string): NarrativeLine[] {
   return lines;
 }
 
+/**
+ * 一、总体情况 as its five parts (the editor's reading of the text): each
+ * heading once, on its own line, even where the author ran it into the text,
+ * wrote all five in one paragraph or typed a heading twice.
+ */
+function overviewLines(text: string): NarrativeLine[] {
+  const parsed = parseOverview(text);
+  // Concatenated, not push(...lines): a part may have more lines than a call may take arguments.
+  let lines = narrativeLines(parsed.opening.join('\n'));
+  for (const part of parsed.parts) {
+    let body = part.lines;
+    const heading = part.heading === null ? undefined : narrativeLines(part.heading)[0];
+    if (heading?.kind === 'subheading') {
+      // A heading run into its first sentence ("（一）主动公开。一是……") prints run-in, as written.
+      const runIn = part.after !== '\n' && part.after !== '' && body.length > 0;
+      lines = lines.concat([{ kind: 'subheading', heading: heading.heading + (runIn ? part.after : ''), rest: runIn ? body[0]!.trim() : '' }]);
+      if (runIn) body = body.slice(1);
+    }
+    lines = lines.concat(narrativeLines(body.join('\n')));
+  }
+  return lines;
+}
+
 /** The text a table cell prints: numbers as written, text marks ("—") as kept, blank as empty. */
 export function cellText(report: Report, key: string): string {
   const value = getCell(report, key);
@@ -122,7 +146,7 @@ export function documentContent(report: Report, options: DocumentOptions): Docum
   );
   const sections = SECTIONS.map((s): SectionContent => {
     if (isTableId(s.id)) return { id: s.id, heading: s.heading, body: { kind: 'table', layout: LAYOUTS[s.id] } };
-    let lines = narrativeLines(report.narratives[s.id] ?? '');
+    let lines = s.id === 'overview' ? overviewLines(report.narratives.overview) : narrativeLines(report.narratives[s.id] ?? '');
     if (s.id === 'overview' && isPreamble(lines[0])) {
       preamble = [...preamble, ...lines.slice(0, 1)];
       lines = lines.slice(1);

@@ -90,6 +90,7 @@ export const RULES: readonly Rule[] = [
     lhs: [{ cell: 'requests.carried_over.{i}' }],
     rhs: [{ cell: 'requests.carried_forward.{i}', previous: true }],
     group: 'one',
+    fixFromPrevious: '按上年“结转下年度”填入',
     message: '二、上年结转申请 与 {prevYear} 年报告的“结转下年度继续办理”不一致：{details}。请核对，或在核实说明中写明原因',
     detail: '{each} 本年填 {lhsValue}、上年结转下年度为 {rhsValue}',
   },
@@ -120,13 +121,21 @@ export const RULES: readonly Rule[] = [
     message: '正文有 {percent}% 与 {prevYear} 年报告相同（{details}）：年度报告不得内容雷同，请按本年实际情况改写',
   },
   {
+    id: 'narrative.empty',
+    kind: 'narrativeEmpty',
+    severity: 'error',
+    sections: ['overview', 'problems', 'other'],
+    tokens: ['无', '暂无', '略', '空', '文字描述', '待补充', '待填写', '此处填写', '请填写', '无内容', 'xxx', 'xx'],
+    emptyMessage: '{heading} 还没有写：没有正文的报告不能定稿，请按本年实际情况填写',
+    tokenMessage: '{heading} 只写了「{text}」，不是正文：没有正文的报告不能定稿，请按本年实际情况填写',
+  },
+  {
     id: 'narrative.required',
     kind: 'narrativeRequired',
     severity: 'warning',
     checks: [
       {
         section: 'overview',
-        emptyMessage: '一、总体情况 还没有填写：请按主动公开、依申请公开、政府信息管理、平台建设、监督保障五个方面概述',
         missingMessage: '一、总体情况 没有写到：{missing}。格式要求五个方面都要写',
         mustCover: [
           { name: '（一）主动公开', any: ['主动公开'] },
@@ -139,12 +148,10 @@ export const RULES: readonly Rule[] = [
       {
         section: 'problems',
         minChars: 15,
-        emptyMessage: '五、存在的主要问题及改进情况 还没有填写：请写明存在的问题和改进措施',
         tokenMessage: '五、存在的主要问题及改进情况 只写了「{text}」：请写明本年存在的主要问题和改进措施',
       },
       {
         section: 'other',
-        emptyMessage: '六、其他需要报告的事项 还没有填写：至少要说明是否收取信息处理费',
         missingMessage: '六、其他需要报告的事项 没有说明信息处理费的收取情况：请写明是否收取、发出收费通知的件数和金额',
         mustCover: [{ name: '信息处理费', any: ['信息处理费', '处理费'] }],
       },

@@ -3,6 +3,7 @@
 import { CELLS, cellDef, type CellDef, type CellKey } from '../model/cells';
 import { isBlankLike, numericValue, setCells, type CellValue, type Report } from '../model/report';
 import { NARRATIVE_IDS, SECTIONS, TABLE_IDS, type NarrativeId, type SectionId, type TableId } from '../template/gov2021';
+import { inferLevel } from '../template/levels';
 import { RULES } from './catalog';
 import { fill, meaningfulLength, memoByText, parseTextNumber, quoteAround, repeatedShare, shingles } from './text';
 import type {
@@ -14,6 +15,7 @@ import type {
   Finding,
   JumpRule,
   LevelCellsRule,
+  NarrativeEmptyRule,
   NarrativeNumbersRule,
   NarrativeRequiredRule,
   NarrativeYearRule,
@@ -169,8 +171,29 @@ function evalEquation(rule: EquationRule, report: Report, ctx: ValidationContext
       section: rule.section,
       message: fill(rule.message, { details: details.join('；'), prevYear: previous?.year ?? '' }),
       cells: [...allCells],
+      fix: fromPrevious(rule, compiled, report, previous),
     });
   }
+}
+
+/**
+ * Last year's values for this year's cells of a continuity rule (上年结转 =
+ * last year's 结转下年度): offered only where every cell that disagrees has
+ * one counterpart of last year holding a valid count.
+ */
+function fromPrevious(rule: EquationRule, compiled: CompiledEquation, report: Report, previous: Report | null): QuickFix | undefined {
+  if (!rule.fixFromPrevious || !previous) return undefined;
+  const changes: { cell: CellKey; value: CellValue }[] = [];
+  for (const ix of compiled.indexes) {
+    const [lhs] = ix.lhs;
+    const [rhs] = ix.rhs;
+    if (ix.lhs.length !== 1 || ix.rhs.length !== 1 || !lhs || !rhs?.previous) return undefined;
+    const value = termValue(rhs, previous, previous);
+    if (value === termValue(lhs, report, previous)) continue;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return undefined;
+    changes.push({ cell: lhs.key, value });
+  }
+  return changes.length > 0 ? { label: rule.fixFromPrevious, changes } : undefined;
 }
 
 // ---- cells ----------------------------------------------------------------
@@ -223,6 +246,9 @@ function evalBlank(rule: BlankRule, report: Report, _ctx: ValidationContext, emi
 
 function evalLevelCells(rule: LevelCellsRule, report: Report, _ctx: ValidationContext, emit: Emit): void {
   if (rule.allowed.includes(report.level)) return;
+  // A body whose name says it may (…市人民政府) is not told otherwise by a level it was given by default.
+  const named = inferLevel(report.agency);
+  if (named.inferred && rule.allowed.includes(named.level)) return;
   const over = rule.cells.filter((k) => {
     const v = raw(report, k);
     return typeof v === 'number' && v > 0;
@@ -263,15 +289,51 @@ function evalDeadline(rule: DeadlineRule, report: Report, ctx: ValidationContext
 
 // ---- narrative ------------------------------------------------------------
 
+// A sub-heading line with nothing after it ("（一）主动公开情况"): the template's skeleton, not text.
+const BARE_SUBHEADING = /^[（(][一二三四五六七八九十]+[）)][^。；;，,！？!?]{0,16}$/;
+
+/** Whether a required text says nothing: empty (or only the template's sub-headings), a token such as "无", or neither. */
+export function narrativeEmptiness(rule: NarrativeEmptyRule, text: string): 'empty' | 'token' | null {
+  const words = text
+    .split('\n')
+    .filter((line) => !BARE_SUBHEADING.test(line.trim()))
+    .join('')
+    .replace(/[\s\p{P}\p{S}]/gu, '')
+    .toLowerCase();
+  if (words === '') return 'empty';
+  return rule.tokens.includes(words) ? 'token' : null;
+}
+
+const EMPTY_RULE = RULES.find((r): r is NarrativeEmptyRule => r.kind === 'narrativeEmpty');
+
+/** True for a required text that `narrative.empty` reports: the other text rules leave it to that one. */
+export function isEmptyNarrative(text: string): boolean {
+  return !!EMPTY_RULE && narrativeEmptiness(EMPTY_RULE, text) !== null;
+}
+
+function evalNarrativeEmpty(rule: NarrativeEmptyRule, report: Report, _ctx: ValidationContext, emit: Emit): void {
+  for (const section of rule.sections) {
+    const text = report.narratives[section];
+    const emptiness = narrativeEmptiness(rule, text);
+    if (!emptiness) continue;
+    const shown = text.trim().length > 20 ? text.trim().slice(0, 20) + '…' : text.trim();
+    emit({
+      id: `${rule.id}:${section}`,
+      rule: rule.id,
+      severity: rule.severity,
+      section,
+      message: fill(emptiness === 'empty' ? rule.emptyMessage : rule.tokenMessage, { heading: SECTION_HEADING[section], text: shown }),
+      cells: [],
+    });
+  }
+}
+
 function evalNarrativeRequired(rule: NarrativeRequiredRule, report: Report, _ctx: ValidationContext, emit: Emit): void {
   for (const check of rule.checks) {
     const text = report.narratives[check.section].trim();
+    if (isEmptyNarrative(text)) continue;
     const base = { rule: rule.id, severity: rule.severity, section: check.section, cells: [] as CellKey[] };
     const id = `${rule.id}:${check.section}`;
-    if (text === '') {
-      emit({ ...base, id, message: check.emptyMessage });
-      continue;
-    }
     const missing = (check.mustCover ?? []).filter((c) => !c.any.some((w) => text.includes(w))).map((c) => c.name);
     if (missing.length > 0 && check.missingMessage) {
       emit({ ...base, id, message: fill(check.missingMessage, { missing: missing.join('、') }) });
@@ -494,6 +556,7 @@ const EVALUATORS: { [K in Rule['kind']]: Evaluator<Extract<Rule, { kind: K }>> }
   levelCells: evalLevelCells,
   jump: evalJump,
   deadline: evalDeadline,
+  narrativeEmpty: evalNarrativeEmpty,
   narrativeRequired: evalNarrativeRequired,
   narrativeNumbers: evalNarrativeNumbers,
   narrativeYear: evalNarrativeYear,

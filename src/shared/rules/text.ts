@@ -76,15 +76,29 @@ export function fill(template: string, vars: Record<string, string | number> | (
   return out;
 }
 
-/** The sentence around a match, trimmed for quoting in a message. */
+/**
+ * The sentence around a match, trimmed for quoting in a message. A quote
+ * that cannot reach back to the start of its sentence starts at a clause
+ * (after a comma) or at a word, and says so with "…": never "4年，区政府办…".
+ */
 export function quoteAround(text: string, start: number, end: number, max = 40): string {
   let s = start;
   while (s > 0 && !/[。！？；;!?\n]/.test(text[s - 1]!) && start - s < 12) s--;
+  let lead = '';
+  if (s > 0 && !/[。！？；;!?\n]/.test(text[s - 1]!)) {
+    // Cut mid-sentence: from the first clause that begins within reach, else from a whole number or word.
+    const clause = text.slice(s, start).search(/[，,、：:]/);
+    if (clause >= 0) s += clause + 1;
+    else {
+      while (s > 0 && /[\dA-Za-z]/.test(text[s - 1]!)) s--;
+      lead = '…';
+    }
+  }
   let e = end;
   while (e < text.length && !/[。！？；;，,（(\n]/.test(text[e]!) && e - end < 10) e++;
   // A clause cut short is marked, so a quote never reads as if the author stopped mid-word.
   const cut = e < text.length && !/[。！？；;，,（(\n]/.test(text[e]!);
-  const q = text.slice(s, e).trim();
+  const q = lead + text.slice(s, e).trim();
   return q.length > max ? q.slice(0, max) + '…' : cut ? q + '…' : q;
 }
 

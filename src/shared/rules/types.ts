@@ -54,6 +54,11 @@ export interface EquationRule extends RuleBase {
   /** Offer "set the lhs cell to the rhs value" (a total recomputed from its parts). */
   fixLhs?: boolean;
   /**
+   * For a continuity rule (`group: 'one'`, one lhs cell equal to one cell of
+   * last year's report): offer taking last year's values, under this label.
+   */
+  fixFromPrevious?: string;
+  /**
    * Message template. Placeholders: {each} {lhsName} {lhsValue} {rhsValue}
    * {diff} {l0} {l1} {r0} {r1} {r2} …; for `group: 'one'` the message gets
    * {details}, each detail made from `detail` with the same placeholders,
@@ -105,14 +110,24 @@ export interface CoverCheck {
   any: readonly string[];
 }
 
+/** A required text that is empty, or holds only a token or the template's own headings. */
+export interface NarrativeEmptyRule extends RuleBase {
+  kind: 'narrativeEmpty';
+  sections: readonly NarrativeId[];
+  /** What a text that says nothing consists of, compared without spaces and punctuation. */
+  tokens: readonly string[];
+  emptyMessage: string;
+  tokenMessage: string;
+}
+
+/** Checks of a text that has words in it (an empty one is `narrative.empty`'s). */
 export interface NarrativeRequiredRule extends RuleBase {
   kind: 'narrativeRequired';
   checks: readonly {
     section: NarrativeId;
     mustCover?: readonly CoverCheck[];
-    /** Texts shorter than this, or a bare "无", are a token, not an answer. */
+    /** Texts shorter than this are a token, not an answer. */
     minChars?: number;
-    emptyMessage: string;
     missingMessage?: string;
     tokenMessage?: string;
   }[];
@@ -172,6 +187,7 @@ export type Rule =
   | LevelCellsRule
   | JumpRule
   | DeadlineRule
+  | NarrativeEmptyRule
   | NarrativeRequiredRule
   | NarrativeNumbersRule
   | NarrativeYearRule

@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../../../shared/api/result';
 import { cellKey, type CellKey } from '../../../shared/model/cells';
 import { blankReport, getCell, setCells, type CellValue, type Report } from '../../../shared/model/report';
 import { blockingFindings, validate } from '../../../shared/rules/engine';
+import { fixAll, type AppliedFix } from '../../../shared/rules/fix-all';
 import { createBackup, createBackupNow, listBackups, pruneBackups, type BackupFile, type RetentionPolicy } from './backups';
 import { storageFailure } from './errors';
 import { checkMeta, checkPatch, checkReport, type ReportPatch } from './input';
@@ -37,6 +38,14 @@ const CARRIED_FROM_PREVIOUS: readonly (readonly [from: CellKey, to: CellKey])[] 
   ),
   ...['regulations', 'normative_docs'].map((row) => [cellKey('proactive', row, 'in_force'), cellKey('proactive', row, 'in_force')] as const),
 ];
+
+/** Next year's report from last year's: narratives as a starting point, 上年结转 and 现行有效件数 carried, the rest blank. */
+function nextYearOf(last: Report): Report {
+  return setCells(
+    { ...blankReport({ agency: last.agency, year: last.year + 1, level: last.level }), narratives: { ...last.narratives } },
+    CARRIED_FROM_PREVIOUS.map(([from, to]) => [to, getCell(last, from)] as const),
+  );
+}
 
 const collator = new Intl.Collator('zh-CN');
 
@@ -125,12 +134,38 @@ export class ReportLibrary {
     return this.write('以上年报告为底稿新建', () => {
       const found = this.resolvePrevious(previous);
       if (!found.ok) return found;
+      return this.inserted(nextYearOf(found.value.report));
+    });
+  }
+
+  /**
+   * 开始今年的报告, one transaction: last year's report (in the library, or
+   * read from a file and stored now), this year's from it with the body, year
+   * and level the author confirmed, and this year's figures (a workbook) on top.
+   */
+  startYear(input: {
+    previous: PreviousRef | Report;
+    meta: { agency: string; year: number; level: string };
+    cells: Partial<Record<CellKey, CellValue>>;
+    /** Apply every unambiguous quick fix (全部修正) to the new report before it is stored. */
+    fixAll?: boolean;
+  }): Result<{ stored: StoredReport; fixed: readonly AppliedFix[] }> {
+    const meta = checkMeta(input.meta);
+    if (!meta.ok) return meta;
+    const cells = checkPatch({ cells: input.cells });
+    if (!cells.ok) return cells;
+    const given = typeof input.previous === 'object' && 'format' in input.previous ? checkReport(input.previous) : undefined;
+    if (given && !given.ok) return given;
+    return this.write('开始今年的报告', () => {
+      const found = given ? this.inserted(given.value) : this.resolvePrevious(input.previous as PreviousRef);
+      if (!found.ok) return found;
       const last = found.value.report;
-      const next = setCells(
-        { ...blankReport({ agency: last.agency, year: last.year + 1, level: last.level }), narratives: { ...last.narratives } },
-        CARRIED_FROM_PREVIOUS.map(([from, to]) => [to, getCell(last, from)] as const),
-      );
-      return this.inserted(next);
+      const next = setCells({ ...nextYearOf(last), ...meta.value }, Object.entries(cells.value.cells ?? {}).filter((e): e is [CellKey, CellValue] => e[1] !== undefined));
+      // Judged against last year's report when it stays last year's (same body, the year before).
+      const previous = last.agency === next.agency && last.year === next.year - 1 ? last : null;
+      const fixed = input.fixAll ? fixAll(next, { previous }) : { report: next, applied: [] };
+      const stored = this.inserted(fixed.report);
+      return stored.ok ? ok({ stored: stored.value, fixed: fixed.applied }) : stored;
     });
   }
 

@@ -4,7 +4,7 @@
 
 type Flusher = () => Promise<void>;
 type CommandHandler = (command: ShellCommand) => void;
-export type ShellCommand = 'import' | 'export';
+export type ShellCommand = 'import' | 'export' | 'help';
 
 const flushers = new Set<Flusher>();
 const handlers = new Set<CommandHandler>();

@@ -1,9 +1,11 @@
 // New report: the body, the year reported on and the body's level. Where the
 // library holds the same body's report for the year before, the new one can
 // start from it (narrative as a starting point, 上年结转 and 现行有效 carried).
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ReportSummary } from '../../../shared/api/contract';
+import { inferLevel } from '../../../shared/template/levels';
 import { api } from '../api';
+import { Modal } from '../common/Modal';
 import { checkIdentity, IdentityFields, type Identity } from './IdentityFields';
 
 interface Props {
@@ -12,30 +14,28 @@ interface Props {
   onCreated: (r: ReportSummary) => void;
 }
 
+/** Reports are written in the first months of the next year. */
+export function reportingYear(now = new Date()): number {
+  return now.getFullYear() - (now.getMonth() < 6 ? 1 : 0);
+}
+
 export function CreateDialog({ existing, onClose, onCreated }: Props) {
   const last = existing[0];
   const [identity, setIdentity] = useState<Identity>({
     agency: last?.agency ?? '',
-    // Reports are written in the first months of the next year.
-    year: String(new Date().getFullYear() - (new Date().getMonth() < 6 ? 1 : 0)),
-    level: last?.level ?? '县区部门',
+    year: String(reportingYear()),
+    level: last?.level ?? inferLevel(last?.agency ?? '').level,
   });
   const [fromPrevious, setFromPrevious] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
 
   const agency = identity.agency.trim();
   const yearNumber = Number(identity.year);
   const previous = existing.find((r) => r.agency === agency && r.year === yearNumber - 1);
   const duplicate = existing.find((r) => r.agency === agency && r.year === yearNumber);
 
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
+  async function submit() {
     const checked = checkIdentity(identity);
     if (!checked.ok) return setError(checked.message);
     setBusy(true);
@@ -46,31 +46,25 @@ export function CreateDialog({ existing, onClose, onCreated }: Props) {
   }
 
   return (
-    <dialog ref={dialog} className="dialog" onClose={onClose} aria-labelledby="create-title">
-      <form onSubmit={submit}>
-        <h2 id="create-title">新建报告</h2>
-        <IdentityFields value={identity} onChange={setIdentity} autoFocus />
-        {previous && (
-          <label className="check">
-            <input type="checkbox" checked={fromPrevious} onChange={(e) => setFromPrevious(e.target.checked)} />
-            从 {previous.year} 年报告创建（带入正文供改写，上年结转、现行有效件数自动填入）
-          </label>
-        )}
-        {duplicate && <p className="hint">报告库里已有 {agency} {yearNumber} 年的报告，仍可再建一份。</p>}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={() => dialog.current?.close()}>
-            取消
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            创建
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <Modal
+      title="新建报告"
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      error={error}
+      actions={
+        <button type="submit" className="primary" disabled={busy}>
+          创建
+        </button>
+      }
+    >
+      <IdentityFields value={identity} onChange={setIdentity} autoFocus />
+      {previous && (
+        <label className="check">
+          <input type="checkbox" checked={fromPrevious} onChange={(e) => setFromPrevious(e.target.checked)} />
+          从 {previous.year} 年报告创建（带入正文供改写，上年结转、现行有效件数自动填入）
+        </label>
+      )}
+      {duplicate && <p className="hint">报告库里已有 {agency} {yearNumber} 年的报告，仍可再建一份。</p>}
+    </Modal>
   );
 }

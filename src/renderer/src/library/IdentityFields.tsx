@@ -1,11 +1,20 @@
 // 机关名称, 年度, 机关层级: the three facts that name a report, entered the same
 // way wherever a report is made (new, or from a file).
 import { LEVELS, type Level } from '../../../shared/template/gov2021';
+import { inferLevel } from '../../../shared/template/levels';
 
 export interface Identity {
   agency: string;
   year: string;
   level: Level;
+  /** The author picked the level: a change of name no longer changes it. */
+  levelChosen?: boolean;
+}
+
+/** The level follows the name as it is typed (…区人民政府 → 县区政府) until the author picks one. */
+function withAgency(value: Identity, agency: string): Identity {
+  const inferred = inferLevel(agency);
+  return { ...value, agency, level: !value.levelChosen && inferred.inferred ? inferred.level : value.level };
 }
 
 /** The identity as the API takes it, or what is wrong with it in plain words. */
@@ -25,7 +34,7 @@ export function IdentityFields({ value, onChange, autoFocus }: { value: Identity
         <input
           autoFocus={autoFocus}
           value={value.agency}
-          onChange={(e) => onChange({ ...value, agency: e.target.value })}
+          onChange={(e) => onChange(withAgency(value, e.target.value))}
           placeholder="如：余杭区统计局"
           maxLength={100}
         />
@@ -36,12 +45,22 @@ export function IdentityFields({ value, onChange, autoFocus }: { value: Identity
       </label>
       <label>
         机关层级
-        <select value={value.level} onChange={(e) => onChange({ ...value, level: e.target.value as Level })}>
+        <select value={value.level} onChange={(e) => onChange({ ...value, level: e.target.value as Level, levelChosen: true })}>
           {LEVELS.map((l) => (
             <option key={l}>{l}</option>
           ))}
         </select>
       </label>
+      <LevelHint agency={value.agency} level={value.level} />
     </>
   );
+}
+
+/** Says where the level came from: the name, or nothing the name says (then the author should check it). */
+export function LevelHint({ agency, level }: { agency: string; level: Level }) {
+  if (!agency.trim()) return null;
+  const inferred = inferLevel(agency);
+  if (!inferred.inferred) return <p className="hint level-hint">层级从名称看不出来，请确认（它决定“规章”一栏是否合理）</p>;
+  if (inferred.level === level) return <p className="hint level-hint">层级按名称推断为「{level}」</p>;
+  return <p className="hint level-hint">按名称，层级应为「{inferred.level}」，请确认</p>;
 }

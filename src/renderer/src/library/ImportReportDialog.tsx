@@ -1,36 +1,36 @@
 // A report file (report JSON, or a workbook with the three tables) becomes a
 // new report in the library, in one transaction. A workbook rarely names the
-// body or the year for certain, so the author confirms them first.
-import { useEffect, useRef, useState } from 'react';
+// body or the year for certain, so the author confirms them first. A report
+// of a past year is most often last year's: the dialog offers to start this
+// year's report from it instead.
+import { useEffect, useState } from 'react';
 import type { ReportSummary } from '../../../shared/api/contract';
 import { api } from '../api';
+import { Modal } from '../common/Modal';
 import { useReadFile } from '../transfer/useReadFile';
+import { reportingYear } from './CreateDialog';
 import { checkIdentity, IdentityFields, type Identity } from './IdentityFields';
 
 interface Props {
   file: File;
   onClose: () => void;
   onImported: (r: ReportSummary) => void;
+  /** 以它为上年报告，新建 N 年报告: 开始今年的报告 with this file as last year's. */
+  onStartFrom: (file: File) => void;
 }
 
-export function ImportReportDialog({ file, onClose, onImported }: Props) {
+export function ImportReportDialog({ file, onClose, onImported, onStartFrom }: Props) {
   const { read, error: readError } = useReadFile(file);
   const [identity, setIdentity] = useState<Identity | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
 
   // What the file says of itself is the starting point; a body the workbook does not name is left for the author.
   useEffect(() => {
     if (read) setIdentity({ agency: read.record?.agency.from === 'missing' ? '' : read.report.agency, year: String(read.report.year), level: read.report.level });
   }, [read]);
 
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
+  async function submit() {
     if (!read || !identity) return;
     const checked = checkIdentity(identity);
     if (!checked.ok) return setError(checked.message);
@@ -42,43 +42,45 @@ export function ImportReportDialog({ file, onClose, onImported }: Props) {
   }
 
   const counts = read?.record?.counts;
+  const pastYear = read && read.report.year < reportingYear() ? read.report.year : null;
   return (
-    <dialog ref={dialog} className="dialog" onClose={onClose} aria-labelledby="import-report-title">
-      <form onSubmit={submit}>
-        <h2 id="import-report-title">从「{file.name}」新建报告</h2>
-        {!read && !readError && <progress aria-label="读取进度" />}
-        {read && identity && (
-          <>
-            {counts && (
-              <p className="hint">
-                读到 {counts.matched + counts.guessed} 个格子{counts.guessed > 0 && `（${counts.guessed} 个按相近标签推断）`}
-                {counts.notFound > 0 && `，${counts.notFound} 个没有找到（留空）`}。
-              </p>
-            )}
-            {read.notes.length > 0 && (
-              <ul className="hint">
-                {read.notes.map((n) => (
-                  <li key={n}>{n}</li>
-                ))}
-              </ul>
-            )}
-            <IdentityFields value={identity} onChange={setIdentity} />
-          </>
-        )}
-        {(readError ?? error) && (
-          <p className="error" role="alert">
-            {readError ?? error}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={() => dialog.current?.close()}>
-            取消
-          </button>
-          <button type="submit" className="primary" disabled={!read || !identity || busy}>
+    <Modal
+      title={`从「${file.name}」新建报告`}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      error={readError ?? error}
+      actions={
+        <>
+          {pastYear !== null && (
+            <button type="button" className="primary" onClick={() => onStartFrom(file)}>
+              以它为上年报告，新建 {pastYear + 1} 年报告
+            </button>
+          )}
+          <button type="submit" className={pastYear !== null ? undefined : 'primary'} disabled={!read || !identity || busy}>
             导入为新报告
           </button>
-        </div>
-      </form>
-    </dialog>
+        </>
+      }
+    >
+      {!read && !readError && <progress aria-label="读取进度" />}
+      {read && identity && (
+        <>
+          {counts && (
+            <p className="hint">
+              读到 {counts.matched + counts.guessed} 个格子{counts.guessed > 0 && `（${counts.guessed} 个按相近标签推断）`}
+              {counts.notFound > 0 && `，${counts.notFound} 个没有找到（留空）`}。
+            </p>
+          )}
+          {read.notes.length > 0 && (
+            <ul className="hint">
+              {read.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          )}
+          <IdentityFields value={identity} onChange={setIdentity} />
+        </>
+      )}
+    </Modal>
   );
 }

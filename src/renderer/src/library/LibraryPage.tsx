@@ -8,9 +8,12 @@ import { api } from '../api';
 import { useNotices } from '../common/notices';
 import { useRouter } from '../common/router';
 import { formatTime } from '../common/time';
+import { useConfirm } from '../common/Modal';
 import { CreateDialog } from './CreateDialog';
 import { ImportReportDialog } from './ImportReportDialog';
+import { StartYearDialog } from './StartYearDialog';
 import { useFilePicker } from '../transfer/FilePicker';
+import { HelpButton } from '../help/HelpHost';
 
 export function LibraryPage() {
   const [reports, setReports] = useState<ReportSummary[] | null>(null);
@@ -18,7 +21,11 @@ export function LibraryPage() {
   const [showBin, setShowBin] = useState(false);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState<File | null>(null);
+  /** 开始今年的报告, with the files it starts from (dropped, or last year's file chosen on its own). */
+  const [starting, setStarting] = useState<readonly File[] | null>(null);
+  const [dragging, setDragging] = useState(false);
   const picker = useFilePicker(setImporting, '选择要导入的报告文件');
+  const confirm = useConfirm();
   const info = useAppInfo((s) => s.info);
   const show = useNotices((s) => s.show);
   const go = useRouter((s) => s.go);
@@ -47,13 +54,32 @@ export function LibraryPage() {
   }
 
   return (
-    <div className="page library-page">
+    <div
+      className={`page library-page${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        if (showBin || starting || importing || !e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => e.currentTarget === e.target && setDragging(false)}
+      onDrop={(e) => {
+        if (!dragging) return;
+        e.preventDefault();
+        setDragging(false);
+        const files = [...e.dataTransfer.files];
+        // Two files are last year's report and this year's workbook; one alone may be either, and the dialog tells which.
+        if (files.length > 0) setStarting(files);
+      }}
+    >
       <header className="page-header">
         <h1>年报编制助手</h1>
         <p className="subtitle">政府信息公开工作年度报告 · 报告库</p>
       </header>
       <div className="toolbar">
-        <button type="button" className="primary" onClick={() => setCreating(true)} disabled={showBin}>
+        <button type="button" className="primary" onClick={() => setStarting([])} disabled={showBin} title="用上年的报告和今年的统计表开始今年的报告（也可以把两个文件拖到本页）">
+          开始今年的报告
+        </button>
+        <button type="button" onClick={() => setCreating(true)} disabled={showBin}>
           新建报告
         </button>
         <button type="button" onClick={picker.open} disabled={showBin} title="从报告数据文件（.json）或含三张统计表的 Excel 文件新建报告">
@@ -68,6 +94,7 @@ export function LibraryPage() {
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
+        <HelpButton />
         <label className="toggle">
           <input type="checkbox" checked={showBin} onChange={(e) => setShowBin(e.target.checked)} /> 回收站
         </label>
@@ -84,7 +111,7 @@ export function LibraryPage() {
           ) : (
             <>
               <p>报告库里还没有报告。</p>
-              <p className="muted">点击“新建报告”，填写机关名称和年度即可开始；有上年报告时可从上年报告创建，结转数自动带入。</p>
+              <p className="muted">点击“开始今年的报告”，选上年的报告和今年的统计表（或把两个文件拖到本页），即可开始；没有上年报告时点“新建报告”。</p>
             </>
           )}
         </div>
@@ -142,10 +169,11 @@ export function LibraryPage() {
                           <button
                             type="button"
                             className="danger"
-                            onClick={() => {
-                              if (confirm(`把「${documentTitle(r)}」移到回收站？之后可以在回收站恢复。`))
-                                void act('已移到回收站', () => api!.library.remove({ id: r.id }));
-                            }}
+                            onClick={() =>
+                              void confirm
+                                .ask({ title: '移到回收站', message: `把「${documentTitle(r)}」移到回收站？之后可以在回收站恢复。`, confirmLabel: '移到回收站', danger: true })
+                                .then((yes) => (yes ? act('已移到回收站', () => api!.library.remove({ id: r.id })) : undefined))
+                            }
                           >
                             删除
                           </button>
@@ -160,9 +188,31 @@ export function LibraryPage() {
         ))
       )}
 
+      {confirm.element}
+      {dragging && <div className="drop-hint">松开鼠标：用上年的报告和今年的统计表开始今年的报告</div>}
+      {starting && (
+        <StartYearDialog
+          reports={reports ?? []}
+          files={starting}
+          onClose={() => setStarting(null)}
+          onImportOnly={(file) => {
+            setStarting(null);
+            setImporting(file);
+          }}
+          onStarted={(r, fixed) => {
+            setStarting(null);
+            if (fixed) show('info', `已建好 ${r.year} 年报告，并已全部修正：${fixed}`);
+            go({ page: 'report', id: r.id });
+          }}
+        />
+      )}
       {importing && (
         <ImportReportDialog
           file={importing}
+          onStartFrom={(file) => {
+            setImporting(null);
+            setStarting([file]);
+          }}
           onClose={() => setImporting(null)}
           onImported={(r) => {
             setImporting(null);

@@ -7,6 +7,7 @@ import { SECTIONS } from '../../../shared/template/gov2021';
 import { cellDef } from '../../../shared/model/cells';
 import { findingsOf } from './findings';
 import { useEditor } from './store';
+import { TodoPanel } from './TodoPanel';
 
 /** Selects the findings and explanations only: re-renders when they change; each item only when what it shows changed. */
 export const FindingsPanel = memo(function FindingsPanel() {
@@ -16,6 +17,7 @@ export const FindingsPanel = memo(function FindingsPanel() {
 
   return (
     <aside className="findings-panel" aria-label="检查结果">
+      <TodoPanel />
       <h2>
         检查结果
         <span className="counts">

@@ -3,6 +3,7 @@
 // (落款, default the agency; 成文日期, default the day of export) and the preamble.
 import { memo, useState } from 'react';
 import { LEVELS, type Level } from '../../../shared/template/gov2021';
+import { inferLevel } from '../../../shared/template/levels';
 import { metaProblem } from './patch';
 import { useEditor } from './store';
 import { PreambleField } from './PreambleField';
@@ -48,6 +49,7 @@ export const MetaFields = memo(function MetaFields() {
           ))}
         </select>
       </label>
+      <LevelOffer agency={agency} level={level} disabled={final} onTake={(l) => setMeta({ level: l })} />
       <label>
         落款
         <input className="signature" value={signature} disabled={final} placeholder={agency} onChange={(e) => setMeta({ signature: e.target.value })} />
@@ -61,3 +63,17 @@ export const MetaFields = memo(function MetaFields() {
     </div>
   );
 });
+
+/** Where the name says another level than the report holds (a default never chosen, a renamed body): one click takes it. */
+function LevelOffer({ agency, level, disabled, onTake }: { agency: string; level: Level; disabled: boolean; onTake: (level: Level) => void }) {
+  const inferred = inferLevel(agency);
+  if (!inferred.inferred || inferred.level === level) return null;
+  return (
+    <span className="hint level-offer">
+      按名称应为「{inferred.level}」
+      <button type="button" className="link" disabled={disabled} onClick={() => onTake(inferred.level)}>
+        改为{inferred.level}
+      </button>
+    </span>
+  );
+}

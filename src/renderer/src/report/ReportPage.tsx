@@ -15,6 +15,7 @@ import { SECTIONS } from '../../../shared/template/gov2021';
 import { api } from '../api';
 import { useRouter } from '../common/router';
 import { useAppInfo } from '../common/appInfo';
+import { HelpButton } from '../help/HelpHost';
 import { FinalizeControl } from './FinalizeControl';
 import { findingsOf } from './findings';
 import { MetaFields } from './MetaFields';
@@ -22,6 +23,8 @@ import { Outline } from './Outline';
 import { SaveIndicator, SaveProblem } from './SaveIndicator';
 import { SectionView } from './SectionView';
 import { sectionStatuses } from './sectionStatus';
+import { usePlaceMemory } from './lastPlace';
+import { firstNeed, placeOf, todoList } from './todo';
 import { useEditor, type Remote } from './store';
 import { SidePanel } from '../overview/SidePanel';
 import './editor.css';
@@ -144,13 +147,15 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   const readOnly = useAppInfo((s) => s.info?.readOnly);
   const findings = findingsOf(report, previous);
   const blocking = blockingFindings(findings, report.explanations);
-  const statuses = sectionStatuses(report, findings, report.explanations);
+  const statuses = sectionStatuses(report, findings, report.explanations, previous);
+  const status = useEditor((s) => s.status);
+  usePlaceMemory(id, () => firstNeed(todoList(statuses, blocking, status)));
 
   useEffect(
     () =>
       onShellCommand((command) => {
         if (command === 'export') setExporting(true);
-        else if (!final) openPicker();
+        else if (command === 'import' && !final) openPicker();
       }),
     [final, openPicker],
   );
@@ -196,6 +201,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
         <button type="button" onClick={() => setRevisions(true)}>
           历史版本
         </button>
+        <HelpButton />
         <FinalizeControl blocking={blocking} />
       </header>
       <MetaFields />
@@ -228,9 +234,14 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
         <ExportDialog
           id={id}
           report={report}
-          blocking={{ errors: blocking.filter((f) => f.severity === 'error').length, warnings: blocking.filter((f) => f.severity !== 'error').length }}
+          blocking={blocking}
           final={final}
           flush={() => useEditor.getState().flush({ includeDraft: true })}
+          finalize={(next) => useEditor.getState().setStatus(next)}
+          onShow={(f) => {
+            setExporting(false);
+            useEditor.getState().goTo(placeOf(f));
+          }}
           onClose={() => setExporting(false)}
         />
       )}

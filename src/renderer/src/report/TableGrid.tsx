@@ -12,6 +12,7 @@ import { cellDef, type CellKey } from '../../../shared/model/cells';
 import type { CellValue, Report } from '../../../shared/model/report';
 import { SEVERITY_LABEL } from '../../../shared/rules/types';
 import { LAYOUTS, placeCells, type LayoutCell } from '../../../shared/template/layout';
+import { useStickyHeader } from './stickyHeader';
 import { TABLES, type TableId } from '../../../shared/template/gov2021';
 import { useNotices } from '../common/notices';
 import { parseTsv, toTsv, withoutLabelColumns } from './clipboard';
@@ -73,6 +74,8 @@ export function TableGrid({ table }: { table: TableId }) {
   const { select, setDraft, commitDraft, setCells } = useEditor.getState();
   const show = useNotices((s) => s.show);
   const inputRef = useRef<HTMLInputElement>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  useStickyHeader(tableRef, layout.headerRows);
   const keepFocus = useRef(false);
   /** F2: the arrows move the caret inside the cell instead of leaving it. */
   const [inCellEdit, setInCellEdit] = useState(false);
@@ -241,6 +244,7 @@ export function TableGrid({ table }: { table: TableId }) {
         <CellBar cell={active} locked={final || (!manual && TOTAL_CELLS.has(active))} />
       </div>
       <table
+        ref={tableRef}
         className={`grid grid-${table}`}
         aria-label={TABLES[table].title}
         onMouseDown={(e) => {

@@ -2,7 +2,9 @@
 // figure. Derived from the report and its findings, never stored.
 import { CELLS } from '../../../shared/model/cells';
 import type { Report } from '../../../shared/model/report';
-import type { Finding } from '../../../shared/rules/types';
+import { RULES } from '../../../shared/rules/catalog';
+import { isEmptyNarrative, narrativeRepetition } from '../../../shared/rules/engine';
+import type { Finding, RepetitionRule } from '../../../shared/rules/types';
 import { SECTIONS, type SectionId, type TableId } from '../../../shared/template/gov2021';
 
 export type SectionStatus = '未开始' | '填写中' | '有错误' | '待核实' | '完成';
@@ -12,16 +14,23 @@ const UNFINISHED_RULES = new Set(['cell.blank', 'narrative.required']);
 
 function started(report: Report, section: SectionId): boolean {
   const def = SECTIONS.find((s) => s.id === section)!;
-  if (def.kind === 'narrative') return report.narratives[section as 'overview'].trim() !== '';
+  if (def.kind === 'narrative') return !isEmptyNarrative(report.narratives[section as 'overview']);
   return CELLS.some((c) => c.table === (section as TableId) && (report.tables[c.table][c.row]?.[c.col] ?? null) !== null);
 }
 
-export function sectionStatuses(report: Report, findings: readonly Finding[], explanations: Readonly<Record<string, string>>): Record<SectionId, SectionStatus> {
+/** More of a section's text standing in last year's report than the repetition rule allows: copied, not written. */
+const COPIED_SHARE = RULES.find((r): r is RepetitionRule => r.kind === 'repetition')!.threshold;
+
+/** `previous`: last year's report, against which a text copied from it is still being written, never 完成. */
+export function sectionStatuses(report: Report, findings: readonly Finding[], explanations: Readonly<Record<string, string>>, previous?: Report | null): Record<SectionId, SectionStatus> {
   const out = {} as Record<SectionId, SectionStatus>;
+  const shares = previous ? narrativeRepetition(report, previous) : null;
   for (const { id } of SECTIONS) {
     const mine = findings.filter((f) => f.section === id);
+    const share = shares?.[id as keyof typeof shares];
     if (!started(report, id)) out[id] = '未开始';
     else if (mine.some((f) => f.severity === 'error')) out[id] = '有错误';
+    else if (share && share.total > 0 && share.repeated / share.total > COPIED_SHARE) out[id] = '填写中';
     else if (mine.some((f) => UNFINISHED_RULES.has(f.rule) && !(explanations[f.id] ?? '').trim())) out[id] = '填写中';
     else if (mine.some((f) => f.severity === 'warning' && !(explanations[f.id] ?? '').trim())) out[id] = '待核实';
     else out[id] = '完成';

@@ -8,6 +8,7 @@ import { cellDef, type CellKey } from '../../../shared/model/cells';
 import { parseCellInput, setCells, type CellValue, type Report } from '../../../shared/model/report';
 import { MAX_SECTION_CHARS } from '../../../shared/model/limits';
 import { applyFix } from '../../../shared/rules/engine';
+import { fixAll, type AppliedFix } from '../../../shared/rules/fix-all';
 import type { Finding } from '../../../shared/rules/types';
 import { TABLE_IDS, type Level, type NarrativeId, type SectionId, type TableId } from '../../../shared/template/gov2021';
 import { applyPatch, diffReports } from './patch';
@@ -70,6 +71,8 @@ interface EditorState {
   setExplanation: (findingId: string, text: string, section: SectionId) => void;
   setMeta: (meta: Partial<Pick<Report, 'agency' | 'year' | 'level' | 'signature' | 'date' | 'preamble'>>) => void;
   fix: (finding: Finding) => void;
+  /** 全部修正: every unambiguous quick fix as one undo step; says which were applied. */
+  fixAll: () => readonly AppliedFix[];
   setManualTotals: (table: TableId, manual: boolean) => void;
   undo: () => void;
   redo: () => void;
@@ -275,6 +278,15 @@ export const useEditor = create<EditorState>((set, get) => {
       if (!report || !finding.fix) return;
       const next = applyFix(report, finding.fix);
       commit(recomputeTotals(next, autoTables(finding.fix.changes.map((c) => c.cell))), { section: finding.section, cell: finding.cells[0] });
+    },
+
+    fixAll: () => {
+      const { report, previous, section } = get();
+      if (!report) return [];
+      const out = fixAll(report, { previous }, (next, changed) => recomputeTotals(next, autoTables(changed)));
+      // Undo brings the author back to where they clicked, not to one of the many cells changed.
+      if (out.applied.length > 0) commit(out.report, { section });
+      return out.applied;
     },
 
     setManualTotals: (table, manual) => {

@@ -2,12 +2,13 @@
 // minutes of editing and before every import, status change and restore.
 // Choosing one shows how it differs from now; restoring keeps the current
 // state as a version of its own first, so nothing is lost either way.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { OpenedReport, RevisionReason, RevisionSummary } from '../../../shared/api/contract';
 import { CELLS } from '../../../shared/model/cells';
 import type { Report } from '../../../shared/model/report';
 import { NARRATIVE_IDS, SECTIONS, type SectionId } from '../../../shared/template/gov2021';
 import { api } from '../api';
+import { Modal, useConfirm } from '../common/Modal';
 import { formatTime } from '../common/time';
 import './revisions.css';
 
@@ -28,20 +29,41 @@ const REASON: Record<RevisionReason, string> = {
 };
 
 const HEADING = Object.fromEntries(SECTIONS.map((s) => [s.id, s.heading])) as Record<SectionId, string>;
+const NUMERAL = Object.fromEntries(SECTIONS.map((s) => [s.id, s.numeral])) as Record<SectionId, string>;
 
-/** In words: which sections differ between two versions, and by how many cells. */
+const show = (v: string | number | null) => (v === null ? '（空）' : String(v));
+
+/** The first stretch where two texts part, a little of each side around it, for "当时 … → 现在 …". */
+function textChange(then: string, now: string): string {
+  let start = 0;
+  while (start < then.length && start < now.length && then[start] === now[start]) start++;
+  let end = 0;
+  while (end < then.length - start && end < now.length - start && then[then.length - 1 - end] === now[now.length - 1 - end]) end++;
+  const clip = (t: string) => {
+    const part = t.slice(Math.max(0, start - 6), t.length - end);
+    const cut = part.length > 40 ? part.slice(0, 40) + '…' : part;
+    return (start > 6 ? '…' : '') + (cut || '（无）');
+  };
+  return `「${clip(then)}」→「${clip(now)}」`;
+}
+
+/** In words: each cell that differs (then → now), where each text parts, and what else changed. */
 function differences(then: Report, now: Report): string[] {
   const out: string[] = [];
-  for (const table of ['proactive', 'requests', 'appeals'] as const) {
-    const n = CELLS.filter((c) => c.table === table && (then.tables[table][c.row]?.[c.col] ?? null) !== (now.tables[table][c.row]?.[c.col] ?? null)).length;
-    if (n > 0) out.push(`${HEADING[table]}：${n} 个格子不同`);
+  for (const c of CELLS) {
+    const a = then.tables[c.table][c.row]?.[c.col] ?? null;
+    const b = now.tables[c.table][c.row]?.[c.col] ?? null;
+    if (a !== b) out.push(`表${NUMERAL[c.table]} ${c.name}：${show(a)} → ${show(b)}`);
   }
   for (const n of NARRATIVE_IDS) {
-    if (then.narratives[n] !== now.narratives[n]) out.push(`${HEADING[n]}：文字不同（当时 ${then.narratives[n].length} 字，现在 ${now.narratives[n].length} 字）`);
+    if (then.narratives[n] !== now.narratives[n]) out.push(`${HEADING[n]}：${textChange(then.narratives[n], now.narratives[n])}（当时 ${then.narratives[n].length} 字，现在 ${now.narratives[n].length} 字）`);
   }
-  if (then.agency !== now.agency || then.year !== now.year || then.level !== now.level) out.push('机关名称、年度或层级不同');
-  const explained = (r: Report) => Object.values(r.explanations).filter((t) => t.trim()).length;
-  if (explained(then) !== explained(now)) out.push(`核实说明：当时 ${explained(then)} 条，现在 ${explained(now)} 条`);
+  if (then.agency !== now.agency) out.push(`机关名称：${then.agency} → ${now.agency}`);
+  if (then.year !== now.year) out.push(`年度：${then.year} → ${now.year}`);
+  if (then.level !== now.level) out.push(`层级：${then.level} → ${now.level}`);
+  const ids = new Set([...Object.keys(then.explanations), ...Object.keys(now.explanations)]);
+  const changed = [...ids].filter((i) => (then.explanations[i] ?? '') !== (now.explanations[i] ?? '')).length;
+  if (changed > 0) out.push(`核实说明：${changed} 条不同`);
   return out;
 }
 
@@ -50,10 +72,9 @@ export function RevisionsDialog({ id, current, flush, onRestored, onClose }: Pro
   const [chosen, setChosen] = useState<{ revision: RevisionSummary; report: Report } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const confirm = useConfirm();
 
   useEffect(() => {
-    dialog.current?.showModal();
     void flush().then(async () => {
       const res = await api!.library.revisions({ id });
       if (res.ok) setRevisions(res.value);
@@ -68,19 +89,32 @@ export function RevisionsDialog({ id, current, flush, onRestored, onClose }: Pro
   }
 
   async function restore() {
-    if (!chosen || !confirm(`恢复到 ${formatTime(chosen.revision.createdAt)} 的版本？现在的内容会先保存为一个历史版本。`)) return;
+    if (!chosen) return;
+    const yes = await confirm.ask({ title: '恢复历史版本', message: `恢复到 ${formatTime(chosen.revision.createdAt)} 的版本？现在的内容会先保存为一个历史版本。`, confirmLabel: '恢复' });
+    if (!yes) return;
     setBusy(true);
     const res = await api!.library.restoreRevision({ id, revisionId: chosen.revision.id });
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
     onRestored(res.value);
-    dialog.current?.close();
+    onClose();
   }
 
   const diff = chosen ? differences(chosen.report, current) : [];
   return (
-    <dialog ref={dialog} className="dialog revisions-dialog" onClose={onClose} aria-labelledby="revisions-title">
-      <h2 id="revisions-title">历史版本</h2>
+    <Modal
+      title="历史版本"
+      className="revisions-dialog"
+      onClose={onClose}
+      error={error}
+      cancelLabel="关闭"
+      actions={
+        <button type="button" className="primary" disabled={!chosen || busy || diff.length === 0} onClick={() => void restore()}>
+          恢复这个版本
+        </button>
+      }
+    >
+      {confirm.element}
       <div className="revisions-body">
         <ol className="revision-list" aria-label="历史版本列表">
           {revisions === null && !error && <li className="muted">正在读取…</li>}
@@ -104,8 +138,8 @@ export function RevisionsDialog({ id, current, flush, onRestored, onClose }: Pro
                 <p>与现在的内容完全相同。</p>
               ) : (
                 <>
-                  <p>与现在相比：</p>
-                  <ul>
+                  <p>与现在相比（当时 → 现在）：</p>
+                  <ul className="revision-diff">
                     {diff.map((d) => (
                       <li key={d}>{d}</li>
                     ))}
@@ -119,19 +153,6 @@ export function RevisionsDialog({ id, current, flush, onRestored, onClose }: Pro
           )}
         </div>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="dialog-buttons">
-        <button type="button" onClick={() => dialog.current?.close()}>
-          关闭
-        </button>
-        <button type="button" className="primary" disabled={!chosen || busy || diff.length === 0} onClick={() => void restore()}>
-          恢复这个版本
-        </button>
-      </div>
-    </dialog>
+    </Modal>
   );
 }

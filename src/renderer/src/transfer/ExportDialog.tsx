@@ -1,39 +1,50 @@
 // Exporting the submission document: a preview of the very HTML the PDF and
 // the website get, the format, the draft mark (forced while the report is
 // not final), then the native save dialog (desktop) or a download (browser).
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ExportFormat } from '../../../shared/api/contract';
+// A draft that nothing blocks any more is finalized here too (定稿并导出);
+// while something blocks it, the dialog lists what.
+import { useMemo, useState } from 'react';
+import type { ExportFormat, ExportOutcome, ReportStatus, ReportSummary } from '../../../shared/api/contract';
+import type { Result } from '../../../shared/api/result';
 import { FILE_FORMATS } from '../../../shared/formats';
 import { renderReportHtml } from '../../../shared/document/html';
 import type { Report } from '../../../shared/model/report';
 import { validate } from '../../../shared/rules/engine';
+import { SEVERITY_LABEL, type Finding } from '../../../shared/rules/types';
 import { api } from '../api';
-import { ExportStatus, useExportRun } from './exportRun';
+import { Modal } from '../common/Modal';
+import { ExportProgress, useExportRun } from './exportRun';
 import './transfer.css';
 
 interface Props {
   id: number;
   report: Report;
-  /** How many errors and unexplained warnings keep the report from being final. */
-  blocking: { errors: number; warnings: number };
+  /** The errors and unexplained warnings that keep the report from being final. */
+  blocking: readonly Finding[];
   /** Only a report marked 定稿 leaves without the draft mark. */
   final: boolean;
   /** Saves what the editor has not yet saved, so the export holds the latest text. */
   flush: () => Promise<void>;
+  /** Marks the report 定稿 (the library checks again). */
+  finalize: (status: ReportStatus) => Promise<Result<ReportSummary> | null>;
+  /** Brings the author to a finding that blocks (and closes the dialog). */
+  onShow: (finding: Finding) => void;
   onClose: () => void;
 }
 
 const FORMATS = FILE_FORMATS.filter((f) => f.writable).map((f) => ({ format: f.id, label: `${f.label}（${f.extensions[0]}）`, hint: f.hint }));
 
-export function ExportDialog({ id, report, blocking, final, flush, onClose }: Props) {
-  const mustDraft = !final;
+export function ExportDialog({ id, report, blocking, final, flush, finalize, onShow, onClose }: Props) {
   const [format, setFormat] = useState<ExportFormat>('docx');
-  const [draft, setDraft] = useState(mustDraft);
+  const [draftChosen, setDraftChosen] = useState(!final);
   const [oneSheet, setOneSheet] = useState(false);
   const [audit, setAudit] = useState(true);
   const [closing, setClosing] = useState(false);
-  const { stage, run } = useExportRun();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { stage, run, reset } = useExportRun();
+  // Finalized in this dialog: final from here on, whatever the page has heard yet.
+  const [finalized, setFinalized] = useState(false);
+  const isFinal = final || finalized;
+  const draft = !isFinal || draftChosen;
   // The preview shows the printed document (Word and PDF carry 落款 and 成文日期).
   const html = useMemo(() => renderReportHtml(report, { draft, closing: format !== 'html' || closing }), [report, draft, format, closing]);
   // A final document published after the deadline gets the notice the rules give for it.
@@ -41,32 +52,68 @@ export function ExportDialog({ id, report, blocking, final, flush, onClose }: Pr
     () => (draft ? undefined : validate(report, { finalExportDate: new Date().toLocaleDateString('sv') }).find((f) => f.rule === 'schedule.deadline')),
     [report, draft],
   );
+  const canFinalize = !isFinal && blocking.length === 0;
 
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
-
-  async function send() {
+  /** Saves what is pending, marks the report 定稿 first when asked, then asks main to write. */
+  async function send(asFinal: boolean): Promise<Result<ExportOutcome>> {
     await flush();
+    if (asFinal && !isFinal) {
+      const res = await finalize('定稿');
+      if (res && !res.ok) return res;
+      setFinalized(true);
+    }
     return api!.files.exportDocument({
       id,
       format,
-      draft,
+      draft: asFinal ? false : draft,
       oneSheet: format === 'xlsx' && oneSheet,
       audit: format !== 'xlsx' || audit,
       closing: format === 'html' && closing,
     });
   }
 
+  const working = stage.kind === 'working';
   return (
-    <dialog ref={dialog} className="dialog transfer-dialog export-dialog" onClose={onClose} aria-labelledby="export-title">
-      <h2 id="export-title">导出报告</h2>
+    <Modal
+      title="导出报告"
+      className="transfer-dialog export-dialog"
+      onClose={onClose}
+      cancelLabel={stage.kind === 'done' ? '关闭' : '取消'}
+      actions={
+        <>
+          <button type="button" className={canFinalize ? undefined : 'primary'} disabled={working} onClick={() => void run(() => send(false))}>
+            {stage.kind === 'done' ? '再导出一份' : draft ? '导出草稿' : '导出'}
+          </button>
+          {!isFinal && (
+            <button
+              type="button"
+              className="primary"
+              disabled={working || !canFinalize}
+              onClick={() => void run(() => send(true))}
+              title={canFinalize ? '标记为定稿，并导出正式文件（不带“草稿”）' : '还有问题没有处理，不能定稿'}
+            >
+              定稿并导出
+            </button>
+          )}
+        </>
+      }
+    >
       <div className="export-body">
-        <fieldset className="export-options" disabled={stage.kind === 'working'}>
+        <fieldset className="export-options" disabled={working}>
           <legend>格式</legend>
           {FORMATS.map((f) => (
             <label key={f.format} className="format-option">
-              <input type="radio" name="format" value={f.format} checked={format === f.format} onChange={() => setFormat(f.format)} />
+              <input
+                type="radio"
+                name="format"
+                value={f.format}
+                checked={format === f.format}
+                onChange={() => {
+                  setFormat(f.format);
+                  // The file just written was of the other format: it is no longer what this dialog is about to do.
+                  reset();
+                }}
+              />
               <span>
                 {f.label}
                 <small>{f.hint}</small>
@@ -89,13 +136,25 @@ export function ExportDialog({ id, report, blocking, final, flush, onClose }: Pr
             </label>
           )}
           <label className="check">
-            <input type="checkbox" checked={draft} disabled={mustDraft} onChange={(e) => setDraft(e.target.checked)} /> 标注“草稿”
+            <input type="checkbox" checked={draft} disabled={!isFinal} onChange={(e) => setDraftChosen(e.target.checked)} /> 标注“草稿”
           </label>
-          {mustDraft && (
+          {!isFinal && blocking.length > 0 && (
+            <div className="export-blocking" role="note">
+              <p className="hint">还不能定稿，只能导出草稿。先处理这些问题：</p>
+              <ul>
+                {blocking.map((f) => (
+                  <li key={f.id} className={`sev-${f.severity}`}>
+                    <button type="button" className="link" onClick={() => onShow(f)}>
+                      <strong>{SEVERITY_LABEL[f.severity]}</strong> {f.message}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {canFinalize && (
             <p className="hint" role="note">
-              {blocking.errors + blocking.warnings > 0
-                ? `报告还有${[blocking.errors && ` ${blocking.errors} 个错误`, blocking.warnings && ` ${blocking.warnings} 个未写核实说明的需核实项`].filter(Boolean).join('、')}，只能导出草稿。`
-                : '报告尚未定稿，只能导出草稿：关闭本窗口，点“标记为定稿”后再导出正式文件。'}
+              检查已通过：点“定稿并导出”即标记为定稿并导出正式文件。
             </p>
           )}
           {late && (
@@ -106,7 +165,7 @@ export function ExportDialog({ id, report, blocking, final, flush, onClose }: Pr
         </fieldset>
         <iframe className="export-preview" title="文档预览" srcDoc={html} sandbox="" />
       </div>
-      <ExportStatus stage={stage} onRun={() => void run(send)} onClose={() => dialog.current?.close()} />
-    </dialog>
+      <ExportProgress stage={stage} />
+    </Modal>
   );
 }

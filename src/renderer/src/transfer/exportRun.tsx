@@ -9,8 +9,8 @@ import { downloadBase64 } from './files';
 
 export type ExportStage = { kind: 'choose' } | { kind: 'working' } | { kind: 'done'; path: string | null; fileName: string } | { kind: 'failed'; message: string };
 
-/** The stage of the export and the function that runs one: `send` saves what is pending and asks main to write. */
-export function useExportRun(): { stage: ExportStage; run: (send: () => Promise<Result<ExportOutcome>>) => Promise<void> } {
+/** The stage of the export and the function that runs one: `send` saves what is pending and asks main to write; `reset` forgets the last file. */
+export function useExportRun(): { stage: ExportStage; run: (send: () => Promise<Result<ExportOutcome>>) => Promise<void>; reset: () => void } {
   const [stage, setStage] = useState<ExportStage>({ kind: 'choose' });
   async function run(send: () => Promise<Result<ExportOutcome>>) {
     setStage({ kind: 'working' });
@@ -24,11 +24,28 @@ export function useExportRun(): { stage: ExportStage; run: (send: () => Promise<
     }
     setStage({ kind: 'done', path: out.path, fileName: out.path.split(/[\\/]/).pop()! });
   }
-  return { stage, run };
+  return { stage, run, reset: () => setStage({ kind: 'choose' }) };
 }
 
 /** Progress, the failure, or where the file went, and the dialog's two buttons. */
 export function ExportStatus({ stage, onRun, onClose }: { stage: ExportStage; onRun: () => void; onClose: () => void }) {
+  return (
+    <>
+      <ExportProgress stage={stage} />
+      <div className="dialog-buttons">
+        <button type="button" onClick={onClose}>
+          {stage.kind === 'done' ? '关闭' : '取消'}
+        </button>
+        <button type="button" className="primary" disabled={stage.kind === 'working'} onClick={onRun}>
+          {stage.kind === 'done' ? '再导出一份' : '导出'}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** Progress, the failure, or where the file went (for a dialog with buttons of its own). */
+export function ExportProgress({ stage }: { stage: ExportStage }) {
   return (
     <>
       {stage.kind === 'working' && (
@@ -52,14 +69,6 @@ export function ExportStatus({ stage, onRun, onClose }: { stage: ExportStage; on
           )}
         </p>
       )}
-      <div className="dialog-buttons">
-        <button type="button" onClick={onClose}>
-          {stage.kind === 'done' ? '关闭' : '取消'}
-        </button>
-        <button type="button" className="primary" disabled={stage.kind === 'working'} onClick={onRun}>
-          {stage.kind === 'done' ? '再导出一份' : '导出'}
-        </button>
-      </div>
     </>
   );
 }

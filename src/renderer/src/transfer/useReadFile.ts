@@ -2,6 +2,7 @@
 // CLI), following the progress of getting its bytes.
 import { useEffect, useState } from 'react';
 import type { ImportedFile } from '../../../shared/api/contract';
+import type { Result } from '../../../shared/api/result';
 import { api } from '../api';
 import { fileToBase64 } from './files';
 
@@ -13,22 +14,23 @@ export interface FileReading {
 }
 
 /** `into`: the report the file goes into, whose body and year stand where the file names none. */
+export async function readThroughApi(file: File, into?: { agency: string; year: number }, onProgress?: (share: number) => void): Promise<Result<ImportedFile>> {
+  try {
+    const data = await fileToBase64(file, onProgress);
+    return await api!.files.read({ fileName: file.name, data, ...into });
+  } catch (err) {
+    return { ok: false, error: { code: 'unreadable', message: (err as Error).message } };
+  }
+}
+
 export function useReadFile(file: File, into?: { agency: string; year: number }): FileReading {
   const [state, setState] = useState<FileReading>({ progress: 0, read: null, error: null });
   useEffect(() => {
     let cancelled = false;
-    (async () => {
-      try {
-        const data = await fileToBase64(file, (share) => !cancelled && setState((s) => ({ ...s, progress: share })));
-        if (cancelled) return;
-        setState((s) => ({ ...s, progress: null }));
-        const res = await api!.files.read({ fileName: file.name, data, ...into });
-        if (cancelled) return;
-        setState(res.ok ? { progress: null, read: res.value, error: null } : { progress: null, read: null, error: res.error.message });
-      } catch (err) {
-        if (!cancelled) setState({ progress: null, read: null, error: (err as Error).message });
-      }
-    })();
+    void readThroughApi(file, into, (share) => !cancelled && setState((s) => ({ ...s, progress: share >= 1 ? null : share }))).then((res) => {
+      if (cancelled) return;
+      setState(res.ok ? { progress: null, read: res.value, error: null } : { progress: null, read: null, error: res.error.message });
+    });
     return () => {
       cancelled = true;
     };

@@ -1,0 +1,72 @@
+// What was read from a file, above its preview: where each table was found,
+// the importer's notes, how many cells change and how many were guessed, then
+// the tables themselves (ImportPreview).
+import type { ReactNode } from 'react';
+import type { ImportedFile } from '../../../shared/api/contract';
+import { CELLS } from '../../../shared/model/cells';
+import { SECTIONS, TABLE_IDS, type TableId } from '../../../shared/template/gov2021';
+import { ImportPreview, type CellChange } from './ImportPreview';
+
+const TABLE_NAME = Object.fromEntries(SECTIONS.map((s) => [s.id, s.heading])) as Record<TableId, string>;
+
+/** `changes`: how many cells the import writes; `struck`: what a struck-through value is (the value now, or last year's). */
+export function ImportSummary({ read, cells, changes, struck = '原值', verb = '改动' }: { read: ImportedFile; cells: readonly CellChange[]; changes: ReactNode; struck?: string; verb?: string }) {
+  const guessed = cells.filter((c) => c.cell?.status === 'guessed').length;
+  const missing = cells.filter((c) => c.cell?.status === 'not_found').length;
+  const leftBlank = cells.flatMap((c) => (c.cell?.status === 'left_blank' ? [c.cell] : []));
+  return (
+    <>
+      {read.record && (
+        <ul className="import-tables">
+          {TABLE_IDS.map((t) => {
+            const loc = read.record!.tables[t];
+            return (
+              <li key={t} className={loc ? '' : 'missing'}>
+                {TABLE_NAME[t]}：{loc ? `在工作表「${loc.sheet}」${loc.range}${loc.appealsShape === '3x5' ? '（3 行 × 5 列）' : ''}` : '没有找到'}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {read.notes.length > 0 && (
+        <ul className="import-notes">
+          {read.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      <p className="import-summary">
+        将{verb} <strong>{changes}</strong> 个格子
+        {guessed > 0 && (
+          <>
+            ，其中 <strong className="guess">{guessed}</strong> 个是按相近的标签推断的（黄色），请核对
+          </>
+        )}
+        {missing > 0 && (
+          <>
+            ；<strong>{missing}</strong> 个格子文件里没有（灰色），保持原值
+          </>
+        )}
+        {leftBlank.length > 0 && (
+          <>
+            ；<strong>{leftBlank.length}</strong> 个格子无法确定数值，已留空（灰色），保持原值
+          </>
+        )}
+        。不同的格子标蓝，划线的是{struck}；换算或按 0 读入的格子带下划线，鼠标停留可见说明。
+      </p>
+      {leftBlank.length > 0 && (
+        <details className="import-missing">
+          <summary>找到了位置、但没有读入数值的格子（{leftBlank.length}），保持原值</summary>
+          <ul>
+            {leftBlank.map((c) => (
+              <li key={c.key}>
+                {CELLS.find((d) => d.key === c.key)!.name}：{c.remark}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <ImportPreview cells={cells} />
+    </>
+  );
+}
