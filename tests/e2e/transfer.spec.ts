@@ -178,17 +178,19 @@ test('import preview: readings of 0 and units are marked, cells that could not b
   await page.locator('input[type=file]').setInputFiles(units);
   const unitDialog = page.getByRole('dialog', { name: '导入「带单位报表.xlsx」' });
   await expect(unitDialog.locator('.import-notes')).toContainText('收费金额以元填写，已除以 10000 换算为万元');
-  await unitDialog.getByRole('checkbox').check();
-  await expect(unitDialog.locator('tr', { hasText: '行政事业性收费' }).locator('.source')).toContainText('元，换算为万元');
+  const fee = unitDialog.locator('[data-cell="proactive.fees.amount"]');
+  await expect(fee).toHaveClass(/converted/);
+  await expect(fee).toHaveAttribute('title', /元，换算为万元/);
   await page.screenshot({ path: 'artifacts/e2e/import-units.png' });
   await unitDialog.getByRole('button', { name: '取消' }).click();
 
   await page.locator('input[type=file]').setInputFiles(old);
   const dialog = page.getByRole('dialog', { name: '导入「旧版报表.xlsx」' });
-  await expect(dialog.locator('.import-summary')).toContainText('21 个格子无法确定数值，已留空，保持原值');
+  await expect(dialog.locator('.import-summary')).toContainText('21 个格子无法确定数值，已留空（灰色），保持原值');
   await expect(dialog.locator('.import-notes')).toContainText('只有一行（旧版格式');
   await dialog.locator('.import-missing summary', { hasText: '没有读入数值' }).click();
   await expect(dialog.locator('.import-missing li').first()).toContainText('无法拆分');
+  await expect(dialog.locator('[data-cell="requests.other_other.total"]')).toHaveClass(/not-found/);
   await page.screenshot({ path: 'artifacts/e2e/import-left-blank.png' });
   await dialog.getByRole('button', { name: /导入 \d+ 处改动/ }).click();
   await saved(page);
