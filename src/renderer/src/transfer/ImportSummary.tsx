@@ -9,6 +9,13 @@ import { ImportPreview, type CellChange } from './ImportPreview';
 
 const TABLE_NAME = Object.fromEntries(SECTIONS.map((s) => [s.id, s.heading])) as Record<TableId, string>;
 
+/** Cells left blank for one reason are listed once under it: an old single row leaves 21 cells blank for the same reason. */
+function byRemark(cells: readonly { key: string; remark: string }[]): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const c of cells) groups.set(c.remark, [...(groups.get(c.remark) ?? []), CELLS.find((d) => d.key === c.key)!.name]);
+  return [...groups];
+}
+
 /** `changes`: how many cells the import writes; `struck`: what a struck-through value is (the value now, or last year's). */
 export function ImportSummary({ read, cells, changes, struck = '原值', verb = '改动' }: { read: ImportedFile; cells: readonly CellChange[]; changes: ReactNode; struck?: string; verb?: string }) {
   const guessed = cells.filter((c) => c.cell?.status === 'guessed').length;
@@ -58,9 +65,9 @@ export function ImportSummary({ read, cells, changes, struck = '原值', verb = 
         <details className="import-missing">
           <summary>找到了位置、但没有读入数值的格子（{leftBlank.length}），保持原值</summary>
           <ul>
-            {leftBlank.map((c) => (
-              <li key={c.key}>
-                {CELLS.find((d) => d.key === c.key)!.name}：{c.remark}
+            {byRemark(leftBlank).map(([remark, names]) => (
+              <li key={remark}>
+                {remark}（{names.join('、')}）
               </li>
             ))}
           </ul>
