@@ -59,7 +59,7 @@ export async function importWorkbook(input: Buffer | Uint8Array | string, option
   const name = options.fileName ?? (typeof input === 'string' ? basename(input) : '工作簿');
   const bytes = await readInput(input, name);
   if (!bytes.ok) return bytes;
-  const checked = checkWorkbookBytes(bytes.value, name);
+  const checked = await checkWorkbookBytes(bytes.value, name);
   if (!checked.ok) return checked;
 
   const workbook = new ExcelJS.Workbook();

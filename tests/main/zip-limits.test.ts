@@ -1,0 +1,57 @@
+// Archives that lie about their parts' sizes, and Zip64 archives: the parts
+// are inflated under a hard budget, so a bomb is refused with little memory
+// spent, and an honest Zip64 workbook still reads.
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { importWorkbook } from '../../src/main/services/excel';
+import { exportWorkbook } from '../../src/main/services/excel';
+import { scanZip } from '../../src/main/services/zip';
+import { zeroBomb, zip } from '../fixtures/xlsx/zip';
+import { seed } from '../shared/fixtures';
+
+const GB = 1024 * 1024 * 1024;
+
+async function officialParts(): Promise<Record<string, Buffer>> {
+  const archive = await JSZip.loadAsync(await exportWorkbook(seed, { findings: [], draft: false }));
+  const parts: Record<string, Buffer> = {};
+  for (const [name, file] of Object.entries(archive.files)) if (!file.dir) parts[name] = await file.async('nodebuffer');
+  return parts;
+}
+
+/** The official workbook with one more sheet part that declares 100 bytes and inflates to `inflated` zeros. */
+async function lyingBomb(inflated: number, options: { zip64?: boolean } = {}): Promise<Buffer> {
+  const parts = await officialParts();
+  return zip({ ...parts, 'xl/worksheets/sheet9.xml': { data: Buffer.alloc(100), packed: zeroBomb(inflated), declaredSize: 100 } }, options);
+}
+
+describe('a zip part that lies about its size', () => {
+  it.each([{ zip64: false }, { zip64: true }])('is refused while inflating, with little memory spent (zip64: $zip64)', async (options) => {
+    const bomb = await lyingBomb(GB, options);
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+    const result = await importWorkbook(bomb, { fileName: '炸弹.xlsx' });
+    clearInterval(timer);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/^「炸弹\.xlsx」/);
+    expect(peak - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it('an honest part over the budget is stopped at the budget, not read to its end', async () => {
+    const archive = zip({ 'big.xml': { data: Buffer.alloc(0), packed: zeroBomb(64 * 1024 * 1024), declaredSize: 64 * 1024 * 1024 } });
+    const scan = await scanZip(archive, { limits: { totalBytes: 8 * 1024 * 1024, entries: 10 }, keep: () => true });
+    expect(scan).toEqual({ ok: false, failure: 'too_large' });
+    const within = await scanZip(archive, { limits: { totalBytes: 65 * 1024 * 1024, entries: 10 }, keep: () => true });
+    expect(within.ok && within.value.kept.get('big.xml')?.length).toBe(64 * 1024 * 1024);
+  });
+});
+
+describe('Zip64', () => {
+  it('a workbook written with Zip64 records reads like any other', async () => {
+    const result = await importWorkbook(zip(await officialParts(), { zip64: true }), { fileName: 'zip64.xlsx' });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value.report.tables).toEqual(seed.tables);
+  });
+});
