@@ -1,11 +1,10 @@
 // Reads an office's own workbook: the bytes are checked, exceljs turns each
 // sheet into a grid, and the format-neutral table finder does the rest.
-import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import type { Level } from '../../../shared/template/gov2021';
-import { describeFsError } from '../fs/files';
+import { readFileChecked } from '../fs/files';
 import { readTables, type Imported } from '../tables';
 import { checkWorkbookBytes, LIMITS, tooLargeMessage } from './guard';
 import { gridsOf } from './sheet-grid';
@@ -43,15 +42,8 @@ const IGNORED_NODES = [
 
 async function readInput(input: Buffer | Uint8Array | string, name: string): Promise<Result<Buffer>> {
   if (typeof input !== 'string') return ok(Buffer.from(input.buffer, input.byteOffset, input.byteLength));
-  try {
-    // The size is checked before a byte is read: an enormous file is refused at once.
-    const stat = await fs.stat(input);
-    if (stat.isFile() && stat.size > LIMITS.fileBytes) return fail('too_large', tooLargeMessage(name, stat.size));
-    return ok(await fs.readFile(input));
-  } catch (err) {
-    const e = describeFsError(err, input, 'read');
-    return fail(e.code, e.message);
-  }
+  // The size and kind are checked before a byte is read: an enormous file or a pipe is refused at once.
+  return readFileChecked(input, { maxBytes: LIMITS.fileBytes, tooLarge: (_, bytes) => tooLargeMessage(name, bytes) });
 }
 
 /** Reads a workbook (its bytes or its path) into a report and the record of how. */

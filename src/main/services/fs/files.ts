@@ -5,6 +5,9 @@ import { accessSync, constants, promises as fs, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/result';
 
+/** The largest file any reader takes: a report with its tables is a few MB even as a PDF with images. */
+export const DEFAULT_MAX_READ_BYTES = 40 * 1024 * 1024;
+
 /** Turns a Node file-system error into one Chinese sentence naming the file. */
 export function describeFsError(err: unknown, path: string, doing: 'read' | 'write'): { code: string; message: string } {
   const code = (err as NodeJS.ErrnoException)?.code ?? 'EIO';
@@ -30,8 +33,17 @@ export function describeFsError(err: unknown, path: string, doing: 'read' | 'wri
       return { code: 'disk_full', message: `无法写入「${name}」：磁盘空间已满，请清理磁盘后重试，原文件未改动` };
     case 'EROFS':
       return { code: 'read_only', message: `无法写入「${name}」：该位置只读，请换一个文件夹保存` };
+    case 'ERR_FS_FILE_TOO_LARGE':
+      return { code: 'too_large', message: `「${name}」文件过大：年报文件通常只有几 MB，请确认选择的是年报文件` };
+    case 'ENAMETOOLONG':
+      return { code: 'not_found', message: `无法${doing === 'read' ? '读取' : '写入'}「${name}」：路径过长，请移到路径较短的文件夹后重试` };
+    case 'ELOOP':
+      return { code: 'not_found', message: `无法${doing === 'read' ? '读取' : '写入'}「${name}」：快捷方式（链接）指向自身，请选择文件本身` };
+    case 'ENXIO':
+    case 'ENODEV':
+      return { code: 'not_a_file', message: `「${name}」不是普通文件：请选择保存在磁盘上的报告文件` };
     default:
-      return { code: 'io', message: `${doing === 'read' ? '读取' : '写入'}「${name}」失败（${code}）：请重试或换一个位置` };
+      return { code: 'io', message: `${doing === 'read' ? '读取' : '写入'}「${name}」失败：请重试，或把文件复制到本机磁盘后再试` };
   }
 }
 
@@ -74,12 +86,47 @@ export function refuseReadOnly(path: string): { code: string; message: string } 
   return undefined;
 }
 
-export async function readFileChecked(path: string): Promise<Result<Buffer>> {
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** What a path names when it is not a regular file, in the clerk's words. */
+function notAFile(stat: import('node:fs').Stats): string | undefined {
+  if (stat.isDirectory()) return '是文件夹，不是文件：请选择一个文件';
+  if (stat.isFIFO() || stat.isSocket()) return '不是普通文件（是管道或套接字）：请选择保存在磁盘上的报告文件';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return '是设备，不是文件：请选择保存在磁盘上的报告文件';
+  return stat.isFile() ? undefined : '不是普通文件：请选择保存在磁盘上的报告文件';
+}
+
+/**
+ * Reads a whole file, after checking what it is and how big: a directory, a
+ * FIFO or a device is refused at once (a FIFO would block the read for ever,
+ * /dev/zero would never end), and so is a file over `maxBytes` — before a byte
+ * is read. The handle is opened without blocking and checked with fstat, so a
+ * link swapped between the check and the read changes nothing.
+ */
+export async function readFileChecked(
+  path: string,
+  limit: { maxBytes?: number; tooLarge?: (name: string, bytes: number) => string } = {},
+): Promise<Result<Buffer>> {
+  const name = basename(path);
+  const maxBytes = limit.maxBytes ?? DEFAULT_MAX_READ_BYTES;
+  const tooLarge =
+    limit.tooLarge ?? ((n: string, bytes: number) => `「${n}」文件过大（${mb(bytes)}，上限 ${mb(maxBytes)}）：年报文件通常只有几 MB，请确认选择的是年报文件`);
+  let handle: import('node:fs/promises').FileHandle | undefined;
   try {
-    return ok(await fs.readFile(path));
+    handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = await handle.stat();
+    const odd = notAFile(stat);
+    if (odd) return fail(stat.isDirectory() ? 'is_directory' : 'not_a_file', `「${name}」${odd}`);
+    if (stat.size > maxBytes) return fail('too_large', tooLarge(name, stat.size));
+    const bytes = await handle.readFile();
+    // A file that grew while it was read (a log still being written) is held to the same limit.
+    if (bytes.length > maxBytes) return fail('too_large', tooLarge(name, bytes.length));
+    return ok(bytes);
   } catch (err) {
     const e = describeFsError(err, path, 'read');
     return fail(e.code, e.message);
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
 
