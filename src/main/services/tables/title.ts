@@ -8,7 +8,20 @@ import { LEVELS, type Level } from '../../../shared/template/gov2021';
 const TITLE_PATTERNS: readonly RegExp[] = [
   /^(?<agency>.*?)(?<year>20\d\d)年度?政府信息公开(?:工作)?年度报告/,
   /^(?<agency>.*?)政府信息公开(?:工作)?年度报告[(（](?<year>20\d\d)年度?[)）]/,
+  /^(?<year>20\d\d)年度?(?<agency>.+?)政府信息公开(?:工作)?年度报告/,
 ];
+
+/** The body and year a title names ("XX局2023年政府信息公开工作年度报告"), spaces and full-width digits allowed. */
+export function parseTitle(raw: string): { agency?: string; year: number } | undefined {
+  const text = raw.replace(/\s+/g, '').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  for (const pattern of TITLE_PATTERNS) {
+    const m = pattern.exec(text);
+    if (!m?.groups) continue;
+    const agency = m.groups.agency!.replace(/[，,。:：、]+$/, '');
+    return { agency: agency || undefined, year: Number(m.groups.year) };
+  }
+  return undefined;
+}
 
 export interface TitleMeta {
   agency?: string;
@@ -22,17 +35,8 @@ export function findTitle(grids: readonly Grid[], preferred: ReadonlySet<string>
   for (const grid of ordered) {
     for (const cell of grid.cells) {
       if (cell.master || cell.isNumber || cell.text.length > 80) continue;
-      const text = cell.text.replace(/\s+/g, '').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-      for (const pattern of TITLE_PATTERNS) {
-        const m = pattern.exec(text);
-        if (!m?.groups) continue;
-        const agency = m.groups.agency!.replace(/[，,。:：、]+$/, '');
-        return {
-          agency: agency || undefined,
-          year: Number(m.groups.year),
-          source: { sheet: grid.sheet, address: cell.address, raw: cell.text },
-        };
-      }
+      const title = parseTitle(cell.text);
+      if (title) return { ...title, source: { sheet: grid.sheet, address: cell.address, raw: cell.text } };
     }
   }
   return undefined;
