@@ -3,7 +3,7 @@
 // it crosses IPC unchanged.
 import type { CellKey } from '../model/cells';
 import type { CellValue } from '../model/report';
-import type { Level, TableId } from '../template/gov2021';
+import type { Level, NarrativeId, TableId } from '../template/gov2021';
 
 /** A cell of the workbook that a value or a label was read from. */
 export interface SourceCell {
@@ -74,7 +74,25 @@ export interface TableLocation {
   copy?: CopyChoice;
 }
 
-export type MetaSource = 'title' | 'option' | 'default' | 'missing';
+/**
+ * Where a report's identity was read: the title, the options given, a default;
+ * in a document also the preamble's 统计期限 or 由…编制, or the 落款.
+ */
+export type MetaSource = 'title' | 'option' | 'default' | 'missing' | 'preamble' | 'signature';
+
+/** How a body's level was settled: given, written in the file, inferred from its name, or the default. */
+export type LevelSource = 'option' | 'file' | 'name' | 'default';
+
+/** What a document's running text gave: each narrative's heading as written (null: not found) and its length. */
+export interface TextRecord {
+  narratives: Record<NarrativeId, { heading: string | null; characters: number }>;
+  /** The overview's parts （一）…（五） found, as written. */
+  overviewParts: string[];
+  /** Characters of the preamble before 一、 (0: none). */
+  preamble: number;
+  signature?: string;
+  date?: string;
+}
 
 export interface ImportRecord {
   fileName: string;
@@ -86,7 +104,9 @@ export interface ImportRecord {
   /** `stated`: the year the file's own title names, even where another was asked for. */
   year: { value: number; from: MetaSource; source?: SourceCell; stated?: number };
   /** The body's level: given, stated in the file, or inferred from its name. */
-  level?: { value: Level; from: 'option' | 'file' | 'name' | 'default' };
+  level?: { value: Level; from: LevelSource };
+  /** Documents (docx, html, pdf): what the running text gave. */
+  text?: TextRecord;
   /** leftBlank: places found whose value was left blank with a remark; readings: cells read with a placeholder, unit, formula or merge. */
   counts: { matched: number; guessed: number; notFound: number; leftBlank?: number; placeholders?: number; units?: number };
   /** What the user should know, in Chinese, most important first. */

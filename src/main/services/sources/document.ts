@@ -1,0 +1,217 @@
+// A document (Word file, web page, PDF) as every format hands it over: its
+// blocks in reading order — paragraphs of text and tables as grids. One reader
+// turns that into a report: the one table finder reads the grids, the
+// narrative splitter the text, and the identity comes from the title, the
+// preamble and the closing lines; the import record says where each came from.
+import type { ImportRecord, LevelSource, MetaSource, SourceCell, TextRecord } from '../../../shared/api/import';
+import { fail, ok, type Result } from '../../../shared/api/result';
+import { NARRATIVE_IDS, SECTIONS, TABLE_IDS, type Level, type NarrativeId } from '../../../shared/template/gov2021';
+import { inferLevel } from '../../../shared/template/levels';
+import { buildGrid, readTables, type Grid, type Imported, type ReadTablesOptions, type SourceGridCell } from '../tables';
+import { compiledBy, findTitleLines, periodYear, takeClosing } from '../text/identity';
+import { splitSections, type TextBlock } from '../text/sections';
+
+export type DocumentBlock = { kind: 'text'; text: string } | { kind: 'table'; grid: Grid };
+
+export interface SourceDocument {
+  blocks: DocumentBlock[];
+  /** Titles the file names outside its text (a web page's <title>), tried after the text's own. */
+  titleHints?: string[];
+}
+
+/** A grid's cells as a source hands them over again (to join two grids). */
+function sourceCells(grid: Grid, rowOffset = 0, skipRows = 0): SourceGridCell[] {
+  return grid.cells
+    .filter((c) => !c.master && c.r > skipRows)
+    .map((c) => ({ r: c.r - skipRows + rowOffset, c: c.c, raw: c.raw, rowSpan: c.bottom - c.r + 1, colSpan: c.right - c.c + 1 }));
+}
+
+const width = (g: Grid) => Math.max(0, ...g.cells.map((c) => c.right));
+const height = (g: Grid) => Math.max(0, ...g.cells.map((c) => c.bottom));
+const rowTexts = (g: Grid, r: number) => g.cells.filter((c) => c.r === r && !c.master).map((c) => `${c.c}:${c.text}`).join('|');
+
+/** How many leading rows of `next` repeat the leading rows of `first` (a header repeated on a new page). */
+function repeatedHeader(first: Grid, next: Grid): number {
+  let k = 0;
+  while (k < Math.min(height(first), height(next), 4) && rowTexts(first, k + 1) !== '' && rowTexts(first, k + 1) === rowTexts(next, k + 1)) k++;
+  return k;
+}
+
+/**
+ * A table that runs on in a second table (split by hand at a page break, or
+ * one table per page) is one table: consecutive tables with only empty text
+ * between them and the same columns are joined, the repeated header dropped.
+ */
+export function joinContinuedTables(blocks: readonly DocumentBlock[]): DocumentBlock[] {
+  const out: DocumentBlock[] = [];
+  let lastTable = -1;
+  for (const block of blocks) {
+    if (block.kind === 'text') {
+      if (block.text.trim() !== '') lastTable = -1;
+      out.push(block);
+      continue;
+    }
+    const prev = lastTable >= 0 ? out[lastTable] : undefined;
+    if (prev?.kind === 'table' && width(prev.grid) === width(block.grid)) {
+      const skip = repeatedHeader(prev.grid, block.grid);
+      out[lastTable] = { kind: 'table', grid: buildGrid(prev.grid.sheet, [...sourceCells(prev.grid), ...sourceCells(block.grid, height(prev.grid), skip)]) };
+      continue;
+    }
+    out.push(block);
+    lastTable = out.length - 1;
+  }
+  return out;
+}
+
+/** Where a document's identity lines are named in the record. */
+const TEXT_SHEET = '正文';
+
+const OVERVIEW_PARTS = SECTIONS[0]!.parts!.map((p) => p.heading);
+const PART_NUMERALS = ['一', '二', '三', '四', '五'];
+const PART_WORDS = OVERVIEW_PARTS.map((h) => h.replace(/^（[一二三四五]）/, ''));
+/** "(一)" "（一）" "1." "1、" "第一，" before a part's words. */
+const PART_NUMBER = /^(?:[（(]([一二三四五])[)）]|([1-5])\s*[、.．](?!\d)|第([一二三四五])[，,、])\s*/;
+
+/** Writes the overview's parts as the template does ("（一）主动公开"), however the document numbered them. */
+function normalisePart(line: string): { line: string; part?: string } {
+  const m = PART_NUMBER.exec(line);
+  if (!m) return { line };
+  const index = m[1] ? PART_NUMERALS.indexOf(m[1]) : m[2] ? Number(m[2]) - 1 : PART_NUMERALS.indexOf(m[3]!);
+  const words = line.slice(m[0].length);
+  // Brackets mark a sub-heading whatever follows; a bare "1." only where the part's own words follow.
+  if (!m[1] && !words.startsWith(PART_WORDS[index]!)) return { line };
+  const numbered = `（${PART_NUMERALS[index]}）${words}`;
+  return { line: numbered, part: words.startsWith(PART_WORDS[index]!) ? OVERVIEW_PARTS[index] : `（${PART_NUMERALS[index]}）${words.slice(0, 12)}` };
+}
+
+/** The preamble: sentences before 一、 (a page's date line or byline has none). */
+const isSentence = (line: string) => /[。：:；]/.test(line) || line.length > 40;
+
+function tableNames(ids: readonly string[]): string {
+  return ids.map((t) => SECTIONS.find((s) => s.id === t)!.heading).join('；');
+}
+
+export interface ReadDocumentOptions extends ReadTablesOptions {
+  /** How the document is called in messages ("Word 文档", "网页", "PDF"). */
+  kind: string;
+}
+
+export function readDocument(doc: SourceDocument, options: ReadDocumentOptions): Result<Imported> {
+  const name = options.fileName;
+  const textBlocks: TextBlock[] = doc.blocks.map((b) => (b.kind === 'text' ? b : { kind: 'table' }));
+  const split = splitSections(textBlocks);
+  const title = findTitleLines(split.front) ?? findTitleLines(doc.titleHints ?? []);
+  const inFront = title && findTitleLines(split.front) === title;
+  const afterTitle = inFront ? split.front.slice(title.at + title.lines) : split.front;
+  const preamble = afterTitle.filter(isSentence);
+  const closing = takeClosing(split.narratives.other);
+  const parts: string[] = [];
+  const overview = split.narratives.overview.map((l) => {
+    const n = normalisePart(l);
+    if (n.part) parts.push(n.part);
+    return n.line;
+  });
+  const narratives: Record<NarrativeId, string> = {
+    overview: overview.join('\n'),
+    problems: split.narratives.problems.join('\n'),
+    other: closing.lines.join('\n'),
+  };
+
+  const preambleText = preamble.join('\n');
+  const periodYearFound = periodYear(preambleText);
+  const compiler = compiledBy(preambleText);
+  const titleSource: SourceCell | undefined = title ? { sheet: TEXT_SHEET, address: '标题', raw: title.raw } : undefined;
+  const agency = pickMeta<string>([
+    [options.agency, 'option'],
+    [title?.agency, 'title', titleSource],
+    [compiler, 'preamble', { sheet: TEXT_SHEET, address: '前言', raw: preamble.find((l) => l.includes(compiler ?? '\0')) ?? '' }],
+    [closing.signature, 'signature', { sheet: TEXT_SHEET, address: '落款', raw: closing.signature ?? '' }],
+  ]);
+  const year = pickMeta<number>([
+    [options.year, 'option'],
+    [title?.year, 'title', titleSource],
+    [periodYearFound, 'preamble', { sheet: TEXT_SHEET, address: '前言', raw: preamble.find((l) => periodYear(l) !== undefined) ?? '' }],
+  ]);
+
+  const grids = doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.grid] : []));
+  const read = readTables(grids, { fileName: name, agency: agency?.value, year: year?.value, level: options.level });
+  if (!read.ok) {
+    const headings = NARRATIVE_IDS.filter((n) => split.headings[n]).length;
+    return fail(
+      'no_tables',
+      `「${name}」中没有找到年报的三张统计表（${tableNames(TABLE_IDS)}）${headings > 0 ? '，只读到了文字' : ''}：请确认${options.kind}完整、表格不是图片，或改用 Word 原文件`,
+    );
+  }
+
+  const notes: string[] = [];
+  const found = TABLE_IDS.filter((t) => read.value.record.tables[t]);
+  const missingTables = TABLE_IDS.filter((t) => !read.value.record.tables[t]);
+  if (missingTables.length > 0) notes.push(`${options.kind}中没有找到表格：${tableNames(missingTables)}；已读到 ${found.length} 张表和文字`);
+  const missingText = NARRATIVE_IDS.filter((n) => !split.headings[n]);
+  if (missingText.length > 0) notes.push(`没有找到这些部分的标题，其文字留空：${tableNames(missingText)}`);
+
+  // Where the text named neither, the finder's own reading (a title inside a table, or its default) stands.
+  const recordAgency: ImportRecord['agency'] = agency
+    ? { value: agency.value, from: agency.from, ...(agency.source ? { source: agency.source } : {}) }
+    : read.value.record.agency;
+  const stated = title?.year ?? periodYearFound;
+  const recordYear: ImportRecord['year'] = year
+    ? { value: year.value, from: year.from, ...(year.source ? { source: year.source } : {}), ...(stated !== undefined ? { stated } : {}) }
+    : read.value.record.year;
+  if (title?.year !== undefined && periodYearFound !== undefined && title.year !== periodYearFound) {
+    notes.push(`标题写的是 ${title.year} 年，前言的统计期限是 ${periodYearFound} 年：请核对年度`);
+  }
+  const level = levelOf(options.level, read.value.report.level, recordAgency.value);
+  const text: TextRecord = {
+    narratives: Object.fromEntries(NARRATIVE_IDS.map((n) => [n, { heading: split.headings[n] ?? null, characters: narratives[n].length }])) as TextRecord['narratives'],
+    overviewParts: parts,
+    preamble: preambleText.length,
+    ...(closing.signature ? { signature: closing.signature } : {}),
+    ...(closing.date ? { date: closing.date } : {}),
+  };
+  notes.push(identityNote(recordAgency, recordYear, level, options.kind));
+
+  const report = {
+    ...read.value.report,
+    agency: recordAgency.value,
+    year: recordYear.value,
+    level: level.value,
+    narratives,
+    ...(preambleText ? { preamble: preambleText } : {}),
+    ...(closing.signature ? { signature: closing.signature } : {}),
+    ...(closing.date ? { date: closing.date } : {}),
+  };
+  const record: ImportRecord = { ...read.value.record, agency: recordAgency, year: recordYear, level, text, notes: [...notes, ...read.value.record.notes] };
+  return ok({ report, record });
+}
+
+function pickMeta<T>(choices: readonly [T | undefined, MetaSource, SourceCell?][]): { value: T; from: MetaSource; source?: SourceCell } | undefined {
+  for (const [value, from, source] of choices) {
+    if (value !== undefined && value !== '') return { value, from, ...(source ? { source } : {}) };
+  }
+  return undefined;
+}
+
+function levelOf(given: Level | undefined, read: Level, agency: string): { value: Level; from: LevelSource } {
+  if (given) return { value: given, from: 'option' };
+  const inferred = inferLevel(agency);
+  if (inferred.inferred && inferred.level === read) return { value: read, from: 'inferred' };
+  return inferred.inferred ? { value: read, from: 'stated' } : { value: read, from: 'default' };
+}
+
+const FROM: Readonly<Record<MetaSource, string>> = {
+  title: '标题',
+  option: '指定',
+  default: '默认',
+  missing: '未找到',
+  preamble: '前言',
+  signature: '落款',
+};
+
+/** The identity as read, in one line the user confirms before importing. */
+function identityNote(agency: ImportRecord['agency'], year: ImportRecord['year'], level: { value: Level; from: LevelSource }, kind: string): string {
+  const levelFrom = level.from === 'inferred' ? '按机关名称推断' : level.from === 'default' ? '名称看不出层级，暂按默认' : level.from === 'option' ? '指定' : '文件写明';
+  const a = agency.value ? `机关「${agency.value}」（${FROM[agency.from]}）` : '机关名称未找到';
+  return `从${kind}读到：${a}，${year.value} 年度（${FROM[year.from]}），机关层级「${level.value}」（${levelFrom}）：请核对`;
+}
+
