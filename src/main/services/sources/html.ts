@@ -1,0 +1,221 @@
+// A web page (.html, .htm; the page inside an .mhtml) as a document: the
+// report's own region of the page — the part that holds its headings and
+// tables, not the site's navigation and footer — as paragraphs and tables.
+// A table keeps rowspan/colspan; <br> in a label is a line break; &nbsp; is
+// an empty cell. GBK pages are decoded by their meta charset.
+import { parseDocument } from 'htmlparser2';
+import type { AnyNode, Element, Text } from 'domhandler';
+import { buildGrid, type SourceGridCell } from '../tables';
+import { sectionHeading } from '../text/sections';
+import { tidySpaces } from '../text/lines';
+import { cellRaw } from './cells';
+import { joinContinuedTables, type DocumentBlock, type SourceDocument } from './document';
+
+const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+const isText = (n: AnyNode): n is Text => n.type === 'text';
+
+// ---- decoding -------------------------------------------------------------
+
+const CHARSET_ALIASES: Readonly<Record<string, string>> = { gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', 'utf8': 'utf-8' };
+
+function decoderFor(label: string | undefined): TextDecoder | undefined {
+  if (!label) return undefined;
+  const name = label.trim().toLowerCase();
+  try {
+    return new TextDecoder(CHARSET_ALIASES[name] ?? name);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The charset a page declares in its first bytes (<meta charset> or http-equiv), read by a real parser. */
+function declaredCharset(bytes: Buffer): string | undefined {
+  const head = parseDocument(bytes.toString('latin1', 0, Math.min(bytes.length, 8192)));
+  const stack: AnyNode[] = [...head.children];
+  while (stack.length > 0) {
+    const n = stack.shift()!;
+    if (!isElement(n)) continue;
+    if (n.name === 'meta') {
+      if (n.attribs.charset) return n.attribs.charset;
+      const content = n.attribs.content ?? '';
+      const at = content.toLowerCase().indexOf('charset=');
+      if ((n.attribs['http-equiv'] ?? '').toLowerCase() === 'content-type' && at >= 0) return content.slice(at + 8).split(/[;\s]/)[0];
+    }
+    stack.unshift(...n.children);
+  }
+  return undefined;
+}
+
+/** A page's text: its BOM, the charset its transport named, its meta charset, else UTF-8 if it is valid, else GB18030. */
+export function decodePage(bytes: Buffer, transportCharset?: string): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString('utf8', 3);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const declared = decoderFor(transportCharset) ?? decoderFor(declaredCharset(bytes));
+  if (declared) return declared.decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+// ---- structure ------------------------------------------------------------
+
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'head', 'select', 'button', 'textarea', 'input', 'object', 'canvas', 'map']);
+const BLOCK = new Set([
+  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav',
+  'blockquote', 'center', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'form', 'hr', 'address', 'pre', 'body', 'html', 'tr', 'td', 'th', 'caption',
+]);
+
+function hidden(el: Element): boolean {
+  const style = (el.attribs.style ?? '').toLowerCase().replace(/\s+/g, '');
+  return style.includes('display:none') || style.includes('visibility:hidden') || 'hidden' in el.attribs;
+}
+
+function descendants(el: Element, name: string): Element[] {
+  const out: Element[] = [];
+  const stack = [...el.children];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (n.name === name) out.push(n);
+    stack.push(...n.children);
+  }
+  return out;
+}
+
+/** The rows of a table itself (not of tables nested in its cells). */
+function ownRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  const walk = (n: Element) => {
+    for (const c of n.children) {
+      if (!isElement(c)) continue;
+      if (c.name === 'tr') rows.push(c);
+      else if (c.name === 'thead' || c.name === 'tbody' || c.name === 'tfoot') walk(c);
+    }
+  };
+  walk(table);
+  return rows;
+}
+
+/** Text of an element as lines: <br> and block elements break lines. */
+function textLines(el: AnyNode, out: string[] = ['']): string[] {
+  if (isText(el)) {
+    out[out.length - 1] += el.data;
+    return out;
+  }
+  if (!isElement(el) || SKIPPED.has(el.name) || hidden(el)) return out;
+  if (el.name === 'br') {
+    out.push('');
+    return out;
+  }
+  const block = BLOCK.has(el.name);
+  if (block && out[out.length - 1] !== '') out.push('');
+  for (const c of el.children) textLines(c, out);
+  if (block && out[out.length - 1] !== '') out.push('');
+  return out;
+}
+
+const tidyLines = (lines: string[]) => lines.map(tidySpaces).filter(Boolean);
+
+/** A layout table (a whole page laid out in a table) is walked like a <div>, not read as a grid. */
+function isLayoutTable(table: Element): boolean {
+  if (descendants(table, 'table').length > 0) return true;
+  return tidyLines(textLines(table)).some((line) => sectionHeading(line) !== undefined || line.length > 120);
+}
+
+function tableCells(table: Element): SourceGridCell[] {
+  const cells: SourceGridCell[] = [];
+  const taken = new Set<string>();
+  ownRows(table).forEach((tr, i) => {
+    const r = i + 1;
+    let c = 1;
+    for (const td of tr.children) {
+      if (!isElement(td) || (td.name !== 'td' && td.name !== 'th') || hidden(td)) continue;
+      while (taken.has(`${r},${c}`)) c++;
+      const rowSpan = Math.max(1, Math.min(100, Number.parseInt(td.attribs.rowspan ?? '1', 10) || 1));
+      const colSpan = Math.max(1, Math.min(100, Number.parseInt(td.attribs.colspan ?? '1', 10) || 1));
+      for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) taken.add(`${r + dr},${c + dc}`);
+      cells.push({ r, c, raw: cellRaw(tidyLines(textLines(td)).join('\n')), rowSpan, colSpan });
+      c += colSpan;
+    }
+  });
+  return cells;
+}
+
+interface PageBlock {
+  block: DocumentBlock;
+  /** The elements the block stands in, outermost first (to find the report's region of the page). */
+  path: Element[];
+}
+
+function pageBlocks(root: Element): PageBlock[] {
+  const blocks: PageBlock[] = [];
+  let tables = 0;
+  let line = '';
+  let lineAt: Element[] = [];
+  const flush = () => {
+    const text = tidySpaces(line);
+    if (text) blocks.push({ block: { kind: 'text', text }, path: lineAt });
+    line = '';
+  };
+  const walk = (n: AnyNode, path: Element[]) => {
+    if (isText(n)) {
+      if (line === '') lineAt = path;
+      line += n.data;
+      return;
+    }
+    if (!isElement(n) || SKIPPED.has(n.name) || hidden(n)) return;
+    if (n.name === 'br') return flush();
+    if (n.name === 'table' && !isLayoutTable(n)) {
+      flush();
+      blocks.push({ block: { kind: 'table', grid: buildGrid(`表格 ${++tables}`, tableCells(n)) }, path: [...path, n] });
+      return;
+    }
+    const block = BLOCK.has(n.name) || n.name === 'table';
+    if (block) flush();
+    for (const c of n.children) walk(c, [...path, n]);
+    if (block) flush();
+  };
+  for (const c of root.children) walk(c, []);
+  flush();
+  return blocks;
+}
+
+/** The innermost element holding all of the report's headings and tables: the article, not the site around it. */
+function reportRegion(blocks: readonly PageBlock[]): { start: number; end: number } {
+  const marks = blocks.filter((b) => b.block.kind === 'table' || sectionHeading(b.block.text) !== undefined);
+  if (marks.filter((b) => b.block.kind === 'text').length < 2) return { start: 0, end: blocks.length };
+  let common = marks[0]!.path;
+  for (const m of marks) {
+    let k = 0;
+    while (k < common.length && k < m.path.length && common[k] === m.path[k]) k++;
+    common = common.slice(0, k);
+  }
+  const region = common[common.length - 1];
+  const inside = (b: PageBlock) => !region || b.path.includes(region);
+  const start = blocks.findIndex(inside);
+  let end = start;
+  while (end < blocks.length && inside(blocks[end]!)) end++;
+  return { start, end };
+}
+
+function pageTitle(root: Element): string[] {
+  const title = descendants(root, 'title')[0];
+  if (!title) return [];
+  // "XX局2023年政府信息公开工作年度报告_XX区人民政府门户网站": the site's name follows a separator.
+  return tidyLines(textLines(title)).map((t) => t.split(/\s*[_|｜—–-]{1,2}\s*(?=[^_|｜—–-]*$)/)[0]!);
+}
+
+/** A web page's text as a document: the report's region, with the lines above it tried for the title. */
+export function htmlDocument(html: string): SourceDocument {
+  const root = parseDocument(html) as unknown as Element;
+  const blocks = pageBlocks(root);
+  const { start, end } = reportRegion(blocks);
+  const above = blocks.slice(0, start).flatMap((b) => (b.block.kind === 'text' ? [b.block.text] : []));
+  return {
+    blocks: joinContinuedTables(blocks.slice(start, end).map((b) => b.block)),
+    titleHints: [...above, ...pageTitle(root)],
+  };
+}
