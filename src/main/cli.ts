@@ -3,7 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readReportFile, type ReadReport } from './formats/registry';
 import type { ExportFormat } from '../shared/api/contract';
-import { EXPORT_FORMATS } from '../shared/formats';
+import { EXPORT_FORMATS, FILE_FORMATS } from '../shared/formats';
 import { exportReport } from './formats/export';
 import { localToday } from '../shared/document/content';
 import { validate } from '../shared/rules/engine';
@@ -51,7 +51,9 @@ const USAGE = `用法：nianbao <命令> [参数]
 
   serve [--db 资料库] [--port 端口] [--open]        在浏览器中使用年报编制助手（无需 Electron）
 
-FILE 可以是报告 JSON（.json）或含三张统计表的 Excel 工作簿（.xlsx）。`;
+FILE 可以是${FILE_FORMATS.filter((f) => f.readable)
+  .map((f) => `${f.label}（${[...f.extensions, ...(f.alsoReads ?? [])].join('、')}）`)
+  .join('、')}。`;
 
 class UsageError extends Error {}
 

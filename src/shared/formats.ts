@@ -14,6 +14,8 @@ export interface FileFormat {
   hint: string;
   /** Lower-case extensions with the dot; the first is the one written. */
   extensions: readonly string[];
+  /** Extensions read as this format but never written (a page saved as one file, .mhtml). */
+  alsoReads?: readonly string[];
   mime: string;
   /** Read by every command, the library's 从文件新建 and the editor's import. */
   readable: boolean;
@@ -28,17 +30,18 @@ export const FILE_FORMATS: readonly FileFormat[] = [
     hint: '报送用，公文格式，可在 Word、WPS 中修改',
     extensions: ['.docx'],
     mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    readable: false,
+    readable: true,
     writable: true,
   },
-  { id: 'pdf', label: 'PDF', hint: '报送或存档，版式固定', extensions: ['.pdf'], mime: 'application/pdf', readable: false, writable: true },
+  { id: 'pdf', label: 'PDF', hint: '报送或存档，版式固定', extensions: ['.pdf'], mime: 'application/pdf', readable: true, writable: true },
   {
     id: 'html',
     label: '网页',
     hint: '在门户网站发布，表格合并单元格与模板一致',
     extensions: ['.html', '.htm'],
+    alsoReads: ['.mhtml', '.mht'],
     mime: 'text/html',
-    readable: false,
+    readable: true,
     writable: true,
   },
   {
@@ -74,7 +77,7 @@ export function fileFormat(id: FormatId): FileFormat {
 export function formatOfName(name: string): FileFormat | undefined {
   const dot = name.lastIndexOf('.');
   const ext = dot < 0 ? '' : name.slice(dot).toLowerCase();
-  return FILE_FORMATS.find((f) => f.extensions.includes(ext));
+  return FILE_FORMATS.find((f) => f.extensions.includes(ext) || f.alsoReads?.includes(ext));
 }
 
 export function extensionOf(name: string): string {
@@ -85,7 +88,7 @@ export function extensionOf(name: string): string {
 
 /** Extensions the program reads, in the table's order (".xlsx、.json …"). */
 export function readableExtensions(): string[] {
-  return FILE_FORMATS.filter((f) => f.readable).flatMap((f) => f.extensions);
+  return FILE_FORMATS.filter((f) => f.readable).flatMap((f) => [...f.extensions, ...(f.alsoReads ?? [])]);
 }
 
 /** For `<input type=file accept>`: what is read, and the legacy types so they get their advice. */

@@ -8,6 +8,7 @@ import { readReportJson, reportToJson } from '../../shared/model/schema';
 import { overlongTexts, textTooLongMessage } from '../../shared/model/limits';
 import { writeReportDocx, writeReportHtml, writeReportPdf } from '../services/documents';
 import { exportWorkbook, importWorkbook } from '../services/excel';
+import { importDocument, type DocumentKind } from '../services/sources';
 import { readFileChecked, writeFileAtomic } from '../services/fs/files';
 import type { ReadFormat, ReadOptions, ReadReport, WriteFormat } from './types';
 
@@ -32,7 +33,22 @@ const readXlsx: ReadFormat = async (fileName, bytes, options) => {
   return ok({ report: imported.value.report, notes: imported.value.record.notes, record: imported.value.record });
 };
 
-const READERS: Partial<Record<FormatId, ReadFormat>> = { json: readJson, xlsx: readXlsx };
+/** Word files, web pages and PDFs: each a grid source for the one table finder, with its text split into sections. */
+const documentReader =
+  (kind: DocumentKind): ReadFormat =>
+  async (fileName, bytes, options) => {
+    const imported = await importDocument(kind, bytes, { fileName: basename(fileName), agency: options.agency, year: options.year });
+    if (!imported.ok) return imported;
+    return ok({ report: imported.value.report, notes: imported.value.record.notes, record: imported.value.record });
+  };
+
+const READERS: Partial<Record<FormatId, ReadFormat>> = {
+  json: readJson,
+  xlsx: readXlsx,
+  docx: documentReader('docx'),
+  html: documentReader('html'),
+  pdf: documentReader('pdf'),
+};
 
 const WRITERS: Record<FormatId, WriteFormat> = {
   json: (report, outPath) => writeFileAtomic(outPath, reportToJson(report)),

@@ -1,0 +1,43 @@
+// Documents an office already has — Word files, web pages, PDFs — read into a
+// report: each format yields blocks (paragraphs and grids), and one reader
+// turns those into the report through the one table finder.
+import { ok, type Result } from '../../../shared/api/result';
+import type { Level } from '../../../shared/template/gov2021';
+import type { Imported } from '../tables';
+import { readDocument, type SourceDocument } from './document';
+import { docxDocument } from './docx';
+import { htmlDocument, decodePage } from './html';
+import { mhtmlPage } from './mhtml';
+import { pdfDocument } from './pdf';
+
+export interface DocumentOptions {
+  fileName: string;
+  agency?: string;
+  year?: number;
+  level?: Level;
+}
+
+export type DocumentKind = 'docx' | 'html' | 'pdf';
+
+const KIND_LABEL: Readonly<Record<DocumentKind, string>> = { docx: 'Word 文档', html: '网页', pdf: 'PDF' };
+
+/** An .mhtml file starts with MIME headers, whatever its name says. */
+function isMime(bytes: Buffer): boolean {
+  const head = bytes.toString('latin1', 0, Math.min(bytes.length, 2048)).toLowerCase();
+  return head.includes('mime-version:') && head.includes('multipart/related');
+}
+
+async function sourceOf(kind: DocumentKind, bytes: Buffer, name: string): Promise<Result<SourceDocument>> {
+  if (kind === 'docx') return docxDocument(bytes, name);
+  if (kind === 'pdf') return pdfDocument(bytes, name);
+  if (!isMime(bytes)) return ok(htmlDocument(decodePage(bytes)));
+  const page = mhtmlPage(bytes, name);
+  return page.ok ? ok(htmlDocument(page.value)) : page;
+}
+
+/** Reads a Word file, web page or PDF into a report and the record of how. */
+export async function importDocument(kind: DocumentKind, bytes: Buffer, options: DocumentOptions): Promise<Result<Imported>> {
+  const source = await sourceOf(kind, bytes, options.fileName);
+  if (!source.ok) return source;
+  return readDocument(source.value, { ...options, kind: KIND_LABEL[kind] });
+}
