@@ -175,6 +175,31 @@ function frames(horizontal: Segment[], vertical: Segment[]): Region[] {
   return regions;
 }
 
+/**
+ * pdfjs joins glyphs drawn in one run into one item, spaces between: a row of
+ * values may come as one item "186 187 188" across three cells. Such an item
+ * is cut at its spaces; where the pieces match the columns it crosses one for
+ * one, each goes to its column, otherwise each goes where its characters fall.
+ */
+function splitAcrossColumns(items: readonly Item[], xs: readonly number[]): Item[] {
+  return items.flatMap((it) => {
+    const tokens = it.text.trim().split(/\s+/);
+    const crossed = xs.filter((x) => x > it.x + 1 && x < it.x + it.width - 1).length;
+    if (crossed === 0 || tokens.length < 2) return [it];
+    const first = xs.findIndex((x, k) => it.x >= x - 1 && it.x < (xs[k + 1] ?? Infinity));
+    if (tokens.length === crossed + 1 && first >= 0) {
+      return tokens.map((text, k) => {
+        const mid = (xs[first + k]! + xs[first + k + 1]!) / 2;
+        return { ...it, text, x: mid - 0.5, width: 1 };
+      });
+    }
+    const perChar = it.width / it.text.length;
+    const out: Item[] = [];
+    for (const m of it.text.matchAll(/\S+/g)) out.push({ ...it, text: m[0], x: it.x + m.index * perChar, width: m[0].length * perChar });
+    return out;
+  });
+}
+
 /** A table's cells: regions between rulings, merged where a ruling is missing, with the text inside each. */
 interface PdfTable {
   top: number;
@@ -207,7 +232,7 @@ function tableOf(region: Region, items: Item[]): PdfTable {
     }
   }
   const texts: Item[][] = boxes.map(() => []);
-  for (const it of items) {
+  for (const it of splitAcrossColumns(items, xs)) {
     const cx = it.x + it.width / 2;
     const cy = it.y + it.size * 0.3;
     const c = xs.findIndex((x, k) => k < cols && cx >= x && cx < xs[k + 1]!);
@@ -324,24 +349,40 @@ function runningLines(pages: Piece[][]): Set<string> {
   return new Set([...counts].filter(([, n]) => n >= 2 && n >= pages.length / 2).map(([k]) => k));
 }
 
-/** The column of `x` among a table's boundaries, or -1. */
-const columnAt = (xs: readonly number[], x: number) => xs.findIndex((b) => Math.abs(b - x) <= EPS * 2);
+/** Where a boundary stands among others (within a couple of points), or -1. */
+const indexOf = (xs: readonly number[], x: number) => xs.findIndex((b) => Math.abs(b - x) <= EPS * 2);
 
-/** Joins a table continued on the next page: its columns mapped by position, its repeated header rows dropped. */
+/** A table's cells moved onto a finer set of column boundaries. */
+function onColumns(table: PdfTable, xs: readonly number[]): PdfTable['cells'] {
+  return table.cells.map((c) => {
+    const from = indexOf(xs, table.xs[c.c - 1]!);
+    const to = indexOf(xs, table.xs[c.c - 1 + c.colSpan]!);
+    return { ...c, c: from + 1, colSpan: to - from };
+  });
+}
+
+/**
+ * Joins a table continued on the next page. Its outer edges line up with the
+ * first part's; the columns of both are laid on the union of their
+ * boundaries (a part may lack a column rule the other has); header rows the
+ * continuation repeats are read once.
+ */
 function joinTables(first: PdfTable, next: PdfTable): PdfTable | undefined {
-  const map = next.xs.map((x) => columnAt(first.xs, x));
-  if (map.some((c) => c < 0)) return undefined;
-  const rows = Math.max(...first.cells.map((c) => c.r + c.rowSpan - 1));
-  const moved = next.cells.map((c) => ({ ...c, c: map[c.c - 1]! + 1, colSpan: map[c.c - 1 + c.colSpan]! - map[c.c - 1]! }));
+  const near = (a: number, b: number) => Math.abs(a - b) <= EPS * 2;
+  if (!near(first.xs[0]!, next.xs[0]!) || !near(first.xs.at(-1)!, next.xs.at(-1)!)) return undefined;
+  const xs = clusterValues([...first.xs, ...next.xs], EPS * 2);
+  const head = onColumns(first, xs);
+  const moved = onColumns(next, xs);
+  const rows = Math.max(...head.map((c) => c.r + c.rowSpan - 1));
   const rowText = (cells: PdfTable['cells'], r: number) =>
     cells
       .filter((c) => c.r === r)
       .map((c) => `${c.c}:${c.colSpan}:${c.text}`)
       .join('|');
   let repeated = 0;
-  while (repeated < 4 && rowText(moved, repeated + 1) !== '' && rowText(moved, repeated + 1) === rowText(first.cells, repeated + 1)) repeated++;
+  while (repeated < 4 && rowText(moved, repeated + 1).replace(/\d+:\d+:\|?/g, '') !== '' && rowText(moved, repeated + 1) === rowText(head, repeated + 1)) repeated++;
   const kept = moved.filter((c) => c.r > repeated).map((c) => ({ ...c, r: c.r - repeated + rows }));
-  return { top: first.top, xs: first.xs, cells: [...first.cells, ...kept] };
+  return { top: first.top, xs, cells: [...head, ...kept] };
 }
 
 function documentOf(pages: PageContent[]): SourceDocument {
