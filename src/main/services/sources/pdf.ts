@@ -469,14 +469,14 @@ export async function pdfDocument(bytes: Buffer, name: string): Promise<Result<S
     const pages: PageContent[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const content = await page.getTextContent();
+      const content = await page.getTextContent({ disableNormalization: true });
       const items: Item[] = [];
       for (const it of content.items) {
         if (!('str' in it) || it.str === '') continue;
         const [a, b, , d, e, f] = it.transform as number[];
         items.push({ text: unifyRadicals(it.str), x: e!, y: f!, width: it.width, size: Math.hypot(a!, b!) || Math.abs(d!) || it.height });
       }
-      const ruled = rulings(pdfjs, await page.getOperatorList());
+      const ruled = rulings(pdfjs, await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }));
       pages.push({ items, ...ruled, width: page.view[2]! - page.view[0]! });
       page.cleanup();
     }

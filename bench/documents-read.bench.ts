@@ -1,0 +1,44 @@
+// Reading the documents offices already have. Goal: a 6-page report PDF, a
+// Word file and a web page each read (source + table finder + text) in
+// ≤ 300 ms in Node.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readReportBytes } from '../src/main/formats/registry';
+import { renderReportDocx } from '../src/main/services/documents/docx';
+import { chromiumPrinter } from '../src/main/services/documents/pdf';
+import { renderReportHtml } from '../src/shared/document/html';
+import { readReportJson } from '../src/shared/model/schema';
+
+async function median(runs: number, f: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await f();
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+export async function run(): Promise<void> {
+  const read = readReportJson(JSON.parse(readFileSync(join(__dirname, '../tests/fixtures/seed-2022.json'), 'utf8')));
+  if (!read.ok) throw new Error(read.error);
+  const report = read.value;
+  const html = renderReportHtml(report, { draft: false });
+  const files: [string, string, Buffer][] = [
+    ['Word (.docx)', 'report.docx', await renderReportDocx(report, { draft: false })],
+    ['web page (.html)', 'report.html', Buffer.from(html)],
+  ];
+  const pdf = await chromiumPrinter()(html);
+  if (pdf.ok) files.push(['PDF (Chromium)', 'report.pdf', Buffer.from(pdf.value)]);
+  else console.log(`PDF: not printed here (${pdf.error.message})`);
+  for (const [label, name, bytes] of files) {
+    const once = async () => {
+      const r = await readReportBytes(name, bytes);
+      if (!r.ok) throw new Error(r.error.message);
+    };
+    await once(); // warm up (pdfjs loads on first use)
+    const ms = await median(9, once);
+    const pages = name.endsWith('.pdf') ? ` ${(bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length} pages,` : '';
+    console.log(`read ${label.padEnd(18)}${pages} ${(bytes.length / 1024).toFixed(0)} KB: ${ms.toFixed(1)} ms   goal ≤ 300 ms`);
+  }
+}
