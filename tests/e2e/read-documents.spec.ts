@@ -1,0 +1,53 @@
+// Starting this year's report from last year's Word file: the office has the
+// .docx it submitted, not nianbao data. 从文件导入 reads it (tables, text, body
+// and year from its title, shown for confirmation), and 新建报告 for the next
+// year starts from it: 上年结转 filled from last year's 结转下年度, the text
+// offered for rewriting.
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { test, expect } from './fixtures';
+import { CELLS } from '../../src/shared/model/cells';
+import { setCells } from '../../src/shared/model/report';
+import { libreoffice, officeArticle, seedSections } from '../fixtures/documents/office';
+import { seedReport } from '../main/documents-fixtures';
+
+test('this year’s report starts from last year’s Word file', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  const lastYear = setCells(seedReport(), CELLS.map((c, i) => [c.key, i + 1] as [string, number]));
+  const html = join(app.dir, '余杭区统计局2022年政府信息公开工作年度报告.html');
+  writeFileSync(html, `<html><head><meta charset="utf-8"></head><body>${officeArticle(lastYear)}</body></html>`);
+  const docx = libreoffice(html, 'docx:MS Word 2007 XML', app.dir);
+
+  await app.open();
+  await page.locator('input[type=file]').setInputFiles(docx);
+  const dialog = page.getByRole('dialog', { name: /^从「余杭区统计局2022年政府信息公开工作年度报告\.docx」新建报告$/ });
+  await expect(dialog.getByLabel('机关名称')).toHaveValue('余杭区统计局');
+  await expect(dialog.getByLabel('报告年度')).toHaveValue('2022');
+  await expect(dialog.getByLabel('机关层级')).toHaveValue('县区部门');
+  await expect(dialog.getByText(`读到 ${CELLS.length} 个格子`)).toBeVisible();
+  await expect(dialog.getByText('从Word 文档读到：机关「余杭区统计局」（标题），2022 年度（标题），机关层级「县区部门」（按机关名称推断）：请核对')).toBeVisible();
+  await page.screenshot({ path: 'artifacts/e2e/import-word.png' });
+  await dialog.getByRole('button', { name: '导入为新报告' }).click();
+  await expect(page.locator('.report-title')).toHaveText('余杭区统计局2022年政府信息公开工作年度报告');
+
+  await page.getByRole('button', { name: '← 报告库' }).click();
+  await page.getByRole('button', { name: '新建报告' }).click();
+  const create = page.getByRole('dialog', { name: '新建报告' });
+  await create.getByLabel('机关名称').fill('余杭区统计局');
+  await create.getByLabel('报告年度').fill('2023');
+  await create.getByLabel('机关层级').selectOption('县区部门');
+  await expect(create.getByRole('checkbox')).toBeChecked();
+  await create.getByRole('button', { name: '创建' }).click();
+  await expect(page.locator('.report-title')).toHaveText('余杭区统计局2023年政府信息公开工作年度报告');
+  await page.screenshot({ path: 'artifacts/e2e/from-last-years-word.png' });
+
+  const list = app.services.library.list({});
+  if (!list.ok) throw new Error(list.error.message);
+  const stored = list.value.map((r) => app.services.library.get(r.id));
+  const imported = stored.find((s) => s.ok && s.value.report.year === 2022);
+  const current = stored.find((s) => s.ok && s.value.report.year === 2023);
+  if (!imported?.ok || !current?.ok) throw new Error('报告没有存入');
+  expect(imported.value.report.tables).toEqual(lastYear.tables);
+  expect(imported.value.report.narratives.problems).toBe(seedSections().problems.join('\n'));
+  expect(current.value.report.tables.requests.carried_over).toEqual(lastYear.tables.requests.carried_forward);
+});
