@@ -17,7 +17,7 @@ export function parseTitle(raw: string): { agency?: string; year: number } | und
   for (const pattern of TITLE_PATTERNS) {
     const m = pattern.exec(text);
     if (!m?.groups) continue;
-    const agency = m.groups.agency!.replace(/[，,。:：、]+$/, '');
+    const agency = m.groups.agency!.replace(/[，,。:：、]+$/, '').replace(/关于$/, '');
     return { agency: agency || undefined, year: Number(m.groups.year) };
   }
   return undefined;

@@ -7,15 +7,20 @@
 import { SECTIONS, type NarrativeId, type SectionId } from '../../../shared/template/gov2021';
 import { isPageNumber, trimLine } from './lines';
 
-/** The words that make a line the heading of a section (besides its number). */
+/**
+ * The words that make a line the heading of a section, besides its number,
+ * found near its start ("五、政府信息公开工作存在的主要问题及改进情况").
+ */
 const HEADING_WORDS: Readonly<Record<SectionId, RegExp>> = {
-  overview: /^(?:总体情况|总体概况|概述|基本情况|工作概况|总体工作情况)/,
-  proactive: /^主动公开(?:政府)?信息/,
-  requests: /^(?:收到和处理|收到及处理|受理和处理|依申请公开)/,
-  appeals: /^(?:政府信息公开)?行政复议/,
-  problems: /^(?:存在的?(?:主要)?问题|主要问题|问题及改进|存在不足)/,
-  other: /^其他需要报告的?事项|^其他事项/,
+  overview: /总体情况|总体概况|概述|基本情况|工作概况/,
+  proactive: /主动公开/,
+  requests: /收到和处理|收到及处理|受理和处理|依申请公开|公开申请/,
+  appeals: /行政复议|行政诉讼/,
+  problems: /存在.{0,6}(?:问题|不足)|主要问题|问题及改进|改进情况/,
+  other: /其他需要报告|其他事项/,
 };
+/** How far into a heading its words may start. */
+const WORDS_WITHIN = 16;
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
 /** 一、 一. 一． 一，; 1、 1. ; 第一部分 — then the heading's words. */
@@ -40,11 +45,11 @@ export function sectionHeading(line: string): HeadingMatch | undefined {
   const section = SECTIONS[index];
   if (!section) return undefined;
   const words = text.slice(m[0].length);
-  const hit = HEADING_WORDS[section.id].exec(words);
-  if (!hit) return undefined;
+  const hit = HEADING_WORDS[section.id].exec(words.slice(0, WORDS_WITHIN + 8));
+  if (!hit || hit.index > WORDS_WITHIN) return undefined;
   // The heading runs to the end of its words' clause: "存在的主要问题及改进情况".
   const end = /[。：:；;！]/.exec(words);
-  const headingWords = end && end.index < MAX_HEADING ? words.slice(0, end.index) : words.length <= MAX_HEADING ? words : hit[0];
+  const headingWords = end && end.index < MAX_HEADING ? words.slice(0, end.index) : words.length <= MAX_HEADING ? words : words.slice(0, hit.index + hit[0].length);
   const rest = trimLine(words.slice(headingWords.length).replace(/^[。：:；;！]/, ''));
   return { id: section.id, heading: text.slice(0, m[0].length + headingWords.length), rest };
 }
