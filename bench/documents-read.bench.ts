@@ -8,16 +8,7 @@ import { renderReportDocx } from '../src/main/services/documents/docx';
 import { chromiumPrinter } from '../src/main/services/documents/pdf';
 import { renderReportHtml } from '../src/shared/document/html';
 import { readReportJson } from '../src/shared/model/schema';
-
-async function median(runs: number, f: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await f();
-    times.push(performance.now() - t);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-}
+import { median } from './timing';
 
 export async function run(): Promise<void> {
   const read = readReportJson(JSON.parse(readFileSync(join(__dirname, '../tests/fixtures/seed-2022.json'), 'utf8')));

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { exportWorkbook, importWorkbook } from '../src/main/services/excel';
 import { readReportJson } from '../src/shared/model/schema';
+import { median } from './timing';
 
 const BIG = join(tmpdir(), 'nianbao-bench-30-sheets.xlsx');
 
@@ -14,16 +15,6 @@ function seed() {
   const read = readReportJson(JSON.parse(readFileSync(join(__dirname, '../tests/fixtures/seed-2022.json'), 'utf8')));
   if (!read.ok) throw new Error(read.error);
   return read.value;
-}
-
-async function median(runs: number, f: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await f();
-    times.push(performance.now() - t);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
 }
 
 /** 29 sheets of ledger-like data around one sheet holding the three tables (built once, kept in the temp folder). */
