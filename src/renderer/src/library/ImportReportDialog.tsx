@@ -10,6 +10,18 @@ import { Modal } from '../common/Modal';
 import { useReadFile } from '../transfer/useReadFile';
 import { reportingYear } from './CreateDialog';
 import { checkIdentity, IdentityFields, type Identity } from './IdentityFields';
+import type { TextRecord } from '../../../shared/api/import';
+import { NARRATIVE_IDS, SECTIONS } from '../../../shared/template/gov2021';
+
+/** What a document's running text gave, in one line: each section's length, the preamble, the closing lines. */
+function textSummary(text: TextRecord): string {
+  const parts = NARRATIVE_IDS.map((n) => {
+    const heading = SECTIONS.find((s) => s.id === n)!.heading;
+    return text.narratives[n].heading === null ? `${heading}：没有找到` : `${heading}：${text.narratives[n].characters} 字`;
+  });
+  const closing = text.signature || text.date ? `；落款「${text.signature ?? ''}」${text.date ?? ''}` : '';
+  return `正文 ${parts.join('，')}${text.preamble > 0 ? `；前言 ${text.preamble} 字` : ''}${closing}。`;
+}
 
 interface Props {
   file: File;
@@ -71,6 +83,7 @@ export function ImportReportDialog({ file, onClose, onImported, onStartFrom }: P
               {counts.notFound > 0 && `，${counts.notFound} 个没有找到（留空）`}。
             </p>
           )}
+          {read.record?.text && <p className="hint">{textSummary(read.record.text)}</p>}
           {read.notes.length > 0 && (
             <ul className="hint">
               {read.notes.map((n) => (

@@ -29,7 +29,7 @@ export function ImportSummary({ read, cells, changes, struck = '原值', verb = 
             const loc = read.record!.tables[t];
             return (
               <li key={t} className={loc ? '' : 'missing'}>
-                {TABLE_NAME[t]}：{loc ? `在工作表「${loc.sheet}」${loc.range}${loc.appealsShape === '3x5' ? '（3 行 × 5 列）' : ''}` : '没有找到'}
+                {TABLE_NAME[t]}：{loc ? `在${read.record!.text ? '' : '工作表'}「${loc.sheet}」${loc.range}${loc.appealsShape === '3x5' ? '（3 行 × 5 列）' : ''}` : '没有找到'}
               </li>
             );
           })}
