@@ -4,10 +4,10 @@
 // year starts from it: 上年结转 filled from last year's 结转下年度, the text
 // offered for rewriting.
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { CELLS } from '../../src/shared/model/cells';
-import { setCells } from '../../src/shared/model/report';
+import { blankReport, documentTitle, setCells } from '../../src/shared/model/report';
 import { libreoffice, officeArticle, seedSections } from '../fixtures/documents/office';
 import { seedReport } from '../main/documents-fixtures';
 
@@ -51,4 +51,36 @@ test('this year’s report starts from last year’s Word file', async ({ page, 
   expect(imported.value.report.tables).toEqual(lastYear.tables);
   expect(imported.value.report.narratives.problems).toBe(seedSections().problems.join('\n'));
   expect(current.value.report.tables.requests.carried_over).toEqual(lastYear.tables.requests.carried_forward);
+});
+
+test('a published PDF dropped on the open report shows its tables and their cells before anything changes', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  const published = setCells(seedReport(), CELLS.map((c, i) => [c.key, i + 1] as [string, number]));
+  const html = join(app.dir, 'published.html');
+  writeFileSync(html, `<html><head><meta charset="utf-8"></head><body>${officeArticle(published)}</body></html>`);
+  const pdf = libreoffice(libreoffice(html, 'docx:MS Word 2007 XML', app.dir), 'pdf', app.dir);
+  const blank = blankReport({ agency: '余杭区统计局', year: 2022, level: '县区部门' });
+  const stored = app.services.library.add(blank);
+  if (!stored.ok) throw new Error(stored.error.message);
+
+  await app.open();
+  await page.getByRole('button', { name: documentTitle(blank) }).first().click();
+  const transfer = await page.evaluateHandle(
+    ({ data }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], '年报.pdf', { type: 'application/pdf' }));
+      return dt;
+    },
+    { data: readFileSync(pdf).toString('base64') },
+  );
+  await page.locator('.report-drop').dispatchEvent('dragover', { dataTransfer: transfer });
+  await page.locator('.report-drop').dispatchEvent('drop', { dataTransfer: transfer });
+  const dialog = page.getByRole('dialog', { name: '导入「年报.pdf」' });
+  await expect(dialog.locator('.import-tables li').first()).toHaveText(/^二、主动公开政府信息情况：在「表格 1」A1:D14$/);
+  await expect(dialog.locator('.import-summary')).toContainText(`将改动 ${CELLS.length} 个格子`);
+  await page.screenshot({ path: 'artifacts/e2e/import-pdf.png' });
+  await dialog.getByRole('button', { name: `导入 ${CELLS.length} 处改动` }).click();
+  await expect(page.locator('.save-state')).toHaveText('已保存');
+  const after = app.services.library.get(stored.value.id);
+  expect(after.ok && after.value.report.tables).toEqual(published.tables);
 });
