@@ -14,6 +14,9 @@ import { CELLS } from '../../src/shared/model/cells';
 import { setCells, type Report } from '../../src/shared/model/report';
 import { libreoffice, mhtml, officeArticle, portalPage, PREAMBLE, seedSections, write } from '../fixtures/documents/office';
 import { seedReport } from './documents-fixtures';
+import { browserPrintedPdf } from '../fixtures/documents/printed';
+
+const pdfPageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 
 const work = mkdtempSync(join(tmpdir(), 'nianbao-read-docs-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -91,6 +94,12 @@ describe('documents as offices make them', () => {
     expectOffice(await read(write(join(work, 'portal.mhtml'), mhtml(portalPage(report), 'gb2312')))));
   it('a Word file written by LibreOffice', async () => expectOffice(await read(articleDocx)));
   it('that Word file saved as PDF by LibreOffice', async () => expectOffice(await read(libreoffice(articleDocx, 'pdf', work))));
+
+  it('the page printed to PDF by a browser: a running header, 第 N 页 共 M 页, table 三 over pages with its header repeated', async () => {
+    const pdf = await browserPrintedPdf(report);
+    expect(pdfPageCount(pdf)).toBeGreaterThanOrEqual(5);
+    expectOffice(await read(write(join(work, 'printed.pdf'), pdf)));
+  });
 
   it('the import record shows where the identity and the text came from', async () => {
     const result = await readReportFile(articleDocx);

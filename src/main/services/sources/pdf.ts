@@ -143,8 +143,22 @@ interface Region {
   vertical: Segment[];
 }
 
+/** Collinear pieces that touch (a border drawn cell by cell) as one segment. */
+function mergeSegments(segments: readonly Segment[]): Segment[] {
+  const sorted = [...segments].sort((p, q) => p.at - q.at || p.a - q.a);
+  const out: Segment[] = [];
+  for (const s of sorted) {
+    const last = out.findLast((o) => Math.abs(o.at - s.at) <= 1);
+    if (last && s.a <= last.b + EPS) last.b = Math.max(last.b, s.b);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
 /** Groups of rulings that touch one another: each is a table's frame. */
-function frames(horizontal: Segment[], vertical: Segment[]): Region[] {
+function frames(pieces: { horizontal: Segment[]; vertical: Segment[] }): Region[] {
+  const horizontal = mergeSegments(pieces.horizontal);
+  const vertical = mergeSegments(pieces.vertical);
   const all = [...horizontal.map((s) => ({ s, h: true })), ...vertical.map((s) => ({ s, h: false }))];
   const parent = all.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -296,7 +310,8 @@ function paragraphs(lines: Line[]): string[] {
     const right = prev?.edge ?? line.edge ?? line.right;
     const indented = line.x > left + line.size * 1.2;
     const heading = sectionHeading(line.text) !== undefined || /^[（(][一二三四五六七八九十]+[)）]/.test(line.text);
-    const prevShort = prev && prev.right < right - prev.size * 1.5;
+    // Chinese line breaking may leave a character or two at a line's end; a paragraph's last line leaves more.
+    const prevShort = prev && prev.right < right - prev.size * 2.5;
     const sizeChanged = prev && Math.abs(prev.size - line.size) > 1;
     const farBelow = prev && prev.y - line.y > prev.size * 2.2;
     const prevHeading = prev && sectionHeading(prev.text) !== undefined;
@@ -312,7 +327,7 @@ function paragraphs(lines: Line[]): string[] {
 type Piece = { kind: 'lines'; lines: Line[] } | { kind: 'table'; table: PdfTable };
 
 function pagePieces(page: PageContent): Piece[] {
-  const regions = frames(page.horizontal, page.vertical).filter((r) => r.x1 - r.x0 > 40 && r.y1 - r.y0 > 10);
+  const regions = frames(page).filter((r) => r.x1 - r.x0 > 40 && r.y1 - r.y0 > 10);
   const inRegion = (it: Item, r: Region) => {
     const cx = it.x + it.width / 2;
     const cy = it.y + it.size * 0.3;
@@ -388,10 +403,17 @@ function joinTables(first: PdfTable, next: PdfTable): PdfTable | undefined {
 function documentOf(pages: PageContent[]): SourceDocument {
   const pieces = pages.map(pagePieces);
   const running = runningLines(pieces);
-  for (const page of pieces) {
-    const lines = page.flatMap((p) => (p.kind === 'lines' ? p.lines : []));
+  // The text block's edges, for pages of one size together (a landscape table page has its own).
+  const bySize = new Map<number, Line[]>();
+  pieces.forEach((page, i) => {
+    const width = Math.round(pages[i]!.width);
+    bySize.set(width, [...(bySize.get(width) ?? []), ...page.flatMap((p) => (p.kind === 'lines' ? p.lines : []))]);
+  });
+  for (const lines of bySize.values()) {
     const left = mode(lines.map((l) => Math.round(l.x)));
-    const edge = Math.max(...lines.map((l) => l.right), 0);
+    // Where most long lines end: a stray overlong line does not move it.
+    const rights = lines.map((l) => l.right).sort((a, b) => a - b);
+    const edge = rights[Math.floor(rights.length * 0.8)] ?? 0;
     for (const l of lines) Object.assign(l, { left, edge });
   }
   const keep = (l: Line) => !isPageNumber(l.text) && !running.has(furnitureKey(l.text));
