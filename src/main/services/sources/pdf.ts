@@ -55,13 +55,13 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
 /** Straight segments and rectangles a page draws, in page space. */
-function rulings(pdfjs: Pdfjs, ops: { fnArray: number[]; argsArray: unknown[] }): { horizontal: Segment[]; vertical: Segment[] } {
+function rulings(pdfjs: Pdfjs, ops: { fnArray: number[]; argsArray: unknown[] }, toPage: Matrix): { horizontal: Segment[]; vertical: Segment[] } {
   const { OPS } = pdfjs;
   const STROKES = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const FILLS = new Set<number>([OPS.fill, OPS.eoFill]);
   const horizontal: Segment[] = [];
   const vertical: Segment[] = [];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  let ctm: Matrix = toPage;
   const stack: Matrix[] = [];
   const line = (x0: number, y0: number, x1: number, y1: number) => {
     if (Math.abs(y0 - y1) < 1 && Math.abs(x0 - x1) > EPS) horizontal.push({ at: (y0 + y1) / 2, a: Math.min(x0, x1), b: Math.max(x0, x1) });
@@ -72,6 +72,11 @@ function rulings(pdfjs: Pdfjs, ops: { fnArray: number[]; argsArray: unknown[] })
     if (fn === OPS.save) stack.push(ctm);
     else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.transform) ctm = multiply(args as Matrix, ctm);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      // A form's drawing is in its own space: its matrix, on top of the current one, until it ends.
+      stack.push(ctm);
+      if (Array.isArray(args[0]) || ArrayBuffer.isView(args[0])) ctm = multiply(Array.from(args[0] as ArrayLike<number>) as Matrix, ctm);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.constructPath) {
       const paint = args[0] as number;
       const stroke = STROKES.has(paint);
@@ -491,15 +496,19 @@ export async function pdfDocument(bytes: Buffer, name: string): Promise<Result<S
     const pages: PageContent[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
+      // Page space as the reader sees the page: the viewport (rotation, crop box), y growing upwards.
+      const viewport = page.getViewport({ scale: 1 });
+      const toPage = multiply(viewport.transform as Matrix, [1, 0, 0, -1, 0, viewport.height]);
       const content = await page.getTextContent({ disableNormalization: true });
       const items: Item[] = [];
       for (const it of content.items) {
         if (!('str' in it) || it.str === '') continue;
         const [a, b, , d, e, f] = it.transform as number[];
-        items.push({ text: unifyRadicals(it.str), x: e!, y: f!, width: it.width, size: Math.hypot(a!, b!) || Math.abs(d!) || it.height });
+        const [x, y] = apply(toPage, e!, f!);
+        items.push({ text: unifyRadicals(it.str), x, y, width: it.width, size: Math.hypot(a!, b!) || Math.abs(d!) || it.height });
       }
-      const ruled = rulings(pdfjs, await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }));
-      pages.push({ items, ...ruled, width: page.view[2]! - page.view[0]! });
+      const ruled = rulings(pdfjs, await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }), toPage);
+      pages.push({ items, ...ruled, width: viewport.width });
       page.cleanup();
     }
     if (pages.every((p) => p.items.every((i) => i.text.trim() === ''))) {
