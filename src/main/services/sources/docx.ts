@@ -111,13 +111,20 @@ class Numbering {
 
 // ---- text -----------------------------------------------------------------
 
-const SKIPPED = new Set(['del', 'delText', 'instrText', 'drawing', 'pict', 'object', 'AlternateContent', 'rPr', 'pPr', 'footnoteReference', 'commentReference']);
+/** Parts of a paragraph that are not its shown text: deletions, moved-away text, field codes, drawings, properties. */
+const SKIPPED = new Set(['del', 'delText', 'moveFrom', 'instrText', 'drawing', 'pict', 'object', 'AlternateContent', 'rPr', 'pPr', 'footnoteReference', 'commentReference']);
+
+/** A run formatted as hidden text (w:vanish) is not shown, so not read. */
+const hiddenRun = (run: Element) => {
+  const vanish = child(child(run, 'rPr') ?? run, 'vanish');
+  return vanish !== undefined && !['0', 'false'].includes(attr(vanish, 'val') ?? 'true');
+};
 
 function runText(node: AnyNode, out: string[]): void {
   if (node.type === 'text') return;
   if (!isElement(node)) return;
   const name = local(node.name);
-  if (SKIPPED.has(name)) return;
+  if (SKIPPED.has(name) || (name === 'r' && hiddenRun(node))) return;
   if (name === 't') {
     out.push(node.children.map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : '')).join(''));
     return;
