@@ -8,6 +8,7 @@
 // headers are dropped; a table running over pages is joined, its repeated
 // header rows read once.
 import { fail, ok, type Result } from '../../../shared/api/result';
+import { APPEAL_COLS, APPEAL_SUIT_HEADING, PROACTIVE_BLOCKS, REQUEST_APPLICANT_HEADING, REQUEST_COLS } from '../../../shared/template/gov2021';
 import { buildGrid, type SourceGridCell } from '../tables';
 import { isPageNumber, joinWrapped, tidySpaces } from '../text/lines';
 import { sectionHeading } from '../text/sections';
@@ -476,6 +477,18 @@ const SIMPLIFIED_RADICALS: Readonly<Record<string, string>> = Object.fromEntries
   ),
 );
 
+/** Header words of the three tables (from the template), any of which puts a table on the page. */
+const TABLE_WORDS = [...new Set([...PROACTIVE_BLOCKS.flatMap((b) => b.cols.map((c) => c.label)), ...REQUEST_COLS.map((c) => c.label), ...APPEAL_COLS.map((c) => c.label), REQUEST_APPLICANT_HEADING, APPEAL_SUIT_HEADING])]
+  .map((w) => w.replace(/（.*$/, ''))
+  .filter((w) => w.length >= 3);
+
+/** A page with table words or a column of figures; a page of running text is not searched for rulings. */
+function mayHoldTable(items: readonly Item[]): boolean {
+  const text = items.map((i) => i.text).join('').replace(/\s+/g, '');
+  if (TABLE_WORDS.some((w) => text.includes(w))) return true;
+  return items.filter((i) => /^\s*[\d.,]+\s*$/.test(i.text)).length >= 4;
+}
+
 /** Pages beyond this are not read: an annual report is a handful. */
 const MAX_PAGES = 200;
 
@@ -507,7 +520,10 @@ export async function pdfDocument(bytes: Buffer, name: string): Promise<Result<S
         const [x, y] = apply(toPage, e!, f!);
         items.push({ text: unifyRadicals(it.str), x, y, width: it.width, size: Math.hypot(a!, b!) || Math.abs(d!) || it.height });
       }
-      const ruled = rulings(pdfjs, await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }), toPage);
+      // Drawing operations cost more than the text: they are read only on a page that may hold a table.
+      const ruled = mayHoldTable(items)
+        ? rulings(pdfjs, await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }), toPage)
+        : { horizontal: [], vertical: [] };
       pages.push({ items, ...ruled, width: viewport.width });
       page.cleanup();
     }
