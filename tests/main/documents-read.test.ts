@@ -90,6 +90,10 @@ describe('documents as offices make them', () => {
 
   it('the article alone, UTF-8', async () => expectOffice(await read(join(work, 'article.html'))));
   it('the whole portal page, GBK, with navigation, scripts and footer', async () => expectOffice(await read(write(join(work, 'portal.htm'), portalPage(report)))));
+  it('a portal page whose footer sits in the article’s own box', async () => {
+    const page = portalPage(report, { footerInArticle: true });
+    expectOffice(await read(write(join(work, 'portal-footer.htm'), page)));
+  });
   it('the portal page saved by the browser as one file (.mhtml, quoted-printable)', async () =>
     expectOffice(await read(write(join(work, 'portal.mhtml'), mhtml(portalPage(report), 'gb2312')))));
   it('a Word file written by LibreOffice', async () => expectOffice(await read(articleDocx)));

@@ -9,6 +9,7 @@ import { NARRATIVE_IDS, SECTIONS, TABLE_IDS, type Level, type NarrativeId } from
 import { inferLevel } from '../../../shared/template/levels';
 import { buildGrid, readTables, type Grid, type Imported, type ReadTablesOptions, type SourceGridCell } from '../tables';
 import { compiledBy, findTitleLines, periodYear, takeClosing } from '../text/identity';
+import { isSiteChrome } from '../text/lines';
 import { splitSections, type TextBlock } from '../text/sections';
 
 export type DocumentBlock = { kind: 'text'; text: string } | { kind: 'table'; grid: Grid };
@@ -104,7 +105,9 @@ export function readDocument(doc: SourceDocument, options: ReadDocumentOptions):
   const inFront = title && findTitleLines(split.front) === title;
   const afterTitle = inFront ? split.front.slice(title.at + title.lines) : split.front;
   const preamble = afterTitle.filter(isSentence);
-  const closing = takeClosing(split.narratives.other);
+  // A page's footer or tools after 六 are not the report's: the section ends where they start.
+  const chrome = split.narratives.other.findIndex(isSiteChrome);
+  const closing = takeClosing(chrome < 0 ? split.narratives.other : split.narratives.other.slice(0, chrome));
   const parts: string[] = [];
   const overview = split.narratives.overview.map((l) => {
     const n = normalisePart(l);
