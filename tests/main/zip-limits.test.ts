@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { importWorkbook } from '../../src/main/services/excel';
 import { exportWorkbook } from '../../src/main/services/excel';
 import { scanZip } from '../../src/main/services/zip';
+import { readReportBytes } from '../../src/main/formats/registry';
 import { zeroBomb, zip } from '../fixtures/xlsx/zip';
 import { seed } from '../shared/fixtures';
 
@@ -45,6 +46,28 @@ describe('a zip part that lies about its size', () => {
     expect(scan).toEqual({ ok: false, failure: 'too_large' });
     const within = await scanZip(archive, { limits: { totalBytes: 65 * 1024 * 1024, entries: 10 }, keep: () => true });
     expect(within.ok && within.value.kept.get('big.xml')?.length).toBe(64 * 1024 * 1024);
+  });
+});
+
+describe('Word files get the same limits', () => {
+  const rels = Buffer.from(
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+
+  it('a document part that declares 100 bytes and inflates to 1 GB is refused, with little memory spent', async () => {
+    const bomb = zip({ '_rels/.rels': rels, 'word/document.xml': { data: Buffer.alloc(100), packed: zeroBomb(GB), declaredSize: 100 } });
+    const before = process.memoryUsage().rss;
+    const result = await readReportBytes('炸弹.docx', bomb);
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toBe('「炸弹.docx」已损坏或不是 Word 文档（.docx）：请在 Word/WPS 中打开确认，另存为 .docx 后再导入');
+  });
+
+  it('an honest document part larger than any report is refused before it is inflated', async () => {
+    const big = zip({ '_rels/.rels': rels, 'word/document.xml': { data: Buffer.alloc(0), packed: zeroBomb(64 * 1024 * 1024), declaredSize: 64 * 1024 * 1024 } }, { zip64: true });
+    const result = await readReportBytes('巨大.docx', big);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('too_large');
   });
 });
 

@@ -12,7 +12,8 @@ import { oleKind, scanZip } from '../zip';
 import { cellRaw } from './cells';
 import { joinContinuedTables, type DocumentBlock, type SourceDocument } from './document';
 
-const LIMITS = { totalBytes: 64 * 1024 * 1024, entries: 10_000 };
+/** The parts read (document, numbering, relationships) inflate to at most this: 24 MB of XML is a book, not a report. */
+const LIMITS = { totalBytes: 24 * 1024 * 1024, entries: 10_000 };
 const WANTED = /^(?:_rels\/\.rels|[^/]+\/(?:document\d*|numbering)\.xml|[^/]+\/_rels\/document\d*\.xml\.rels)$/;
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);

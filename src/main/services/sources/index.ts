@@ -1,7 +1,7 @@
 // Documents an office already has — Word files, web pages, PDFs — read into a
 // report: each format yields blocks (paragraphs and grids), and one reader
 // turns those into the report through the one table finder.
-import { ok, type Result } from '../../../shared/api/result';
+import { fail, ok, type Result } from '../../../shared/api/result';
 import type { Level } from '../../../shared/template/gov2021';
 import type { Imported } from '../tables';
 import { readDocument, type SourceDocument } from './document';
@@ -27,12 +27,20 @@ function isMime(bytes: Buffer): boolean {
   return head.includes('mime-version:') && head.includes('multipart/related');
 }
 
+/** Characters of a page's markup parsed at most: a saved report page is well under a megabyte. */
+const MAX_PAGE_CHARS = 10_000_000;
+
+function pageDocument(html: string, name: string): Result<SourceDocument> {
+  if (html.length > MAX_PAGE_CHARS) return fail('too_large', `「${name}」网页过大（超过 1000 万字符），不像一份年报页面：请只保存年报所在的页面`);
+  return ok(htmlDocument(html));
+}
+
 async function sourceOf(kind: DocumentKind, bytes: Buffer, name: string): Promise<Result<SourceDocument>> {
   if (kind === 'docx') return docxDocument(bytes, name);
   if (kind === 'pdf') return pdfDocument(bytes, name);
-  if (!isMime(bytes)) return ok(htmlDocument(decodePage(bytes)));
+  if (!isMime(bytes)) return pageDocument(decodePage(bytes), name);
   const page = mhtmlPage(bytes, name);
-  return page.ok ? ok(htmlDocument(page.value)) : page;
+  return page.ok ? pageDocument(page.value, name) : page;
 }
 
 /** Reads a Word file, web page or PDF into a report and the record of how. */

@@ -489,6 +489,13 @@ function mayHoldTable(items: readonly Item[]): boolean {
   return items.filter((i) => /^\s*[\d.,]+\s*$/.test(i.text)).length >= 4;
 }
 
+/** Text whose characters are mostly private-use or control codes: glyphs without their Unicode, not readable text. */
+function unreadableText(pages: readonly PageContent[]): boolean {
+  const chars = pages.flatMap((p) => p.items.map((i) => i.text)).join('').replace(/\s+/g, '');
+  const odd = [...chars].filter((ch) => ch.charCodeAt(0) < 0x20 || (ch >= '\ue000' && ch <= '\uf8ff') || ch === '\ufffd').length;
+  return chars.length > 0 && odd > chars.length * 0.3;
+}
+
 /** Pages beyond this are not read: an annual report is a handful. */
 const MAX_PAGES = 200;
 
@@ -529,6 +536,9 @@ export async function pdfDocument(bytes: Buffer, name: string): Promise<Result<S
     }
     if (pages.every((p) => p.items.every((i) => i.text.trim() === ''))) {
       return fail('scanned_pdf', `「${name}」无法读取，这是扫描件，没有文字层：请用 Word 原文件或网页`);
+    }
+    if (unreadableText(pages)) {
+      return fail('no_text', `「${name}」的文字无法提取（字体没有带出文字编码）：请用 Word 原文件或网页，或在 WPS/Word 中重新另存为 PDF`);
     }
     return ok(documentOf(pages));
   } finally {
