@@ -90,7 +90,7 @@ describe('documents as offices make them', () => {
 
   it('the article alone, UTF-8', async () => expectOffice(await read(join(work, 'article.html'))));
   it('the whole portal page, GBK, with navigation, scripts and footer', async () => expectOffice(await read(write(join(work, 'portal.htm'), portalPage(report)))));
-  it('a portal page whose footer sits in the article’s own box', async () => {
+  it('a portal page whose byline and footer sit in the article’s own box', async () => {
     const page = portalPage(report, { footerInArticle: true });
     expectOffice(await read(write(join(work, 'portal-footer.htm'), page)));
   });

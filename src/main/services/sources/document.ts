@@ -85,8 +85,8 @@ function normalisePart(line: string): { line: string; part?: string } {
   return { line: numbered, part: words.startsWith(PART_WORDS[index]!) ? OVERVIEW_PARTS[index] : `（${PART_NUMERALS[index]}）${words.slice(0, 12)}` };
 }
 
-/** The preamble: sentences before 一、 (a page's date line or byline has none). */
-const isSentence = (line: string) => /[。：:；]/.test(line) || line.length > 40;
+/** The preamble: sentences before 一、 — a page's byline (发布日期：… 来源：…) is not one. */
+const isSentence = (line: string) => /[。；]|[：:]$/.test(line) || (line.length > 40 && /[，,]/.test(line));
 
 function tableNames(ids: readonly string[]): string {
   return ids.map((t) => SECTIONS.find((s) => s.id === t)!.heading).join('；');
