@@ -55,14 +55,14 @@ async function wordFile(extra: { split?: boolean } = {}): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
-/** Table 三 as an office splits it by hand at a page break: two tables, the second without the header. */
+/** Table 三 as an office splits it by hand at a page break: two tables, "（续表）" between, the second without the header. */
 function splitTable(): (Table | Paragraph)[] {
   const layout = LAYOUTS.requests;
   // After 二、上年结转: no merged label runs across the cut.
   const cut = layout.headerRows + 2;
   const first = { ...layout, rows: layout.rows.slice(0, cut) };
   const rest = { ...layout, rows: layout.rows.slice(cut), headerRows: 0 };
-  return [docxTable(first, report, 9000), new Paragraph(''), docxTable(rest, report, 9000)];
+  return [docxTable(first, report, 9000), new Paragraph({ children: [new TextRun({ text: '', break: 1 }), new TextRun('（续表）')] }), docxTable(rest, report, 9000)];
 }
 
 describe('Word files from other producers', () => {

@@ -3,7 +3,7 @@
 // lines in either numeral style.
 import { describe, expect, it } from 'vitest';
 import { compiledBy, dateLine, findTitleLines, periodYear, takeClosing } from '../../src/main/services/text/identity';
-import { isPageNumber, joinWrapped, tidySpaces } from '../../src/main/services/text/lines';
+import { isContinuationMark, isPageNumber, joinWrapped, tidySpaces } from '../../src/main/services/text/lines';
 import { sectionHeading, splitSections } from '../../src/main/services/text/sections';
 
 describe('section headings', () => {
@@ -50,6 +50,7 @@ describe('section headings', () => {
 describe('page furniture and wrapped lines', () => {
   it.each(['— 2 —', '-2-', '- 12 -', '第2页', '第 2 页 共 6 页', '2/6', '3'])('%s is a page number', (line) => expect(isPageNumber(line)).toBe(true));
   it.each(['2023年', '一、总体情况', '第二十条第（一）项'])('%s is not', (line) => expect(isPageNumber(line)).toBe(false));
+  it.each(['续表', '（续表）', '表三（续）', '续表三'])('%s announces a table continued', (line) => expect(isContinuationMark(line)).toBe(true));
   it('joins wraps without inventing spaces, except between Latin words', () => {
     expect(joinWrapped('收到申请', '10件')).toBe('收到申请10件');
     expect(joinWrapped('open', 'data')).toBe('open data');

@@ -9,7 +9,7 @@ import { NARRATIVE_IDS, SECTIONS, TABLE_IDS, type Level, type NarrativeId } from
 import { inferLevel } from '../../../shared/template/levels';
 import { buildGrid, readTables, type Grid, type Imported, type ReadTablesOptions, type SourceGridCell } from '../tables';
 import { compiledBy, findTitleLines, periodYear, takeClosing } from '../text/identity';
-import { isSiteChrome } from '../text/lines';
+import { isContinuationMark, isSiteChrome } from '../text/lines';
 import { splitSections, type TextBlock } from '../text/sections';
 
 export type DocumentBlock = { kind: 'text'; text: string } | { kind: 'table'; grid: Grid };
@@ -48,7 +48,7 @@ export function joinContinuedTables(blocks: readonly DocumentBlock[]): DocumentB
   let lastTable = -1;
   for (const block of blocks) {
     if (block.kind === 'text') {
-      if (block.text.trim() !== '') lastTable = -1;
+      if (block.text.trim() !== '' && !isContinuationMark(block.text)) lastTable = -1;
       out.push(block);
       continue;
     }

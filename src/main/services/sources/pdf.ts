@@ -10,7 +10,7 @@
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { APPEAL_COLS, APPEAL_SUIT_HEADING, PROACTIVE_BLOCKS, REQUEST_APPLICANT_HEADING, REQUEST_COLS } from '../../../shared/template/gov2021';
 import { buildGrid, type SourceGridCell } from '../tables';
-import { isPageNumber, joinWrapped, tidySpaces } from '../text/lines';
+import { isContinuationMark, isPageNumber, joinWrapped, tidySpaces } from '../text/lines';
 import { sectionHeading } from '../text/sections';
 import { cellRaw } from './cells';
 import type { DocumentBlock, SourceDocument } from './document';
@@ -422,7 +422,7 @@ function documentOf(pages: PageContent[]): SourceDocument {
     const edge = rights[Math.floor(rights.length * 0.8)] ?? 0;
     for (const l of lines) Object.assign(l, { left, edge });
   }
-  const keep = (l: Line) => !isPageNumber(l.text) && !running.has(furnitureKey(l.text));
+  const keep = (l: Line) => !isPageNumber(l.text) && !isContinuationMark(l.text) && !running.has(furnitureKey(l.text));
 
   const flow: Piece[] = [];
   for (const page of pieces) {

@@ -15,6 +15,11 @@ export function isPageNumber(line: string): boolean {
   return s.length > 0 && s.length <= 16 && PAGE_NUMBER.some((p) => p.test(s));
 }
 
+/** "续表", "（续表）", "表三（续）": a table's continuation announced, not text of the report. */
+export function isContinuationMark(line: string): boolean {
+  return /^(?:[（(]?续表[一二三四]?[)）]?|表[一二三四](?:[（(]续[)）]|续))$/.test(line.replace(/[\s\u00a0\u3000]+/g, ''));
+}
+
 /** Spaces and indentation marks a line carries at its ends (ideographic space, nbsp, BOM). */
 export function trimLine(line: string): string {
   return line.replace(/^[\s\u00a0\u3000\ufeff]+|[\s\u00a0\u3000\ufeff]+$/g, '');

@@ -5,7 +5,7 @@
 // the text before 一、 is the title and preamble; the table sections' own
 // text (units, notes under a table) is not narrative.
 import { SECTIONS, type NarrativeId, type SectionId } from '../../../shared/template/gov2021';
-import { isPageNumber, trimLine } from './lines';
+import { isContinuationMark, isPageNumber, trimLine } from './lines';
 
 /**
  * The words that make a line the heading of a section, besides its number,
@@ -80,7 +80,7 @@ export function splitSections(blocks: readonly TextBlock[]): SplitText {
     if (block.kind === 'table') continue;
     for (const raw of block.text.split('\n')) {
       const line = trimLine(raw);
-      if (!line || isPageNumber(line)) continue;
+      if (!line || isPageNumber(line) || isContinuationMark(line)) continue;
       const heading = sectionHeading(line);
       const at = heading ? SECTIONS.findIndex((s) => s.id === heading.id) : -1;
       if (heading && at > index) {
