@@ -37,23 +37,28 @@ async function read(path: string): Promise<Report> {
 }
 
 describe('nianbao’s own exports read back to the same report', () => {
-  const report = distinct();
-  const expectSame = (back: Report) => {
+  const report: Report = { ...distinct(), preamble: PREAMBLE, signature: '杭州市余杭区统计局', date: '2023-01-18' };
+  const expectSame = (back: Report, closing = true) => {
     expect(back.tables).toEqual(report.tables);
     expect(back.agency).toBe(report.agency);
     expect(back.year).toBe(report.year);
     expect(back.level).toBe(report.level);
-    // The overview's opening "…报告如下：" is printed before 一、 and read back as the preamble.
-    expect(back.preamble).toBe(seedOverview()[0]);
+    // The overview's opening "…报告如下：" is printed with the preamble, before 一、, and read back as part of it.
+    expect(back.preamble).toBe(`${PREAMBLE}\n${seedOverview()[0]}`);
     expect(back.narratives.overview).toBe(partsFullWidth(seedOverview().slice(1)));
     expect(back.narratives.problems).toBe(report.narratives.problems);
     expect(back.narratives.other).toBe(report.narratives.other);
+    expect(back.signature).toBe(closing ? report.signature : undefined);
+    expect(back.date).toBe(closing ? report.date : undefined);
   };
 
   it('Word (.docx)', async () => expectSame(await read(write(join(work, 'own.docx'), await renderReportDocx(report, { draft: false })))));
-  it('web page (.html)', async () => expectSame(await read(write(join(work, 'own.html'), renderReportHtml(report, { draft: false })))));
+  it('web page (.html), without the closing lines as published', async () =>
+    expectSame(await read(write(join(work, 'own.html'), renderReportHtml(report, { draft: false }))), false));
+  it('web page (.html) with the closing lines', async () =>
+    expectSame(await read(write(join(work, 'own-closing.html'), renderReportHtml(report, { draft: false, closing: true })))));
   it('PDF printed by Chromium', async () => {
-    const pdf = await chromiumPrinter()(renderReportHtml(report, { draft: false }));
+    const pdf = await chromiumPrinter()(renderReportHtml(report, { draft: false, closing: true }));
     if (!pdf.ok) throw new Error(pdf.error.message);
     const back = await read(write(join(work, 'own.pdf'), Buffer.from(pdf.value)));
     // This machine lacks the report's fonts; Chromium falls back to a Noto CJK face whose one glyph
