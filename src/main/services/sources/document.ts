@@ -6,7 +6,6 @@
 import type { ImportRecord, LevelSource, MetaSource, SourceCell, TextRecord } from '../../../shared/api/import';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { NARRATIVE_IDS, SECTIONS, TABLE_IDS, type Level, type NarrativeId } from '../../../shared/template/gov2021';
-import { inferLevel } from '../../../shared/template/levels';
 import { buildGrid, readTables, type Grid, type Imported, type ReadTablesOptions, type SourceGridCell } from '../tables';
 import { compiledBy, findTitleLines, periodYear, takeClosing } from '../text/identity';
 import { isContinuationMark, isSiteChrome } from '../text/lines';
@@ -164,7 +163,8 @@ export function readDocument(doc: SourceDocument, options: ReadDocumentOptions):
   if (title?.year !== undefined && periodYearFound !== undefined && title.year !== periodYearFound) {
     notes.push(`标题写的是 ${title.year} 年，前言的统计期限是 ${periodYearFound} 年：请核对年度`);
   }
-  const level = levelOf(options.level, read.value.report.level, recordAgency.value);
+  // The finder settled the level from the agency it was given (or a level the file states).
+  const level = read.value.record.level ?? { value: read.value.report.level, from: 'default' as const };
   const text: TextRecord = {
     narratives: Object.fromEntries(NARRATIVE_IDS.map((n) => [n, { heading: split.headings[n] ?? null, characters: narratives[n].length }])) as TextRecord['narratives'],
     overviewParts: parts,
@@ -195,12 +195,7 @@ function pickMeta<T>(choices: readonly [T | undefined, MetaSource, SourceCell?][
   return undefined;
 }
 
-function levelOf(given: Level | undefined, read: Level, agency: string): { value: Level; from: LevelSource } {
-  if (given) return { value: given, from: 'option' };
-  const inferred = inferLevel(agency);
-  if (inferred.inferred && inferred.level === read) return { value: read, from: 'inferred' };
-  return inferred.inferred ? { value: read, from: 'stated' } : { value: read, from: 'default' };
-}
+const LEVEL_FROM: Readonly<Record<LevelSource, string>> = { name: '按机关名称推断', default: '名称看不出层级，暂按默认', option: '指定', file: '文件写明' };
 
 const FROM: Readonly<Record<MetaSource, string>> = {
   title: '标题',
@@ -213,7 +208,7 @@ const FROM: Readonly<Record<MetaSource, string>> = {
 
 /** The identity as read, in one line the user confirms before importing. */
 function identityNote(agency: ImportRecord['agency'], year: ImportRecord['year'], level: { value: Level; from: LevelSource }, kind: string): string {
-  const levelFrom = level.from === 'inferred' ? '按机关名称推断' : level.from === 'default' ? '名称看不出层级，暂按默认' : level.from === 'option' ? '指定' : '文件写明';
+  const levelFrom = LEVEL_FROM[level.from];
   const a = agency.value ? `机关「${agency.value}」（${FROM[agency.from]}）` : '机关名称未找到';
   return `从${kind}读到：${a}，${year.value} 年度（${FROM[year.from]}），机关层级「${level.value}」（${levelFrom}）：请核对`;
 }
