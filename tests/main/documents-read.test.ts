@@ -120,7 +120,7 @@ describe('documents as offices make them', () => {
     expect(record.text!.narratives.problems.heading).toBe('五、存在的主要问题及改进情况');
     expect(record.text!.overviewParts).toEqual(['（一）主动公开', '（二）依申请公开', '（三）政府信息管理', '（四）政府信息公开平台建设', '（五）监督保障']);
     expect(record.counts).toMatchObject({ matched: CELLS.length, guessed: 0, notFound: 0 });
-    expect(result.value.notes[0]).toBe('从Word 文档读到：机关「余杭区统计局」（标题），2022 年度（标题），机关层级「县区部门」（按机关名称推断）：请核对');
+    expect(result.value.notes[0]).toBe('从Word 文档读到：机关「余杭区统计局」（标题），2022 年度（标题）：请核对');
   });
 });
 

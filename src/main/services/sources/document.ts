@@ -3,9 +3,9 @@
 // turns that into a report: the one table finder reads the grids, the
 // narrative splitter the text, and the identity comes from the title, the
 // preamble and the closing lines; the import record says where each came from.
-import type { ImportRecord, LevelSource, MetaSource, SourceCell, TextRecord } from '../../../shared/api/import';
+import type { ImportRecord, MetaSource, SourceCell, TextRecord } from '../../../shared/api/import';
 import { fail, ok, type Result } from '../../../shared/api/result';
-import { NARRATIVE_IDS, SECTIONS, TABLE_IDS, type Level, type NarrativeId } from '../../../shared/template/gov2021';
+import { NARRATIVE_IDS, SECTIONS, TABLE_IDS, type NarrativeId } from '../../../shared/template/gov2021';
 import { buildGrid, readTables, type Grid, type Imported, type ReadTablesOptions, type SourceGridCell } from '../tables';
 import { compiledBy, findTitleLines, periodYear, takeClosing } from '../text/identity';
 import { isContinuationMark, isSiteChrome } from '../text/lines';
@@ -172,7 +172,7 @@ export function readDocument(doc: SourceDocument, options: ReadDocumentOptions):
     ...(closing.signature ? { signature: closing.signature } : {}),
     ...(closing.date ? { date: closing.date } : {}),
   };
-  notes.push(identityNote(recordAgency, recordYear, level, options.kind));
+  notes.push(identityNote(recordAgency, recordYear, options.kind));
 
   const report = {
     ...read.value.report,
@@ -195,8 +195,6 @@ function pickMeta<T>(choices: readonly [T | undefined, MetaSource, SourceCell?][
   return undefined;
 }
 
-const LEVEL_FROM: Readonly<Record<LevelSource, string>> = { name: '按机关名称推断', default: '名称看不出层级，暂按默认', option: '指定', file: '文件写明' };
-
 const FROM: Readonly<Record<MetaSource, string>> = {
   title: '标题',
   option: '指定',
@@ -206,10 +204,9 @@ const FROM: Readonly<Record<MetaSource, string>> = {
   signature: '落款',
 };
 
-/** The identity as read, in one line the user confirms before importing. */
-function identityNote(agency: ImportRecord['agency'], year: ImportRecord['year'], level: { value: Level; from: LevelSource }, kind: string): string {
-  const levelFrom = LEVEL_FROM[level.from];
+/** The body and year as read, in one line the user confirms before importing (the finder's notes say how the level was settled). */
+function identityNote(agency: ImportRecord['agency'], year: ImportRecord['year'], kind: string): string {
   const a = agency.value ? `机关「${agency.value}」（${FROM[agency.from]}）` : '机关名称未找到';
-  return `从${kind}读到：${a}，${year.value} 年度（${FROM[year.from]}），机关层级「${level.value}」（${levelFrom}）：请核对`;
+  return `从${kind}读到：${a}，${year.value} 年度（${FROM[year.from]}）：请核对`;
 }
 
