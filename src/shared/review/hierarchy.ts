@@ -1,0 +1,50 @@
+// The hierarchy check: a region's own report beside the sum of its bodies'.
+// A region may rightly report more than its listed bodies (bodies that sent
+// nothing, its own office's work), so a difference is a warning to check,
+// never an error; 现行有效件数, a stock that counts a document once, only a
+// notice. The findings have the engine's shape, so the editor, the CLI and
+// the 问题清单 show them like any other.
+import { CELLS } from '../model/cells';
+import { numericValue, type Report } from '../model/report';
+import type { Finding } from '../rules/types';
+import type { SumPart } from './sum';
+
+export const HIERARCHY_RULE = 'hierarchy.sum';
+
+const show = (n: number) => String(Math.round(n * 1e4) / 1e4);
+
+/** One finding for every cell where the region's figure is not the sum of its bodies' figures. */
+export function hierarchyFindings(region: Report, bodies: readonly SumPart[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const c of CELLS) {
+    const own = numericValue(region.tables[c.table][c.row]?.[c.col] ?? null);
+    if (own === undefined) continue;
+    let sum = 0;
+    const contributions: string[] = [];
+    let unknown = false;
+    for (const b of bodies) {
+      const v = numericValue(b.report.tables[c.table][c.row]?.[c.col] ?? null);
+      if (v === undefined) unknown = true;
+      else if (v !== 0) {
+        sum += v;
+        contributions.push(`${b.report.agency} ${show(v)}`);
+      }
+    }
+    // A body's text in the cell is its own cell.type error; the sum is not known.
+    if (unknown || Math.abs(own - sum) < 1e-9) continue;
+    const diff = own - sum;
+    const who = contributions.length === 0 ? '各单位均为 0' : `其中 ${contributions.slice(0, 10).join('、')}${contributions.length > 10 ? ` 等 ${contributions.length} 个单位` : ''}`;
+    const stock = c.col === 'in_force';
+    findings.push({
+      id: `${HIERARCHY_RULE}:${c.key}`,
+      rule: HIERARCHY_RULE,
+      severity: stock ? 'notice' : 'warning',
+      section: c.table,
+      message:
+        `${c.name}：本级报告填 ${show(own)}，${bodies.length} 个单位合计 ${show(sum)}，${diff > 0 ? '多' : '少'} ${show(Math.abs(diff))}（${who}）` +
+        (stock ? '。现行有效件数是存量，同一文件只计一次，与各单位之和不同可能是对的' : '：请核对本级数字，或说明差额的来源'),
+      cells: [c.key],
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,88 @@
+// Telling bodies apart by name. A 政务公开办 gets "杭州市余杭区统计局" this
+// year and "余杭区统计局" last year, "中共余杭区委宣传部" beside "余杭区委宣传部",
+// "某某街道办事处" beside "某某街道": the same body. Matching must tolerate
+// that and never take one body for another, so a shorter name matches a
+// longer one only where what it leaves out is a place name ("杭州市"), and a
+// name that fits two bodies matches neither.
+
+/** Written-out forms and the short form each stands for, compared at the end of a name. */
+const SAME_ENDINGS: readonly [string, string][] = [
+  ['人民政府办公室', '政府办'],
+  ['政府办公室', '政府办'],
+  ['街道办事处', '街道'],
+  ['镇人民政府', '镇'],
+  ['乡人民政府', '乡'],
+  ['人民政府', '政府'],
+];
+
+/** Characters that end a place name: what may stand before a body's own name. */
+const PLACE_END = /(省|自治区|市|自治州|地区|盟|区|县|旗|新区|开发区)$/;
+/** A name that starts with its place's kind only ("区统计局") omits the place's own name. */
+const PLACE_START = /^(省|市|区|县|旗)/;
+
+/**
+ * The name reduced to what identifies the body: no spaces or dots, brackets
+ * of one width, no trailing note in brackets ("（区普查中心）"), no leading
+ * 中共 (a party body is the same body with or without it), and the long and
+ * short forms of 人民政府 / 街道办事处 made one.
+ */
+export function bodyKey(name: string): string {
+  let key = name
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u3000·•．.]/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')');
+  // A note after the name: "余杭区统计局(余杭区普查中心)" is the 统计局.
+  key = key.replace(/\([^()]*\)$/, '');
+  key = key.replace(/^中国共产党/, '中共').replace(/^中共/, '');
+  for (const [long, short] of SAME_ENDINGS) {
+    if (key.endsWith(long)) {
+      key = key.slice(0, -long.length) + short;
+      break;
+    }
+  }
+  return key;
+}
+
+/** Whether two keys name the same body: equal, or one is the other with its place name left out. */
+export function sameBodyKey(a: string, b: string): boolean {
+  if (a === b) return a !== '';
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  // A name of one or two characters ("局") identifies nothing.
+  if (short.length < 3 || !long.endsWith(short)) return false;
+  const place = long.slice(0, long.length - short.length);
+  return PLACE_END.test(place) || PLACE_START.test(short);
+}
+
+/**
+ * For each name of `names`, the index in `candidates` of the same body, or
+ * undefined: exact keys first; otherwise the one candidate whose name is the
+ * same body's fuller or shorter form. A name two candidates fit is left
+ * unmatched rather than guessed.
+ */
+export function matchNames(names: readonly string[], candidates: readonly string[]): (number | undefined)[] {
+  const keys = candidates.map(bodyKey);
+  return names.map((name) => {
+    const key = bodyKey(name);
+    const exact = keys.flatMap((k, i) => (k === key ? [i] : []));
+    if (exact.length > 0) return exact[0];
+    const near = keys.flatMap((k, i) => (sameBodyKey(key, k) ? [i] : []));
+    // Two candidates that are themselves one body (the same report twice) are still one match.
+    const bodies = new Set(near.map((i) => keys[i]));
+    return bodies.size === 1 ? near[0] : undefined;
+  });
+}
+
+/** The names grouped by body: each group the indexes of names `matchNames` takes for one body, in order. */
+export function groupSameBodies(names: readonly string[]): number[][] {
+  const groups: number[][] = [];
+  const firsts: string[] = [];
+  names.forEach((name, i) => {
+    const [match] = matchNames([name], firsts);
+    if (match === undefined) {
+      groups.push([i]);
+      firsts.push(name);
+    } else groups[match]!.push(i);
+  });
+  return groups;
+}
