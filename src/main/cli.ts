@@ -1,6 +1,6 @@
 // The `nianbao` command (interchange.md). Every command reads files through
 // the one reader registry, so each new file type works in all of them.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { EXIT, parse, UsageError, type CliIO, type Command } from './cli-kit';
 import { readReportFile, type ReadReport } from './formats/registry';
 import type { ExportFormat } from '../shared/api/contract';
 import { EXPORT_FORMATS, FILE_FORMATS } from '../shared/formats';
@@ -16,21 +16,14 @@ import { basename } from 'node:path';
 import { serve } from './serve/command';
 import { defaultHighlights, INFOGRAPHIC_OUTPUTS, infographicKindOf } from '../shared/infographic';
 import { writeInfographic } from './services/infographic';
+import { reviewCmd, sumCmd } from './review/commands';
 
-/** Exit statuses of interchange.md. */
-export const EXIT = { ok: 0, findings: 1, unreadable: 2 } as const;
-
-export interface CliIO {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
+export { EXIT, type CliIO } from './cli-kit';
 
 const defaultIO: CliIO = {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
 };
-
-type Command = (args: string[], io: CliIO) => Promise<number>;
 
 const USAGE = `用法：nianbao <命令> [参数]
 
@@ -48,22 +41,17 @@ const USAGE = `用法：nianbao <命令> [参数]
                                                   --agency、--year 用于文件中没写标题（机关、年度）的工作簿，
                                                   --level 为 ${LEVELS.join('、')} 之一
   list [--db 资料库]                               列出资料库中的报告：编号、机关、年度、状态、修改时间
+  review FILE…|DIR [--previous 上年DIR] [--out 问题清单.xlsx] [--region 本级FILE] [--json]
+                                                  批量审核各单位的报告（各自对照上年报告），一行一份，另写问题清单工作簿；
+                                                  --region：本级报告与各单位合计逐格比对
+  sum FILE…|DIR --agency 机关 --year 年度 [--level 层级] [--previous 上年DIR] [--out PATH]
+                                                  把同一年度各单位的报告逐格相加为本地区的汇总报告（按 PATH 的扩展名写出）
 
   serve [--db 资料库] [--port 端口] [--open]        在浏览器中使用年报编制助手（无需 Electron）
 
 FILE 可以是${FILE_FORMATS.filter((f) => f.readable)
   .map((f) => `${f.label}（${[...f.extensions, ...(f.alsoReads ?? [])].join('、')}）`)
-  .join('、')}。`;
-
-class UsageError extends Error {}
-
-function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-}
+  .join('、')}；DIR 为文件夹时读取其中（含子文件夹）所有报告文件。`;
 
 async function load(path: string | undefined, io: CliIO, extra: { agency?: string; year?: number } = {}): Promise<ReadReport | undefined> {
   if (!path) throw new UsageError('缺少文件参数');
@@ -260,7 +248,17 @@ const listCmd: Command = async (args, io) => {
   });
 };
 
-const COMMANDS: Record<string, Command> = { inspect, validate: validateCmd, export: exportCmd, infographic: infographicCmd, import: importCmd, list: listCmd, serve: serveCmd };
+const COMMANDS: Record<string, Command> = {
+  inspect,
+  validate: validateCmd,
+  export: exportCmd,
+  infographic: infographicCmd,
+  import: importCmd,
+  list: listCmd,
+  review: reviewCmd,
+  sum: sumCmd,
+  serve: serveCmd,
+};
 
 export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
   const [name, ...rest] = argv;

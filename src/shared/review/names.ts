@@ -17,8 +17,6 @@ const SAME_ENDINGS: readonly [string, string][] = [
 
 /** Characters that end a place name: what may stand before a body's own name. */
 const PLACE_END = /(省|自治区|市|自治州|地区|盟|区|县|旗|新区|开发区)$/;
-/** A name that starts with its place's kind only ("区统计局") omits the place's own name. */
-const PLACE_START = /^(省|市|区|县|旗)/;
 
 /**
  * The name reduced to what identifies the body: no spaces or dots, brackets
@@ -51,7 +49,8 @@ export function sameBodyKey(a: string, b: string): boolean {
   // A name of one or two characters ("局") identifies nothing.
   if (short.length < 3 || !long.endsWith(short)) return false;
   const place = long.slice(0, long.length - short.length);
-  return PLACE_END.test(place) || PLACE_START.test(short);
+  // "区统计局" is not "余杭区统计局" shortened: what it leaves out ("余杭") is no place name, and it may be any district's.
+  return PLACE_END.test(place);
 }
 
 /**

@@ -1,0 +1,81 @@
+// The 问题清单 of a body as a Word document to print or send: which report was
+// checked, its result, and each problem with its cells and how to fix it.
+// Several bodies make one document, each body on pages of its own.
+import { AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ISectionOptions } from 'docx';
+import { FONTS } from '../../../shared/document/fonts';
+import { documentTitle } from '../../../shared/model/report';
+import { bodyOf, problemRows, type ReviewedReport } from '../../../shared/review';
+import { fontSlots, mmToTwips } from '../documents/docx-styles';
+
+const COLUMNS = [
+  { header: '序号', width: 6 },
+  { header: '类别', width: 8 },
+  { header: '部分', width: 16 },
+  { header: '涉及单元格', width: 20 },
+  { header: '问题', width: 50 },
+  { header: '改正方法', width: 24 },
+] as const;
+
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
+const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE };
+/** A4 landscape less 20 mm margins each side. */
+const TABLE_TWIPS = mmToTwips(297 - 40);
+
+const run = (text: string, options: { bold?: boolean; size?: number; font?: keyof typeof FONTS } = {}) =>
+  new TextRun({ text, bold: options.bold, size: (options.size ?? 10.5) * 2, font: fontSlots(FONTS[options.font ?? 'table']) });
+
+function cell(text: string, width: number, head = false): TableCell {
+  return new TableCell({
+    width: { size: Math.round((TABLE_TWIPS * width) / 124), type: WidthType.DXA },
+    borders: BORDERS,
+    shading: head ? { fill: 'E6EEF8' } : undefined,
+    children: text.split('\n').map((line) => new Paragraph({ children: [run(line, { bold: head })] })),
+  });
+}
+
+function bodySection(r: ReviewedReport, date: string): ISectionOptions {
+  const problems = problemRows(r);
+  const title = r.report ? documentTitle(r.report) : r.fileName;
+  const result =
+    r.error !== undefined
+      ? '文件无法读取'
+      : `${r.status}：${r.counts.error} 个错误，${r.counts.warning} 个需核实（其中 ${r.unexplained} 个未写核实说明），${r.counts.notice} 个提示`;
+  const table = new Table({
+    width: { size: TABLE_TWIPS, type: WidthType.DXA },
+    rows: [
+      new TableRow({ tableHeader: true, children: COLUMNS.map((c) => cell(c.header, c.width, true)) }),
+      ...problems.map((p, i) => new TableRow({ cantSplit: true, children: [String(i + 1), p.severity, p.section, p.cells, p.message, p.fix].map((t, j) => cell(t, COLUMNS[j]!.width)) })),
+    ],
+  });
+  return {
+    properties: {
+      page: {
+        size: { orientation: PageOrientation.LANDSCAPE, width: mmToTwips(297), height: mmToTwips(210) },
+        margin: { top: mmToTwips(20), bottom: mmToTwips(20), left: mmToTwips(20), right: mmToTwips(20) },
+      },
+    },
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(`${bodyOf(r)} 年度报告问题清单`, { size: 18, font: 'title' })] }),
+      new Paragraph({ spacing: { after: 60 }, children: [run('审核的报告：', { bold: true }), run(`${title}（文件「${r.fileName}」）`)] }),
+      new Paragraph({ spacing: { after: 60 }, children: [run('审核结果：', { bold: true }), run(result)] }),
+      ...(r.previousFile ? [new Paragraph({ spacing: { after: 60 }, children: [run('对照的上年报告：', { bold: true }), run(r.previousFile)] })] : []),
+      new Paragraph({ spacing: { after: 160 }, children: [run('审核日期：', { bold: true }), run(date)] }),
+      problems.length > 0 ? table : new Paragraph({ children: [run('未发现问题。')] }),
+      new Paragraph({
+        spacing: { before: 200 },
+        children: [run('“错误”须改正后报告才能定稿；“需核实”请核对，确实无误的在核实说明中写明理由；“提示”无须改动。改正后请重新报送。')],
+      }),
+    ],
+  };
+}
+
+/** The 问题清单 of each given body, one after another, as .docx bytes. */
+export async function problemLetterDocx(reports: readonly ReviewedReport[], options: { date: string }): Promise<Buffer> {
+  const doc = new Document({
+    creator: '年报编制助手',
+    title: reports.length === 1 ? `${bodyOf(reports[0]!)}问题清单` : '问题清单',
+    // Each body is a section of its own, and a section starts on a new page.
+    sections: reports.map((r) => bodySection(r, options.date)),
+  });
+  return Packer.toBuffer(doc);
+}
