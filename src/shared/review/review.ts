@@ -7,6 +7,7 @@ import { computeKpis, formatKpi } from '../kpi';
 import type { Report } from '../model/report';
 import { blockingFindings, validate } from '../rules/engine';
 import type { Finding, Severity } from '../rules/types';
+import { NARRATIVE_IDS } from '../template/gov2021';
 import { groupSameBodies, matchNames } from './names';
 
 /** A file of the batch as read: its report, or why it could not be read. */
@@ -52,6 +53,8 @@ export interface Review {
   reports: readonly ReviewedReport[];
   counts: Record<ReviewStatus, number>;
 }
+
+export const TABLES_ONLY_NOTE = '文件中没有正文，只审核了三张统计表';
 
 const NO_COUNTS: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
 
@@ -112,7 +115,11 @@ export function reviewOne(input: ReviewInput, index: number, previous?: Readable
     return { index, fileName: input.fileName, status: '读取失败', error: input.error, findings: [], counts: { ...NO_COUNTS }, unexplained: 0, kpis: [], notes: [], duplicates };
   }
   const { report } = input;
-  const findings = validate(report, { previous: previous?.report ?? null });
+  // A file with no text at all (a workbook of the three tables) is checked for its tables: "正文未填写" would only say what the file is.
+  const textless = NARRATIVE_IDS.every((n) => report.narratives[n].trim() === '');
+  const all = validate(report, { previous: previous?.report ?? null });
+  const findings = textless ? all.filter((f) => !(NARRATIVE_IDS as readonly string[]).includes(f.section)) : all;
+  const notes = textless ? [...input.notes, TABLES_ONLY_NOTE] : input.notes;
   const counts = { ...NO_COUNTS };
   for (const f of findings) counts[f.severity]++;
   const unexplained = blockingFindings(findings, report.explanations).length - counts.error;
@@ -125,7 +132,7 @@ export function reviewOne(input: ReviewInput, index: number, previous?: Readable
     counts,
     unexplained,
     kpis: reviewKpis(report),
-    notes: input.notes,
+    notes,
     ...(previous ? { previousFile: previous.fileName } : {}),
     duplicates,
   };
