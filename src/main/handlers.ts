@@ -15,9 +15,12 @@ import { readReportJson } from '../shared/model/schema';
 import { describeFixes } from '../shared/rules/fix-all';
 import { checkExport, exportReport } from './formats/export';
 import { readReportBytes } from './formats/registry';
+import type { ExportOutcome } from '../shared/api/contract';
+import { reviewLetters, reviewWorkbook, type MadeFile } from './review/documents';
+import { writeFileAtomic } from './services/fs/files';
 import type { PdfPrinter } from './services/documents';
 
-import { fileFormat } from '../shared/formats';
+import { fileFormat, type FormatId } from '../shared/formats';
 import { infographicOutput } from '../shared/infographic';
 import { writeInfographic } from './services/infographic';
 import type { ReportLibrary, ReportPatch, StoredReport } from './services/library';
@@ -172,6 +175,8 @@ export function createHandlers(services: Services): Handlers {
         await rm(dir, { recursive: true, force: true });
       }
     },
+    'review.workbook': async (i) => deliver(await reviewWorkbook(i), 'xlsx'),
+    'review.letters': async (i) => deliver(await reviewLetters(i), 'docx'),
     'files.reveal': (i) => {
       if (!services.platform) return fail('unsupported', '浏览器模式下由浏览器保存下载的文件：请在浏览器的“下载”中打开');
       if (!exported.has(resolve(i.path))) return fail('forbidden', '只能在文件夹中显示本程序这次导出的文件：请导出后再点“打开所在文件夹”');
@@ -179,6 +184,20 @@ export function createHandlers(services: Services): Handlers {
       return ok(null);
     },
   };
+
+  /** A file made for the user: saved where they choose (desktop) or handed to the browser to download. */
+  async function deliver(made: Result<MadeFile>, format: FormatId): Promise<Result<ExportOutcome>> {
+    if (!made.ok) return made;
+    const { fileName, bytes } = made.value;
+    const platform = services.platform;
+    if (!platform) return ok({ kind: 'download', fileName, mime: fileFormat(format).mime, data: Buffer.from(bytes).toString('base64') });
+    const path = await platform.chooseSavePath(fileName, fileFormat(format));
+    if (!path) return ok({ kind: 'cancelled' });
+    const written = await writeFileAtomic(path, bytes);
+    if (!written.ok) return written;
+    exported.add(resolve(path));
+    return ok({ kind: 'saved', path });
+  }
 
   function opened(stored: Result<StoredReport>): Result<OpenedReport> {
     if (!stored.ok) return stored;

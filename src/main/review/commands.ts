@@ -3,11 +3,11 @@
 import { fail, ok, type Result } from '../../shared/api/result';
 import { fileFormat, formatOfName, EXPORT_FORMATS } from '../../shared/formats';
 import type { Report } from '../../shared/model/report';
-import { bodyOf, firstProblems, hierarchyFindings, reviewBatch, sumReports, type ReviewInput, type Review } from '../../shared/review';
+import { bodyOf, checkRegion, firstProblems, reviewBatch, reviewTitle, sumReports, type ReviewInput, type Review } from '../../shared/review';
 import { isLevel, inferLevel } from '../../shared/template/levels';
 import { LEVELS } from '../../shared/template/gov2021';
 import { validate } from '../../shared/rules/engine';
-import { SEVERITY_LABEL } from '../../shared/rules/types';
+import { SEVERITY_LABEL, type Finding } from '../../shared/rules/types';
 import { EXIT, parse, UsageError, type Command } from '../cli-kit';
 import { readReportFile, writerFor } from '../formats/registry';
 import { reportToJson } from '../../shared/model/schema';
@@ -35,7 +35,7 @@ function reportLine(r: Review['reports'][number]): string {
   return [r.status, bodyOf(r), r.report!.year, counts, r.fileName, extra].filter((x) => x !== '').join('\t');
 }
 
-function reviewJson(review: Review, hierarchy: ReturnType<typeof hierarchyFindings> | undefined): string {
+function reviewJson(review: Review, hierarchy: readonly Finding[] | undefined): string {
   const reports = review.reports.map((r) => ({
     file: r.fileName,
     status: r.status,
@@ -83,12 +83,7 @@ export const reviewCmd: Command = async (args, io) => {
     io.err(review.reports.length === 0 ? '没有找到报告文件：请给出报告文件，或含报告文件的文件夹' : '没有一份报告能够读取');
     return EXIT.unreadable;
   }
-  const hierarchy = region
-    ? hierarchyFindings(
-        region,
-        review.reports.flatMap((r) => (r.report && r.report.year === region.year ? [{ fileName: r.fileName, report: r.report }] : [])),
-      )
-    : undefined;
+  const hierarchy = region ? checkRegion(review, region) : undefined;
   if (values.json) io.out(reviewJson(review, hierarchy));
   else {
     for (const r of review.reports) {
@@ -102,8 +97,7 @@ export const reviewCmd: Command = async (args, io) => {
     io.out(countsLine(review));
   }
   if (values.out) {
-    const years = [...new Set(review.reports.flatMap((r) => (r.report ? [r.report.year] : [])))].sort();
-    const title = `${region ? region.agency : ''}${years.join('、')}年度政府信息公开工作年度报告审核`;
+    const title = reviewTitle(review, region?.agency);
     const bytes = await problemWorkbook(review, { title, date: today(), ...(region && hierarchy ? { hierarchy: { region: region.agency, findings: hierarchy } } : {}) });
     const written = await writeFileAtomic(values.out as string, bytes);
     if (!written.ok) {

@@ -23,6 +23,8 @@ export const CHANNELS = [
   'export.document',
   'export.infographic',
   'files.reveal',
+  'review.workbook',
+  'review.letters',
 ] as const satisfies readonly Channel[];
 
 export type { Channel };
@@ -62,6 +64,10 @@ export function createApi(invoke: Invoke) {
       exportDocument: call('export.document'),
       exportInfographic: call('export.infographic'),
       reveal: call('files.reveal'),
+    },
+    review: {
+      workbook: call('review.workbook'),
+      letters: call('review.letters'),
     },
   };
 }

@@ -23,6 +23,15 @@ const MAX_IMPORT_BASE64 = 48 * 1024 * 1024;
 const cellValue = z.union([z.number(), z.string(), z.null()]);
 const cellKeys = CELLS.map((c) => c.key) as [string, ...string[]];
 
+/** The most files one review takes (a province's counties would be fewer). */
+export const MAX_REVIEW_FILES = 2000;
+const fileName = z.string().min(1).max(1000);
+const reviewEntry = z.union([
+  z.strictObject({ fileName, report: reportSchema, notes: z.array(z.string().max(4000)).max(500) }),
+  z.strictObject({ fileName, error: z.string().max(4000) }),
+]);
+const reviewBatchInput = { entries: z.array(reviewEntry).min(1).max(MAX_REVIEW_FILES), previous: z.array(reviewEntry).max(MAX_REVIEW_FILES) };
+
 export const editPatchSchema = z.strictObject({
   cells: z.partialRecord(z.enum(cellKeys), cellValue).optional(),
   narratives: z.partialRecord(z.enum(NARRATIVE_IDS), limitedText()).optional(),
@@ -93,6 +102,9 @@ export const inputs = {
   // The 一图读懂 of a report, with the author's highlights (kept with the editor, not in the report).
   'export.infographic': z.strictObject({ id, kind: z.enum(INFOGRAPHIC_KINDS), highlights: z.array(z.string().max(500)).max(MAX_HIGHLIGHTS) }),
   'files.reveal': z.strictObject({ path: z.string().min(1).max(4096) }),
+  // The 汇总与审核 page: the files it read (reports or why they failed), for the 问题清单 workbook and the Word 问题清单.
+  'review.workbook': z.strictObject({ ...reviewBatchInput, region: z.number().int().min(0).optional() }),
+  'review.letters': z.strictObject({ ...reviewBatchInput, indexes: z.array(z.number().int().min(0)).min(1).max(MAX_REVIEW_FILES) }),
 } as const;
 
 export type Channel = keyof typeof inputs;
@@ -162,6 +174,8 @@ export interface Outputs {
   'export.document': ExportOutcome;
   'export.infographic': ExportOutcome;
   'files.reveal': null;
+  'review.workbook': ExportOutcome;
+  'review.letters': ExportOutcome;
 }
 
 /** This year's report as 开始今年的报告 made it, and what 全部修正 changed in it, in words ('' for nothing). */

@@ -7,6 +7,7 @@
 import { CELLS } from '../model/cells';
 import { numericValue, type Report } from '../model/report';
 import type { Finding } from '../rules/types';
+import type { Review } from './review';
 import type { SumPart } from './sum';
 
 export const HIERARCHY_RULE = 'hierarchy.sum';
@@ -47,4 +48,10 @@ export function hierarchyFindings(region: Report, bodies: readonly SumPart[]): F
     });
   }
   return findings;
+}
+
+/** The region's report beside the readable reports of the batch of its year (the region's own report, if in the batch, left out). */
+export function checkRegion(review: Review, region: Report, regionIndex?: number): Finding[] {
+  const bodies = review.reports.flatMap((r) => (r.report && r.report.year === region.year && r.index !== regionIndex ? [{ fileName: r.fileName, report: r.report }] : []));
+  return hierarchyFindings(region, bodies);
 }

@@ -152,3 +152,9 @@ export function reviewBatch(inputs: readonly ReviewInput[], previous: readonly R
 export function bodyOf(r: Pick<ReviewedReport, 'report' | 'fileName'>): string {
   return r.report?.agency || r.fileName;
 }
+
+/** The title of a batch's 问题清单: "余杭区2024年度政府信息公开工作年度报告审核". */
+export function reviewTitle(review: Review, region?: string): string {
+  const years = [...new Set(review.reports.flatMap((r) => (r.report ? [r.report.year] : [])))].sort();
+  return `${region ?? ''}${years.join('、')}${years.length ? '年度' : ''}政府信息公开工作年度报告审核`;
+}
