@@ -91,6 +91,11 @@ export function readableExtensions(): string[] {
   return FILE_FORMATS.filter((f) => f.readable).flatMap((f) => [...f.extensions, ...(f.alsoReads ?? [])]);
 }
 
+/** Files a folder may hold that are meant as reports: every format the program knows, and the legacy ones (they get their advice). */
+export function reportFileExtensions(): string[] {
+  return [...FILE_FORMATS.flatMap((f) => f.extensions), ...Object.keys(LEGACY_EXTENSIONS)];
+}
+
 /** For `<input type=file accept>`: what is read, and the legacy types so they get their advice. */
 export function importAccept(): string {
   return [...readableExtensions(), ...Object.keys(LEGACY_EXTENSIONS)].join(',');

@@ -7,6 +7,7 @@ import { useAppInfo } from './common/appInfo';
 import { LibraryPage } from './library/LibraryPage';
 import { ReportPage } from './report/ReportPage';
 import { HelpHost } from './help/HelpHost';
+import { ReviewPage } from './review/ReviewPage';
 
 export function App() {
   const route = useRouter((s) => s.route);
@@ -35,7 +36,7 @@ export function App() {
   }
   return (
     <>
-      {route.page === 'library' ? <LibraryPage /> : <ReportPage key={route.id} id={route.id} />}
+      {route.page === 'library' ? <LibraryPage /> : route.page === 'review' ? <ReviewPage /> : <ReportPage key={route.id} id={route.id} />}
       <Notices />
       <HelpHost />
     </>

@@ -54,34 +54,55 @@ export function sameBodyKey(a: string, b: string): boolean {
 }
 
 /**
- * For each name of `names`, the index in `candidates` of the same body, or
- * undefined: exact keys first; otherwise the one candidate whose name is the
- * same body's fuller or shorter form. A name two candidates fit is left
- * unmatched rather than guessed.
+ * Finds a name among `candidates`: the index of the same body, or undefined.
+ * Exact keys first; otherwise the one candidate whose name is the same
+ * body's fuller or shorter form. A name two bodies fit is left unmatched
+ * rather than guessed. Keys are computed once, so a batch of a thousand is
+ * matched in one pass.
  */
-export function matchNames(names: readonly string[], candidates: readonly string[]): (number | undefined)[] {
+export function nameMatcher(candidates: readonly string[]): (name: string) => number | undefined {
   const keys = candidates.map(bodyKey);
-  return names.map((name) => {
+  const exact = new Map<string, number>();
+  keys.forEach((k, i) => exact.has(k) || exact.set(k, i));
+  return (name) => {
     const key = bodyKey(name);
-    const exact = keys.flatMap((k, i) => (k === key ? [i] : []));
-    if (exact.length > 0) return exact[0];
-    const near = keys.flatMap((k, i) => (sameBodyKey(key, k) ? [i] : []));
-    // Two candidates that are themselves one body (the same report twice) are still one match.
-    const bodies = new Set(near.map((i) => keys[i]));
-    return bodies.size === 1 ? near[0] : undefined;
-  });
+    const found = exact.get(key);
+    if (found !== undefined) return found;
+    let match: number | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      if (!sameBodyKey(key, keys[i]!)) continue;
+      // Two candidates that are themselves one body (the same report twice) are still one match.
+      if (match !== undefined && keys[match] !== keys[i]) return undefined;
+      match ??= i;
+    }
+    return match;
+  };
 }
 
-/** The names grouped by body: each group the indexes of names `matchNames` takes for one body, in order. */
+/** For each name of `names`, the index in `candidates` of the same body, or undefined (see nameMatcher). */
+export function matchNames(names: readonly string[], candidates: readonly string[]): (number | undefined)[] {
+  return names.map(nameMatcher(candidates));
+}
+
+/** The names grouped by body: a name joins the group of the first earlier name it matches. */
 export function groupSameBodies(names: readonly string[]): number[][] {
   const groups: number[][] = [];
-  const firsts: string[] = [];
+  const keys: string[] = [];
+  const exact = new Map<string, number>();
   names.forEach((name, i) => {
-    const [match] = matchNames([name], firsts);
-    if (match === undefined) {
-      groups.push([i]);
-      firsts.push(name);
-    } else groups[match]!.push(i);
+    const key = bodyKey(name);
+    let g = exact.get(key);
+    if (g === undefined) {
+      const near = keys.flatMap((k, j) => (sameBodyKey(key, k) ? [j] : []));
+      g = near.length === 1 ? near[0] : undefined;
+    }
+    if (g === undefined) {
+      g = groups.length;
+      groups.push([]);
+      keys.push(key);
+    }
+    exact.set(key, g);
+    groups[g]!.push(i);
   });
   return groups;
 }

@@ -17,12 +17,16 @@ const ADVICE: Record<Severity, string> = {
 };
 
 export interface ProblemRow {
+  /** What kind of problem: a finding's severity, a file that can't be read, or the same body twice. */
+  kind: Severity | 'unreadable' | 'duplicate';
   body: string;
   fileName: string;
   severity: string;
   section: string;
   /** The cells by the names the template prints ("三、（七）总计·自然人"), 、-separated. */
   cells: string;
+  /** The first cells only, for a printed page or a screen ("……等 22 个格子"). */
+  cellsBrief: string;
   message: string;
   fix: string;
   rule: string;
@@ -30,17 +34,24 @@ export interface ProblemRow {
   explanation: string;
 }
 
-export function cellNames(cells: readonly string[]): string {
-  return cells.map((k) => cellDef(k)?.name ?? k).join('、');
+/** The cells' printed names; with `max`, the first few and how many in all. */
+export function cellNames(cells: readonly string[], max = Infinity): string {
+  const names = cells.slice(0, max).map((k) => cellDef(k)?.name ?? k).join('、');
+  return cells.length > max ? `${names} 等 ${cells.length} 个格子` : names;
 }
+
+/** A finding's cells in a 问题清单 someone reads: the first names the total that is wrong, the rest are its parts. */
+const BRIEF_CELLS = 3;
 
 export function problemRow(r: ReviewedReport, f: Finding): ProblemRow {
   return {
+    kind: f.severity,
     body: bodyOf(r),
     fileName: r.fileName,
     severity: SEVERITY_LABEL[f.severity],
     section: SECTION_HEADING[f.section],
     cells: cellNames(f.cells),
+    cellsBrief: cellNames(f.cells, BRIEF_CELLS),
     message: f.message,
     fix: f.fix ? f.fix.label : ADVICE[f.severity],
     rule: f.rule,
@@ -51,16 +62,18 @@ export function problemRow(r: ReviewedReport, f: Finding): ProblemRow {
 /** A report's 问题清单: a file that could not be read is one problem of its own. */
 export function problemRows(r: ReviewedReport): ProblemRow[] {
   if (r.error !== undefined) {
-    return [{ body: bodyOf(r), fileName: r.fileName, severity: '读取失败', section: '', cells: '', message: r.error, fix: '请重新报送可以读取的文件', rule: 'file', explanation: '' }];
+    return [{ kind: 'unreadable', body: bodyOf(r), fileName: r.fileName, severity: '读取失败', section: '', cells: '', cellsBrief: '', message: r.error, fix: '请重新报送可以读取的文件', rule: 'file', explanation: '' }];
   }
   const rows = r.findings.map((f) => problemRow(r, f));
   if (r.duplicates.length > 0) {
     rows.unshift({
+      kind: 'duplicate',
       body: bodyOf(r),
       fileName: r.fileName,
       severity: '重复',
       section: '',
       cells: '',
+      cellsBrief: '',
       message: `与「${r.duplicates.join('」「')}」是同一单位同一年度的报告`,
       fix: '确认哪一份是最终稿，其余的不再报送',
       rule: 'duplicate',
@@ -72,7 +85,7 @@ export function problemRows(r: ReviewedReport): ProblemRow[] {
 
 /** The first few problems of a report, for the one-line-per-body sheet and the CLI. */
 export function firstProblems(r: ReviewedReport, count = 3): string {
-  const rows = problemRows(r).filter((p) => p.severity !== SEVERITY_LABEL.notice);
+  const rows = problemRows(r).filter((p) => p.kind !== 'notice');
   const shown = rows.slice(0, count).map((p) => `${p.severity}：${p.message}`);
   return shown.join('\n') + (rows.length > count ? `\n……另有 ${rows.length - count} 项` : '');
 }

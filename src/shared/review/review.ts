@@ -8,11 +8,11 @@ import type { Report } from '../model/report';
 import { blockingFindings, validate } from '../rules/engine';
 import type { Finding, Severity } from '../rules/types';
 import { NARRATIVE_IDS } from '../template/gov2021';
-import { groupSameBodies, matchNames } from './names';
+import { groupSameBodies, nameMatcher } from './names';
 
 /** A file of the batch as read: its report, or why it could not be read. */
 export type ReviewInput =
-  | { fileName: string; report: Report; notes: readonly string[] }
+  | { fileName: string; report: Report; notes: string[] }
   | { fileName: string; error: string };
 
 export const REVIEW_STATUSES = ['读取失败', '有错误', '待核实', '通过'] as const;
@@ -54,7 +54,7 @@ export interface Review {
   counts: Record<ReviewStatus, number>;
 }
 
-export const TABLES_ONLY_NOTE = '文件中没有正文，只审核了三张统计表';
+export const TABLES_ONLY_NOTE = '文件中只有统计表，正文未审核';
 
 const NO_COUNTS: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
 
@@ -81,14 +81,21 @@ const readable = (i: ReviewInput): i is Readable => 'report' in i;
  * the same (全称 or 简称).
  */
 function previousOf(inputs: readonly ReviewInput[], previous: readonly ReviewInput[]): (Readable | undefined)[] {
-  const pool = [...previous, ...inputs].filter(readable);
   const byYear = new Map<number, Readable[]>();
-  for (const p of pool) byYear.set(p.report.year, [...(byYear.get(p.report.year) ?? []), p]);
+  for (const p of [...previous, ...inputs].filter(readable)) {
+    const list = byYear.get(p.report.year);
+    if (list) list.push(p);
+    else byYear.set(p.report.year, [p]);
+  }
+  const matchers = new Map<number, (name: string) => number | undefined>();
   return inputs.map((input) => {
     if (!readable(input)) return undefined;
-    const candidates = byYear.get(input.report.year - 1) ?? [];
-    const [match] = matchNames([input.report.agency], candidates.map((c) => c.report.agency));
-    return match === undefined ? undefined : candidates[match];
+    const year = input.report.year - 1;
+    const candidates = byYear.get(year) ?? [];
+    let match = matchers.get(year);
+    if (!match) matchers.set(year, (match = nameMatcher(candidates.map((c) => c.report.agency))));
+    const i = match(input.report.agency);
+    return i === undefined ? undefined : candidates[i];
   });
 }
 
@@ -96,7 +103,10 @@ function previousOf(inputs: readonly ReviewInput[], previous: readonly ReviewInp
 function duplicateFiles(inputs: readonly ReviewInput[]): Map<number, string[]> {
   const byYear = new Map<number, number[]>();
   inputs.forEach((input, index) => {
-    if (readable(input)) byYear.set(input.report.year, [...(byYear.get(input.report.year) ?? []), index]);
+    if (!readable(input)) return;
+    const list = byYear.get(input.report.year);
+    if (list) list.push(index);
+    else byYear.set(input.report.year, [index]);
   });
   const out = new Map<number, string[]>();
   for (const indexes of byYear.values()) {
@@ -138,11 +148,25 @@ export function reviewOne(input: ReviewInput, index: number, previous?: Readable
   };
 }
 
+/**
+ * Results kept between reviews of a growing batch (the page re-reviews as
+ * files arrive): an input is validated again only when its place, its
+ * last-year report or its duplicates changed.
+ */
+export type ReviewCache = WeakMap<ReviewInput, { key: string; previous: Readable | undefined; result: ReviewedReport }>;
+
 /** Every report of the batch reviewed; `previous` are last year's files, matched to this year's by body. */
-export function reviewBatch(inputs: readonly ReviewInput[], previous: readonly ReviewInput[] = []): Review {
+export function reviewBatch(inputs: readonly ReviewInput[], previous: readonly ReviewInput[] = [], cache?: ReviewCache): Review {
   const prev = previousOf(inputs, previous);
   const dups = duplicateFiles(inputs);
-  const reports = inputs.map((input, i) => reviewOne(input, i, prev[i], dups.get(i)));
+  const reports = inputs.map((input, i) => {
+    const key = `${i}|${(dups.get(i) ?? []).join('|')}`;
+    const kept = cache?.get(input);
+    if (kept && kept.key === key && kept.previous === prev[i]) return kept.result;
+    const result = reviewOne(input, i, prev[i], dups.get(i));
+    cache?.set(input, { key, previous: prev[i], result });
+    return result;
+  });
   const counts = Object.fromEntries(REVIEW_STATUSES.map((s) => [s, 0])) as Record<ReviewStatus, number>;
   for (const r of reports) counts[r.status]++;
   return { reports, counts };

@@ -92,8 +92,8 @@ export function sumReports(parts: readonly SumPart[], options: SumOptions): Resu
     const before = options.previous.map((p) => p.report.agency);
     const gone = bodiesNotIn(before, now);
     const added = bodiesNotIn(now, before);
-    if (gone.length > 0) notices.push(`上年有报告、今年没有的单位：${names(gone, 20)}。它们上年结转的申请不在今年的汇总中，本级“上年结转”与上年“结转下年度”可能因此不一致。`);
-    if (added.length > 0) notices.push(`今年新增的单位（上年没有报告）：${names(added, 20)}。`);
+    if (gone.length > 0) notices.push(`上年有报告、今年没有的单位：${names(gone, 10)}。它们上年结转的申请不在今年的汇总中，本级“上年结转”与上年“结转下年度”可能因此不一致。`);
+    if (added.length > 0) notices.push(`今年新增的单位（上年没有报告）：${names(added, 10)}。`);
   }
   return ok({ report, notices });
 }

@@ -5,15 +5,14 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { ok, type Result } from '../../../shared/api/result';
-import { extensionOf, FILE_FORMATS, LEGACY_EXTENSIONS } from '../../../shared/formats';
+import { extensionOf, reportFileExtensions } from '../../../shared/formats';
 import type { Report } from '../../../shared/model/report';
 import type { ReviewInput } from '../../../shared/review';
 import { describeFsError } from '../fs/files';
 
-export type ReportReader = (path: string) => Promise<Result<{ report: Report; notes: readonly string[] }>>;
+export type ReportReader = (path: string) => Promise<Result<{ report: Report; notes: string[] }>>;
 
-/** Files a folder may hold that are meant as reports: every format the program knows, and the legacy ones (they get their advice). */
-const REPORT_EXTENSIONS = new Set([...FILE_FORMATS.flatMap((f) => f.extensions), ...Object.keys(LEGACY_EXTENSIONS)]);
+const REPORT_EXTENSIONS = new Set(reportFileExtensions());
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });

@@ -44,7 +44,7 @@ function bodySection(r: ReviewedReport, date: string): ISectionOptions {
     width: { size: TABLE_TWIPS, type: WidthType.DXA },
     rows: [
       new TableRow({ tableHeader: true, children: COLUMNS.map((c) => cell(c.header, c.width, true)) }),
-      ...problems.map((p, i) => new TableRow({ cantSplit: true, children: [String(i + 1), p.severity, p.section, p.cells, p.message, p.fix].map((t, j) => cell(t, COLUMNS[j]!.width)) })),
+      ...problems.map((p, i) => new TableRow({ cantSplit: true, children: [String(i + 1), p.severity, p.section, p.cellsBrief, p.message, p.fix].map((t, j) => cell(t, COLUMNS[j]!.width)) })),
     ],
   });
   return {

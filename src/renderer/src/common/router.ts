@@ -2,11 +2,17 @@
 // hash so that a reload (browser mode) returns to the same report.
 import { create } from 'zustand';
 
-export type Route = { page: 'library' } | { page: 'report'; id: number };
+export type Route = { page: 'library' } | { page: 'report'; id: number } | { page: 'review' };
 
 function parse(hash: string): Route {
   const m = /^#\/report\/(\d+)/.exec(hash);
-  return m ? { page: 'report', id: Number(m[1]) } : { page: 'library' };
+  if (m) return { page: 'report', id: Number(m[1]) };
+  return hash.startsWith('#/review') ? { page: 'review' } : { page: 'library' };
+}
+
+function hashOf(route: Route): string {
+  if (route.page === 'report') return `#/report/${route.id}`;
+  return route.page === 'review' ? '#/review' : '#/';
 }
 
 interface RouterState {
@@ -17,7 +23,7 @@ interface RouterState {
 export const useRouter = create<RouterState>((set) => ({
   route: parse(location.hash),
   go: (route) => {
-    const hash = route.page === 'report' ? `#/report/${route.id}` : '#/';
+    const hash = hashOf(route);
     if (location.hash !== hash) history.pushState(null, '', hash);
     set({ route });
   },

@@ -86,6 +86,9 @@ export function LibraryPage() {
           从文件导入…
         </button>
         {picker.element}
+        <button type="button" onClick={() => go({ page: 'review' })} disabled={showBin} title="一次审核各单位报送的报告，导出问题清单，或汇总为本地区的报告">
+          汇总与审核…
+        </button>
         <input
           type="search"
           className="search"

@@ -1,0 +1,137 @@
+// 汇总: the region's body, year and level, the bodies whose reports are summed
+// (those of that year; a body's second report left out), what the office
+// must know about the figures — then the 汇总 goes into the library as a new
+// report and opens in the editor like any other.
+import { useEffect, useRef, useState } from 'react';
+import { bodyOf, sumReports, type ReviewInput, type Review } from '../../../shared/review';
+import { inferLevel } from '../../../shared/template/levels';
+import { api } from '../api';
+import { checkIdentity, IdentityFields, type Identity } from '../library/IdentityFields';
+
+interface Props {
+  review: Review;
+  previous: readonly ReviewInput[];
+  onClose: () => void;
+  onOpened: (id: number) => void;
+}
+
+export function SumDialog({ review, previous, onClose, onOpened }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const readable = review.reports.filter((r) => r.report);
+  const years = [...new Set(readable.map((r) => r.report!.year))].sort((a, b) => b - a);
+  const [identity, setIdentity] = useState<Identity>({ agency: '', year: String(years[0] ?? ''), level: '县区政府' });
+  // A body's second report is left out at first: the same body twice would be refused.
+  const [chosen, setChosen] = useState<Set<number>>(() => {
+    const seen = new Set<string>();
+    return new Set(
+      readable
+        .filter((r) => {
+          const first = !r.duplicates.some((d) => seen.has(d));
+          seen.add(r.fileName);
+          return first;
+        })
+        .map((r) => r.index),
+    );
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+
+  const year = Number(identity.year);
+  const ofYear = readable.filter((r) => r.report!.year === year);
+  const parts = ofYear.filter((r) => chosen.has(r.index)).map((r) => ({ fileName: r.fileName, report: r.report! }));
+  const lastYear = previous.flatMap((p) => ('report' in p && p.report.year === year - 1 ? [{ fileName: p.fileName, report: p.report }] : []));
+  // A few hundred reports of 200 cells each: summed again on every change, in well under a frame.
+  const summed = sumReports(parts, { agency: identity.agency.trim() || '（本地区）', year, level: identity.level, previous: lastYear.length ? lastYear : undefined });
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const checked = checkIdentity(identity);
+    if (!checked.ok) return setError(checked.message);
+    if (!summed.ok) return setError(summed.error.message);
+    setBusy(true);
+    const res = await api!.library.import({ report: { ...summed.value.report, agency: checked.agency } });
+    setBusy(false);
+    if (!res.ok) return setError(res.error.message);
+    dialog.current?.close();
+    onOpened(res.value.id);
+  }
+
+  return (
+    <dialog ref={dialog} className="dialog sum-dialog" onClose={onClose} aria-labelledby="sum-title">
+      <form onSubmit={submit}>
+        <h2 id="sum-title">汇总为本地区的报告</h2>
+        <div className="sum-body">
+          <div className="sum-identity">
+            <IdentityFields
+              value={identity}
+              autoFocus
+              onChange={(next) => setIdentity(next.agency !== identity.agency ? { ...next, level: inferLevel(next.agency).level } : next)}
+            />
+            <p className="hint">三张表逐格相加；正文（一、五、六）由本级填写。汇总报告存入报告库，在编辑器中打开，可像其他报告一样修改和导出。</p>
+          </div>
+          <fieldset className="sum-parts">
+            <legend>
+              计入的单位（{parts.length} / {ofYear.length}）
+              <button type="button" className="link" onClick={() => setChosen(new Set([...chosen, ...ofYear.map((r) => r.index)]))}>
+                全选
+              </button>
+              <button type="button" className="link" onClick={() => setChosen(new Set([...chosen].filter((i) => !ofYear.some((r) => r.index === i))))}>
+                全不选
+              </button>
+            </legend>
+            {ofYear.length === 0 && <p className="muted">没有 {identity.year} 年度的报告。</p>}
+            <ul>
+              {ofYear.map((r) => (
+                <li key={r.index}>
+                  <label className="check">
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(r.index)}
+                      onChange={(e) => {
+                        const next = new Set(chosen);
+                        if (e.target.checked) next.add(r.index);
+                        else next.delete(r.index);
+                        setChosen(next);
+                      }}
+                    />
+                    {bodyOf(r)}
+                    {r.duplicates.length > 0 && <span className="tag dup">重复</span>}
+                    {r.counts.error > 0 && <span className="tag err">{r.counts.error} 个错误</span>}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        </div>
+        {summed.ok ? (
+          <ul className="sum-notices">
+            {summed.value.notices.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className="error" role="alert">
+            {summed.error.message}
+          </p>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" onClick={() => dialog.current?.close()}>
+            取消
+          </button>
+          <button type="submit" className="primary" disabled={busy || !summed.ok}>
+            生成汇总并打开
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
