@@ -100,6 +100,12 @@ test('review thirty bodies’ files: status, problems, 问题清单, open a copy
   await expect(detail.locator('.problem-table')).toContainText('将总计改为 10');
   await page.screenshot({ path: 'artifacts/review/detail.png' });
 
+  // The region's own report beside its bodies: here the 审计局 stands in for it, so every figure differs.
+  await page.getByRole('button', { name: '设为本级报告，与各单位合计比对' }).click();
+  const hierarchy = page.getByRole('region', { name: '本级报告与各单位合计' });
+  await expect(hierarchy).toContainText('与同年度其他 28 个单位的合计比对');
+  await expect(hierarchy.locator('li').first()).toContainText('本级报告填');
+
   // The workbook of all bodies, downloaded.
   await page.getByRole('button', { name: '全部 30' }).click();
   const download = page.waitForEvent('download');
@@ -112,6 +118,8 @@ test('review thirty bodies’ files: status, problems, 问题清单, open a copy
   const problems: string[] = [];
   wb.getWorksheet('问题明细')!.eachRow((row, n) => n > 2 && row.getCell(2).value === '余杭区审计局' && problems.push(String(row.getCell(5).value)));
   expect(problems.some((p) => p.startsWith('三、（七）总计·自然人'))).toBe(true);
+  expect(wb.getWorksheet('本级与各单位合计')!.rowCount).toBeGreaterThan(2);
+  await page.screenshot({ path: 'artifacts/review/region.png' });
 
   // A copy opens in the editor; the user's file is not touched; back on the page, the list is still there.
   await page.getByRole('button', { name: '在编辑器中打开（存入副本）' }).click();

@@ -12,6 +12,8 @@ import type { SumPart } from './sum';
 
 export const HIERARCHY_RULE = 'hierarchy.sum';
 
+/** Bodies named in a finding; the rest are counted (the 问题清单 lists every body's figures anyway). */
+const MAX_NAMED = 5;
 const show = (n: number) => String(Math.round(n * 1e4) / 1e4);
 
 /** One finding for every cell where the region's figure is not the sum of its bodies' figures. */
@@ -34,7 +36,7 @@ export function hierarchyFindings(region: Report, bodies: readonly SumPart[]): F
     // A body's text in the cell is its own cell.type error; the sum is not known.
     if (unknown || Math.abs(own - sum) < 1e-9) continue;
     const diff = own - sum;
-    const who = contributions.length === 0 ? '各单位均为 0' : `其中 ${contributions.slice(0, 10).join('、')}${contributions.length > 10 ? ` 等 ${contributions.length} 个单位` : ''}`;
+    const who = contributions.length === 0 ? '各单位均为 0' : `其中 ${contributions.slice(0, MAX_NAMED).join('、')}${contributions.length > MAX_NAMED ? ` 等 ${contributions.length} 个单位` : ''}`;
     const stock = c.col === 'in_force';
     findings.push({
       id: `${HIERARCHY_RULE}:${c.key}`,

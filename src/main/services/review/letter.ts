@@ -2,7 +2,7 @@
 // checked, its result, and each problem with its cells and how to fix it.
 // Several bodies make one document, each body on pages of its own.
 import { AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ISectionOptions } from 'docx';
-import { FONTS } from '../../../shared/document/fonts';
+import { FONTS, PAGE_MM } from '../../../shared/document/fonts';
 import { documentTitle } from '../../../shared/model/report';
 import { bodyOf, problemRows, type ReviewedReport } from '../../../shared/review';
 import { fontSlots, mmToTwips } from '../documents/docx-styles';
@@ -19,7 +19,7 @@ const COLUMNS = [
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE };
 /** A4 landscape less 20 mm margins each side. */
-const TABLE_TWIPS = mmToTwips(297 - 40);
+const TABLE_TWIPS = mmToTwips(PAGE_MM.height - 40);
 
 const run = (text: string, options: { bold?: boolean; size?: number; font?: keyof typeof FONTS } = {}) =>
   new TextRun({ text, bold: options.bold, size: (options.size ?? 10.5) * 2, font: fontSlots(FONTS[options.font ?? 'table']) });
@@ -50,7 +50,8 @@ function bodySection(r: ReviewedReport, date: string): ISectionOptions {
   return {
     properties: {
       page: {
-        size: { orientation: PageOrientation.LANDSCAPE, width: mmToTwips(297), height: mmToTwips(210) },
+        // The portrait sheet's size, turned: docx swaps the sides for a landscape page.
+        size: { orientation: PageOrientation.LANDSCAPE, width: mmToTwips(PAGE_MM.width), height: mmToTwips(PAGE_MM.height) },
         margin: { top: mmToTwips(20), bottom: mmToTwips(20), left: mmToTwips(20), right: mmToTwips(20) },
       },
     },
