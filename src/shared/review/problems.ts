@@ -34,6 +34,17 @@ export interface ProblemRow {
   explanation: string;
 }
 
+/** The columns of a 问题清单 as every layout shows them: the workbook, the Word document and the page. */
+export const PROBLEM_COLUMNS = [
+  { key: 'severity', header: '类别' },
+  { key: 'section', header: '部分' },
+  { key: 'cells', header: '涉及单元格' },
+  { key: 'message', header: '问题' },
+  { key: 'fix', header: '改正方法' },
+] as const satisfies readonly { key: keyof ProblemRow; header: string }[];
+
+export type ProblemColumn = (typeof PROBLEM_COLUMNS)[number]['key'];
+
 /** The cells' printed names; with `max`, the first few and how many in all. */
 export function cellNames(cells: readonly string[], max = Infinity): string {
   const names = cells.slice(0, max).map((k) => cellDef(k)?.name ?? k).join('、');

@@ -4,17 +4,14 @@
 import { AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ISectionOptions } from 'docx';
 import { FONTS, PAGE_MM } from '../../../shared/document/fonts';
 import { documentTitle } from '../../../shared/model/report';
-import { bodyOf, problemRows, type ReviewedReport } from '../../../shared/review';
+import { bodyOf, PROBLEM_COLUMNS, problemRows, type ProblemColumn, type ProblemRow, type ReviewedReport } from '../../../shared/review';
 import { fontSlots, mmToTwips } from '../documents/docx-styles';
 
-const COLUMNS = [
-  { header: '序号', width: 6 },
-  { header: '类别', width: 8 },
-  { header: '部分', width: 16 },
-  { header: '涉及单元格', width: 20 },
-  { header: '问题', width: 50 },
-  { header: '改正方法', width: 24 },
-] as const;
+/** Relative widths; a printed page names the first cells only (cellsBrief). */
+const WIDTHS: Record<ProblemColumn | 'number', number> = { number: 6, severity: 8, section: 16, cells: 20, message: 50, fix: 24 };
+const COLUMNS = [{ key: 'number' as const, header: '序号' }, ...PROBLEM_COLUMNS];
+const WIDTH_SUM = Object.values(WIDTHS).reduce((a, b) => a + b, 0);
+const text = (p: ProblemRow, key: ProblemColumn) => (key === 'cells' ? p.cellsBrief : p[key]);
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE };
@@ -26,7 +23,7 @@ const run = (text: string, options: { bold?: boolean; size?: number; font?: keyo
 
 function cell(text: string, width: number, head = false): TableCell {
   return new TableCell({
-    width: { size: Math.round((TABLE_TWIPS * width) / 124), type: WidthType.DXA },
+    width: { size: Math.round((TABLE_TWIPS * width) / WIDTH_SUM), type: WidthType.DXA },
     borders: BORDERS,
     shading: head ? { fill: 'E6EEF8' } : undefined,
     children: text.split('\n').map((line) => new Paragraph({ children: [run(line, { bold: head })] })),
@@ -43,8 +40,10 @@ function bodySection(r: ReviewedReport, date: string): ISectionOptions {
   const table = new Table({
     width: { size: TABLE_TWIPS, type: WidthType.DXA },
     rows: [
-      new TableRow({ tableHeader: true, children: COLUMNS.map((c) => cell(c.header, c.width, true)) }),
-      ...problems.map((p, i) => new TableRow({ cantSplit: true, children: [String(i + 1), p.severity, p.section, p.cellsBrief, p.message, p.fix].map((t, j) => cell(t, COLUMNS[j]!.width)) })),
+      new TableRow({ tableHeader: true, children: COLUMNS.map((c) => cell(c.header, WIDTHS[c.key], true)) }),
+      ...problems.map(
+        (p, i) => new TableRow({ cantSplit: true, children: COLUMNS.map((c) => cell(c.key === 'number' ? String(i + 1) : text(p, c.key), WIDTHS[c.key])) }),
+      ),
     ],
   });
   return {

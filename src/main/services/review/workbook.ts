@@ -10,7 +10,7 @@ import { kpi } from '../../../shared/kpi';
 import type { Finding } from '../../../shared/rules/types';
 import { SEVERITY_LABEL } from '../../../shared/rules/types';
 import { SECTIONS, type SectionId } from '../../../shared/template/gov2021';
-import { bodyOf, cellNames, firstProblems, problemRows, REVIEW_KPIS, type Review } from '../../../shared/review';
+import { bodyOf, cellNames, firstProblems, PROBLEM_COLUMNS, problemRows, REVIEW_KPIS, type ProblemColumn, type Review } from '../../../shared/review';
 
 export const SUMMARY_SHEET = '各单位情况';
 export const FINDINGS_SHEET = '问题明细';
@@ -87,6 +87,7 @@ function wrappedLines(text: string, width: number): number {
   }, 0);
 }
 
+const PROBLEM_WIDTHS: Record<ProblemColumn, number> = { severity: 8, section: 24, cells: 30, message: 64, fix: 30 };
 const KPI_FORMAT: Record<string, string> = { '%': '0.0%', 件: '#,##0' };
 
 /** The whole review as a workbook (.xlsx bytes). */
@@ -140,16 +141,12 @@ export async function problemWorkbook(review: Review, options: WorkbookOptions):
     [
       { header: '序号', width: 6 },
       { header: '单位', width: 24, wrap: true },
-      { header: '类别', width: 8 },
-      { header: '部分', width: 24, wrap: true },
-      { header: '涉及单元格', width: 30, wrap: true },
-      { header: '问题', width: 64, wrap: true },
-      { header: '改正方法', width: 30, wrap: true },
+      ...PROBLEM_COLUMNS.map((c) => ({ header: c.header, width: PROBLEM_WIDTHS[c.key], wrap: c.key !== 'severity' })),
       { header: '核实说明', width: 30, wrap: true },
       { header: '规则', width: 20 },
       { header: '文件', width: 24, wrap: true },
     ],
-    problems.map((p, i) => [i + 1, p.body, p.severity, p.section, p.cells, p.message, p.fix, p.explanation, p.rule, p.fileName]),
+    problems.map((p, i) => [i + 1, p.body, ...PROBLEM_COLUMNS.map((c) => p[c.key]), p.explanation, p.rule, p.fileName]),
   );
   if (options.hierarchy) {
     const { region, findings } = options.hierarchy;

@@ -8,7 +8,7 @@ import type { ExportOutcome } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
 import { importAccept } from '../../../shared/formats';
 import { kpi } from '../../../shared/kpi';
-import { bodyOf, checkRegion, problemRows, REVIEW_KPIS, REVIEW_STATUSES, reviewBatch, type ReviewCache, type ReviewedReport, type ReviewStatus } from '../../../shared/review';
+import { bodyOf, checkRegion, PROBLEM_COLUMNS, problemRows, REVIEW_KPIS, REVIEW_STATUSES, reviewBatch, type ReviewCache, type ReviewedReport, type ReviewStatus } from '../../../shared/review';
 import { SEVERITY_LABEL } from '../../../shared/rules/types';
 import { api } from '../api';
 import { useNotices } from '../common/notices';
@@ -396,24 +396,22 @@ function ProblemTable({ r }: { r: ReviewedReport }) {
     <table className="problem-table">
       <thead>
         <tr>
-          <th scope="col">类别</th>
-          <th scope="col">部分</th>
-          <th scope="col">涉及单元格</th>
-          <th scope="col">问题</th>
-          <th scope="col">改正方法</th>
+          {PROBLEM_COLUMNS.map((c) => (
+            <th key={c.key} scope="col">
+              {c.header}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
         {problems.map((p, i) => (
           <tr key={i} className={`problem-${p.kind}`}>
-            <td className="sev">{p.severity}</td>
-            <td>{p.section}</td>
-            <td>{p.cellsBrief}</td>
-            <td>
-              {p.message}
-              {p.explanation && <div className="muted">核实说明：{p.explanation}</div>}
-            </td>
-            <td>{p.fix}</td>
+            {PROBLEM_COLUMNS.map((c) => (
+              <td key={c.key} className={c.key === 'severity' ? 'sev' : undefined}>
+                {c.key === 'cells' ? p.cellsBrief : p[c.key]}
+                {c.key === 'message' && p.explanation && <div className="muted">核实说明：{p.explanation}</div>}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>
