@@ -6,7 +6,7 @@
 import { useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import type { ExportOutcome } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
-import { importAccept } from '../../../shared/formats';
+import { importAccept, readableExtensions } from '../../../shared/formats';
 import { kpi } from '../../../shared/kpi';
 import { bodyOf, checkRegion, PROBLEM_COLUMNS, problemRows, REVIEW_KPIS, REVIEW_STATUSES, reviewBatch, type ReviewCache, type ReviewedReport, type ReviewStatus } from '../../../shared/review';
 import { SEVERITY_LABEL } from '../../../shared/rules/types';
@@ -169,8 +169,8 @@ export function ReviewPage() {
         <p className="subtitle">一次审核各单位报送的年度报告，导出问题清单退回修改，核对或生成本地区的汇总报告。只读取文件，不改动原文件。</p>
       </header>
 
-      <section className="review-sources" aria-label="要审核的文件">
-        <div className={`source-box ${empty ? 'large' : ''}`}>
+      <section className={`review-sources ${empty ? 'no-files' : ''}`} aria-label="要审核的文件">
+        <div className="source-box">
           <h2>本年各单位报告</h2>
           <p className="hint">{empty ? '把文件或整个文件夹拖到本页，或：' : `已读取 ${current.length} 个文件`}</p>
           <div className="source-buttons">
@@ -190,7 +190,7 @@ export function ReviewPage() {
           onDrop={drop('previous')}
         >
           <h2>上年报告（可选）</h2>
-          <p className="hint">{previous.length > 0 ? `已读取 ${previous.length} 个文件，按单位名称对照` : '核对上年结转、现行有效件数：拖到这里，或'}</p>
+          <p className="hint">{previous.length > 0 ? `已读取 ${previous.length} 个文件，按单位名称对照` : '用于核对上年结转和现行有效件数。拖到这里，或：'}</p>
           <div className="source-buttons">
             <Picker label="选择文件…" onPick={(l) => void add('previous', pickedFiles(l))} disabled={!!reading} />
             <Picker label="选择文件夹…" folder onPick={(l) => void add('previous', pickedFiles(l))} disabled={!!reading} />
@@ -202,6 +202,15 @@ export function ReviewPage() {
           </div>
         </div>
       </section>
+
+      {empty && (
+        <ol className="review-help">
+          <li>放入本年各单位报送的报告：{readableExtensions().join('、')} 文件均可，可以整个文件夹（含子文件夹）一起放入。</li>
+          <li>有上年的报告时放在右边：每份报告按单位名称（全称、简称均可）找到自己的上年报告，核对上年结转和现行有效件数。</li>
+          <li>列表逐份显示状态、错误、需核实项和主要数字；点单位名称看问题和改正方法，可在编辑器中打开副本。</li>
+          <li>导出问题清单（Excel 汇总表和 Word 逐单位清单）退回各单位；“汇总…”把同一年度的报告逐格相加为本地区的报告。</li>
+        </ol>
+      )}
 
       {reading && (
         <div className="review-progress" role="status">
