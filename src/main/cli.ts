@@ -41,9 +41,9 @@ const USAGE = `用法：nianbao <命令> [参数]
                                                   --agency、--year 用于文件中没写标题（机关、年度）的工作簿，
                                                   --level 为 ${LEVELS.join('、')} 之一
   list [--db 资料库]                               列出资料库中的报告：编号、机关、年度、状态、修改时间
-  review FILE…|DIR [--previous 上年DIR] [--out 问题清单.xlsx] [--region 本级FILE] [--json]
-                                                  批量审核各单位的报告（各自对照上年报告），一行一份，另写问题清单工作簿；
-                                                  --region：本级报告与各单位合计逐格比对
+  review FILE…|DIR [--previous 上年DIR] [--out 问题清单.xlsx] [--word 问题清单.docx] [--region 本级FILE] [--json]
+                                                  批量审核各单位的报告（各自对照上年报告），一行一份；--out 写问题清单工作簿，
+                                                  --word 写逐单位的 Word 问题清单；--region：本级报告与各单位合计逐格比对
   sum FILE…|DIR --agency 机关 --year 年度 [--level 层级] [--previous 上年DIR] [--out PATH]
                                                   把同一年度各单位的报告逐格相加为本地区的汇总报告（按 PATH 的扩展名写出）
 

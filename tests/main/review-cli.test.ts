@@ -91,7 +91,7 @@ describe('nianbao review', () => {
   it('reviews a folder: one line per report, a summary, exit 1 as one has errors, and the 问题清单 workbook', async () => {
     const io = capture();
     const out = at('问题清单.xlsx');
-    const code = await main(['review', at('bodies'), '--previous', at('previous'), '--out', out], io);
+    const code = await main(['review', at('bodies'), '--previous', at('previous'), '--out', out, '--word', at('问题清单.docx')], io);
     expect(code).toBe(EXIT.findings);
     const statusLines = io.lines.filter((l) => /^(通过|待核实|有错误|读取失败)\t/.test(l));
     expect(statusLines.map((l) => l.split('\t').slice(0, 2).join(' '))).toEqual([
@@ -126,6 +126,9 @@ describe('nianbao review', () => {
     expect(String(results.getCell(5).value)).toMatch(/^三、（七）总计·自然人、三、（一）予以公开·自然人/);
     expect(results.getCell(7).value).toBe('将总计改为 10');
     expect(findings.some((r) => r.getCell(2).value === '损坏的文件.xlsx' && r.getCell(3).value === '读取失败')).toBe(true);
+    // The Word 问题清单: one section per file reviewed.
+    const word = await (await JSZip.loadAsync(readFileSync(at('问题清单.docx')))).file('word/document.xml')!.async('string');
+    expect(word.match(/<w:sectPr/g)).toHaveLength(5);
   });
 
   it('exits 0 when no report has errors, and --json gives every report with its findings and figures', async () => {

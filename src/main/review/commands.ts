@@ -11,7 +11,7 @@ import { SEVERITY_LABEL, type Finding } from '../../shared/rules/types';
 import { EXIT, parse, UsageError, type Command } from '../cli-kit';
 import { readReportFile, writerFor } from '../formats/registry';
 import { reportToJson } from '../../shared/model/schema';
-import { expandPaths, problemWorkbook, readBatch } from '../services/review';
+import { expandPaths, problemLetterDocx, problemWorkbook, readBatch } from '../services/review';
 import { writeFileAtomic } from '../services/fs/files';
 
 /** Every report file the arguments name (files, or folders of them), read; unreadable ones as inputs with their message. */
@@ -52,7 +52,13 @@ function reviewJson(review: Review, hierarchy: readonly Finding[] | undefined): 
 }
 
 export const reviewCmd: Command = async (args, io) => {
-  const { positionals, values } = parse(args, { previous: { type: 'string', multiple: true }, out: { type: 'string' }, region: { type: 'string' }, json: { type: 'boolean' } });
+  const { positionals, values } = parse(args, {
+    previous: { type: 'string', multiple: true },
+    out: { type: 'string' },
+    word: { type: 'string' },
+    region: { type: 'string' },
+    json: { type: 'boolean' },
+  });
   if (positionals.length === 0) throw new UsageError('缺少要审核的文件或文件夹');
   const read = await readReports(positionals);
   if (!read.ok) {
@@ -100,6 +106,13 @@ export const reviewCmd: Command = async (args, io) => {
     const title = reviewTitle(review, region?.agency);
     const bytes = await problemWorkbook(review, { title, date: today(), ...(region && hierarchy ? { hierarchy: { region: region.agency, findings: hierarchy } } : {}) });
     const written = await writeFileAtomic(values.out as string, bytes);
+    if (!written.ok) {
+      io.err(written.error.message);
+      return EXIT.unreadable;
+    }
+  }
+  if (values.word) {
+    const written = await writeFileAtomic(values.word as string, await problemLetterDocx(review.reports, { date: today() }));
     if (!written.ok) {
       io.err(written.error.message);
       return EXIT.unreadable;
