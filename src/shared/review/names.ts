@@ -43,7 +43,7 @@ export function bodyKey(name: string): string {
 }
 
 /** Whether two keys name the same body: equal, or one is the other with its place name left out. */
-export function sameBodyKey(a: string, b: string): boolean {
+function sameBodyKey(a: string, b: string): boolean {
   if (a === b) return a !== '';
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
   // A name of one or two characters ("局") identifies nothing.

@@ -54,7 +54,7 @@ export interface Review {
   counts: Record<ReviewStatus, number>;
 }
 
-export const TABLES_ONLY_NOTE = '文件中只有统计表，正文未审核';
+const TABLES_ONLY_NOTE = '文件中只有统计表，正文未审核';
 
 const NO_COUNTS: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
 
@@ -64,7 +64,7 @@ function statusOf(findings: readonly Finding[], report: Report): ReviewStatus {
 }
 
 /** The four figures of a report, computed by the one KPI module. */
-export function reviewKpis(report: Report): ReviewKpi[] {
+function reviewKpis(report: Report): ReviewKpi[] {
   const all = computeKpis(report);
   return REVIEW_KPIS.map((id) => {
     const k = all.find((v) => v.def.id === id)!;
@@ -120,7 +120,7 @@ function duplicateFiles(inputs: readonly ReviewInput[]): Map<number, string[]> {
 }
 
 /** One report of the batch, validated against its last year's report when there is one. */
-export function reviewOne(input: ReviewInput, index: number, previous?: Readable, duplicates: readonly string[] = []): ReviewedReport {
+function reviewOne(input: ReviewInput, index: number, previous?: Readable, duplicates: readonly string[] = []): ReviewedReport {
   if (!readable(input)) {
     return { index, fileName: input.fileName, status: '读取失败', error: input.error, findings: [], counts: { ...NO_COUNTS }, unexplained: 0, kpis: [], notes: [], duplicates };
   }

@@ -41,7 +41,7 @@ function names(list: readonly string[], max = 8): string {
 }
 
 /** Bodies in one set and not in the other, matched by name (全称 or 简称). */
-export function bodiesNotIn(these: readonly string[], those: readonly string[]): string[] {
+function bodiesNotIn(these: readonly string[], those: readonly string[]): string[] {
   const matched = matchNames(these, those);
   return these.filter((_, i) => matched[i] === undefined);
 }
