@@ -10,7 +10,7 @@ import type { Finding } from '../rules/types';
 import type { Review } from './review';
 import type { SumPart } from './sum';
 
-export const HIERARCHY_RULE = 'hierarchy.sum';
+const HIERARCHY_RULE = 'hierarchy.sum';
 
 /** Bodies named in a finding; the rest are counted (the 问题清单 lists every body's figures anyway). */
 const MAX_NAMED = 5;
