@@ -14,6 +14,7 @@ import { api } from '../api';
 import { useNotices } from '../common/notices';
 import { useRouter } from '../common/router';
 import { downloadBase64 } from '../transfer/files';
+import { readWithApi } from './readFile';
 import { droppedFiles, pickedFiles, useReview, type FileSet } from './store';
 import { SumDialog } from './SumDialog';
 import './review.css';
@@ -111,7 +112,7 @@ export function ReviewPage() {
     e.stopPropagation();
     setDragging(null);
     if (reading) return;
-    void add(which, await droppedFiles(e.dataTransfer));
+    void add(which, await droppedFiles(e.dataTransfer), readWithApi);
   };
   const dragOver = (which: FileSet) => (e: DragEvent) => {
     e.preventDefault();
@@ -174,8 +175,8 @@ export function ReviewPage() {
           <h2>本年各单位报告</h2>
           <p className="hint">{empty ? '把文件或整个文件夹拖到本页，或：' : `已读取 ${current.length} 个文件`}</p>
           <div className="source-buttons">
-            <Picker label="选择文件…" onPick={(l) => void add('current', pickedFiles(l))} disabled={!!reading} />
-            <Picker label="选择文件夹…" folder onPick={(l) => void add('current', pickedFiles(l))} disabled={!!reading} />
+            <Picker label="选择文件…" onPick={(l) => void add('current', pickedFiles(l), readWithApi)} disabled={!!reading} />
+            <Picker label="选择文件夹…" folder onPick={(l) => void add('current', pickedFiles(l), readWithApi)} disabled={!!reading} />
             {current.length > 0 && (
               <button type="button" className="danger" disabled={!!reading} onClick={() => (clear('current'), setRegion(null), setExpanded(null))}>
                 清空
@@ -192,8 +193,8 @@ export function ReviewPage() {
           <h2>上年报告（可选）</h2>
           <p className="hint">{previous.length > 0 ? `已读取 ${previous.length} 个文件，按单位名称对照` : '用于核对上年结转和现行有效件数。拖到这里，或：'}</p>
           <div className="source-buttons">
-            <Picker label="选择文件…" onPick={(l) => void add('previous', pickedFiles(l))} disabled={!!reading} />
-            <Picker label="选择文件夹…" folder onPick={(l) => void add('previous', pickedFiles(l))} disabled={!!reading} />
+            <Picker label="选择文件…" onPick={(l) => void add('previous', pickedFiles(l), readWithApi)} disabled={!!reading} />
+            <Picker label="选择文件夹…" folder onPick={(l) => void add('previous', pickedFiles(l), readWithApi)} disabled={!!reading} />
             {previous.length > 0 && (
               <button type="button" className="danger" disabled={!!reading} onClick={() => clear('previous')}>
                 清空

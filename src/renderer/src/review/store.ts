@@ -1,13 +1,11 @@
 // What the 汇总与审核 page has read: this year's files and last year's, each
-// a report or the reason it could not be read. Files are sent to main two at
-// a time through the same API call the import dialog uses, so the page stays
-// responsive and reading can stop between files; the list survives a visit to
-// the editor and back.
+// a report or the reason it could not be read. Files are read two at a time
+// (the page reads them through the same API call the import dialog uses), so
+// the page stays responsive and reading can stop between files; the list
+// survives a visit to the editor and back.
 import { create } from 'zustand';
 import { extensionOf, reportFileExtensions } from '../../../shared/formats';
 import type { ReviewInput } from '../../../shared/review';
-import { api } from '../api';
-import { fileToBase64 } from '../transfer/files';
 
 export type FileSet = 'current' | 'previous';
 
@@ -23,11 +21,14 @@ export interface Reading {
   total: number;
 }
 
+/** Reads one file into a review input (the page's goes through the API; never throws). */
+export type ReadFile = (picked: PickedFile) => Promise<ReviewInput>;
+
 interface ReviewState {
   current: ReviewInput[];
   previous: ReviewInput[];
   reading: Reading | null;
-  add: (set: FileSet, files: readonly PickedFile[]) => Promise<void>;
+  add: (set: FileSet, files: readonly PickedFile[], read: ReadFile) => Promise<void>;
   cancel: () => void;
   clear: (set: FileSet) => void;
 }
@@ -36,8 +37,6 @@ interface ReviewState {
 const IN_FLIGHT = 2;
 /** Results are put on the list in groups, so a long batch re-renders a few times a second, not per file. */
 const FLUSH_MS = 250;
-/** Larger files are not sent (the reader's own cap is lower and says so). */
-const MAX_BYTES = 36 * 1024 * 1024;
 const REPORT_EXTENSIONS = new Set(reportFileExtensions());
 
 /** Whether a file from a folder is meant as a report (not a picture or a note beside the reports). */
@@ -46,24 +45,13 @@ export function isReportFile(name: string): boolean {
   return !base.startsWith('.') && !base.startsWith('~$') && REPORT_EXTENSIONS.has(extensionOf(base));
 }
 
-async function readOne({ file, name }: PickedFile): Promise<ReviewInput> {
-  if (file.size > MAX_BYTES) return { fileName: name, error: `「${name}」有 ${(file.size / 1024 / 1024).toFixed(0)} MB，太大了：年度报告文件通常不超过几 MB，请确认是否选错了文件` };
-  try {
-    const data = await fileToBase64(file);
-    const res = await api!.files.read({ fileName: file.name, data });
-    return res.ok ? { fileName: name, report: res.value.report, notes: res.value.notes } : { fileName: name, error: res.error.message };
-  } catch (err) {
-    return { fileName: name, error: (err as Error).message };
-  }
-}
-
 let generation = 0;
 
 export const useReview = create<ReviewState>((set, get) => ({
   current: [],
   previous: [],
   reading: null,
-  add: async (which, files) => {
+  add: async (which, files, read) => {
     if (get().reading || files.length === 0) return;
     const run = ++generation;
     // Results go on the list in the order the files were given, whichever is read first.
@@ -82,9 +70,9 @@ export const useReview = create<ReviewState>((set, get) => ({
     const worker = async () => {
       while (next < files.length && run === generation) {
         const i = next++;
-        const read = await readOne(files[i]!);
+        const input = await read(files[i]!);
         if (run !== generation) return;
-        slots[i] = read;
+        slots[i] = input;
         set({ reading: { set: which, done: ++done, total: files.length } });
       }
     };
