@@ -152,6 +152,16 @@ describe('nianbao review', () => {
     expect(await main(['review', at('missing-folder')], capture())).toBe(EXIT.unreadable);
   });
 
+  it('exits 2 with one line in Chinese when the 问题清单 can’t be written', async () => {
+    const io = capture();
+    expect(await main(['review', at('good'), '--out', at('no-such-folder', 'x.xlsx')], io)).toBe(EXIT.unreadable);
+    expect(io.errors).toHaveLength(1);
+    expect(io.errors[0]).toContain('x.xlsx');
+    const sum = capture();
+    expect(await main(['sum', at('good'), '--agency', '临平区', '--year', '2022', '--out', at('no-such-folder', 's.json')], sum)).toBe(EXIT.unreadable);
+    expect(sum.errors.at(-1)).toContain('s.json');
+  });
+
   it('checks the region’s own report against its bodies’ sum with --region', async () => {
     const summed = sumReports([{ fileName: 'a.json', report: seed }, { fileName: 'b.xlsx', report: linpingStats }], { agency: '临平区人民政府', year: 2022, level: '县区政府' });
     if (!summed.ok) throw new Error(summed.error.message);

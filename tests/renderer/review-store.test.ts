@@ -40,7 +40,7 @@ const read: ReadFile = async ({ file, name }) => {
 async function files(): Promise<PickedFile[]> {
   // Workbooks take longer to read than JSON: results arrive out of order.
   const xlsx = await exportWorkbook({ ...seed, agency: '余杭区财政局' }, { findings: [], draft: false });
-  const picked = (name: string, bytes: Uint8Array | string) => ({ file: new File([bytes], name.split('/').pop()!), name });
+  const picked = (name: string, bytes: Uint8Array | string) => ({ file: new File([Buffer.from(bytes)], name.split('/').pop()!), name });
   return [
     picked('各单位/财政局.xlsx', xlsx),
     picked('各单位/统计局.json', reportToJson(seed)),

@@ -8,7 +8,7 @@ import { isLevel, inferLevel } from '../../shared/template/levels';
 import { LEVELS } from '../../shared/template/gov2021';
 import { validate } from '../../shared/rules/engine';
 import { SEVERITY_LABEL, type Finding } from '../../shared/rules/types';
-import { EXIT, parse, UsageError, type Command } from '../cli-kit';
+import { EXIT, parse, UsageError, type CliIO, type Command } from '../cli-kit';
 import { readReportFile, writerFor } from '../formats/registry';
 import { reportToJson } from '../../shared/model/schema';
 import { expandPaths, problemLetterDocx, problemWorkbook, readBatch } from '../services/review';
@@ -19,6 +19,17 @@ export async function readReports(paths: readonly string[]): Promise<Result<Revi
   const files = await expandPaths(paths);
   if (!files.ok) return files;
   return ok(await readBatch(files.value, (path) => readReportFile(path)));
+}
+
+/** The value of a result, or undefined once its message is on stderr. */
+function told<T>(result: Result<T>, io: CliIO): T | undefined {
+  return failed(result, io) ? undefined : (result as { value: T }).value;
+}
+
+/** Whether a result failed; its message is then on stderr. */
+function failed(result: Result<unknown>, io: CliIO): boolean {
+  if (!result.ok) io.err(result.error.message);
+  return !result.ok;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -60,30 +71,14 @@ export const reviewCmd: Command = async (args, io) => {
     json: { type: 'boolean' },
   });
   if (positionals.length === 0) throw new UsageError('缺少要审核的文件或文件夹');
-  const read = await readReports(positionals);
-  if (!read.ok) {
-    io.err(read.error.message);
-    return EXIT.unreadable;
-  }
-  let previous: ReviewInput[] = [];
-  if (values.previous) {
-    const prev = await readReports(values.previous as string[]);
-    if (!prev.ok) {
-      io.err(prev.error.message);
-      return EXIT.unreadable;
-    }
-    previous = prev.value;
-  }
-  let region: Report | undefined;
-  if (values.region) {
-    const own = await readReportFile(values.region as string);
-    if (!own.ok) {
-      io.err(own.error.message);
-      return EXIT.unreadable;
-    }
-    region = own.value.report;
-  }
-  const review = reviewBatch(read.value, previous);
+  const read = told(await readReports(positionals), io);
+  if (!read) return EXIT.unreadable;
+  const previous = values.previous ? told(await readReports(values.previous as string[]), io) : [];
+  if (!previous) return EXIT.unreadable;
+  const own = values.region ? told(await readReportFile(values.region as string), io) : null;
+  if (own === undefined) return EXIT.unreadable;
+  const region = own?.report;
+  const review = reviewBatch(read, previous);
   if (review.reports.every((r) => r.error !== undefined)) {
     review.reports.forEach((r) => io.err(r.error!));
     io.err(review.reports.length === 0 ? '没有找到报告文件：请给出报告文件，或含报告文件的文件夹' : '没有一份报告能够读取');
@@ -105,18 +100,11 @@ export const reviewCmd: Command = async (args, io) => {
   if (values.out) {
     const title = reviewTitle(review, region?.agency);
     const bytes = await problemWorkbook(review, { title, date: today(), ...(region && hierarchy ? { hierarchy: { region: region.agency, findings: hierarchy } } : {}) });
-    const written = await writeFileAtomic(values.out as string, bytes);
-    if (!written.ok) {
-      io.err(written.error.message);
-      return EXIT.unreadable;
-    }
+    if (failed(await writeFileAtomic(values.out as string, bytes), io)) return EXIT.unreadable;
   }
   if (values.word) {
     const written = await writeFileAtomic(values.word as string, await problemLetterDocx(review.reports, { date: today() }));
-    if (!written.ok) {
-      io.err(written.error.message);
-      return EXIT.unreadable;
-    }
+    if (failed(written, io)) return EXIT.unreadable;
   }
   return review.reports.some((r) => r.status === '有错误' || r.status === '读取失败') ? EXIT.findings : EXIT.ok;
 };
@@ -153,36 +141,19 @@ export const sumCmd: Command = async (args, io) => {
   const out = values.out as string | undefined;
   const format = out ? formatOfName(out) : undefined;
   if (out && !(format && EXPORT_FORMATS.includes(format.id))) throw new UsageError(`--out 的扩展名应为 ${EXPORT_FORMATS.map((f) => fileFormat(f).extensions[0]).join('、')} 之一`);
-  const parts = await readAll(positionals);
-  if (!parts.ok) {
-    io.err(parts.error.message);
-    return EXIT.unreadable;
-  }
-  let previous;
-  if (values.previous) {
-    const prev = await readAll(values.previous as string[]);
-    if (!prev.ok) {
-      io.err(prev.error.message);
-      return EXIT.unreadable;
-    }
-    previous = prev.value;
-  }
-  const summed = sumReports(parts.value, { agency, year, level, previous });
-  if (!summed.ok) {
-    io.err(summed.error.message);
-    return EXIT.unreadable;
-  }
-  summed.value.notices.forEach((n) => io.err(n));
-  const { report } = summed.value;
+  const parts = told(await readAll(positionals), io);
+  if (!parts) return EXIT.unreadable;
+  const previous = values.previous ? told(await readAll(values.previous as string[]), io) : null;
+  if (previous === undefined) return EXIT.unreadable;
+  const summed = told(sumReports(parts, { agency, year, level, previous: previous ?? undefined }), io);
+  if (!summed) return EXIT.unreadable;
+  summed.notices.forEach((n) => io.err(n));
+  const { report } = summed;
   if (!out || !format) {
     io.out(reportToJson(report).trimEnd());
     return EXIT.ok;
   }
   // The 汇总 has no text yet: a document of it is a working draft, marked so.
   const written = await writerFor(format.id)(report, out, { findings: validate(report), draft: true });
-  if (!written.ok) {
-    io.err(written.error.message);
-    return EXIT.unreadable;
-  }
-  return EXIT.ok;
+  return failed(written, io) ? EXIT.unreadable : EXIT.ok;
 };

@@ -47,6 +47,8 @@ export function SumDialog({ review, previous, onClose, onOpened }: Props) {
   // A few hundred reports of 200 cells each: summed again on every change, in well under a frame.
   const summed = sumReports(parts, { agency: identity.agency.trim() || '（本地区）', year, level: identity.level, previous: lastYear.length ? lastYear : undefined });
 
+  const problem = error ?? (summed.ok ? null : summed.error.message);
+
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     const checked = checkIdentity(identity);
@@ -107,20 +109,16 @@ export function SumDialog({ review, previous, onClose, onOpened }: Props) {
             </ul>
           </fieldset>
         </div>
-        {summed.ok ? (
+        {summed.ok && (
           <ul className="sum-notices">
             {summed.value.notices.map((n) => (
               <li key={n}>{n}</li>
             ))}
           </ul>
-        ) : (
-          <p className="error" role="alert">
-            {summed.error.message}
-          </p>
         )}
-        {error && (
+        {problem && (
           <p className="error" role="alert">
-            {error}
+            {problem}
           </p>
         )}
         <div className="dialog-buttons">
