@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CELLS } from '../../src/shared/model/cells';
 import { getCell, numericValue, type Report } from '../../src/shared/model/report';
 import { bodyKey, hierarchyFindings, matchNames, problemRows, reviewBatch, sumReports, type ReviewInput } from '../../src/shared/review';
+import { STOCK_CELLS } from '../../src/shared/review/stocks';
 import { validate } from '../../src/shared/rules/engine';
 import { loadReport, seed, withCells } from './fixtures';
 
@@ -194,5 +195,11 @@ describe('the hierarchy check', () => {
     ]);
     expect(findings[1]!.message).toBe('一、本年新收申请·自然人：本级报告填 25，2 个单位合计 20，多 5（其中 余杭区统计局 10、余杭区财政局 10）：请核对本级数字，或说明差额的来源');
     expect(findings[1]!.cells).toEqual(['requests.received.natural']);
+  });
+});
+
+describe('stocks', () => {
+  it('are the cells the continuity rules carry on from the same cell last year: 现行有效件数', () => {
+    expect([...STOCK_CELLS].sort()).toEqual(['proactive.normative_docs.in_force', 'proactive.regulations.in_force']);
   });
 });

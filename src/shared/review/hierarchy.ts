@@ -8,6 +8,7 @@ import { CELLS } from '../model/cells';
 import { numericValue, type Report } from '../model/report';
 import type { Finding } from '../rules/types';
 import type { Review } from './review';
+import { STOCK_CELLS } from './stocks';
 import type { SumPart } from './sum';
 
 const HIERARCHY_RULE = 'hierarchy.sum';
@@ -37,7 +38,7 @@ export function hierarchyFindings(region: Report, bodies: readonly SumPart[]): F
     if (unknown || Math.abs(own - sum) < 1e-9) continue;
     const diff = own - sum;
     const who = contributions.length === 0 ? '各单位均为 0' : `其中 ${contributions.slice(0, MAX_NAMED).join('、')}${contributions.length > MAX_NAMED ? ` 等 ${contributions.length} 个单位` : ''}`;
-    const stock = c.col === 'in_force';
+    const stock = STOCK_CELLS.has(c.key);
     findings.push({
       id: `${HIERARCHY_RULE}:${c.key}`,
       rule: HIERARCHY_RULE,

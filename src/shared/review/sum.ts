@@ -5,10 +5,11 @@
 // region; it is summed too, and the notices say so. Blank cells count as 0;
 // a cell one body filled with text is left blank in the 汇总 and named.
 import { fail, ok, type Result } from '../api/result';
-import { CELLS, type CellDef } from '../model/cells';
+import { CELLS } from '../model/cells';
 import { blankReport, numericValue, type Report } from '../model/report';
 import type { Level } from '../template/gov2021';
 import { groupSameBodies, matchNames } from './names';
+import { STOCK_CELLS } from './stocks';
 
 export interface SumPart {
   fileName: string;
@@ -29,9 +30,6 @@ export interface Summed {
   notices: string[];
 }
 
-/** Stocks: figures at the year's end, not of the year. */
-const STOCK_COLUMN = 'in_force';
-const isStock = (c: CellDef) => c.col === STOCK_COLUMN;
 
 /** Sums of amounts keep the 4 decimals of 万元 without floating-point dust. */
 const round = (n: number) => Math.round(n * 1e4) / 1e4;
@@ -83,7 +81,7 @@ export function sumReports(parts: readonly SumPart[], options: SumOptions): Resu
     report.tables[c.table][c.row]![c.col] = withText.length > 0 ? null : round(total);
   }
   const notices = [`汇总了 ${parts.length} 个单位 ${options.year} 年度的报告：三张表逐格相加，正文由本级填写。`];
-  const stocks = CELLS.filter(isStock).map((c) => c.name);
+  const stocks = CELLS.filter((c) => STOCK_CELLS.has(c.key)).map((c) => c.name);
   notices.push(`${names(stocks)}是年末存量，已按各单位之和计入；同一文件在几个单位都有效的只应计一次，请按本级实际核定。`);
   if (blanks > 0) notices.push(`各单位报告中有 ${blanks} 个空白或填“—”“/”“无”的格子，按 0 计入。`);
   if (textCells.length > 0) notices.push(`以下格子有单位填的不是数字，无法相加，汇总中留空：${names(textCells, 10)}。请先让这些单位改正。`);

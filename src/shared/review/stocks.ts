@@ -1,0 +1,22 @@
+// Which figures are stocks (held at the year's end) rather than flows (of the
+// year): read from the rules, not restated. A cell the continuity rules carry
+// on from the same cell of last year's report (现行有效件数 = last year's +
+// 制发 − 废止) is a stock; it does not add up across bodies the way a count
+// of the year does, since one document may be in force in several bodies.
+import { RULES } from '../rules/catalog';
+import type { CellKey } from '../model/cells';
+
+function stockCells(): ReadonlySet<CellKey> {
+  const out = new Set<CellKey>();
+  for (const rule of RULES) {
+    if (rule.kind !== 'equation') continue;
+    for (const { key } of rule.each) {
+      const at = (cell: string) => cell.replace('{i}', key);
+      const own = rule.lhs.filter((t) => !t.previous).map((t) => at(t.cell));
+      for (const t of rule.rhs) if (t.previous && own.includes(at(t.cell))) out.add(at(t.cell));
+    }
+  }
+  return out;
+}
+
+export const STOCK_CELLS = stockCells();
