@@ -8,14 +8,14 @@ import { CELLS } from '../model/cells';
 import { numericValue, type Report } from '../model/report';
 import type { Finding } from '../rules/types';
 import type { Review } from './review';
-import { STOCK_CELLS } from './stocks';
+import { roundAmount, STOCK_CELLS } from './stocks';
 import type { SumPart } from './sum';
 
 const HIERARCHY_RULE = 'hierarchy.sum';
 
 /** Bodies named in a finding; the rest are counted (the 问题清单 lists every body's figures anyway). */
 const MAX_NAMED = 5;
-const show = (n: number) => String(Math.round(n * 1e4) / 1e4);
+const show = (n: number) => String(roundAmount(n));
 
 /** One finding for every cell where the region's figure is not the sum of its bodies' figures. */
 export function hierarchyFindings(region: Report, bodies: readonly SumPart[]): Finding[] {

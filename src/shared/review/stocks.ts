@@ -1,4 +1,4 @@
-// Which figures are stocks (held at the year's end) rather than flows (of the
+// How figures add up across bodies. Which figures are stocks (held at the year's end) rather than flows (of the
 // year): read from the rules, not restated. A cell the continuity rules carry
 // on from the same cell of last year's report (现行有效件数 = last year's +
 // 制发 − 废止) is a stock; it does not add up across bodies the way a count
@@ -20,3 +20,8 @@ function stockCells(): ReadonlySet<CellKey> {
 }
 
 export const STOCK_CELLS = stockCells();
+
+/** The decimals an amount may have (万元, 4), as the cell rule says: sums are rounded to them, so no floating-point dust shows. */
+const cellRule = RULES.find((r) => r.kind === 'cellType');
+const SCALE = 10 ** (cellRule?.kind === 'cellType' ? cellRule.maxDecimals : 4);
+export const roundAmount = (n: number) => Math.round(n * SCALE) / SCALE;

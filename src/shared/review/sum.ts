@@ -9,7 +9,7 @@ import { CELLS } from '../model/cells';
 import { blankReport, numericValue, type Report } from '../model/report';
 import type { Level } from '../template/gov2021';
 import { groupSameBodies, matchNames } from './names';
-import { STOCK_CELLS } from './stocks';
+import { roundAmount, STOCK_CELLS } from './stocks';
 
 export interface SumPart {
   fileName: string;
@@ -31,8 +31,6 @@ export interface Summed {
 }
 
 
-/** Sums of amounts keep the 4 decimals of 万元 without floating-point dust. */
-const round = (n: number) => Math.round(n * 1e4) / 1e4;
 
 function names(list: readonly string[], max = 8): string {
   return list.slice(0, max).join('、') + (list.length > max ? ` 等 ${list.length} 个` : '');
@@ -78,7 +76,7 @@ export function sumReports(parts: readonly SumPart[], options: SumOptions): Resu
       if (typeof v !== 'number' && n !== undefined) blanks++;
     }
     if (withText.length > 0) textCells.push(`${c.name}（${names(withText, 3)}）`);
-    report.tables[c.table][c.row]![c.col] = withText.length > 0 ? null : round(total);
+    report.tables[c.table][c.row]![c.col] = withText.length > 0 ? null : roundAmount(total);
   }
   const notices = [`汇总了 ${parts.length} 个单位 ${options.year} 年度的报告：三张表逐格相加，正文由本级填写。`];
   const stocks = CELLS.filter((c) => STOCK_CELLS.has(c.key)).map((c) => c.name);
