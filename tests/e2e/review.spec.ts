@@ -83,7 +83,7 @@ test('review thirty bodies’ files: status, problems, 问题清单, open a copy
   // Last year's folder (a note beside the reports is left out): each department is matched by its full name.
   writeFileSync(join(app.dir, 'previous', '说明.txt'), '上年报告');
   await page.getByLabel('选择文件夹…').nth(1).setInputFiles(join(app.dir, 'previous'));
-  await expect(page.getByText('已读取 14 个文件，按单位名称对照')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('已读取 14 个，按单位名称对照')).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('tr.review-row .tag.prev')).toHaveCount(15);
   await page.screenshot({ path: 'artifacts/review/list.png' });
 

@@ -191,7 +191,7 @@ export function ReviewPage() {
           onDrop={drop('previous')}
         >
           <h2>上年报告（可选）</h2>
-          <p className="hint">{previous.length > 0 ? `已读取 ${previous.length} 个文件，按单位名称对照` : '用于核对上年结转和现行有效件数。拖到这里，或：'}</p>
+          <p className="hint">{previous.length > 0 ? `已读取 ${previous.length} 个，按单位名称对照` : '用于核对上年结转和现行有效件数。拖到这里，或：'}</p>
           <div className="source-buttons">
             <Picker label="选择文件…" onPick={(l) => void add('previous', pickedFiles(l), readWithApi)} disabled={!!reading} />
             <Picker label="选择文件夹…" folder onPick={(l) => void add('previous', pickedFiles(l), readWithApi)} disabled={!!reading} />
