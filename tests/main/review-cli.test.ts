@@ -166,10 +166,14 @@ describe('nianbao review', () => {
     const summed = sumReports([{ fileName: 'a.json', report: seed }, { fileName: 'b.xlsx', report: linpingStats }], { agency: '临平区人民政府', year: 2022, level: '县区政府' });
     if (!summed.ok) throw new Error(summed.error.message);
     const region = setCells(summed.value.report, [['requests.received.natural', 30]]);
-    writeFileSync(at('region.json'), reportToJson(region));
+    // The region's own file may sit in the folder of its bodies: it is not one of them.
+    mkdirSync(at('region'));
+    writeFileSync(at('region', 'a.json'), reportToJson(seed));
+    writeFileSync(at('region', 'b.xlsx'), await exportWorkbook(linpingStats, { findings: [], draft: false }));
+    writeFileSync(at('region', 'region.json'), reportToJson(region));
     const io = capture();
     const out = at('region.xlsx');
-    await main(['review', at('good'), '--region', at('region.json'), '--out', out], io);
+    await main(['review', at('region'), '--region', at('region', 'region.json'), '--out', out], io);
     expect(io.lines).toContain('本级报告 临平区人民政府 与各单位合计：1 个格子不一致');
     expect(io.lines.join('\n')).toContain('一、本年新收申请·自然人：本级报告填 30，2 个单位合计 20，多 10');
     expect((await sheetRows(out, HIERARCHY_SHEET)).map((r) => r.getCell(4).value)).toEqual(['一、本年新收申请·自然人']);

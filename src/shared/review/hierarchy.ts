@@ -7,6 +7,7 @@
 import { CELLS } from '../model/cells';
 import { numericValue, type Report } from '../model/report';
 import type { Finding } from '../rules/types';
+import { nameMatcher } from './names';
 import type { Review } from './review';
 import { roundAmount, STOCK_CELLS } from './stocks';
 import type { SumPart } from './sum';
@@ -53,8 +54,11 @@ export function hierarchyFindings(region: Report, bodies: readonly SumPart[]): F
   return findings;
 }
 
-/** The region's report beside the readable reports of the batch of its year (the region's own report, if in the batch, left out). */
+/** The region's report beside the readable reports of the batch of its year; the region's own report, where the batch holds it too, is left out. */
 export function checkRegion(review: Review, region: Report, regionIndex?: number): Finding[] {
-  const bodies = review.reports.flatMap((r) => (r.report && r.report.year === region.year && r.index !== regionIndex ? [{ fileName: r.fileName, report: r.report }] : []));
+  const isRegion = nameMatcher([region.agency]);
+  const bodies = review.reports.flatMap((r) =>
+    r.report && r.report.year === region.year && r.index !== regionIndex && isRegion(r.report.agency) === undefined ? [{ fileName: r.fileName, report: r.report }] : [],
+  );
   return hierarchyFindings(region, bodies);
 }
