@@ -2,10 +2,10 @@
 // (those of that year; a body's second report left out), what the office
 // must know about the figures — then the 汇总 goes into the library as a new
 // report and opens in the editor like any other.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { bodyOf, sumReports, type ReviewInput, type Review } from '../../../shared/review';
-import { inferLevel } from '../../../shared/template/levels';
 import { api } from '../api';
+import { Modal } from '../common/Modal';
 import { checkIdentity, IdentityFields, type Identity } from '../library/IdentityFields';
 
 interface Props {
@@ -16,7 +16,6 @@ interface Props {
 }
 
 export function SumDialog({ review, previous, onClose, onOpened }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const readable = review.reports.filter((r) => r.report);
   const years = [...new Set(readable.map((r) => r.report!.year))].sort((a, b) => b - a);
   const [identity, setIdentity] = useState<Identity>({ agency: '', year: String(years[0] ?? ''), level: '县区政府' });
@@ -36,10 +35,6 @@ export function SumDialog({ review, previous, onClose, onOpened }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
-
   const year = Number(identity.year);
   const ofYear = readable.filter((r) => r.report!.year === year);
   const parts = ofYear.filter((r) => chosen.has(r.index)).map((r) => ({ fileName: r.fileName, report: r.report! }));
@@ -49,8 +44,7 @@ export function SumDialog({ review, previous, onClose, onOpened }: Props) {
 
   const problem = error ?? (summed.ok ? null : summed.error.message);
 
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
+  async function submit() {
     const checked = checkIdentity(identity);
     if (!checked.ok) return setError(checked.message);
     if (!summed.ok) return setError(summed.error.message);
@@ -58,78 +52,69 @@ export function SumDialog({ review, previous, onClose, onOpened }: Props) {
     const res = await api!.library.import({ report: { ...summed.value.report, agency: checked.agency } });
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
-    dialog.current?.close();
+    // Opening the 汇总 leaves this page, and the dialog with it.
     onOpened(res.value.id);
   }
 
   return (
-    <dialog ref={dialog} className="dialog sum-dialog" onClose={onClose} aria-labelledby="sum-title">
-      <form onSubmit={submit}>
-        <h2 id="sum-title">汇总为本地区的报告</h2>
-        <div className="sum-body">
-          <div className="sum-identity">
-            <IdentityFields
-              value={identity}
-              autoFocus
-              onChange={(next) => setIdentity(next.agency !== identity.agency ? { ...next, level: inferLevel(next.agency).level } : next)}
-            />
-            <p className="hint">三张表逐格相加；正文（一、五、六）由本级填写。汇总报告存入报告库，在编辑器中打开，可像其他报告一样修改和导出。</p>
-          </div>
-          <fieldset className="sum-parts">
-            <legend>
-              计入的单位（{parts.length} / {ofYear.length}）
-              <button type="button" className="link" onClick={() => setChosen(new Set([...chosen, ...ofYear.map((r) => r.index)]))}>
-                全选
-              </button>
-              <button type="button" className="link" onClick={() => setChosen(new Set([...chosen].filter((i) => !ofYear.some((r) => r.index === i))))}>
-                全不选
-              </button>
-            </legend>
-            {ofYear.length === 0 && <p className="muted">没有 {identity.year} 年度的报告。</p>}
-            <ul>
-              {ofYear.map((r) => (
-                <li key={r.index}>
-                  <label className="check">
-                    <input
-                      type="checkbox"
-                      checked={chosen.has(r.index)}
-                      onChange={(e) => {
-                        const next = new Set(chosen);
-                        if (e.target.checked) next.add(r.index);
-                        else next.delete(r.index);
-                        setChosen(next);
-                      }}
-                    />
-                    {bodyOf(r)}
-                    {r.duplicates.length > 0 && <span className="tag dup">重复</span>}
-                    {r.counts.error > 0 && <span className="tag err">{r.counts.error} 个错误</span>}
-                  </label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
+    <Modal
+      title="汇总为本地区的报告"
+      className="sum-dialog"
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      error={problem}
+      actions={
+        <button type="submit" className="primary" disabled={busy || !summed.ok}>
+          生成汇总并打开
+        </button>
+      }
+    >
+      <div className="sum-body">
+        <div className="sum-identity">
+          <IdentityFields value={identity} autoFocus onChange={setIdentity} />
+          <p className="hint">三张表逐格相加；正文（一、五、六）由本级填写。汇总报告存入报告库，在编辑器中打开，可像其他报告一样修改和导出。</p>
         </div>
-        {summed.ok && (
-          <ul className="sum-notices">
-            {summed.value.notices.map((n) => (
-              <li key={n}>{n}</li>
+        <fieldset className="sum-parts">
+          <legend>
+            计入的单位（{parts.length} / {ofYear.length}）
+            <button type="button" className="link" onClick={() => setChosen(new Set([...chosen, ...ofYear.map((r) => r.index)]))}>
+              全选
+            </button>
+            <button type="button" className="link" onClick={() => setChosen(new Set([...chosen].filter((i) => !ofYear.some((r) => r.index === i))))}>
+              全不选
+            </button>
+          </legend>
+          {ofYear.length === 0 && <p className="muted">没有 {identity.year} 年度的报告。</p>}
+          <ul>
+            {ofYear.map((r) => (
+              <li key={r.index}>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(r.index)}
+                    onChange={(e) => {
+                      const next = new Set(chosen);
+                      if (e.target.checked) next.add(r.index);
+                      else next.delete(r.index);
+                      setChosen(next);
+                    }}
+                  />
+                  {bodyOf(r)}
+                  {r.duplicates.length > 0 && <span className="tag dup">重复</span>}
+                  {r.counts.error > 0 && <span className="tag err">{r.counts.error} 个错误</span>}
+                </label>
+              </li>
             ))}
           </ul>
-        )}
-        {problem && (
-          <p className="error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={() => dialog.current?.close()}>
-            取消
-          </button>
-          <button type="submit" className="primary" disabled={busy || !summed.ok}>
-            生成汇总并打开
-          </button>
-        </div>
-      </form>
-    </dialog>
+        </fieldset>
+      </div>
+      {summed.ok && (
+        <ul className="sum-notices">
+          {summed.value.notices.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+    </Modal>
   );
 }
