@@ -93,7 +93,7 @@ export function readableExtensions(): string[] {
 
 /** Files a folder may hold that are meant as reports: every format the program knows, and the legacy ones (they get their advice). */
 export function reportFileExtensions(): string[] {
-  return [...FILE_FORMATS.flatMap((f) => f.extensions), ...Object.keys(LEGACY_EXTENSIONS)];
+  return [...FILE_FORMATS.flatMap((f) => [...f.extensions, ...(f.alsoReads ?? [])]), ...Object.keys(LEGACY_EXTENSIONS)];
 }
 
 /** For `<input type=file accept>`: what is read, and the legacy types so they get their advice. */

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
+import { writeReportDocx, writeReportHtml } from '../../src/main/services/documents';
 import { exportWorkbook } from '../../src/main/services/excel';
 import { setCells, type Report } from '../../src/shared/model/report';
 import { readReportJson, reportToJson } from '../../src/shared/model/schema';
@@ -20,7 +21,7 @@ function seed(): Report {
 const TOWNS = ['东湖', '南苑', '星桥', '临平', '乔司', '运河', '崇贤', '塘栖', '仁和', '良渚', '仓前', '闲林', '五常', '中泰'];
 const DEPARTMENTS = ['统计局', '财政局', '民政局', '教育局', '司法局', '商务局', '水利局', '林业局', '审计局', '档案馆', '医保局', '信访局', '人力社保局', '城管局'];
 
-/** 30 files: 14 towns as workbooks, 14 departments as JSON (one with an error), a duplicate, a broken file. */
+/** 30 files: 14 towns as workbooks, 14 departments (a Word file, a web page, JSON; one with an error), a duplicate, a broken file. */
 async function writeBatch(dir: string): Promise<string[]> {
   const base = seed();
   const files: string[] = [];
@@ -39,9 +40,13 @@ async function writeBatch(dir: string): Promise<string[]> {
     writeFileSync(path, await exportWorkbook(report, { findings: [], draft: false }));
     files.push(path);
   }
-  for (const dept of DEPARTMENTS) {
-    const path = join(dir, 'bodies', `余杭区${dept}.json`);
-    writeFileSync(path, reportToJson({ ...base, agency: `余杭区${dept}` }));
+  for (const [i, dept] of DEPARTMENTS.entries()) {
+    // Most departments send report JSON; one a Word file and one a web page, as written by our own exporter.
+    const report = { ...base, agency: `余杭区${dept}`, signature: undefined };
+    const path = join(dir, 'bodies', `余杭区${dept}${i === 0 ? '.docx' : i === 1 ? '.html' : '.json'}`);
+    if (i === 0) await writeReportDocx(report, path, { draft: false });
+    else if (i === 1) await writeReportHtml(report, path, { draft: false });
+    else writeFileSync(path, reportToJson(report));
     files.push(path);
     // Last year each department carried one request forward: this year's 上年结转 0 wants checking.
     const prev = join(dir, 'previous', `杭州市余杭区${dept}2021.json`);

@@ -94,6 +94,6 @@ describe('the review store', () => {
   });
 
   it('takes report files from a folder, not the notes and lock files beside them', () => {
-    expect(['a/报告.docx', 'a/报告.PDF', 'a/说明.txt', 'a/~$报告.docx', 'a/.DS_Store', 'a/旧.doc'].filter(isReportFile)).toEqual(['a/报告.docx', 'a/报告.PDF', 'a/旧.doc']);
+    expect(['a/报告.docx', 'a/报告.PDF', 'a/网页.mhtml', 'a/说明.txt', 'a/~$报告.docx', 'a/.DS_Store', 'a/旧.doc'].filter(isReportFile)).toEqual(['a/报告.docx', 'a/报告.PDF', 'a/网页.mhtml', 'a/旧.doc']);
   });
 });

@@ -18,12 +18,14 @@ export function takeToken(): string | null {
 export function httpInvoke(token: string): Invoke {
   return async (channel, payload) => {
     try {
+      const body = JSON.stringify(payload ?? {});
       const res = await fetch(`/api/${channel}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': token },
-        body: JSON.stringify(payload ?? {}),
-        // Lets the last save of a closing tab still reach the server.
-        keepalive: JSON.stringify(payload ?? {}).length < 60_000,
+        body,
+        // Lets the last save of a closing tab still reach the server. Saves only: the browser refuses a
+        // keepalive request once those in flight pass 64 KB together, so two files read at once would fail.
+        keepalive: channel === 'library.edit' && body.length < 60_000,
       });
       if (res.status === 401) return { ok: false, error: { code: 'unauthorized', message: '访问令牌无效：请使用 nianbao serve 打印的完整网址重新打开' } };
       if (!res.ok) return { ok: false, error: { code: 'http', message: `服务返回错误（${res.status}）：请重试` } };
