@@ -9,6 +9,7 @@ import { localToday } from '../shared/document/content';
 import { validate } from '../shared/rules/engine';
 import { reportToJson } from '../shared/model/schema';
 import type { Report } from '../shared/model/report';
+import { isExplained } from '../shared/rules/explanations';
 import { SEVERITY_LABEL, type Finding } from '../shared/rules/types';
 import { checkReport, defaultDatabasePath, displayTime, openLibrary, type ReportLibrary } from './services/library';
 import { LEVELS } from '../shared/template/gov2021';
@@ -69,18 +70,13 @@ async function loadPrevious(path: string | undefined, io: CliIO): Promise<Report
   return (await load(path, io))?.report;
 }
 
-/** A warning the report's 核实说明 already explains. */
-function explained(f: Finding, explanations: Readonly<Record<string, string>>): boolean {
-  return f.severity === 'warning' && !!explanations[f.id]?.trim();
-}
-
 function findingLine(f: Finding, explanations: Readonly<Record<string, string>> = {}): string {
-  return `${SEVERITY_LABEL[f.severity]}${explained(f, explanations) ? '（已说明）' : ''}  ${f.rule}  ${f.message}`;
+  return `${SEVERITY_LABEL[f.severity]}${isExplained(f, explanations) ? '（已说明）' : ''}  ${f.rule}  ${f.message}`;
 }
 
 function summary(findings: readonly Finding[], explanations: Readonly<Record<string, string>>): string {
   const n = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
-  const done = findings.filter((f) => explained(f, explanations)).length;
+  const done = findings.filter((f) => isExplained(f, explanations)).length;
   return `${n('error')} 个错误，${n('warning')} 个需核实${done ? `（其中 ${done} 个已写核实说明）` : ''}，${n('notice')} 个提示`;
 }
 

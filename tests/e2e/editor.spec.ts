@@ -8,7 +8,7 @@ import { readReportJson } from '../../src/shared/model/schema';
 import { blankTables, documentTitle, setCells, type Report } from '../../src/shared/model/report';
 import { validate } from '../../src/shared/rules/engine';
 import { GRIDS } from '../../src/renderer/src/report/gridModel';
-import { TOTAL_CELLS } from '../../src/renderer/src/report/totals';
+import { TOTAL_CELLS } from '../../src/shared/rules/totals';
 
 const read = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));
 if (!read.ok) throw new Error(read.error);
@@ -178,7 +178,12 @@ test('write a 核实说明, reload, find it; then the report can be marked 定�
 
   const item = panel(page).locator(`[data-finding="${warning.id}"]`);
   await item.getByRole('button', { name: '填写核实说明' }).click();
+  // A token is not an explanation: the editor says so, and the report still cannot be final.
+  await item.getByRole('textbox').fill('已核实');
+  await expect(item).toContainText('核实说明太短');
+  await expect(page.getByRole('button', { name: '标记为定稿' })).toBeDisabled();
   await item.getByRole('textbox').fill('本年度经自查未发现问题，按区政务公开办要求如实填写“无”。');
+  await expect(item).not.toContainText('核实说明太短');
   await saved(page);
   expect(stored(app, id).explanations[warning.id]).toContain('经自查未发现问题');
 

@@ -169,6 +169,21 @@ describe('nianbao export', () => {
     expect(readdirSync(sub)).toEqual([]);
   });
 
+  it('refuses a report whose warnings carry only tokens ("无", "已核实") for 核实说明; exports it once they say why', async () => {
+    const seed = seedReport();
+    const blank = setCells(seed, [['appeals.review.upheld', null]]);
+    writeFileSync(file('token.json'), reportToJson({ ...blank, explanations: { 'cell.blank:appeals': '已核实' } }));
+    const out = file('token-out.json');
+    const refused = await nianbao('export', file('token.json'), '--to', 'json', '--out', out);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('0 个错误和 1 个未写核实说明的需核实项');
+    expect(existsSync(out)).toBe(false);
+    writeFileSync(file('explained.json'), reportToJson({ ...blank, explanations: { 'cell.blank:appeals': '本年未发生复议，原表该格空白' } }));
+    const run = await nianbao('export', file('explained.json'), '--to', 'json', '--out', out);
+    expect(run.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+  });
+
   it('exports the same report as a draft with --draft: exit 0', async () => {
     const out = file('draft.json');
     const run = await nianbao('export', file('broken.json'), '--to', 'json', '--out', out, '--draft');

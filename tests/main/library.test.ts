@@ -282,7 +282,7 @@ describe('status', () => {
     ]);
   });
 
-  it('allows 定稿 once every warning has a 核实说明', () => {
+  it('allows 定稿 once every warning has a 核实说明 that says why, not a token', () => {
     const { id } = value(library.create({ agency: '某局', year: 2023, level: '县区部门' }));
     const refused = library.setStatus(id, '定稿');
     expect(refused.ok).toBe(false);
@@ -293,6 +293,11 @@ describe('status', () => {
     // Without its text a report is not a report: narrative.empty is an error no explanation lifts.
     expect(library.setStatus(id, '定稿').ok).toBe(false);
     value(library.applyEdit(id, { narratives: { overview: '本年度主动公开政府信息120条，收到申请0件。', problems: '一是公开内容不够全面；二是解读形式单一。下一步将加强培训。', other: '本年度未收取信息处理费。' } }));
+    // A token is not a 核实说明: "已核实" for each warning still keeps the report from being final.
+    const tokens = Object.fromEntries(Object.keys(explanations).map((f) => [f, '已核实']));
+    value(library.applyEdit(id, { explanations: tokens }));
+    expect(library.setStatus(id, '定稿').ok).toBe(false);
+    value(library.applyEdit(id, { explanations }));
     expect(value(library.setStatus(id, '定稿')).status).toBe('定稿');
   });
 });

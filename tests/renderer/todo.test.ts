@@ -2,7 +2,8 @@
 // is not 完成, a token text is not started, and the list goes from sections not
 // started to errors, unexplained warnings and 定稿, each with its place.
 import { describe, expect, it } from 'vitest';
-import { blockingFindings, validate } from '../../src/shared/rules/engine';
+import { validate } from '../../src/shared/rules/engine';
+import { blockingFindings } from '../../src/shared/rules/explanations';
 import { sectionStatuses } from '../../src/renderer/src/report/sectionStatus';
 import { firstNeed, todoList } from '../../src/renderer/src/report/todo';
 import { previousOf, seed, withCells, withNarratives } from '../shared/fixtures';

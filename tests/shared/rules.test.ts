@@ -4,7 +4,8 @@
 // every quick fix offered removes its finding.
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/shared/model/report';
-import { applyFix, blockingFindings, narrativeRepetition, validate } from '../../src/shared/rules/engine';
+import { applyFix, narrativeRepetition, validate } from '../../src/shared/rules/engine';
+import { blockingFindings } from '../../src/shared/rules/explanations';
 import { RULES } from '../../src/shared/rules/catalog';
 import type { Finding, ValidationContext } from '../../src/shared/rules/types';
 import { previousOf, seed, withCells, withNarratives } from './fixtures';
@@ -592,6 +593,18 @@ describe('blockingFindings', () => {
     const explained = { 'cell.blank:requests': '该栏原表如此', 'appeals.total:review': '已核实' };
     expect(blockingFindings(findings, explained).map((f) => f.id)).toEqual(['appeals.total:review']);
     expect(blockingFindings(findings, { 'cell.blank:requests': '   ' }).map((f) => f.id)).toEqual(['appeals.total:review', 'cell.blank:requests']);
+  });
+
+  it.each(['无', '已核实', '正确', ' 已核实无误。 ', '数据正确！！！'])('does not take the token %j for a 核实说明', (token) => {
+    const findings = validate(withCells(seed, { 'requests.granted.research': '—' }));
+    expect(blockingFindings(findings, { 'cell.blank:requests': token }).map((f) => f.id)).toEqual(['cell.blank:requests']);
+  });
+
+  it('takes an explanation for its own finding only', () => {
+    const findings = validate(withCells(seed, { 'requests.granted.research': '—', 'appeals.review.upheld': null }));
+    expect(findings.map((f) => f.id)).toEqual(['cell.blank:requests', 'cell.blank:appeals']);
+    const blocking = blockingFindings(findings, { 'cell.blank:requests': '原表该栏即为空白，已与经办人核对' });
+    expect(blocking.map((f) => f.id)).toEqual(['cell.blank:appeals']);
   });
 
   it('puts errors before warnings before notices', () => {

@@ -3,7 +3,8 @@
 // (marked 草稿); a final export past the deadline gets its notice.
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { Report } from '../../shared/model/report';
-import { blockingFindings, validate } from '../../shared/rules/engine';
+import { validate } from '../../shared/rules/engine';
+import { blockingFindings } from '../../shared/rules/explanations';
 import type { Finding } from '../../shared/rules/types';
 import type { ExportFormat } from '../../shared/api/contract';
 import { writerFor } from './registry';

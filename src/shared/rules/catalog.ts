@@ -2,7 +2,7 @@
 // list; adding a rule is adding an entry here and its message.
 import { rowName } from '../model/cells';
 import { APPEAL_ROWS, LEVELS_MAKING_REGULATIONS, REQUEST_COLS, REQUEST_PART_COLS, REQUEST_RESULT_ROWS, REQUEST_ROWS } from '../template/gov2021';
-import type { Rule, Term } from './types';
+import type { Rule, RuleTraits, Term } from './types';
 
 const requestCols = REQUEST_COLS.map((c) => ({ key: c.key, name: c.label }));
 const requestRows = REQUEST_ROWS.map((r) => ({ key: r.key, name: rowName('requests', r.key) }));
@@ -78,6 +78,7 @@ export const RULES: readonly Rule[] = [
     id: 'cell.blank',
     kind: 'blank',
     severity: 'warning',
+    traits: { unfinished: true, unmarked: true },
     message: '表{numeral}有 {count} 个格子空着或只写了“—”“/”“无”（{examples}）：模板要求没有的填 0',
     fixLabel: '空格填 0',
   },
@@ -133,6 +134,7 @@ export const RULES: readonly Rule[] = [
     id: 'narrative.required',
     kind: 'narrativeRequired',
     severity: 'warning',
+    traits: { unfinished: true },
     checks: [
       {
         section: 'overview',
@@ -277,3 +279,10 @@ export const RULES: readonly Rule[] = [
     message: '年度报告应于 {dueYear} 年 1 月 31 日前公布，今天（{date}）已过期限',
   },
 ];
+
+const BY_ID = new Map(RULES.map((r) => [r.id, r]));
+
+/** The traits of the rule a finding names (none for a rule this build does not know). */
+export function traitsOf(ruleId: string): RuleTraits {
+  return BY_ID.get(ruleId)?.traits ?? {};
+}

@@ -22,10 +22,10 @@ import type {
   QuickFix,
   RepetitionRule,
   Rule,
-  Severity,
-  Term,
   ValidationContext,
 } from './types';
+import { bySeverity } from './types';
+import { expandEquation, type EquationIndex, type ResolvedTerm } from './equations';
 
 const SECTION_HEADING = Object.fromEntries(SECTIONS.map((s) => [s.id, s.heading])) as Record<SectionId, string>;
 const SECTION_NUMERAL = Object.fromEntries(SECTIONS.map((s) => [s.id, s.numeral])) as Record<SectionId, string>;
@@ -45,19 +45,7 @@ function show(v: CellValue | number): string {
 
 // ---- equations: sums and continuity ----------------------------------------
 
-interface CompiledTerm {
-  key: CellKey;
-  table: TableId;
-  row: string;
-  col: string;
-  previous: boolean;
-  sign: 1 | -1;
-}
-
-interface CompiledIndex {
-  each: { key: string; name: string };
-  lhs: readonly CompiledTerm[];
-  rhs: readonly CompiledTerm[];
+interface CompiledIndex extends EquationIndex {
   /** This year's cells the equation involves, lhs first: what a finding names. */
   cells: readonly CellKey[];
   lhsName: string;
@@ -77,28 +65,20 @@ const compiledEquations = new WeakMap<EquationRule, CompiledEquation>();
 function compileEquation(rule: EquationRule): CompiledEquation {
   let compiled = compiledEquations.get(rule);
   if (compiled) return compiled;
-  const resolve = (terms: readonly Term[], index: string): CompiledTerm[] =>
-    terms.map((t) => {
-      const key = t.cell.replace('{i}', index);
-      const d = cellDef(key);
-      if (!d) throw new Error(`rule ${rule.id}: unknown cell ${key}`);
-      return { key, table: d.table, row: d.row, col: d.col, previous: !!t.previous, sign: t.negative ? -1 : 1 };
-    });
   compiled = {
     usesPrevious: [...rule.lhs, ...rule.rhs].some((t) => t.previous),
-    indexes: rule.each.map((each) => {
-      const lhs = resolve(rule.lhs, each.key);
-      const rhs = resolve(rule.rhs, each.key);
-      const cells = [...lhs, ...rhs].filter((t) => !t.previous).map((t) => t.key);
-      return { each, lhs, rhs, cells, lhsName: cellDef(lhs[0]!.key)!.name };
-    }),
+    indexes: expandEquation(rule).map((ix) => ({
+      ...ix,
+      cells: [...ix.lhs, ...ix.rhs].filter((t) => !t.previous).map((t) => t.key),
+      lhsName: cellDef(ix.lhs[0]!.key)!.name,
+    })),
   };
   compiledEquations.set(rule, compiled);
   return compiled;
 }
 
 /** Signed sum of the terms; NaN when a term is text (cell.type reports that, not the sum). */
-function sumTerms(terms: readonly CompiledTerm[], report: Report, previous: Report | null): number {
+function sumTerms(terms: readonly ResolvedTerm[], report: Report, previous: Report | null): number {
   let sum = 0;
   for (const t of terms) {
     const v = (t.previous ? previous! : report).tables[t.table][t.row]?.[t.col] ?? null;
@@ -108,7 +88,7 @@ function sumTerms(terms: readonly CompiledTerm[], report: Report, previous: Repo
   return sum;
 }
 
-function termValue(t: CompiledTerm, report: Report, previous: Report | null): CellValue {
+function termValue(t: ResolvedTerm, report: Report, previous: Report | null): CellValue {
   return (t.previous ? previous! : report).tables[t.table][t.row]?.[t.col] ?? null;
 }
 
@@ -564,14 +544,12 @@ const EVALUATORS: { [K in Rule['kind']]: Evaluator<Extract<Rule, { kind: K }>> }
   repetition: evalRepetition,
 };
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
-
 /** All findings for a report, errors first, in the order of the rule list within a severity. */
 export function validate(report: Report, ctx: ValidationContext = {}, rules: readonly Rule[] = RULES): Finding[] {
   const findings: Finding[] = [];
   const emit: Emit = (f) => findings.push(f);
   for (const rule of rules) (EVALUATORS[rule.kind] as Evaluator<Rule>)(rule, report, ctx, emit);
-  return findings.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  return findings.sort((a, b) => bySeverity(a.severity, b.severity));
 }
 
 export function applyFix(report: Report, fix: QuickFix): Report {
@@ -579,9 +557,4 @@ export function applyFix(report: Report, fix: QuickFix): Report {
     report,
     fix.changes.map((c) => [c.cell, c.value] as const),
   );
-}
-
-/** What keeps a report from being final: errors, and warnings without a 核实说明. */
-export function blockingFindings(findings: readonly Finding[], explanations: Readonly<Record<string, string>>): Finding[] {
-  return findings.filter((f) => f.severity === 'error' || (f.severity === 'warning' && !(explanations[f.id] ?? '').trim()));
 }

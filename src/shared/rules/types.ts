@@ -3,7 +3,14 @@ import type { CellKey } from '../model/cells';
 import type { CellValue } from '../model/report';
 import type { Level, NarrativeId, SectionId, TableId } from '../template/gov2021';
 
-export type Severity = 'error' | 'warning' | 'notice';
+/** Worst first: the order findings are listed in, and which mark wins on a cell. */
+export const SEVERITIES = ['error', 'warning', 'notice'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Negative when `a` is worse than `b`: sorts findings errors first. */
+export function bySeverity(a: Severity, b: Severity): number {
+  return SEVERITIES.indexOf(a) - SEVERITIES.indexOf(b);
+}
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '需核实', notice: '提示' };
 
@@ -37,9 +44,18 @@ export interface Term {
   negative?: boolean;
 }
 
+/** What the editor does with a rule's findings beyond listing them. */
+export interface RuleTraits {
+  /** Its findings say a section is still being written (the outline shows 填写中), not that something needs checking. */
+  unfinished?: boolean;
+  /** Its cells are not marked in the grid (a table being filled would be all yellow); the finding is listed in the panel. */
+  unmarked?: boolean;
+}
+
 interface RuleBase {
   id: string;
   severity: Severity;
+  traits?: RuleTraits;
 }
 
 /** lhs = rhs for every index; the sum rules and continuity rules are all of this shape. */

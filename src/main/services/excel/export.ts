@@ -4,10 +4,11 @@
 // cached, so every spreadsheet shows the right figure before recalculating.
 import ExcelJS from 'exceljs';
 import { cellDef, type CellKey } from '../../../shared/model/cells';
-import { documentTitle, getCell, numericValue, type Report } from '../../../shared/model/report';
+import { documentTitle, getCell, type Report } from '../../../shared/model/report';
+import { sumOfParts, TOTALS, type TotalDef } from '../../../shared/rules/totals';
 import { SEVERITY_LABEL, type Finding } from '../../../shared/rules/types';
 import { LAYOUTS, placeCells, type LayoutCell, type TableLayout } from '../../../shared/template/layout';
-import { APPEAL_COLS, REQUEST_COLS, REQUEST_RESULT_ROWS, TABLES, TABLE_IDS, type Level, type TableId } from '../../../shared/template/gov2021';
+import { TABLES, TABLE_IDS, type Level, type TableId } from '../../../shared/template/gov2021';
 import { FONTS, SIZES } from '../../../shared/document/fonts';
 import { LEVEL_LABEL } from '../tables';
 import { columnName } from '../tables';
@@ -48,40 +49,12 @@ function textUnits(text: string): number {
   return n;
 }
 
-/** A total written as a live formula when it equals the sum of its parts; otherwise as written. */
-interface Total {
-  key: CellKey;
-  parts: readonly CellKey[];
-}
-
-function totals(table: TableId): Total[] {
-  if (table === 'requests') {
-    const partCols = REQUEST_COLS.filter((c) => c.key !== 'total').map((c) => c.key);
-    return [
-      ...TABLES.requests.rows
-        .filter((r) => r.key !== 'results_total')
-        .map((r) => ({ key: `requests.${r.key}.total`, parts: partCols.map((c) => `requests.${r.key}.${c}`) })),
-      ...REQUEST_COLS.map((c) => ({ key: `requests.results_total.${c.key}`, parts: REQUEST_RESULT_ROWS.map((r) => `requests.${r}.${c.key}`) })),
-    ];
-  }
-  if (table === 'appeals') {
-    const partCols = APPEAL_COLS.filter((c) => c.key !== 'total').map((c) => c.key);
-    return TABLES.appeals.rows.map((r) => ({ key: `appeals.${r.key}.total`, parts: partCols.map((c) => `appeals.${r.key}.${c}`) }));
-  }
-  return [];
-}
-
 /** A formula only where its result is the figure the author wrote, so no number changes on export. */
-function formulaFor(report: Report, total: Total, address: ReadonlyMap<CellKey, string>): ExcelJS.CellFormulaValue | undefined {
-  const value = getCell(report, total.key);
+function formulaFor(report: Report, total: TotalDef, address: ReadonlyMap<CellKey, string>): ExcelJS.CellFormulaValue | undefined {
+  const value = getCell(report, total.total);
   if (typeof value !== 'number') return undefined;
-  let sum = 0;
-  for (const p of total.parts) {
-    const n = numericValue(getCell(report, p));
-    if (n === undefined) return undefined;
-    sum += n;
-  }
-  if (Math.abs(sum - value) > 1e-9) return undefined;
+  const sum = sumOfParts(report, total.parts);
+  if (sum === undefined || Math.abs((sum ?? 0) - value) > 1e-9) return undefined;
   const refs = total.parts.map((p) => address.get(p)!);
   const contiguous = refs.every((ref, i) => i === 0 || isNextTo(refs[i - 1]!, ref));
   const formula = contiguous ? `SUM(${refs[0]}:${refs[refs.length - 1]})` : `SUM(${refs.join(',')})`;
@@ -128,7 +101,12 @@ function drawTable(ws: ExcelJS.Worksheet, report: Report, layout: TableLayout, t
   const placed = placeCells(layout);
   const address = new Map<CellKey, string>();
   for (const p of placed) if (p.cell.kind === 'value') address.set(p.cell.key, `${columnName(p.c + 1)}${top + p.r}`);
-  const formulas = new Map(totals(layout.table).map((t) => [t.key, formulaFor(report, t, address)]));
+  // A total of two sums (the corner of table 三) gets the first one that gives its figure.
+  const formulas = new Map<CellKey, ExcelJS.CellFormulaValue>();
+  for (const total of TOTALS[layout.table]) {
+    const formula = formulas.has(total.total) ? undefined : formulaFor(report, total, address);
+    if (formula) formulas.set(total.total, formula);
+  }
   const widths = layout.widths.map((w) => w * UNITS_PER_CHAR);
   const lines = new Array<number>(layout.rows.length).fill(1);
 

@@ -3,9 +3,11 @@
 // it is after, never in between. Every method returns a Result; nothing is
 // thrown to the caller.
 import { fail, ok, type Result } from '../../../shared/api/result';
-import { cellKey, type CellKey } from '../../../shared/model/cells';
-import { blankReport, getCell, setCells, type CellValue, type Report } from '../../../shared/model/report';
-import { blockingFindings, validate } from '../../../shared/rules/engine';
+import type { CellKey } from '../../../shared/model/cells';
+import { blankReport, setCells, type CellValue, type Report } from '../../../shared/model/report';
+import { nextYearReport } from '../../../shared/rules/carried';
+import { validate } from '../../../shared/rules/engine';
+import { blockingFindings } from '../../../shared/rules/explanations';
 import { fixAll, type AppliedFix } from '../../../shared/rules/fix-all';
 import { createBackup, createBackupNow, listBackups, pruneBackups, type BackupFile, type RetentionPolicy } from './backups';
 import { storageFailure } from './errors';
@@ -32,20 +34,6 @@ export interface LibrarySettings extends SqliteOptions {
 /** Last year's report: by id, or by its body and year. */
 export type PreviousRef = number | { agency: string; year: number };
 
-const CARRIED_FROM_PREVIOUS: readonly (readonly [from: CellKey, to: CellKey])[] = [
-  ...['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other', 'total'].map(
-    (col) => [cellKey('requests', 'carried_forward', col), cellKey('requests', 'carried_over', col)] as const,
-  ),
-  ...['regulations', 'normative_docs'].map((row) => [cellKey('proactive', row, 'in_force'), cellKey('proactive', row, 'in_force')] as const),
-];
-
-/** Next year's report from last year's: narratives as a starting point, 上年结转 and 现行有效件数 carried, the rest blank. */
-function nextYearOf(last: Report): Report {
-  return setCells(
-    { ...blankReport({ agency: last.agency, year: last.year + 1, level: last.level }), narratives: { ...last.narratives } },
-    CARRIED_FROM_PREVIOUS.map(([from, to]) => [to, getCell(last, from)] as const),
-  );
-}
 
 const collator = new Intl.Collator('zh-CN');
 
@@ -134,7 +122,7 @@ export class ReportLibrary {
     return this.write('以上年报告为底稿新建', () => {
       const found = this.resolvePrevious(previous);
       if (!found.ok) return found;
-      return this.inserted(nextYearOf(found.value.report));
+      return this.inserted(nextYearReport(found.value.report));
     });
   }
 
@@ -160,7 +148,7 @@ export class ReportLibrary {
       const found = given ? this.inserted(given.value) : this.resolvePrevious(input.previous as PreviousRef);
       if (!found.ok) return found;
       const last = found.value.report;
-      const next = setCells({ ...nextYearOf(last), ...meta.value }, Object.entries(cells.value.cells ?? {}).filter((e): e is [CellKey, CellValue] => e[1] !== undefined));
+      const next = setCells({ ...nextYearReport(last), ...meta.value }, Object.entries(cells.value.cells ?? {}).filter((e): e is [CellKey, CellValue] => e[1] !== undefined));
       // Judged against last year's report when it stays last year's (same body, the year before).
       const previous = last.agency === next.agency && last.year === next.year - 1 ? last : null;
       const fixed = input.fixAll ? fixAll(next, { previous }) : { report: next, applied: [] };

@@ -2,6 +2,7 @@
 // brings the author to (and focuses) the cells or text concerned; quick fixes
 // as buttons; for a warning, the 核实说明 that lets it stand.
 import { memo, useState } from 'react';
+import { explanationProblem, isExplained } from '../../../shared/rules/explanations';
 import { SEVERITY_LABEL, type Finding } from '../../../shared/rules/types';
 import { SECTIONS } from '../../../shared/template/gov2021';
 import { cellDef } from '../../../shared/model/cells';
@@ -37,7 +38,7 @@ export const FindingsPanel = memo(function FindingsPanel() {
               <h3>{section.heading}</h3>
               <ul>
                 {mine.map((f) => (
-                  <FindingItem key={f.id} finding={f} explanation={explanations[f.id] ?? ''} />
+                  <FindingItem key={f.id} finding={f} explanation={explanations[f.id] ?? ''} explained={isExplained(f, explanations)} />
                 ))}
               </ul>
             </section>
@@ -49,15 +50,15 @@ export const FindingsPanel = memo(function FindingsPanel() {
 });
 
 /** Validation makes new finding objects on every edit; an item re-renders only when what it shows changed. */
-const FindingItem = memo(FindingItemView, (a, b) => a.explanation === b.explanation && a.finding.id === b.finding.id && a.finding.message === b.finding.message && a.finding.fix?.label === b.finding.fix?.label && a.finding.cells.join() === b.finding.cells.join());
+const FindingItem = memo(FindingItemView, (a, b) => a.explanation === b.explanation && a.explained === b.explained && a.finding.id === b.finding.id && a.finding.message === b.finding.message && a.finding.fix?.label === b.finding.fix?.label && a.finding.cells.join() === b.finding.cells.join());
 
-function FindingItemView({ finding, explanation }: { finding: Finding; explanation: string }) {
+function FindingItemView({ finding, explanation, explained }: { finding: Finding; explanation: string; explained: boolean }) {
   const { goTo, fix, setExplanation } = useEditor.getState();
   const [explaining, setExplaining] = useState(explanation !== '');
   // Opened by its button, the box takes the keyboard, so the words go to this finding and no other.
   const [openedByAuthor, setOpenedByAuthor] = useState(false);
   const final = useEditor((s) => s.status === '定稿');
-  const explained = finding.severity === 'warning' && explanation.trim() !== '';
+  const problem = explanationProblem(explanation);
   // A finding about a table goes to its first cell there; one about a text (even if it names cells) goes to the text.
   const cell = finding.cells.find((k) => cellDef(k)!.table === finding.section);
 
@@ -90,7 +91,15 @@ function FindingItemView({ finding, explanation }: { finding: Finding; explanati
       {finding.severity === 'warning' && explaining && (
         <label className="explanation">
           <span>核实说明（核实无误时写明理由，报告即可定稿）</span>
-          <textarea value={explanation} rows={2} autoFocus={openedByAuthor} readOnly={final} onChange={(e) => setExplanation(finding.id, e.target.value, finding.section)} />
+          <textarea
+            value={explanation}
+            rows={2}
+            autoFocus={openedByAuthor}
+            readOnly={final}
+            aria-invalid={problem !== null || undefined}
+            onChange={(e) => setExplanation(finding.id, e.target.value, finding.section)}
+          />
+          {problem && <span className="error">{problem}</span>}
         </label>
       )}
     </li>

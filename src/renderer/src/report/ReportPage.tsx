@@ -10,7 +10,7 @@ import { ExportDialog } from '../transfer/ExportDialog';
 import { ImportDialog } from '../transfer/ImportDialog';
 import { RevisionsDialog } from '../revisions/RevisionsDialog';
 import { useFilePicker } from '../transfer/FilePicker';
-import { blockingFindings } from '../../../shared/rules/engine';
+import { blockingFindings } from '../../../shared/rules/explanations';
 import { SECTIONS } from '../../../shared/template/gov2021';
 import { api } from '../api';
 import { useRouter } from '../common/router';

@@ -19,7 +19,7 @@ import { parseTsv, toTsv, withoutLabelColumns } from './clipboard';
 import { findingsOf, flaggedCells, reportMarks, type CellMark } from './findings';
 import { GRIDS, block, moveFrom, pasteTargets, type Move } from './gridModel';
 import { useEditor, type Selection } from './store';
-import { TOTAL_CELLS } from './totals';
+import { TOTAL_CELLS } from '../../../shared/rules/totals';
 
 type EditorState = ReturnType<typeof useEditor.getState>;
 

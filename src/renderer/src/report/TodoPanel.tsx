@@ -2,7 +2,7 @@
 // each item a click from its place, and 全部修正 for what the rules can fix
 // by themselves (one undo step, and it says what it changed).
 import { memo } from 'react';
-import { blockingFindings } from '../../../shared/rules/engine';
+import { blockingFindings } from '../../../shared/rules/explanations';
 import { describeFixes } from '../../../shared/rules/fix-all';
 import { useNotices } from '../common/notices';
 import { findingsOf } from './findings';

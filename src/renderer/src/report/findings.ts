@@ -5,7 +5,9 @@
 // keeps the very same object, so that only the cells that changed re-render.
 import type { Report } from '../../../shared/model/report';
 import { validate } from '../../../shared/rules/engine';
-import type { Finding, Severity } from '../../../shared/rules/types';
+import { traitsOf } from '../../../shared/rules/catalog';
+import { isExplained } from '../../../shared/rules/explanations';
+import { bySeverity, type Finding, type Severity } from '../../../shared/rules/types';
 import type { CellKey } from '../../../shared/model/cells';
 
 let memo: { report: Report; previous: Report | null; findings: Finding[] } | null = null;
@@ -20,8 +22,6 @@ export interface CellMark {
   messages: string[];
 }
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
-
 let marksMemo: { findings: readonly Finding[]; explanations: Readonly<Record<string, string>>; marks: Map<CellKey, CellMark> } | null = null;
 
 function sameMark(a: CellMark | undefined, b: CellMark): boolean {
@@ -30,8 +30,9 @@ function sameMark(a: CellMark | undefined, b: CellMark): boolean {
 
 /**
  * The worst finding on each cell, with every message that names it. Blank
- * cells are left out: a table still being filled would otherwise be all
- * yellow; the blank finding is listed in the panel with its quick fix. A
+ * cells (rules with the `unmarked` trait) are left out: a table still being
+ * filled would otherwise be all yellow; the blank finding is listed in the
+ * panel with its quick fix. A
  * warning that has its 核实说明 no longer marks its cells. A mark equal to the
  * cell's mark of the last call is that same object.
  */
@@ -39,14 +40,13 @@ export function cellMarks(findings: readonly Finding[], explanations: Readonly<R
   if (marksMemo?.findings === findings && marksMemo.explanations === explanations) return marksMemo.marks;
   const marks = new Map<CellKey, CellMark>();
   for (const f of findings) {
-    if (f.rule === 'cell.blank') continue;
-    if (f.severity === 'warning' && (explanations[f.id] ?? '').trim()) continue;
+    if (traitsOf(f.rule).unmarked || isExplained(f, explanations)) continue;
     for (const key of f.cells) {
       const mark = marks.get(key);
       if (!mark) marks.set(key, { severity: f.severity, messages: [f.message] });
       else {
         mark.messages.push(f.message);
-        if (RANK[f.severity] < RANK[mark.severity]) mark.severity = f.severity;
+        if (bySeverity(f.severity, mark.severity) < 0) mark.severity = f.severity;
       }
     }
   }

@@ -2,15 +2,13 @@
 // figure. Derived from the report and its findings, never stored.
 import { CELLS } from '../../../shared/model/cells';
 import type { Report } from '../../../shared/model/report';
-import { RULES } from '../../../shared/rules/catalog';
+import { RULES, traitsOf } from '../../../shared/rules/catalog';
 import { isEmptyNarrative, narrativeRepetition } from '../../../shared/rules/engine';
+import { isExplained } from '../../../shared/rules/explanations';
 import type { Finding, RepetitionRule } from '../../../shared/rules/types';
 import { SECTIONS, type SectionId, type TableId } from '../../../shared/template/gov2021';
 
 export type SectionStatus = '未开始' | '填写中' | '有错误' | '待核实' | '完成';
-
-/** Rules that say a section is still being written rather than that something needs checking. */
-const UNFINISHED_RULES = new Set(['cell.blank', 'narrative.required']);
 
 function started(report: Report, section: SectionId): boolean {
   const def = SECTIONS.find((s) => s.id === section)!;
@@ -31,8 +29,9 @@ export function sectionStatuses(report: Report, findings: readonly Finding[], ex
     if (!started(report, id)) out[id] = '未开始';
     else if (mine.some((f) => f.severity === 'error')) out[id] = '有错误';
     else if (share && share.total > 0 && share.repeated / share.total > COPIED_SHARE) out[id] = '填写中';
-    else if (mine.some((f) => UNFINISHED_RULES.has(f.rule) && !(explanations[f.id] ?? '').trim())) out[id] = '填写中';
-    else if (mine.some((f) => f.severity === 'warning' && !(explanations[f.id] ?? '').trim())) out[id] = '待核实';
+    // Rules with the `unfinished` trait say the section is still being written rather than that something needs checking.
+    else if (mine.some((f) => traitsOf(f.rule).unfinished && !isExplained(f, explanations))) out[id] = '填写中';
+    else if (mine.some((f) => f.severity === 'warning' && !isExplained(f, explanations))) out[id] = '待核实';
     else out[id] = '完成';
   }
   return out;

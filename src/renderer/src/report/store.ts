@@ -12,7 +12,8 @@ import { fixAll, type AppliedFix } from '../../../shared/rules/fix-all';
 import type { Finding } from '../../../shared/rules/types';
 import { TABLE_IDS, type Level, type NarrativeId, type SectionId, type TableId } from '../../../shared/template/gov2021';
 import { applyPatch, diffReports } from './patch';
-import { TOTAL_CELLS, recomputeTotals, totalsConsistent } from './totals';
+import { TOTAL_CELLS } from '../../../shared/rules/totals';
+import { recomputeTotals, totalsConsistent } from './totals';
 
 /** Where an edit happened, so that undo and a click on a finding can bring the author back to it. */
 export type Place = { section: SectionId; cell?: CellKey; part?: number; finding?: string };
