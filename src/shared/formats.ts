@@ -75,8 +75,7 @@ export function fileFormat(id: FormatId): FileFormat {
 
 /** The format a file name's extension says, if the program knows it. */
 export function formatOfName(name: string): FileFormat | undefined {
-  const dot = name.lastIndexOf('.');
-  const ext = dot < 0 ? '' : name.slice(dot).toLowerCase();
+  const ext = extensionOf(name);
   return FILE_FORMATS.find((f) => f.extensions.includes(ext) || f.alsoReads?.includes(ext));
 }
 
