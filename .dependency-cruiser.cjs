@@ -9,14 +9,14 @@ module.exports = {
       comment: 'src/shared knows the domain only: no Node, Electron, database, exceljs, React or DOM code.',
       severity: 'error',
       from: { path: '^src/shared' },
-      to: { pathNot: ['^src/shared', '^node_modules/zod'] },
+      to: { pathNot: ['^src/shared', '(^|/)node_modules/zod/'] },
     },
     {
       name: 'renderer-through-api',
       comment: 'The renderer reaches the main process only through the typed API of src/shared.',
       severity: 'error',
       from: { path: '^src/renderer' },
-      to: { path: ['^src/main', '^src/preload', '^node_modules/(electron|better-sqlite3|exceljs|docx)/'] },
+      to: { path: ['^src/main', '^src/preload', '(^|/)node_modules/(electron|better-sqlite3|exceljs|docx)/'] },
     },
     {
       name: 'renderer-no-node',
@@ -35,7 +35,7 @@ module.exports = {
       comment: 'Services take paths and data, never Electron objects, so the CLI and tests use the same code.',
       severity: 'error',
       from: { path: '^src/main/services' },
-      to: { path: '^node_modules/electron/' },
+      to: { path: '(^|/)node_modules/electron/' },
     },
     {
       name: 'services-self-contained',

@@ -23,7 +23,7 @@ import type { PdfPrinter } from './services/documents';
 import { fileFormat, type FormatId } from '../shared/formats';
 import { infographicOutput } from '../shared/infographic';
 import { writeInfographic } from './services/infographic';
-import type { ReportLibrary, ReportPatch, StoredReport } from './services/library';
+import type { ReportLibrary, StoredReport } from './services/library';
 
 /** What only the desktop shell can do; absent under `nianbao serve`, where the browser downloads instead. */
 export interface Platform {
@@ -89,7 +89,7 @@ export function createHandlers(services: Services): Handlers {
       return ok(summaryOf(created.value));
     },
     'library.open': (i) => opened(library.get(i.id)),
-    'library.edit': (i) => library.applyEdit(i.id, i.patch as ReportPatch, i.revision),
+    'library.edit': (i) => library.applyEdit(i.id, i.patch, i.revision),
     'library.duplicate': (i) => {
       const copy = library.duplicate(i.id);
       return copy.ok ? ok(summaryOf(copy.value)) : copy;

@@ -7,7 +7,7 @@ import { AlignmentType, DeletedTextRun, Document, LevelFormat, Packer, Paragraph
 import { describe, expect, it } from 'vitest';
 import { readReportBytes } from '../../src/main/formats/registry';
 import { CELLS } from '../../src/shared/model/cells';
-import { getCell, setCells } from '../../src/shared/model/report';
+import { valueAt, setCells } from '../../src/shared/model/report';
 import { LAYOUTS, placeCells, type TableLayout } from '../../src/shared/template/layout';
 import { seedReport } from './documents-fixtures';
 
@@ -20,7 +20,7 @@ function docxTable(layout: TableLayout): Table {
       children: placed
         .filter((p) => p.r === r)
         .map(({ cell }) => {
-          const value = cell.kind === 'value' ? getCell(report, cell.key) : null;
+          const value = cell.kind === 'value' ? valueAt(report, cell.key) : null;
           const text = cell.kind === 'value' ? (value === null ? '' : String(value)) : cell.text;
           return new TableCell({ children: [new Paragraph(text)], rowSpan: cell.rowSpan, columnSpan: cell.colSpan, width: { size: 600 * cell.colSpan, type: WidthType.DXA } });
         }),

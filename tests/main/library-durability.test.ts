@@ -7,7 +7,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import Database from 'better-sqlite3';
-import { getCell } from '../../src/shared/model/report';
+import { valueAt } from '../../src/shared/model/report';
 import { openLibrary } from '../../src/main/services/library';
 import { open, seedReport, tempDir, value, type TempDir } from './helpers/library';
 
@@ -152,7 +152,7 @@ describe('durability', () => {
       const lastAcked = run.acked.length - 1;
       if (lastAcked >= 0) {
         // The last acknowledged save, or the one after it that committed before its acknowledgement was printed.
-        const saved = getCell(stored.report, 'requests.received.natural') as number;
+        const saved = valueAt(stored.report, 'requests.received.natural') as number;
         expect([lastAcked, lastAcked + 1], where).toContain(saved);
         expect(stored.report.narratives.overview, where).toBe(`${tag} 第 ${saved} 次保存`);
       }

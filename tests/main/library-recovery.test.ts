@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getCell } from '../../src/shared/model/report';
+import { valueAt } from '../../src/shared/model/report';
 import { displayTime, openLibrary, type ReportLibrary } from '../../src/main/services/library';
 import { SCHEMA_VERSION, migrate } from '../../src/main/services/library/schema';
 import { ManualClock, open, seedReport, tempDir, value, type TempDir } from './helpers/library';
@@ -282,7 +282,7 @@ describe('backups', () => {
     const { id } = await libraryWithBackup();
     writeFileSync(tmp.dbPath, 'x');
     const { library } = await open(tmp.dbPath, { now: clock.now });
-    expect(getCell(value(library.get(id)).report, 'proactive.penalty.decisions')).toBe(6);
+    expect(valueAt(value(library.get(id)).report, 'proactive.penalty.decisions')).toBe(6);
     library.close();
   });
 });

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { CELLS } from '../../src/shared/model/cells';
-import { blankReport, getCell, setCells } from '../../src/shared/model/report';
+import { blankReport, valueAt, setCells } from '../../src/shared/model/report';
 import type { ReportLibrary } from '../../src/main/services/library';
 import { ManualClock, open, seedReport, tempDir, value, type TempDir } from './helpers/library';
 
@@ -36,8 +36,19 @@ describe('creating and reading', () => {
     expect(got.report).toEqual(blankReport({ agency: '余杭区统计局', year: 2023, level: '县区部门' }));
   });
 
+  it('keeps 落款, 成文日期 and the preamble, and clears them back to their defaults', async () => {
+    const closing = { ...seedReport(), signature: '余杭区统计局办公室', date: '2023-01-20', preamble: '本报告根据《中华人民共和国政府信息公开条例》编制。' };
+    const { id } = value(library.add(closing));
+    expect(value((await reopen()).get(id)).report).toEqual(closing);
+    value(library.applyEdit(id, { meta: { signature: null, date: null, preamble: null } }));
+    expect(value(library.get(id)).report).toEqual(seedReport());
+    value(library.applyEdit(id, { meta: { signature: '余杭区统计局', preamble: '本报告……' } }));
+    expect(value(library.get(id)).report).toMatchObject({ signature: '余杭区统计局', preamble: '本报告……' });
+  });
+
   it('refuses bad metadata with a Chinese message and stores nothing', () => {
-    const bad = library.create({ agency: '  ', year: 1999, level: '村委会' });
+    // As a caller without the types would send it: the library checks what it is given.
+    const bad = library.create({ agency: '  ', year: 1999, level: '村委会' as never });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.message).toMatch(/机关名称|年度|层级/);
     expect(value(library.list())).toEqual([]);
@@ -55,11 +66,11 @@ describe('creating and reading', () => {
     const before = value(library.get(id));
     const after = value((await reopen()).get(id));
     expect(after).toEqual(before);
-    expect(getCell(after.report, 'proactive.penalty.decisions')).toBe(6);
-    expect(getCell(after.report, 'proactive.fees.amount')).toBe(1.2345);
-    expect(getCell(after.report, 'requests.received.natural')).toBe('12');
-    expect(getCell(after.report, 'requests.received.commercial')).toBe('十');
-    expect(getCell(after.report, 'requests.received.total')).toBeNull();
+    expect(valueAt(after.report, 'proactive.penalty.decisions')).toBe(6);
+    expect(valueAt(after.report, 'proactive.fees.amount')).toBe(1.2345);
+    expect(valueAt(after.report, 'requests.received.natural')).toBe('12');
+    expect(valueAt(after.report, 'requests.received.commercial')).toBe('十');
+    expect(valueAt(after.report, 'requests.received.total')).toBeNull();
     expect(after.report.narratives.overview).toBe('（一）主动公开\n本年……');
     expect(after.report.explanations).toEqual({ 'cell.blank:appeals': '本年无复议诉讼' });
   });
@@ -136,7 +147,7 @@ describe('creating from last year', () => {
       'proactive.regulations.in_force': 4,
       'proactive.normative_docs.in_force': 17,
     };
-    for (const c of CELLS) expect([c.key, getCell(next.report, c.key)]).toEqual([c.key, carried[c.key] ?? null]);
+    for (const c of CELLS) expect([c.key, valueAt(next.report, c.key)]).toEqual([c.key, carried[c.key] ?? null]);
     expect(next.report.narratives).toEqual(seedReport().narratives);
     expect(next.report.explanations).toEqual({});
   });
@@ -145,7 +156,7 @@ describe('creating from last year', () => {
     value(library.add(seedReport()));
     const next = value(library.createFromPrevious({ agency: '余杭区统计局', year: 2022 }));
     expect(next.year).toBe(2023);
-    expect(getCell(next.report, 'requests.carried_over.total')).toBe(0);
+    expect(valueAt(next.report, 'requests.carried_over.total')).toBe(0);
     const none = library.createFromPrevious({ agency: '余杭区统计局', year: 2019 });
     expect(none.ok).toBe(false);
     if (!none.ok) expect(none.error.message).toContain('没有「余杭区统计局」2019年的报告');
@@ -316,8 +327,8 @@ describe('revisions', () => {
     value(library.applyEdit(id, { cells: { 'proactive.penalty.decisions': 5 } }));
     const revisions = value(library.listRevisions(id));
     expect(revisions).toHaveLength(2);
-    expect(getCell(value(library.getRevision(id, revisions[1]!.id)), 'proactive.penalty.decisions')).toBeNull();
-    expect(getCell(value(library.getRevision(id, revisions[0]!.id)), 'proactive.penalty.decisions')).toBe(4);
+    expect(valueAt(value(library.getRevision(id, revisions[1]!.id)), 'proactive.penalty.decisions')).toBeNull();
+    expect(valueAt(value(library.getRevision(id, revisions[0]!.id)), 'proactive.penalty.decisions')).toBe(4);
   });
 
   it('restores an earlier version after keeping the current one, exactly (text stays text)', () => {
@@ -328,7 +339,7 @@ describe('revisions', () => {
     const firstDraft = value(library.listRevisions(id))[0]!;
     const restored = value(library.restoreRevision(id, firstDraft.id));
     expect(restored.report.narratives.overview).toBe('第一稿');
-    expect(getCell(restored.report, 'requests.received.natural')).toBe('12');
+    expect(valueAt(restored.report, 'requests.received.natural')).toBe('12');
     const [kept] = value(library.listRevisions(id));
     expect(kept!.reason).toBe('restore');
     expect(value(library.getRevision(id, kept!.id)).narratives.overview).toBe('第二稿');

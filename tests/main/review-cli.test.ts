@@ -12,7 +12,7 @@ import { EXIT, main, type CliIO } from '../../src/main/cli';
 import { exportWorkbook } from '../../src/main/services/excel';
 import { FINDINGS_SHEET, HIERARCHY_SHEET, problemLetterDocx, SUMMARY_SHEET } from '../../src/main/services/review';
 import { CELLS } from '../../src/shared/model/cells';
-import { getCell, numericValue, setCells, type Report } from '../../src/shared/model/report';
+import { valueAt, numericValue, setCells, type Report } from '../../src/shared/model/report';
 import { readReportJson, reportToJson } from '../../src/shared/model/schema';
 import { reviewBatch, sumReports } from '../../src/shared/review';
 import { validate } from '../../src/shared/rules/engine';
@@ -201,8 +201,8 @@ describe('nianbao sum', () => {
     if (!read.ok) throw new Error(read.error);
     expect(read.value).toMatchObject({ agency: '临平区人民政府', year: 2022, level: '县区政府' });
     for (const c of CELLS) {
-      const expected = (numericValue(getCell(seed, c.key)) ?? 0) + (numericValue(getCell(linpingStats, c.key)) ?? 0);
-      expect(getCell(read.value, c.key), c.key).toBeCloseTo(expected, 10);
+      const expected = (numericValue(valueAt(seed, c.key)) ?? 0) + (numericValue(valueAt(linpingStats, c.key)) ?? 0);
+      expect(valueAt(read.value, c.key), c.key).toBeCloseTo(expected, 10);
     }
     expect(io.errors.join('\n')).toContain('现行有效件数是年末存量');
   });

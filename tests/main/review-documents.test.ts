@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, main, type CliIO } from '../../src/main/cli';
 import { writeReportDocx, writeReportHtml } from '../../src/main/services/documents';
 import { CELLS } from '../../src/shared/model/cells';
-import { getCell, numericValue, setCells, type Report } from '../../src/shared/model/report';
+import { valueAt, numericValue, setCells, type Report } from '../../src/shared/model/report';
 import { readReportJson } from '../../src/shared/model/schema';
 
 const load = (file: string): Report => {
@@ -75,8 +75,8 @@ describe('review and sum of Word files and web pages', () => {
     const read = readReportJson(JSON.parse(readFileSync(at('汇总.json'), 'utf8')));
     if (!read.ok) throw new Error(read.error);
     for (const c of CELLS) {
-      const expected = (numericValue(getCell(seed, c.key)) ?? 0) + (numericValue(getCell(other, c.key)) ?? 0);
-      expect(getCell(read.value, c.key), c.key).toBeCloseTo(expected, 10);
+      const expected = (numericValue(valueAt(seed, c.key)) ?? 0) + (numericValue(valueAt(other, c.key)) ?? 0);
+      expect(valueAt(read.value, c.key), c.key).toBeCloseTo(expected, 10);
     }
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { seed, withCells, withNarratives } from '../shared/fixtures';
 import { validate } from '../../src/shared/rules/engine';
-import { blankReport, getCell } from '../../src/shared/model/report';
+import { blankReport, valueAt } from '../../src/shared/model/report';
 import { TOTALS, TOTAL_CELLS } from '../../src/shared/rules/totals';
 import { recomputeTotals, totalsConsistent } from '../../src/renderer/src/report/totals';
 import { OVERVIEW_PARTS, composeOverview, parseOverview, withOpening, withPart } from '../../src/renderer/src/report/overviewParts';
@@ -26,9 +26,9 @@ describe('totals', () => {
     expect(recomputeTotals(seed, ['requests', 'appeals'])).toBe(seed);
     const parts = withCells(seed, { 'requests.granted.commercial': 2, 'requests.received.commercial': 2 });
     const next = recomputeTotals(parts, ['requests']);
-    expect(getCell(next, 'requests.granted.total')).toBe(11);
-    expect(getCell(next, 'requests.results_total.commercial')).toBe(2);
-    expect(getCell(next, 'requests.results_total.total')).toBe(12);
+    expect(valueAt(next, 'requests.granted.total')).toBe(11);
+    expect(valueAt(next, 'requests.results_total.commercial')).toBe(2);
+    expect(valueAt(next, 'requests.results_total.total')).toBe(12);
     expect(validate(next).filter((f) => f.severity === 'error')).toEqual([]);
   });
 
@@ -36,7 +36,7 @@ describe('totals', () => {
     const fresh = blankReport({ agency: '某局', year: 2023, level: '县区部门' });
     expect(recomputeTotals(fresh, ['requests', 'appeals'])).toBe(fresh);
     const text = withCells(seed, { 'appeals.review.upheld': '十' });
-    expect(getCell(recomputeTotals(text, ['appeals']), 'appeals.review.total')).toBe(0);
+    expect(valueAt(recomputeTotals(text, ['appeals']), 'appeals.review.total')).toBe(0);
   });
 
   it('tells a table whose typed totals disagree with its parts', () => {
@@ -135,6 +135,17 @@ describe('save patches', () => {
       meta: { level: '市级部门' },
     });
     expect(diffReports(applyPatch(seed, patch), { ...edited, explanations: { 'cell.blank:appeals': '核实无误' }, level: '市级部门' })).toBeNull();
+  });
+
+  it('sends 落款, 成文日期 and the preamble, and null where they were cleared', () => {
+    const closing = { ...seed, signature: '某区统计局办公室', date: '2023-01-20', preamble: '本报告根据条例编制。' };
+    const patch = diffReports(seed, closing)!;
+    expect(patch).toEqual({ meta: { signature: '某区统计局办公室', date: '2023-01-20', preamble: '本报告根据条例编制。' } });
+    const saved = applyPatch(seed, patch);
+    expect(saved).toEqual(closing);
+    const cleared = diffReports(saved, seed)!;
+    expect(cleared).toEqual({ meta: { signature: null, date: null, preamble: null } });
+    expect(applyPatch(saved, cleared)).toEqual(seed);
   });
 
   it('removes an emptied explanation and holds back a name the library would refuse', () => {

@@ -9,7 +9,7 @@ import { createApi, type NianbaoApi } from '../../src/shared/api/channels';
 import type { EditPatch } from '../../src/shared/api/contract';
 import { createHandlers } from '../../src/main/handlers';
 import { openServices, type OpenedServices } from '../../src/main/open-services';
-import { getCell, type Report } from '../../src/shared/model/report';
+import { valueAt, type Report } from '../../src/shared/model/report';
 import { validate } from '../../src/shared/rules/engine';
 import { useEditor } from '../../src/renderer/src/report/store';
 import { MAX_SECTION_CHARS } from '../../src/shared/model/limits';
@@ -69,7 +69,7 @@ function value<T>(res: { ok: true; value: T } | { ok: false; error: { message: s
 }
 
 const editor = () => useEditor.getState();
-const inStore = (key: string) => getCell(editor().report!, key);
+const inStore = (key: string) => valueAt(editor().report!, key);
 /** Lets the debounce run out and the save it starts reach the database. */
 const afterDebounce = () => vi.advanceTimersByTimeAsync(300);
 
@@ -83,7 +83,7 @@ describe('the editor store over the real library', () => {
 
     await vi.advanceTimersByTimeAsync(299);
     expect(sent).toEqual([]);
-    expect(getCell(stored(id), 'requests.received.natural')).toBe(10);
+    expect(valueAt(stored(id), 'requests.received.natural')).toBe(10);
 
     await vi.advanceTimersByTimeAsync(1);
     expect(sent).toHaveLength(1);
@@ -94,8 +94,8 @@ describe('the editor store over the real library', () => {
     });
     expect(editor().save.kind).toBe('saved');
     const after = stored(id);
-    expect(getCell(after, 'requests.received.natural')).toBe(12);
-    expect(getCell(after, 'requests.received.total')).toBe(12);
+    expect(valueAt(after, 'requests.received.natural')).toBe(12);
+    expect(valueAt(after, 'requests.received.total')).toBe(12);
     expect(after.narratives.other).toBe(`${seed.narratives.other}另：本年未收取费用。`);
   });
 
@@ -141,17 +141,17 @@ describe('the editor store over the real library', () => {
     editor().setCells([['requests.received.natural', '15']], { section: 'requests' });
     expect(inStore('requests.received.total')).toBe(12);
     await afterDebounce();
-    expect(getCell(stored(id), 'requests.received.natural')).toBe(15);
-    expect(getCell(stored(id), 'requests.received.total')).toBe(12);
+    expect(valueAt(stored(id), 'requests.received.natural')).toBe(15);
+    expect(valueAt(stored(id), 'requests.received.total')).toBe(12);
 
     // Back to computed totals: recomputed now, as one step that can be undone.
     editor().setManualTotals('requests', false);
     expect(inStore('requests.received.total')).toBe(15);
     await afterDebounce();
-    expect(getCell(stored(id), 'requests.received.total')).toBe(15);
+    expect(valueAt(stored(id), 'requests.received.total')).toBe(15);
     editor().undo();
     await afterDebounce();
-    expect(getCell(stored(id), 'requests.received.total')).toBe(12);
+    expect(valueAt(stored(id), 'requests.received.total')).toBe(12);
   });
 
   it('switches a table to manual totals when a total that disagrees with its parts is typed in auto mode', async () => {
@@ -162,7 +162,7 @@ describe('the editor store over the real library', () => {
     expect(editor().manualTotals.requests).toBe(true);
     expect(inStore('requests.received.total')).toBe(99);
     await afterDebounce();
-    expect(getCell(stored(id), 'requests.received.total')).toBe(99);
+    expect(valueAt(stored(id), 'requests.received.total')).toBe(99);
   });
 
   it('opens a report whose stored totals disagree with their parts in manual mode, and leaves those totals alone', async () => {
@@ -171,17 +171,17 @@ describe('the editor store over the real library', () => {
     expect(editor().manualTotals).toEqual({ proactive: false, requests: true, appeals: false });
     editor().setCells([['requests.granted.natural', '6']], { section: 'requests' });
     await afterDebounce();
-    expect(getCell(stored(id), 'requests.granted.natural')).toBe(6);
-    expect(getCell(stored(id), 'requests.granted.total')).toBe(8);
+    expect(valueAt(stored(id), 'requests.granted.natural')).toBe(6);
+    expect(valueAt(stored(id), 'requests.granted.total')).toBe(8);
   });
 
   it('keeps totals as typed when undo brings back totals that disagree with their parts', async () => {
     const id = add(withCells(seed, { 'requests.granted.total': 8 }));
     await open(id);
     editor().setManualTotals('requests', false);
-    expect(getCell(editor().report!, 'requests.granted.total')).toBe(9);
+    expect(valueAt(editor().report!, 'requests.granted.total')).toBe(9);
     editor().undo();
-    expect(getCell(editor().report!, 'requests.granted.total')).toBe(8);
+    expect(valueAt(editor().report!, 'requests.granted.total')).toBe(8);
     expect(editor().manualTotals.requests).toBe(true);
   });
 
@@ -191,18 +191,18 @@ describe('the editor store over the real library', () => {
     editor().setCells([['requests.received.natural', '11']], { section: 'requests' });
     await editor().flush();
     expect(sent).toHaveLength(1);
-    expect(getCell(stored(id), 'requests.received.natural')).toBe(11);
+    expect(valueAt(stored(id), 'requests.received.natural')).toBe(11);
     expect(editor().save.kind).toBe('saved');
 
     // A timed save leaves the cell being typed into alone …
     editor().setDraft({ key: 'proactive.licensing.decisions', text: '7' });
     await editor().flush();
     expect(editor().draft).toEqual({ key: 'proactive.licensing.decisions', text: '7' });
-    expect(getCell(stored(id), 'proactive.licensing.decisions')).not.toBe(7);
+    expect(valueAt(stored(id), 'proactive.licensing.decisions')).not.toBe(7);
     // … leaving the page takes it.
     await editor().flush({ includeDraft: true });
     expect(editor().draft).toBeNull();
-    expect(getCell(stored(id), 'proactive.licensing.decisions')).toBe(7);
+    expect(valueAt(stored(id), 'proactive.licensing.decisions')).toBe(7);
     expect(sent).toHaveLength(2);
   });
 

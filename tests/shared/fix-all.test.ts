@@ -2,7 +2,7 @@
 // totals recomputed, 上年结转 from last year's 结转下年度), one new report, and
 // an account of what changed; what no fix can settle stays for the author.
 import { describe, expect, it } from 'vitest';
-import { getCell } from '../../src/shared/model/report';
+import { valueAt } from '../../src/shared/model/report';
 import { validate } from '../../src/shared/rules/engine';
 import { describeFixes, fixAll } from '../../src/shared/rules/fix-all';
 import { previousOf, seed, withCells, withNarratives } from './fixtures';
@@ -28,10 +28,10 @@ describe('fixAll', () => {
 
     const { report, applied } = fixAll(balanced, { previous: lastYear });
     expect(validate(report, { previous: lastYear })).toEqual([]);
-    expect(getCell(report, 'requests.carried_over.natural')).toBe(2);
-    expect(getCell(report, 'requests.carried_over.total')).toBe(2);
-    expect(getCell(report, 'requests.received.total')).toBe(10);
-    expect(getCell(report, 'requests.granted.research')).toBe(0);
+    expect(valueAt(report, 'requests.carried_over.natural')).toBe(2);
+    expect(valueAt(report, 'requests.carried_over.total')).toBe(2);
+    expect(valueAt(report, 'requests.received.total')).toBe(10);
+    expect(valueAt(report, 'requests.granted.research')).toBe(0);
     expect(new Set(applied.map((a) => a.rule))).toEqual(new Set(['cell.blank', 'continuity.carried_over', 'requests.row_total']));
     const told = describeFixes(applied);
     expect(told).toContain('空格填 0');

@@ -2,7 +2,7 @@
 // the transcribed real reports of tests/fixtures), changed in named ways.
 import { describe, expect, it } from 'vitest';
 import { CELLS } from '../../src/shared/model/cells';
-import { getCell, numericValue, type Report } from '../../src/shared/model/report';
+import { valueAt, numericValue, type Report } from '../../src/shared/model/report';
 import { bodyKey, hierarchyFindings, matchNames, problemRows, reviewBatch, sumReports, type ReviewInput } from '../../src/shared/review';
 import { STOCK_CELLS } from '../../src/shared/review/stocks';
 import { validate } from '../../src/shared/rules/engine';
@@ -133,11 +133,11 @@ describe('the 汇总', () => {
     const { report } = summed.value;
     expect(report).toMatchObject({ agency: '余杭区', year: 2022, level: '县区政府' });
     for (const cell of CELLS) {
-      const expected = [a, b, c].reduce((s, r) => s + (numericValue(getCell(r, cell.key)) ?? 0), 0);
-      expect(getCell(report, cell.key), cell.key).toBeCloseTo(expected, 10);
+      const expected = [a, b, c].reduce((s, r) => s + (numericValue(valueAt(r, cell.key)) ?? 0), 0);
+      expect(valueAt(report, cell.key), cell.key).toBeCloseTo(expected, 10);
     }
-    expect(getCell(report, 'proactive.fees.amount')).toBe(1.2346);
-    expect(getCell(report, 'proactive.penalty.decisions')).toBe(12);
+    expect(valueAt(report, 'proactive.fees.amount')).toBe(1.2346);
+    expect(valueAt(report, 'proactive.penalty.decisions')).toBe(12);
     // Sums of reports whose totals add up add up too: no arithmetic error in the 汇总.
     expect(validate(report).filter((f) => f.severity === 'error' && f.rule !== 'narrative.empty')).toEqual([]);
     expect(summed.value.notices.join('\n')).toMatch(/现行有效件数.*存量/);
@@ -153,7 +153,7 @@ describe('the 汇总', () => {
       { agency: '余杭区', year: 2022, level: '县区政府' },
     );
     if (!summed.ok) throw new Error(summed.error.message);
-    expect(getCell(summed.value.report, 'requests.granted.natural')).toBeNull();
+    expect(valueAt(summed.value.report, 'requests.granted.natural')).toBeNull();
     expect(summed.value.notices.join('\n')).toMatch(/三、（一）予以公开·自然人（余杭区财政局）/);
   });
 

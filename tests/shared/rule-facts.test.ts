@@ -8,7 +8,7 @@ import { isExplanation } from '../../src/shared/rules/explanations';
 import { validate } from '../../src/shared/rules/engine';
 import { TOTALS } from '../../src/shared/rules/totals';
 import { bySeverity, SEVERITIES } from '../../src/shared/rules/types';
-import { getCell, setCells } from '../../src/shared/model/report';
+import { valueAt, setCells } from '../../src/shared/model/report';
 import { REQUEST_COLS } from '../../src/shared/template/gov2021';
 import { seed } from './fixtures';
 
@@ -29,8 +29,8 @@ describe('cells carried from last year', () => {
     ]);
     const next = nextYearReport(last);
     expect(next.year).toBe(last.year + 1);
-    expect(getCell(next, 'requests.carried_over.natural')).toBe(3);
-    expect(getCell(next, 'requests.received.natural')).toBeNull();
+    expect(valueAt(next, 'requests.carried_over.natural')).toBe(3);
+    expect(valueAt(next, 'requests.received.natural')).toBeNull();
     expect(next.explanations).toEqual({});
     const continuity = validate(next, { previous: last }).filter((f) => f.rule.startsWith('continuity.') && f.rule !== 'continuity.repetition');
     expect(continuity).toEqual([]);

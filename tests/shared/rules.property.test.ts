@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CELLS, type CellDef } from '../../src/shared/model/cells';
-import { blankReport, getCell, parseCellInput, setCells, type Report } from '../../src/shared/model/report';
+import { blankReport, valueAt, parseCellInput, setCells, type Report } from '../../src/shared/model/report';
 import { validate } from '../../src/shared/rules/engine';
 import { REQUEST_PART_COLS, REQUEST_RESULT_ROWS } from '../../src/shared/template/gov2021';
 import { seed } from './fixtures';
@@ -73,7 +73,7 @@ describe('the engine on random reports', () => {
   it('catches any single count of tables 三 and 四 changed to another non-negative integer, naming the cell', () => {
     fc.assert(
       fc.property(consistentReport, fc.constantFrom(...tiedCells), fc.integer({ min: 1, max: 1000 }), (report, cell, delta) => {
-        const old = getCell(report, cell.key) as number;
+        const old = valueAt(report, cell.key) as number;
         // Move up, or down where the old value allows it: always a different non-negative integer.
         const changed = old >= delta && delta % 2 === 0 ? old - delta : old + delta;
         const errors = errorsOf(setCells(report, [[cell.key, changed]]));
@@ -115,7 +115,7 @@ describe('the engine on random reports', () => {
   it('gives the same findings for the same report, however often it runs (the caches change nothing)', () => {
     fc.assert(
       fc.property(consistentReport, fc.constantFrom(...tiedCells), (report, cell) => {
-        const broken = setCells(report, [[cell.key, (getCell(report, cell.key) as number) + 1]]);
+        const broken = setCells(report, [[cell.key, (valueAt(report, cell.key) as number) + 1]]);
         expect(validate(broken)).toEqual(validate(broken));
       }),
       { numRuns: 30 },

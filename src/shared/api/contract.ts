@@ -4,12 +4,11 @@
 // the transport differs.
 import { FORMAT_IDS, type FormatId } from '../formats';
 import { z } from 'zod';
-import { CELLS } from '../model/cells';
+import { AGENCY_MAX_CHARS, identitySchema, yearSchema } from '../model/identity';
+import { cellChangesSchema, editPatchSchema } from '../model/patch';
 import type { Report } from '../model/report';
 import type { ImportRecord } from './import';
-import { levelSchema, reportSchema } from '../model/schema';
-import { limitedText } from '../model/limits';
-import { NARRATIVE_IDS } from '../template/gov2021';
+import { reportSchema } from '../model/schema';
 import { INFOGRAPHIC_KINDS } from '../infographic/outputs';
 import { MAX_HIGHLIGHTS } from '../infographic/highlights';
 
@@ -20,9 +19,6 @@ export type ReportStatus = (typeof STATUSES)[number];
 const id = z.number().int().positive();
 /** Base64 of the largest workbook the importer accepts (its own cap is lower and says so). */
 const MAX_IMPORT_BASE64 = 48 * 1024 * 1024;
-const cellValue = z.union([z.number(), z.string(), z.null()]);
-const cellKeys = CELLS.map((c) => c.key) as [string, ...string[]];
-
 /** The most files one review takes (a province's counties would be fewer). */
 export const MAX_REVIEW_FILES = 2000;
 const fileName = z.string().min(1).max(1000);
@@ -32,34 +28,14 @@ const reviewEntry = z.union([
 ]);
 const reviewBatchInput = { entries: z.array(reviewEntry).min(1).max(MAX_REVIEW_FILES), previous: z.array(reviewEntry).max(MAX_REVIEW_FILES) };
 
-export const editPatchSchema = z.strictObject({
-  cells: z.partialRecord(z.enum(cellKeys), cellValue).optional(),
-  narratives: z.partialRecord(z.enum(NARRATIVE_IDS), limitedText()).optional(),
-  explanations: z.record(z.string().max(200), z.string().max(20_000).nullable()).optional(),
-  meta: z
-    .strictObject({
-      agency: z.string().trim().min(1).max(100).optional(),
-      year: z.number().int().min(2000).max(2100).optional(),
-      level: levelSchema.optional(),
-      // 落款, 成文日期 (ISO) and the preamble; null or "" removes them.
-      signature: z.string().trim().max(200).nullable().optional(),
-      date: z.union([z.iso.date(), z.literal(''), z.null()]).optional(),
-      preamble: limitedText('preamble').nullable().optional(),
-    })
-    .optional(),
-});
-export type EditPatch = z.infer<typeof editPatchSchema>;
+export type { EditPatch } from '../model/patch';
 
 /** Payload schemas, one per channel. */
 export const inputs = {
   'app.info': z.strictObject({}),
   'library.list': z.strictObject({ search: z.string().max(100).optional(), deleted: z.boolean().optional() }),
-  'library.create': z.strictObject({
-    agency: z.string().trim().min(1, '请填写机关名称').max(100),
-    year: z.number().int().min(2000).max(2100),
-    level: levelSchema,
-    fromPrevious: z.boolean().optional(),
-  }),
+  // With fromPrevious, the report starts from the same body's report for year − 1.
+  'library.create': identitySchema.extend({ fromPrevious: z.boolean().optional() }),
   'library.open': z.strictObject({ id }),
   // `revision`: the report's revision the patch was made on; a save on an older one is refused (code 'conflict').
   'library.edit': z.strictObject({ id, patch: editPatchSchema, revision: z.number().int().nonnegative().optional() }),
@@ -77,8 +53,8 @@ export const inputs = {
   // 开始今年的报告: last year's report (in the library, or read from a file), this year's from it, this year's figures on top — one transaction.
   'library.start': z.strictObject({
     previous: z.union([z.strictObject({ id }), z.strictObject({ report: reportSchema })]),
-    meta: z.strictObject({ agency: z.string().trim().min(1, '请填写机关名称').max(100), year: z.number().int().min(2000).max(2100), level: levelSchema }),
-    cells: z.partialRecord(z.enum(cellKeys), cellValue),
+    meta: identitySchema.pick({ agency: true, year: true, level: true }),
+    cells: cellChangesSchema,
     // 全部修正 on the new report, in the same transaction.
     fixAll: z.boolean().optional(),
   }),
@@ -87,8 +63,8 @@ export const inputs = {
     fileName: z.string().min(1).max(255),
     data: z.base64().max(MAX_IMPORT_BASE64, '文件过大'),
     // The report the file goes into, where there is one: its body and year stand where the file names none.
-    agency: z.string().max(100).optional(),
-    year: z.number().int().min(2000).max(2100).optional(),
+    agency: z.string().max(AGENCY_MAX_CHARS).optional(),
+    year: yearSchema.optional(),
   }),
   'export.document': z.strictObject({
     id,

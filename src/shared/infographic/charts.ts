@@ -2,7 +2,7 @@
 // plain data built once here, rendered by ECharts in Node (the exports) and in
 // the page (the editor). No ECharts code in src/shared: an option is a value.
 import { kpi, KPIS, formatKpi } from '../kpi';
-import { getCell, numericValue, type Report } from '../model/report';
+import { valueAt, numericValue, type Report } from '../model/report';
 import { APPEAL_COLS, APPEAL_ROWS, LEVELS_MAKING_REGULATIONS, REQUEST_COLS, REQUEST_GROUPS, REQUEST_PART_COLS, REQUEST_ROWS } from '../template/gov2021';
 import { textWidth } from './text';
 import { COLORS, FONT_STACK, SERIES_COLORS } from './theme';
@@ -19,7 +19,7 @@ export interface Datum {
   value: number | null;
 }
 
-const cellNumber = (report: Report, key: string): number | null => numericValue(getCell(report, key)) ?? null;
+const cellNumber = (report: Report, key: string): number | null => numericValue(valueAt(report, key)) ?? null;
 const sumOf = (values: (number | null)[]): number | null => (values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + v!, 0));
 const label = (key: string, rows: readonly { key: string; label: string; short?: string }[]) => {
   const row = rows.find((r) => r.key === key)!;

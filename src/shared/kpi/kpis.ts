@@ -2,7 +2,7 @@
 // editor's 概览, the review page, the 一图读懂 and the exports all compute
 // them here. A ratio whose denominator is 0 (or a cell that holds text) has
 // no value: it shows "—", never NaN or ∞.
-import { getCell, numericValue, type Report } from '../model/report';
+import { valueAt, numericValue, type Report } from '../model/report';
 import { REQUEST_GROUPS } from '../template/gov2021';
 
 export type KpiUnit = '件' | '%' | '万元';
@@ -20,7 +20,7 @@ export interface KpiDef {
 
 /** A cell's number for a KPI: blank counts as 0, text makes the KPI unknown. */
 function n(report: Report, key: string): number | null {
-  return numericValue(getCell(report, key)) ?? null;
+  return numericValue(valueAt(report, key)) ?? null;
 }
 
 function sum(...values: (number | null)[]): number | null {

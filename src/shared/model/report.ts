@@ -1,5 +1,5 @@
 // The canonical report: the shape of the report JSON of interchange.md.
-import { cellDef, type CellKey } from './cells';
+import { CELLS, cellDef, type CellDef, type CellKey } from './cells';
 import { FORMAT_2021, NARRATIVE_IDS, TABLES, TABLE_IDS, type Level, type NarrativeId, type TableId } from '../template/gov2021';
 
 /** A number, blank, or the text found where a number belongs (kept, never dropped). */
@@ -48,10 +48,21 @@ export function blankReport(meta: { agency: string; year: number; level: Level }
   };
 }
 
-export function getCell(report: Report, key: CellKey): CellValue {
+/** The value of one cell; a key the template does not have is a bug, and throws. */
+export function valueAt(report: Report, key: CellKey): CellValue {
   const d = cellDef(key);
   if (!d) throw new Error(`unknown cell ${key}`);
-  return report.tables[d.table][d.row]![d.col] ?? null;
+  return report.tables[d.table][d.row]?.[d.col] ?? null;
+}
+
+/** The cells whose values differ between two reports, in template order; tables and rows both share are skipped unread. */
+export function changedCells(a: Report, b: Report): CellDef[] {
+  if (a.tables === b.tables) return [];
+  return CELLS.filter((c) => {
+    const rowA = a.tables[c.table][c.row];
+    const rowB = b.tables[c.table][c.row];
+    return rowA !== rowB && (rowA?.[c.col] ?? null) !== (rowB?.[c.col] ?? null);
+  });
 }
 
 /** Returns a new report with the given cells changed; untouched tables and rows are shared. */

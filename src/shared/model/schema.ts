@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { FORMAT_2021, LEVELS, NARRATIVE_IDS, TABLES, TABLE_IDS, type TableId } from '../template/gov2021';
 import { inferLevel } from '../template/levels';
+import { dateSchema, levelSchema, signatureSchema, yearSchema } from './identity';
 import { blankTables, parseCellInput, type Report, type TableValues } from './report';
 import { limitedText } from './limits';
 
@@ -16,15 +17,13 @@ function tableSchema(table: TableId) {
   return z.strictObject(rows);
 }
 
-export const levelSchema = z.enum(LEVELS);
-
 export const reportSchema = z.strictObject({
   format: z.literal(FORMAT_2021),
   agency: z.string(),
-  year: z.number().int().min(2000).max(2100),
+  year: yearSchema,
   level: levelSchema.optional(),
-  signature: z.string().max(200).optional(),
-  date: z.iso.date().optional(),
+  signature: signatureSchema.optional(),
+  date: dateSchema.optional(),
   preamble: limitedText('preamble').optional(),
   narratives: z.strictObject(Object.fromEntries(NARRATIVE_IDS.map((n) => [n, limitedText(n).optional()]))).optional(),
   tables: z.strictObject({

@@ -5,7 +5,8 @@
 // writers all derive their rows from here.
 import { computeKpis, formatKpi } from '../kpi';
 import type { Report } from '../model/report';
-import { blockingFindings, validate } from '../rules/engine';
+import { validate } from '../rules/engine';
+import { blockingFindings } from '../rules/explanations';
 import type { Finding, Severity } from '../rules/types';
 import { NARRATIVE_IDS } from '../template/gov2021';
 import { groupSameBodies, nameMatcher } from './names';

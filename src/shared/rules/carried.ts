@@ -2,7 +2,7 @@
 // equations: where this year's cell must equal last year's cell (plus this
 // year's changes, still blank in a new report), it starts as last year's.
 import type { CellKey } from '../model/cells';
-import { blankReport, getCell, setCells, type Report } from '../model/report';
+import { blankReport, valueAt, setCells, type Report } from '../model/report';
 import { RULES } from './catalog';
 import { expandEquation } from './equations';
 
@@ -42,6 +42,6 @@ export function nextYearReport(last: Report): Report {
   };
   return setCells(
     start,
-    CARRIED_FROM_PREVIOUS.map(({ from, to }) => [to, getCell(last, from)] as const),
+    CARRIED_FROM_PREVIOUS.map(({ from, to }) => [to, valueAt(last, from)] as const),
   );
 }

@@ -1,8 +1,8 @@
 // The one validation engine: reads the rule list (data) and derives findings
 // from a report. The editor, import, the CLI and export all call `validate`.
 import { CELLS, cellDef, type CellDef, type CellKey } from '../model/cells';
-import { isBlankLike, numericValue, setCells, type CellValue, type Report } from '../model/report';
-import { NARRATIVE_IDS, SECTIONS, TABLE_IDS, type NarrativeId, type SectionId, type TableId } from '../template/gov2021';
+import { isBlankLike, numericValue, setCells, valueAt, type CellValue, type Report } from '../model/report';
+import { NARRATIVE_IDS, SECTION_BY_ID, TABLE_IDS, type NarrativeId, type SectionId, type TableId } from '../template/gov2021';
 import { inferLevel } from '../template/levels';
 import { RULES } from './catalog';
 import { fill, meaningfulLength, memoByText, parseTextNumber, quoteAround, repeatedShare, shingles } from './text';
@@ -27,15 +27,9 @@ import type {
 import { bySeverity } from './types';
 import { expandEquation, type EquationIndex, type ResolvedTerm } from './equations';
 
-const SECTION_HEADING = Object.fromEntries(SECTIONS.map((s) => [s.id, s.heading])) as Record<SectionId, string>;
-const SECTION_NUMERAL = Object.fromEntries(SECTIONS.map((s) => [s.id, s.numeral])) as Record<SectionId, string>;
+const SECTION_HEADING = (id: SectionId) => SECTION_BY_ID[id].heading;
 
 type Emit = (f: Finding) => void;
-
-function raw(report: Report, key: CellKey): CellValue {
-  const d = cellDef(key)!;
-  return report.tables[d.table][d.row]?.[d.col] ?? null;
-}
 
 function show(v: CellValue | number): string {
   if (v === null) return '空白';
@@ -81,13 +75,14 @@ function compileEquation(rule: EquationRule): CompiledEquation {
 function sumTerms(terms: readonly ResolvedTerm[], report: Report, previous: Report | null): number {
   let sum = 0;
   for (const t of terms) {
-    const v = (t.previous ? previous! : report).tables[t.table][t.row]?.[t.col] ?? null;
+    const v = termValue(t, report, previous);
     if (typeof v === 'number') sum += t.sign * v;
     else if (v !== null && !isBlankLike(v)) return NaN;
   }
   return sum;
 }
 
+/** Read through the term's resolved table, row and column: no key lookup in the engine's inner loop. */
 function termValue(t: ResolvedTerm, report: Report, previous: Report | null): CellValue {
   return (t.previous ? previous! : report).tables[t.table][t.row]?.[t.col] ?? null;
 }
@@ -180,7 +175,7 @@ function fromPrevious(rule: EquationRule, compiled: CompiledEquation, report: Re
 
 function evalCellType(rule: CellTypeRule, report: Report, _ctx: ValidationContext, emit: Emit): void {
   for (const c of CELLS) {
-    const v = report.tables[c.table][c.row]?.[c.col] ?? null;
+    const v = valueAt(report, c.key);
     let template: string | undefined;
     if (typeof v === 'string') {
       if (!isBlankLike(v)) template = rule.messages.text;
@@ -217,7 +212,7 @@ function evalBlank(rule: BlankRule, report: Report, _ctx: ValidationContext, emi
       rule: rule.id,
       severity: rule.severity,
       section: table,
-      message: fill(rule.message, { numeral: SECTION_NUMERAL[table], count: blanks.length, examples }),
+      message: fill(rule.message, { numeral: SECTION_BY_ID[table].numeral, count: blanks.length, examples }),
       cells: blanks.map((c) => c.key),
       fix: { label: rule.fixLabel, changes: blanks.map((c) => ({ cell: c.key, value: 0 })) },
     });
@@ -230,11 +225,11 @@ function evalLevelCells(rule: LevelCellsRule, report: Report, _ctx: ValidationCo
   const named = inferLevel(report.agency);
   if (named.inferred && rule.allowed.includes(named.level)) return;
   const over = rule.cells.filter((k) => {
-    const v = raw(report, k);
+    const v = valueAt(report, k);
     return typeof v === 'number' && v > 0;
   });
   if (over.length === 0) return;
-  const values = over.map((k) => `${cellDef(k)!.name.split('·')[1] ?? ''} ${show(raw(report, k))}`).join('、');
+  const values = over.map((k) => `${cellDef(k)!.name.split('·')[1] ?? ''} ${show(valueAt(report, k))}`).join('、');
   emit({ id: rule.id, rule: rule.id, severity: rule.severity, section: rule.section, message: fill(rule.message, { level: report.level, values }), cells: over });
 }
 
@@ -242,8 +237,8 @@ function evalJump(rule: JumpRule, report: Report, ctx: ValidationContext, emit: 
   const previous = ctx.previous;
   if (!previous) return;
   for (const key of rule.cells) {
-    const cur = raw(report, key);
-    const prev = raw(previous, key);
+    const cur = valueAt(report, key);
+    const prev = valueAt(previous, key);
     if (typeof cur !== 'number' || typeof prev !== 'number') continue;
     if (Math.max(cur, prev) < rule.minMagnitude) continue;
     if (cur <= prev * rule.factor && cur * rule.factor >= prev) continue;
@@ -302,7 +297,7 @@ function evalNarrativeEmpty(rule: NarrativeEmptyRule, report: Report, _ctx: Vali
       rule: rule.id,
       severity: rule.severity,
       section,
-      message: fill(emptiness === 'empty' ? rule.emptyMessage : rule.tokenMessage, { heading: SECTION_HEADING[section], text: shown }),
+      message: fill(emptiness === 'empty' ? rule.emptyMessage : rule.tokenMessage, { heading: SECTION_HEADING(section), text: shown }),
       cells: [],
     });
   }
@@ -381,7 +376,7 @@ function evalNarrativeNumbers(rule: NarrativeNumbersRule, report: Report, _ctx: 
       const phrase = rule.phrases[mention.phrase]!;
       // A table not filled in yet can't contradict the text: the blank cells are reported on their own.
       const values = phrase.candidates.map((cells) => cells.reduce<number | undefined>((a, k) => {
-        const cell = raw(report, k);
+        const cell = valueAt(report, k);
         const v = cell === null ? undefined : numericValue(cell);
         return a === undefined || v === undefined ? undefined : a + v;
       }, 0));
@@ -393,7 +388,7 @@ function evalNarrativeNumbers(rule: NarrativeNumbersRule, report: Report, _ctx: 
         rule: rule.id,
         severity: rule.severity,
         section,
-        message: fill(rule.message, { section: SECTION_HEADING[section], quote: mention.quote, candidates }),
+        message: fill(rule.message, { section: SECTION_HEADING(section), quote: mention.quote, candidates }),
         cells: [...new Set(phrase.candidates.flat())],
       });
     }
@@ -455,7 +450,7 @@ function evalNarrativeYear(rule: NarrativeYearRule, report: Report, _ctx: Valida
         rule: rule.id,
         severity: rule.severity,
         section,
-        message: fill(rule.message, { section: SECTION_HEADING[section], quote, y, year: report.year }),
+        message: fill(rule.message, { section: SECTION_HEADING(section), quote, y, year: report.year }),
         cells: [],
       });
     }
@@ -463,7 +458,7 @@ function evalNarrativeYear(rule: NarrativeYearRule, report: Report, _ctx: Valida
 }
 
 function evalFeeNotice(rule: FeeNoticeRule, report: Report, _ctx: ValidationContext, emit: Emit): void {
-  const v = raw(report, rule.cell);
+  const v = valueAt(report, rule.cell);
   if (typeof v !== 'number' || v <= 0) return;
   const text = report.narratives.other;
   const m = regex(rule.denial).exec(text);
@@ -514,7 +509,7 @@ function evalRepetition(rule: RepetitionRule, report: Report, ctx: ValidationCon
   const pct = (r: { repeated: number; total: number }) => Math.round((100 * r.repeated) / Math.max(1, r.total));
   const worst = [...NARRATIVE_IDS].sort((a, b) => shares[b].repeated - shares[a].repeated)[0]!;
   const details = NARRATIVE_IDS.filter((n) => shares[n].total > 0)
-    .map((n) => `${SECTION_HEADING[n]} ${pct(shares[n])}%`)
+    .map((n) => `${SECTION_HEADING(n)} ${pct(shares[n])}%`)
     .join('，');
   emit({
     id: rule.id,

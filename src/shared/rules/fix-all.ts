@@ -3,7 +3,7 @@
 // findings are derived again after each round; a cell that two fixes would
 // set to different values is ambiguous and left for the author.
 import type { CellKey } from '../model/cells';
-import { getCell, setCells, type CellValue, type Report } from '../model/report';
+import { valueAt, setCells, type CellValue, type Report } from '../model/report';
 import { RULES } from './catalog';
 import { validate } from './engine';
 import type { Finding, ValidationContext } from './types';
@@ -62,7 +62,7 @@ export function fixAll(report: Report, ctx: ValidationContext = {}, settle: (r: 
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const findings = validate(next, ctx);
     const at = next;
-    const { changes, applied: now } = roundChanges(findings, touched, (key) => getCell(at, key));
+    const { changes, applied: now } = roundChanges(findings, touched, (key) => valueAt(at, key));
     if (changes.size === 0) break;
     next = settle(setCells(next, changes), [...changes.keys()]);
     for (const [key, value] of changes) touched.set(key, value);

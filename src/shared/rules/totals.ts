@@ -3,7 +3,7 @@
 // the Excel export's live formulas both read this list: a sum is defined
 // once, in the rule list.
 import { cellDef, type CellKey } from '../model/cells';
-import { getCell, numericValue, type Report } from '../model/report';
+import { valueAt, numericValue, type Report } from '../model/report';
 import type { TableId } from '../template/gov2021';
 import { RULES } from './catalog';
 import { expandEquation } from './equations';
@@ -43,7 +43,7 @@ export function sumOfParts(report: Report, parts: readonly CellKey[]): number | 
   let sum = 0;
   let allEmpty = true;
   for (const key of parts) {
-    const v = getCell(report, key);
+    const v = valueAt(report, key);
     if (v !== null) allEmpty = false;
     const n = numericValue(v);
     if (n === undefined) return undefined;

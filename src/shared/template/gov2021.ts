@@ -16,6 +16,9 @@ export type TableId = (typeof TABLE_IDS)[number];
 export interface SectionDef {
   id: SectionId;
   numeral: string;
+  /** The heading without its numeral: "主动公开政府信息情况". */
+  name: string;
+  /** The heading as printed: numeral, 、, name. */
   heading: string;
   kind: 'narrative' | 'table';
   /** What the format says the section must cover; shown beside the editor. */
@@ -24,11 +27,11 @@ export interface SectionDef {
   parts?: readonly { heading: string; guidance: string }[];
 }
 
-export const SECTIONS: readonly SectionDef[] = [
+const SECTION_LIST: readonly Omit<SectionDef, 'heading'>[] = [
   {
     id: 'overview',
     numeral: '一',
-    heading: '一、总体情况',
+    name: '总体情况',
     kind: 'narrative',
     guidance: '概述本年度政府信息公开工作总体情况，按五个方面分别写明：主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障。',
     parts: [
@@ -42,39 +45,48 @@ export const SECTIONS: readonly SectionDef[] = [
   {
     id: 'proactive',
     numeral: '二',
-    heading: '二、主动公开政府信息情况',
+    name: '主动公开政府信息情况',
     kind: 'table',
     guidance: '按《条例》第二十条各项填写本年制发、废止、现行有效件数，处理决定数量和收费金额；没有的填 0。',
   },
   {
     id: 'requests',
     numeral: '三',
-    heading: '三、收到和处理政府信息公开申请情况',
+    name: '收到和处理政府信息公开申请情况',
     kind: 'table',
     guidance: '按申请人类型填写收到和办理申请的数量。每行总计等于各类申请人之和；每列第一项加第二项之和等于第三项加第四项之和。',
   },
   {
     id: 'appeals',
     numeral: '四',
-    heading: '四、政府信息公开行政复议、行政诉讼情况',
+    name: '政府信息公开行政复议、行政诉讼情况',
     kind: 'table',
     guidance: '填写因政府信息公开引起的行政复议、行政诉讼案件数量；每组总计等于结果维持、结果纠正、其他结果、尚未审结之和。',
   },
   {
     id: 'problems',
     numeral: '五',
-    heading: '五、存在的主要问题及改进情况',
+    name: '存在的主要问题及改进情况',
     kind: 'narrative',
     guidance: '写明本年度工作中存在的主要问题和已采取或拟采取的改进措施；上年度报告所列问题的整改情况。',
   },
   {
     id: 'other',
     numeral: '六',
-    heading: '六、其他需要报告的事项',
+    name: '其他需要报告的事项',
     kind: 'narrative',
     guidance: '须说明是否收取信息处理费（《政府信息公开信息处理费管理办法》，国办函〔2020〕109号）：发出收费通知的件数和总金额、实际收取的金额；以及本地政务公开主管部门要求报告的其他事项。',
   },
 ];
+
+export const SECTIONS: readonly SectionDef[] = SECTION_LIST.map((s) => ({ ...s, heading: `${s.numeral}、${s.name}` }));
+
+export const SECTION_BY_ID = Object.fromEntries(SECTIONS.map((s) => [s.id, s])) as Readonly<Record<SectionId, SectionDef>>;
+
+/** A table as the messages name it: "表二（主动公开政府信息情况）". */
+export function tableName(table: TableId): string {
+  return `表${SECTION_BY_ID[table].numeral}（${SECTION_BY_ID[table].name}）`;
+}
 
 export type CellKind = 'count' | 'amount';
 
@@ -206,7 +218,13 @@ export const REQUEST_GROUPS: readonly { heading: string; rows: readonly string[]
   { heading: '（六）其他处理', rows: REQUEST_ROWS.filter((r) => r.code.startsWith('三（六）')).map((r) => r.key) },
 ];
 export const REQUEST_RESULT_HEADING = '三、本年度办理结果';
-export const REQUEST_RESULT_ROWS: readonly string[] = REQUEST_ROWS.slice(2, 23).map((r) => r.key);
+/** Keys of the rows from `first` to `last` of table 三, both included, in template order. */
+export function requestRowsFrom(first: string, last: string): string[] {
+  const keys = REQUEST_ROWS.map((r) => r.key);
+  return keys.slice(keys.indexOf(first), keys.indexOf(last) + 1);
+}
+/** The 21 result rows, 三（一） to 三（六）3, whose sum is 三（七）总计. */
+export const REQUEST_RESULT_ROWS: readonly string[] = requestRowsFrom('granted', 'other_other');
 export const REQUEST_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 export const REQUEST_APPLICANT_HEADING = '申请人情况';
 
@@ -231,14 +249,14 @@ export const APPEAL_SUIT_HEADING = '行政诉讼';
 export const TABLES: Readonly<Record<TableId, TableDef>> = {
   proactive: {
     id: 'proactive',
-    title: '二、主动公开政府信息情况',
+    title: SECTION_BY_ID.proactive.heading,
     rows: PROACTIVE_BLOCKS.flatMap((b) => b.rows),
     colsOf: (row) => proactiveColsByRow.get(row) ?? [],
     cellKind: (row, col) => (row === 'fees' && col === 'amount' ? 'amount' : 'count'),
   },
   requests: {
     id: 'requests',
-    title: '三、收到和处理政府信息公开申请情况',
+    title: SECTION_BY_ID.requests.heading,
     rows: REQUEST_ROWS,
     colsOf: () => REQUEST_COLS,
     cellKind: () => 'count',
@@ -246,7 +264,7 @@ export const TABLES: Readonly<Record<TableId, TableDef>> = {
   },
   appeals: {
     id: 'appeals',
-    title: '四、政府信息公开行政复议、行政诉讼情况',
+    title: SECTION_BY_ID.appeals.heading,
     rows: APPEAL_ROWS,
     colsOf: () => APPEAL_COLS,
     cellKind: () => 'count',

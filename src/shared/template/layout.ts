@@ -13,6 +13,7 @@ import {
   REQUEST_NOTE,
   REQUEST_RESULT_HEADING,
   REQUEST_ROWS,
+  requestRowsFrom,
   type TableId,
 } from './gov2021';
 import { displayCode } from '../model/cells';
@@ -60,13 +61,13 @@ function requestsLayout(): TableLayout {
   rows.push([head(REQUEST_COLS[0]!.label, 2), head(REQUEST_APPLICANT_GROUP, 1, 5), head(REQUEST_COLS[6]!.label, 2)]);
   rows.push(groupCols.map((c) => head(c.label)));
 
-  const resultRows = REQUEST_ROWS.slice(2, 24); // 三（一）… 三（七）
+  const resultRows = requestRowsFrom('granted', 'results_total'); // 三（一）… 三（七）
   for (const r of REQUEST_ROWS) {
     const cells: LayoutCell[] = [];
     if (r.key === 'received' || r.key === 'carried_over' || r.key === 'carried_forward') {
       cells.push(label(`${displayCode(r.code)}${r.label}`, 1, 3));
     } else {
-      if (r.key === resultRows[0]!.key) cells.push(label(REQUEST_RESULT_HEADING, resultRows.length));
+      if (r.key === resultRows[0]) cells.push(label(REQUEST_RESULT_HEADING, resultRows.length));
       const group = REQUEST_GROUPS.find((g) => g.rows.includes(r.key));
       const sub = /（[一二三四五六七]）/.exec(r.code)![0];
       const num = /\d+$/.exec(r.code)?.[0];

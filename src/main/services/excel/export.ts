@@ -4,7 +4,7 @@
 // cached, so every spreadsheet shows the right figure before recalculating.
 import ExcelJS from 'exceljs';
 import { cellDef, type CellKey } from '../../../shared/model/cells';
-import { documentTitle, getCell, type Report } from '../../../shared/model/report';
+import { documentTitle, valueAt, type Report } from '../../../shared/model/report';
 import { sumOfParts, TOTALS, type TotalDef } from '../../../shared/rules/totals';
 import { SEVERITY_LABEL, type Finding } from '../../../shared/rules/types';
 import { LAYOUTS, placeCells, type LayoutCell, type TableLayout } from '../../../shared/template/layout';
@@ -51,7 +51,7 @@ function textUnits(text: string): number {
 
 /** A formula only where its result is the figure the author wrote, so no number changes on export. */
 function formulaFor(report: Report, total: TotalDef, address: ReadonlyMap<CellKey, string>): ExcelJS.CellFormulaValue | undefined {
-  const value = getCell(report, total.total);
+  const value = valueAt(report, total.total);
   if (typeof value !== 'number') return undefined;
   const sum = sumOfParts(report, total.parts);
   if (sum === undefined || Math.abs((sum ?? 0) - value) > 1e-9) return undefined;
@@ -118,7 +118,7 @@ function drawTable(ws: ExcelJS.Worksheet, report: Report, layout: TableLayout, t
     const cell = ws.getCell(row, col);
     if (lc.kind === 'value') {
       // Text stays a string cell whatever it starts with ("=", "+", "-", "@"): no spreadsheet runs it.
-      cell.value = formulas.get(lc.key) ?? getCell(report, lc.key);
+      cell.value = formulas.get(lc.key) ?? valueAt(report, lc.key);
       if (cellDef(lc.key)?.kind === 'amount') cell.numFmt = '0.####';
     } else {
       cell.value = lc.text;

@@ -3,9 +3,8 @@
 // CLI and the tests use the very same code.
 export { openLibrary, type OpenOptions, type OpenedLibrary } from './open';
 export { ReportLibrary, ReportLibrary as Library, type ListOptions, type PreviousRef } from './library';
-export type { ReportPatch, NewReportMeta } from './input';
 export { checkReport } from './input';
-export type { ReportStatus, ReportSummary, RevisionReason, RevisionSummary, StoredReport } from './store';
+export type { StoredReport } from './store';
 export type { BackupFile } from './backups';
 export { defaultDatabasePath } from './paths';
 export { displayTime } from './time';

@@ -11,9 +11,11 @@ import { blockingFindings } from '../../../shared/rules/explanations';
 import { fixAll, type AppliedFix } from '../../../shared/rules/fix-all';
 import { createBackup, createBackupNow, listBackups, pruneBackups, type BackupFile, type RetentionPolicy } from './backups';
 import { storageFailure } from './errors';
-import { checkMeta, checkPatch, checkReport, type ReportPatch } from './input';
+import type { EditPatch, ReportStatus, ReportSummary, RevisionReason, RevisionSummary } from '../../../shared/api/contract';
+import type { Identity } from '../../../shared/model/identity';
+import { checkMeta, checkPatch, checkReport } from './input';
 import type { Db, SqliteOptions } from './sqlite';
-import { ReportStore, type ReportStatus, type ReportSummary, type RevisionReason, type RevisionSummary, type StoredReport } from './store';
+import { ReportStore, type StoredReport } from './store';
 import { isoTime, localDay } from './time';
 
 export interface LibrarySettings extends SqliteOptions {
@@ -100,10 +102,12 @@ export class ReportLibrary {
 
   // ---- creating -------------------------------------------------------------
 
-  create(meta: { agency: string; year: number; level: string }): Result<StoredReport> {
+  create(meta: Identity): Result<StoredReport> {
     const checked = checkMeta(meta);
     if (!checked.ok) return checked;
-    return this.write('新建报告', () => this.inserted(blankReport(checked.value)));
+    const { signature, date, ...names } = checked.value;
+    const report: Report = { ...blankReport(names), ...(signature !== undefined ? { signature } : {}), ...(date !== undefined ? { date } : {}) };
+    return this.write('新建报告', () => this.inserted(report));
   }
 
   /** Stores a whole report (an import) as a new draft. */
@@ -172,7 +176,7 @@ export class ReportLibrary {
    * open or save answered). When another window saved since, the change is
    * refused, never written over the other's: checked in the same transaction.
    */
-  applyEdit(id: number, patch: ReportPatch, revision?: number): Result<ReportSummary> {
+  applyEdit(id: number, patch: EditPatch, revision?: number): Result<ReportSummary> {
     const checked = checkPatch(patch);
     if (!checked.ok) return checked;
     const { cells, narratives, explanations, meta } = checked.value;

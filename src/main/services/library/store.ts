@@ -1,42 +1,15 @@
 // The SQL of the library: rows in, reports out. No policy here (who may edit
 // what, when a revision is due): library.ts decides and wraps calls in
 // transactions; this file only knows how a report is laid out in the tables.
+import type { ReportStatus, ReportSummary, RevisionReason, RevisionSummary } from '../../../shared/api/contract';
 import { CELLS, cellDef, type CellKey } from '../../../shared/model/cells';
-import { blankReport, type CellValue, type Report } from '../../../shared/model/report';
+import { blankReport, valueAt, type CellValue, type Report } from '../../../shared/model/report';
 import { reportToJson } from '../../../shared/model/schema';
 import { NARRATIVE_IDS, type Level, type NarrativeId } from '../../../shared/template/gov2021';
 import type { Db } from './sqlite';
 
-export type ReportStatus = '草稿' | '定稿';
-export const STATUSES: readonly ReportStatus[] = ['草稿', '定稿'];
-
-export interface ReportSummary {
-  id: number;
-  agency: string;
-  year: number;
-  level: Level;
-  status: ReportStatus;
-  /** ISO 8601, UTC. */
-  createdAt: string;
-  updatedAt: string;
-  /** Set while the report is in the recycle bin. */
-  deletedAt: string | null;
-  /** Counts the report's changes: a save made on an older revision was made elsewhere's changes unseen. */
-  revision: number;
-}
-
 export interface StoredReport extends ReportSummary {
   report: Report;
-}
-
-export type RevisionReason = 'edit' | 'replace' | 'status' | 'restore';
-
-export interface RevisionSummary {
-  id: number;
-  reportId: number;
-  createdAt: string;
-  reason: RevisionReason;
-  status: ReportStatus;
 }
 
 interface ReportRow {
@@ -44,15 +17,15 @@ interface ReportRow {
   agency: string;
   year: number;
   level: string;
+  signature: string | null;
+  date: string | null;
+  preamble: string | null;
   format: string;
   status: string;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
   revision: number;
-  signature: string | null;
-  date: string | null;
-  preamble: string | null;
 }
 
 const SUMMARY_COLUMNS = 'id, agency, year, level, format, status, created_at, updated_at, deleted_at, revision, signature, date, preamble';
@@ -188,7 +161,7 @@ export class ReportStore {
     return id;
   }
 
-  /** Writes every cell, narrative and explanation of `report` over what `id` holds. */
+  /** Writes every field, cell, narrative and explanation of `report` over what `id` holds. */
   writeContent(id: number, report: Report): void {
     this.setMeta(id, {
       agency: report.agency,
@@ -200,7 +173,7 @@ export class ReportStore {
     });
     this.setCells(
       id,
-      CELLS.map((c) => [c.key, report.tables[c.table][c.row]![c.col] ?? null]),
+      CELLS.map((c) => [c.key, valueAt(report, c.key)]),
     );
     this.setNarratives(id, report.narratives);
     this.db.prepare('DELETE FROM explanations WHERE report_id = ?').run(id);
@@ -266,7 +239,7 @@ export class ReportStore {
         'SELECT id, report_id, created_at, reason, status FROM revisions WHERE report_id = ? ORDER BY created_at DESC, id DESC',
       )
       .all(id)
-      .map((r) => ({ id: r.id, reportId: r.report_id, createdAt: r.created_at, reason: r.reason, status: r.status }));
+      .map((r) => ({ id: r.id, createdAt: r.created_at, reason: r.reason, status: r.status }));
   }
 
   revisionSnapshot(id: number, revisionId: number): string | undefined {

@@ -7,7 +7,7 @@ import type { CellReading, ImportedCell, ImportRecord, MetaSource, SourceCell, T
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { CELLS, cellDef, type CellKey } from '../../../shared/model/cells';
 import { blankReport, setCells, type CellValue, type Report } from '../../../shared/model/report';
-import { TABLES, TABLE_IDS, type Level, type TableId } from '../../../shared/template/gov2021';
+import { tableName, TABLES, TABLE_IDS, type Level, type TableId } from '../../../shared/template/gov2021';
 import type { Candidate } from './candidate';
 import { choose, gather, type Choice } from './choose';
 import type { CopyHint } from './copies';
@@ -30,7 +30,6 @@ export interface Imported {
   record: ImportRecord;
 }
 
-const tableName = (t: TableId) => `表${TABLES[t].title.slice(0, 1)}（${TABLES[t].title.slice(2)}）`;
 
 function where(c: Candidate, marks: Map<Candidate, CopyHint>): string {
   const mark = marks.get(c);

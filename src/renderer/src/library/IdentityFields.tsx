@@ -1,5 +1,6 @@
 // 机关名称, 年度, 机关层级: the three facts that name a report, entered the same
 // way wherever a report is made (new, or from a file).
+import { AGENCY_MAX_CHARS, identityProblem } from '../../../shared/model/identity';
 import { LEVELS, type Level } from '../../../shared/template/gov2021';
 import { inferLevel } from '../../../shared/template/levels';
 
@@ -20,10 +21,9 @@ function withAgency(value: Identity, agency: string): Identity {
 /** The identity as the API takes it, or what is wrong with it in plain words. */
 export function checkIdentity(identity: Identity): { ok: true; agency: string; year: number; level: Level } | { ok: false; message: string } {
   const agency = identity.agency.trim();
-  const year = Number(identity.year);
-  if (!agency) return { ok: false, message: '请填写机关名称' };
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) return { ok: false, message: '年度应为四位数字，如 2024' };
-  return { ok: true, agency, year, level: identity.level };
+  const year = identity.year.trim() === '' ? NaN : Number(identity.year);
+  const problem = identityProblem({ agency, year });
+  return problem ? { ok: false, message: problem } : { ok: true, agency, year, level: identity.level };
 }
 
 export function IdentityFields({ value, onChange, autoFocus }: { value: Identity; onChange: (next: Identity) => void; autoFocus?: boolean }) {
@@ -36,7 +36,7 @@ export function IdentityFields({ value, onChange, autoFocus }: { value: Identity
           value={value.agency}
           onChange={(e) => onChange(withAgency(value, e.target.value))}
           placeholder="如：余杭区统计局"
-          maxLength={100}
+          maxLength={AGENCY_MAX_CHARS}
         />
       </label>
       <label>

@@ -9,7 +9,7 @@
 // edit re-renders the cells that changed, not the table.
 import { createContext, memo, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { cellDef, type CellKey } from '../../../shared/model/cells';
-import type { CellValue, Report } from '../../../shared/model/report';
+import { valueAt, type CellValue } from '../../../shared/model/report';
 import { SEVERITY_LABEL } from '../../../shared/rules/types';
 import { LAYOUTS, placeCells, type LayoutCell } from '../../../shared/template/layout';
 import { useStickyHeader } from './stickyHeader';
@@ -25,11 +25,6 @@ type EditorState = ReturnType<typeof useEditor.getState>;
 
 function display(value: CellValue): string {
   return value === null ? '' : String(value);
-}
-
-function valueOf(report: Report, key: CellKey): CellValue {
-  const d = cellDef(key)!;
-  return report.tables[d.table][d.row]?.[d.col] ?? null;
 }
 
 /** The table's active cell: where the selection is, else its first cell. */
@@ -172,7 +167,7 @@ export function TableGrid({ table }: { table: TableId }) {
       e.preventDefault();
       if (locked(active)) return;
       setInCellEdit(true);
-      setDraft({ key: active, text: draft?.key === active ? draft.text : display(valueOf(s.report!, active)) });
+      setDraft({ key: active, text: draft?.key === active ? draft.text : display(valueAt(s.report!, active)) });
       const input = inputRef.current!;
       requestAnimationFrame(() => input.setSelectionRange(input.value.length, input.value.length));
     } else if (e.key === 'Delete' && !editing) {
@@ -189,7 +184,7 @@ export function TableGrid({ table }: { table: TableId }) {
     const { s, selection } = now();
     if (inCellEdit || !selection) return;
     e.preventDefault();
-    const rows = block(grid, selection.anchor, selection.active).map((r) => r.map((k) => valueOf(s.report!, k)));
+    const rows = block(grid, selection.anchor, selection.active).map((r) => r.map((k) => valueAt(s.report!, k)));
     e.clipboardData.setData('text/plain', toTsv(rows));
   }
 
@@ -293,7 +288,7 @@ function useCellView(table: TableId, key: CellKey): CellView {
     const active = activeOf(s, table) === key;
     const selected = selectedOf(s, table);
     const view: CellView = {
-      value: valueOf(s.report!, key),
+      value: valueAt(s.report!, key),
       mark: reportMarks(s.report!, s.previous).get(key),
       locked: isLocked(s, key),
       flagged: flaggedCells(findingsOf(s.report!, s.previous), s.focus?.place.finding).has(key),

@@ -3,28 +3,19 @@
 // actions) makes an undo, a quick fix and a burst of typing all the same kind
 // of save, and a failed save is simply retried with everything still pending.
 import type { EditPatch } from '../../../shared/api/contract';
-import { CELLS } from '../../../shared/model/cells';
-import type { CellValue, Report } from '../../../shared/model/report';
+import { identityProblem } from '../../../shared/model/identity';
+import { changedCells, setCells, valueAt, type CellValue, type Report } from '../../../shared/model/report';
 import { NARRATIVE_IDS } from '../../../shared/template/gov2021';
 
 /** Metadata the library would refuse (an empty name, a year out of range) is left out until it is valid. */
 export function metaProblem(report: Pick<Report, 'agency' | 'year'>): string | null {
-  if (report.agency.trim() === '') return '机关名称不能为空';
-  if (!Number.isInteger(report.year) || report.year < 2000 || report.year > 2100) return '年度应为 2000 至 2100 之间的四位数';
-  return null;
+  return identityProblem(report);
 }
 
 export function diffReports(saved: Report, current: Report): EditPatch | null {
   const patch: EditPatch = {};
-  if (saved.tables !== current.tables) {
-    const cells: Record<string, CellValue> = {};
-    for (const c of CELLS) {
-      const before = saved.tables[c.table][c.row]?.[c.col] ?? null;
-      const after = current.tables[c.table][c.row]?.[c.col] ?? null;
-      if (before !== after) cells[c.key] = after;
-    }
-    if (Object.keys(cells).length > 0) patch.cells = cells;
-  }
+  const changed = changedCells(saved, current);
+  if (changed.length > 0) patch.cells = Object.fromEntries(changed.map((c) => [c.key, valueAt(current, c.key)]));
   const narratives: Partial<Record<(typeof NARRATIVE_IDS)[number], string>> = {};
   for (const n of NARRATIVE_IDS) if (saved.narratives[n] !== current.narratives[n]) narratives[n] = current.narratives[n];
   if (Object.keys(narratives).length > 0) patch.narratives = narratives;
@@ -52,14 +43,10 @@ export function diffReports(saved: Report, current: Report): EditPatch | null {
 
 /** The saved report after a patch went through: what the next diff starts from. */
 export function applyPatch(saved: Report, patch: EditPatch): Report {
-  let tables = saved.tables;
-  if (patch.cells) {
-    tables = { ...tables };
-    for (const c of CELLS) {
-      if (!(c.key in patch.cells)) continue;
-      tables[c.table] = { ...tables[c.table], [c.row]: { ...tables[c.table][c.row], [c.col]: patch.cells[c.key] ?? null } };
-    }
-  }
+  const withCells = setCells(
+    saved,
+    Object.entries(patch.cells ?? {}).map(([key, value]) => [key, value ?? null] as [string, CellValue]),
+  );
   const explanations = { ...saved.explanations };
   for (const [id, text] of Object.entries(patch.explanations ?? {})) {
     if (text === null) delete explanations[id];
@@ -71,10 +58,9 @@ export function applyPatch(saved: Report, patch: EditPatch): Report {
     if (value !== undefined) closing[key] = value || undefined;
   }
   return {
-    ...saved,
+    ...withCells,
     ...identity,
     ...closing,
-    tables,
     narratives: { ...saved.narratives, ...patch.narratives },
     explanations,
   };

@@ -1,19 +1,19 @@
 // Where each of the six sections stands, for the outline and the progress
 // figure. Derived from the report and its findings, never stored.
 import { CELLS } from '../../../shared/model/cells';
-import type { Report } from '../../../shared/model/report';
+import { valueAt, type Report } from '../../../shared/model/report';
 import { RULES, traitsOf } from '../../../shared/rules/catalog';
 import { isEmptyNarrative, narrativeRepetition } from '../../../shared/rules/engine';
 import { isExplained } from '../../../shared/rules/explanations';
 import type { Finding, RepetitionRule } from '../../../shared/rules/types';
-import { SECTIONS, type SectionId, type TableId } from '../../../shared/template/gov2021';
+import { SECTION_BY_ID, SECTIONS, type SectionId, type TableId } from '../../../shared/template/gov2021';
 
 export type SectionStatus = '未开始' | '填写中' | '有错误' | '待核实' | '完成';
 
 function started(report: Report, section: SectionId): boolean {
-  const def = SECTIONS.find((s) => s.id === section)!;
+  const def = SECTION_BY_ID[section];
   if (def.kind === 'narrative') return !isEmptyNarrative(report.narratives[section as 'overview']);
-  return CELLS.some((c) => c.table === (section as TableId) && (report.tables[c.table][c.row]?.[c.col] ?? null) !== null);
+  return CELLS.some((c) => c.table === (section as TableId) && valueAt(report, c.key) !== null);
 }
 
 /** More of a section's text standing in last year's report than the repetition rule allows: copied, not written. */

@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { EditPatch, OpenedReport, ReportStatus, ReportSummary } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
 import { cellDef, type CellKey } from '../../../shared/model/cells';
-import { parseCellInput, setCells, type CellValue, type Report } from '../../../shared/model/report';
+import { parseCellInput, setCells, valueAt, type CellValue, type Report } from '../../../shared/model/report';
 import { MAX_SECTION_CHARS } from '../../../shared/model/limits';
 import { applyFix } from '../../../shared/rules/engine';
 import { fixAll, type AppliedFix } from '../../../shared/rules/fix-all';
@@ -237,7 +237,7 @@ export const useEditor = create<EditorState>((set, get) => {
       const recomputed = recomputeTotals(next, tables);
       // Totals pasted that disagree with their parts are kept as written: the table switches to manual totals.
       const typedTotals = parsed.filter(([key, value]) => TOTAL_CELLS.has(key) && value !== null);
-      const manualSwitched = tables.filter((t) => typedTotals.some(([key, value]) => cellDef(key)!.table === t && getValue(recomputed, key) !== value));
+      const manualSwitched = tables.filter((t) => typedTotals.some(([key, value]) => cellDef(key)!.table === t && valueAt(recomputed, key) !== value));
       if (manualSwitched.length > 0) {
         set({ manualTotals: { ...manualTotals, ...Object.fromEntries(manualSwitched.map((t) => [t, true])) } });
         next = recomputeTotals(next, tables.filter((t) => !manualSwitched.includes(t)));
@@ -333,7 +333,7 @@ export const useEditor = create<EditorState>((set, get) => {
       const { draft, report } = get();
       if (!draft || !report) return;
       set({ draft: null });
-      if (parseCellInput(draft.text) !== getValue(report, draft.key)) get().setCells([[draft.key, draft.text]], { section: cellDef(draft.key)!.table, cell: draft.key });
+      if (parseCellInput(draft.text) !== valueAt(report, draft.key)) get().setCells([[draft.key, draft.text]], { section: cellDef(draft.key)!.table, cell: draft.key });
     },
 
     flush: async (options) => {
@@ -371,8 +371,3 @@ export const useEditor = create<EditorState>((set, get) => {
     },
   };
 });
-
-function getValue(report: Report, key: CellKey): CellValue {
-  const d = cellDef(key)!;
-  return report.tables[d.table][d.row]?.[d.col] ?? null;
-}

@@ -1,7 +1,7 @@
 // Total cells computed from their parts, in the editor. Which cells are
 // totals, and of which parts, is the rule list's (shared/rules/totals.ts).
 import type { CellKey } from '../../../shared/model/cells';
-import { getCell, isBlankLike, setCells, type CellValue, type Report } from '../../../shared/model/report';
+import { valueAt, isBlankLike, setCells, type CellValue, type Report } from '../../../shared/model/report';
 import { sumOfParts, TOTALS } from '../../../shared/rules/totals';
 import type { TableId } from '../../../shared/template/gov2021';
 
@@ -14,7 +14,7 @@ export function recomputeTotals(report: Report, tables: readonly TableId[]): Rep
     for (const table of tables) {
       for (const def of TOTALS[table]) {
         const sum = sumOfParts(next, def.parts);
-        if (sum !== undefined && getCell(next, def.total) !== sum) changes.push([def.total, sum]);
+        if (sum !== undefined && valueAt(next, def.total) !== sum) changes.push([def.total, sum]);
       }
     }
     if (changes.length === 0) break;
@@ -28,7 +28,7 @@ export function totalsConsistent(report: Report, table: TableId): boolean {
   return TOTALS[table].every((def) => {
     const sum = sumOfParts(report, def.parts);
     if (sum === undefined) return true;
-    const current = getCell(report, def.total);
+    const current = valueAt(report, def.total);
     if (sum === null) return isBlankLike(current);
     return current === sum;
   });

@@ -4,9 +4,8 @@
 // state as a version of its own first, so nothing is lost either way.
 import { useEffect, useState } from 'react';
 import type { OpenedReport, RevisionReason, RevisionSummary } from '../../../shared/api/contract';
-import { CELLS } from '../../../shared/model/cells';
-import type { Report } from '../../../shared/model/report';
-import { NARRATIVE_IDS, SECTIONS, type SectionId } from '../../../shared/template/gov2021';
+import { changedCells, valueAt, type Report } from '../../../shared/model/report';
+import { NARRATIVE_IDS, SECTION_BY_ID } from '../../../shared/template/gov2021';
 import { api } from '../api';
 import { Modal, useConfirm } from '../common/Modal';
 import { formatTime } from '../common/time';
@@ -28,8 +27,6 @@ const REASON: Record<RevisionReason, string> = {
   restore: '恢复历史版本前',
 };
 
-const HEADING = Object.fromEntries(SECTIONS.map((s) => [s.id, s.heading])) as Record<SectionId, string>;
-const NUMERAL = Object.fromEntries(SECTIONS.map((s) => [s.id, s.numeral])) as Record<SectionId, string>;
 
 const show = (v: string | number | null) => (v === null ? '（空）' : String(v));
 
@@ -50,13 +47,9 @@ function textChange(then: string, now: string): string {
 /** In words: each cell that differs (then → now), where each text parts, and what else changed. */
 function differences(then: Report, now: Report): string[] {
   const out: string[] = [];
-  for (const c of CELLS) {
-    const a = then.tables[c.table][c.row]?.[c.col] ?? null;
-    const b = now.tables[c.table][c.row]?.[c.col] ?? null;
-    if (a !== b) out.push(`表${NUMERAL[c.table]} ${c.name}：${show(a)} → ${show(b)}`);
-  }
+  for (const c of changedCells(then, now)) out.push(`表${SECTION_BY_ID[c.table].numeral} ${c.name}：${show(valueAt(then, c.key))} → ${show(valueAt(now, c.key))}`);
   for (const n of NARRATIVE_IDS) {
-    if (then.narratives[n] !== now.narratives[n]) out.push(`${HEADING[n]}：${textChange(then.narratives[n], now.narratives[n])}（当时 ${then.narratives[n].length} 字，现在 ${now.narratives[n].length} 字）`);
+    if (then.narratives[n] !== now.narratives[n]) out.push(`${SECTION_BY_ID[n].heading}：${textChange(then.narratives[n], now.narratives[n])}（当时 ${then.narratives[n].length} 字，现在 ${now.narratives[n].length} 字）`);
   }
   if (then.agency !== now.agency) out.push(`机关名称：${then.agency} → ${now.agency}`);
   if (then.year !== now.year) out.push(`年度：${then.year} → ${now.year}`);

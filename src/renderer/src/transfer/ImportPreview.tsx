@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import type { ImportedFile } from '../../../shared/api/contract';
 import type { CellReading, ImportedCell } from '../../../shared/api/import';
 import { CELLS, type CellKey } from '../../../shared/model/cells';
-import { getCell, type CellValue, type Report } from '../../../shared/model/report';
+import { valueAt, type CellValue, type Report } from '../../../shared/model/report';
 import { SECTIONS, TABLE_IDS, TABLES, type TableId } from '../../../shared/template/gov2021';
 import { LAYOUTS, placeCells, type LayoutCell } from '../../../shared/template/layout';
 
@@ -34,8 +34,8 @@ export function importCells(current: Report, read: ImportedFile): CellChange[] {
   return CELLS.map((c) => {
     const cell = read.record?.cells[c.key];
     const found = !read.record || isRead(cell);
-    const before = getCell(current, c.key);
-    return { key: c.key, before, after: found ? getCell(read.report, c.key) : before, cell };
+    const before = valueAt(current, c.key);
+    return { key: c.key, before, after: found ? valueAt(read.report, c.key) : before, cell };
   });
 }
 

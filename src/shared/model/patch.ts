@@ -1,0 +1,37 @@
+// One user action's changes to a report, as the editor sends them and the
+// library applies them in one transaction: the cells, texts, 核实说明 and
+// identity fields that changed. One schema for the API contract, the library
+// and the editor.
+import { z } from 'zod';
+import { CELLS } from './cells';
+import { agencySchema, dateSchema, levelSchema, signatureSchema, yearSchema } from './identity';
+import { limitedText } from './limits';
+import { NARRATIVE_IDS } from '../template/gov2021';
+
+const cellValueSchema = z.union([z.number(), z.string(), z.null()]);
+const cellKeys = CELLS.map((c) => c.key) as [string, ...string[]];
+/** A bound on one 核实说明, so that one request cannot fill the disk. */
+export const EXPLANATION_MAX_CHARS = 20_000;
+const explanationSchema = z.string().max(EXPLANATION_MAX_CHARS);
+
+/** Cell key → its new value; only cells of the template. */
+export const cellChangesSchema = z.partialRecord(z.enum(cellKeys), cellValueSchema);
+
+export const editPatchSchema = z.strictObject({
+  cells: cellChangesSchema.optional(),
+  narratives: z.partialRecord(z.enum(NARRATIVE_IDS), limitedText()).optional(),
+  /** Finding id → 核实说明; null removes it. */
+  explanations: z.record(z.string().min(1).max(200), explanationSchema.nullable()).optional(),
+  /** The identity; 落款, 成文日期 and the preamble null or "": back to none (the agency, the day of export, no preamble). */
+  meta: z
+    .strictObject({
+      agency: agencySchema.optional(),
+      year: yearSchema.optional(),
+      level: levelSchema.optional(),
+      signature: signatureSchema.nullable().optional(),
+      date: z.union([dateSchema, z.literal(''), z.null()]).optional(),
+      preamble: limitedText('preamble').nullable().optional(),
+    })
+    .optional(),
+});
+export type EditPatch = z.infer<typeof editPatchSchema>;
