@@ -82,14 +82,13 @@ export function createHandlers(services: Services): Handlers {
       return all.ok ? ok(all.value.filter((r) => !!r.deletedAt === !!i.deleted)) : all;
     },
     'library.create': (i) => {
-      const created = i.fromPrevious ? library.createFromPrevious({ agency: i.agency, year: i.year - 1 }) : library.create({ agency: i.agency, year: i.year, level: i.level });
-      if (!created.ok) return created;
-      // Last year's level is the starting point; the author's choice wins.
-      if (created.value.level !== i.level) return library.applyEdit(created.value.id, { meta: { level: i.level } });
-      return ok(summaryOf(created.value));
+      const { fromPrevious, ...identity } = i;
+      // From last year's report, the author's choice of level wins over last year's.
+      const created = fromPrevious ? library.createFromPrevious({ agency: i.agency, year: i.year - 1 }, { level: i.level }) : library.create(identity);
+      return created.ok ? ok(summaryOf(created.value)) : created;
     },
     'library.open': (i) => opened(library.get(i.id)),
-    'library.edit': (i) => library.applyEdit(i.id, i.patch, i.revision),
+    'library.edit': (i) => library.applyEdit(i.id, i.patch, { revision: i.revision, keepBefore: i.keepBefore }),
     'library.duplicate': (i) => {
       const copy = library.duplicate(i.id);
       return copy.ok ? ok(summaryOf(copy.value)) : copy;
@@ -99,7 +98,6 @@ export function createHandlers(services: Services): Handlers {
     'library.setStatus': (i) => library.setStatus(i.id, i.status),
     'library.revisions': (i) => library.listRevisions(i.id),
     'library.revision': (i) => library.getRevision(i.id, i.revisionId),
-    'library.checkpoint': (i) => library.checkpoint(i.id, i.reason),
     'library.restoreRevision': (i) => opened(library.restoreRevision(i.id, i.revisionId)),
     'library.import': (i) => {
       const read = readReportJson(i.report);

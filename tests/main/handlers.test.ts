@@ -84,6 +84,17 @@ describe('handlers', () => {
     const opened = value(await api.library.open({ id: next.id }));
     expect(opened.report.tables.requests.carried_over.natural).toBe(2);
     expect(opened.previous?.year).toBe(2024);
+    // Made with its level in one step: no version "before editing" of a report that did not exist yet.
+    expect(value(await api.library.revisions({ id: next.id }))).toEqual([]);
+  });
+
+  it('an import is one edit: its changes and the version before them, together', async () => {
+    const created = value(await api.library.create({ agency: '某局', year: 2024, level: '县区部门' }));
+    value(await api.library.edit({ id: created.id, patch: { cells: { 'requests.received.natural': 1 } }, keepBefore: 'replace' }));
+    const revisions = value(await api.library.revisions({ id: created.id }));
+    expect(revisions.map((r) => r.reason)).toEqual(['replace']);
+    expect(value(await api.library.revision({ id: created.id, revisionId: revisions[0]!.id })).tables.requests.received.natural).toBeNull();
+    expect(value(await api.library.open({ id: created.id })).report.tables.requests.received.natural).toBe(1);
   });
 
   describe('files', () => {

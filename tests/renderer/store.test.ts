@@ -48,9 +48,9 @@ async function open(id: number): Promise<void> {
   const opened = await api.library.open({ id });
   if (!opened.ok) throw new Error(opened.error.message);
   useEditor.getState().load(opened.value, {
-    edit: (patch, revision) => {
+    edit: (patch, revision, keepBefore) => {
       sent.push(patch);
-      return api.library.edit({ id, patch, revision });
+      return api.library.edit({ id, patch, revision, keepBefore });
     },
     setStatus: (status) => api.library.setStatus({ id, status }),
     reopen: () => api.library.open({ id }),
@@ -183,6 +183,24 @@ describe('the editor store over the real library', () => {
     editor().undo();
     expect(valueAt(editor().report!, 'requests.granted.total')).toBe(8);
     expect(editor().manualTotals.requests).toBe(true);
+  });
+
+  it('an import goes in one save that keeps the version before it; typing before it goes in its own', async () => {
+    const id = add(seed);
+    await open(id);
+    editor().setNarrative('other', `${seed.narratives.other}另：本年未收取费用。`);
+    await editor().flush({ includeDraft: true });
+    editor().setCells([['appeals.review.upheld', 1], ['appeals.review.total', 1]], { section: 'appeals' });
+    await editor().flush({ keepBefore: 'replace' });
+    expect(sent).toEqual([{ narratives: { other: `${seed.narratives.other}另：本年未收取费用。` } }, { cells: { 'appeals.review.upheld': 1, 'appeals.review.total': 1 } }]);
+    const revisions = services.library.listRevisions(id);
+    expect(revisions.ok && revisions.value.map((r) => r.reason)).toEqual(['replace', 'edit']);
+    expect(valueAt(stored(id), 'appeals.review.upheld')).toBe(1);
+    // The next save is an ordinary one.
+    editor().setNarrative('other', seed.narratives.other);
+    await editor().flush();
+    const after = services.library.listRevisions(id);
+    expect(after.ok && after.value.map((r) => r.reason)).toEqual(['replace', 'edit']);
   });
 
   it('flush sends what is pending at once; with includeDraft, the cell being typed into as well', async () => {

@@ -38,15 +38,14 @@ export const inputs = {
   'library.create': identitySchema.extend({ fromPrevious: z.boolean().optional() }),
   'library.open': z.strictObject({ id }),
   // `revision`: the report's revision the patch was made on; a save on an older one is refused (code 'conflict').
-  'library.edit': z.strictObject({ id, patch: editPatchSchema, revision: z.number().int().nonnegative().optional() }),
+  // keepBefore 'replace': an import, whose version before is kept in the same transaction as its changes.
+  'library.edit': z.strictObject({ id, patch: editPatchSchema, revision: z.number().int().nonnegative().optional(), keepBefore: z.enum(['replace']).optional() }),
   'library.duplicate': z.strictObject({ id }),
   'library.remove': z.strictObject({ id }),
   'library.restore': z.strictObject({ id }),
   'library.setStatus': z.strictObject({ id, status: z.enum(STATUSES) }),
   'library.revisions': z.strictObject({ id }),
   'library.revision': z.strictObject({ id, revisionId: id }),
-  // Keep the report as it stands as a version before an import changes many cells at once.
-  'library.checkpoint': z.strictObject({ id, reason: z.enum(['replace']) }),
   'library.restoreRevision': z.strictObject({ id, revisionId: id }),
   // A whole report read from a file becomes a new report in one transaction.
   'library.import': z.strictObject({ report: reportSchema }),
@@ -142,7 +141,6 @@ export interface Outputs {
   'library.setStatus': ReportSummary;
   'library.revisions': RevisionSummary[];
   'library.revision': Report;
-  'library.checkpoint': null;
   'library.restoreRevision': OpenedReport;
   'library.import': ReportSummary;
   'library.start': StartedReport;

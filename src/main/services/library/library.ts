@@ -12,7 +12,8 @@ import { fixAll, type AppliedFix } from '../../../shared/rules/fix-all';
 import { createBackup, createBackupNow, listBackups, pruneBackups, type BackupFile, type RetentionPolicy } from './backups';
 import { storageFailure } from './errors';
 import type { EditPatch, ReportStatus, ReportSummary, RevisionReason, RevisionSummary } from '../../../shared/api/contract';
-import type { Identity } from '../../../shared/model/identity';
+import { levelSchema, type Identity } from '../../../shared/model/identity';
+import { LEVELS, type Level } from '../../../shared/template/gov2021';
 import { checkMeta, checkPatch, checkReport } from './input';
 import type { Db, SqliteOptions } from './sqlite';
 import { ReportStore, type StoredReport } from './store';
@@ -120,13 +121,18 @@ export class ReportLibrary {
   /**
    * Next year's report from last year's: narratives as a starting point,
    * 上年结转 from last year's 结转下年度, 现行有效件数 carried; the rest blank.
-   * `previous` is last year's report: by id, or by its body and year.
+   * `previous` is last year's report: by id, or by its body and year. A
+   * `level` given wins over last year's (the author's choice), in the same
+   * transaction: the new report never exists with the wrong level.
    */
-  createFromPrevious(previous: PreviousRef): Result<StoredReport> {
+  createFromPrevious(previous: PreviousRef, options: { level?: Level } = {}): Result<StoredReport> {
+    const level = options.level === undefined ? undefined : levelSchema.safeParse(options.level);
+    if (level && !level.success) return fail('invalid_input', `无法新建报告：机关层级应为${LEVELS.join('、')}之一`);
     return this.write('以上年报告为底稿新建', () => {
       const found = this.resolvePrevious(previous);
       if (!found.ok) return found;
-      return this.inserted(nextYearReport(found.value.report));
+      const next = nextYearReport(found.value.report);
+      return this.inserted(level ? { ...next, level: level.data } : next);
     });
   }
 
@@ -172,21 +178,25 @@ export class ReportLibrary {
   // ---- editing --------------------------------------------------------------
 
   /**
-   * `revision`: the report's revision the change was made on (what the last
-   * open or save answered). When another window saved since, the change is
-   * refused, never written over the other's: checked in the same transaction.
+   * One user action's changes, in one transaction. `revision`: the report's
+   * revision the change was made on (what the last open or save answered);
+   * when another window saved since, the change is refused, never written
+   * over the other's. `keepBefore` keeps the report as it stood as a version
+   * first (an import: its changes and the version before them land together
+   * or not at all); otherwise a version is kept when the last is N minutes old.
    */
-  applyEdit(id: number, patch: EditPatch, revision?: number): Result<ReportSummary> {
+  applyEdit(id: number, patch: EditPatch, options: { revision?: number; keepBefore?: RevisionReason } = {}): Result<ReportSummary> {
     const checked = checkPatch(patch);
     if (!checked.ok) return checked;
     const { cells, narratives, explanations, meta } = checked.value;
     return this.write('保存修改', () => {
       const editable = this.editable(id);
       if (!editable.ok) return editable;
-      if (revision !== undefined && editable.value.revision !== revision)
+      if (options.revision !== undefined && editable.value.revision !== options.revision)
         return fail('conflict', '这份报告已在别处（另一个窗口或浏览器标签页）修改并保存过，本次修改未保存：请重新载入报告，看过别处的修改后再改');
       const at = this.now();
-      if (this.revisionDue(id, at)) this.snapshot(id, 'edit', at);
+      if (options.keepBefore) this.snapshot(id, options.keepBefore, at);
+      else if (this.revisionDue(id, at)) this.snapshot(id, 'edit', at);
       if (cells) this.store.setCells(id, Object.entries(cells).filter((e): e is [string, CellValue] => e[1] !== undefined));
       if (narratives) this.store.setNarratives(id, narratives);
       if (explanations) this.store.setExplanations(id, Object.entries(explanations));
@@ -280,16 +290,6 @@ export class ReportLibrary {
       const current = this.existing(id);
       if (!current.ok) return current;
       return ok(this.store.revisions(id));
-    });
-  }
-
-  /** Keeps the report as it stands now as a version, before a change too big for undo alone (an import). */
-  checkpoint(id: number, reason: RevisionReason): Result<null> {
-    return this.write('保存历史版本', () => {
-      const editable = this.editable(id);
-      if (!editable.ok) return editable;
-      this.snapshot(id, reason, this.now());
-      return ok(null);
     });
   }
 

@@ -32,7 +32,7 @@ import './editor.css';
 /** How the editor store saves this report: through the typed API. */
 function remoteFor(id: number): Remote {
   return {
-    edit: (patch, revision) => api!.library.edit({ id, patch, revision }),
+    edit: (patch, revision, keepBefore) => api!.library.edit({ id, patch, revision, keepBefore }),
     setStatus: (status) => api!.library.setStatus({ id, status }),
     reopen: () => api!.library.open({ id }),
   };
@@ -161,11 +161,12 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   );
 
   async function applyImport(changes: [string, string | number | null][], fileName: string) {
-    // The report as it stood before the import stays in 历史版本, beyond this session's undo.
+    // What was typed before goes in its own save; the import is then one save, with the report as it
+    // stood before it kept in 历史版本 (beyond this session's undo), in the same transaction.
     await useEditor.getState().flush({ includeDraft: true });
-    await api!.library.checkpoint({ id, reason: 'replace' });
     const first = cellDef(changes[0]![0])!;
     useEditor.getState().setCells(changes, { section: first.table, cell: first.key });
+    await useEditor.getState().flush({ keepBefore: 'replace' });
     show('info', `已从「${fileName}」导入 ${changes.length} 处改动；按 Ctrl+Z 可整体撤销`);
   }
 

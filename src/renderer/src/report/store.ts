@@ -38,8 +38,11 @@ export interface Selection {
 
 /** How the editor reaches the library: the report's edit, status and open calls of the API. */
 export interface Remote {
-  /** `revision`: the report's revision the patch was made on; the library refuses it when another window saved since. */
-  edit: (patch: EditPatch, revision: number) => Promise<Result<ReportSummary>>;
+  /**
+   * `revision`: the report's revision the patch was made on; the library refuses it when another window saved since.
+   * `keepBefore`: the library keeps the report as it stood as a version, in the same transaction as the patch.
+   */
+  edit: (patch: EditPatch, revision: number, keepBefore?: 'replace') => Promise<Result<ReportSummary>>;
   setStatus: (status: ReportStatus) => Promise<Result<ReportSummary>>;
   /** The report opened again: after its 年度 or 机关名称 changed, last year's report is another one (or none). */
   reopen: () => Promise<Result<OpenedReport>>;
@@ -81,8 +84,12 @@ interface EditorState {
   select: (selection: Selection | null) => void;
   setDraft: (draft: { key: CellKey; text: string } | null) => void;
   commitDraft: () => void;
-  /** Sends what is pending now; `includeDraft` also takes the cell being typed into (leaving the page, Ctrl+S). */
-  flush: (options?: { includeDraft?: boolean }) => Promise<void>;
+  /**
+   * Sends what is pending now; `includeDraft` also takes the cell being typed
+   * into (leaving the page, Ctrl+S); `keepBefore` asks the library to keep the
+   * version before this save (an import), with it in one transaction.
+   */
+  flush: (options?: { includeDraft?: boolean; keepBefore?: 'replace' }) => Promise<void>;
   setStatus: (status: ReportStatus) => Promise<Result<ReportSummary> | null>;
   /** After a conflict: the report as the library has it now, this window's unsaved changes dropped. */
   reload: () => Promise<void>;
@@ -106,6 +113,8 @@ const saving = {
   firstPendingAt: 0,
   inFlight: null as Promise<void> | null,
   lastCoalesce: null as { key: string; at: number } | null,
+  /** A version to keep with the next save that gets through (an import's); kept across a failed save and its retry. */
+  keepBefore: undefined as 'replace' | undefined,
 };
 
 let nonce = 0;
@@ -173,8 +182,11 @@ export const useEditor = create<EditorState>((set, get) => {
     }
     if (get().save.kind === 'conflict') return;
     const remote = saving.remote;
-    const res = await remote.edit(patch, saving.revision);
+    const keepBefore = saving.keepBefore;
+    const res = await remote.edit(patch, saving.revision, keepBefore);
     if (res.ok) {
+      // Only the request that carried it took the version; one asked for while this save travelled waits for the next.
+      if (keepBefore) saving.keepBefore = undefined;
       saving.saved = applyPatch(saving.saved, patch);
       saving.revision = res.value.revision;
       set({ status: res.value.status });
@@ -217,7 +229,7 @@ export const useEditor = create<EditorState>((set, get) => {
 
     load: (opened, remote, options) => {
       if (saving.timer) clearTimeout(saving.timer);
-      Object.assign(saving, { remote, saved: opened.report, revision: opened.summary.revision, timer: null, inFlight: null, lastCoalesce: null });
+      Object.assign(saving, { remote, saved: opened.report, revision: opened.summary.revision, timer: null, inFlight: null, lastCoalesce: null, keepBefore: undefined });
       set({
         ...NOTHING_OPEN,
         report: opened.report,
@@ -339,6 +351,7 @@ export const useEditor = create<EditorState>((set, get) => {
     flush: async (options) => {
       // A timed save leaves the cell being typed into alone: committing it would cut the author's typing short.
       if (options?.includeDraft) get().commitDraft();
+      if (options?.keepBefore) saving.keepBefore = options.keepBefore;
       if (saving.timer) clearTimeout(saving.timer);
       saving.timer = null;
       // One save at a time, in order; a flush during a save waits for it and sends what is left.
