@@ -11,6 +11,7 @@ import { buildMenu } from './electron/menu';
 import { loadWindowState, saveWindowState } from './electron/window-state';
 import { desktopPlatform } from './electron/platform';
 import { isInsideFolder } from './electron/app-folder';
+import { sendToPage } from './electron/page-commands';
 
 /** The built app (main, preload, renderer): the only folder file:// may load from. */
 const APP_DIR = join(__dirname, '..');
@@ -42,10 +43,8 @@ function registerIpc(s: OpenedServices): void {
 }
 
 /** Asks the page to save what it has not yet saved; gives up after a few seconds rather than hang. */
-async function flushRenderer(): Promise<void> {
-  if (!win || win.isDestroyed()) return;
-  const flush = win.webContents.executeJavaScript('window.__nianbaoFlush ? window.__nianbaoFlush() : true', true);
-  await Promise.race([flush.catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);
+function flushRenderer(): Promise<void> {
+  return sendToPage(win, 'flush');
 }
 
 function createWindow(s: OpenedServices): void {

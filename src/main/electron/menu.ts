@@ -1,10 +1,12 @@
 // The Chinese application menu with the usual accelerators.
 import { app, dialog, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { dirname } from 'node:path';
+import type { ShellCommand } from '../../shared/api/shell';
+import { sendToPage } from './page-commands';
 
-/** Menu commands reach the page through the hook it registers (common/shell.ts). */
-function command(win: BrowserWindow, name: 'import' | 'export' | 'help'): void {
-  void win.webContents.executeJavaScript(`window.__nianbaoCommand && window.__nianbaoCommand(${JSON.stringify(name)})`);
+/** Menu commands reach the page over the typed bridge (shared/api/shell.ts); the page's common/shell.ts acts on them. */
+function command(win: BrowserWindow, name: ShellCommand): void {
+  void sendToPage(win, name);
 }
 
 export function buildMenu(win: BrowserWindow, databasePath: string, version: string): Menu {
@@ -12,7 +14,7 @@ export function buildMenu(win: BrowserWindow, databasePath: string, version: str
     {
       label: '文件(&F)',
       submenu: [
-        { label: '报告库', accelerator: 'CmdOrCtrl+L', click: () => void win.webContents.executeJavaScript("location.hash = '#/'") },
+        { label: '报告库', accelerator: 'CmdOrCtrl+L', click: () => command(win, 'library') },
         { type: 'separator' },
         { label: '导入 Excel…', accelerator: 'CmdOrCtrl+I', click: () => command(win, 'import') },
         { label: '导出…', accelerator: 'CmdOrCtrl+E', click: () => command(win, 'export') },

@@ -1,0 +1,48 @@
+// The desktop shell's commands as the page receives them: through the
+// bridge the preload exposes (window.nianbaoShell, shared/api/shell.ts).
+// Electron is not installed everywhere, so the bridge is stood in for by an
+// init script with the very shape the preload gives; the page, its store and
+// the library are the real ones.
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures';
+import { documentTitle } from '../../src/shared/model/report';
+import { readReportJson } from '../../src/shared/model/schema';
+import type { ShellBridge, ShellCommand } from '../../src/shared/api/shell';
+
+declare global {
+  interface Window {
+    /** What the stand-in bridge keeps: the page's handler, for the test to call as main's message would. */
+    shellCommand?: (command: ShellCommand) => void | Promise<void>;
+  }
+}
+
+test('flush saves what was typed at once; the menu opens 导出 and goes back to the library', async ({ page, app }) => {
+  await page.addInitScript(() => {
+    const bridge: ShellBridge = { onCommand: (handler) => (window.shellCommand = handler) };
+    window.nianbaoShell = bridge;
+  });
+  const read = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));
+  if (!read.ok) throw new Error(read.error);
+  const stored = app.services.library.add(read.value);
+  if (!stored.ok) throw new Error(stored.error.message);
+  await app.open();
+  await page.getByRole('button', { name: documentTitle(read.value) }).first().click();
+
+  await page.getByRole('navigation', { name: '报告大纲' }).getByRole('button', { name: /六、其他需要报告的事项/ }).click();
+  const other = page.getByRole('textbox', { name: '六、其他需要报告的事项' });
+  await other.press('End');
+  await other.pressSequentially('另：本年未发出收费通知。');
+  // The window is closing: the command's promise settles only once the save is in the library.
+  await page.evaluate(() => window.shellCommand!('flush'));
+  const after = app.services.library.get(stored.value.id);
+  expect(after.ok && after.value.report.narratives.other).toBe(`${read.value.narratives.other}另：本年未发出收费通知。`);
+
+  await page.evaluate(() => window.shellCommand!('export'));
+  const dialog = page.getByRole('dialog', { name: '导出报告' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: '取消' }).click();
+
+  await page.evaluate(() => window.shellCommand!('library'));
+  await expect(page.getByRole('button', { name: documentTitle(read.value) }).first()).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('#/');
+});
