@@ -105,7 +105,7 @@ async function enterCpuTimes(page: Page, round: (i: number) => Promise<void>): P
   });
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as TraceEvent[])));
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
   for (let i = 0; i < CPU_ROUNDS; i++) await round(i);
@@ -204,6 +204,6 @@ export async function run(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
-    services.close();
+    await services.close();
   }
 }

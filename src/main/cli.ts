@@ -232,7 +232,7 @@ const importCmd: Command = async (args, io) => {
 
 const listCmd: Command = async (args, io) => {
   const { values } = parse(args, { db: { type: 'string' } });
-  return withLibrary(values.db as string | undefined, io, (library) => {
+  return withLibrary(values.db, io, (library) => {
     const listed = library.list();
     if (!listed.ok) {
       io.err(listed.error.message);

@@ -110,7 +110,7 @@ if (!app.requestSingleInstanceLock()) {
     if (win.isMinimized()) win.restore();
     win.focus();
   });
-  app.whenReady().then(async () => {
+  void app.whenReady().then(async () => {
     harden();
     const opened = await openServices({
       databasePath: join(dataDir, 'library.db'),

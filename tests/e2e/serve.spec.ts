@@ -14,7 +14,7 @@ test('nianbao serve prints its URL first, serves the app, and keeps what was mad
   const child = spawn(process.execPath, ['bin/nianbao.cjs', 'serve', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const firstLine = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
+    createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', () => reject(new Error('serve exited before printing its URL')));
   });
   expect(firstLine).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{20,}$/);

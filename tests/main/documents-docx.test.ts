@@ -49,7 +49,7 @@ function wordTables(documentXml: string): { rows: WordCell[][]; headerRows: numb
         const gridSpan = Number(attr(tc!, 'w:gridSpan', 'w:val') ?? 1);
         const vMergeTag = /<w:vMerge\b([^>]*)\/>/.exec(tc!);
         const vMerge = vMergeTag ? (/w:val="restart"/.test(vMergeTag[1]!) ? 'restart' : 'continue') : undefined;
-        const cell = { column, gridSpan, vMerge, text: textOf(tc!) } as WordCell;
+        const cell: WordCell = { column, gridSpan, vMerge, text: textOf(tc!) };
         column += gridSpan;
         return cell;
       });

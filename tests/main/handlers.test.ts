@@ -11,6 +11,7 @@ import { openServices, type OpenedServices } from '../../src/main/open-services'
 import ExcelJS from 'exceljs';
 import { AUDIT_SHEET_NAME, exportWorkbook, ONE_SHEET_NAME, SHEET_NAMES } from '../../src/main/services/excel';
 import { readReportJson } from '../../src/shared/model/schema';
+import { valueAt } from '../../src/shared/model/report';
 import { readFileSync } from 'node:fs';
 
 let services: OpenedServices;
@@ -54,7 +55,7 @@ describe('handlers', () => {
     expect(created.status).toBe('草稿');
     value(await api.library.edit({ id: created.id, patch: { cells: { 'requests.received.natural': 3 }, narratives: { other: '本单位未收取信息处理费。' } } }));
     const opened = value(await api.library.open({ id: created.id }));
-    expect(opened.report.tables.requests.received.natural).toBe(3);
+    expect(valueAt(opened.report, 'requests.received.natural')).toBe(3);
     expect(opened.report.narratives.other).toBe('本单位未收取信息处理费。');
     expect(opened.previous).toBeNull();
     expect(value(await api.library.list({})).map((r) => r.id)).toEqual([created.id]);
@@ -82,7 +83,7 @@ describe('handlers', () => {
     const next = value(await api.library.create({ agency: '余杭区统计局', year: 2025, level: '县区政府', fromPrevious: true }));
     expect(next.level).toBe('县区政府');
     const opened = value(await api.library.open({ id: next.id }));
-    expect(opened.report.tables.requests.carried_over.natural).toBe(2);
+    expect(valueAt(opened.report, 'requests.carried_over.natural')).toBe(2);
     expect(opened.previous?.year).toBe(2024);
     // Made with its level in one step: no version "before editing" of a report that did not exist yet.
     expect(value(await api.library.revisions({ id: next.id }))).toEqual([]);
@@ -93,8 +94,8 @@ describe('handlers', () => {
     value(await api.library.edit({ id: created.id, patch: { cells: { 'requests.received.natural': 1 } }, keepBefore: 'replace' }));
     const revisions = value(await api.library.revisions({ id: created.id }));
     expect(revisions.map((r) => r.reason)).toEqual(['replace']);
-    expect(value(await api.library.revision({ id: created.id, revisionId: revisions[0]!.id })).tables.requests.received.natural).toBeNull();
-    expect(value(await api.library.open({ id: created.id })).report.tables.requests.received.natural).toBe(1);
+    expect(valueAt(value(await api.library.revision({ id: created.id, revisionId: revisions[0]!.id })), 'requests.received.natural')).toBeNull();
+    expect(valueAt(value(await api.library.open({ id: created.id })).report, 'requests.received.natural')).toBe(1);
   });
 
   describe('files', () => {
@@ -109,7 +110,7 @@ describe('handlers', () => {
     });
 
     it('refuse a legacy .xls with advice, naming the file', async () => {
-      const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array(504).fill(0)]);
+      const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]);
       const res = await api.files.read({ fileName: '旧表.xls', data: ole.toString('base64') });
       expect(res.ok).toBe(false);
       if (!res.ok) expect(res.error.message).toMatch(/旧表\.xls.*另存为 \.xlsx/);

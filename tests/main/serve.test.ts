@@ -6,6 +6,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Result } from '../../src/shared/api/result';
 import { createHandlers } from '../../src/main/handlers';
 import { openServices, type OpenedServices } from '../../src/main/open-services';
 import { startServer, type RunningServer } from '../../src/main/serve/server';
@@ -86,8 +87,9 @@ describe('nianbao serve', () => {
 
   it('validates payloads with the shared schemas', async () => {
     const res = await call('/api/library.create', { headers: json({ 'X-Nianbao-Token': server.token }), body: JSON.stringify({ agency: '', year: 'x' }) });
-    const result = JSON.parse(res.body);
+    const result = JSON.parse(res.body) as Result<unknown>;
     expect(result.ok).toBe(false);
+    if (result.ok) return;
     expect(result.error.code).toBe('bad_request');
     expect(result.error.message).toMatch(/请求内容不正确/);
   });

@@ -55,7 +55,7 @@ export async function serve(args: ServeArgs): Promise<number> {
       args.err('已停止。');
       done(0);
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
   });
 }

@@ -104,6 +104,8 @@ export function parseCellInput(raw: unknown): CellValue {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : String(raw);
   if (typeof raw === 'boolean') return String(raw);
+  // Whatever else a reader hands over (a string, a date) is kept as its text.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const text = String(raw).replace(/[\u00a0\u3000]/g, ' ').trim();
   if (text === '') return null;
   const n = toHalfWidth(text).replace(/\s+/g, '');

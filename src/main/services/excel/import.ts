@@ -56,7 +56,7 @@ export async function importWorkbook(input: Buffer | Uint8Array | string, option
 
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes.value as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES } as ExcelJS.XlsxReadOptions);
+    await workbook.xlsx.load(bytes.value as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
   } catch {
     return fail('not_xlsx', `「${name}」已损坏或不是 Excel 工作簿（.xlsx）：请在 Excel/WPS 中打开确认，另存为 .xlsx 后再导入`);
   }

@@ -18,7 +18,7 @@ function primitiveOf(value: ExcelJS.CellValue): Primitive {
   if (value instanceof Date) return isoDate(value);
   if ('richText' in value) return value.richText.map((t) => t.text).join('');
   if ('error' in value) return String(value.error);
-  if ('text' in value) return primitiveOf((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
+  if ('text' in value) return primitiveOf(value.text);
   return null;
 }
 

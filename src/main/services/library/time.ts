@@ -26,6 +26,6 @@ export function fileStamp(at: Date): string {
 export function parseFileStamp(stamp: string): Date | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/.exec(stamp);
   if (!m) return undefined;
-  const [, y, mo, d, h, mi, s, ms] = m.map(Number) as number[];
-  return new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!, ms!));
+  const [, y, mo, d, h, mi, s, ms] = m.map(Number);
+  return new Date(Date.UTC(y!, mo! - 1, d, h, mi, s, ms));
 }

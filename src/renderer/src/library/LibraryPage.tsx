@@ -158,7 +158,7 @@ export function LibraryPage() {
                     <td>{formatTime(showBin ? (r.deletedAt ?? r.updatedAt) : r.updatedAt)}</td>
                     <td className="actions">
                       {showBin ? (
-                        <button type="button" onClick={() => act('已恢复报告', () => api!.library.restore({ id: r.id }))}>
+                        <button type="button" onClick={() => void act('已恢复报告', () => api!.library.restore({ id: r.id }))}>
                           恢复
                         </button>
                       ) : (
@@ -166,7 +166,7 @@ export function LibraryPage() {
                           <button type="button" onClick={() => go({ page: 'report', id: r.id })}>
                             打开
                           </button>
-                          <button type="button" onClick={() => act('已复制为新的草稿', () => api!.library.duplicate({ id: r.id }))}>
+                          <button type="button" onClick={() => void act('已复制为新的草稿', () => api!.library.duplicate({ id: r.id }))}>
                             复制
                           </button>
                           <button

@@ -215,7 +215,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
         <SidePanel id={id} flush={flushAll} />
       </div>
       {dragging && <div className="drop-hint">松开鼠标，导入这个表格文件</div>}
-      {importing && <ImportDialog file={importing} current={report} onApply={applyImport} onClose={() => setImporting(null)} />}
+      {importing && <ImportDialog file={importing} current={report} onApply={(changes, fileName) => void applyImport(changes, fileName)} onClose={() => setImporting(null)} />}
       {revisions && (
         <RevisionsDialog
           id={id}

@@ -10,7 +10,7 @@ import { MAX_SECTION_CHARS } from '../../../shared/model/limits';
 import { applyFix } from '../../../shared/rules/engine';
 import { fixAll, type AppliedFix } from '../../../shared/rules/fix-all';
 import type { Finding } from '../../../shared/rules/types';
-import { TABLE_IDS, type Level, type NarrativeId, type SectionId, type TableId } from '../../../shared/template/gov2021';
+import { TABLE_IDS, type NarrativeId, type SectionId, type TableId } from '../../../shared/template/gov2021';
 import { applyPatch, diffReports } from './patch';
 import { TOTAL_CELLS } from '../../../shared/rules/totals';
 import { recomputeTotals, totalsConsistent } from './totals';
@@ -283,7 +283,7 @@ export const useEditor = create<EditorState>((set, get) => {
       const { report } = get();
       if (!report) return;
       const field = Object.keys(meta).join(',');
-      commit({ ...report, ...meta, level: (meta.level ?? report.level) as Level }, { section: get().section }, `meta:${field}`);
+      commit({ ...report, ...meta, level: meta.level ?? report.level }, { section: get().section }, `meta:${field}`);
     },
 
     fix: (finding) => {

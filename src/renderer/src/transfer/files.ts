@@ -8,7 +8,8 @@ export function fileToBase64(file: File, onProgress?: (share: number) => void): 
     reader.onprogress = (e) => e.lengthComputable && onProgress?.(e.loaded / e.total);
     reader.onerror = () => reject(new Error(`无法读取「${file.name}」：文件可能正被其他程序占用，请关闭后重试`));
     reader.onload = () => {
-      const url = String(reader.result);
+      // readAsDataURL: the result is the data: URL.
+      const url = reader.result as string;
       resolve(url.slice(url.indexOf(',') + 1));
     };
     reader.readAsDataURL(file);

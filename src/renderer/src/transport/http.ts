@@ -3,6 +3,7 @@
 // fragment. The token is taken out of the address bar and kept for this
 // origin (this port of this run), so a second tab or a reload still works.
 import type { Invoke } from '../../../shared/api/channels';
+import type { Result } from '../../../shared/api/result';
 
 const TOKEN_KEY = 'nianbao.token';
 
@@ -29,7 +30,7 @@ export function httpInvoke(token: string): Invoke {
       });
       if (res.status === 401) return { ok: false, error: { code: 'unauthorized', message: '访问令牌无效：请使用 nianbao serve 打印的完整网址重新打开' } };
       if (!res.ok) return { ok: false, error: { code: 'http', message: `服务返回错误（${res.status}）：请重试` } };
-      return await res.json();
+      return (await res.json()) as Result<unknown>;
     } catch {
       return { ok: false, error: { code: 'offline', message: '无法连接到年报编制助手服务：请确认 nianbao serve 仍在运行' } };
     }
