@@ -1,13 +1,21 @@
 // `nianbao serve [--db PATH] [--port N] [--open]`: the whole app in a browser
 // with nothing but Node. Prints the URL as its first line on stdout.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createHandlers } from '../handlers';
 import { openServices } from '../open-services';
 import { startServer } from './server';
 import { openInBrowser } from './open-browser';
 
-export const RENDERER_DIR = resolve(__dirname, '../../../out/renderer');
+/** The program's folder, the one with package.json: the same whether this runs from the sources or from the CLI bundle in out/cli. */
+function programDir(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return __dirname;
+  }
+}
+
+export const RENDERER_DIR = join(programDir(), 'out', 'renderer');
 
 export interface ServeArgs {
   db?: string;
