@@ -5,7 +5,8 @@ import { isBlankLike, numericValue, setCells, valueAt, type CellValue, type Repo
 import { NARRATIVE_IDS, SECTION_BY_ID, TABLE_IDS, type NarrativeId, type SectionId, type TableId } from '../template/gov2021';
 import { inferLevel } from '../template/levels';
 import { RULES } from './catalog';
-import { fill, meaningfulLength, memoByText, parseTextNumber, quoteAround, repeatedShare, shingles } from './text';
+import { memo } from '../memo';
+import { fill, meaningfulLength, parseTextNumber, quoteAround, repeatedShare, shingles, TEXTS_KEPT } from './text';
 import type {
   BlankRule,
   CellTypeRule,
@@ -55,21 +56,16 @@ interface CompiledEquation {
  * validation run only reads cells and adds numbers; a rule naming a cell
  * that does not exist fails here, at the first run, not silently.
  */
-const compiledEquations = new WeakMap<EquationRule, CompiledEquation>();
-function compileEquation(rule: EquationRule): CompiledEquation {
-  let compiled = compiledEquations.get(rule);
-  if (compiled) return compiled;
-  compiled = {
+const compileEquation = memo(
+  (rule: EquationRule): CompiledEquation => ({
     usesPrevious: [...rule.lhs, ...rule.rhs].some((t) => t.previous),
     indexes: expandEquation(rule).map((ix) => ({
       ...ix,
       cells: [...ix.lhs, ...ix.rhs].filter((t) => !t.previous).map((t) => t.key),
       lhsName: cellDef(ix.lhs[0]!.key)!.name,
     })),
-  };
-  compiledEquations.set(rule, compiled);
-  return compiled;
-}
+  }),
+);
 
 /** Signed sum of the terms; NaN when a term is text (cell.type reports that, not the sum). */
 function sumTerms(terms: readonly ResolvedTerm[], report: Report, previous: Report | null): number {
@@ -320,13 +316,9 @@ function evalNarrativeRequired(rule: NarrativeRequiredRule, report: Report, _ctx
   }
 }
 
-const regexCache = new Map<string, RegExp>();
+const compiledRegex = memo((source: string) => new RegExp(source, 'gu'), 256);
 function regex(source: string): RegExp {
-  let r = regexCache.get(source);
-  if (!r) {
-    r = new RegExp(source, 'gu');
-    regexCache.set(source, r);
-  }
+  const r = compiledRegex(source);
   r.lastIndex = 0;
   return r;
 }
@@ -358,14 +350,9 @@ function scanMentions(rule: NarrativeNumbersRule, text: string): NumberMention[]
 }
 
 /** Mentions depend on the rule and the text only, so they are kept per rule and text; the cells are compared on every run. */
-const mentionScanners = new WeakMap<NarrativeNumbersRule, (text: string) => NumberMention[]>();
+const mentionScanner = memo((rule: NarrativeNumbersRule) => memo((text: string) => scanMentions(rule, text), TEXTS_KEPT));
 function numberMentions(rule: NarrativeNumbersRule, text: string): NumberMention[] {
-  let scan = mentionScanners.get(rule);
-  if (!scan) {
-    scan = memoByText((t) => scanMentions(rule, t));
-    mentionScanners.set(rule, scan);
-  }
-  return scan(text);
+  return mentionScanner(rule)(text);
 }
 
 function evalNarrativeNumbers(rule: NarrativeNumbersRule, report: Report, _ctx: ValidationContext, emit: Emit): void {
@@ -416,14 +403,9 @@ function scanYears(rule: NarrativeYearRule, text: string): YearMention[] {
   return found;
 }
 
-const yearScanners = new WeakMap<NarrativeYearRule, (text: string) => YearMention[]>();
+const yearScanner = memo((rule: NarrativeYearRule) => memo((text: string) => scanYears(rule, text), TEXTS_KEPT));
 function yearMentions(rule: NarrativeYearRule, text: string): YearMention[] {
-  let scan = yearScanners.get(rule);
-  if (!scan) {
-    scan = memoByText((t) => scanYears(rule, t));
-    yearScanners.set(rule, scan);
-  }
-  return scan(text);
+  return yearScanner(rule)(text);
 }
 
 /** "2022年，" followed by the body itself (我局, 本单位, its own name) or by its own work (收到…申请). */
@@ -473,22 +455,16 @@ function evalFeeNotice(rule: FeeNoticeRule, report: Report, _ctx: ValidationCont
   });
 }
 
-let shingleMemo: { text: string; set: Set<string> } | undefined;
+/** Last year's text changes only when another last year is compared: its shingles are kept for the last one. */
+const shinglesOf = memo(shingles);
 function earlierShingles(previous: Report): Set<string> {
-  const text = NARRATIVE_IDS.map((n) => previous.narratives[n]).join('\n');
-  if (shingleMemo?.text !== text) shingleMemo = { text, set: shingles(text) };
-  return shingleMemo.set;
+  return shinglesOf(NARRATIVE_IDS.map((n) => previous.narratives[n]).join('\n'));
 }
 
 /** Shares depend only on this text and last year's, so they are kept per pair: the editor revalidates on every cell edit. */
-const shareMemos = new WeakMap<Set<string>, (text: string) => { repeated: number; total: number }>();
+const shareScanner = memo((earlier: Set<string>) => memo((text: string) => repeatedShare(text, earlier), 16));
 function shareOf(text: string, earlier: Set<string>): { repeated: number; total: number } {
-  let memo = shareMemos.get(earlier);
-  if (!memo) {
-    memo = memoByText((t) => repeatedShare(t, earlier), 16);
-    shareMemos.set(earlier, memo);
-  }
-  return { ...memo(text) };
+  return { ...shareScanner(earlier)(text) };
 }
 
 /** Per narrative section, the share of its text that repeats last year's report. */

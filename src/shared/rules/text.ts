@@ -1,5 +1,6 @@
 // Text helpers for the narrative rules: numbers written in words, and how
 // much of a text repeats another.
+import { memo } from '../memo';
 
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
@@ -54,15 +55,7 @@ export function repeatedShare(text: string, earlier: Set<string>): { repeated: n
 }
 
 /** A message template split once into literal text (even indexes) and placeholder names (odd indexes). */
-const templateParts = new Map<string, readonly string[]>();
-function partsOf(template: string): readonly string[] {
-  let parts = templateParts.get(template);
-  if (!parts) {
-    parts = template.split(/\{(\w+)\}/);
-    templateParts.set(template, parts);
-  }
-  return parts;
-}
+const partsOf = memo((template: string): readonly string[] => template.split(/\{(\w+)\}/), 512);
 
 /** Fills {name} placeholders, from a record or from a function asked only for the names the template uses; unknown names stay as written. */
 export function fill(template: string, vars: Record<string, string | number> | ((name: string) => string | number | undefined)): string {
@@ -102,21 +95,8 @@ export function quoteAround(text: string, start: number, end: number, max = 40):
   return q.length > max ? q.slice(0, max) + '…' : cut ? q + '…' : q;
 }
 
-/**
- * Caches a pure function of a text. Narratives change far less often than
- * cells, so scans of an unchanged text are not repeated on every validation;
- * the cache is bounded so a long editing session does not grow it.
- */
-export function memoByText<T>(fn: (text: string) => T, limit = 64): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text) => {
-    if (cache.has(text)) return cache.get(text)!;
-    const value = fn(text);
-    if (cache.size >= limit) cache.clear();
-    cache.set(text, value);
-    return value;
-  };
-}
+/** How many texts a text scan remembers: narratives change far less often than cells. */
+export const TEXTS_KEPT = 64;
 
 /** Characters that say something: the text without spaces and punctuation. */
-export const meaningfulLength = memoByText((text: string) => text.replace(/[\s\p{P}]/gu, '').length);
+export const meaningfulLength = memo((text: string) => text.replace(/[\s\p{P}]/gu, '').length, TEXTS_KEPT);

@@ -144,7 +144,7 @@ function pageSetup(ws: ExcelJS.Worksheet, landscape: boolean, printTitles: strin
     ...(printTitles ? { printTitlesRow: printTitles } : {}),
   };
   ws.headerFooter = {
-    oddHeader: draft ? '&C&"宋体,Bold"&14草稿' : '',
+    oddHeader: draft ? `&C&"${FONTS.table.name},Bold"&14草稿` : '',
     oddFooter: '&C第 &P 页，共 &N 页',
   };
 }

@@ -9,6 +9,7 @@
 // edit re-renders the cells that changed, not the table.
 import { createContext, memo, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { cellDef, type CellKey } from '../../../shared/model/cells';
+import { memo as remember } from '../../../shared/memo';
 import { valueAt, type CellValue } from '../../../shared/model/report';
 import { SEVERITY_LABEL } from '../../../shared/rules/types';
 import { LAYOUTS, placeCells, type LayoutCell } from '../../../shared/template/layout';
@@ -36,13 +37,13 @@ function isLocked(s: EditorState, key: CellKey): boolean {
   return s.status === '定稿' || (!s.manualTotals[cellDef(key)!.table] && TOTAL_CELLS.has(key));
 }
 
-let selectedMemo: { selection: Selection | null; cells: ReadonlySet<CellKey> } = { selection: null, cells: new Set() };
+/** The cells of the selected block, once per selection (every table without one shares the empty set). */
+const selectedBlock = remember(
+  (selection: Selection | null): ReadonlySet<CellKey> => new Set(selection ? block(GRIDS[selection.table], selection.anchor, selection.active).flat() : []),
+);
 
-/** The cells of the selected block, once per selection. */
 function selectedOf(s: EditorState, table: TableId): ReadonlySet<CellKey> {
-  const selection = s.selection?.table === table ? s.selection : null;
-  if (selectedMemo.selection !== selection) selectedMemo = { selection, cells: new Set(selection ? block(GRIDS[table], selection.anchor, selection.active).flat() : []) };
-  return selectedMemo.cells;
+  return selectedBlock(s.selection?.table === table ? s.selection : null);
 }
 
 const ARROWS: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };

@@ -9,20 +9,17 @@ import { traitsOf } from '../../../shared/rules/catalog';
 import { isExplained } from '../../../shared/rules/explanations';
 import { bySeverity, type Finding, type Severity } from '../../../shared/rules/types';
 import type { CellKey } from '../../../shared/model/cells';
+import { memo } from '../../../shared/memo';
 
-let memo: { report: Report; previous: Report | null; findings: Finding[] } | null = null;
-
-export function findingsOf(report: Report, previous: Report | null): Finding[] {
-  if (memo?.report !== report || memo.previous !== previous) memo = { report, previous, findings: validate(report, { previous }) };
-  return memo.findings;
-}
+export const findingsOf = memo((report: Report, previous: Report | null): Finding[] => validate(report, { previous }));
 
 export interface CellMark {
   severity: Severity;
   messages: string[];
 }
 
-let marksMemo: { findings: readonly Finding[]; explanations: Readonly<Record<string, string>>; marks: Map<CellKey, CellMark> } | null = null;
+/** The marks last handed out, whose unchanged marks the next call reuses. */
+let lastMarks: Map<CellKey, CellMark> | undefined;
 
 function sameMark(a: CellMark | undefined, b: CellMark): boolean {
   return !!a && a.severity === b.severity && a.messages.length === b.messages.length && a.messages.every((m, i) => m === b.messages[i]);
@@ -36,8 +33,7 @@ function sameMark(a: CellMark | undefined, b: CellMark): boolean {
  * warning that has its 核实说明 no longer marks its cells. A mark equal to the
  * cell's mark of the last call is that same object.
  */
-export function cellMarks(findings: readonly Finding[], explanations: Readonly<Record<string, string>>): Map<CellKey, CellMark> {
-  if (marksMemo?.findings === findings && marksMemo.explanations === explanations) return marksMemo.marks;
+export const cellMarks = memo((findings: readonly Finding[], explanations: Readonly<Record<string, string>>): Map<CellKey, CellMark> => {
   const marks = new Map<CellKey, CellMark>();
   for (const f of findings) {
     if (traitsOf(f.rule).unmarked || isExplained(f, explanations)) continue;
@@ -50,22 +46,19 @@ export function cellMarks(findings: readonly Finding[], explanations: Readonly<R
       }
     }
   }
-  const before = marksMemo?.marks;
+  const before = lastMarks;
   if (before) for (const [key, mark] of marks) if (sameMark(before.get(key), mark)) marks.set(key, before.get(key)!);
-  marksMemo = { findings, explanations, marks };
+  lastMarks = marks;
   return marks;
-}
+});
 
 /** The marks of the report in the editor: what each grid cell selects its own mark from. */
 export function reportMarks(report: Report, previous: Report | null): Map<CellKey, CellMark> {
   return cellMarks(findingsOf(report, previous), report.explanations);
 }
 
-let flaggedMemo: { findings: readonly Finding[]; finding: string | undefined; cells: ReadonlySet<CellKey> } | null = null;
-
 /** The cells of the finding the author clicked (outlined in the grid), none when no finding was clicked. */
-export function flaggedCells(findings: readonly Finding[], finding: string | undefined): ReadonlySet<CellKey> {
-  if (flaggedMemo?.findings !== findings || flaggedMemo.finding !== finding)
-    flaggedMemo = { findings, finding, cells: new Set(finding === undefined ? [] : (findings.find((f) => f.id === finding)?.cells ?? [])) };
-  return flaggedMemo.cells;
-}
+export const flaggedCells = memo(
+  (findings: readonly Finding[], finding: string | undefined): ReadonlySet<CellKey> =>
+    new Set(finding === undefined ? [] : (findings.find((f) => f.id === finding)?.cells ?? [])),
+);

@@ -1,0 +1,42 @@
+// The one way this program remembers a derived value: a pure function's
+// results kept by its arguments, compared by identity. The engine keeps
+// compiled rules and text scans with it; the editor keeps each report
+// version's findings and marks. Reports are never mutated (every edit makes
+// a new object), so identity is what "the same input" means.
+
+/**
+ * Remembers `fn`'s results. With one object argument (a rule, a set), one
+ * result per object for as long as the object lives. Otherwise the last
+ * `size` calls' arguments and results: `size` 1 (the default) is "the last
+ * one", for values derived from the report being edited; a larger size for
+ * texts, which change far less often than cells, so a long editing session
+ * does not grow it without bound.
+ */
+export function memo<A extends readonly unknown[], R>(fn: (...args: A) => R, size = 1): (...args: A) => R {
+  const byObject = new WeakMap<object, R>();
+  const byPrimitive = new Map<unknown, R>();
+  let recent: { args: A; value: R }[] = [];
+  return (...args: A): R => {
+    if (args.length === 1) {
+      const [key] = args;
+      if (typeof key === 'object' && key !== null) {
+        if (byObject.has(key)) return byObject.get(key)!;
+        const value = fn(...args);
+        byObject.set(key, value);
+        return value;
+      }
+      if (size > 1) {
+        if (byPrimitive.has(key)) return byPrimitive.get(key)!;
+        const value = fn(...args);
+        if (byPrimitive.size >= size) byPrimitive.clear();
+        byPrimitive.set(key, value);
+        return value;
+      }
+    }
+    const hit = recent.find((entry) => entry.args.length === args.length && entry.args.every((a, i) => Object.is(a, args[i])));
+    if (hit) return hit.value;
+    const value = fn(...args);
+    recent = [{ args, value }, ...recent].slice(0, size);
+    return value;
+  };
+}
