@@ -13,30 +13,30 @@
  * does not grow it without bound.
  */
 export function memo<A extends readonly unknown[], R>(fn: (...args: A) => R, size = 1): (...args: A) => R {
-  const byObject = new WeakMap<object, R>();
-  const byPrimitive = new Map<unknown, R>();
+  const one = memoOne((key: unknown) => fn(...([key] as unknown as A)), size);
   let recent: { args: A; value: R }[] = [];
   return (...args: A): R => {
-    if (args.length === 1) {
-      const [key] = args;
-      if (typeof key === 'object' && key !== null) {
-        if (byObject.has(key)) return byObject.get(key)!;
-        const value = fn(...args);
-        byObject.set(key, value);
-        return value;
-      }
-      if (size > 1) {
-        if (byPrimitive.has(key)) return byPrimitive.get(key)!;
-        const value = fn(...args);
-        if (byPrimitive.size >= size) byPrimitive.clear();
-        byPrimitive.set(key, value);
-        return value;
-      }
-    }
+    if (args.length === 1) return one(args[0]);
     const hit = recent.find((entry) => entry.args.length === args.length && entry.args.every((a, i) => Object.is(a, args[i])));
     if (hit) return hit.value;
     const value = fn(...args);
     recent = [{ args, value }, ...recent].slice(0, size);
+    return value;
+  };
+}
+
+function memoOne<R>(fn: (key: unknown) => R, size: number): (key: unknown) => R {
+  const byObject = new WeakMap<object, R>();
+  const byPrimitive = new Map<unknown, R>();
+  return (key) => {
+    const objectKey = typeof key === 'object' && key !== null;
+    if (objectKey ? byObject.has(key) : byPrimitive.has(key)) return (objectKey ? byObject.get(key) : byPrimitive.get(key))!;
+    const value = fn(key);
+    if (objectKey) byObject.set(key, value);
+    else {
+      if (byPrimitive.size >= size) byPrimitive.clear();
+      byPrimitive.set(key, value);
+    }
     return value;
   };
 }

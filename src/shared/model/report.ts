@@ -52,7 +52,12 @@ export function blankReport(meta: { agency: string; year: number; level: Level }
 export function valueAt(report: Report, key: CellKey): CellValue {
   const d = cellDef(key);
   if (!d) throw new Error(`unknown cell ${key}`);
-  return report.tables[d.table][d.row]?.[d.col] ?? null;
+  return valueOf(report, d);
+}
+
+/** The value of a cell already resolved to its place (a loop over CELLS, a compiled rule): no key lookup. */
+export function valueOf(report: Report, cell: Pick<CellDef, 'table' | 'row' | 'col'>): CellValue {
+  return report.tables[cell.table][cell.row]?.[cell.col] ?? null;
 }
 
 /** The cells whose values differ between two reports, in template order; tables and rows both share are skipped unread. */

@@ -1,7 +1,7 @@
 // The one validation engine: reads the rule list (data) and derives findings
 // from a report. The editor, import, the CLI and export all call `validate`.
 import { CELLS, cellDef, type CellDef, type CellKey } from '../model/cells';
-import { isBlankLike, numericValue, setCells, valueAt, type CellValue, type Report } from '../model/report';
+import { isBlankLike, numericValue, setCells, valueAt, valueOf, type CellValue, type Report } from '../model/report';
 import { NARRATIVE_IDS, SECTION_BY_ID, TABLE_IDS, type NarrativeId, type SectionId, type TableId } from '../template/gov2021';
 import { inferLevel } from '../template/levels';
 import { RULES } from './catalog';
@@ -78,9 +78,8 @@ function sumTerms(terms: readonly ResolvedTerm[], report: Report, previous: Repo
   return sum;
 }
 
-/** Read through the term's resolved table, row and column: no key lookup in the engine's inner loop. */
 function termValue(t: ResolvedTerm, report: Report, previous: Report | null): CellValue {
-  return (t.previous ? previous! : report).tables[t.table][t.row]?.[t.col] ?? null;
+  return valueOf(t.previous ? previous! : report, t);
 }
 
 function evalEquation(rule: EquationRule, report: Report, ctx: ValidationContext, emit: Emit): void {
@@ -171,7 +170,7 @@ function fromPrevious(rule: EquationRule, compiled: CompiledEquation, report: Re
 
 function evalCellType(rule: CellTypeRule, report: Report, _ctx: ValidationContext, emit: Emit): void {
   for (const c of CELLS) {
-    const v = valueAt(report, c.key);
+    const v = valueOf(report, c);
     let template: string | undefined;
     if (typeof v === 'string') {
       if (!isBlankLike(v)) template = rule.messages.text;

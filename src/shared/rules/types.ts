@@ -7,9 +7,11 @@ import type { Level, NarrativeId, SectionId, TableId } from '../template/gov2021
 export const SEVERITIES = ['error', 'warning', 'notice'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+const RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
+
 /** Negative when `a` is worse than `b`: sorts findings errors first. */
 export function bySeverity(a: Severity, b: Severity): number {
-  return SEVERITIES.indexOf(a) - SEVERITIES.indexOf(b);
+  return RANK[a] - RANK[b];
 }
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '需核实', notice: '提示' };

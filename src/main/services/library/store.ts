@@ -3,7 +3,7 @@
 // transactions; this file only knows how a report is laid out in the tables.
 import type { ReportStatus, ReportSummary, RevisionReason, RevisionSummary } from '../../../shared/api/contract';
 import { CELLS, cellDef, type CellKey } from '../../../shared/model/cells';
-import { blankReport, valueAt, type CellValue, type Report } from '../../../shared/model/report';
+import { blankReport, valueOf, type CellValue, type Report } from '../../../shared/model/report';
 import { reportToJson } from '../../../shared/model/schema';
 import { NARRATIVE_IDS, type Level, type NarrativeId } from '../../../shared/template/gov2021';
 import type { Db } from './sqlite';
@@ -173,7 +173,7 @@ export class ReportStore {
     });
     this.setCells(
       id,
-      CELLS.map((c) => [c.key, valueAt(report, c.key)]),
+      CELLS.map((c) => [c.key, valueOf(report, c)]),
     );
     this.setNarratives(id, report.narratives);
     this.db.prepare('DELETE FROM explanations WHERE report_id = ?').run(id);
