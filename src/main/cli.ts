@@ -1,4 +1,4 @@
-// The `nianbao` command (interchange.md). Every command reads files through
+// The `nianbao` command (docs/report-format.md, "The command"). Every command reads files through
 // the one reader registry, so each new file type works in all of them.
 import { EXIT, parse, UsageError, type CliIO, type Command } from './cli-kit';
 import { readReportFile, type ReadReport } from './formats/registry';

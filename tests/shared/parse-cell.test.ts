@@ -1,4 +1,4 @@
-// Reading a cell, by the examples of interchange.md: numbers in any width or
+// Reading a cell, by the examples of the report JSON's rules (docs/report-format.md): numbers in any width or
 // with separators become numbers; dash-like marks stay text the rules treat
 // as blank; other text stays text (a cell.type error); nothing is dropped.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Every rule of report-format.md, broken on purpose from the seed (a real
+// Every rule of docs/report-format.md, broken on purpose from the seed (a real
 // report that passes them all): the finding's id, severity, exact cells and
 // message; sentences and figures that are right and must NOT produce it; and
 // every quick fix offered removes its finding.

@@ -1,4 +1,4 @@
-// The canonical report: the shape of the report JSON of interchange.md.
+// The canonical report: the shape of the report JSON (docs/report-format.md).
 import { CELLS, cellDef, type CellDef, type CellKey } from './cells';
 import { FORMAT_2021, NARRATIVE_IDS, TABLES, TABLE_IDS, type Level, type NarrativeId, type TableId } from '../template/gov2021';
 
@@ -90,7 +90,7 @@ export function documentTitle(report: Pick<Report, 'agency' | 'year'>): string {
 }
 
 
-// ---- reading a cell (interchange.md) --------------------------------------
+// ---- reading a cell (docs/report-format.md) --------------------------------------
 
 /** Dash-like marks that mean "nothing": kept as text, treated as blank by the rules. */
 export const BLANK_MARKS: readonly string[] = ['—', '-', '/', '无', '－', '─', '——', '--', '／', '–', '―'];

@@ -1,5 +1,5 @@
 // The report JSON schema (zod) and its reader: cells are read by the rules of
-// interchange.md, unknown keys are refused (never silently dropped).
+// docs/report-format.md, unknown keys are refused (never silently dropped).
 import { z } from 'zod';
 import { FORMAT_2021, LEVELS, NARRATIVE_IDS, TABLES, TABLE_IDS, type TableId } from '../template/gov2021';
 import { inferLevel } from '../template/levels';

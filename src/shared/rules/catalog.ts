@@ -1,4 +1,4 @@
-// Every validation rule of report-format.md, as data. The engine reads this
+// Every validation rule of docs/report-format.md, as data. The engine reads this
 // list; adding a rule is adding an entry here and its message.
 import { rowName } from '../model/cells';
 import { APPEAL_ROWS, LEVELS_MAKING_REGULATIONS, REQUEST_COLS, REQUEST_PART_COLS, REQUEST_RESULT_ROWS, REQUEST_ROWS } from '../template/gov2021';

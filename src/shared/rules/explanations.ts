@@ -1,4 +1,4 @@
-// When a warning counts as explained (report-format.md, "Validation rules"):
+// When a warning counts as explained (docs/report-format.md, "The rules"):
 // a 核实说明 belongs to one finding, by its id, and must say why the figure or
 // text is right. A token such as "无", "已核实" or "正确" says nothing: it does
 // not let the warning stand. The library's 定稿, the export gate, the CLI and

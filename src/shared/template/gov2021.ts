@@ -278,8 +278,8 @@ export type Level = (typeof LEVELS)[number];
 export const LEVELS_MAKING_REGULATIONS: readonly Level[] = ['市政府', '省级'];
 
 /**
- * The opening paragraph most reports carry before 一、总体情况 (report-format.md,
- * "Closing lines"); the editor offers it to an author who has none.
+ * The opening paragraph most reports carry before 一、总体情况 (docs/report-format.md,
+ * "Six sections"); the editor offers it to an author who has none.
  */
 export function standardPreamble(agency: string, year: number): string {
   return (

@@ -1,4 +1,4 @@
-// A body's administrative level read from its name (interchange.md): the
+// A body's administrative level read from its name (docs/report-format.md): the
 // level decides whether 规章 are plausible, and a report without one takes
 // what its name says rather than a default that fires false warnings.
 import { LEVELS, type Level } from './gov2021';
