@@ -2,7 +2,7 @@
 // whose install could not download Electron (CI here, many office networks)
 // this one test is skipped and says why; every other e2e test runs the same
 // renderer and handlers through the browser transport.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,14 +25,17 @@ test('the desktop window opens on the library with the typed API and no Node in 
   const { ensureElectronSqlite } = require('../../scripts/electron-native.cjs') as { ensureElectronSqlite: (root: string) => { ok: boolean; path?: string; message?: string } };
   const binding = ensureElectronSqlite(process.cwd());
   expect(binding.ok, binding.message).toBe(true);
+  const dataDir = mkdtempSync(join(tmpdir(), 'nianbao-electron-'));
   const app = await electron.launch({
     executablePath: binary!,
     args: ['.'],
-    env: { ...process.env, NIANBAO_DATA_DIR: mkdtempSync(join(tmpdir(), 'nianbao-electron-')), NIANBAO_SQLITE_BINDING: binding.path! },
+    env: { ...process.env, NIANBAO_DATA_DIR: dataDir, NIANBAO_SQLITE_BINDING: binding.path! },
   });
   const page = await app.firstWindow();
   await expect(page.getByRole('heading', { name: '年报编制助手' })).toBeVisible();
   expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
   expect(await page.evaluate(() => typeof window.nianbao?.library.list)).toBe('function');
+  expect(await page.evaluate(() => typeof window.nianbaoShell?.onCommand)).toBe('function');
   await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });

@@ -3,7 +3,7 @@
 // `nianbao serve` does. Every test also checks that the page made no request
 // outside this machine.
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers } from '../../src/main/handlers';
@@ -71,6 +71,7 @@ export const test = base.extend<{ app: App }>({
     await page.goto('about:blank').catch(() => undefined);
     await running.server.close();
     await running.services.close();
+    rmSync(dir, { recursive: true, force: true });
     expect(outside, 'the page must make no request outside this machine').toEqual([]);
   },
 });

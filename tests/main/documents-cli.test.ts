@@ -1,11 +1,11 @@
 // `nianbao export --to docx|html|pdf` through the one writer list: the file is
 // written whole, a draft is marked 草稿, a failed write names the file.
+import { testDir } from '../helpers/temp-dir';
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { AUDIT_SHEET_NAME } from '../../src/main/services/excel';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT, main, type CliIO } from '../../src/main/cli';
 import { seedReport } from './documents-fixtures';
@@ -16,7 +16,7 @@ function capture(): CliIO & { errors: string[] } {
 }
 
 function workspace(): { dir: string; input: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+  const dir = testDir('nianbao-cli-');
   const input = join(dir, 'report.json');
   writeFileSync(input, JSON.stringify(seedReport()));
   return { dir, input };

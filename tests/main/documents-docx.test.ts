@@ -1,11 +1,11 @@
 // The Word document, read back: the .docx is unzipped and its XML checked
 // against GB/T 9704 and against the one table layout; then LibreOffice renders
 // it and the PDF is checked for page size, page count and text.
+import { testDir } from '../helpers/temp-dir';
 import { describe, expect, it, beforeAll } from 'vitest';
 import JSZip from 'jszip';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderReportDocx, writeReportDocx } from '../../src/main/services/documents';
 import { LAYOUTS, placeCells } from '../../src/shared/template/layout';
@@ -211,7 +211,7 @@ describe('Word document', () => {
 
 describe('Word document rendered by LibreOffice', () => {
   it('is A4, a sane number of pages, table 四 landscape, and carries the title, headings, values and page numbers', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nianbao-docx-'));
+    const dir = testDir('nianbao-docx-');
     const report = seedReport();
     const docx = join(dir, 'report.docx');
     expect(await writeReportDocx(report, docx, { draft: true })).toEqual({ ok: true, value: undefined });

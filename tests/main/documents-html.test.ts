@@ -2,10 +2,10 @@
 // the tests read its headings and every table cell (with its rowspan,
 // colspan and scope) and compare them with the report and LAYOUTS; then the
 // page is printed to PDF the way the app and the CLI print it.
+import { testDir } from '../helpers/temp-dir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderReportHtml } from '../../src/shared/document/html';
 import { browserCandidates, chromiumPrinter, findBrowser, htmlToPdf, NO_BROWSER_MESSAGE, writeReportHtml, writeReportPdf } from '../../src/main/services/documents';
@@ -167,7 +167,7 @@ describe('HTML page', () => {
   });
 
   it('writes the file whole through the export writer', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'nianbao-html-')), 'report.html');
+    const out = join(testDir('nianbao-html-'), 'report.html');
     expect((await writeReportHtml(seedReport(), out, { draft: false })).ok).toBe(true);
     writeFileSync(join(ARTIFACTS, 'seed.html'), renderReportHtml(seedReport(), { draft: true }));
     expect(existsSync(out)).toBe(true);
@@ -176,7 +176,7 @@ describe('HTML page', () => {
 
 describe('PDF printed from the HTML', () => {
   it('is A4 with table 四 on a landscape page, numbered "— N —", with the text and values of the report', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nianbao-pdf-'));
+    const dir = testDir('nianbao-pdf-');
     const out = join(dir, 'report.pdf');
     const report = seedReport();
     expect(await writeReportPdf(report, out, { draft: true, printer: chromiumPrinter() })).toEqual({ ok: true, value: undefined });
@@ -202,7 +202,7 @@ describe('PDF printed from the HTML', () => {
   });
 
   it('says in Chinese what to do when no browser is installed, and writes nothing', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'nianbao-pdf-')), 'report.pdf');
+    const out = join(testDir('nianbao-pdf-'), 'report.pdf');
     const result = await htmlToPdf('<p>x</p>', out, chromiumPrinter({ executablePath: '/nonexistent/chrome' }));
     expect(result).toEqual({ ok: false, error: { code: 'no_browser', message: NO_BROWSER_MESSAGE } });
     expect(existsSync(out)).toBe(false);

@@ -49,7 +49,7 @@ describe('bad workbooks are refused with a message that names the file', () => {
 
   it('a workbook with too many cells is refused before exceljs parses it', async () => {
     const cells = LIMITS.cells + 26 * 1000;
-    const bytes = bigWorkbook(Math.ceil(cells / 26), 26);
+    const bytes = await bigWorkbook(Math.ceil(cells / 26), 26);
     expect(bytes.length).toBeLessThan(LIMITS.fileBytes);
     const result = await importWorkbook(bytes, { fileName: '全年台账.xlsx' });
     expect(result.ok).toBe(false);

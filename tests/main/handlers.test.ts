@@ -1,6 +1,6 @@
 // The handlers over a real library file, called through the same createApi
 // the renderer uses (here with an in-process transport).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -18,15 +18,21 @@ let services: OpenedServices;
 let handlers: Handlers;
 let api: NianbaoApi;
 
+let dir: string;
+
 beforeEach(async () => {
-  const opened = await openServices({ databasePath: join(mkdtempSync(join(tmpdir(), 'nianbao-handlers-')), 'library.db'), shell: 'browser' });
+  dir = mkdtempSync(join(tmpdir(), 'nianbao-handlers-'));
+  const opened = await openServices({ databasePath: join(dir, 'library.db'), shell: 'browser' });
   if (!opened.ok) throw new Error(opened.error.message);
   services = opened.value;
   handlers = createHandlers(services);
   api = createApi((channel, payload) => handlers[channel](payload));
 });
 
-afterEach(() => services.close());
+afterEach(async () => {
+  await services.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function value<T>(res: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
   if (!res.ok) throw new Error(res.error.message);

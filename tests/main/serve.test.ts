@@ -1,7 +1,7 @@
 // The browser mode's security: 127.0.0.1 only, a token on every API call,
 // foreign Origin and Host refused, no CORS, payloads validated by the same
 // zod schemas as IPC.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +13,10 @@ import { startServer, type RunningServer } from '../../src/main/serve/server';
 
 let server: RunningServer;
 let services: OpenedServices;
+let dir: string;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-serve-test-'));
+  dir = mkdtempSync(join(tmpdir(), 'nianbao-serve-test-'));
   const rendererDir = join(dir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>年报编制助手</title>');
@@ -28,6 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   await services.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 interface Reply {

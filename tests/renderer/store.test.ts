@@ -1,7 +1,7 @@
 // The editor store over the real handlers and a real library file: the same
 // createApi the page uses, with an in-process transport. Only the clock of the
 // save debounce is faked (Vitest timers); every save goes to SQLite.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -20,10 +20,12 @@ let services: OpenedServices;
 let api: NianbaoApi;
 /** Every patch the store sent, in order (they go on to the real handler). */
 let sent: EditPatch[];
+let dir: string;
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-  const opened = await openServices({ databasePath: join(mkdtempSync(join(tmpdir(), 'nianbao-store-')), 'library.db'), shell: 'browser' });
+  dir = mkdtempSync(join(tmpdir(), 'nianbao-store-'));
+  const opened = await openServices({ databasePath: join(dir, 'library.db'), shell: 'browser' });
   if (!opened.ok) throw new Error(opened.error.message);
   services = opened.value;
   const handlers = createHandlers(services);
@@ -35,6 +37,7 @@ afterEach(async () => {
   await useEditor.getState().flush();
   vi.useRealTimers();
   await services.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 function add(report: Report): number {

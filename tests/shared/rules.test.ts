@@ -510,12 +510,23 @@ describe.each(cases)('$name', (c) => {
     expect(f!.cells).toEqual(c.expect.cells);
     if (c.expect.message) expect(f!.message).toBe(c.expect.message);
   });
+});
 
-  it('each quick fix offered removes its finding', () => {
-    for (const f of findings.filter((x) => x.fix)) {
-      const fixed = applyFix(c.report, f.fix!);
-      expect(validate(fixed, c.ctx).map((x) => x.id)).not.toContain(f.id);
-    }
+describe('the quick fixes the cases are offered', () => {
+  const offered = cases.flatMap((c) =>
+    validate(c.report, c.ctx)
+      .filter((f) => f.fix)
+      .map((f) => ({ name: `${c.name}: ${f.fix!.label}`, c, f })),
+  );
+
+  it('include one for every rule that offers a fix (a recomputed total, blanks filled with 0)', () => {
+    const fixing = RULES.filter((r) => (r.kind === 'equation' && r.fixLhs) || r.kind === 'blank').map((r) => r.id);
+    expect([...new Set(offered.map(({ f }) => f.rule))].sort()).toEqual(fixing.sort());
+  });
+
+  it.each(offered)('$name removes its finding', ({ c, f }) => {
+    const fixed = applyFix(c.report, f.fix!);
+    expect(validate(fixed, c.ctx).map((x) => x.id)).not.toContain(f.id);
   });
 });
 
