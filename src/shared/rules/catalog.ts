@@ -1,12 +1,13 @@
 // Every validation rule of docs/report-format.md, as data. The engine reads this
 // list; adding a rule is adding an entry here and its message.
 import { rowName } from '../model/cells';
-import { APPEAL_ROWS, LEVELS_MAKING_REGULATIONS, REQUEST_COLS, REQUEST_PART_COLS, REQUEST_RESULT_ROWS, REQUEST_ROWS } from '../template/gov2021';
+import { APPEAL_ROWS, LEVELS_MAKING_REGULATIONS, TABLES, REQUEST_COLS, REQUEST_PART_COLS, REQUEST_RESULT_ROWS, REQUEST_ROWS } from '../template/gov2021';
 import type { Rule, RuleTraits, Term } from './types';
 
 const requestCols = REQUEST_COLS.map((c) => ({ key: c.key, name: c.label }));
 const requestRows = REQUEST_ROWS.map((r) => ({ key: r.key, name: rowName('requests', r.key) }));
 const appealRows = APPEAL_ROWS.map((r) => ({ key: r.key, name: r.short ?? r.label }));
+const proactiveRows = (...keys: string[]) => keys.map((key) => ({ key, name: TABLES.proactive.rows.find((r) => r.key === key)!.label }));
 const terms = (cells: readonly string[], previous = false): Term[] => cells.map((cell) => ({ cell, previous }));
 
 const NUM = '(?<n>\\d[\\d,，]*|[零〇一二两三四五六七八九十百千]+)';
@@ -100,10 +101,7 @@ export const RULES: readonly Rule[] = [
     kind: 'equation',
     severity: 'warning',
     section: 'proactive',
-    each: [
-      { key: 'regulations', name: '规章' },
-      { key: 'normative_docs', name: '行政规范性文件' },
-    ],
+    each: proactiveRows('regulations', 'normative_docs'),
     lhs: [{ cell: 'proactive.{i}.in_force' }],
     rhs: [
       { cell: 'proactive.{i}.in_force', previous: true },

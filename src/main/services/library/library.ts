@@ -213,10 +213,7 @@ export class ReportLibrary {
     return this.write('替换报告内容', () => {
       const editable = this.editable(id);
       if (!editable.ok) return editable;
-      const at = this.now();
-      this.snapshot(id, 'replace', at);
-      this.store.writeContent(id, checked.value);
-      this.store.touchUpdated(id, isoTime(at));
+      this.overwrite(id, checked.value, 'replace');
       return ok(this.store.summary(id)!);
     });
   }
@@ -304,10 +301,7 @@ export class ReportLibrary {
       if (!editable.ok) return editable;
       const earlier = this.revisionReport(id, revisionId);
       if (!earlier.ok) return earlier;
-      const at = this.now();
-      this.snapshot(id, 'restore', at);
-      this.store.writeContent(id, earlier.value);
-      this.store.touchUpdated(id, isoTime(at));
+      this.overwrite(id, earlier.value, 'restore');
       return ok(this.store.load(id)!);
     });
   }
@@ -442,6 +436,14 @@ export class ReportLibrary {
   private revisionDue(id: number, at: Date): boolean {
     const last = this.store.lastRevisionAt(id);
     return !last || at.getTime() - new Date(last).getTime() >= this.settings.revisionMinutes * 60_000;
+  }
+
+  /** Keeps the content as it stands as a revision (`reason`), then writes `report` over it. */
+  private overwrite(id: number, report: Report, reason: RevisionReason): void {
+    const at = this.now();
+    this.snapshot(id, reason, at);
+    this.store.writeContent(id, report);
+    this.store.touchUpdated(id, isoTime(at));
   }
 
   private snapshot(id: number, reason: RevisionReason, at: Date): void {
