@@ -16,7 +16,6 @@ import { LEVELS } from '../shared/template/gov2021';
 import { basename } from 'node:path';
 import { serve } from './serve/command';
 import { defaultHighlights, INFOGRAPHIC_OUTPUTS, infographicKindOf } from '../shared/infographic';
-import { writeInfographic } from './services/infographic';
 import { reviewCmd, sumCmd } from './review/commands';
 
 export { EXIT, type CliIO } from './cli-kit';
@@ -102,7 +101,7 @@ const validateCmd: Command = async (args, io) => {
   const { positionals, values } = parse(args, { previous: { type: 'string' }, json: { type: 'boolean' } });
   const read = await load(positionals[0], io);
   if (!read) return EXIT.unreadable;
-  const previous = await loadPrevious(values.previous as string | undefined, io);
+  const previous = await loadPrevious(values.previous, io);
   if (previous === undefined) return EXIT.unreadable;
   const findings = validate(read.report, { previous });
   if (values.json) {
@@ -130,7 +129,7 @@ const exportCmd: Command = async (args, io) => {
   if (!values.out) throw new UsageError('缺少 --out 输出文件');
   const read = await load(positionals[0], io);
   if (!read) return EXIT.unreadable;
-  const previous = await loadPrevious(values.previous as string | undefined, io);
+  const previous = await loadPrevious(values.previous, io);
   if (previous === undefined) return EXIT.unreadable;
   const today = localToday();
   const written = await exportReport({ report: read.report, previous, format, draft: !!values.draft, today }, values.out as string, {
@@ -158,18 +157,20 @@ const infographicCmd: Command = async (args, io) => {
   if (!values.out) throw new UsageError('缺少 --out 输出文件');
   const scale = values.scale === undefined ? 1 : Number(values.scale);
   if (scale !== 1 && scale !== 2) throw new UsageError('--scale 应为 1 或 2');
-  const kind = infographicKindOf(values.out as string, scale);
+  const kind = infographicKindOf(values.out, scale);
   if (!kind) throw new UsageError(`--out 的扩展名应为 ${INFOGRAPHIC_EXTENSIONS} 之一`);
   const read = await load(positionals[0], io);
   if (!read) return EXIT.unreadable;
-  const previous = await loadPrevious(values.previous as string | undefined, io);
+  const previous = await loadPrevious(values.previous, io);
   if (previous === undefined) return EXIT.unreadable;
   const report = read.report;
   // A picture of figures that do not add up would publish the mistake: say so, but draw it (it may be a draft for review).
   const errors = validate(report, { previous }).filter((f) => f.severity === 'error').length;
   if (errors > 0) io.err(`注意：报告还有 ${errors} 个错误（可用 nianbao validate 查看），图中的数字可能前后不一致`);
-  const highlights = (values.highlight as string[] | undefined)?.map((h) => h.trim()).filter(Boolean) ?? defaultHighlights(report);
-  const written = await writeInfographic({ report, previous, highlights }, kind, values.out as string);
+  const highlights = (values.highlight)?.map((h) => h.trim()).filter(Boolean) ?? defaultHighlights(report);
+  // Loaded for this command only: ECharts and resvg take longer to load than every other command needs.
+  const { writeInfographic } = await import('./services/infographic');
+  const written = await writeInfographic({ report, previous, highlights }, kind, values.out);
   if (!written.ok) {
     io.err(written.error.message);
     return EXIT.unreadable;
@@ -203,7 +204,7 @@ async function withLibrary(db: string | undefined, io: CliIO, use: (library: Rep
 
 const importCmd: Command = async (args, io) => {
   const { positionals, values } = parse(args, { db: { type: 'string' }, level: { type: 'string' }, ...IDENTITY_OPTIONS });
-  const level = values.level as string | undefined;
+  const level = values.level;
   if (level !== undefined && !(LEVELS as readonly string[]).includes(level)) throw new UsageError(`--level 应为 ${LEVELS.join('、')} 之一`);
   // Read and check first: a report the library would refuse never opens it, let alone creates an empty one.
   const read = await load(positionals[0], io, identityOf(values));
@@ -219,7 +220,7 @@ const importCmd: Command = async (args, io) => {
     return EXIT.unreadable;
   }
   read.notes.forEach((n) => io.err(n));
-  return withLibrary(values.db as string | undefined, io, (library) => {
+  return withLibrary(values.db, io, (library) => {
     const stored = library.add(checked.value);
     if (!stored.ok) {
       io.err(stored.error.message);

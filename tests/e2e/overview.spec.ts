@@ -71,7 +71,7 @@ test('一图读懂: preview with the highlights from the text, then a 750 px PNG
 
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出', exact: true }).click()]);
   expect(download.suggestedFilename()).toBe(`${documentTitle(busy)}（一图读懂）.png`);
-  const png = readFileSync((await download.path())!);
+  const png = readFileSync((await download.path()));
   expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
   expect(png.readUInt32BE(16)).toBe(750);
   await expect(dialog.getByRole('status')).toContainText('已导出');

@@ -7,7 +7,6 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument, DomUtils } from 'htmlparser2';
-import type { Element } from 'domhandler';
 import { EXIT, main, type CliIO } from '../../src/main/cli';
 import { composeWithCharts, writeInfographic } from '../../src/main/services/infographic';
 import { chromiumPrinter } from '../../src/main/services/documents';
@@ -78,7 +77,7 @@ describe('nianbao infographic', () => {
     const html = readFileSync(out, 'utf8');
     copyFileSync(out, join(ARTIFACTS, 'busy.html'));
     const doc = parseDocument(html, { xmlMode: false });
-    const elements = DomUtils.findAll(() => true, doc.children) as Element[];
+    const elements = DomUtils.findAll(() => true, doc.children);
     // Nothing that would fetch: no script, link, image, frame, and no attribute pointing anywhere outside.
     expect(elements.filter((e) => ['script', 'link', 'img', 'iframe', 'object', 'embed'].includes(e.name))).toEqual([]);
     for (const e of elements) {
