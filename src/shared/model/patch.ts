@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CELLS } from './cells';
 import { agencySchema, dateSchema, levelSchema, signatureSchema, yearSchema } from './identity';
 import { limitedText } from './limits';
-import { NARRATIVE_IDS } from '../template/gov2021';
+import { NARRATIVE_IDS, type NarrativeId } from '../template/gov2021';
 
 const cellValueSchema = z.union([z.number(), z.string(), z.null()]);
 const cellKeys = CELLS.map((c) => c.key) as [string, ...string[]];
@@ -17,9 +17,14 @@ const explanationSchema = z.string().max(EXPLANATION_MAX_CHARS);
 /** Cell key → its new value; only cells of the template. */
 export const cellChangesSchema = z.partialRecord(z.enum(cellKeys), cellValueSchema);
 
+/** Each text with its own section named in the message when it is too long. */
+const narrativesSchema = z.strictObject(
+  Object.fromEntries(NARRATIVE_IDS.map((n) => [n, limitedText(n).optional()])) as { [N in NarrativeId]: z.ZodOptional<ReturnType<typeof limitedText>> },
+);
+
 export const editPatchSchema = z.strictObject({
   cells: cellChangesSchema.optional(),
-  narratives: z.partialRecord(z.enum(NARRATIVE_IDS), limitedText()).optional(),
+  narratives: narrativesSchema.optional(),
   /** Finding id → 核实说明; null removes it. */
   explanations: z.record(z.string().min(1).max(200), explanationSchema.nullable()).optional(),
   /** The identity; 落款, 成文日期 and the preamble null or "": back to none (the agency, the day of export, no preamble). */
