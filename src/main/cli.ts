@@ -1,10 +1,9 @@
 // The `nianbao` command (docs/report-format.md, "The command"). Every command reads files through
 // the one reader registry, so each new file type works in all of them.
 import { EXIT, parse, UsageError, type CliIO, type Command } from './cli-kit';
-import { readReportFile, type ReadReport } from './formats/registry';
+import type { ReadReport } from './formats/registry';
 import type { ExportFormat } from '../shared/api/contract';
 import { EXPORT_FORMATS, FILE_FORMATS } from '../shared/formats';
-import { exportReport } from './formats/export';
 import { localToday } from '../shared/document/content';
 import { validate } from '../shared/rules/engine';
 import { reportToJson } from '../shared/model/schema';
@@ -14,9 +13,14 @@ import { SEVERITY_LABEL, type Finding } from '../shared/rules/types';
 import { checkReport, defaultDatabasePath, displayTime, openLibrary, type ReportLibrary } from './services/library';
 import { LEVELS } from '../shared/template/gov2021';
 import { basename } from 'node:path';
-import { serve } from './serve/command';
 import { defaultHighlights, INFOGRAPHIC_OUTPUTS, infographicKindOf } from '../shared/infographic';
 import { reviewCmd, sumCmd } from './review/commands';
+
+// The readers and writers (exceljs, docx), the browser mode (the handlers, ECharts, resvg) are
+// loaded by the commands that use them: together they take several times longer to load than the
+// rest of the command, and `--help` or `list` need none of them.
+const formats = () => import('./formats/registry');
+const exporting = () => import('./formats/export');
 
 export { EXIT, type CliIO } from './cli-kit';
 
@@ -55,6 +59,7 @@ FILE 可以是${FILE_FORMATS.filter((f) => f.readable)
 
 async function load(path: string | undefined, io: CliIO, extra: { agency?: string; year?: number } = {}): Promise<ReadReport | undefined> {
   if (!path) throw new UsageError('缺少文件参数');
+  const { readReportFile } = await formats();
   const read = await readReportFile(path, extra);
   if (!read.ok) {
     io.err(read.error.message);
@@ -132,7 +137,8 @@ const exportCmd: Command = async (args, io) => {
   const previous = await loadPrevious(values.previous, io);
   if (previous === undefined) return EXIT.unreadable;
   const today = localToday();
-  const written = await exportReport({ report: read.report, previous, format, draft: !!values.draft, today }, values.out as string, {
+  const { exportReport } = await exporting();
+  const written = await exportReport({ report: read.report, previous, format, draft: !!values.draft, today }, values.out, {
     oneSheet: !!values['one-sheet'],
     audit: !values['no-audit'],
     closing: !!values.closing,
@@ -182,6 +188,7 @@ const serveCmd: Command = async (args, io) => {
   const { values } = parse(args, { db: { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' } });
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new UsageError('--port 应为 1–65535 的端口号');
+  const { serve } = await import('./serve/command');
   return serve({ db: values.db, port, open: values.open, out: io.out, err: io.err });
 };
 

@@ -22,8 +22,7 @@ import type { PdfPrinter } from './services/documents';
 
 import { fileFormat, type FormatId } from '../shared/formats';
 import { infographicOutput } from '../shared/infographic';
-/** Loaded when a picture is first asked for: ECharts and resvg are the heaviest libraries of the program. */
-const infographic = () => import('./services/infographic');
+import { writeInfographic } from './services/infographic';
 import type { ReportLibrary, StoredReport } from './services/library';
 
 /** What only the desktop shell can do; absent under `nianbao serve`, where the browser downloads instead. */
@@ -161,13 +160,13 @@ export function createHandlers(services: Services): Handlers {
       if (platform) {
         const path = await platform.chooseSavePath(fileName, output.file);
         if (!path) return ok({ kind: 'cancelled' as const });
-        const written = await (await infographic()).writeInfographic(input, i.kind, path, { printer: platform.pdfPrinter });
+        const written = await writeInfographic(input, i.kind, path, { printer: platform.pdfPrinter });
         return written.ok ? ok({ kind: 'saved' as const, path }) : written;
       }
       const dir = await mkdtemp(join(tmpdir(), 'nianbao-infographic-'));
       try {
         const path = join(dir, `infographic${output.file.extensions[0]}`);
-        const written = await (await infographic()).writeInfographic(input, i.kind, path);
+        const written = await writeInfographic(input, i.kind, path);
         if (!written.ok) return written;
         return ok({ kind: 'download' as const, fileName, mime: output.file.mime, data: (await readFile(path)).toString('base64') });
       } finally {
