@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { actionCounter, AGENCY, lastYearJson, thisYearWorkbook, writeText } from '../fixtures/path-files';
-import { documentTitle } from '../../src/shared/model/report';
+import { documentTitle, valueAt } from '../../src/shared/model/report';
 import { readReportJson } from '../../src/shared/model/schema';
 import { validate } from '../../src/shared/rules/engine';
 
@@ -56,8 +56,8 @@ test('last year’s report and this year’s workbook to the final document in s
   const id = list.value.find((r) => r.year === 2024)!.id;
   const stored = app.services.library.get(id);
   if (!stored.ok) throw new Error(stored.error.message);
-  expect(stored.value.report.tables.requests.carried_over.natural).toBe(2);
-  expect(stored.value.report.tables.requests.received.natural).toBe(8);
+  expect(valueAt(stored.value.report, 'requests.carried_over.natural')).toBe(2);
+  expect(valueAt(stored.value.report, 'requests.received.natural')).toBe(8);
   const previous = app.services.library.previousOf(id);
   if (!previous.ok || !previous.value) throw new Error('last year’s report was not stored');
   const findings = validate(stored.value.report, { previous: previous.value.report });

@@ -13,7 +13,7 @@ import { AUDIT_SHEET_NAME, exportWorkbook, importWorkbook, ONE_SHEET_NAME, SHEET
 import { main } from '../../src/main/cli';
 import { CELLS } from '../../src/shared/model/cells';
 import { readReportJson } from '../../src/shared/model/schema';
-import { isBlankLike, setCells, type CellValue, type Report } from '../../src/shared/model/report';
+import { isBlankLike, setCells, valueOf, type CellValue, type Report } from '../../src/shared/model/report';
 import { validate } from '../../src/shared/rules/engine';
 
 const SEED = join(__dirname, '../fixtures/seed-2022.json');
@@ -46,7 +46,7 @@ function awkward(): Report {
   return { ...setCells(seed(), changes), agency: '某某县"数据"局', year: 2024 };
 }
 
-const cellsOf = (r: Report) => Object.fromEntries(CELLS.map((c) => [c.key, r.tables[c.table][c.row]![c.col]]));
+const cellsOf = (r: Report) => Object.fromEntries(CELLS.map((c) => [c.key, valueOf(r, c)]));
 /** What an import reads back (interchange.md): in a form of numbers, marks and blanks are 0; other text stays. */
 const asImported = (r: Report) => Object.fromEntries(Object.entries(cellsOf(r)).map(([k, v]) => [k, isBlankLike(v) ? 0 : v]));
 
@@ -147,7 +147,7 @@ describe('the exported workbook', () => {
     expect(audit.getCell(`E${4 + findings.length}`).value).toBe('另有说明');
     // For a reader: no rule id or finding id anywhere on the sheet, only Chinese words and figures.
     const texts: string[] = [];
-    audit.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    audit.eachRow((row) => row.eachCell((cell) => texts.push(cell.text)));
     const ids = new Set([...findings.flatMap((f) => [f.rule, f.id]), 'note.other']);
     for (const text of texts) for (const id of ids) expect(text.includes(id), text).toBe(false);
     for (const text of texts) expect(text, text).not.toMatch(/\b[a-z_]+\.[a-z_]+\b/);

@@ -176,7 +176,7 @@ describe('formulas without results', () => {
     let n = 0;
     s.ws.eachRow((row, r) => {
       if (n < 12 && typeof row.getCell(10).value === 'number' && r > 18) {
-        row.getCell(10).value = { formula: `VLOOKUP(A${r},A1:B2,2,FALSE)`, date1904: false } as ExcelJS.CellValue;
+        row.getCell(10).value = { formula: `VLOOKUP(A${r},A1:B2,2,FALSE)`, date1904: false };
         n++;
       }
     });

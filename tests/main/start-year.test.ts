@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi, type NianbaoApi } from '../../src/shared/api/channels';
 import { createHandlers } from '../../src/main/handlers';
 import { openServices, type OpenedServices } from '../../src/main/open-services';
+import { valueAt } from '../../src/shared/model/report';
 
 let dir: string;
 let services: OpenedServices;
@@ -51,9 +52,9 @@ describe('library.start', () => {
     const list = value(await api.library.list({}));
     expect(list.map((r) => r.year)).toEqual([2023, 2022]);
     const opened = value(await api.library.open({ id: started.id }));
-    expect(opened.report.tables.requests.received.total).toBe(7);
+    expect(valueAt(opened.report, 'requests.received.total')).toBe(7);
     // Carried over from last year's 结转下年度, text as a starting point: the carry-over of 新建 from last year.
-    expect(opened.report.tables.requests.carried_over.natural).toBe(2);
+    expect(valueAt(opened.report, 'requests.carried_over.natural')).toBe(2);
     expect(opened.report.narratives.overview).toBe(seed.narratives.overview);
     expect(opened.previous?.year).toBe(2022);
   });
@@ -76,9 +77,9 @@ describe('library.start', () => {
       }),
     );
     const opened = value(await api.library.open({ id: summary.id }));
-    expect(opened.report.tables.requests.received.total).toBe(3);
-    expect(opened.report.tables.requests.carried_over.natural).toBe(2);
-    expect(opened.report.tables.appeals.review.upheld).toBe(0);
+    expect(valueAt(opened.report, 'requests.received.total')).toBe(3);
+    expect(valueAt(opened.report, 'requests.carried_over.natural')).toBe(2);
+    expect(valueAt(opened.report, 'appeals.review.upheld')).toBe(0);
     expect(fixed).toContain('按上年“结转下年度”填入');
     expect(fixed).toContain('空格填 0');
   });
@@ -86,7 +87,7 @@ describe('library.start', () => {
   it('writes nothing when a part is refused', async () => {
     const missing = await api.library.start({ previous: { id: 999 }, meta: { agency: '余杭区统计局', year: 2023, level: '县区部门' }, cells: {} });
     expect(missing.ok).toBe(false);
-    const badCell = await api.library.start({ previous: { report: lastYear }, meta: { agency: '余杭区统计局', year: 2023, level: '县区部门' }, cells: { 'requests.nonsense.total': 1 } as never });
+    const badCell = await api.library.start({ previous: { report: lastYear }, meta: { agency: '余杭区统计局', year: 2023, level: '县区部门' }, cells: { 'requests.nonsense.total': 1 } });
     expect(badCell.ok).toBe(false);
     expect(value(await api.library.list({}))).toEqual([]);
   });

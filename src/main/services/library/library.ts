@@ -155,7 +155,7 @@ export class ReportLibrary {
     const given = typeof input.previous === 'object' && 'format' in input.previous ? checkReport(input.previous) : undefined;
     if (given && !given.ok) return given;
     return this.write('开始今年的报告', () => {
-      const found = given ? this.inserted(given.value) : this.resolvePrevious(input.previous as PreviousRef);
+      const found = given ? this.inserted(given.value) : this.resolvePrevious(input.previous);
       if (!found.ok) return found;
       const last = found.value.report;
       const next = setCells({ ...nextYearReport(last), ...meta.value }, Object.entries(cells.value.cells ?? {}).filter((e): e is [CellKey, CellValue] => e[1] !== undefined));

@@ -201,7 +201,7 @@ export class ReportStore {
 
   setMeta(id: number, meta: StoredMeta): void {
     // An empty closing line or preamble is none.
-    const sets = Object.entries(meta)
+    const sets = (Object.entries(meta) as [string, string | number | null | undefined][])
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => [k, v === '' && k !== 'agency' ? null : v] as const);
     if (sets.length === 0) return;

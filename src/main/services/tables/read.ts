@@ -74,7 +74,7 @@ export function readTables(grids: readonly Grid[], options: ReadTablesOptions): 
   }
 
   // Without a year stated, the year that marks the copy taken ("2024年") is the report's.
-  const marked = TABLE_IDS.map((t) => (choices[t].taken ? choices[t].marks.get(choices[t].taken!) : undefined)).find((h) => h?.year !== undefined);
+  const marked = TABLE_IDS.map((t) => (choices[t].taken ? choices[t].marks.get(choices[t].taken) : undefined)).find((h) => h?.year !== undefined);
   const meta = resolveMeta(options, title, notes, marked);
   const level = resolveLevel(options, grids, meta.agency.value, notes);
   let report = blankReport({ agency: meta.agency.value, year: meta.year.value, level: level.value });
