@@ -519,8 +519,8 @@ describe('the quick fixes the cases are offered', () => {
       .map((f) => ({ name: `${c.name}: ${f.fix!.label}`, c, f })),
   );
 
-  it('include one for every rule that offers a fix (a recomputed total, blanks filled with 0)', () => {
-    const fixing = RULES.filter((r) => (r.kind === 'equation' && r.fixLhs) || r.kind === 'blank').map((r) => r.id);
+  it("include one for every rule that offers a fix (a recomputed total, last year's figure, blanks filled with 0)", () => {
+    const fixing = RULES.filter((r) => (r.kind === 'equation' && (r.fixLhs || r.fixFromPrevious)) || r.kind === 'blank').map((r) => r.id);
     expect([...new Set(offered.map(({ f }) => f.rule))].sort()).toEqual(fixing.sort());
   });
 
