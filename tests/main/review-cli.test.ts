@@ -123,7 +123,7 @@ describe('nianbao review', () => {
     const results = finance.find((r) => r.getCell(9).value === 'requests.results_total')!;
     expect(results.getCell(3).value).toBe('错误');
     expect(results.getCell(4).value).toBe('三、收到和处理政府信息公开申请情况');
-    expect(String(results.getCell(5).value)).toMatch(/^三、（七）总计·自然人、三、（一）予以公开·自然人/);
+    expect(results.getCell(5).text).toMatch(/^三、（七）总计·自然人、三、（一）予以公开·自然人/);
     expect(results.getCell(7).value).toBe('将总计改为 10');
     expect(findings.some((r) => r.getCell(2).value === '损坏的文件.xlsx' && r.getCell(3).value === '读取失败')).toBe(true);
     // The Word 问题清单: one section per file reviewed.

@@ -73,9 +73,9 @@ export const reviewCmd: Command = async (args, io) => {
   if (positionals.length === 0) throw new UsageError('缺少要审核的文件或文件夹');
   const read = told(await readReports(positionals), io);
   if (!read) return EXIT.unreadable;
-  const previous = values.previous ? told(await readReports(values.previous as string[]), io) : [];
+  const previous = values.previous ? told(await readReports(values.previous), io) : [];
   if (!previous) return EXIT.unreadable;
-  const own = values.region ? told(await readReportFile(values.region as string), io) : null;
+  const own = values.region ? told(await readReportFile(values.region), io) : null;
   if (own === undefined) return EXIT.unreadable;
   const region = own?.report;
   const review = reviewBatch(read, previous);
@@ -100,10 +100,10 @@ export const reviewCmd: Command = async (args, io) => {
   if (values.out) {
     const title = reviewTitle(review, region?.agency);
     const bytes = await problemWorkbook(review, { title, date: today(), ...(region && hierarchy ? { hierarchy: { region: region.agency, findings: hierarchy } } : {}) });
-    if (failed(await writeFileAtomic(values.out as string, bytes), io)) return EXIT.unreadable;
+    if (failed(await writeFileAtomic(values.out, bytes), io)) return EXIT.unreadable;
   }
   if (values.word) {
-    const written = await writeFileAtomic(values.word as string, await problemLetterDocx(review.reports, { date: today() }));
+    const written = await writeFileAtomic(values.word, await problemLetterDocx(review.reports, { date: today() }));
     if (failed(written, io)) return EXIT.unreadable;
   }
   return review.reports.some((r) => r.status === '有错误' || r.status === '读取失败') ? EXIT.findings : EXIT.ok;
@@ -133,17 +133,17 @@ export const sumCmd: Command = async (args, io) => {
     out: { type: 'string' },
   });
   if (positionals.length === 0) throw new UsageError('缺少要汇总的文件或文件夹');
-  const agency = (values.agency as string | undefined)?.trim();
+  const agency = (values.agency)?.trim();
   if (!agency) throw new UsageError('缺少 --agency 汇总报告的机关名称（如 余杭区人民政府）');
-  const year = parseYear(values.year as string | undefined);
+  const year = parseYear(values.year);
   const level = values.level === undefined ? inferLevel(agency).level : values.level;
   if (!isLevel(level)) throw new UsageError(`--level 应为 ${LEVELS.join('、')} 之一`);
-  const out = values.out as string | undefined;
+  const out = values.out;
   const format = out ? formatOfName(out) : undefined;
   if (out && !(format && EXPORT_FORMATS.includes(format.id))) throw new UsageError(`--out 的扩展名应为 ${EXPORT_FORMATS.map((f) => fileFormat(f).extensions[0]).join('、')} 之一`);
   const parts = told(await readAll(positionals), io);
   if (!parts) return EXIT.unreadable;
-  const previous = values.previous ? told(await readAll(values.previous as string[]), io) : null;
+  const previous = values.previous ? told(await readAll(values.previous), io) : null;
   if (previous === undefined) return EXIT.unreadable;
   const summed = told(sumReports(parts, { agency, year, level, previous: previous ?? undefined }), io);
   if (!summed) return EXIT.unreadable;

@@ -4,7 +4,7 @@
 // merged labels; Word's automatic numbering ("一、" generated from a list) is
 // written out, since a heading's number is part of how it is recognised.
 import { parseDocument } from 'htmlparser2';
-import type { AnyNode, Element } from 'domhandler';
+import { isTag, isText, type AnyNode, type Element } from 'domhandler';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { LEGACY_EXTENSIONS } from '../../../shared/formats';
 import { buildGrid, type SourceGridCell } from '../tables';
@@ -17,7 +17,7 @@ const LIMITS = { totalBytes: 24 * 1024 * 1024, entries: 10_000 };
 const WANTED = /^(?:_rels\/\.rels|[^/]+\/(?:document\d*|numbering)\.xml|[^/]+\/_rels\/document\d*\.xml\.rels)$/;
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
-const isElement = (n: AnyNode): n is Element => n.type === 'tag';
+const isElement = (n: AnyNode): n is Element => isTag(n);
 const children = (n: Element) => n.children.filter(isElement);
 const child = (n: Element, name: string) => children(n).find((c) => local(c.name) === name);
 const attr = (n: Element | undefined, name: string) => {
@@ -122,12 +122,12 @@ const hiddenRun = (run: Element) => {
 };
 
 function runText(node: AnyNode, out: string[]): void {
-  if (node.type === 'text') return;
+  if (isText(node)) return;
   if (!isElement(node)) return;
   const name = local(node.name);
   if (SKIPPED.has(name) || (name === 'r' && hiddenRun(node))) return;
   if (name === 't') {
-    out.push(node.children.map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : '')).join(''));
+    out.push(node.children.map((c) => (isText(c) ? c.data : '')).join(''));
     return;
   }
   if (name === 'tab') return void out.push(' ');

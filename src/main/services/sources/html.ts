@@ -4,15 +4,16 @@
 // A table keeps rowspan/colspan; <br> in a label is a line break; &nbsp; is
 // an empty cell. GBK pages are decoded by their meta charset.
 import { parseDocument } from 'htmlparser2';
-import type { AnyNode, Element, Text } from 'domhandler';
+import { isTag, isText as isTextNode, type AnyNode, type Element, type Text } from 'domhandler';
 import { buildGrid, type SourceGridCell } from '../tables';
 import { sectionHeading } from '../text/sections';
 import { tidySpaces } from '../text/lines';
 import { cellRaw } from './cells';
 import { joinContinuedTables, type DocumentBlock, type SourceDocument } from './document';
 
-const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
-const isText = (n: AnyNode): n is Text => n.type === 'text';
+// domhandler's own tests: a tag, script or style element; a text node.
+const isElement = (n: AnyNode): n is Element => isTag(n);
+const isText = (n: AnyNode): n is Text => isTextNode(n);
 
 // ---- decoding -------------------------------------------------------------
 

@@ -42,7 +42,7 @@ export function rulings(pdfjs: Pdfjs, ops: { fnArray: number[]; argsArray: unkno
       const paint = args[0] as number;
       const stroke = STROKES.has(paint);
       if (!stroke && !FILLS.has(paint)) return;
-      const data = ((args[1] as ArrayLike<number>[])[0] ?? []) as ArrayLike<number>;
+      const data = ((args[1] as ArrayLike<number>[])[0] ?? []);
       const paths: [number, number][][] = [];
       let current: [number, number][] = [];
       for (let k = 0; k < data.length; ) {

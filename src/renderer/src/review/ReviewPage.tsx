@@ -160,7 +160,7 @@ export function ReviewPage() {
       className={`page review-page ${dragging === 'current' ? 'dragging' : ''}`}
       onDragOver={dragOver('current')}
       onDragLeave={() => setDragging(null)}
-      onDrop={drop('current')}
+      onDrop={(e) => void drop('current')(e)}
     >
       <header className="page-header review-header">
         <button type="button" className="link" onClick={() => go({ page: 'library' })}>
@@ -188,7 +188,7 @@ export function ReviewPage() {
           className={`source-box previous-box ${dragging === 'previous' ? 'dragging' : ''}`}
           onDragOver={dragOver('previous')}
           onDragLeave={(e) => (e.stopPropagation(), setDragging(null))}
-          onDrop={drop('previous')}
+          onDrop={(e) => void drop('previous')(e)}
         >
           <h2>上年报告（可选）</h2>
           <p className="hint">{previous.length > 0 ? `已读取 ${previous.length} 个，按单位名称对照` : '用于核对上年结转和现行有效件数。拖到这里，或：'}</p>
