@@ -14,13 +14,15 @@ import { checkReport, defaultDatabasePath, displayTime, openLibrary, type Report
 import { LEVELS } from '../shared/template/gov2021';
 import { basename } from 'node:path';
 import { defaultHighlights, INFOGRAPHIC_OUTPUTS, infographicKindOf } from '../shared/infographic';
-import { reviewCmd, sumCmd } from './review/commands';
 
-// The readers and writers (exceljs, docx), the browser mode (the handlers, ECharts, resvg) are
+// The readers and writers (exceljs, docx, pdf-lib), review and 汇总, the browser mode (the handlers, ECharts, resvg) are
 // loaded by the commands that use them: together they take several times longer to load than the
 // rest of the command, and `--help` or `list` need none of them.
 const formats = () => import('./formats/registry');
 const exporting = () => import('./formats/export');
+const reviewing = () => import('./review/commands');
+const reviewCmd: Command = async (args, io) => (await reviewing()).reviewCmd(args, io);
+const sumCmd: Command = async (args, io) => (await reviewing()).sumCmd(args, io);
 
 export { EXIT, type CliIO } from './cli-kit';
 
