@@ -73,5 +73,8 @@ describe('identity lines', () => {
     expect(dateLine('二〇二四年一月二十日')).toBe('2024-01-20');
     expect(takeClosing(['未收取信息处理费。', 'XX区人民政府办公室', '2024年1月20日'])).toEqual({ lines: ['未收取信息处理费。'], signature: 'XX区人民政府办公室', date: '2024-01-20' });
     expect(takeClosing(['未收取信息处理费。'])).toEqual({ lines: ['未收取信息处理费。'] });
+    // A name may carry a note in brackets, commas and all; the note alone is not a name.
+    expect(takeClosing(['未收取信息处理费。', '某镇（页面未载明名称，见来源网址）', '2024年1月20日']).signature).toBe('某镇（页面未载明名称，见来源网址）');
+    expect(takeClosing(['未收取信息处理费。', '（此件公开发布，见附件）', '2024年1月20日']).signature).toBeUndefined();
   });
 });

@@ -79,9 +79,10 @@ export function dateLine(line: string): string | undefined {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** A 落款: a body's name alone on a line, not a sentence. */
+/** A 落款: a body's name alone on a line, not a sentence (a name may carry a note in brackets: "某局（某办公室）"). */
 function isSignature(line: string): boolean {
-  return line.length >= 2 && line.length <= 40 && !/[。，,；;：:！？]/.test(line) && !/^[（(]?[一二三四五六七八九十\d]+[、.．)）]/.test(line);
+  const outside = line.replace(/[（(][^（()）]*[）)]/g, '');
+  return line.length >= 2 && line.length <= 40 && outside.length > 0 && !/[。，,；;：:！？]/.test(outside) && !/^[（(]?[一二三四五六七八九十\d]+[、.．)）]/.test(line);
 }
 
 export interface Closing {
