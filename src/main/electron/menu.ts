@@ -16,7 +16,7 @@ export function buildMenu(win: BrowserWindow, databasePath: string, version: str
       submenu: [
         { label: '报告库', accelerator: 'CmdOrCtrl+L', click: () => command(win, 'library') },
         { type: 'separator' },
-        { label: '导入 Excel…', accelerator: 'CmdOrCtrl+I', click: () => command(win, 'import') },
+        { label: '导入表格…', accelerator: 'CmdOrCtrl+I', click: () => command(win, 'import') },
         { label: '导出…', accelerator: 'CmdOrCtrl+E', click: () => command(win, 'export') },
         { type: 'separator' },
         { label: '打开资料库所在文件夹', click: () => void shell.openPath(dirname(databasePath)) },

@@ -192,8 +192,8 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
         </button>
         <h1 className="report-title">{documentTitle(report)}</h1>
         <SaveIndicator />
-        <button type="button" onClick={openPicker} disabled={final} title="从 Excel/WPS 表格导入三张统计表（也可把文件拖到窗口上）">
-          导入 Excel…
+        <button type="button" onClick={openPicker} disabled={final} title="从 Excel/WPS 工作簿、Word 文档、网页或 PDF 导入三张统计表（也可把文件拖到窗口上）">
+          导入表格…
         </button>
         {pickerElement}
         <button type="button" onClick={() => setExporting(true)}>
