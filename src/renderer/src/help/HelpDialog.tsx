@@ -88,7 +88,7 @@ export default function HelpDialog() {
           </table>
         </section>
         <section>
-          <h3>六、数据在哪里</h3>
+          <h3>七、数据在哪里</h3>
           <p>所有报告保存在本机的资料库里（报告库页面底部写着位置），每天自动备份；“历史版本”里可以看到每次修改前的内容并恢复。程序完全离线，不联网。</p>
         </section>
       </div>
