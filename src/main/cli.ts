@@ -3,7 +3,7 @@
 import { EXIT, parse, UsageError, type CliIO, type Command } from './cli-kit';
 import type { ReadReport } from './formats/registry';
 import type { ExportFormat } from '../shared/api/contract';
-import { EXPORT_FORMATS, FILE_FORMATS } from '../shared/formats';
+import { EXPORT_FORMATS, FILE_FORMATS, formatOfName } from '../shared/formats';
 import { localToday } from '../shared/document/content';
 import { validate } from '../shared/rules/engine';
 import { reportToJson } from '../shared/model/schema';
@@ -230,7 +230,8 @@ const importCmd: Command = async (args, io) => {
   }
   read.notes.forEach((n) => io.err(n));
   return withLibrary(values.db, io, (library) => {
-    const stored = library.add(checked.value);
+    // The file's type decides the status: last year's published Word/PDF/web page is stored 已发布.
+    const stored = library.add(checked.value, formatOfName(name)?.id);
     if (!stored.ok) {
       io.err(stored.error.message);
       return EXIT.unreadable;

@@ -102,14 +102,15 @@ export function createHandlers(services: Services): Handlers {
     'library.import': (i) => {
       const read = readReportJson(i.report);
       if (!read.ok) return fail('not_report', read.error);
-      const added = library.add(read.value);
+      const added = library.add(read.value, i.source);
       return added.ok ? ok(summaryOf(added.value)) : added;
     },
     'library.start': (i) => {
       const read = 'report' in i.previous ? readReportJson(i.previous.report) : undefined;
       if (read && !read.ok) return fail('not_report', `上年报告${read.error}`);
       const previous: number | Report = read?.ok ? read.value : (i.previous as { id: number }).id;
-      const started = library.startYear({ previous, meta: i.meta, cells: i.cells, fixAll: i.fixAll });
+      const source = 'report' in i.previous ? i.previous.source : undefined;
+      const started = library.startYear({ previous, source, meta: i.meta, cells: i.cells, fixAll: i.fixAll });
       return started.ok ? ok({ summary: summaryOf(started.value.stored), fixed: describeFixes(started.value.fixed) }) : started;
     },
     'import.read': async (i) => {

@@ -21,6 +21,8 @@ export interface FileFormat {
   readable: boolean;
   /** Offered by `export` and the export dialog. */
   writable: boolean;
+  /** The form a report goes out in (what a body prints or puts on its portal): read back, it is the published report, not a draft. */
+  published: boolean;
 }
 
 export const FILE_FORMATS: readonly FileFormat[] = [
@@ -32,8 +34,9 @@ export const FILE_FORMATS: readonly FileFormat[] = [
     mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     readable: true,
     writable: true,
+    published: true,
   },
-  { id: 'pdf', label: 'PDF', hint: '报送或存档，版式固定', extensions: ['.pdf'], mime: 'application/pdf', readable: true, writable: true },
+  { id: 'pdf', label: 'PDF', hint: '报送或存档，版式固定', extensions: ['.pdf'], mime: 'application/pdf', readable: true, writable: true, published: true },
   {
     id: 'html',
     label: '网页',
@@ -43,6 +46,7 @@ export const FILE_FORMATS: readonly FileFormat[] = [
     mime: 'text/html',
     readable: true,
     writable: true,
+    published: true,
   },
   {
     id: 'xlsx',
@@ -52,8 +56,9 @@ export const FILE_FORMATS: readonly FileFormat[] = [
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     readable: true,
     writable: true,
+    published: false,
   },
-  { id: 'json', label: '年报数据', hint: '交换和备份，可再导入', extensions: ['.json'], mime: 'application/json', readable: true, writable: true },
+  { id: 'json', label: '年报数据', hint: '交换和备份，可再导入', extensions: ['.json'], mime: 'application/json', readable: true, writable: true, published: false },
 ];
 
 /** A picture the program writes (the 一图读懂) but never reads: not a report format, so not in the table above. */

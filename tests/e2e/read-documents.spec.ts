@@ -30,8 +30,13 @@ test('this year’s report starts from last year’s Word file', async ({ page, 
   await page.screenshot({ path: 'artifacts/e2e/import-word.png' });
   await dialog.getByRole('button', { name: '导入为新报告' }).click();
   await expect(page.locator('.report-title')).toHaveText('余杭区统计局2022年政府信息公开工作年度报告');
+  // What was published is not a draft: read-only like 定稿, with its own badge in the editor and the library.
+  await expect(page.locator('.finalize .status')).toHaveText('已发布');
+  await expect(page.locator('.final-banner')).toHaveText('报告是已发布的文件，只能查看。如需修改，请先点“改回草稿”。');
 
   await page.getByRole('button', { name: '← 报告库' }).click();
+  await expect(page.locator('tbody tr', { hasText: '余杭区统计局2022年' }).locator('.status-published')).toHaveText('已发布');
+  await page.screenshot({ path: 'artifacts/e2e/library-published.png' });
   await page.getByRole('button', { name: '新建报告' }).click();
   const create = page.getByRole('dialog', { name: '新建报告' });
   await create.getByLabel('机关名称').fill('余杭区统计局');
@@ -48,6 +53,7 @@ test('this year’s report starts from last year’s Word file', async ({ page, 
   const imported = stored.find((s) => s.ok && s.value.report.year === 2022);
   const current = stored.find((s) => s.ok && s.value.report.year === 2023);
   if (!imported?.ok || !current?.ok) throw new Error('报告没有存入');
+  expect([imported.value.status, current.value.status]).toEqual(['已发布', '草稿']);
   expect(imported.value.report.tables).toEqual(lastYear.tables);
   expect(imported.value.report.narratives.problems).toBe(seedSections().problems.join('\n'));
   expect(current.value.report.tables.requests.carried_over).toEqual(lastYear.tables.requests.carried_forward);

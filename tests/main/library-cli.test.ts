@@ -41,6 +41,20 @@ describe('nianbao import and list', () => {
     expect(listed.out[0]).toMatch(new RegExp(`^${id}\\t余杭区统计局\\t2022\\t草稿\\t\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$`));
   });
 
+  it('stores a past year\'s Word export as 已发布, and the same report as JSON as a draft', async () => {
+    // The seed may carry findings; --draft writes it whatever they are: what matters is the file type.
+    const docx = join(tmp.dir, '2022年报.docx');
+    expect(await run('export', SEED_PATH, '--to', 'docx', '--out', docx, '--draft')).toMatchObject({ code: 0 });
+    const fromWord = await run('import', docx, '--db', tmp.dbPath);
+    expect(fromWord.code).toBe(0);
+    const fromJson = await run('import', SEED_PATH, '--db', tmp.dbPath);
+    expect(fromJson.code).toBe(0);
+
+    const listed = await run('list', '--db', tmp.dbPath);
+    const statusOf = (id: string) => listed.out.find((l) => l.startsWith(`${id}\t`))?.split('\t')[3];
+    expect([statusOf(fromWord.out[0]!), statusOf(fromJson.out[0]!)]).toEqual(['已发布', '草稿']);
+  });
+
   it('refuses an unreadable file with the reader\'s message and exit 2, writing nothing', async () => {
     const bad = join(tmp.dir, '坏文件.json');
     writeFileSync(bad, '{ not json');

@@ -50,6 +50,48 @@ const CASES: Record<number, MigrationCase> = {
       expect(db.prepare('SELECT agency, signature, date, preamble FROM reports').get()).toEqual({ agency: '某局', signature: null, date: null, preamble: null });
     },
   },
+  4: {
+    seed(db) {
+      const insert = db.prepare(
+        "INSERT INTO reports (agency, year, level, format, status, created_at, updated_at, revision, signature, date) VALUES (?, ?, '县区部门', 'gov-info-disclosure/2021', ?, 't', 'u', 7, '某局', '2024年1月20日')",
+      );
+      insert.run('某局', 2023, '定稿');
+      insert.run('某局', 2024, '草稿');
+      insert.run('待删局', 2024, '草稿');
+      db.prepare("INSERT INTO cells (report_id, key, value) VALUES (1, 'a', 5), (2, 'a', '12')").run();
+      db.prepare("INSERT INTO narratives (report_id, section, text) VALUES (1, 'overview', '概述')").run();
+      db.prepare("INSERT INTO explanations (report_id, finding_id, text) VALUES (2, 'x', '已向申请人说明原因')").run();
+      db.prepare("INSERT INTO revisions (report_id, created_at, reason, status, snapshot) VALUES (1, 't', 'status', '定稿', '{}')").run();
+      // The last report purged: its id must not be given again after the rebuild.
+      db.prepare('DELETE FROM reports WHERE id = 3').run();
+    },
+    check(db) {
+      // Every report, and every row that refers to one, survives the rebuild (no cascade from the drop).
+      expect(db.prepare('SELECT id, agency, year, status, updated_at, revision, signature, date, preamble FROM reports ORDER BY id').all()).toEqual([
+        { id: 1, agency: '某局', year: 2023, status: '定稿', updated_at: 'u', revision: 7, signature: '某局', date: '2024年1月20日', preamble: null },
+        { id: 2, agency: '某局', year: 2024, status: '草稿', updated_at: 'u', revision: 7, signature: '某局', date: '2024年1月20日', preamble: null },
+      ]);
+      expect(db.prepare('SELECT report_id, key, value FROM cells ORDER BY report_id').all()).toEqual([
+        { report_id: 1, key: 'a', value: 5 },
+        { report_id: 2, key: 'a', value: '12' },
+      ]);
+      expect(db.prepare('SELECT count(*) AS n FROM narratives').get()).toEqual({ n: 1 });
+      expect(db.prepare('SELECT count(*) AS n FROM explanations').get()).toEqual({ n: 1 });
+      expect(db.prepare('SELECT count(*) AS n FROM revisions').get()).toEqual({ n: 1 });
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      // The references still point at the rebuilt table: deleting a report takes its rows with it.
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      const tableOf = (t: string) => (db.pragma(`foreign_key_list(${t})`) as { table: string }[]).map((f) => f.table);
+      for (const t of ['cells', 'narratives', 'explanations', 'revisions']) expect(tableOf(t)).toEqual(['reports']);
+      // The new status is accepted, anything else still refused; the index is back; ids go on from 3.
+      const insert = db.prepare("INSERT INTO reports (agency, year, level, format, status, created_at, updated_at) VALUES ('某局', 2022, '县区部门', 'f', ?, 't', 't')");
+      expect(insert.run('已发布').lastInsertRowid).toBe(4);
+      expect(() => insert.run('已归档')).toThrow(/CHECK/);
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reports'").all()).toEqual([{ name: 'reports_by_agency_year' }]);
+      db.prepare('DELETE FROM reports WHERE id = 1').run();
+      expect(db.prepare('SELECT count(*) AS n FROM cells WHERE report_id = 1').get()).toEqual({ n: 0 });
+    },
+  },
 };
 
 let tmp: TempDir;

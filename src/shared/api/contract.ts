@@ -12,9 +12,14 @@ import { reportSchema } from '../model/schema';
 import { INFOGRAPHIC_KINDS } from '../infographic/outputs';
 import { MAX_HIGHLIGHTS } from '../infographic/highlights';
 
-export const STATUSES = ['草稿', '定稿'] as const;
+// 已发布: a past year's report read from the document that was published (src/shared/model/status.ts).
+export const STATUSES = ['草稿', '定稿', '已发布'] as const;
 
 export type ReportStatus = (typeof STATUSES)[number];
+
+/** What the author sets by hand: 已发布 comes only from the file a report was read from. */
+export const AUTHOR_STATUSES = ['草稿', '定稿'] as const satisfies readonly ReportStatus[];
+export type AuthorStatus = (typeof AUTHOR_STATUSES)[number];
 
 const id = z.number().int().positive();
 /** Base64 of the largest workbook the importer accepts (its own cap is lower and says so). */
@@ -43,15 +48,16 @@ export const inputs = {
   'library.duplicate': z.strictObject({ id }),
   'library.remove': z.strictObject({ id }),
   'library.restore': z.strictObject({ id }),
-  'library.setStatus': z.strictObject({ id, status: z.enum(STATUSES) }),
+  'library.setStatus': z.strictObject({ id, status: z.enum(AUTHOR_STATUSES) }),
   'library.revisions': z.strictObject({ id }),
   'library.revision': z.strictObject({ id, revisionId: id }),
   'library.restoreRevision': z.strictObject({ id, revisionId: id }),
   // A whole report read from a file becomes a new report in one transaction.
-  'library.import': z.strictObject({ report: reportSchema }),
+  // `source`: the format of the file it was read from, which decides its status (src/shared/model/status.ts).
+  'library.import': z.strictObject({ report: reportSchema, source: z.enum(FORMAT_IDS).optional() }),
   // 开始今年的报告: last year's report (in the library, or read from a file), this year's from it, this year's figures on top — one transaction.
   'library.start': z.strictObject({
-    previous: z.union([z.strictObject({ id }), z.strictObject({ report: reportSchema })]),
+    previous: z.union([z.strictObject({ id }), z.strictObject({ report: reportSchema, source: z.enum(FORMAT_IDS).optional() })]),
     meta: identitySchema.pick({ agency: true, year: true, level: true }),
     cells: cellChangesSchema,
     // 全部修正 on the new report, in the same transaction.

@@ -11,7 +11,9 @@ import { blockingFindings } from '../../../shared/rules/explanations';
 import { fixAll, type AppliedFix } from '../../../shared/rules/fix-all';
 import { createBackup, createBackupNow, listBackups, pruneBackups, type BackupFile, type RetentionPolicy } from './backups';
 import { storageFailure } from './errors';
-import type { EditPatch, ReportStatus, ReportSummary, RevisionReason, RevisionSummary } from '../../../shared/api/contract';
+import { AUTHOR_STATUSES, type AuthorStatus, type EditPatch, type ReportSummary, type RevisionReason, type RevisionSummary } from '../../../shared/api/contract';
+import type { FormatId } from '../../../shared/formats';
+import { importedStatus, isLocked, lockedMessage } from '../../../shared/model/status';
 import { levelSchema, type Identity } from '../../../shared/model/identity';
 import { LEVELS, type Level } from '../../../shared/template/gov2021';
 import { checkMeta, checkPatch, checkReport } from './input';
@@ -111,11 +113,11 @@ export class ReportLibrary {
     return this.write('新建报告', () => this.inserted(report));
   }
 
-  /** Stores a whole report (an import) as a new draft. */
-  add(report: Report): Result<StoredReport> {
+  /** Stores a whole report (an import) as a new report: 已发布 when `source` is the published document of a past year, else a draft. */
+  add(report: Report, source?: FormatId): Result<StoredReport> {
     const checked = checkReport(report);
     if (!checked.ok) return checked;
-    return this.write('保存导入的报告', () => this.inserted(checked.value));
+    return this.write('保存导入的报告', () => this.inserted(checked.value, source));
   }
 
   /**
@@ -143,6 +145,8 @@ export class ReportLibrary {
    */
   startYear(input: {
     previous: PreviousRef | Report;
+    /** The format of the file `previous` was read from, when it is a report read now. */
+    source?: FormatId;
     meta: { agency: string; year: number; level: string };
     cells: Partial<Record<CellKey, CellValue>>;
     /** Apply every unambiguous quick fix (全部修正) to the new report before it is stored. */
@@ -155,7 +159,7 @@ export class ReportLibrary {
     const given = typeof input.previous === 'object' && 'format' in input.previous ? checkReport(input.previous) : undefined;
     if (given && !given.ok) return given;
     return this.write('开始今年的报告', () => {
-      const found = given ? this.inserted(given.value) : this.resolvePrevious(input.previous);
+      const found = given ? this.inserted(given.value, input.source) : this.resolvePrevious(input.previous);
       if (!found.ok) return found;
       const last = found.value.report;
       const next = setCells({ ...nextYearReport(last), ...meta.value }, Object.entries(cells.value.cells ?? {}).filter((e): e is [CellKey, CellValue] => e[1] !== undefined));
@@ -223,8 +227,8 @@ export class ReportLibrary {
    * against the same body's previous year in the library. Every change of
    * status is kept as a revision.
    */
-  setStatus(id: number, status: ReportStatus): Result<ReportSummary> {
-    if (status !== '草稿' && status !== '定稿') return fail('invalid_input', '状态只能是“草稿”或“定稿”');
+  setStatus(id: number, status: AuthorStatus): Result<ReportSummary> {
+    if (!(AUTHOR_STATUSES as readonly string[]).includes(status)) return fail('invalid_input', `状态只能是${AUTHOR_STATUSES.map((s) => `“${s}”`).join('或')}`);
     return this.write('更改报告状态', () => {
       const current = this.existing(id);
       if (!current.ok) return current;
@@ -406,12 +410,13 @@ export class ReportLibrary {
     const summary = Number.isSafeInteger(id) ? this.store.summary(id) : undefined;
     if (!summary) return fail('not_found', `资料库中没有编号为 ${id} 的报告：它可能已被彻底删除，请刷新报告列表`);
     if (summary.deletedAt) return inRecycleBin();
-    if (summary.status === '定稿') return fail('final', '报告已定稿，不能修改：如需修改，请先把状态改回“草稿”');
+    if (isLocked(summary.status)) return fail('final', lockedMessage(summary.status));
     return ok(summary);
   }
 
-  private inserted(report: Report): Result<StoredReport> {
-    const id = this.store.insert(report, '草稿', isoTime(this.now()));
+  private inserted(report: Report, source?: FormatId): Result<StoredReport> {
+    const at = this.now();
+    const id = this.store.insert(report, importedStatus(source, report.year, at), isoTime(at));
     return ok(this.store.load(id)!);
   }
 

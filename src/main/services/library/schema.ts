@@ -92,6 +92,43 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'the status 已发布 for a past year\'s report read from its published document',
+    up(db) {
+      // A CHECK constraint changes only by rebuilding the table (SQLite's
+      // "making other kinds of table schema changes", steps 4–9; `migrate`
+      // does 1–3 and 10–12 around every migration: foreign keys off, then
+      // foreign_key_check before the commit). Columns in the order migrations
+      // 1–3 left them, so the copy is column for column.
+      const { seq } = (db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'reports'").get() as { seq: number } | undefined) ?? { seq: 0 };
+      db.exec(`
+        CREATE TABLE new_reports (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          agency TEXT NOT NULL,
+          year INTEGER NOT NULL,
+          level TEXT NOT NULL,
+          format TEXT NOT NULL,
+          status TEXT NOT NULL DEFAULT '草稿' CHECK (status IN ('草稿', '定稿', '已发布')),
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          deleted_at TEXT,
+          revision INTEGER NOT NULL DEFAULT 0,
+          signature TEXT,
+          date TEXT,
+          preamble TEXT
+        ) STRICT;
+        INSERT INTO new_reports (id, agency, year, level, format, status, created_at, updated_at, deleted_at, revision, signature, date, preamble)
+          SELECT id, agency, year, level, format, status, created_at, updated_at, deleted_at, revision, signature, date, preamble FROM reports;
+        DROP TABLE reports;
+        ALTER TABLE new_reports RENAME TO reports;
+        CREATE INDEX reports_by_agency_year ON reports (agency, year);
+      `);
+      // The drop took the AUTOINCREMENT counter with it: an id once given (to a report since purged) is never given again.
+      db.prepare("DELETE FROM sqlite_sequence WHERE name = 'reports'").run();
+      db.prepare("INSERT INTO sqlite_sequence (name, seq) SELECT 'reports', max(?, coalesce(max(id), 0)) FROM reports").run(seq);
+    },
+  },
 ];
 
 /** The schema version this build of the program writes. */
@@ -107,13 +144,24 @@ export function schemaVersion(db: Db): number {
  * failing step) if a migration fails; the caller turns that into a message.
  */
 export function migrate(db: Db, target: number = SCHEMA_VERSION, migrations: readonly Migration[] = MIGRATIONS): void {
-  for (const m of migrations) {
-    if (m.version <= schemaVersion(db) || m.version > target) continue;
-    // IMMEDIATE: take the write lock first, so a second process opening the
-    // same file waits instead of migrating at the same time.
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
+  // Foreign keys off while the schema changes (they cannot be switched inside
+  // a transaction): with them on, dropping a table to rebuild it would delete
+  // every row that refers to it (ON DELETE CASCADE).
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const m of migrations) {
+      if (m.version <= schemaVersion(db) || m.version > target) continue;
+      // IMMEDIATE: take the write lock first, so a second process opening the
+      // same file waits instead of migrating at the same time.
+      db.transaction(() => {
+        m.up(db);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`migration ${m.version} leaves ${broken.length} rows whose reference is broken`);
+        db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+    }
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }
 }

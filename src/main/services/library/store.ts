@@ -7,6 +7,7 @@ import { blankReport, valueOf, type CellValue, type Report } from '../../../shar
 import { reportToJson } from '../../../shared/model/schema';
 import { NARRATIVE_IDS, type Level, type NarrativeId } from '../../../shared/template/gov2021';
 import type { Db } from './sqlite';
+import { LOCKED_STATUSES } from '../../../shared/model/status';
 
 export interface StoredReport extends ReportSummary {
   report: Report;
@@ -143,12 +144,12 @@ export class ReportStore {
       .all(...params);
   }
 
-  /** The body's report for a year: a final one before drafts, then the latest edited. */
+  /** The body's report for a year: a locked one (定稿, 已发布) before drafts, then the latest edited. */
   find(agency: string, year: number): ReportSummary | undefined {
     const row = this.db
       .prepare<[string, number], ReportRow>(
         `SELECT ${SUMMARY_COLUMNS} FROM reports WHERE agency = ? AND year = ? AND deleted_at IS NULL
-         ORDER BY status = '定稿' DESC, updated_at DESC, id DESC LIMIT 1`,
+         ORDER BY status IN (${LOCKED_STATUSES.map((s) => `'${s}'`).join(', ')}) DESC, updated_at DESC, id DESC LIMIT 1`,
       )
       .get(agency, year);
     return row && toSummary(row);

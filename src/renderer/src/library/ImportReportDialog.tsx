@@ -5,6 +5,7 @@
 // year's report from it instead.
 import { useEffect, useState } from 'react';
 import type { ReportSummary } from '../../../shared/api/contract';
+import { formatOfName } from '../../../shared/formats';
 import { api } from '../api';
 import { Modal } from '../common/Modal';
 import { useReadFile } from '../transfer/useReadFile';
@@ -47,7 +48,7 @@ export function ImportReportDialog({ file, onClose, onImported, onStartFrom }: P
     const checked = checkIdentity(identity);
     if (!checked.ok) return setError(checked.message);
     setBusy(true);
-    const res = await api!.library.import({ report: { ...read.report, agency: checked.agency, year: checked.year, level: checked.level } });
+    const res = await api!.library.import({ report: { ...read.report, agency: checked.agency, year: checked.year, level: checked.level }, source: formatOfName(file.name)?.id });
     setBusy(false);
     if (res.ok) onImported(res.value);
     else setError(res.error.message);

@@ -2,6 +2,7 @@
 // done to each. The recycle bin keeps deleted reports until restored.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReportSummary } from '../../../shared/api/contract';
+import { StatusBadge } from '../common/StatusBadge';
 import { useAppInfo } from '../common/appInfo';
 import { documentTitle } from '../../../shared/model/report';
 import { api } from '../api';
@@ -153,7 +154,7 @@ export function LibraryPage() {
                     </td>
                     <td>{r.level}</td>
                     <td>
-                      <span className={`status status-${r.status === '定稿' ? 'final' : 'draft'}`}>{r.status}</span>
+                      <StatusBadge status={r.status} />
                     </td>
                     <td>{formatTime(showBin ? (r.deletedAt ?? r.updatedAt) : r.updatedAt)}</td>
                     <td className="actions">

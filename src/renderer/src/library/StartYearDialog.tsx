@@ -9,6 +9,7 @@ import type { ImportedFile, ReportSummary } from '../../../shared/api/contract';
 import { blankReport, documentTitle, type Report } from '../../../shared/model/report';
 import { NARRATIVE_IDS } from '../../../shared/template/gov2021';
 import { DEFAULT_LEVEL } from '../../../shared/template/levels';
+import { formatOfName } from '../../../shared/formats';
 import { api } from '../api';
 import { Modal } from '../common/Modal';
 import { useFilePicker } from '../transfer/FilePicker';
@@ -138,7 +139,7 @@ export function StartYearDialog({ reports, files, onClose, onStarted, onImportOn
     const checked = checkIdentity(identity);
     if (!checked.ok) return setError(checked.message);
     setBusy(true);
-    const previous = last?.kind === 'library' ? { id: last.id } : fileInLibrary ? { id: fileInLibrary.id } : { report: lastReport };
+    const previous = last?.kind === 'library' ? { id: last.id } : fileInLibrary ? { id: fileInLibrary.id } : { report: lastReport, source: last?.kind === 'file' ? formatOfName(last.reading.file.name)?.id : undefined };
     const res = await api!.library.start({ previous, meta: { agency: checked.agency, year: checked.year, level: checked.level }, cells: Object.fromEntries(writes), fixAll });
     setBusy(false);
     if (res.ok) onStarted(res.value.summary, res.value.fixed);

@@ -1,6 +1,8 @@
 // 定稿 only when nothing blocks it; otherwise say plainly what is still missing.
 import { memo } from 'react';
 import type { Finding } from '../../../shared/rules/types';
+import { isLocked } from '../../../shared/model/status';
+import { StatusBadge } from '../common/StatusBadge';
 import { useNotices } from '../common/notices';
 import { useEditor } from './store';
 
@@ -21,10 +23,11 @@ function FinalizeControlView({ blocking }: { blocking: readonly Finding[] }) {
     else if (res) show('info', next === '定稿' ? '报告已定稿' : '报告已改回草稿');
   }
 
-  if (status === '定稿')
+  // 定稿 and 已发布 alike: read-only until turned back into a draft.
+  if (isLocked(status))
     return (
       <div className="finalize">
-        <span className="status status-final">定稿</span>
+        <StatusBadge status={status} />
         <button type="button" onClick={() => void change('草稿')}>
           改回草稿
         </button>
@@ -32,7 +35,7 @@ function FinalizeControlView({ blocking }: { blocking: readonly Finding[] }) {
     );
   return (
     <div className="finalize">
-      <span className="status status-draft">草稿</span>
+      <StatusBadge status={status} />
       {blocking.length > 0 ? (
         <button type="button" className="link missing" onClick={() => goTo({ section: blocking[0]!.section, finding: blocking[0]!.id })}>
           还不能定稿：{[errors > 0 && `${errors} 个错误`, unexplained > 0 && `${unexplained} 个需核实的问题未说明`].filter(Boolean).join('，')}

@@ -9,6 +9,7 @@ import { cellDef } from '../../../shared/model/cells';
 import { findingsOf } from './findings';
 import { useEditor } from './store';
 import { TodoPanel } from './TodoPanel';
+import { isLocked } from '../../../shared/model/status';
 
 /** Selects the findings and explanations only: re-renders when they change; each item only when what it shows changed. */
 export const FindingsPanel = memo(function FindingsPanel() {
@@ -57,7 +58,7 @@ function FindingItemView({ finding, explanation, explained }: { finding: Finding
   const [explaining, setExplaining] = useState(explanation !== '');
   // Opened by its button, the box takes the keyboard, so the words go to this finding and no other.
   const [openedByAuthor, setOpenedByAuthor] = useState(false);
-  const final = useEditor((s) => s.status === '定稿');
+  const final = useEditor((s) => isLocked(s.status));
   const problem = explanationProblem(explanation);
   // A finding about a table goes to its first cell there; one about a text (even if it names cells) goes to the text.
   const cell = finding.cells.find((k) => cellDef(k)!.table === finding.section);

@@ -7,6 +7,7 @@ import { inferLevel } from '../../../shared/template/levels';
 import { metaProblem } from './patch';
 import { useEditor } from './store';
 import { PreambleField } from './PreambleField';
+import { isLocked } from '../../../shared/model/status';
 
 /** Re-renders only when one of its fields changes, not on every edit of the report. */
 export const MetaFields = memo(function MetaFields() {
@@ -16,7 +17,7 @@ export const MetaFields = memo(function MetaFields() {
   const signature = useEditor((s) => s.report!.signature ?? '');
   const date = useEditor((s) => s.report!.date ?? '');
   const setMeta = useEditor((s) => s.setMeta);
-  const final = useEditor((s) => s.status === '定稿');
+  const final = useEditor((s) => isLocked(s.status));
   // The year box may hold a half-typed year; the report takes it once it is a number.
   const [yearText, setYearText] = useState(String(year));
   const shownYear = yearText.trim() === '' || Number(yearText) === year ? yearText : String(year);

@@ -4,13 +4,14 @@
 import { memo } from 'react';
 import { standardPreamble } from '../../../shared/template/gov2021';
 import { useEditor } from './store';
+import { isLocked } from '../../../shared/model/status';
 
 export const PreambleField = memo(function PreambleField() {
   const preamble = useEditor((s) => s.report!.preamble ?? '');
   const agency = useEditor((s) => s.report!.agency);
   const year = useEditor((s) => s.report!.year);
   const setMeta = useEditor((s) => s.setMeta);
-  const final = useEditor((s) => s.status === '定稿');
+  const final = useEditor((s) => isLocked(s.status));
   return (
     <details className="preamble-field">
       <summary>开头语{preamble ? '' : '（未写）'}</summary>

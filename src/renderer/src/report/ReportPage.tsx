@@ -28,6 +28,7 @@ import { firstNeed, placeOf, todoList } from './todo';
 import { useEditor, type Remote } from './store';
 import { SidePanel } from '../overview/SidePanel';
 import './editor.css';
+import { isLocked, LOCKED } from '../../../shared/model/status';
 
 /** How the editor store saves this report: through the typed API. */
 function remoteFor(id: number): Remote {
@@ -143,12 +144,12 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   const show = useNotices((s) => s.show);
   const previous = useEditor((s) => s.previous);
   const section = useEditor((s) => s.section);
-  const final = useEditor((s) => s.status === '定稿');
+  const status = useEditor((s) => s.status);
+  const final = isLocked(status);
   const readOnly = useAppInfo((s) => s.info?.readOnly);
   const findings = findingsOf(report, previous);
   const blocking = blockingFindings(findings, report.explanations);
   const statuses = sectionStatuses(report, findings, report.explanations, previous);
-  const status = useEditor((s) => s.status);
   usePlaceMemory(id, () => firstNeed(todoList(statuses, blocking, status)));
 
   useEffect(
@@ -207,7 +208,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
       </header>
       <MetaFields />
       <SaveProblem />
-      {final && <p className="final-banner">报告已定稿，只能查看。如需修改，请先点“改回草稿”。</p>}
+      {isLocked(status) && <p className="final-banner">{LOCKED[status]}，只能查看。如需修改，请先点“改回草稿”。</p>}
       {readOnly && <p className="readonly-banner">{readOnly}</p>}
       <div className="report-body">
         <Outline statuses={statuses} />
@@ -236,7 +237,8 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
           id={id}
           report={report}
           blocking={blocking}
-          final={final}
+          // Only what was marked 定稿 goes out as final (the export gate in main says the same); 已发布 was never checked here.
+          final={status === '定稿'}
           flush={() => useEditor.getState().flush({ includeDraft: true })}
           finalize={(next) => useEditor.getState().setStatus(next)}
           onShow={(f) => {

@@ -21,6 +21,7 @@ import { findingsOf, flaggedCells, reportMarks, type CellMark } from './findings
 import { GRIDS, block, moveFrom, pasteTargets, type Move } from './gridModel';
 import { useEditor, type Selection } from './store';
 import { TOTAL_CELLS } from '../../../shared/rules/totals';
+import { isLocked, lockedMessage } from '../../../shared/model/status';
 
 type EditorState = ReturnType<typeof useEditor.getState>;
 
@@ -33,8 +34,8 @@ function activeOf(s: EditorState, table: TableId): CellKey {
   return s.selection?.table === table ? s.selection.active : GRIDS[table].rows[0]![0]!;
 }
 
-function isLocked(s: EditorState, key: CellKey): boolean {
-  return s.status === '定稿' || (!s.manualTotals[cellDef(key)!.table] && TOTAL_CELLS.has(key));
+function cellLocked(s: EditorState, key: CellKey): boolean {
+  return isLocked(s.status) || (!s.manualTotals[cellDef(key)!.table] && TOTAL_CELLS.has(key));
 }
 
 /** The cells of the selected block, once per selection (every table without one shares the empty set). */
@@ -65,7 +66,7 @@ export function TableGrid({ table }: { table: TableId }) {
   const grid = GRIDS[table];
   const active = useEditor((s) => activeOf(s, table));
   const manual = useEditor((s) => s.manualTotals[table]);
-  const final = useEditor((s) => s.status === '定稿');
+  const final = useEditor((s) => isLocked(s.status));
   const focus = useEditor((s) => s.focus);
   const { select, setDraft, commitDraft, setCells } = useEditor.getState();
   const show = useNotices((s) => s.show);
@@ -118,7 +119,7 @@ export function TableGrid({ table }: { table: TableId }) {
   const now = () => {
     const s = useEditor.getState();
     const selection = s.selection?.table === table ? s.selection : null;
-    return { s, selection, selected: selectedOf(s, table), locked: (key: CellKey) => isLocked(s, key) };
+    return { s, selection, selected: selectedOf(s, table), locked: (key: CellKey) => cellLocked(s, key) };
   };
 
   // Focus follows a request (undo, a finding clicked, a section opened at a cell).
@@ -177,7 +178,7 @@ export function TableGrid({ table }: { table: TableId }) {
       if (keys.length > 0) setCells(keys.map((k) => [k, null] as const), { section: table, cell: active });
     } else if ((e.key === 'Backspace' || e.key.length === 1) && !e.ctrlKey && !e.metaKey && !e.altKey && locked(active)) {
       e.preventDefault();
-      show('info', s.status === '定稿' ? '报告已定稿，不能修改：如需修改，请先改回草稿。' : '总计由各项自动相加。如需手工填写，请勾选表格上方的“手工填写总计”。');
+      show('info', isLocked(s.status) ? lockedMessage(s.status) : '总计由各项自动相加。如需手工填写，请勾选表格上方的“手工填写总计”。');
     }
   }
 
@@ -291,7 +292,7 @@ function useCellView(table: TableId, key: CellKey): CellView {
     const view: CellView = {
       value: valueAt(s.report!, key),
       mark: reportMarks(s.report!, s.previous).get(key),
-      locked: isLocked(s, key),
+      locked: cellLocked(s, key),
       flagged: flaggedCells(findingsOf(s.report!, s.previous), s.focus?.place.finding).has(key),
       active,
       // The active cell shows as selected only within a block of several cells.

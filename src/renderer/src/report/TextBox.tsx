@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react';
 import { MAX_SECTION_CHARS } from '../../../shared/model/limits';
 import { useEditor, type Place } from './store';
+import { isLocked } from '../../../shared/model/status';
 
 /** Characters as an author counts them: no spaces or line breaks. */
 export function charCount(text: string): number {
@@ -22,7 +23,7 @@ export function TextBox(props: {
   const { label, value, placeholder, onChange, place, rows = 4 } = props;
   const ref = useRef<HTMLTextAreaElement>(null);
   const focus = useEditor((s) => s.focus);
-  const final = useEditor((s) => s.status === '定稿' || s.readOnly);
+  const final = useEditor((s) => isLocked(s.status) || s.readOnly);
 
   useEffect(() => {
     const p = focus?.place;

@@ -9,6 +9,7 @@ import { findingsOf } from './findings';
 import { sectionStatuses } from './sectionStatus';
 import { useEditor } from './store';
 import { todoList, type TodoItem } from './todo';
+import { isLocked } from '../../../shared/model/status';
 
 /** Re-renders when the list says something else, not on every keystroke. */
 export const TodoPanel = memo(function TodoPanel() {
@@ -16,7 +17,7 @@ export const TodoPanel = memo(function TodoPanel() {
     const findings = findingsOf(s.report!, s.previous);
     return todoKey(todoList(sectionStatuses(s.report!, findings, s.report!.explanations, s.previous), blockingFindings(findings, s.report!.explanations), s.status));
   });
-  const fixable = useEditor((s) => s.status !== '定稿' && !s.readOnly && findingsOf(s.report!, s.previous).some((f) => f.fix));
+  const fixable = useEditor((s) => !isLocked(s.status) && !s.readOnly && findingsOf(s.report!, s.previous).some((f) => f.fix));
   const { goTo, fixAll } = useEditor.getState();
   const show = useNotices((s) => s.show);
   const list = JSON.parse(items) as TodoItem[];

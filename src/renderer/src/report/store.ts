@@ -2,7 +2,7 @@
 // totals mode of each table, where the author is, and the save in progress.
 // Findings are not kept here: they are derived from `report` (findings.ts).
 import { create } from 'zustand';
-import type { EditPatch, OpenedReport, ReportStatus, ReportSummary } from '../../../shared/api/contract';
+import type { AuthorStatus, EditPatch, OpenedReport, ReportStatus, ReportSummary } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
 import { cellDef, type CellKey } from '../../../shared/model/cells';
 import { parseCellInput, setCells, valueAt, type CellValue, type Report } from '../../../shared/model/report';
@@ -14,6 +14,7 @@ import { TABLE_IDS, type NarrativeId, type SectionId, type TableId } from '../..
 import { applyPatch, diffReports } from './patch';
 import { TOTAL_CELLS } from '../../../shared/rules/totals';
 import { recomputeTotals, totalsConsistent } from './totals';
+import { isLocked } from '../../../shared/model/status';
 
 /** Where an edit happened, so that undo and a click on a finding can bring the author back to it. */
 export type Place = { section: SectionId; cell?: CellKey; part?: number; finding?: string };
@@ -43,7 +44,7 @@ export interface Remote {
    * `keepBefore`: the library keeps the report as it stood as a version, in the same transaction as the patch.
    */
   edit: (patch: EditPatch, revision: number, keepBefore?: 'replace') => Promise<Result<ReportSummary>>;
-  setStatus: (status: ReportStatus) => Promise<Result<ReportSummary>>;
+  setStatus: (status: AuthorStatus) => Promise<Result<ReportSummary>>;
   /** The report opened again: after its 年度 or 机关名称 changed, last year's report is another one (or none). */
   reopen: () => Promise<Result<OpenedReport>>;
 }
@@ -90,7 +91,7 @@ interface EditorState {
    * version before this save (an import), with it in one transaction.
    */
   flush: (options?: { includeDraft?: boolean; keepBefore?: 'replace' }) => Promise<void>;
-  setStatus: (status: ReportStatus) => Promise<Result<ReportSummary> | null>;
+  setStatus: (status: AuthorStatus) => Promise<Result<ReportSummary> | null>;
   /** After a conflict: the report as the library has it now, this window's unsaved changes dropped. */
   reload: () => Promise<void>;
 }
@@ -150,7 +151,7 @@ export const useEditor = create<EditorState>((set, get) => {
   function commit(next: Report, place: Place, coalesceKey?: string) {
     const { report, past, status, readOnly } = get();
     // The library refuses edits to a final report or a read-only library: the page says so, and nothing is changed here either.
-    if (!report || next === report || status === '定稿' || readOnly) return;
+    if (!report || next === report || isLocked(status) || readOnly) return;
     const now = Date.now();
     const continues = coalesceKey !== undefined && saving.lastCoalesce?.key === coalesceKey && now - saving.lastCoalesce.at < COALESCE_MS;
     saving.lastCoalesce = coalesceKey === undefined ? null : { key: coalesceKey, at: now };
@@ -314,7 +315,7 @@ export const useEditor = create<EditorState>((set, get) => {
       const { past, future, report, status } = get();
       const entry = past.at(-1);
       // A final report is read-only: undo would show what the library refuses to store.
-      if (!entry || !report || status === '定稿') return;
+      if (!entry || !report || isLocked(status)) return;
       saving.lastCoalesce = null;
       set({ report: entry.report, past: past.slice(0, -1), future: [...future, { report, place: entry.place }], draft: null, manualTotals: typedTotals(entry.report, get().manualTotals) });
       get().goTo(entry.place);
@@ -324,7 +325,7 @@ export const useEditor = create<EditorState>((set, get) => {
     redo: () => {
       const { past, future, report, status } = get();
       const entry = future.at(-1);
-      if (!entry || !report || status === '定稿') return;
+      if (!entry || !report || isLocked(status)) return;
       saving.lastCoalesce = null;
       set({ report: entry.report, future: future.slice(0, -1), past: [...past, { report, place: entry.place }], draft: null, manualTotals: typedTotals(entry.report, get().manualTotals) });
       get().goTo(entry.place);

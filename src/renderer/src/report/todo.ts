@@ -7,6 +7,7 @@ import type { Finding } from '../../../shared/rules/types';
 import { SECTIONS, type SectionId } from '../../../shared/template/gov2021';
 import type { SectionStatus } from './sectionStatus';
 import type { Place } from './store';
+import { isLocked } from '../../../shared/model/status';
 
 export interface TodoItem {
   key: string;
@@ -24,7 +25,7 @@ export function placeOf(finding: Finding): Place {
 }
 
 export function todoList(statuses: Record<SectionId, SectionStatus>, blocking: readonly Finding[], status: ReportStatus): TodoItem[] {
-  if (status === '定稿') return [];
+  if (isLocked(status)) return [];
   const items: TodoItem[] = [];
   const of = (id: SectionId, errors: boolean) => blocking.filter((f) => f.section === id && (f.severity === 'error') === errors);
   for (const s of SECTIONS) {

@@ -4,7 +4,7 @@
 // A draft that nothing blocks any more is finalized here too (定稿并导出);
 // while something blocks it, the dialog lists what.
 import { useMemo, useState } from 'react';
-import type { ExportFormat, ExportOutcome, ReportStatus, ReportSummary } from '../../../shared/api/contract';
+import type { AuthorStatus, ExportFormat, ExportOutcome, ReportSummary } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
 import { FILE_FORMATS } from '../../../shared/formats';
 import { renderReportHtml } from '../../../shared/document/html';
@@ -26,7 +26,7 @@ interface Props {
   /** Saves what the editor has not yet saved, so the export holds the latest text. */
   flush: () => Promise<void>;
   /** Marks the report 定稿 (the library checks again). */
-  finalize: (status: ReportStatus) => Promise<Result<ReportSummary> | null>;
+  finalize: (status: AuthorStatus) => Promise<Result<ReportSummary> | null>;
   /** Brings the author to a finding that blocks (and closes the dialog). */
   onShow: (finding: Finding) => void;
   onClose: () => void;
