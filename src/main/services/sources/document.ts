@@ -10,6 +10,7 @@ import { buildGrid, readTables, type Grid, type Imported, type ReadTablesOptions
 import { compiledBy, findTitleLines, periodYear, takeClosing } from '../text/identity';
 import { isContinuationMark, isSiteChrome } from '../text/lines';
 import { splitSections, type TextBlock } from '../text/sections';
+import { maxOf } from '../../../shared/math';
 
 export type DocumentBlock = { kind: 'text'; text: string } | { kind: 'table'; grid: Grid };
 
@@ -26,8 +27,8 @@ function sourceCells(grid: Grid, rowOffset = 0, skipRows = 0): SourceGridCell[] 
     .map((c) => ({ r: c.r - skipRows + rowOffset, c: c.c, raw: c.raw, rowSpan: c.bottom - c.r + 1, colSpan: c.right - c.c + 1 }));
 }
 
-const width = (g: Grid) => Math.max(0, ...g.cells.map((c) => c.right));
-const height = (g: Grid) => Math.max(0, ...g.cells.map((c) => c.bottom));
+const width = (g: Grid) => Math.max(0, maxOf(g.cells.map((c) => c.right)));
+const height = (g: Grid) => Math.max(0, maxOf(g.cells.map((c) => c.bottom)));
 const rowTexts = (g: Grid, r: number) => g.cells.filter((c) => c.r === r && !c.master).map((c) => `${c.c}:${c.text}`).join('|');
 
 /** How many leading rows of `next` repeat the leading rows of `first` (a header repeated on a new page). */

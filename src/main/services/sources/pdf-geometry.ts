@@ -1,5 +1,6 @@
 // Geometry of a PDF page as the readers use it: text items in page space
 // (y grows upwards), transforms, and items joined into lines.
+import { maxOf } from '../../../shared/math';
 import { tidySpaces } from '../text/lines';
 
 export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -58,7 +59,7 @@ export function linesOf(items: Item[]): Line[] {
         text += it.text;
         end = it.x + it.width;
       }
-      return { text: tidySpaces(text), x: l[0]!.x, right: end, y: l[0]!.y, size: Math.max(...l.map((i) => i.size)) };
+      return { text: tidySpaces(text), x: l[0]!.x, right: end, y: l[0]!.y, size: maxOf(l.map((i) => i.size)) };
     })
     .filter((l) => l.text !== '')
     .sort((a, b) => b.y - a.y);

@@ -4,6 +4,7 @@
 // the regions between rulings, a merge where a ruling is missing, and a table
 // continued on the next page is joined on the union of its columns.
 import { apply, linesOf, multiply, type Item, type Matrix, type Pdfjs } from './pdf-geometry';
+import { maxOf, minOf } from '../../../shared/math';
 
 export interface Segment {
   /** Horizontal: y fixed, from a to b in x; vertical: x fixed, from a to b in y. */
@@ -69,7 +70,7 @@ export function rulings(pdfjs: Pdfjs, ops: { fnArray: number[]; argsArray: unkno
       for (const p of paths) {
         const xs = p.map((q) => q[0]);
         const ys = p.map((q) => q[1]);
-        const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+        const [x0, x1, y0, y1] = [minOf(xs), maxOf(xs), minOf(ys), maxOf(ys)];
         if (!stroke) {
           // A filled sliver is a border (Chromium draws borders so); a filled box is a background.
           if (y1 - y0 < 3 && x1 - x0 > EPS) line(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
@@ -144,10 +145,10 @@ export function frames(pieces: { horizontal: Segment[]; vertical: Segment[] }): 
     const vs = g.filter((x) => !x.h).map((x) => x.s);
     if (hs.length < 2 || vs.length < 2) continue;
     regions.push({
-      x0: Math.min(...hs.map((s) => s.a)),
-      x1: Math.max(...hs.map((s) => s.b)),
-      y0: Math.min(...vs.map((s) => s.a)),
-      y1: Math.max(...vs.map((s) => s.b)),
+      x0: minOf(hs.map((s) => s.a)),
+      x1: maxOf(hs.map((s) => s.b)),
+      y0: minOf(vs.map((s) => s.a)),
+      y1: maxOf(vs.map((s) => s.b)),
       horizontal: hs,
       vertical: vs,
     });
@@ -250,7 +251,7 @@ export function joinTables(first: PdfTable, next: PdfTable): PdfTable | undefine
   const xs = clusterValues([...first.xs, ...next.xs], EPS * 2);
   const head = onColumns(first, xs);
   const moved = onColumns(next, xs);
-  const rows = Math.max(...head.map((c) => c.r + c.rowSpan - 1));
+  const rows = maxOf(head.map((c) => c.r + c.rowSpan - 1));
   const rowText = (cells: PdfTable['cells'], r: number) =>
     cells
       .filter((c) => c.r === r)
