@@ -215,7 +215,7 @@ function mainPart(kept: Map<string, Buffer>): string | undefined {
       const n = stack.pop()!;
       if (!isElement(n)) continue;
       if (local(n.name) === 'Relationship' && /\/officeDocument$/.test(n.attribs.Type ?? '')) return (n.attribs.Target ?? '').replace(/^\//, '');
-      stack.push(...n.children);
+      for (const child of n.children) stack.push(child);
     }
   }
   return kept.has('word/document.xml') ? 'word/document.xml' : undefined;

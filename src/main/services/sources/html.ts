@@ -81,7 +81,8 @@ function descendants(el: Element, name: string): Element[] {
     const n = stack.pop()!;
     if (!isElement(n)) continue;
     if (n.name === name) out.push(n);
-    stack.push(...n.children);
+    // One at a time: a hostile page's element may have more children than a call takes arguments.
+    for (const child of n.children) stack.push(child);
   }
   return out;
 }

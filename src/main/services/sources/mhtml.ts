@@ -71,7 +71,7 @@ function parts(entity: Part): Part[] {
     if (start <= 0 || text.startsWith(`${delimiter}--`, at)) break;
     const next = text.indexOf(delimiter, start);
     const chunk = entity.body.subarray(start, next < 0 ? entity.body.length : next);
-    out.push(...parts(splitEntity(chunk)));
+    for (const part of parts(splitEntity(chunk))) out.push(part);
     at = next;
   }
   return out;

@@ -67,7 +67,7 @@ function pagePieces(page: PageContent): Piece[] {
   const merged: Piece[] = [];
   for (const p of pieces) {
     const last = merged[merged.length - 1];
-    if (p.kind === 'lines' && last?.kind === 'lines') last.lines.push(...p.lines);
+    if (p.kind === 'lines' && last?.kind === 'lines') for (const line of p.lines) last.lines.push(line);
     else merged.push(p.kind === 'lines' ? { kind: 'lines', lines: [...p.lines] } : { kind: 'table', table: p.table });
   }
   return merged;
@@ -112,7 +112,7 @@ function documentOf(pages: PageContent[]): SourceDocument {
         const lines = p.lines.filter(keep);
         if (lines.length === 0) continue;
         const last = flow[flow.length - 1];
-        if (last?.kind === 'lines') last.lines.push(...lines);
+        if (last?.kind === 'lines') for (const line of lines) last.lines.push(line);
         else flow.push({ kind: 'lines', lines });
         continue;
       }
