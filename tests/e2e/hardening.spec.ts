@@ -92,7 +92,13 @@ test('a read-only library opens for reading, says why, and refuses edits with th
   try {
     await page.goto(server.url);
     await expect(page.locator('.notices, [role="alert"]').filter({ hasText: '已以只读方式打开' }).first()).toBeVisible();
+    // The buttons that would write are off, and say why.
+    await expect(page.getByRole('button', { name: '开始今年的报告' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: '从文件导入…' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: '复制' }).first()).toHaveAttribute('title', /只读/);
     await openProblems(page);
+    await expect(page.getByRole('button', { name: '导入表格…' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: '标记为定稿' })).toBeDisabled();
     await expect(page.locator('.readonly-banner')).toContainText('是只读的，已以只读方式打开：可以查看、校验和导出报告，不能修改');
     // The boxes take no typing; the banner says why.
     await expect(problems(page)).toHaveJSProperty('readOnly', true);

@@ -28,6 +28,8 @@ export function LibraryPage() {
   const picker = useFilePicker(setImporting, '选择要导入的报告文件');
   const confirm = useConfirm();
   const info = useAppInfo((s) => s.info);
+  /** A read-only library (a read-only disk or file) can be read and reviewed, not written: say so on the buttons that write. */
+  const readOnly = info?.readOnly ?? undefined;
   const show = useNotices((s) => s.show);
   const go = useRouter((s) => s.go);
 
@@ -77,13 +79,13 @@ export function LibraryPage() {
         <p className="subtitle">政府信息公开工作年度报告 · 报告库</p>
       </header>
       <div className="toolbar">
-        <button type="button" className="primary" onClick={() => setStarting([])} disabled={showBin} title="用上年的报告和今年的统计表开始今年的报告（也可以把两个文件拖到本页）">
+        <button type="button" className="primary" onClick={() => setStarting([])} disabled={showBin || !!readOnly} title={readOnly ?? '用上年的报告和今年的统计表开始今年的报告（也可以把两个文件拖到本页）'}>
           开始今年的报告
         </button>
-        <button type="button" onClick={() => setCreating(true)} disabled={showBin}>
+        <button type="button" onClick={() => setCreating(true)} disabled={showBin || !!readOnly} title={readOnly}>
           新建报告
         </button>
-        <button type="button" onClick={picker.open} disabled={showBin} title="从报告数据文件（.json）或含三张统计表的 Excel 文件新建报告">
+        <button type="button" onClick={picker.open} disabled={showBin || !!readOnly} title={readOnly ?? '从上年的报告文件（Word、网页、PDF、.json）或含三张统计表的 Excel 文件新建报告'}>
           从文件导入…
         </button>
         {picker.element}
@@ -159,7 +161,7 @@ export function LibraryPage() {
                     <td>{formatTime(showBin ? (r.deletedAt ?? r.updatedAt) : r.updatedAt)}</td>
                     <td className="actions">
                       {showBin ? (
-                        <button type="button" onClick={() => void act('已恢复报告', () => api!.library.restore({ id: r.id }))}>
+                        <button type="button" disabled={!!readOnly} title={readOnly} onClick={() => void act('已恢复报告', () => api!.library.restore({ id: r.id }))}>
                           恢复
                         </button>
                       ) : (
@@ -167,12 +169,14 @@ export function LibraryPage() {
                           <button type="button" onClick={() => go({ page: 'report', id: r.id })}>
                             打开
                           </button>
-                          <button type="button" onClick={() => void act('已复制为新的草稿', () => api!.library.duplicate({ id: r.id }))}>
+                          <button type="button" disabled={!!readOnly} title={readOnly} onClick={() => void act('已复制为新的草稿', () => api!.library.duplicate({ id: r.id }))}>
                             复制
                           </button>
                           <button
                             type="button"
                             className="danger"
+                            disabled={!!readOnly}
+                            title={readOnly}
                             onClick={() =>
                               void confirm
                                 .ask({ title: '移到回收站', message: `把「${documentTitle(r)}」移到回收站？之后可以在回收站恢复。`, confirmLabel: '移到回收站', danger: true })

@@ -5,12 +5,15 @@ import { isLocked } from '../../../shared/model/status';
 import { StatusBadge } from '../common/StatusBadge';
 import { useNotices } from '../common/notices';
 import { useEditor } from './store';
+import { useAppInfo } from '../common/appInfo';
 
 /** The page hands a new list on every edit; the control re-renders only when what blocks changed. */
 export const FinalizeControl = memo(FinalizeControlView, (a, b) => a.blocking.length === b.blocking.length && a.blocking.every((f, i) => f.id === b.blocking[i]!.id && f.severity === b.blocking[i]!.severity && f.section === b.blocking[i]!.section));
 
 function FinalizeControlView({ blocking }: { blocking: readonly Finding[] }) {
   const status = useEditor((s) => s.status);
+  // A read-only library can't store a change of status: the buttons say why instead of failing.
+  const readOnly = useAppInfo((s) => s.info?.readOnly) ?? undefined;
   const setStatus = useEditor((s) => s.setStatus);
   const goTo = useEditor((s) => s.goTo);
   const show = useNotices((s) => s.show);
@@ -28,7 +31,7 @@ function FinalizeControlView({ blocking }: { blocking: readonly Finding[] }) {
     return (
       <div className="finalize">
         <StatusBadge status={status} />
-        <button type="button" onClick={() => void change('草稿')}>
+        <button type="button" disabled={!!readOnly} title={readOnly} onClick={() => void change('草稿')}>
           改回草稿
         </button>
       </div>
@@ -43,7 +46,7 @@ function FinalizeControlView({ blocking }: { blocking: readonly Finding[] }) {
       ) : (
         <span className="hint">检查已通过</span>
       )}
-      <button type="button" className="primary" disabled={blocking.length > 0} onClick={() => void change('定稿')}>
+      <button type="button" className="primary" disabled={blocking.length > 0 || !!readOnly} title={readOnly} onClick={() => void change('定稿')}>
         标记为定稿
       </button>
     </div>

@@ -147,6 +147,8 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   const status = useEditor((s) => s.status);
   const final = isLocked(status);
   const readOnly = useAppInfo((s) => s.info?.readOnly);
+  /** Whether an import may write: not into a locked report, nor into a read-only library. */
+  const importable = !final && !readOnly;
   const findings = findingsOf(report, previous);
   const blocking = blockingFindings(findings, report.explanations);
   const statuses = sectionStatuses(report, findings, report.explanations, previous);
@@ -156,9 +158,9 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
     () =>
       onShellCommand((command) => {
         if (command === 'export') setExporting(true);
-        else if (command === 'import' && !final) openPicker();
+        else if (command === 'import' && importable) openPicker();
       }),
-    [final, openPicker],
+    [importable, openPicker],
   );
 
   async function applyImport(changes: [string, string | number | null][], fileName: string) {
@@ -175,7 +177,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
     <div
       className={`report-drop${dragging ? ' dragging' : ''}`}
       onDragOver={(e) => {
-        if (final || !e.dataTransfer.types.includes('Files')) return;
+        if (!importable || !e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
         setDragging(true);
       }}
@@ -184,7 +186,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
         e.preventDefault();
         setDragging(false);
         const file = e.dataTransfer.files[0];
-        if (file && !final) setImporting(file);
+        if (file && importable) setImporting(file);
       }}
     >
       <header className="report-header">
@@ -193,7 +195,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
         </button>
         <h1 className="report-title">{documentTitle(report)}</h1>
         <SaveIndicator />
-        <button type="button" onClick={openPicker} disabled={final} title="从 Excel/WPS 工作簿、Word 文档、网页或 PDF 导入三张统计表（也可把文件拖到窗口上）">
+        <button type="button" onClick={openPicker} disabled={!importable} title={readOnly ?? '从 Excel/WPS 工作簿、Word 文档、网页或 PDF 导入三张统计表（也可把文件拖到窗口上）'}>
           导入表格…
         </button>
         {pickerElement}
