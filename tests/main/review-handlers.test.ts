@@ -3,35 +3,17 @@
 // leaves as a 问题清单 workbook or Word document (a download in browser mode).
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src/main/handlers';
-import { openServices, type OpenedServices } from '../../src/main/open-services';
+import { describe, expect, it } from 'vitest';
+import { apiOverLibrary } from '../helpers/api';
 import { FINDINGS_SHEET, HIERARCHY_SHEET, SUMMARY_SHEET } from '../../src/main/services/review';
-import { createApi, type NianbaoApi } from '../../src/shared/api/channels';
 import type { ExportOutcome } from '../../src/shared/api/contract';
 import { setCells, type Report } from '../../src/shared/model/report';
 import { readReportJson } from '../../src/shared/model/schema';
 
-let dir: string;
-let services: OpenedServices;
-let api: NianbaoApi;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'nianbao-review-handlers-'));
-  const opened = await openServices({ databasePath: join(dir, 'library.db'), shell: 'browser' });
-  if (!opened.ok) throw new Error(opened.error.message);
-  services = opened.value;
-  const handlers = createHandlers(services);
-  api = createApi((channel, payload) => handlers[channel](payload));
-});
-
-afterEach(async () => {
-  await services.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const fx = apiOverLibrary('nianbao-review-handlers-');
 
 function seed(): Report {
   const read = readReportJson(JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'seed-2022.json'), 'utf8')));
@@ -54,7 +36,7 @@ describe('review channels', () => {
       { fileName: 'b.json', report: broken(), notes: ['三张表都找到了'] },
       { fileName: 'c.xlsx', error: '「c.xlsx」已损坏' },
     ];
-    const bytes = download(await api.review.workbook({ entries, previous: [], region: 0 }));
+    const bytes = download(await fx.api.review.workbook({ entries, previous: [], region: 0 }));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([SUMMARY_SHEET, FINDINGS_SHEET, HIERARCHY_SHEET]);
@@ -63,7 +45,7 @@ describe('review channels', () => {
   });
 
   it('give the Word 问题清单 of the bodies asked for', async () => {
-    const res = await api.review.letters({ entries: [{ fileName: 'a.json', report: seed(), notes: [] }, { fileName: 'b.json', report: broken(), notes: [] }], previous: [], indexes: [1] });
+    const res = await fx.api.review.letters({ entries: [{ fileName: 'a.json', report: seed(), notes: [] }, { fileName: 'b.json', report: broken(), notes: [] }], previous: [], indexes: [1] });
     if (res.ok && res.value.kind === 'download') expect(res.value.fileName).toBe('余杭区审计局问题清单.docx');
     const xml = await (await JSZip.loadAsync(download(res))).file('word/document.xml')!.async('string');
     expect(xml).toContain('余杭区审计局 年度报告问题清单');
@@ -71,9 +53,9 @@ describe('review channels', () => {
   });
 
   it('refuse what is not a report, and a body not in the review, in Chinese', async () => {
-    const bad = await api.review.workbook({ entries: [{ fileName: 'x.json', report: { ...seed(), year: 1900 }, notes: [] }], previous: [] });
+    const bad = await fx.api.review.workbook({ entries: [{ fileName: 'x.json', report: { ...seed(), year: 1900 }, notes: [] }], previous: [] });
     expect(bad.ok || bad.error.message).toMatch(/请求内容不正确/);
-    const missing = await api.review.letters({ entries: [{ fileName: 'a.json', report: seed(), notes: [] }], previous: [], indexes: [3] });
+    const missing = await fx.api.review.letters({ entries: [{ fileName: 'a.json', report: seed(), notes: [] }], previous: [], indexes: [3] });
     expect(missing.ok || missing.error.message).toBe('要打印的报告不在本次审核之中：请重新选择');
   });
 });

@@ -1,47 +1,23 @@
 // 开始今年的报告 over a real library file: last year's report from the library
 // or from a file, this year's created from it and this year's figures applied
 // in one call; a refused call leaves the library as it was.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApi, type NianbaoApi } from '../../src/shared/api/channels';
-import { createHandlers } from '../../src/main/handlers';
-import { openServices, type OpenedServices } from '../../src/main/open-services';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { apiOverLibrary, value } from '../helpers/api';
 import { valueAt } from '../../src/shared/model/report';
 
-let dir: string;
-let services: OpenedServices;
-let api: NianbaoApi;
 const seed = JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8'));
 const lastYear = {
   ...seed,
   tables: { ...seed.tables, requests: { ...seed.tables.requests, carried_forward: { natural: 2, commercial: 0, research: 0, nonprofit: 0, legal: 0, other: 0, total: 2 } } },
 };
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'nianbao-start-'));
-  const opened = await openServices({ databasePath: join(dir, 'library.db'), shell: 'browser' });
-  if (!opened.ok) throw new Error(opened.error.message);
-  services = opened.value;
-  const handlers = createHandlers(services);
-  api = createApi((channel, payload) => handlers[channel](payload));
-});
-
-afterEach(async () => {
-  await services.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function value<T>(res: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!res.ok) throw new Error(res.error.message);
-  return res.value;
-}
+const fx = apiOverLibrary('nianbao-start-');
 
 describe('library.start', () => {
   it('stores last year’s report read from a file, and this year’s from it with the workbook’s figures', async () => {
     const { summary: started, fixed } = value(
-      await api.library.start({
+      await fx.api.library.start({
         previous: { report: lastYear },
         meta: { agency: '余杭区统计局', year: 2023, level: '县区部门' },
         cells: { 'requests.received.natural': 7, 'requests.received.total': 7 },
@@ -49,9 +25,9 @@ describe('library.start', () => {
     );
     expect(started).toMatchObject({ agency: '余杭区统计局', year: 2023, status: '草稿' });
     expect(fixed).toBe('');
-    const list = value(await api.library.list({}));
+    const list = value(await fx.api.library.list({}));
     expect(list.map((r) => r.year)).toEqual([2023, 2022]);
-    const opened = value(await api.library.open({ id: started.id }));
+    const opened = value(await fx.api.library.open({ id: started.id }));
     expect(valueAt(opened.report, 'requests.received.total')).toBe(7);
     // Carried over from last year's 结转下年度, text as a starting point: the carry-over of 新建 from last year.
     expect(valueAt(opened.report, 'requests.carried_over.natural')).toBe(2);
@@ -60,23 +36,23 @@ describe('library.start', () => {
   });
 
   it('starts from a report already in the library, with the level the author confirmed', async () => {
-    const last = value(await api.library.import({ report: lastYear }));
-    const { summary: started } = value(await api.library.start({ previous: { id: last.id }, meta: { agency: '余杭区统计局', year: 2023, level: '市级部门' }, cells: {} }));
+    const last = value(await fx.api.library.import({ report: lastYear }));
+    const { summary: started } = value(await fx.api.library.start({ previous: { id: last.id }, meta: { agency: '余杭区统计局', year: 2023, level: '市级部门' }, cells: {} }));
     expect(started.level).toBe('市级部门');
-    expect(value(await api.library.list({}))).toHaveLength(2);
+    expect(value(await fx.api.library.list({}))).toHaveLength(2);
   });
 
   it('applies 全部修正 in the same call when asked, and says what it changed', async () => {
     // The workbook writes "—" where it has nothing and leaves its totals to be added; 上年结转 it leaves blank.
     const { summary, fixed } = value(
-      await api.library.start({
+      await fx.api.library.start({
         previous: { report: lastYear },
         meta: { agency: '余杭区统计局', year: 2023, level: '县区部门' },
         cells: { 'requests.received.natural': 3, 'requests.received.total': null, 'requests.carried_over.natural': '—', 'appeals.review.upheld': '—' },
         fixAll: true,
       }),
     );
-    const opened = value(await api.library.open({ id: summary.id }));
+    const opened = value(await fx.api.library.open({ id: summary.id }));
     expect(valueAt(opened.report, 'requests.received.total')).toBe(3);
     expect(valueAt(opened.report, 'requests.carried_over.natural')).toBe(2);
     expect(valueAt(opened.report, 'appeals.review.upheld')).toBe(0);
@@ -85,10 +61,10 @@ describe('library.start', () => {
   });
 
   it('writes nothing when a part is refused', async () => {
-    const missing = await api.library.start({ previous: { id: 999 }, meta: { agency: '余杭区统计局', year: 2023, level: '县区部门' }, cells: {} });
+    const missing = await fx.api.library.start({ previous: { id: 999 }, meta: { agency: '余杭区统计局', year: 2023, level: '县区部门' }, cells: {} });
     expect(missing.ok).toBe(false);
-    const badCell = await api.library.start({ previous: { report: lastYear }, meta: { agency: '余杭区统计局', year: 2023, level: '县区部门' }, cells: { 'requests.nonsense.total': 1 } });
+    const badCell = await fx.api.library.start({ previous: { report: lastYear }, meta: { agency: '余杭区统计局', year: 2023, level: '县区部门' }, cells: { 'requests.nonsense.total': 1 } });
     expect(badCell.ok).toBe(false);
-    expect(value(await api.library.list({}))).toEqual([]);
+    expect(value(await fx.api.library.list({}))).toEqual([]);
   });
 });

@@ -1,39 +1,21 @@
 // The review page's store over the real handlers and real files: files are
 // read through the same import.read call the page uses (here with the bytes
 // taken in Node instead of by a FileReader), two at a time.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src/main/handlers';
-import { openServices, type OpenedServices } from '../../src/main/open-services';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { apiOverLibrary } from '../helpers/api';
 import { exportWorkbook } from '../../src/main/services/excel';
-import { createApi, type NianbaoApi } from '../../src/shared/api/channels';
 import { reportToJson } from '../../src/shared/model/schema';
 import { isReportFile, useReview, type PickedFile, type ReadFile } from '../../src/renderer/src/review/store';
 import { seed } from '../shared/fixtures';
 
-let dir: string;
-let services: OpenedServices;
-let api: NianbaoApi;
+const fx = apiOverLibrary('nianbao-review-store-');
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'nianbao-review-store-'));
-  const opened = await openServices({ databasePath: join(dir, 'library.db'), shell: 'browser' });
-  if (!opened.ok) throw new Error(opened.error.message);
-  services = opened.value;
-  const handlers = createHandlers(services);
-  api = createApi((channel, payload) => handlers[channel](payload));
+beforeEach(() => {
   useReview.setState({ current: [], previous: [], reading: null });
 });
 
-afterEach(async () => {
-  await services.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 const read: ReadFile = async ({ file, name }) => {
-  const res = await api.files.read({ fileName: file.name, data: Buffer.from(await file.arrayBuffer()).toString('base64') });
+  const res = await fx.api.files.read({ fileName: file.name, data: Buffer.from(await file.arrayBuffer()).toString('base64') });
   return res.ok ? { fileName: name, report: res.value.report, notes: res.value.notes } : { fileName: name, error: res.error.message };
 };
 
