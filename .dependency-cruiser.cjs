@@ -46,7 +46,8 @@ module.exports = {
     },
     {
       name: 'charts-run-anywhere',
-      comment: 'src/charts runs in Node (the exports) and in the page (the 概览): it imports src/shared and ECharts, nothing of main or the renderer, no Node module.',
+      comment:
+        'src/charts runs in Node (the exports) and in the page (the 概览): it imports src/shared and ECharts, nothing of main or the renderer, no Node module.',
       severity: 'error',
       from: { path: '^src/charts' },
       to: { pathNot: ['^src/charts', '^src/shared', 'node_modules/(echarts|zrender|tslib)/'] },

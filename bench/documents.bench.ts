@@ -34,7 +34,11 @@ function line(name: string, t: { median: number; best: number }, goal: number): 
 
 export async function run(): Promise<void> {
   const report = seed();
-  console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   line('docx', await timing(15, () => renderReportDocx(report, { draft: false })), GOALS_MS.docx);
   line('html', await timing(50, async () => renderReportHtml(report, { draft: false })), GOALS_MS.html);
   if (!findBrowser()) {
@@ -43,8 +47,12 @@ export async function run(): Promise<void> {
   }
   const printer = chromiumPrinter();
   const html = renderReportHtml(report, { draft: false });
-  line('pdf', await timing(5, async () => {
-    const printed = await printer(html);
-    if (!printed.ok) throw new Error(printed.error.message);
-  }), GOALS_MS.pdf);
+  line(
+    'pdf',
+    await timing(5, async () => {
+      const printed = await printer(html);
+      if (!printed.ok) throw new Error(printed.error.message);
+    }),
+    GOALS_MS.pdf,
+  );
 }

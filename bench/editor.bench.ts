@@ -23,7 +23,9 @@ const WARMUP = 15;
 const CPU_ROUNDS = 60;
 
 function load(): string {
-  return `load ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`;
+  return `load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${cpus().length} cores`;
 }
 
 function percentile(values: number[], p: number): number {
@@ -129,9 +131,10 @@ export async function run(): Promise<void> {
   // The budget is what the editor loads before it can be used: the entry script and what index.html preloads.
   // Chunks loaded on demand (ECharts, with the 概览 or the 一图读懂) are printed beside it.
   const firstLoad = new Set(
-    DomUtils.findAll((e) => (e.name === 'script' && !!e.attribs.src) || (e.name === 'link' && e.attribs.rel === 'modulepreload'), parseDocument(readFileSync(join(rendererDir, 'index.html'), 'utf8')).children).map(
-      (e) => (e.attribs.src ?? e.attribs.href)!.split('/').pop()!,
-    ),
+    DomUtils.findAll(
+      (e) => (e.name === 'script' && !!e.attribs.src) || (e.name === 'link' && e.attribs.rel === 'modulepreload'),
+      parseDocument(readFileSync(join(rendererDir, 'index.html'), 'utf8')).children,
+    ).map((e) => (e.attribs.src ?? e.attribs.href)!.split('/').pop()!),
   );
   const gzipOf = (files: string[]) => files.reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f))).length, 0);
   const scripts = readdirSync(assets).filter((f) => f.endsWith('.js'));
@@ -153,13 +156,24 @@ export async function run(): Promise<void> {
   const server = await startServer({ handlers: createHandlers(services), rendererDir });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(server.url);
     await page.getByRole('button', { name: '余杭区统计局2022年政府信息公开工作年度报告' }).first().click();
-    await page.getByRole('navigation', { name: '报告大纲' }).getByRole('button', { name: /三、收到和处理/ }).click();
+    await page
+      .getByRole('navigation', { name: '报告大纲' })
+      .getByRole('button', { name: /三、收到和处理/ })
+      .click();
     await installKeyTimer(page);
 
     // A cell: type a figure that breaks the 勾稽关系 (or mends it) and confirm with Enter; time the Enter.
@@ -192,10 +206,15 @@ export async function run(): Promise<void> {
       await page.keyboard.press('Enter');
       await errors.first().waitFor({ state: i % 2 === 0 ? 'visible' : 'detached' });
     });
-    console.log(`  main-thread CPU per Enter (traced, ${cpu.length} keys): p50 ${percentile(cpu, 50).toFixed(1)} ms, p95 ${percentile(cpu, 95).toFixed(1)} ms`);
+    console.log(
+      `  main-thread CPU per Enter (traced, ${cpu.length} keys): p50 ${percentile(cpu, 50).toFixed(1)} ms, p95 ${percentile(cpu, 95).toFixed(1)} ms`,
+    );
 
     // A narrative: each character typed re-validates the whole report.
-    await page.getByRole('navigation', { name: '报告大纲' }).getByRole('button', { name: /五、存在的主要问题/ }).click();
+    await page
+      .getByRole('navigation', { name: '报告大纲' })
+      .getByRole('button', { name: /五、存在的主要问题/ })
+      .click();
     const box = page.getByRole('textbox', { name: '五、存在的主要问题及改进情况' });
     await box.press('Control+End');
     await box.pressSequentially('本年度', { delay: 20 }); // warm-up, untimed

@@ -28,7 +28,20 @@ async function bigWorkbook(official: Uint8Array): Promise<Buffer> {
     const ws = wb.addWorksheet(`台账${s}`);
     ws.addRow(['日期', '事项', '科室', '金额', '数量', '备注', '编号', '单价', '经办', '状态', '类别', '合计']);
     for (let r = 0; r < 2800; r++) {
-      ws.addRow([`2023-${(r % 12) + 1}-${(r % 28) + 1}`, `事项${rand() % 5000}`, `科室${rand() % 40}`, (rand() % 1e7) / 100, rand() % 1000, r % 7 ? '' : `备注${rand() % 100}`, rand(), (rand() % 1e5) / 100, `经办${rand() % 60}`, rand() % 2 ? '已办' : '在办', `类${rand() % 9}`, (rand() % 1e8) / 100]);
+      ws.addRow([
+        `2023-${(r % 12) + 1}-${(r % 28) + 1}`,
+        `事项${rand() % 5000}`,
+        `科室${rand() % 40}`,
+        (rand() % 1e7) / 100,
+        rand() % 1000,
+        r % 7 ? '' : `备注${rand() % 100}`,
+        rand(),
+        (rand() % 1e5) / 100,
+        `经办${rand() % 60}`,
+        rand() % 2 ? '已办' : '在办',
+        `类${rand() % 9}`,
+        (rand() % 1e8) / 100,
+      ]);
     }
   }
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());

@@ -48,11 +48,20 @@ async function libraryOf(path: string, count: number): Promise<number> {
     for (let i = 1; i < count; i++) {
       const agency = `第${i % 97}号机关`;
       const { lastInsertRowid } = db
-        .prepare('INSERT INTO reports (agency, year, level, format, status, created_at, updated_at) SELECT ?, ?, level, format, status, created_at, updated_at FROM reports WHERE id = ?')
+        .prepare(
+          'INSERT INTO reports (agency, year, level, format, status, created_at, updated_at) SELECT ?, ?, level, format, status, created_at, updated_at FROM reports WHERE id = ?',
+        )
         .run(agency, 2015 + (i % 10), added.value.id);
-      for (const table of ['cells (report_id, key, value) SELECT ?, key, value', 'narratives (report_id, section, text) SELECT ?, section, text', 'explanations (report_id, finding_id, text) SELECT ?, finding_id, text']) {
+      for (const table of [
+        'cells (report_id, key, value) SELECT ?, key, value',
+        'narratives (report_id, section, text) SELECT ?, section, text',
+        'explanations (report_id, finding_id, text) SELECT ?, finding_id, text',
+      ]) {
         const [target, columns] = table.split(' SELECT ');
-        db.prepare(`INSERT INTO ${target} SELECT ${columns} FROM ${target!.split(' ')[0]} WHERE report_id = ?`).run(lastInsertRowid, added.value.id);
+        db.prepare(`INSERT INTO ${target} SELECT ${columns} FROM ${target!.split(' ')[0]} WHERE report_id = ?`).run(
+          lastInsertRowid,
+          added.value.id,
+        );
       }
     }
   })();
@@ -96,7 +105,9 @@ async function measure(base: string, where: string): Promise<void> {
       const saved = library.applyEdit(id, { narratives: { overview: `${overview}${n++}` } });
       if (!saved.ok) throw new Error(saved.error.message);
     });
-    console.log(`applyEdit, whole overview text (${overview.length} chars): p50 ${fmt(percentile(textEdits, 50))}, p99 ${fmt(percentile(textEdits, 99))}`);
+    console.log(
+      `applyEdit, whole overview text (${overview.length} chars): p50 ${fmt(percentile(textEdits, 50))}, p99 ${fmt(percentile(textEdits, 99))}`,
+    );
     // Once a day, before the day's first change (the max of the saves above includes today's).
     const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
     const t0 = performance.now();

@@ -71,7 +71,15 @@ async function walk(name: string, how: (typeof STARTS)[string], rendererDir: str
   const server = await startServer({ handlers: createHandlers(services), rendererDir });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
@@ -90,7 +98,9 @@ async function walk(name: string, how: (typeof STARTS)[string], rendererDir: str
     await steps.act(() => page.getByRole('dialog', { name: '导出报告' }).getByRole('button', { name: '定稿并导出' }).click());
     await download;
     await page.locator('.finalize .status').getByText('定稿').waitFor();
-    console.log(`${name}: ${steps.count} user actions besides the text (goal ≤ 6) ${steps.count <= 6 ? 'ok' : 'OVER GOAL'}; files to an open report in ${untilReport.toFixed(0)} ms`);
+    console.log(
+      `${name}: ${steps.count} user actions besides the text (goal ≤ 6) ${steps.count <= 6 ? 'ok' : 'OVER GOAL'}; files to an open report in ${untilReport.toFixed(0)} ms`,
+    );
   } finally {
     await browser.close();
     await server.close();

@@ -60,11 +60,15 @@ export async function run(): Promise<void> {
   console.log(`load average ${loadavg()[0]!.toFixed(2)} (figures are wall time on a shared machine)`);
   const clean = timing(base);
   const verdict = clean.median <= GOAL_MS ? 'OK' : 'MISSED';
-  console.log(`validate(seed): median ${us(clean.median)} µs, best batch ${us(clean.best)} µs — goal: median ≤ ${GOAL_MS * 1000} µs ${verdict}`);
+  console.log(
+    `validate(seed): median ${us(clean.median)} µs, best batch ${us(clean.best)} µs — goal: median ≤ ${GOAL_MS * 1000} µs ${verdict}`,
+  );
   // The editor validates against last year's report when the library has it: continuity rules and the repetition scan run too.
   const previous = { ...base, year: base.year - 1, narratives: { ...base.narratives, problems: '上年的问题与改进措施。' } };
   const withPrevious = timing(base, 30, 100, { previous });
-  console.log(`validate(seed, previous): median ${us(withPrevious.median)} µs, best batch ${us(withPrevious.best)} µs — goal: median ≤ ${GOAL_MS * 1000} µs`);
+  console.log(
+    `validate(seed, previous): median ${us(withPrevious.median)} µs, best batch ${us(withPrevious.best)} µs — goal: median ≤ ${GOAL_MS * 1000} µs`,
+  );
   console.log('growth with the number of findings (goal: linear, a few µs per finding):');
   for (const target of [0, 10, 50, 200]) {
     const report = brokenTo(base, target);

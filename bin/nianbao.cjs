@@ -46,6 +46,11 @@ function ensureBundle() {
 ensureBundle();
 const { main } = require(bundle);
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err) => { console.error('nianbao: 内部错误：' + (err && err.message ? err.message : String(err))); process.exitCode = 2; }
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    console.error('nianbao: 内部错误：' + (err && err.message ? err.message : String(err)));
+    process.exitCode = 2;
+  },
 );

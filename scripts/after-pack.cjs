@@ -19,7 +19,8 @@ const FUSES = {
 function executableOf(context) {
   const { appOutDir, electronPlatformName, packager } = context;
   if (electronPlatformName === 'win32') return join(appOutDir, `${packager.appInfo.productFilename}.exe`);
-  if (electronPlatformName === 'darwin' || electronPlatformName === 'mas') return join(appOutDir, `${packager.appInfo.productFilename}.app`);
+  if (electronPlatformName === 'darwin' || electronPlatformName === 'mas')
+    return join(appOutDir, `${packager.appInfo.productFilename}.app`);
   return join(appOutDir, packager.executableName);
 }
 

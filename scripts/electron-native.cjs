@@ -19,9 +19,17 @@ function ensureElectronSqlite(root) {
   const opts = { cwd: target, stdio: 'inherit', shell: process.platform === 'win32' };
   const bin = (name) => join(root, 'node_modules/.bin', name);
   // A prebuilt binary for Electron first; compiling from source needs Electron's headers.
-  const prebuilt = spawnSync(bin('prebuild-install'), ['--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`], opts);
+  const prebuilt = spawnSync(
+    bin('prebuild-install'),
+    ['--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`],
+    opts,
+  );
   if (prebuilt.status !== 0) {
-    spawnSync(bin('node-gyp'), ['rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'], opts);
+    spawnSync(
+      bin('node-gyp'),
+      ['rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'],
+      opts,
+    );
   }
   if (existsSync(binding)) return { ok: true, path: binding };
   return {

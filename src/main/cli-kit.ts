@@ -20,4 +20,3 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: s
     throw new UsageError((err as Error).message);
   }
 }
-

@@ -175,7 +175,7 @@ const infographicCmd: Command = async (args, io) => {
   // A picture of figures that do not add up would publish the mistake: say so, but draw it (it may be a draft for review).
   const errors = validate(report, { previous }).filter((f) => f.severity === 'error').length;
   if (errors > 0) io.err(`注意：报告还有 ${errors} 个错误（可用 nianbao validate 查看），图中的数字可能前后不一致`);
-  const highlights = (values.highlight)?.map((h) => h.trim()).filter(Boolean) ?? defaultHighlights(report);
+  const highlights = values.highlight?.map((h) => h.trim()).filter(Boolean) ?? defaultHighlights(report);
   // Loaded for this command only: ECharts and resvg take longer to load than every other command needs.
   const { writeInfographic } = await import('./services/infographic');
   const written = await writeInfographic({ report, previous, highlights }, kind, values.out);

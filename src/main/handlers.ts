@@ -84,7 +84,9 @@ export function createHandlers(services: Services): Handlers {
     'library.create': (i) => {
       const { fromPrevious, ...identity } = i;
       // From last year's report, the author's choice of level wins over last year's.
-      const created = fromPrevious ? library.createFromPrevious({ agency: i.agency, year: i.year - 1 }, { level: i.level }) : library.create(identity);
+      const created = fromPrevious
+        ? library.createFromPrevious({ agency: i.agency, year: i.year - 1 }, { level: i.level })
+        : library.create(identity);
       return created.ok ? ok(summaryOf(created.value)) : created;
     },
     'library.open': (i) => opened(library.get(i.id)),

@@ -36,7 +36,16 @@ export const FILE_FORMATS: readonly FileFormat[] = [
     writable: true,
     published: true,
   },
-  { id: 'pdf', label: 'PDF', hint: '报送或存档，版式固定', extensions: ['.pdf'], mime: 'application/pdf', readable: true, writable: true, published: true },
+  {
+    id: 'pdf',
+    label: 'PDF',
+    hint: '报送或存档，版式固定',
+    extensions: ['.pdf'],
+    mime: 'application/pdf',
+    readable: true,
+    writable: true,
+    published: true,
+  },
   {
     id: 'html',
     label: '网页',
@@ -58,7 +67,16 @@ export const FILE_FORMATS: readonly FileFormat[] = [
     writable: true,
     published: false,
   },
-  { id: 'json', label: '年报数据', hint: '交换和备份，可再导入', extensions: ['.json'], mime: 'application/json', readable: true, writable: true, published: false },
+  {
+    id: 'json',
+    label: '年报数据',
+    hint: '交换和备份，可再导入',
+    extensions: ['.json'],
+    mime: 'application/json',
+    readable: true,
+    writable: true,
+    published: false,
+  },
 ];
 
 /** A picture the program writes (the 一图读懂) but never reads: not a report format, so not in the table above. */

@@ -20,7 +20,10 @@ async function openReport(page: Page, app: App, report: Report): Promise<number>
   const stored = app.services.library.add(report);
   if (!stored.ok) throw new Error(stored.error.message);
   await app.open();
-  await page.getByRole('button', { name: documentTitle(report) }).first().click();
+  await page
+    .getByRole('button', { name: documentTitle(report) })
+    .first()
+    .click();
   await expect(page.locator('.report-title')).toHaveText(documentTitle(report));
   return stored.value.id;
 }
@@ -46,11 +49,11 @@ function seedValue(key: string): string {
 
 test('fill the seed’s three tables by keyboard alone and see the report validate clean', async ({ page, app }) => {
   const id = await openReport(page, app, blankSeed);
-  await outline(page).getByRole('button', { name: /二、主动公开政府信息情况/ }).click();
+  await outline(page)
+    .getByRole('button', { name: /二、主动公开政府信息情况/ })
+    .click();
   for (const table of ['proactive', 'requests', 'appeals'] as const) {
-    await expect(page.locator('#section-heading')).toContainText(
-      { proactive: '二、', requests: '三、', appeals: '四、' }[table],
-    );
+    await expect(page.locator('#section-heading')).toContainText({ proactive: '二、', requests: '三、', appeals: '四、' }[table]);
     // Every value cell in reading order: type the figure and Tab on; totals are computed, Tab passes them.
     for (const key of GRIDS[table].rows.flat()) {
       await expect(page.locator('td.active')).toHaveAttribute('data-cell', key);
@@ -73,7 +76,9 @@ test('fill the seed’s three tables by keyboard alone and see the report valida
 
 test('break the 勾稽关系, see the exact cells and message, fix it and see it go', async ({ page, app }) => {
   const id = await openReport(page, app, seed);
-  await outline(page).getByRole('button', { name: /三、收到和处理/ }).click();
+  await outline(page)
+    .getByRole('button', { name: /三、收到和处理/ })
+    .click();
   await cell(page, 'requests.received.natural').click();
   await page.keyboard.type('12');
   await page.keyboard.press('Enter');
@@ -115,7 +120,9 @@ test('break the 勾稽关系, see the exact cells and message, fix it and see it
 test('paste a 25×7 block copied from a spreadsheet into 三 at its first cell, and copy a block out', async ({ page, app, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const id = await openReport(page, app, { ...seed, tables: { ...seed.tables, requests: blankTables().requests } });
-  await outline(page).getByRole('button', { name: /三、收到和处理/ }).click();
+  await outline(page)
+    .getByRole('button', { name: /三、收到和处理/ })
+    .click();
   const block = GRIDS.requests.rows.map((row) => row.map(seedValue).join('\t')).join('\r\n') + '\r\n';
   await page.evaluate((text) => navigator.clipboard.writeText(text), block);
   await expect(page.locator('td.active')).toHaveAttribute('data-cell', 'requests.received.natural');
@@ -153,7 +160,9 @@ test('each quick fix repairs what it says', async ({ page, app }) => {
   const id = await openReport(page, app, report);
   const fixes = validate(report).filter((f) => f.fix);
   expect(fixes.map((f) => f.fix!.label)).toEqual(['将总计改为 9', '将总计改为 9', '空格填 0']);
-  await outline(page).getByRole('button', { name: /三、收到和处理/ }).click();
+  await outline(page)
+    .getByRole('button', { name: /三、收到和处理/ })
+    .click();
   await expect(page.getByLabel('手工填写总计')).toBeChecked();
   // The report opened at the first thing that needs the author: this very total, selected.
   await expect.poll(() => shown(page, 'requests.granted.total')).toBe('8');
@@ -193,16 +202,20 @@ test('write a 核实说明, reload, find it; then the report can be marked 定�
   await page.getByRole('button', { name: '标记为定稿' }).click();
   await expect(page.locator('.finalize .status')).toHaveText('定稿');
   await expect(page.locator('.final-banner')).toBeVisible();
-  expect(app.services.library.get(id).ok && app.services.library.get(id)).toMatchObject({ value: { status: "定稿" } });
+  expect(app.services.library.get(id).ok && app.services.library.get(id)).toMatchObject({ value: { status: '定稿' } });
 });
 
 test('undo and redo across sections, each step saved', async ({ page, app }) => {
   const id = await openReport(page, app, seed);
-  await outline(page).getByRole('button', { name: /六、其他需要报告的事项/ }).click();
+  await outline(page)
+    .getByRole('button', { name: /六、其他需要报告的事项/ })
+    .click();
   const other = page.getByRole('textbox', { name: '六、其他需要报告的事项' });
   await other.press('End');
   await other.pressSequentially('另：本年未发出收费通知。');
-  await outline(page).getByRole('button', { name: /四、政府信息公开行政复议/ }).click();
+  await outline(page)
+    .getByRole('button', { name: /四、政府信息公开行政复议/ })
+    .click();
   await cell(page, 'appeals.review.upheld').click();
   await page.keyboard.type('3');
   await page.keyboard.press('Enter');
@@ -231,7 +244,9 @@ test('undo and redo across sections, each step saved', async ({ page, app }) => 
 
 test('close the page mid-typing and find every keystroke after reopening', async ({ page, app }) => {
   const id = await openReport(page, app, seed);
-  await outline(page).getByRole('button', { name: /五、存在的主要问题/ }).click();
+  await outline(page)
+    .getByRole('button', { name: /五、存在的主要问题/ })
+    .click();
   const problems = page.getByRole('textbox', { name: '五、存在的主要问题及改进情况' });
   await problems.press('Control+End');
   await problems.pressSequentially('\n四是加强培训。');
@@ -241,11 +256,15 @@ test('close the page mid-typing and find every keystroke after reopening', async
 
   await app.open();
   await page.getByRole('button', { name: documentTitle(seed) }).click();
-  await outline(page).getByRole('button', { name: /五、存在的主要问题/ }).click();
+  await outline(page)
+    .getByRole('button', { name: /五、存在的主要问题/ })
+    .click();
   await expect(problems).toHaveValue(`${seed.narratives.problems}\n四是加强培训。`);
 
   // A figure typed into a cell and not yet confirmed with Enter is kept too.
-  await outline(page).getByRole('button', { name: /二、主动公开/ }).click();
+  await outline(page)
+    .getByRole('button', { name: /二、主动公开/ })
+    .click();
   await cell(page, 'proactive.licensing.decisions').click();
   await page.keyboard.type('7');
   await page.goto('about:blank');
@@ -263,15 +282,22 @@ test('the report page at 1366×768 with findings of every kind', async ({ page, 
   ]);
   await openReport(page, app, report);
   await page.screenshot({ path: 'artifacts/e2e/editor-overview.png' });
-  await outline(page).getByRole('button', { name: /三、收到和处理/ }).click();
+  await outline(page)
+    .getByRole('button', { name: /三、收到和处理/ })
+    .click();
   await cell(page, 'requests.received.natural').click();
   await page.screenshot({ path: 'artifacts/e2e/editor-requests.png' });
-  await outline(page).getByRole('button', { name: /四、政府信息公开行政复议/ }).click();
+  await outline(page)
+    .getByRole('button', { name: /四、政府信息公开行政复议/ })
+    .click();
   await page.screenshot({ path: 'artifacts/e2e/editor-appeals.png' });
   await expect(cell(page, 'appeals.review.upheld')).toHaveClass(/mark-error/);
 });
 
-test('change the 年度 or 机关名称 and the continuity checks follow last year’s report of the new year and body, or none', async ({ page, app }) => {
+test('change the 年度 or 机关名称 and the continuity checks follow last year’s report of the new year and body, or none', async ({
+  page,
+  app,
+}) => {
   // Last year's 结转下年度 differs from this year's 上年结转: the continuity rule speaks while that report is last year's.
   const lastYear = setCells({ ...seed, year: 2021 }, [['requests.carried_forward.natural', 5]]);
   app.services.library.add(lastYear);
@@ -280,7 +306,9 @@ test('change the 年度 or 机关名称 and the continuity checks follow last ye
   expect(continuity.length).toBeGreaterThan(0);
   const item = panel(page).locator(`[data-finding="${continuity[0]!.id}"]`);
   await expect(item).toContainText(continuity[0]!.message);
-  await outline(page).getByRole('button', { name: /一、总体情况/ }).click();
+  await outline(page)
+    .getByRole('button', { name: /一、总体情况/ })
+    .click();
   await expect(page.locator('.overview > .hint')).toContainText('与 2021 年报告相同');
 
   await page.getByLabel('年度', { exact: true }).fill('2023');
@@ -301,7 +329,9 @@ test('change the 年度 or 机关名称 and the continuity checks follow last ye
 
 test('at the edge of a table an arrow or Enter keeps the keyboard in the cell', async ({ page, app }) => {
   await openReport(page, app, seed);
-  await outline(page).getByRole('button', { name: /三、收到和处理/ }).click();
+  await outline(page)
+    .getByRole('button', { name: /三、收到和处理/ })
+    .click();
   const top = GRIDS.requests.rows[0]![0]!;
   const bottom = GRIDS.requests.rows.at(-1)![0]!;
   await cell(page, top).click();

@@ -22,7 +22,9 @@ const binary = electronBinary();
 test('the desktop window opens on the library with the typed API and no Node in the page', async () => {
   test.skip(!binary, 'Electron 二进制未安装（安装时无法下载），桌面外壳冒烟测试跳过；浏览器模式的测试覆盖同一界面和处理程序');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { ensureElectronSqlite } = require('../../scripts/electron-native.cjs') as { ensureElectronSqlite: (root: string) => { ok: boolean; path?: string; message?: string } };
+  const { ensureElectronSqlite } = require('../../scripts/electron-native.cjs') as {
+    ensureElectronSqlite: (root: string) => { ok: boolean; path?: string; message?: string };
+  };
   const binding = ensureElectronSqlite(process.cwd());
   expect(binding.ok, binding.message).toBe(true);
   const dataDir = mkdtempSync(join(tmpdir(), 'nianbao-electron-'));

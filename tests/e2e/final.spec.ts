@@ -23,7 +23,10 @@ test('each explanation lands on its own finding; a final report stays as it was 
   const stored = app.services.library.add(report);
   if (!stored.ok) throw new Error(stored.error.message);
   await app.open();
-  await page.getByRole('button', { name: documentTitle(report) }).first().click();
+  await page
+    .getByRole('button', { name: documentTitle(report) })
+    .first()
+    .click();
 
   const panel = page.getByRole('complementary', { name: '检查结果' });
   const problems = panel.locator('[data-finding="narrative.required:problems"]');

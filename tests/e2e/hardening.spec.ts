@@ -22,9 +22,14 @@ const outline = (page: Page) => page.getByRole('navigation', { name: '报告大�
 const problems = (page: Page) => page.getByRole('textbox', { name: '五、存在的主要问题及改进情况' });
 
 async function openProblems(page: Page): Promise<void> {
-  await page.getByRole('button', { name: documentTitle(seed) }).first().click();
+  await page
+    .getByRole('button', { name: documentTitle(seed) })
+    .first()
+    .click();
   await expect(page.locator('.report-title')).toHaveText(documentTitle(seed));
-  await outline(page).getByRole('button', { name: /五、存在的主要问题/ }).click();
+  await outline(page)
+    .getByRole('button', { name: /五、存在的主要问题/ })
+    .click();
 }
 
 test('the second of two tabs saving one report is told it changed elsewhere, and reloads it', async ({ page, app }) => {

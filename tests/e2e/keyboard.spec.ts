@@ -9,7 +9,10 @@ test('Alt+1…6 jumps to a section and Alt+↑/↓ steps through them, from a ta
   if (!seed.ok) throw new Error(seed.error);
   expect(app.services.library.add(seed.value).ok).toBe(true);
   await app.open();
-  await page.getByRole('button', { name: documentTitle(seed.value) }).first().click();
+  await page
+    .getByRole('button', { name: documentTitle(seed.value) })
+    .first()
+    .click();
   const heading = page.locator('#section-heading');
   await expect(heading).toHaveText('一、总体情况');
 

@@ -69,7 +69,10 @@ test("a report created from last year's carries 上年结转 and 现行有效 an
     ...seed.value,
     tables: {
       ...seed.value.tables,
-      requests: { ...seed.value.tables.requests, carried_forward: { natural: 2, commercial: 1, research: 0, nonprofit: 0, legal: 0, other: 0, total: 3 } },
+      requests: {
+        ...seed.value.tables.requests,
+        carried_forward: { natural: 2, commercial: 1, research: 0, nonprofit: 0, legal: 0, other: 0, total: 3 },
+      },
       proactive: { ...seed.value.tables.proactive, normative_docs: { issued: 2, repealed: 1, in_force: 7 } },
     },
   };
@@ -117,7 +120,9 @@ test('a report file becomes a new report after the author confirms body and year
 
 test('a file that is not a report is refused with its name, and nothing is added', async ({ page, app }) => {
   await app.open();
-  await page.locator('input[type=file]').setInputFiles({ name: '通知.json', mimeType: 'application/json', buffer: Buffer.from('{"标题":"关于报送年报的通知"}') });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: '通知.json', mimeType: 'application/json', buffer: Buffer.from('{"标题":"关于报送年报的通知"}') });
   const dialog = page.getByRole('dialog', { name: '从「通知.json」新建报告' });
   await expect(dialog.getByRole('alert')).toContainText('「通知.json」不是年报数据文件');
   await expect(dialog.getByRole('button', { name: '导入为新报告' })).toBeDisabled();

@@ -12,7 +12,10 @@ async function openReport(page: Page, app: App, report: Report, previous?: Repor
   const stored = app.services.library.add(report);
   if (!stored.ok) throw new Error(stored.error.message);
   await app.open();
-  await page.getByRole('button', { name: documentTitle(report) }).first().click();
+  await page
+    .getByRole('button', { name: documentTitle(report) })
+    .first()
+    .click();
   await expect(page.locator('.report-title')).toHaveText(documentTitle(report));
 }
 
@@ -35,7 +38,10 @@ test('概览: the KPIs beside last year, updated as a cell changes, with the cha
   await page.screenshot({ path: 'artifacts/e2e/overview-panel-end.png' });
 
   // The author corrects 自然人's new requests in table 三: the KPIs follow at once, the chart after it.
-  await page.getByRole('navigation', { name: '报告大纲' }).getByRole('button', { name: /三、收到和处理/ }).click();
+  await page
+    .getByRole('navigation', { name: '报告大纲' })
+    .getByRole('button', { name: /三、收到和处理/ })
+    .click();
   await page.locator('td[data-cell="requests.received.natural"]').click();
   await page.keyboard.type('400');
   await page.keyboard.press('Enter');
@@ -43,7 +49,10 @@ test('概览: the KPIs beside last year, updated as a cell changes, with the cha
   await expect(kpi(page, 'received').locator('.kpi-change')).toHaveText('上年 371 件 · +111 件');
   await expect(panel.locator('.chart-applicants svg')).toContainText('400');
   // Text where a number belongs: the KPIs that use the cell have no value.
-  await page.getByRole('navigation', { name: '报告大纲' }).getByRole('button', { name: /二、主动公开/ }).click();
+  await page
+    .getByRole('navigation', { name: '报告大纲' })
+    .getByRole('button', { name: /二、主动公开/ })
+    .click();
   await expect(kpi(page, 'fees').locator('.kpi-value')).toHaveText('12.35 万元');
   await page.locator('td[data-cell="proactive.fees.amount"]').click();
   await page.keyboard.type('若干');
@@ -64,14 +73,12 @@ test('一图读懂: preview with the highlights from the text, then a 750 px PNG
   await highlights.fill('全年主动公开政府信息三千余条\n依申请公开件件依法答复');
   const preview = dialog.getByRole('img', { name: /一图读懂/ });
   await expect(preview).toBeVisible();
-  await expect
-    .poll(async () => decodeURIComponent((await preview.getAttribute('src')) ?? ''))
-    .toContain('依申请公开件件依法答复');
+  await expect.poll(async () => decodeURIComponent((await preview.getAttribute('src')) ?? '')).toContain('依申请公开件件依法答复');
   await page.screenshot({ path: 'artifacts/e2e/infographic-dialog.png' });
 
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出', exact: true }).click()]);
   expect(download.suggestedFilename()).toBe(`${documentTitle(busy)}（一图读懂）.png`);
-  const png = readFileSync((await download.path()));
+  const png = readFileSync(await download.path());
   expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
   expect(png.readUInt32BE(16)).toBe(750);
   await expect(dialog.getByRole('status')).toContainText('已导出');

@@ -13,7 +13,10 @@ test('pasting rows with their labels puts only the figures into 三', async ({ p
   const stored = app.services.library.add(report);
   if (!stored.ok) throw new Error(stored.error.message);
   await app.open();
-  await page.getByRole('button', { name: documentTitle(report) }).first().click();
+  await page
+    .getByRole('button', { name: documentTitle(report) })
+    .first()
+    .click();
   await page.keyboard.press('Alt+3');
   await page.locator('td[data-cell="requests.received.natural"]').click();
 
@@ -24,6 +27,22 @@ test('pasting rows with their labels puts only the figures into 三', async ({ p
   await expect(page.locator('.save-state')).toHaveText('已保存');
   const after = app.services.library.get(stored.value.id);
   if (!after.ok) throw new Error(after.error.message);
-  expect(after.value.report.tables.requests.received).toEqual({ natural: 10, commercial: 0, research: 0, nonprofit: 0, legal: 0, other: 0, total: 10 });
-  expect(after.value.report.tables.requests.carried_over).toEqual({ natural: 0, commercial: 0, research: 0, nonprofit: 0, legal: 0, other: 0, total: 0 });
+  expect(after.value.report.tables.requests.received).toEqual({
+    natural: 10,
+    commercial: 0,
+    research: 0,
+    nonprofit: 0,
+    legal: 0,
+    other: 0,
+    total: 10,
+  });
+  expect(after.value.report.tables.requests.carried_over).toEqual({
+    natural: 0,
+    commercial: 0,
+    research: 0,
+    nonprofit: 0,
+    legal: 0,
+    other: 0,
+    total: 0,
+  });
 });

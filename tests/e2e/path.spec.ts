@@ -61,7 +61,9 @@ test('last year’s report and this year’s workbook to the final document in s
   const previous = app.services.library.previousOf(id);
   if (!previous.ok || !previous.value) throw new Error('last year’s report was not stored');
   const findings = validate(stored.value.report, { previous: previous.value.report });
-  expect(findings.filter((f) => f.rule.startsWith('cell.') || f.rule.startsWith('requests.') || f.rule.startsWith('continuity.carried'))).toEqual([]);
+  expect(
+    findings.filter((f) => f.rule.startsWith('cell.') || f.rule.startsWith('requests.') || f.rule.startsWith('continuity.carried')),
+  ).toEqual([]);
 
   // What is left is the text: 还差什么 says so, and 定稿 is not offered while it is last year's.
   const todo = page.getByRole('region', { name: '还差什么' });
@@ -97,7 +99,10 @@ test('an empty or token-explained report cannot be finalized in the export dialo
   const stored = app.services.library.add({ ...read.value, narratives: { overview: '', problems: '无', other: '（文字描述）' } });
   if (!stored.ok) throw new Error(stored.error.message);
   await app.open();
-  await page.getByRole('button', { name: documentTitle(read.value) }).first().click();
+  await page
+    .getByRole('button', { name: documentTitle(read.value) })
+    .first()
+    .click();
   await page.getByRole('button', { name: '导出…' }).click();
   const exporting = page.getByRole('dialog', { name: '导出报告' });
   await expect(exporting.getByRole('button', { name: '定稿并导出' })).toBeDisabled();
@@ -131,7 +136,10 @@ test('a report reopens where the author left it: the section, the cell and how f
   await app.open();
   const title = page.getByRole('button', { name: documentTitle(read.value) }).first();
   await title.click();
-  await page.getByRole('navigation', { name: '报告大纲' }).getByRole('button', { name: /三、收到和处理/ }).click();
+  await page
+    .getByRole('navigation', { name: '报告大纲' })
+    .getByRole('button', { name: /三、收到和处理/ })
+    .click();
   await page.locator('td[data-cell="requests.carried_forward.total"]').click();
   await page.locator('.section-view').evaluate((el) => el.scrollTo({ top: 400 }));
   const scrolled = await page.locator('.section-view').evaluate((el) => el.scrollTop);
@@ -156,8 +164,14 @@ test('F1 opens the 使用说明; 表三’s column headers stay in view while it
   await help.getByRole('button', { name: '关闭' }).click();
   await expect(help).toBeHidden();
 
-  await page.getByRole('button', { name: documentTitle(read.value) }).first().click();
-  await page.getByRole('navigation', { name: '报告大纲' }).getByRole('button', { name: /三、收到和处理/ }).click();
+  await page
+    .getByRole('button', { name: documentTitle(read.value) })
+    .first()
+    .click();
+  await page
+    .getByRole('navigation', { name: '报告大纲' })
+    .getByRole('button', { name: /三、收到和处理/ })
+    .click();
   const view = page.locator('.section-view');
   await view.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
   const header = page.locator('.grid-requests th', { hasText: '自然人' });
@@ -168,7 +182,10 @@ test('F1 opens the 使用说明; 表三’s column headers stay in view while it
   await page.screenshot({ path: 'artifacts/e2e/path-sticky.png' });
 });
 
-test('both files dropped on the library page open 开始今年的报告 with each in its place; a workbook alone can still become a report', async ({ page, app }) => {
+test('both files dropped on the library page open 开始今年的报告 with each in its place; a workbook alone can still become a report', async ({
+  page,
+  app,
+}) => {
   const workbook = join(app.dir, '2024年统计表.xlsx');
   await thisYearWorkbook(workbook);
   const files = [

@@ -13,7 +13,10 @@ import { seedReport } from '../main/documents-fixtures';
 
 test('this year’s report starts from last year’s Word file', async ({ page, app }) => {
   test.setTimeout(120_000);
-  const lastYear = setCells(seedReport(), CELLS.map((c, i) => [c.key, i + 1] as [string, number]));
+  const lastYear = setCells(
+    seedReport(),
+    CELLS.map((c, i) => [c.key, i + 1] as [string, number]),
+  );
   const html = join(app.dir, '余杭区统计局2022年政府信息公开工作年度报告.html');
   writeFileSync(html, `<html><head><meta charset="utf-8"></head><body>${officeArticle(lastYear)}</body></html>`);
   const docx = libreoffice(html, 'docx:MS Word 2007 XML', app.dir);
@@ -26,7 +29,11 @@ test('this year’s report starts from last year’s Word file', async ({ page, 
   await expect(dialog.getByLabel('机关层级')).toHaveValue('县区部门');
   await expect(dialog.getByText(`读到 ${CELLS.length} 个格子`)).toBeVisible();
   await expect(dialog.getByText('从Word 文档读到：机关「余杭区统计局」（标题），2022 年度（标题）：请核对')).toBeVisible();
-  await expect(dialog.getByText(/^正文 一、总体情况：\d+ 字，五、存在的主要问题及改进情况：\d+ 字，六、其他需要报告的事项：17 字；前言 \d+ 字；落款「余杭区统计局」2023-01-18。$/)).toBeVisible();
+  await expect(
+    dialog.getByText(
+      /^正文 一、总体情况：\d+ 字，五、存在的主要问题及改进情况：\d+ 字，六、其他需要报告的事项：17 字；前言 \d+ 字；落款「余杭区统计局」2023-01-18。$/,
+    ),
+  ).toBeVisible();
   await page.screenshot({ path: 'artifacts/e2e/import-word.png' });
   await dialog.getByRole('button', { name: '导入为新报告' }).click();
   await expect(page.locator('.report-title')).toHaveText('余杭区统计局2022年政府信息公开工作年度报告');
@@ -61,7 +68,10 @@ test('this year’s report starts from last year’s Word file', async ({ page, 
 
 test('a published PDF dropped on the open report shows its tables and their cells before anything changes', async ({ page, app }) => {
   test.setTimeout(120_000);
-  const published = setCells(seedReport(), CELLS.map((c, i) => [c.key, i + 1] as [string, number]));
+  const published = setCells(
+    seedReport(),
+    CELLS.map((c, i) => [c.key, i + 1] as [string, number]),
+  );
   const html = join(app.dir, 'published.html');
   writeFileSync(html, `<html><head><meta charset="utf-8"></head><body>${officeArticle(published)}</body></html>`);
   const pdf = libreoffice(libreoffice(html, 'docx:MS Word 2007 XML', app.dir), 'pdf', app.dir);
@@ -70,7 +80,10 @@ test('a published PDF dropped on the open report shows its tables and their cell
   if (!stored.ok) throw new Error(stored.error.message);
 
   await app.open();
-  await page.getByRole('button', { name: documentTitle(blank) }).first().click();
+  await page
+    .getByRole('button', { name: documentTitle(blank) })
+    .first()
+    .click();
   const transfer = await page.evaluateHandle(
     ({ data }) => {
       const dt = new DataTransfer();

@@ -19,7 +19,22 @@ function seed(): Report {
 }
 
 const TOWNS = ['东湖', '南苑', '星桥', '临平', '乔司', '运河', '崇贤', '塘栖', '仁和', '良渚', '仓前', '闲林', '五常', '中泰'];
-const DEPARTMENTS = ['统计局', '财政局', '民政局', '教育局', '司法局', '商务局', '水利局', '林业局', '审计局', '档案馆', '医保局', '信访局', '人力社保局', '城管局'];
+const DEPARTMENTS = [
+  '统计局',
+  '财政局',
+  '民政局',
+  '教育局',
+  '司法局',
+  '商务局',
+  '水利局',
+  '林业局',
+  '审计局',
+  '档案馆',
+  '医保局',
+  '信访局',
+  '人力社保局',
+  '城管局',
+];
 
 /** 30 files: 14 towns as workbooks, 14 departments (a Word file, a web page, JSON; one with an error), a duplicate, a broken file. */
 async function writeBatch(dir: string): Promise<string[]> {
@@ -50,12 +65,25 @@ async function writeBatch(dir: string): Promise<string[]> {
     files.push(path);
     // Last year each department carried one request forward: this year's 上年结转 0 wants checking.
     const prev = join(dir, 'previous', `杭州市余杭区${dept}2021.json`);
-    writeFileSync(prev, reportToJson(setCells({ ...base, agency: `杭州市余杭区${dept}`, year: 2021 }, [['requests.carried_forward.natural', 1], ['requests.carried_forward.total', 1]])));
+    writeFileSync(
+      prev,
+      reportToJson(
+        setCells({ ...base, agency: `杭州市余杭区${dept}`, year: 2021 }, [
+          ['requests.carried_forward.natural', 1],
+          ['requests.carried_forward.total', 1],
+        ]),
+      ),
+    );
   }
   // 审计局's 总计 is one more than its rows add up to: a real arithmetic error.
   writeFileSync(
     join(dir, 'bodies', '余杭区审计局.json'),
-    reportToJson(setCells({ ...base, agency: '余杭区审计局' }, [['requests.results_total.natural', 11], ['requests.results_total.total', 11]])),
+    reportToJson(
+      setCells({ ...base, agency: '余杭区审计局' }, [
+        ['requests.results_total.natural', 11],
+        ['requests.results_total.total', 11],
+      ]),
+    ),
   );
   const dup = join(dir, 'bodies', '统计局（重报）.json');
   writeFileSync(dup, reportToJson({ ...base, agency: '杭州市余杭区统计局' }));

@@ -12,8 +12,14 @@ test('restore the version from before an edit, and keep the edited one as a vers
   if (!stored.ok) throw new Error(stored.error.message);
 
   await app.open();
-  await page.getByRole('button', { name: documentTitle(seed.value) }).first().click();
-  await page.getByRole('navigation', { name: '报告大纲' }).getByRole('button', { name: /六、其他需要报告的事项/ }).click();
+  await page
+    .getByRole('button', { name: documentTitle(seed.value) })
+    .first()
+    .click();
+  await page
+    .getByRole('navigation', { name: '报告大纲' })
+    .getByRole('button', { name: /六、其他需要报告的事项/ })
+    .click();
   const other = page.getByRole('textbox', { name: '六、其他需要报告的事项' });
   await other.press('Control+End');
   await other.pressSequentially('另：本年未发出收费通知。');

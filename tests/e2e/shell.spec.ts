@@ -26,9 +26,15 @@ test('flush saves what was typed at once; the menu opens 导出 and goes back to
   const stored = app.services.library.add(read.value);
   if (!stored.ok) throw new Error(stored.error.message);
   await app.open();
-  await page.getByRole('button', { name: documentTitle(read.value) }).first().click();
+  await page
+    .getByRole('button', { name: documentTitle(read.value) })
+    .first()
+    .click();
 
-  await page.getByRole('navigation', { name: '报告大纲' }).getByRole('button', { name: /六、其他需要报告的事项/ }).click();
+  await page
+    .getByRole('navigation', { name: '报告大纲' })
+    .getByRole('button', { name: /六、其他需要报告的事项/ })
+    .click();
   const other = page.getByRole('textbox', { name: '六、其他需要报告的事项' });
   await other.press('End');
   await other.pressSequentially('另：本年未发出收费通知。');

@@ -16,7 +16,10 @@ function seed(): Report {
 }
 
 async function openReport(page: Page, report: Report) {
-  await page.getByRole('button', { name: documentTitle(report) }).first().click();
+  await page
+    .getByRole('button', { name: documentTitle(report) })
+    .first()
+    .click();
   await expect(page.locator('.report-title')).toHaveText(documentTitle(report));
 }
 
@@ -137,7 +140,7 @@ test('export: preview the document, Word downloads, a report with errors goes ou
   await page.screenshot({ path: 'artifacts/e2e/export-dialog.png' });
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出', exact: true }).click()]);
   expect(download.suggestedFilename()).toBe('余杭区统计局2022年政府信息公开工作年度报告.docx');
-  const zip = await JSZip.loadAsync(readFileSync((await download.path())));
+  const zip = await JSZip.loadAsync(readFileSync(await download.path()));
   expect(await zip.file('word/document.xml')!.async('string')).toContain('余杭区统计局');
   await expect(dialog.getByRole('status')).toContainText('已导出');
   // Another format: the file just written is no longer what the dialog speaks of.
@@ -159,15 +162,22 @@ test('export: preview the document, Word downloads, a report with errors goes ou
   await dialog.getByLabel(/网页/).check();
   const [draft] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出草稿', exact: true }).click()]);
   expect(draft.suggestedFilename()).toBe('余杭区统计局2022年政府信息公开工作年度报告（草稿）.html');
-  expect(readFileSync((await draft.path()), 'utf8')).toContain('草稿');
+  expect(readFileSync(await draft.path(), 'utf8')).toContain('草稿');
 });
 
-test('import preview: readings of 0 and units are marked, cells that could not be read are listed and keep their value', async ({ page, app }) => {
+test('import preview: readings of 0 and units are marked, cells that could not be read are listed and keep their value', async ({
+  page,
+  app,
+}) => {
   const report = seed();
   const stored = app.services.library.add(report);
   if (!stored.ok) throw new Error(stored.error.message);
   const corpus = 'tests/fixtures/xlsx/corpus';
-  const pick = (prefix: string) => join(corpus, readdirSync(corpus).find((f) => f.startsWith(prefix) && f.endsWith('.lo.xlsx'))!);
+  const pick = (prefix: string) =>
+    join(
+      corpus,
+      readdirSync(corpus).find((f) => f.startsWith(prefix) && f.endsWith('.lo.xlsx'))!,
+    );
   const old = join(app.dir, '旧版报表.xlsx');
   copyFileSync(pick('old-other-row--distinct'), old);
   const units = join(app.dir, '带单位报表.xlsx');

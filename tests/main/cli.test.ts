@@ -50,7 +50,15 @@ beforeAll(() => {
   const seed = seedReport();
   writeFileSync(file('seed.json'), reportToJson(seed));
   // A balance broken in the 自然人 column: one request carried forward that came from nowhere.
-  writeFileSync(file('broken.json'), reportToJson(setCells(seed, [['requests.carried_forward.natural', 1], ['requests.carried_forward.total', 1]])));
+  writeFileSync(
+    file('broken.json'),
+    reportToJson(
+      setCells(seed, [
+        ['requests.carried_forward.natural', 1],
+        ['requests.carried_forward.total', 1],
+      ]),
+    ),
+  );
   // Last year's report of the same body: it carried 2 requests forward and had 3 normative documents in force.
   const previous = setCells({ ...seed, year: 2021, narratives: { overview: '', problems: '', other: '' } }, [
     ['requests.carried_forward.natural', 2],
@@ -83,7 +91,12 @@ describe('nianbao validate', () => {
     expect(natural).toMatchObject({
       rule: 'requests.balance',
       severity: 'error',
-      cells: ['requests.received.natural', 'requests.carried_over.natural', 'requests.results_total.natural', 'requests.carried_forward.natural'],
+      cells: [
+        'requests.received.natural',
+        'requests.carried_over.natural',
+        'requests.results_total.natural',
+        'requests.carried_forward.natural',
+      ],
     });
     expect(natural!.message).toContain('本年新收 10 + 上年结转 0 = 10，但办理结果总计 10 + 结转下年度 1 = 11');
   });
@@ -178,7 +191,10 @@ describe('nianbao export', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('0 个错误和 1 个未写核实说明的需核实项');
     expect(existsSync(out)).toBe(false);
-    writeFileSync(file('explained.json'), reportToJson({ ...blank, explanations: { 'cell.blank:appeals': '本年未发生复议，原表该格空白' } }));
+    writeFileSync(
+      file('explained.json'),
+      reportToJson({ ...blank, explanations: { 'cell.blank:appeals': '本年未发生复议，原表该格空白' } }),
+    );
     const run = await nianbao('export', file('explained.json'), '--to', 'json', '--out', out);
     expect(run.code).toBe(0);
     expect(existsSync(out)).toBe(true);

@@ -28,7 +28,10 @@ function nianbao(...args: string[]): Promise<{ code: number; stdout: string; std
   });
 }
 
-const report: Report = setCells(seedReport(), CELLS.map((c, i) => [c.key, 1000 + i] as [string, number]));
+const report: Report = setCells(
+  seedReport(),
+  CELLS.map((c, i) => [c.key, 1000 + i] as [string, number]),
+);
 
 describe('nianbao inspect reads every document format', () => {
   const files: Record<string, string> = {};
@@ -73,7 +76,9 @@ describe('nianbao inspect reads every document format', () => {
 
   it('the help names every readable format', async () => {
     const run = await nianbao('--help');
-    expect(run.stdout).toContain('FILE 可以是Word 文档（.docx）、PDF（.pdf）、网页（.html、.htm、.mhtml、.mht）、Excel 表格（.xlsx、.xlsm）、年报数据（.json）；');
+    expect(run.stdout).toContain(
+      'FILE 可以是Word 文档（.docx）、PDF（.pdf）、网页（.html、.htm、.mhtml、.mht）、Excel 表格（.xlsx、.xlsm）、年报数据（.json）；',
+    );
   });
 });
 

@@ -57,7 +57,9 @@ describe('nianbao export to documents', () => {
       return wb.worksheets.map((w) => w.name);
     };
     expect(await main(['export', input, '--to', 'xlsx', '--out', join(dir, 'with.xlsx'), '--draft'], capture())).toBe(EXIT.ok);
-    expect(await main(['export', input, '--to', 'xlsx', '--out', join(dir, 'without.xlsx'), '--draft', '--no-audit'], capture())).toBe(EXIT.ok);
+    expect(await main(['export', input, '--to', 'xlsx', '--out', join(dir, 'without.xlsx'), '--draft', '--no-audit'], capture())).toBe(
+      EXIT.ok,
+    );
     expect(await sheets(join(dir, 'with.xlsx'))).toContain(AUDIT_SHEET_NAME);
     expect(await sheets(join(dir, 'without.xlsx'))).not.toContain(AUDIT_SHEET_NAME);
   });
@@ -65,7 +67,9 @@ describe('nianbao export to documents', () => {
   it('prints 落款 and 成文日期 on the web page only with --closing', async () => {
     const { dir, input } = workspace();
     expect(await main(['export', input, '--to', 'html', '--out', join(dir, 'plain.html'), '--draft'], capture())).toBe(EXIT.ok);
-    expect(await main(['export', input, '--to', 'html', '--out', join(dir, 'closed.html'), '--draft', '--closing'], capture())).toBe(EXIT.ok);
+    expect(await main(['export', input, '--to', 'html', '--out', join(dir, 'closed.html'), '--draft', '--closing'], capture())).toBe(
+      EXIT.ok,
+    );
     expect(readFileSync(join(dir, 'plain.html'), 'utf8')).not.toContain('class="closing"');
     expect(readFileSync(join(dir, 'closed.html'), 'utf8')).toContain('<p class="signature"');
   });

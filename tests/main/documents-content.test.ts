@@ -35,8 +35,15 @@ describe('document content', () => {
     const seed = seedReport();
     const doc = documentContent(seed, { draft: false });
     expect(doc.preamble).toHaveLength(1);
-    expect(doc.sections[0]!.body.kind === 'narrative' && doc.sections[0]!.body.lines[0]).toEqual({ kind: 'subheading', heading: '（一）主动公开', rest: '' });
-    const plain = documentContent({ ...seed, narratives: { ...seed.narratives, overview: '本年度我局认真贯彻条例。\n（一）主动公开' } }, { draft: false });
+    expect(doc.sections[0]!.body.kind === 'narrative' && doc.sections[0]!.body.lines[0]).toEqual({
+      kind: 'subheading',
+      heading: '（一）主动公开',
+      rest: '',
+    });
+    const plain = documentContent(
+      { ...seed, narratives: { ...seed.narratives, overview: '本年度我局认真贯彻条例。\n（一）主动公开' } },
+      { draft: false },
+    );
     expect(plain.preamble).toEqual([]);
   });
 
@@ -54,7 +61,9 @@ describe('document content', () => {
       { font: '楷体_GB2312', text: '（一）主动公开。' },
       { font: undefined, text: '一是及时更新政府公开信息。' },
     ]);
-    expect(renderReportHtml(report, { draft: false })).toContain('<div class="run-in"><h3>（一）主动公开。</h3><p>一是及时更新政府公开信息。</p></div>');
+    expect(renderReportHtml(report, { draft: false })).toContain(
+      '<div class="run-in"><h3>（一）主动公开。</h3><p>一是及时更新政府公开信息。</p></div>',
+    );
   });
 });
 
@@ -71,6 +80,7 @@ describe('labels with quotation marks', () => {
   it('print the official “ ” and are still found when a file writes straight or curly quotes', () => {
     const label = REQUEST_ROWS.find((r) => r.key === 'denied_safety')!.label;
     expect(label).toBe('危及“三安全一稳定”');
-    for (const written of ['危及"三安全一稳定"', '危及“三安全一稳定”', '危及三安全一稳定', '危及‘三安全一稳定’']) expect(normalizeLabel(written)).toBe(normalizeLabel(label));
+    for (const written of ['危及"三安全一稳定"', '危及“三安全一稳定”', '危及三安全一稳定', '危及‘三安全一稳定’'])
+      expect(normalizeLabel(written)).toBe(normalizeLabel(label));
   });
 });

@@ -3,7 +3,19 @@
 // title over two paragraphs, a table with merged cells, hidden text and a
 // tracked deletion (neither shown, so neither read), a table split in two
 // at a page break.
-import { AlignmentType, DeletedTextRun, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  DeletedTextRun,
+  Document,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import { describe, expect, it } from 'vitest';
 import { readReportBytes } from '../../src/main/formats/registry';
 import { CELLS } from '../../src/shared/model/cells';
@@ -11,20 +23,29 @@ import { valueAt, setCells } from '../../src/shared/model/report';
 import { LAYOUTS, placeCells, type TableLayout } from '../../src/shared/template/layout';
 import { seedReport } from './documents-fixtures';
 
-const report = setCells(seedReport(), CELLS.map((c, i) => [c.key, i + 1] as [string, number]));
+const report = setCells(
+  seedReport(),
+  CELLS.map((c, i) => [c.key, i + 1] as [string, number]),
+);
 /** A table of the official layout as another producer writes it: spans as Word merges, the figures as text. */
 function docxTable(layout: TableLayout): Table {
   const placed = placeCells(layout);
-  const rows = layout.rows.map((_, r) =>
-    new TableRow({
-      children: placed
-        .filter((p) => p.r === r)
-        .map(({ cell }) => {
-          const value = cell.kind === 'value' ? valueAt(report, cell.key) : null;
-          const text = cell.kind === 'value' ? (value === null ? '' : String(value)) : cell.text;
-          return new TableCell({ children: [new Paragraph(text)], rowSpan: cell.rowSpan, columnSpan: cell.colSpan, width: { size: 600 * cell.colSpan, type: WidthType.DXA } });
-        }),
-    }),
+  const rows = layout.rows.map(
+    (_, r) =>
+      new TableRow({
+        children: placed
+          .filter((p) => p.r === r)
+          .map(({ cell }) => {
+            const value = cell.kind === 'value' ? valueAt(report, cell.key) : null;
+            const text = cell.kind === 'value' ? (value === null ? '' : String(value)) : cell.text;
+            return new TableCell({
+              children: [new Paragraph(text)],
+              rowSpan: cell.rowSpan,
+              columnSpan: cell.colSpan,
+              width: { size: 600 * cell.colSpan, type: WidthType.DXA },
+            });
+          }),
+      }),
   );
   return new Table({ rows, columnWidths: Array<number>(layout.columns).fill(600) });
 }
@@ -51,7 +72,14 @@ async function wordFile(extra: { split?: boolean } = {}): Promise<Buffer> {
           new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('2024年政府信息公开工作年度报告')] }),
           numbered('总体情况'),
           numbered('主动公开', 1),
-          new Paragraph({ children: [new TextRun('全年主动公开信息'), new TextRun({ text: '（内部备注）', vanish: true }), new TextRun('1200条。'), new DeletedTextRun({ text: '删去的话', id: 1, author: 'a', date: '2025-01-01T00:00:00Z' })] }),
+          new Paragraph({
+            children: [
+              new TextRun('全年主动公开信息'),
+              new TextRun({ text: '（内部备注）', vanish: true }),
+              new TextRun('1200条。'),
+              new DeletedTextRun({ text: '删去的话', id: 1, author: 'a', date: '2025-01-01T00:00:00Z' }),
+            ],
+          }),
           numbered('依申请公开', 1),
           new Paragraph('收到申请17件。'),
           numbered('主动公开政府信息情况'),
@@ -90,7 +118,11 @@ describe('Word files from other producers', () => {
       agency: '淮安市洪泽区人民政府',
       year: 2024,
       level: '县区政府',
-      narratives: { overview: '（一）主动公开\n全年主动公开信息1200条。\n（二）依申请公开\n收到申请17件。', problems: '公开内容不够丰富。', other: '本机关未收取信息处理费。' },
+      narratives: {
+        overview: '（一）主动公开\n全年主动公开信息1200条。\n（二）依申请公开\n收到申请17件。',
+        problems: '公开内容不够丰富。',
+        other: '本机关未收取信息处理费。',
+      },
     });
   });
 
@@ -101,4 +133,3 @@ describe('Word files from other producers', () => {
     expect(result.value.record!.tables.requests?.sheet).toBe('表格 2');
   });
 });
-

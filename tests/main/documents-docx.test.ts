@@ -121,13 +121,22 @@ describe('Word document', () => {
 
   it('prints the title, the six headings in order, the sub-headings and the narratives', () => {
     const doc = parts['word/document.xml']!;
-    const paragraphs = [...doc.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)].map((m) => ({ style: attr(m[1]!, 'w:pStyle', 'w:val'), text: textOf(m[1]!) }));
+    const paragraphs = [...doc.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)].map((m) => ({
+      style: attr(m[1]!, 'w:pStyle', 'w:val'),
+      text: textOf(m[1]!),
+    }));
     expect(paragraphs[0]).toEqual({ style: 'ReportTitle', text: documentTitle(report) });
     const headings = paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text);
     expect(headings).toEqual(SECTIONS.map((s) => s.heading));
     const subheadings = paragraphs.filter((p) => p.style === 'Heading2').map((p) => p.text);
     // The seed writes "(一)主动公开" with half-width brackets; the document prints the official full-width form.
-    expect(subheadings).toEqual(['（一）主动公开', '（二）依申请公开', '（三）政府信息管理', '（四）政府信息公开平台建设', '（五）监督保障']);
+    expect(subheadings).toEqual([
+      '（一）主动公开',
+      '（二）依申请公开',
+      '（三）政府信息管理',
+      '（四）政府信息公开平台建设',
+      '（五）监督保障',
+    ]);
     const text = paragraphs.map((p) => p.text).join('\n');
     for (const narrative of Object.values(report.narratives)) {
       for (const line of narrative.split('\n').filter((l) => !/^[（(][一二三四五][）)]/.test(l))) expect(text).toContain(line.trim());
@@ -174,10 +183,14 @@ describe('Word document', () => {
     for (const s of sectPrs(parts['word/document.xml']!)) {
       const footer = (type: string) => {
         const id = new RegExp(`<w:footerReference w:type="${type}" r:id="([^"]+)"`).exec(s)![1];
-        const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1];
+        const target =
+          new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1];
         return parts[`word/${target}`]!;
       };
-      for (const [type, side] of [['default', 'right'], ['even', 'left']] as const) {
+      for (const [type, side] of [
+        ['default', 'right'],
+        ['even', 'left'],
+      ] as const) {
         const xml = footer(type);
         expect(attr(xml, 'w:jc', 'w:val')).toBe(side);
         expect(xml).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>|w:instr="\s*PAGE\s*"/);
@@ -216,7 +229,11 @@ describe('Word document rendered by LibreOffice', () => {
     const docx = join(dir, 'report.docx');
     expect(await writeReportDocx(report, docx, { draft: true })).toEqual({ ok: true, value: undefined });
     // A profile of its own, so a LibreOffice another test or person runs does not swallow the conversion.
-    execFileSync('libreoffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync(
+      'libreoffice',
+      [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
     const pdf = join(dir, 'report.pdf');
     expect(existsSync(pdf)).toBe(true);
     copyFileSync(docx, join(ARTIFACTS, 'seed.docx'));
@@ -255,7 +272,12 @@ const child = (e: Element, name: string) => DomUtils.findOne((x) => x.name === n
 
 describe('Word document to GB/T 9704', () => {
   let parts: Parts;
-  const report: Report = { ...seedReport(), signature: '余杭区统计局办公室', date: '2023-01-20', preamble: '本报告根据《中华人民共和国政府信息公开条例》编制。' };
+  const report: Report = {
+    ...seedReport(),
+    signature: '余杭区统计局办公室',
+    date: '2023-01-20',
+    preamble: '本报告根据《中华人民共和国政府信息公开条例》编制。',
+  };
   beforeAll(async () => {
     parts = await unzip(await renderReportDocx(report, { draft: false, today: '2025-02-01' }));
   });

@@ -24,7 +24,9 @@ export function distinctValuesReport(): Report {
 
 /** Plain text of a PDF, page by page (pdftotext). */
 export function pdfPages(pdfPath: string): string[] {
-  return execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim() !== '');
+  return execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .filter((p) => p.trim() !== '');
 }
 
 /** Page sizes of a PDF in points, one per page (pdfinfo). */

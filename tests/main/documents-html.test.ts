@@ -8,7 +8,15 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderReportHtml } from '../../src/shared/document/html';
-import { browserCandidates, chromiumPrinter, findBrowser, htmlToPdf, NO_BROWSER_MESSAGE, writeReportHtml, writeReportPdf } from '../../src/main/services/documents';
+import {
+  browserCandidates,
+  chromiumPrinter,
+  findBrowser,
+  htmlToPdf,
+  NO_BROWSER_MESSAGE,
+  writeReportHtml,
+  writeReportPdf,
+} from '../../src/main/services/documents';
 import { LAYOUTS, placeCells } from '../../src/shared/template/layout';
 import { SECTIONS, TABLE_IDS } from '../../src/shared/template/gov2021';
 import { cellText } from '../../src/shared/document/content';
@@ -56,7 +64,7 @@ function readTables(page: Page): Promise<HtmlCell[][]> {
         let c = 0;
         for (const cell of Array.from(row.cells)) {
           while (taken[r]?.[c]) c++;
-          for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) ((taken[r + dr] ??= [])[c + dc] = true);
+          for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) (taken[r + dr] ??= [])[c + dc] = true;
           cells.push({
             r,
             c,
@@ -117,7 +125,12 @@ describe('HTML page', () => {
       placed.forEach(({ cell, r, c }, i) => {
         const h = cells[i]!;
         const where = `${id} row ${r} column ${c}`;
-        expect({ r: h.r, c: h.c, rowSpan: h.rowSpan, colSpan: h.colSpan }, where).toEqual({ r, c, rowSpan: cell.rowSpan, colSpan: cell.colSpan });
+        expect({ r: h.r, c: h.c, rowSpan: h.rowSpan, colSpan: h.colSpan }, where).toEqual({
+          r,
+          c,
+          rowSpan: cell.rowSpan,
+          colSpan: cell.colSpan,
+        });
         expect(h.inHead, where).toBe(r < layout.headerRows);
         if (cell.kind === 'value') {
           expect(h.tag, where).toBe('td');
@@ -135,7 +148,9 @@ describe('HTML page', () => {
   it('reads on a phone: the page does not scroll sideways, the wide tables scroll inside their wrapper', async () => {
     const { page } = await open(html, 375);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    const wrappers = await page.$$eval('.table-scroll', (ws) => ws.map((w) => ({ scroll: w.scrollWidth, client: w.clientWidth, overflow: getComputedStyle(w).overflowX })));
+    const wrappers = await page.$$eval('.table-scroll', (ws) =>
+      ws.map((w) => ({ scroll: w.scrollWidth, client: w.clientWidth, overflow: getComputedStyle(w).overflowX })),
+    );
     expect(wrappers.length).toBe(3);
     for (const w of wrappers) expect(w.overflow).toBe('auto');
     expect(wrappers[1]!.scroll).toBeGreaterThan(wrappers[1]!.client); // table 三
@@ -150,7 +165,7 @@ describe('HTML page', () => {
     expect(html).toMatch(/font-family: "仿宋_GB2312", "仿宋", "FangSong"/);
   });
 
-  it('escapes the author\'s text', async () => {
+  it("escapes the author's text", async () => {
     const hostile = { ...report, agency: '<b>某局</b>&', narratives: { ...report.narratives, other: '<script>alert(1)</script>' } };
     const { page } = await open(renderReportHtml(hostile, { draft: false }));
     expect(await page.$$('script')).toEqual([]);
@@ -209,7 +224,11 @@ describe('PDF printed from the HTML', () => {
   });
 
   it('looks for Edge and Chrome at their standard places on Windows', () => {
-    const env = { ProgramFiles: 'C:\\Program Files', 'ProgramFiles(x86)': 'C:\\Program Files (x86)', LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' };
+    const env = {
+      ProgramFiles: 'C:\\Program Files',
+      'ProgramFiles(x86)': 'C:\\Program Files (x86)',
+      LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local',
+    };
     const paths = browserCandidates(env, 'win32').map((p) => p.replace(/\//g, '\\'));
     expect(paths).toContain('C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe');
     expect(paths).toContain('C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe');

@@ -18,10 +18,24 @@ import { cellText } from '../../src/shared/document/content';
 import { CELLS } from '../../src/shared/model/cells';
 import type { Report } from '../../src/shared/model/report';
 import { ARTIFACTS, keepPagesAsPng, pdfPageSizes, isA4 } from './documents-fixtures';
-import { fixtureReports, largeReport, libreOfficePdfs, lineChars, middle, pageLines, pageWords, shortReport, strokes } from './documents-render';
+import {
+  fixtureReports,
+  largeReport,
+  libreOfficePdfs,
+  lineChars,
+  middle,
+  pageLines,
+  pageWords,
+  shortReport,
+  strokes,
+} from './documents-render';
 
 const TODAY = '2025-01-20';
-const REPORTS: { name: string; report: Report }[] = [...fixtureReports(), { name: 'large', report: largeReport() }, { name: 'short', report: shortReport() }];
+const REPORTS: { name: string; report: Report }[] = [
+  ...fixtureReports(),
+  { name: 'large', report: largeReport() },
+  { name: 'short', report: shortReport() },
+];
 const flat = (s: string) => s.replace(/\s+/g, '');
 const TYPE_BOTTOM_MM = PAGE_MM.height - PAGE_MM.bottom;
 
@@ -63,7 +77,10 @@ describe.each(REPORTS.map((r) => [r.name, r.report] as const))('the Word file of
     const sizes = pdfPageSizes(wordPdf.get(name)!);
     expect(sizes.filter((s) => isA4(s, true)).length).toBe(1);
     pages.forEach((lines, i) => {
-      expect(lines.some((l) => flat(l) === `—${i + 1}—`), `${name} page ${i + 1}`).toBe(true);
+      expect(
+        lines.some((l) => flat(l) === `—${i + 1}—`),
+        `${name} page ${i + 1}`,
+      ).toBe(true);
       // A page holds at least three lines of text (or rows): never one stray line or row.
       expect(bodyLines(lines).length, `${name} page ${i + 1}: ${lines.join(' / ')}`).toBeGreaterThanOrEqual(3);
     });
@@ -83,7 +100,11 @@ describe.each(REPORTS.map((r) => [r.name, r.report] as const))('the Word file of
     const lines = pageLines(wordPdf.get(name)!).flat();
     for (const c of CELLS.filter((c) => c.table !== 'proactive')) {
       const value = cellText(report, c.key);
-      if (value.length >= 2) expect(lines.some((l) => l.includes(value)), `${name} ${c.key} = ${value}`).toBe(true);
+      if (value.length >= 2)
+        expect(
+          lines.some((l) => l.includes(value)),
+          `${name} ${c.key} = ${value}`,
+        ).toBe(true);
     }
     for (const col of APPEAL_COLS) expect(text, col.label).toContain(col.label);
   });
@@ -114,7 +135,7 @@ describe.each(REPORTS.map((r) => [r.name, r.report] as const))('the Word file of
     expect(Math.abs(dateStart - nameStart - 2 * charMm)).toBeLessThan(1.25 * charMm);
   });
 
-  it('sets the page number\'s 一字线 7 mm below the type area on portrait pages, and on the sheet\'s foot of the landscape page', () => {
+  it("sets the page number's 一字线 7 mm below the type area on portrait pages, and on the sheet's foot of the landscape page", () => {
     const pdf = wordPdf.get(name)!;
     const sizes = pdfPageSizes(pdf);
     const portrait = sizes.findIndex((s) => isA4(s)) + 1;
@@ -150,25 +171,28 @@ describe('the Word file of a report with long text', () => {
 });
 
 describe('the PDF printed by Chromium', () => {
-  it.each(['seed', 'large'])('%s: the 一字线 lies 7 mm below the type area, upright on the landscape page\'s left edge; tagged, with title, author and subject', (name) => {
-    const pdf = chromePdf.get(name)!;
-    const sizes = pdfPageSizes(pdf);
-    sizes.forEach((size, i) => {
-      if (isA4(size, true)) {
-        const upright = middle(strokes(pdf, i + 1, { x: 0, y: 0, w: PAGE_MM.bottom - 1, h: PAGE_MM.width }, 'vertical'));
-        expect(Math.abs(upright - (PAGE_MM.bottom - PAGE_NUMBER_BELOW_TYPE_AREA_MM))).toBeLessThan(0.8);
-      } else {
-        const dash = middle(strokes(pdf, i + 1, { x: 0, y: TYPE_BOTTOM_MM + 1, w: PAGE_MM.width, h: 20 }, 'horizontal'));
-        expect(Math.abs(dash - TYPE_BOTTOM_MM - PAGE_NUMBER_BELOW_TYPE_AREA_MM), `page ${i + 1}`).toBeLessThan(0.8);
-      }
-    });
-    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-    const report = REPORTS.find((r) => r.name === name)!.report;
-    expect(info).toMatch(/Tagged:\s+yes/);
-    expect(info).toContain(`Title:           ${report.agency}${report.year}年政府信息公开工作年度报告`);
-    expect(info).toContain(`Author:          ${closingOf(report, TODAY).signature}`);
-    expect(info).toContain('Subject:         政府信息公开工作年度报告');
-    const last = bodyLines(pageLines(pdf).at(-1)!).map(flat);
-    expect(last.slice(-2)).toEqual([closingOf(report, TODAY).signature, closingOf(report, TODAY).date]);
-  });
+  it.each(['seed', 'large'])(
+    "%s: the 一字线 lies 7 mm below the type area, upright on the landscape page's left edge; tagged, with title, author and subject",
+    (name) => {
+      const pdf = chromePdf.get(name)!;
+      const sizes = pdfPageSizes(pdf);
+      sizes.forEach((size, i) => {
+        if (isA4(size, true)) {
+          const upright = middle(strokes(pdf, i + 1, { x: 0, y: 0, w: PAGE_MM.bottom - 1, h: PAGE_MM.width }, 'vertical'));
+          expect(Math.abs(upright - (PAGE_MM.bottom - PAGE_NUMBER_BELOW_TYPE_AREA_MM))).toBeLessThan(0.8);
+        } else {
+          const dash = middle(strokes(pdf, i + 1, { x: 0, y: TYPE_BOTTOM_MM + 1, w: PAGE_MM.width, h: 20 }, 'horizontal'));
+          expect(Math.abs(dash - TYPE_BOTTOM_MM - PAGE_NUMBER_BELOW_TYPE_AREA_MM), `page ${i + 1}`).toBeLessThan(0.8);
+        }
+      });
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      const report = REPORTS.find((r) => r.name === name)!.report;
+      expect(info).toMatch(/Tagged:\s+yes/);
+      expect(info).toContain(`Title:           ${report.agency}${report.year}年政府信息公开工作年度报告`);
+      expect(info).toContain(`Author:          ${closingOf(report, TODAY).signature}`);
+      expect(info).toContain('Subject:         政府信息公开工作年度报告');
+      const last = bodyLines(pageLines(pdf).at(-1)!).map(flat);
+      expect(last.slice(-2)).toEqual([closingOf(report, TODAY).signature, closingOf(report, TODAY).date]);
+    },
+  );
 });

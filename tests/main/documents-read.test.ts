@@ -76,7 +76,10 @@ describe('documents as offices make them', () => {
   const s = seedSections();
   let articleDocx = '';
   beforeAll(() => {
-    const article = write(join(work, 'article.html'), `<html><head><meta charset="utf-8"></head><body>${officeArticle(report)}</body></html>`);
+    const article = write(
+      join(work, 'article.html'),
+      `<html><head><meta charset="utf-8"></head><body>${officeArticle(report)}</body></html>`,
+    );
     articleDocx = libreoffice(article, 'docx:MS Word 2007 XML', work);
   }, 120_000);
 
@@ -94,7 +97,8 @@ describe('documents as offices make them', () => {
   };
 
   it('the article alone, UTF-8', async () => expectOffice(await read(join(work, 'article.html'))));
-  it('the whole portal page, GBK, with navigation, scripts and footer', async () => expectOffice(await read(write(join(work, 'portal.htm'), portalPage(report)))));
+  it('the whole portal page, GBK, with navigation, scripts and footer', async () =>
+    expectOffice(await read(write(join(work, 'portal.htm'), portalPage(report)))));
   it('a portal page whose byline and footer sit in the article’s own box', async () => {
     const page = portalPage(report, { footerInArticle: true });
     expectOffice(await read(write(join(work, 'portal-footer.htm'), page)));
@@ -114,11 +118,21 @@ describe('documents as offices make them', () => {
     const result = await readReportFile(articleDocx);
     if (!result.ok) throw new Error(result.error.message);
     const record = result.value.record!;
-    expect(record.agency).toMatchObject({ value: '余杭区统计局', from: 'title', source: { raw: '余杭区统计局 / 2022年政府信息公开工作年度报告' } });
+    expect(record.agency).toMatchObject({
+      value: '余杭区统计局',
+      from: 'title',
+      source: { raw: '余杭区统计局 / 2022年政府信息公开工作年度报告' },
+    });
     expect(record.year).toMatchObject({ value: 2022, from: 'title', stated: 2022 });
     expect(record.level).toEqual({ value: '县区部门', from: 'name' });
     expect(record.text!.narratives.problems.heading).toBe('五、存在的主要问题及改进情况');
-    expect(record.text!.overviewParts).toEqual(['（一）主动公开', '（二）依申请公开', '（三）政府信息管理', '（四）政府信息公开平台建设', '（五）监督保障']);
+    expect(record.text!.overviewParts).toEqual([
+      '（一）主动公开',
+      '（二）依申请公开',
+      '（三）政府信息管理',
+      '（四）政府信息公开平台建设',
+      '（五）监督保障',
+    ]);
     expect(record.counts).toMatchObject({ matched: CELLS.length, guessed: 0, notFound: 0 });
     expect(result.value.notes[0]).toBe('从Word 文档读到：机关「余杭区统计局」（标题），2022 年度（标题）：请核对');
   });
@@ -129,7 +143,10 @@ describe('headings and identity as real reports vary them', () => {
 
   it('half-width numbering, 第一部分, a shorter 五, the year in brackets after the title, the year from the 统计期限', async () => {
     const report = distinct();
-    const [t2, t3, t4] = officeArticle(report).split(/(?=<table)/).slice(1).map((x) => x.slice(0, x.indexOf('</table>') + 8));
+    const [t2, t3, t4] = officeArticle(report)
+      .split(/(?=<table)/)
+      .slice(1)
+      .map((x) => x.slice(0, x.indexOf('</table>') + 8));
     const body = [
       '<p>淮安市洪泽区人民政府政府信息公开工作年度报告（2024年度）</p>',
       '<p>本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。</p>',
@@ -148,22 +165,41 @@ describe('headings and identity as real reports vary them', () => {
       year: 2024,
       level: '县区政府',
       // "二、整改措施到位" inside 五 is a list item, not 二 again.
-      narratives: { overview: '（一）主动公开\n全年主动公开信息120条。', problems: '一是公开内容不够丰富。\n二、整改措施到位。', other: '本机关未收取信息处理费。' },
+      narratives: {
+        overview: '（一）主动公开\n全年主动公开信息120条。',
+        problems: '一是公开内容不够丰富。\n二、整改措施到位。',
+        other: '本机关未收取信息处理费。',
+      },
     });
   });
 });
 
 describe('what cannot be read says so in one line', () => {
   it.each([
-    ['a legacy Word file', '旧报告.doc', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), '无法读取「旧报告.doc」：请用 Word 或 WPS 另存为 .docx 后导入'],
-    ['a legacy Word file renamed .docx', '旧报告.docx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), '「旧报告.docx」是旧版 Word 格式（.doc）：请用 Word 或 WPS 另存为 .docx 后导入'],
+    [
+      'a legacy Word file',
+      '旧报告.doc',
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+      '无法读取「旧报告.doc」：请用 Word 或 WPS 另存为 .docx 后导入',
+    ],
+    [
+      'a legacy Word file renamed .docx',
+      '旧报告.docx',
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+      '「旧报告.docx」是旧版 Word 格式（.doc）：请用 Word 或 WPS 另存为 .docx 后导入',
+    ],
     [
       'an encrypted Word file',
       '加密.docx',
       Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from('EncryptedPackage', 'utf16le')]),
       '「加密.docx」设有打开密码（已加密），无法读取：请在 Word/WPS 中取消文档密码，另存为 .docx 后再导入',
     ],
-    ['a broken Word file', '坏.docx', Buffer.from('PK\x03\x04 not really'), '「坏.docx」已损坏或不是 Word 文档（.docx）：请在 Word/WPS 中打开确认，另存为 .docx 后再导入'],
+    [
+      'a broken Word file',
+      '坏.docx',
+      Buffer.from('PK\x03\x04 not really'),
+      '「坏.docx」已损坏或不是 Word 文档（.docx）：请在 Word/WPS 中打开确认，另存为 .docx 后再导入',
+    ],
     ['not a PDF', '假.pdf', Buffer.from('<html></html>'), '「假.pdf」不是 PDF 文件：请确认选择的文件，或改用 Word 原文件'],
   ])('%s', async (_, name, bytes, message) => {
     const result = await readReportBytes(name, bytes);
@@ -184,17 +220,26 @@ describe('what cannot be read says so in one line', () => {
     const { PDFDocument, PDFName, PDFHexString } = await import('pdf-lib');
     const pdf = await PDFDocument.create();
     pdf.addPage().drawText('2022');
-    const encrypt = pdf.context.obj({ Filter: 'Standard', V: 1, R: 2, P: -4, O: PDFHexString.of('00'.repeat(32)), U: PDFHexString.of('11'.repeat(32)) });
+    const encrypt = pdf.context.obj({
+      Filter: 'Standard',
+      V: 1,
+      R: 2,
+      P: -4,
+      O: PDFHexString.of('00'.repeat(32)),
+      U: PDFHexString.of('11'.repeat(32)),
+    });
     pdf.context.trailerInfo.Encrypt = pdf.context.register(encrypt);
     pdf.context.trailerInfo.ID = pdf.context.obj([PDFHexString.of('ab'.repeat(16)), PDFHexString.of('ab'.repeat(16))]);
     expect(PDFName.of('Standard')).toBeTruthy();
     const result = await readReportBytes('加密.pdf', Buffer.from(await pdf.save({ useObjectStreams: false })));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toBe('「加密.pdf」设有打开密码（已加密），无法读取：请用原文件另存一份不加密的 PDF，或改用 Word 原文件');
+    if (!result.ok)
+      expect(result.error.message).toBe('「加密.pdf」设有打开密码（已加密），无法读取：请用原文件另存一份不加密的 PDF，或改用 Word 原文件');
   });
 
   it('a document without the three tables: the message names them', async () => {
-    const body = '<p>某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p><p>全年公开信息。</p><p>二、主动公开政府信息情况</p><p>（见附件图片）</p>';
+    const body =
+      '<p>某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p><p>全年公开信息。</p><p>二、主动公开政府信息情况</p><p>（见附件图片）</p>';
     const result = await readReportBytes('无表.html', Buffer.from(body));
     expect(result.ok).toBe(false);
     if (!result.ok) {

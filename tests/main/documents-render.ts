@@ -14,7 +14,10 @@ const FIXTURES = join(__dirname, '..', 'fixtures');
 /** The seed and the real reports of tests/fixtures, by name. */
 export function fixtureReports(): { name: string; report: Report }[] {
   const real = readdirSync(FIXTURES).filter((f) => /^real-.*\.json$/.test(f) && f !== 'real-sentences.json');
-  return [{ name: 'seed', report: seedReport() }, ...real.map((f) => ({ name: f.replace(/\.json$/, ''), report: JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Report }))];
+  return [
+    { name: 'seed', report: seedReport() },
+    ...real.map((f) => ({ name: f.replace(/\.json$/, ''), report: JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Report })),
+  ];
 }
 
 // Running text in Chinese characters and full-width punctuation only, so that a full line is exactly 28 characters.
@@ -26,14 +29,27 @@ const SENTENCES = [
 ];
 
 function paragraphs(count: number, sentences: number, offset: number): string[] {
-  return Array.from({ length: count }, (_, i) => Array.from({ length: sentences }, (_, j) => SENTENCES[(i + j + offset) % SENTENCES.length]).join(''));
+  return Array.from({ length: count }, (_, i) =>
+    Array.from({ length: sentences }, (_, j) => SENTENCES[(i + j + offset) % SENTENCES.length]).join(''),
+  );
 }
 
 /** A large report: six-digit figures in every cell, many long paragraphs, a preamble, 落款 and 成文日期. */
 export function largeReport(): Report {
   const seed = seedReport();
   const changes = CELLS.map((c, i) => [c.key, c.kind === 'amount' ? 123456.7891 : 100000 + ((i * 7919) % 899999)] as [string, number]);
-  const overview = ['（一）主动公开', ...paragraphs(3, 3, 0), '（二）依申请公开', ...paragraphs(2, 2, 1), '（三）政府信息管理', ...paragraphs(2, 3, 2), '（四）政府信息公开平台建设', ...paragraphs(3, 2, 3), '（五）监督保障', ...paragraphs(2, 3, 0)];
+  const overview = [
+    '（一）主动公开',
+    ...paragraphs(3, 3, 0),
+    '（二）依申请公开',
+    ...paragraphs(2, 2, 1),
+    '（三）政府信息管理',
+    ...paragraphs(2, 3, 2),
+    '（四）政府信息公开平台建设',
+    ...paragraphs(3, 2, 3),
+    '（五）监督保障',
+    ...paragraphs(2, 3, 0),
+  ];
   return {
     ...setCells(seed, changes),
     agency: '某某省某某市某某区人民政府办公室',
@@ -56,9 +72,21 @@ export function shortReport(): Report {
 
 /** Converts Word files to PDF with LibreOffice in one run (a profile of its own); returns the PDFs' paths. */
 export function libreOfficePdfs(docxPaths: readonly string[], dir: string): string[] {
-  execFileSync('libreoffice', [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...docxPaths], { stdio: 'ignore', timeout: 240_000 });
+  execFileSync(
+    'libreoffice',
+    [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...docxPaths],
+    { stdio: 'ignore', timeout: 240_000 },
+  );
   rmSync(join(dir, 'lo-profile'), { recursive: true, force: true });
-  return docxPaths.map((p) => join(dir, p.split('/').pop()!.replace(/\.docx$/, '.pdf')));
+  return docxPaths.map((p) =>
+    join(
+      dir,
+      p
+        .split('/')
+        .pop()!
+        .replace(/\.docx$/, '.pdf'),
+    ),
+  );
 }
 
 /** The text of each page, line by line as laid out (pdftotext -layout). */
@@ -101,9 +129,32 @@ export function pageWords(pdfPath: string): Word[][] {
  * of one page (in mm from the page's top-left), found in the page's pixels: a
  * page number's 一字线, whatever font drew it.
  */
-export function strokes(pdfPath: string, page: number, region: { x: number; y: number; w: number; h: number }, direction: 'horizontal' | 'vertical', minMm = 2.5): number[] {
+export function strokes(
+  pdfPath: string,
+  page: number,
+  region: { x: number; y: number; w: number; h: number },
+  direction: 'horizontal' | 'vertical',
+  minMm = 2.5,
+): number[] {
   const dpmm = 10; // 254 dpi
-  const out = execFileSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', '254', '-gray', '-x', String(region.x * dpmm), '-y', String(region.y * dpmm), '-W', String(region.w * dpmm), '-H', String(region.h * dpmm), pdfPath]);
+  const out = execFileSync('pdftoppm', [
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-r',
+    '254',
+    '-gray',
+    '-x',
+    String(region.x * dpmm),
+    '-y',
+    String(region.y * dpmm),
+    '-W',
+    String(region.w * dpmm),
+    '-H',
+    String(region.h * dpmm),
+    pdfPath,
+  ]);
   // A binary PGM: "P5\n<w> <h>\n255\n" and one byte a pixel.
   let pos = 0;
   const field = () => {

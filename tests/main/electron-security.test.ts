@@ -62,7 +62,10 @@ describe('files.reveal', () => {
     const handlers = createHandlers(services);
     const { id } = value(services.library.add(seedReport()));
     for (const path of ['/etc/passwd', join(dir, 'library.db'), 'C:\\Windows\\System32\\cmd.exe']) {
-      expect(await handlers['files.reveal']({ path })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('只能在文件夹中显示本程序这次导出的文件') } });
+      expect(await handlers['files.reveal']({ path })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', message: expect.stringContaining('只能在文件夹中显示本程序这次导出的文件') },
+      });
     }
     const exported = value(await handlers['export.document']({ id, format: 'html', draft: true })) as { kind: string; path: string };
     expect(exported.kind).toBe('saved');

@@ -77,7 +77,10 @@ describe('the command line writes nothing for a bad workbook', () => {
   it.each(['legacy.xls', 'encrypted.xlsx', 'corrupt.xlsx', 'empty.xlsx', 'no-tables.xlsx'])('export of %s', async (file) => {
     const out = join(work, `out-${file}.json`);
     const errors: string[] = [];
-    const code = await main(['export', join(DIR, file), '--to', 'json', '--out', out], { out: () => undefined, err: (l) => errors.push(l) });
+    const code = await main(['export', join(DIR, file), '--to', 'json', '--out', out], {
+      out: () => undefined,
+      err: (l) => errors.push(l),
+    });
     expect(code).toBe(2);
     expect(errors.join('\n')).toContain(`「${file}」`);
     expect(existsSync(out)).toBe(false);

@@ -86,13 +86,16 @@ describe('export → import', () => {
     expect(back.year).toBe(2022);
   });
 
-  it.each([false, true])('gives back text, decimals and totals that do not add up; marks and blanks as 0, counted (one sheet: %s)', async (oneSheet) => {
-    const report = awkward();
-    const { report: back, record } = await roundTrip(report, oneSheet);
-    expect(cellsOf(back)).toEqual(asImported(report));
-    expect(record.counts.placeholders).toBe(Object.values(cellsOf(report)).filter(isBlankLike).length);
-    expect(back.agency).toBe('某某县"数据"局');
-  });
+  it.each([false, true])(
+    'gives back text, decimals and totals that do not add up; marks and blanks as 0, counted (one sheet: %s)',
+    async (oneSheet) => {
+      const report = awkward();
+      const { report: back, record } = await roundTrip(report, oneSheet);
+      expect(cellsOf(back)).toEqual(asImported(report));
+      expect(record.counts.placeholders).toBe(Object.values(cellsOf(report)).filter(isBlankLike).length);
+      expect(back.agency).toBe('某某县"数据"局');
+    },
+  );
 });
 
 describe('the exported workbook', () => {
@@ -136,7 +139,11 @@ describe('the exported workbook', () => {
   it('marks a draft 草稿 and lists findings with their 核实说明', async () => {
     const report = { ...awkward(), explanations: { 'note.other': '另有说明' } };
     const findings = validate(report);
-    const bytes = await exportWorkbook(report, { findings, draft: true, explanations: { ...report.explanations, [findings[0]!.id]: '已核实：情况属实' } });
+    const bytes = await exportWorkbook(report, {
+      findings,
+      draft: true,
+      explanations: { ...report.explanations, [findings[0]!.id]: '已核实：情况属实' },
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     expect(wb.getWorksheet(SHEET_NAMES.proactive)!.getCell('A1').value).toBe('某某县"数据"局2024年政府信息公开工作年度报告（草稿）');
@@ -174,7 +181,11 @@ describe('LibreOffice', () => {
     const path = join(work, 'recalc.xlsx');
     writeFileSync(path, await exportWorkbook(report, { findings: [], draft: false }));
     const out = join(work, 'lo');
-    execFileSync('libreoffice', ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'xlsx', '--outdir', out, path], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync(
+      'libreoffice',
+      ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'xlsx', '--outdir', out, path],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, 'recalc.xlsx'));
     const requests = wb.getWorksheet(SHEET_NAMES.requests)!;
@@ -198,7 +209,9 @@ describe('the command line', () => {
   it('exports xlsx and inspects it back', async () => {
     const out = join(work, 'cli.xlsx');
     const err: string[] = [];
-    expect(await main(['export', SEED, '--to', 'xlsx', '--out', out, '--draft'], { out: () => undefined, err: (l) => err.push(l) })).toBe(0);
+    expect(await main(['export', SEED, '--to', 'xlsx', '--out', out, '--draft'], { out: () => undefined, err: (l) => err.push(l) })).toBe(
+      0,
+    );
     const lines: string[] = [];
     expect(await main(['inspect', out, '--agency', '余杭区统计局'], { out: (l) => lines.push(l), err: () => undefined })).toBe(0);
     const report = JSON.parse(lines.join('\n')) as Report;
@@ -209,7 +222,12 @@ describe('the command line', () => {
     const lines: string[] = [];
     const notes: string[] = [];
     const file = join(__dirname, '../fixtures/xlsx/one-sheet-messy.xlsx');
-    expect(await main(['inspect', file, '--agency', '某某镇人民政府', '--year', '2023'], { out: (l) => lines.push(l), err: (l) => notes.push(l) })).toBe(0);
+    expect(
+      await main(['inspect', file, '--agency', '某某镇人民政府', '--year', '2023'], {
+        out: (l) => lines.push(l),
+        err: (l) => notes.push(l),
+      }),
+    ).toBe(0);
     const report = JSON.parse(lines.join('\n')) as Report;
     expect(report.agency).toBe('某某镇人民政府');
     expect(report.year).toBe(2023);

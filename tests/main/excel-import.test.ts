@@ -48,9 +48,16 @@ describe.each(['three-sheets', 'one-sheet-messy', 'two-years', 'foreign-libreoff
 
   it('marks as guesses exactly the cells whose labels only resemble the template', async () => {
     const { expected, record } = await load(name);
-    const guessed = Object.values(record.cells).filter((c) => c.status === 'guessed').map((c) => c.key);
+    const guessed = Object.values(record.cells)
+      .filter((c) => c.status === 'guessed')
+      .map((c) => c.key);
     expect(guessed.sort()).toEqual([...expected.guessed].sort());
-    expect(record.counts).toMatchObject({ matched: CELLS.length - expected.guessed.length, guessed: expected.guessed.length, notFound: 0, leftBlank: 0 });
+    expect(record.counts).toMatchObject({
+      matched: CELLS.length - expected.guessed.length,
+      guessed: expected.guessed.length,
+      notFound: 0,
+      leftBlank: 0,
+    });
   });
 });
 
@@ -82,7 +89,11 @@ describe('the import record', () => {
     expect(issued.source.raw).toMatch(/^[０-９]+$/);
     expect(issued.value).toBe(Number(issued.source.raw.normalize('NFKC')));
     expect(record.cells['proactive.licensing.decisions']).toMatchObject({ value: 1234, source: { raw: '1,234' } });
-    expect(record.cells['proactive.coercion.decisions']).toMatchObject({ value: 0, source: { raw: '无' }, readings: [{ kind: 'placeholder', found: '无' }] });
+    expect(record.cells['proactive.coercion.decisions']).toMatchObject({
+      value: 0,
+      source: { raw: '无' },
+      readings: [{ kind: 'placeholder', found: '无' }],
+    });
     expect(record.cells['proactive.normative_docs.repealed']).toMatchObject({ value: 0, readings: [{ kind: 'placeholder', found: '/' }] });
     expect(record.counts.placeholders).toBe(3);
     expect(record.notes).toContain('3 个格子写的是 —、/、无，按 0 读入');

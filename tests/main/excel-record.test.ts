@@ -16,7 +16,12 @@ const DIR = join(__dirname, '../fixtures/xlsx/corpus');
 
 /** The corpus workbook of a layout filled with distinct (or real) figures, as exceljs or LibreOffice wrote it. */
 function corpusFile(layout: string, producer: 'exceljs' | 'libreoffice' = 'exceljs', figureSet = 'distinct'): string {
-  const name = readdirSync(DIR).find((f) => f.startsWith(`${layout}--${figureSet}`) && f.endsWith(producer === 'exceljs' ? '.xlsx' : '.lo.xlsx') && (producer === 'libreoffice' || !f.endsWith('.lo.xlsx')));
+  const name = readdirSync(DIR).find(
+    (f) =>
+      f.startsWith(`${layout}--${figureSet}`) &&
+      f.endsWith(producer === 'exceljs' ? '.xlsx' : '.lo.xlsx') &&
+      (producer === 'libreoffice' || !f.endsWith('.lo.xlsx')),
+  );
   if (!name) throw new Error(`no corpus file for ${layout}`);
   return join(DIR, name);
 }
@@ -35,13 +40,23 @@ describe('placeholders', () => {
   it('reads —, /, 无, - and empty cells as 0, marks each and counts them once', async () => {
     // Real published figures: mostly zeros, written here as the marks offices use.
     const { record } = await read(corpusFile('placeholders', 'exceljs', 'real'));
-    const marked = Object.values(record.cells).filter((c) => (c.status === 'matched' || c.status === 'guessed') && c.readings?.some((x) => x.kind === 'placeholder'));
+    const marked = Object.values(record.cells).filter(
+      (c) => (c.status === 'matched' || c.status === 'guessed') && c.readings?.some((x) => x.kind === 'placeholder'),
+    );
     expect(marked.length).toBeGreaterThan(20);
     for (const c of marked) expect(c).toMatchObject({ value: 0 });
     expect(record.counts.placeholders).toBe(marked.length);
-    const marks = new Set(marked.flatMap((c) => (c.status === 'matched' || c.status === 'guessed' ? (c.readings ?? []) : []).map((x) => (x.kind === 'placeholder' ? x.found || '空白' : ''))));
+    const marks = new Set(
+      marked.flatMap((c) =>
+        (c.status === 'matched' || c.status === 'guessed' ? (c.readings ?? []) : []).map((x) =>
+          x.kind === 'placeholder' ? x.found || '空白' : '',
+        ),
+      ),
+    );
     expect([...marks].sort()).toEqual(['-', '/', '—', '无', '空白'].sort());
-    expect(record.notes.filter((n) => n.includes('按 0 读入'))).toEqual([`${marked.length} 个格子写的是 ${[...marks].join('、')}，按 0 读入`]);
+    expect(record.notes.filter((n) => n.includes('按 0 读入'))).toEqual([
+      `${marked.length} 个格子写的是 ${[...marks].join('、')}，按 0 读入`,
+    ]);
   });
 
   it('keeps them as text in a form that holds no number at all', async () => {
@@ -89,7 +104,8 @@ describe('copies', () => {
 
   it('tells two sheets apart by their names when both carry the same title', async () => {
     const { record } = await read(corpusFile('copies-two-sheets', 'libreoffice'));
-    for (const t of ['proactive', 'requests', 'appeals'] as const) expect(record.tables[t]).toMatchObject({ sheet: '本年度', copy: { label: '本年度' } });
+    for (const t of ['proactive', 'requests', 'appeals'] as const)
+      expect(record.tables[t]).toMatchObject({ sheet: '本年度', copy: { label: '本年度' } });
   });
 
   async function twoCopies(second: number) {
@@ -106,7 +122,9 @@ describe('copies', () => {
       expect(report.tables[c.table][c.row]![c.col]).toBeNull();
     }
     expect(record.tables.requests).toBeNull();
-    expect(record.notes.some((n) => n.startsWith('工作簿中有 2 份表三') && n.includes('没有标明哪一份是本年度的') && n.includes('已留空'))).toBe(true);
+    expect(
+      record.notes.some((n) => n.startsWith('工作簿中有 2 份表三') && n.includes('没有标明哪一份是本年度的') && n.includes('已留空')),
+    ).toBe(true);
   });
 
   it('takes either of two copies whose figures agree', async () => {
@@ -144,14 +162,24 @@ describe('layouts read across and merged', () => {
     s.ws.getCell(r, 2).value = null;
     s.ws.mergeCells(r, 1, r, 2);
     const { record } = await read(await bytesOf(wb), { agency: '某某县某某局', year: 2024 });
-    expect(record.cells['proactive.licensing.decisions']).toMatchObject({ status: 'left_blank', remark: expect.stringContaining('被合并单元格 A7') });
-    expect(record.notes.find((n) => n.includes('已留空：B7'))).toBe('表二 行政许可 已留空：B7 被合并单元格 A7（「行政许可」）覆盖，没有自己的数值');
+    expect(record.cells['proactive.licensing.decisions']).toMatchObject({
+      status: 'left_blank',
+      remark: expect.stringContaining('被合并单元格 A7'),
+    });
+    expect(record.notes.find((n) => n.includes('已留空：B7'))).toBe(
+      '表二 行政许可 已留空：B7 被合并单元格 A7（「行政许可」）覆盖，没有自己的数值',
+    );
   });
 
   it('keeps the three rows of an old single （六）其他处理 blank and says what it held', async () => {
     const { record } = await read(corpusFile('old-other-row', 'libreoffice'));
     const cell = record.cells['requests.other_other.total']!;
-    expect(cell).toMatchObject({ status: 'left_blank', remark: expect.stringMatching(/^表中「（六）其他处理」只有一行（旧版格式，B\d+），写的是 自然人 \d+、.*总计 \d+；现行格式分为逾期不补正、逾期未缴费、其他三项，无法拆分/) });
+    expect(cell).toMatchObject({
+      status: 'left_blank',
+      remark: expect.stringMatching(
+        /^表中「（六）其他处理」只有一行（旧版格式，B\d+），写的是 自然人 \d+、.*总计 \d+；现行格式分为逾期不补正、逾期未缴费、其他三项，无法拆分/,
+      ),
+    });
     expect(record.counts.leftBlank).toBe(21);
     expect(record.notes.filter((n) => n.includes('旧版格式'))).toHaveLength(1);
   });
@@ -160,10 +188,18 @@ describe('layouts read across and merged', () => {
 describe('formulas without results', () => {
   it('computes SUM, + and references to other sheets, and lists every one that stays blank', async () => {
     const { record } = await read(corpusFile('formulas'));
-    expect(record.cells['requests.received.total']).toMatchObject({ status: 'matched', readings: [{ kind: 'formula', formula: expect.stringMatching(/^=D5\+E5/) }] });
-    expect(record.cells['proactive.fees.amount']).toMatchObject({ status: 'matched', readings: [{ kind: 'formula', formula: '=数据!A1' }] });
+    expect(record.cells['requests.received.total']).toMatchObject({
+      status: 'matched',
+      readings: [{ kind: 'formula', formula: expect.stringMatching(/^=D5\+E5/) }],
+    });
+    expect(record.cells['proactive.fees.amount']).toMatchObject({
+      status: 'matched',
+      readings: [{ kind: 'formula', formula: '=数据!A1' }],
+    });
     expect(record.cells['requests.carried_forward.total']).toMatchObject({ status: 'left_blank', remark: expect.stringContaining('公式') });
-    expect(record.notes).toContain('1 个格子是公式，文件中没有保存计算结果，导入时也无法算出，已留空：表三!J29。请在 Excel/WPS 中打开并保存后再导入');
+    expect(record.notes).toContain(
+      '1 个格子是公式，文件中没有保存计算结果，导入时也无法算出，已留空：表三!J29。请在 Excel/WPS 中打开并保存后再导入',
+    );
   });
 
   it('names all of many formulas it can’t compute, not only the first eight', async () => {

@@ -10,8 +10,6 @@ import { readReportJson } from '../../src/shared/model/schema';
 import { valueAt } from '../../src/shared/model/report';
 import { readFileSync } from 'node:fs';
 
-
-
 const fx = apiOverLibrary('nianbao-handlers-');
 
 describe('handlers', () => {
@@ -34,7 +32,12 @@ describe('handlers', () => {
   it('create, list, open, edit and reopen a report', async () => {
     const created = value(await fx.api.library.create({ agency: '余杭区统计局', year: 2025, level: '县区部门' }));
     expect(created.status).toBe('草稿');
-    value(await fx.api.library.edit({ id: created.id, patch: { cells: { 'requests.received.natural': 3 }, narratives: { other: '本单位未收取信息处理费。' } } }));
+    value(
+      await fx.api.library.edit({
+        id: created.id,
+        patch: { cells: { 'requests.received.natural': 3 }, narratives: { other: '本单位未收取信息处理费。' } },
+      }),
+    );
     const opened = value(await fx.api.library.open({ id: created.id }));
     expect(valueAt(opened.report, 'requests.received.natural')).toBe(3);
     expect(opened.report.narratives.other).toBe('本单位未收取信息处理费。');
@@ -44,7 +47,9 @@ describe('handlers', () => {
 
   it('refuse 定稿 while errors remain, saying why', async () => {
     const created = value(await fx.api.library.create({ agency: '余杭区统计局', year: 2025, level: '县区部门' }));
-    value(await fx.api.library.edit({ id: created.id, patch: { cells: { 'requests.received.natural': 3, 'requests.received.total': 5 } } }));
+    value(
+      await fx.api.library.edit({ id: created.id, patch: { cells: { 'requests.received.natural': 3, 'requests.received.total': 5 } } }),
+    );
     const res = await fx.api.library.setStatus({ id: created.id, status: '定稿' });
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error.message).toMatch(/错误/);
@@ -75,7 +80,9 @@ describe('handlers', () => {
     value(await fx.api.library.edit({ id: created.id, patch: { cells: { 'requests.received.natural': 1 } }, keepBefore: 'replace' }));
     const revisions = value(await fx.api.library.revisions({ id: created.id }));
     expect(revisions.map((r) => r.reason)).toEqual(['replace']);
-    expect(valueAt(value(await fx.api.library.revision({ id: created.id, revisionId: revisions[0]!.id })), 'requests.received.natural')).toBeNull();
+    expect(
+      valueAt(value(await fx.api.library.revision({ id: created.id, revisionId: revisions[0]!.id })), 'requests.received.natural'),
+    ).toBeNull();
     expect(valueAt(value(await fx.api.library.open({ id: created.id })).report, 'requests.received.natural')).toBe(1);
   });
 

@@ -137,7 +137,20 @@ describe('nianbao infographic', () => {
 
   it('takes the author’s highlights', async () => {
     const out = join(dir, 'own.html');
-    expect((await run(['infographic', current, '--out', out, '--highlight', '全年政府网站发布信息三千余条', '--highlight', '依申请公开答复率百分之百'])).code).toBe(EXIT.ok);
+    expect(
+      (
+        await run([
+          'infographic',
+          current,
+          '--out',
+          out,
+          '--highlight',
+          '全年政府网站发布信息三千余条',
+          '--highlight',
+          '依申请公开答复率百分之百',
+        ])
+      ).code,
+    ).toBe(EXIT.ok);
     const text = DomUtils.textContent(parseDocument(readFileSync(out, 'utf8')));
     expect(text).toContain('全年政府网站发布信息三千余条');
     expect(text).toContain('依申请公开答复率百分之百');
@@ -166,7 +179,9 @@ describe('nianbao infographic', () => {
 describe('the PDF without a browser to print it', () => {
   it('says so, suggests the PNG or the web page, and writes nothing', async () => {
     const out = join(dir, 'no-browser.pdf');
-    const written = await writeInfographic({ report: busy, previous: null, highlights: [] }, 'pdf', out, { printer: chromiumPrinter({ executablePath: join(dir, 'no-such-browser') }) });
+    const written = await writeInfographic({ report: busy, previous: null, highlights: [] }, 'pdf', out, {
+      printer: chromiumPrinter({ executablePath: join(dir, 'no-such-browser') }),
+    });
     expect(written.ok).toBe(false);
     if (!written.ok) expect(written.error.message).toContain('改为导出 PNG 图片或网页');
     expect(existsSync(out)).toBe(false);
@@ -198,7 +213,10 @@ describe('the 一图读懂 through the app’s API (browser mode: the file comes
       if (!png.ok || png.value.kind !== 'download') throw new Error('no PNG');
       expect(pngSize(Buffer.from(png.value.data, 'base64')).width).toBe(1500);
 
-      for (const bad of [{ kind: 'gif', highlights: [] }, { kind: 'png', highlights: Array.from({ length: 7 }, () => '亮点') }]) {
+      for (const bad of [
+        { kind: 'gif', highlights: [] },
+        { kind: 'png', highlights: Array.from({ length: 7 }, () => '亮点') },
+      ]) {
         const refused = await handlers['export.infographic']({ id: stored.value.id, ...bad });
         expect(refused.ok).toBe(false);
         if (!refused.ok) expect(refused.error.code).toBe('bad_request');

@@ -41,7 +41,7 @@ describe('nianbao import and list', () => {
     expect(listed.out[0]).toMatch(new RegExp(`^${id}\\t余杭区统计局\\t2022\\t草稿\\t\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$`));
   });
 
-  it('stores a past year\'s Word export as 已发布, and the same report as JSON as a draft', async () => {
+  it("stores a past year's Word export as 已发布, and the same report as JSON as a draft", async () => {
     // The seed may carry findings; --draft writes it whatever they are: what matters is the file type.
     const docx = join(tmp.dir, '2022年报.docx');
     expect(await run('export', SEED_PATH, '--to', 'docx', '--out', docx, '--draft')).toMatchObject({ code: 0 });
@@ -55,7 +55,7 @@ describe('nianbao import and list', () => {
     expect([statusOf(fromWord.out[0]!), statusOf(fromJson.out[0]!)]).toEqual(['已发布', '草稿']);
   });
 
-  it('refuses an unreadable file with the reader\'s message and exit 2, writing nothing', async () => {
+  it("refuses an unreadable file with the reader's message and exit 2, writing nothing", async () => {
     const bad = join(tmp.dir, '坏文件.json');
     writeFileSync(bad, '{ not json');
     const refused = await run('import', bad, '--db', tmp.dbPath);
@@ -77,7 +77,9 @@ describe('nianbao import and list', () => {
     const refused = await run('import', workbook, '--db', db);
     expect(refused.code).toBe(2);
     expect(refused.out).toEqual([]);
-    expect(refused.err).toEqual(['「one-sheet-messy.xlsx」中没有写明机关名称，未导入：请加 --agency 机关名称（如有需要再加 --year 年度、--level 层级）']);
+    expect(refused.err).toEqual([
+      '「one-sheet-messy.xlsx」中没有写明机关名称，未导入：请加 --agency 机关名称（如有需要再加 --year 年度、--level 层级）',
+    ]);
     expect(existsSync(join(tmp.dir, '新资料库'))).toBe(false);
 
     const imported = await run('import', workbook, '--db', db, '--agency', '某县某局', '--year', '2023', '--level', '县区部门');
@@ -91,10 +93,17 @@ describe('nianbao import and list', () => {
   });
 
   it('refuses a wrong --level or --year as a usage error, creating nothing', async () => {
-    for (const bad of [['--level', '区县'], ['--year', '二〇二三']]) {
+    for (const bad of [
+      ['--level', '区县'],
+      ['--year', '二〇二三'],
+    ]) {
       const refused = await run('import', SEED_PATH, '--db', tmp.dbPath, ...bad);
       expect(refused.code).toBe(2);
-      expect(refused.err[0]).toMatch(bad[0] === '--level' ? /^参数有误：--level 应为 乡镇街道、县区政府、县区部门、市政府、市级部门、省级 之一/ : /^参数有误：--year 应为年份数字/);
+      expect(refused.err[0]).toMatch(
+        bad[0] === '--level'
+          ? /^参数有误：--level 应为 乡镇街道、县区政府、县区部门、市政府、市级部门、省级 之一/
+          : /^参数有误：--year 应为年份数字/,
+      );
     }
     expect(existsSync(tmp.dbPath)).toBe(false);
   });
@@ -103,7 +112,11 @@ describe('nianbao import and list', () => {
     const nameless = join(tmp.dir, '无机关.json');
     writeFileSync(nameless, JSON.stringify({ ...JSON.parse(readFileSync(SEED_PATH, 'utf8')), agency: '' }));
     const refused = await run('import', nameless, '--db', tmp.dbPath);
-    expect(refused).toEqual({ code: 2, out: [], err: ['「无机关.json」中没有写明机关名称，未导入：请加 --agency 机关名称（如有需要再加 --year 年度、--level 层级）'] });
+    expect(refused).toEqual({
+      code: 2,
+      out: [],
+      err: ['「无机关.json」中没有写明机关名称，未导入：请加 --agency 机关名称（如有需要再加 --year 年度、--level 层级）'],
+    });
     expect(existsSync(tmp.dbPath)).toBe(false);
     expect(existsSync(join(tmp.dir, 'backups'))).toBe(false);
   });
@@ -128,7 +141,7 @@ describe('nianbao import and list', () => {
     expect(listed.err).toEqual(['资料库中还没有报告：可用 nianbao import FILE 导入']);
   });
 
-  it('uses the app\'s library when --db is not given', async () => {
+  it("uses the app's library when --db is not given", async () => {
     const saved = process.env.NIANBAO_DATA_DIR;
     process.env.NIANBAO_DATA_DIR = tmp.dir;
     try {
@@ -153,7 +166,9 @@ describe('nianbao import and list', () => {
 
 describe('defaultDatabasePath', () => {
   it('is the folder Electron would use for 年报编制助手 on each system', () => {
-    expect(defaultDatabasePath({ APPDATA: 'C:\\Users\\li\\AppData\\Roaming' }, 'win32', 'C:\\Users\\li')).toBe('C:\\Users\\li\\AppData\\Roaming\\年报编制助手\\library.db');
+    expect(defaultDatabasePath({ APPDATA: 'C:\\Users\\li\\AppData\\Roaming' }, 'win32', 'C:\\Users\\li')).toBe(
+      'C:\\Users\\li\\AppData\\Roaming\\年报编制助手\\library.db',
+    );
     expect(defaultDatabasePath({}, 'win32', 'C:\\Users\\li')).toBe('C:\\Users\\li\\AppData\\Roaming\\年报编制助手\\library.db');
     expect(defaultDatabasePath({}, 'darwin', '/Users/li')).toBe('/Users/li/Library/Application Support/年报编制助手/library.db');
     expect(defaultDatabasePath({}, 'linux', '/home/li')).toBe('/home/li/.config/年报编制助手/library.db');
@@ -161,6 +176,8 @@ describe('defaultDatabasePath', () => {
   });
 
   it('is overridden by NIANBAO_DATA_DIR (the portable build)', () => {
-    expect(defaultDatabasePath({ NIANBAO_DATA_DIR: '/media/usb/年报数据', APPDATA: 'x' }, 'linux', '/home/li')).toBe('/media/usb/年报数据/library.db');
+    expect(defaultDatabasePath({ NIANBAO_DATA_DIR: '/media/usb/年报数据', APPDATA: 'x' }, 'linux', '/home/li')).toBe(
+      '/media/usb/年报数据/library.db',
+    );
   });
 });

@@ -125,38 +125,38 @@ describe('durability', () => {
 
     const warm = Array.from({ length: WARM }, () => new Writer());
     try {
-    for (let i = 0; i < KILLS; i++) {
-      const tag = `r${i}`;
-      const writer = warm.shift()!;
-      warm.push(new Writer());
-      const p = rand();
-      // While opening (integrity check, opening backup), before the first save, or amid saves.
-      const moment: Moment = p < 0.2 ? 'opening' : p < 0.3 ? 'ready' : 'ack';
-      const run = await writer.runAndKill(tag, moment, Math.floor(rand() * (moment === 'ack' ? 40 : 25)));
-      const where = `kill ${i} (seed ${seed})`;
-      expect(run.stderr, where).toBe('');
-      if (run.acked.length > 0) killedWhileSaving++;
-      run.acked.forEach((a) => everAcked.add(a));
+      for (let i = 0; i < KILLS; i++) {
+        const tag = `r${i}`;
+        const writer = warm.shift()!;
+        warm.push(new Writer());
+        const p = rand();
+        // While opening (integrity check, opening backup), before the first save, or amid saves.
+        const moment: Moment = p < 0.2 ? 'opening' : p < 0.3 ? 'ready' : 'ack';
+        const run = await writer.runAndKill(tag, moment, Math.floor(rand() * (moment === 'ack' ? 40 : 25)));
+        const where = `kill ${i} (seed ${seed})`;
+        expect(run.stderr, where).toBe('');
+        if (run.acked.length > 0) killedWhileSaving++;
+        run.acked.forEach((a) => everAcked.add(a));
 
-      expect(integrityCheck(tmp.dbPath), where).toBe('ok');
-      // Not waiting for the opening backup: the writer's own opening backups are killed often enough.
-      const opened = openLibrary(tmp.dbPath);
-      if (!opened.ok) throw new Error(`${where}: ${opened.error.message}`);
-      const { library, recovery } = opened.value;
-      expect(recovery, where).toBeUndefined();
-      const stored = value(library.get(reportId));
-      library.close();
+        expect(integrityCheck(tmp.dbPath), where).toBe('ok');
+        // Not waiting for the opening backup: the writer's own opening backups are killed often enough.
+        const opened = openLibrary(tmp.dbPath);
+        if (!opened.ok) throw new Error(`${where}: ${opened.error.message}`);
+        const { library, recovery } = opened.value;
+        expect(recovery, where).toBeUndefined();
+        const stored = value(library.get(reportId));
+        library.close();
 
-      const missing = [...everAcked].filter((a) => !(a in stored.report.explanations));
-      expect(missing, where).toEqual([]);
-      const lastAcked = run.acked.length - 1;
-      if (lastAcked >= 0) {
-        // The last acknowledged save, or the one after it that committed before its acknowledgement was printed.
-        const saved = valueAt(stored.report, 'requests.received.natural') as number;
-        expect([lastAcked, lastAcked + 1], where).toContain(saved);
-        expect(stored.report.narratives.overview, where).toBe(`${tag} 第 ${saved} 次保存`);
+        const missing = [...everAcked].filter((a) => !(a in stored.report.explanations));
+        expect(missing, where).toEqual([]);
+        const lastAcked = run.acked.length - 1;
+        if (lastAcked >= 0) {
+          // The last acknowledged save, or the one after it that committed before its acknowledgement was printed.
+          const saved = valueAt(stored.report, 'requests.received.natural') as number;
+          expect([lastAcked, lastAcked + 1], where).toContain(saved);
+          expect(stored.report.narratives.overview, where).toBe(`${tag} 第 ${saved} 次保存`);
+        }
       }
-    }
     } finally {
       await Promise.all(warm.map((w) => w.discard()));
     }

@@ -15,7 +15,8 @@ interface MigrationCase {
   check(db: Db): void;
 }
 
-const tables = (db: Db) => (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+const tables = (db: Db) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
 
 const CASES: Record<number, MigrationCase> = {
   1: {
@@ -23,31 +24,46 @@ const CASES: Record<number, MigrationCase> = {
     check(db) {
       expect(tables(db)).toEqual(expect.arrayContaining(['cells', 'explanations', 'narratives', 'reports', 'revisions']));
       expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
-      const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
+      const indexes = (
+        db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]
+      ).map((r) => r.name);
       expect(indexes).toEqual(expect.arrayContaining(['reports_by_agency_year', 'revisions_by_report']));
       // The question the library asks most: last year's report of the same body, by index.
-      const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT id FROM reports WHERE agency = '某局' AND year = 2022").all() as { detail: string }[]).map((r) => r.detail).join(' ');
+      const plan = (
+        db.prepare("EXPLAIN QUERY PLAN SELECT id FROM reports WHERE agency = '某局' AND year = 2022").all() as { detail: string }[]
+      )
+        .map((r) => r.detail)
+        .join(' ');
       expect(plan).toContain('reports_by_agency_year');
     },
   },
   2: {
     seed(db) {
-      db.prepare("INSERT INTO reports (agency, year, level, format, status, created_at, updated_at) VALUES ('某局', 2022, '县区部门', 'gov-info-disclosure/2021', '草稿', 'x', 'x')").run();
+      db.prepare(
+        "INSERT INTO reports (agency, year, level, format, status, created_at, updated_at) VALUES ('某局', 2022, '县区部门', 'gov-info-disclosure/2021', '草稿', 'x', 'x')",
+      ).run();
     },
     check(db) {
       // Reports saved before the counter existed start at revision 0.
-      expect(db.prepare("SELECT agency, revision FROM reports").all()).toEqual([{ agency: '某局', revision: 0 }]);
+      expect(db.prepare('SELECT agency, revision FROM reports').all()).toEqual([{ agency: '某局', revision: 0 }]);
     },
   },
   3: {
     seed(db) {
-      db.prepare("INSERT INTO reports (agency, year, level, format, created_at, updated_at) VALUES ('某局', 2023, '县区部门', 'gov-info-disclosure/2021', 't', 't')").run();
+      db.prepare(
+        "INSERT INTO reports (agency, year, level, format, created_at, updated_at) VALUES ('某局', 2023, '县区部门', 'gov-info-disclosure/2021', 't', 't')",
+      ).run();
     },
     check(db) {
       const columns = (db.prepare('PRAGMA table_info(reports)').all() as { name: string }[]).map((c) => c.name);
       expect(columns).toEqual(expect.arrayContaining(['signature', 'date', 'preamble']));
       // A report of the earlier version names no closing lines: the documents close with the agency and the day of export.
-      expect(db.prepare('SELECT agency, signature, date, preamble FROM reports').get()).toEqual({ agency: '某局', signature: null, date: null, preamble: null });
+      expect(db.prepare('SELECT agency, signature, date, preamble FROM reports').get()).toEqual({
+        agency: '某局',
+        signature: null,
+        date: null,
+        preamble: null,
+      });
     },
   },
   4: {
@@ -67,9 +83,31 @@ const CASES: Record<number, MigrationCase> = {
     },
     check(db) {
       // Every report, and every row that refers to one, survives the rebuild (no cascade from the drop).
-      expect(db.prepare('SELECT id, agency, year, status, updated_at, revision, signature, date, preamble FROM reports ORDER BY id').all()).toEqual([
-        { id: 1, agency: '某局', year: 2023, status: '定稿', updated_at: 'u', revision: 7, signature: '某局', date: '2024年1月20日', preamble: null },
-        { id: 2, agency: '某局', year: 2024, status: '草稿', updated_at: 'u', revision: 7, signature: '某局', date: '2024年1月20日', preamble: null },
+      expect(
+        db.prepare('SELECT id, agency, year, status, updated_at, revision, signature, date, preamble FROM reports ORDER BY id').all(),
+      ).toEqual([
+        {
+          id: 1,
+          agency: '某局',
+          year: 2023,
+          status: '定稿',
+          updated_at: 'u',
+          revision: 7,
+          signature: '某局',
+          date: '2024年1月20日',
+          preamble: null,
+        },
+        {
+          id: 2,
+          agency: '某局',
+          year: 2024,
+          status: '草稿',
+          updated_at: 'u',
+          revision: 7,
+          signature: '某局',
+          date: '2024年1月20日',
+          preamble: null,
+        },
       ]);
       expect(db.prepare('SELECT report_id, key, value FROM cells ORDER BY report_id').all()).toEqual([
         { report_id: 1, key: 'a', value: 5 },
@@ -84,10 +122,14 @@ const CASES: Record<number, MigrationCase> = {
       const tableOf = (t: string) => (db.pragma(`foreign_key_list(${t})`) as { table: string }[]).map((f) => f.table);
       for (const t of ['cells', 'narratives', 'explanations', 'revisions']) expect(tableOf(t)).toEqual(['reports']);
       // The new status is accepted, anything else still refused; the index is back; ids go on from 3.
-      const insert = db.prepare("INSERT INTO reports (agency, year, level, format, status, created_at, updated_at) VALUES ('某局', 2022, '县区部门', 'f', ?, 't', 't')");
+      const insert = db.prepare(
+        "INSERT INTO reports (agency, year, level, format, status, created_at, updated_at) VALUES ('某局', 2022, '县区部门', 'f', ?, 't', 't')",
+      );
       expect(insert.run('已发布').lastInsertRowid).toBe(4);
       expect(() => insert.run('已归档')).toThrow(/CHECK/);
-      expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reports'").all()).toEqual([{ name: 'reports_by_agency_year' }]);
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reports'").all()).toEqual([
+        { name: 'reports_by_agency_year' },
+      ]);
       db.prepare('DELETE FROM reports WHERE id = 1').run();
       expect(db.prepare('SELECT count(*) AS n FROM cells WHERE report_id = 1').get()).toEqual({ n: 0 });
     },

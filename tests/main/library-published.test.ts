@@ -25,12 +25,13 @@ describe('a report stored from a file', () => {
   it('is 已发布 when the file is a published document of a past year, a draft from report JSON or a workbook', () => {
     const published = FILE_FORMATS.filter((f) => f.published).map((f) => f.id);
     expect(published.sort()).toEqual(['docx', 'html', 'pdf']);
-    for (const f of FILE_FORMATS) expect([f.id, value(library.add(report2022(), f.id)).status]).toEqual([f.id, f.published ? '已发布' : '草稿']);
+    for (const f of FILE_FORMATS)
+      expect([f.id, value(library.add(report2022(), f.id)).status]).toEqual([f.id, f.published ? '已发布' : '草稿']);
     // Read in the app without a file type (a copy, a sum): a draft.
     expect(value(library.add(report2022())).status).toBe('草稿');
   });
 
-  it("is a draft when the document is of this year or later: it cannot have been published yet", () => {
+  it('is a draft when the document is of this year or later: it cannot have been published yet', () => {
     expect(value(library.add({ ...report2022(), year: 2026 }, 'docx')).status).toBe('草稿');
     expect(value(library.add({ ...report2022(), year: 2025 }, 'docx')).status).toBe('已发布');
   });
@@ -38,7 +39,10 @@ describe('a report stored from a file', () => {
   it('is read-only like 定稿 until turned back into a draft, and cannot be marked 已发布 by hand', () => {
     const { id } = value(library.add(report2022(), 'pdf'));
     const refused = library.applyEdit(id, { narratives: { overview: '改过的概述' } });
-    expect(refused.ok ? null : refused.error).toEqual({ code: 'final', message: '报告是已发布的文件，不能修改：如需修改，请先把状态改回“草稿”' });
+    expect(refused.ok ? null : refused.error).toEqual({
+      code: 'final',
+      message: '报告是已发布的文件，不能修改：如需修改，请先把状态改回“草稿”',
+    });
     expect(library.replace(id, report2022()).ok).toBe(false);
     expect(value(library.get(id)).report).toEqual(report2022());
 
@@ -63,7 +67,9 @@ describe('a report stored from a file', () => {
 
   it("keeps last year's published file 已发布 when 开始今年的报告 stores it", () => {
     const last = report2022();
-    const started = value(library.startYear({ previous: last, source: 'html', meta: { agency: last.agency, year: 2023, level: last.level }, cells: {} }));
+    const started = value(
+      library.startYear({ previous: last, source: 'html', meta: { agency: last.agency, year: 2023, level: last.level }, cells: {} }),
+    );
     expect(started.stored.status).toBe('草稿');
     const previous = value(library.previousOf(started.stored.id));
     expect(previous?.status).toBe('已发布');

@@ -19,7 +19,10 @@ beforeEach(() => {
 afterEach(() => tmp.remove());
 
 const backupDir = () => join(tmp.dir, 'backups');
-const backups = () => readdirSync(backupDir()).filter((n) => n.endsWith('.db')).sort();
+const backups = () =>
+  readdirSync(backupDir())
+    .filter((n) => n.endsWith('.db'))
+    .sort();
 
 function integrityOf(path: string): string {
   const db = new Database(path, { readonly: true });
@@ -87,7 +90,7 @@ describe('recovery at opening', () => {
     const { id } = await libraryWithBackup();
     rmSync(tmp.dbPath);
     const foreign = new Database(tmp.dbPath);
-    foreign.exec('CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES (\'张三\')');
+    foreign.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('张三')");
     foreign.close();
     const { library, recovery } = await reopenExpectingRecovery(readFileSync(tmp.dbPath));
     expect(recovery).toMatch(/不是本程序的资料库/);
@@ -243,7 +246,11 @@ describe('backups', () => {
   it('keeps the library as an older version left it, before upgrading its schema', async () => {
     const old = new Database(tmp.dbPath);
     migrate(old, 1);
-    old.prepare("INSERT INTO reports (agency, year, level, format, status, created_at, updated_at) VALUES ('某局', 2022, '县区部门', 'gov-info-disclosure/2021', '草稿', 'x', 'x')").run();
+    old
+      .prepare(
+        "INSERT INTO reports (agency, year, level, format, status, created_at, updated_at) VALUES ('某局', 2022, '县区部门', 'gov-info-disclosure/2021', '草稿', 'x', 'x')",
+      )
+      .run();
     old.close();
     const { library } = await open(tmp.dbPath, { now: clock.now });
     expect(value(library.list()).map((r) => [r.agency, r.revision])).toEqual([['某局', 0]]);

@@ -37,7 +37,12 @@ describe('creating and reading', () => {
   });
 
   it('keeps 落款, 成文日期 and the preamble, and clears them back to their defaults', async () => {
-    const closing = { ...seedReport(), signature: '余杭区统计局办公室', date: '2023-01-20', preamble: '本报告根据《中华人民共和国政府信息公开条例》编制。' };
+    const closing = {
+      ...seedReport(),
+      signature: '余杭区统计局办公室',
+      date: '2023-01-20',
+      preamble: '本报告根据《中华人民共和国政府信息公开条例》编制。',
+    };
     const { id } = value(library.add(closing));
     expect(value((await reopen()).get(id)).report).toEqual(closing);
     value(library.applyEdit(id, { meta: { signature: null, date: null, preamble: null } }));
@@ -58,7 +63,13 @@ describe('creating and reading', () => {
     const { id } = value(library.create({ agency: '某局', year: 2023, level: '市级部门' }));
     value(
       library.applyEdit(id, {
-        cells: { 'proactive.penalty.decisions': 6, 'proactive.fees.amount': 1.2345, 'requests.received.natural': '12', 'requests.received.commercial': '十', 'requests.received.total': null },
+        cells: {
+          'proactive.penalty.decisions': 6,
+          'proactive.fees.amount': 1.2345,
+          'requests.received.natural': '12',
+          'requests.received.commercial': '十',
+          'requests.received.total': null,
+        },
         narratives: { overview: '（一）主动公开\n本年……', other: '本单位未收取信息处理费。' },
         explanations: { 'cell.blank:appeals': '本年无复议诉讼' },
       }),
@@ -181,10 +192,16 @@ describe('editing', () => {
     // A second connection plants a trigger that fails the metadata update,
     // which runs after the cells and narratives of the same patch were written.
     const raw = new Database(tmp.dbPath);
-    raw.exec(`CREATE TRIGGER refuse_boom BEFORE UPDATE OF agency ON reports WHEN NEW.agency = '失败局' BEGIN SELECT RAISE(ABORT, 'boom'); END`);
+    raw.exec(
+      `CREATE TRIGGER refuse_boom BEFORE UPDATE OF agency ON reports WHEN NEW.agency = '失败局' BEGIN SELECT RAISE(ABORT, 'boom'); END`,
+    );
     raw.close();
     const before = value(library.get(id));
-    const failed = library.applyEdit(id, { cells: { 'requests.received.natural': 9 }, narratives: { problems: '新文字' }, meta: { agency: '失败局' } });
+    const failed = library.applyEdit(id, {
+      cells: { 'requests.received.natural': 9 },
+      narratives: { problems: '新文字' },
+      meta: { agency: '失败局' },
+    });
     expect(failed.ok).toBe(false);
     if (!failed.ok) expect(failed.error.message).toMatch(/保存修改.*原有内容未改动/);
     expect(value(library.get(id))).toEqual(before);
@@ -202,7 +219,11 @@ describe('editing', () => {
   it('keeps the 落款, 成文日期 and preamble of a report: imported, edited, removed', () => {
     const imported = { ...seedReport(), signature: '余杭区统计局办公室', date: '2023-01-20', preamble: '本报告根据《条例》编制。' };
     const { id } = value(library.add(imported));
-    expect(value(library.get(id)).report).toMatchObject({ signature: '余杭区统计局办公室', date: '2023-01-20', preamble: '本报告根据《条例》编制。' });
+    expect(value(library.get(id)).report).toMatchObject({
+      signature: '余杭区统计局办公室',
+      date: '2023-01-20',
+      preamble: '本报告根据《条例》编制。',
+    });
     value(library.applyEdit(id, { meta: { signature: '余杭区统计局', date: '2023-01-31' } }));
     expect(value(library.get(id)).report).toMatchObject({ signature: '余杭区统计局', date: '2023-01-31' });
     value(library.applyEdit(id, { meta: { signature: null, date: '', preamble: '' } }));
@@ -249,7 +270,9 @@ describe('recycle bin', () => {
     expect(library.get(id).ok).toBe(false);
     expect(value(library.list({ includeDeleted: true }))).toEqual([]);
     const raw = new Database(tmp.dbPath, { readonly: true });
-    const left = ['cells', 'narratives', 'explanations', 'revisions'].map((t) => (raw.prepare(`SELECT count(*) AS n FROM ${t} WHERE report_id = ?`).get(id) as { n: number }).n);
+    const left = ['cells', 'narratives', 'explanations', 'revisions'].map(
+      (t) => (raw.prepare(`SELECT count(*) AS n FROM ${t} WHERE report_id = ?`).get(id) as { n: number }).n,
+    );
     raw.close();
     expect(left).toEqual([0, 0, 0, 0]);
   });
@@ -265,9 +288,29 @@ describe('status', () => {
   });
 
   it("judges continuity against the same body's previous year in the library", () => {
-    value(library.add(setCells(seedReport(), [['requests.carried_forward.natural', 1], ['requests.carried_forward.total', 1], ['requests.received.natural', 11], ['requests.received.total', 11]])));
+    value(
+      library.add(
+        setCells(seedReport(), [
+          ['requests.carried_forward.natural', 1],
+          ['requests.carried_forward.total', 1],
+          ['requests.received.natural', 11],
+          ['requests.received.total', 11],
+        ]),
+      ),
+    );
     // This year's report is the seed again, labelled 2023: clean by itself, but its 上年结转 (0) isn't last year's 结转 (1).
-    const { id } = value(library.add({ ...seedReport(), year: 2023, narratives: { ...seedReport().narratives, overview: seedReport().narratives.overview.replaceAll('2022', '2023'), problems: '2023年问题与改进。'.repeat(20), other: '本单位2023年未收取信息处理费。' } }));
+    const { id } = value(
+      library.add({
+        ...seedReport(),
+        year: 2023,
+        narratives: {
+          ...seedReport().narratives,
+          overview: seedReport().narratives.overview.replaceAll('2022', '2023'),
+          problems: '2023年问题与改进。'.repeat(20),
+          other: '本单位2023年未收取信息处理费。',
+        },
+      }),
+    );
     const refused = library.setStatus(id, '定稿');
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.message).toMatch(/0 个错误和 [1-9]\d* 个未写核实说明的需核实项/);
@@ -298,12 +341,27 @@ describe('status', () => {
     const refused = library.setStatus(id, '定稿');
     expect(refused.ok).toBe(false);
     const explanations = Object.fromEntries(
-      ['cell.blank:proactive', 'cell.blank:requests', 'cell.blank:appeals', 'narrative.required:overview', 'narrative.required:problems', 'narrative.required:other'].map((f) => [f, '本单位本年度确无此类事项，经核对原始台账无误']),
+      [
+        'cell.blank:proactive',
+        'cell.blank:requests',
+        'cell.blank:appeals',
+        'narrative.required:overview',
+        'narrative.required:problems',
+        'narrative.required:other',
+      ].map((f) => [f, '本单位本年度确无此类事项，经核对原始台账无误']),
     );
     value(library.applyEdit(id, { explanations }));
     // Without its text a report is not a report: narrative.empty is an error no explanation lifts.
     expect(library.setStatus(id, '定稿').ok).toBe(false);
-    value(library.applyEdit(id, { narratives: { overview: '本年度主动公开政府信息120条，收到申请0件。', problems: '一是公开内容不够全面；二是解读形式单一。下一步将加强培训。', other: '本年度未收取信息处理费。' } }));
+    value(
+      library.applyEdit(id, {
+        narratives: {
+          overview: '本年度主动公开政府信息120条，收到申请0件。',
+          problems: '一是公开内容不够全面；二是解读形式单一。下一步将加强培训。',
+          other: '本年度未收取信息处理费。',
+        },
+      }),
+    );
     // A token is not a 核实说明: "已核实" for each warning still keeps the report from being final.
     const tokens = Object.fromEntries(Object.keys(explanations).map((f) => [f, '已核实']));
     value(library.applyEdit(id, { explanations: tokens }));

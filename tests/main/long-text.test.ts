@@ -73,7 +73,11 @@ describe('a narrative of 150,000 lines', () => {
     expect(line).toContain('「五、存在的主要问题及改进情况」有 1,238,894 个字符，超过每部分 50,000 个字符');
     const out = join(dir, '超长.docx');
     const db = join(dir, 'new', 'library.db');
-    for (const argv of [['validate', file], ['export', file, '--to', 'docx', '--out', out, '--draft'], ['import', file, '--db', db]]) {
+    for (const argv of [
+      ['validate', file],
+      ['export', file, '--to', 'docx', '--out', out, '--draft'],
+      ['import', file, '--db', db],
+    ]) {
       expect(await run(...argv)).toEqual({ code: 2, out: [], err: [line] });
     }
     expect(existsSync(out)).toBe(false);
@@ -88,8 +92,14 @@ describe('a narrative of 150,000 lines', () => {
       const direct = services.library.applyEdit(id, { narratives: { problems: text } });
       expect(direct).toMatchObject({ ok: false, error: { message: `修改未保存：${textTooLongMessage('problems', text.length)}` } });
       const overApi = await createHandlers(services)['library.edit']({ id, patch: { narratives: { problems: text } } });
-      expect(overApi).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringContaining('超过每部分 50,000 个字符') } });
-      expect(services.library.add(huge())).toMatchObject({ ok: false, error: { message: expect.stringContaining('「五、存在的主要问题及改进情况」有') } });
+      expect(overApi).toMatchObject({
+        ok: false,
+        error: { code: 'bad_request', message: expect.stringContaining('超过每部分 50,000 个字符') },
+      });
+      expect(services.library.add(huge())).toMatchObject({
+        ok: false,
+        error: { message: expect.stringContaining('「五、存在的主要问题及改进情况」有') },
+      });
       expect(value(services.library.get(id)).report.narratives.problems).toBe(seedReport().narratives.problems);
     } finally {
       await services.close();

@@ -57,8 +57,15 @@ describe("Electron's fuses", () => {
       // An executable as Electron ships it: every fuse at its default (the first four on, the rest off).
       const wire = [ENABLE, ENABLE, ENABLE, ENABLE, DISABLE, DISABLE, DISABLE, ENABLE];
       const exe = join(dir, 'nianbao');
-      writeFileSync(exe, Buffer.concat([Buffer.alloc(4096, 0x90), Buffer.from(SENTINEL), Buffer.from([1, wire.length, ...wire]), Buffer.alloc(4096, 0x90)]));
-      await hook.default({ appOutDir: dir, electronPlatformName: 'linux', packager: { executableName: 'nianbao', appInfo: { productFilename: '年报编制助手' } } });
+      writeFileSync(
+        exe,
+        Buffer.concat([Buffer.alloc(4096, 0x90), Buffer.from(SENTINEL), Buffer.from([1, wire.length, ...wire]), Buffer.alloc(4096, 0x90)]),
+      );
+      await hook.default({
+        appOutDir: dir,
+        electronPlatformName: 'linux',
+        packager: { executableName: 'nianbao', appInfo: { productFilename: '年报编制助手' } },
+      });
       const fuses = await getCurrentFuseWire(exe);
       expect(fuses[FuseV1Options.RunAsNode]).toBe(DISABLE);
       expect(fuses[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(DISABLE);

@@ -23,7 +23,8 @@ beforeEach(() => {
 });
 afterEach(() => {
   // Give write back first, or the folder could not be removed by a non-root run.
-  for (const p of [tmp.dir, ...readdirSync(tmp.dir, { recursive: true }).map((n) => join(tmp.dir, String(n)))]) chmodSync(p, statSync(p).isDirectory() ? 0o755 : 0o644);
+  for (const p of [tmp.dir, ...readdirSync(tmp.dir, { recursive: true }).map((n) => join(tmp.dir, String(n)))])
+    chmodSync(p, statSync(p).isDirectory() ? 0o755 : 0o644);
   tmp.remove();
 });
 
@@ -71,7 +72,11 @@ describe('a read-only target file', () => {
     chmodSync(target, 0o444);
     const before = fingerprint(target);
     const refused = await run('export', SEED_PATH, '--to', 'html', '--out', target, '--draft');
-    expect(refused).toEqual({ code: 2, out: [], err: ['无法写入「年报.html」：文件是只读的，原文件未改动：请去掉它的只读属性，或换一个文件名保存'] });
+    expect(refused).toEqual({
+      code: 2,
+      out: [],
+      err: ['无法写入「年报.html」：文件是只读的，原文件未改动：请去掉它的只读属性，或换一个文件名保存'],
+    });
     expect(fingerprint(target)).toEqual(before);
   });
 
@@ -149,7 +154,10 @@ describe('an existing library that may not be written', () => {
     writeFileSync(tmp.dbPath, Buffer.alloc(8192));
     chmodSync(tmp.dbPath, 0o444);
     const damaged = openLibrary(tmp.dbPath);
-    expect(damaged).toMatchObject({ ok: false, error: { code: 'damaged', message: expect.stringMatching(/^资料库文件损坏，且资料库文件「.*」是只读的，无法自动从备份恢复/) } });
+    expect(damaged).toMatchObject({
+      ok: false,
+      error: { code: 'damaged', message: expect.stringMatching(/^资料库文件损坏，且资料库文件「.*」是只读的，无法自动从备份恢复/) },
+    });
     expect(readdirSync(tmp.dir)).toEqual(['library.db']);
 
     chmodSync(tmp.dbPath, 0o644);
@@ -160,7 +168,10 @@ describe('an existing library that may not be written', () => {
     chmodSync(tmp.dbPath, 0o444);
     const before = fingerprint(tmp.dbPath);
     const older = openLibrary(tmp.dbPath);
-    expect(older).toMatchObject({ ok: false, error: { code: 'read_only', message: expect.stringContaining('由旧版本的年报编制助手保存，须先升级才能打开') } });
+    expect(older).toMatchObject({
+      ok: false,
+      error: { code: 'read_only', message: expect.stringContaining('由旧版本的年报编制助手保存，须先升级才能打开') },
+    });
     expect(fingerprint(tmp.dbPath)).toEqual(before);
     expect(readdirSync(tmp.dir)).toEqual(['library.db']);
   });

@@ -69,7 +69,12 @@ beforeAll(async () => {
   // Last year: 余杭区统计局 carried 2 requests forward, so this year's 上年结转 0 wants checking.
   writeFileSync(
     at('previous', '上年余杭.json'),
-    reportToJson(setCells(as(seed, '余杭区统计局', 2021), [['requests.carried_forward.natural', 2], ['requests.carried_forward.total', 2]])),
+    reportToJson(
+      setCells(as(seed, '余杭区统计局', 2021), [
+        ['requests.carried_forward.natural', 2],
+        ['requests.carried_forward.total', 2],
+      ]),
+    ),
   );
   writeFileSync(at('previous', '上年民政.json'), reportToJson(as(seed, '临平区民政局', 2021)));
   writeFileSync(at('2023.json'), reportToJson(load('real-district-stats-2023.json')));
@@ -104,7 +109,14 @@ describe('nianbao review', () => {
     expect(statusLines[3]).toContain('对照上年：上年余杭.json');
     expect(statusLines[3]).toContain('与 子目录/余杭区统计局.json 重复');
     expect(io.lines.at(-1)).toBe('共 5 份报告：通过 1，待核实 2，有错误 1，读取失败 1');
-    expect(readdirSync(at('bodies')).sort()).toEqual(['临平区统计局.xlsx', '临平区财政局.json', '余杭区统计局.json', '子目录', '损坏的文件.xlsx', '说明.txt']);
+    expect(readdirSync(at('bodies')).sort()).toEqual([
+      '临平区统计局.xlsx',
+      '临平区财政局.json',
+      '余杭区统计局.json',
+      '子目录',
+      '损坏的文件.xlsx',
+      '说明.txt',
+    ]);
 
     const summary = await sheetRows(out, SUMMARY_SHEET);
     expect(summary.map((r) => [r.getCell(2).value, r.getCell(5).value])).toEqual([
@@ -134,7 +146,10 @@ describe('nianbao review', () => {
   it('exits 0 when no report has errors, and --json gives every report with its findings and figures', async () => {
     const io = capture();
     expect(await main(['review', at('good', 'a.json'), at('good', 'b.xlsx'), '--json'], io)).toBe(EXIT.ok);
-    const out = JSON.parse(io.lines.join('\n')) as { counts: Record<string, number>; reports: { file: string; agency: string; status: string; kpis: Record<string, number | null>; findings: unknown[] }[] };
+    const out = JSON.parse(io.lines.join('\n')) as {
+      counts: Record<string, number>;
+      reports: { file: string; agency: string; status: string; kpis: Record<string, number | null>; findings: unknown[] }[];
+    };
     expect(out.counts).toEqual({ 读取失败: 0, 有错误: 0, 待核实: 0, 通过: 2 });
     expect(out.reports.map((r) => [r.file, r.agency, r.status])).toEqual([
       ['a.json', '余杭区统计局', '通过'],
@@ -158,12 +173,20 @@ describe('nianbao review', () => {
     expect(io.errors).toHaveLength(1);
     expect(io.errors[0]).toContain('x.xlsx');
     const sum = capture();
-    expect(await main(['sum', at('good'), '--agency', '临平区', '--year', '2022', '--out', at('no-such-folder', 's.json')], sum)).toBe(EXIT.unreadable);
+    expect(await main(['sum', at('good'), '--agency', '临平区', '--year', '2022', '--out', at('no-such-folder', 's.json')], sum)).toBe(
+      EXIT.unreadable,
+    );
     expect(sum.errors.at(-1)).toContain('s.json');
   });
 
   it('checks the region’s own report against its bodies’ sum with --region', async () => {
-    const summed = sumReports([{ fileName: 'a.json', report: seed }, { fileName: 'b.xlsx', report: linpingStats }], { agency: '临平区人民政府', year: 2022, level: '县区政府' });
+    const summed = sumReports(
+      [
+        { fileName: 'a.json', report: seed },
+        { fileName: 'b.xlsx', report: linpingStats },
+      ],
+      { agency: '临平区人民政府', year: 2022, level: '县区政府' },
+    );
     if (!summed.ok) throw new Error(summed.error.message);
     const region = setCells(summed.value.report, [['requests.received.natural', 30]]);
     // The region's own file may sit in the folder of its bodies: it is not one of them.
@@ -209,14 +232,20 @@ describe('nianbao sum', () => {
 
   it('writes the 汇总 as any export format, a document marked 草稿', async () => {
     const out = at('汇总.docx');
-    expect(await main(['sum', at('good'), '--agency', '临平区人民政府', '--year', '2022', '--level', '县区政府', '--out', out], capture())).toBe(EXIT.ok);
+    expect(
+      await main(['sum', at('good'), '--agency', '临平区人民政府', '--year', '2022', '--level', '县区政府', '--out', out], capture()),
+    ).toBe(EXIT.ok);
     const zip = await JSZip.loadAsync(readFileSync(out));
     expect(await zip.file('word/document.xml')!.async('string')).toContain('临平区人民政府');
   });
 
   it('refuses reports of different years, the same body twice, and a file that can’t be read: exit 2, nothing written', async () => {
     const out = at('refused.json');
-    for (const args of [[at('good', 'a.json'), at('2023.json')], [at('bodies', '余杭区统计局.json'), at('bodies', '子目录')], [at('good'), at('bodies', '损坏的文件.xlsx')]]) {
+    for (const args of [
+      [at('good', 'a.json'), at('2023.json')],
+      [at('bodies', '余杭区统计局.json'), at('bodies', '子目录')],
+      [at('good'), at('bodies', '损坏的文件.xlsx')],
+    ]) {
       const io = capture();
       expect(await main(['sum', ...args, '--agency', '临平区', '--year', '2022', '--out', out], io)).toBe(EXIT.unreadable);
       expect(io.errors).toHaveLength(1);

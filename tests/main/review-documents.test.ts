@@ -18,16 +18,27 @@ const load = (file: string): Report => {
 };
 const seed = load('seed-2022.json');
 // Another body with its own figures, and a text that states them.
-const other = setCells({ ...seed, agency: '余杭区财政局', signature: undefined, narratives: { ...seed.narratives, overview: seed.narratives.overview.replace('申请10例', '申请12例') } }, [
-  ['requests.received.natural', 12],
-  ['requests.received.total', 12],
-  ['requests.granted.natural', 11],
-  ['requests.granted.total', 11],
-  ['requests.results_total.natural', 12],
-  ['requests.results_total.total', 12],
-]);
+const other = setCells(
+  {
+    ...seed,
+    agency: '余杭区财政局',
+    signature: undefined,
+    narratives: { ...seed.narratives, overview: seed.narratives.overview.replace('申请10例', '申请12例') },
+  },
+  [
+    ['requests.received.natural', 12],
+    ['requests.received.total', 12],
+    ['requests.granted.natural', 11],
+    ['requests.granted.total', 11],
+    ['requests.results_total.natural', 12],
+    ['requests.results_total.total', 12],
+  ],
+);
 // 审计局's 总计 is one more than its rows: an error the review must find in the Word file.
-const broken = setCells({ ...seed, agency: '余杭区审计局', signature: undefined }, [['requests.results_total.natural', 11], ['requests.results_total.total', 11]]);
+const broken = setCells({ ...seed, agency: '余杭区审计局', signature: undefined }, [
+  ['requests.results_total.natural', 11],
+  ['requests.results_total.total', 11],
+]);
 
 let dir: string;
 const at = (name: string) => join(dir, name);
@@ -54,7 +65,9 @@ describe('review and sum of Word files and web pages', () => {
   it('reads each document, finds the arithmetic error in the Word file, exits 1', async () => {
     const io = quiet();
     expect(await main(['review', dir, '--json'], io)).toBe(EXIT.findings);
-    const out = JSON.parse(io.lines.join('\n')) as { reports: { file: string; agency: string; status: string; findings: { id: string; severity: string }[] }[] };
+    const out = JSON.parse(io.lines.join('\n')) as {
+      reports: { file: string; agency: string; status: string; findings: { id: string; severity: string }[] }[];
+    };
     // A folder is read in the order Chinese names sort (by pinyin: 财, 审, 统).
     expect(out.reports.map((r) => [r.file, r.agency, r.status])).toEqual([
       ['余杭区财政局.html', '余杭区财政局', '通过'],
@@ -71,7 +84,12 @@ describe('review and sum of Word files and web pages', () => {
 
   it('sums a Word file and a web page cell by cell', async () => {
     const io = quiet();
-    expect(await main(['sum', at('余杭区统计局.docx'), at('余杭区财政局.html'), '--agency', '余杭区人民政府', '--year', '2022', '--out', at('汇总.json')], io)).toBe(EXIT.ok);
+    expect(
+      await main(
+        ['sum', at('余杭区统计局.docx'), at('余杭区财政局.html'), '--agency', '余杭区人民政府', '--year', '2022', '--out', at('汇总.json')],
+        io,
+      ),
+    ).toBe(EXIT.ok);
     const read = readReportJson(JSON.parse(readFileSync(at('汇总.json'), 'utf8')));
     if (!read.ok) throw new Error(read.error);
     for (const c of CELLS) {

@@ -12,7 +12,6 @@ import type { ExportOutcome } from '../../src/shared/api/contract';
 import { setCells, type Report } from '../../src/shared/model/report';
 import { readReportJson } from '../../src/shared/model/schema';
 
-
 const fx = apiOverLibrary('nianbao-review-handlers-');
 
 function seed(): Report {
@@ -27,7 +26,11 @@ function download(res: { ok: true; value: ExportOutcome } | { ok: false; error: 
   return Buffer.from(res.value.data, 'base64');
 }
 
-const broken = () => setCells({ ...seed(), agency: '余杭区审计局' }, [['requests.results_total.natural', 11], ['requests.results_total.total', 11]]);
+const broken = () =>
+  setCells({ ...seed(), agency: '余杭区审计局' }, [
+    ['requests.results_total.natural', 11],
+    ['requests.results_total.total', 11],
+  ]);
 
 describe('review channels', () => {
   it('give the 问题清单 workbook of what the page read, with the region beside its bodies', async () => {
@@ -45,7 +48,14 @@ describe('review channels', () => {
   });
 
   it('give the Word 问题清单 of the bodies asked for', async () => {
-    const res = await fx.api.review.letters({ entries: [{ fileName: 'a.json', report: seed(), notes: [] }, { fileName: 'b.json', report: broken(), notes: [] }], previous: [], indexes: [1] });
+    const res = await fx.api.review.letters({
+      entries: [
+        { fileName: 'a.json', report: seed(), notes: [] },
+        { fileName: 'b.json', report: broken(), notes: [] },
+      ],
+      previous: [],
+      indexes: [1],
+    });
     if (res.ok && res.value.kind === 'download') expect(res.value.fileName).toBe('余杭区审计局问题清单.docx');
     const xml = await (await JSZip.loadAsync(download(res))).file('word/document.xml')!.async('string');
     expect(xml).toContain('余杭区审计局 年度报告问题清单');
@@ -53,9 +63,16 @@ describe('review channels', () => {
   });
 
   it('refuse what is not a report, and a body not in the review, in Chinese', async () => {
-    const bad = await fx.api.review.workbook({ entries: [{ fileName: 'x.json', report: { ...seed(), year: 1900 }, notes: [] }], previous: [] });
+    const bad = await fx.api.review.workbook({
+      entries: [{ fileName: 'x.json', report: { ...seed(), year: 1900 }, notes: [] }],
+      previous: [],
+    });
     expect(bad.ok || bad.error.message).toMatch(/请求内容不正确/);
-    const missing = await fx.api.review.letters({ entries: [{ fileName: 'a.json', report: seed(), notes: [] }], previous: [], indexes: [3] });
+    const missing = await fx.api.review.letters({
+      entries: [{ fileName: 'a.json', report: seed(), notes: [] }],
+      previous: [],
+      indexes: [3],
+    });
     expect(missing.ok || missing.error.message).toBe('要打印的报告不在本次审核之中：请重新选择');
   });
 });

@@ -66,17 +66,24 @@ describe('nianbao serve', () => {
 
   it('refuses a call without the token, or with a wrong one', async () => {
     expect((await call('/api/library.list', { headers: json(), body: '{}' })).status).toBe(401);
-    expect((await call('/api/library.list', { headers: json({ 'X-Nianbao-Token': server.token.slice(1) + 'x' }), body: '{}' })).status).toBe(401);
+    expect(
+      (await call('/api/library.list', { headers: json({ 'X-Nianbao-Token': server.token.slice(1) + 'x' }), body: '{}' })).status,
+    ).toBe(401);
   });
 
   it('refuses a foreign Origin, even with the token', async () => {
-    const res = await call('/api/library.list', { headers: json({ 'X-Nianbao-Token': server.token, Origin: 'http://evil.example' }), body: '{}' });
+    const res = await call('/api/library.list', {
+      headers: json({ 'X-Nianbao-Token': server.token, Origin: 'http://evil.example' }),
+      body: '{}',
+    });
     expect(res.status).toBe(403);
   });
 
   it('refuses a foreign Host (DNS rebinding), for pages and calls alike', async () => {
     expect((await call('/', { method: 'GET', headers: { Host: `evil.example:${server.port}` } })).status).toBe(403);
-    expect((await call('/api/library.list', { headers: json({ 'X-Nianbao-Token': server.token, Host: 'evil.example' }), body: '{}' })).status).toBe(403);
+    expect(
+      (await call('/api/library.list', { headers: json({ 'X-Nianbao-Token': server.token, Host: 'evil.example' }), body: '{}' })).status,
+    ).toBe(403);
   });
 
   it('sends no CORS header and refuses non-JSON bodies', async () => {
@@ -88,7 +95,10 @@ describe('nianbao serve', () => {
   });
 
   it('validates payloads with the shared schemas', async () => {
-    const res = await call('/api/library.create', { headers: json({ 'X-Nianbao-Token': server.token }), body: JSON.stringify({ agency: '', year: 'x' }) });
+    const res = await call('/api/library.create', {
+      headers: json({ 'X-Nianbao-Token': server.token }),
+      body: JSON.stringify({ agency: '', year: 'x' }),
+    });
     const result = JSON.parse(res.body) as Result<unknown>;
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -97,9 +107,18 @@ describe('nianbao serve', () => {
   });
 
   it('takes exactly application/json, with at most a UTF-8 charset', async () => {
-    const withType = (type: string) => call('/api/library.list', { headers: { 'X-Nianbao-Token': server.token, 'Content-Type': type }, body: '{}' });
-    for (const type of ['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset="UTF-8"']) expect((await withType(type)).status).toBe(200);
-    for (const type of ['application/jsonx', 'application/json-seq', 'application/json; charset=latin1', 'application/json; boundary=x', 'text/json', 'application/x-www-form-urlencoded']) {
+    const withType = (type: string) =>
+      call('/api/library.list', { headers: { 'X-Nianbao-Token': server.token, 'Content-Type': type }, body: '{}' });
+    for (const type of ['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset="UTF-8"'])
+      expect((await withType(type)).status).toBe(200);
+    for (const type of [
+      'application/jsonx',
+      'application/json-seq',
+      'application/json; charset=latin1',
+      'application/json; boundary=x',
+      'text/json',
+      'application/x-www-form-urlencoded',
+    ]) {
       expect((await withType(type)).status).toBe(415);
     }
   });
@@ -115,7 +134,9 @@ describe('nianbao serve', () => {
 
   it('tells the second of two clients saving the same report at once that it was changed elsewhere', async () => {
     const api = (channel: string, payload: unknown) =>
-      call(`/api/${channel}`, { headers: json({ 'X-Nianbao-Token': server.token }), body: JSON.stringify(payload) }).then((r) => JSON.parse(r.body));
+      call(`/api/${channel}`, { headers: json({ 'X-Nianbao-Token': server.token }), body: JSON.stringify(payload) }).then((r) =>
+        JSON.parse(r.body),
+      );
     const created = await api('library.create', { agency: '某区某局', year: 2024, level: '县区部门' });
     const id = created.value.id as number;
     // Both tabs opened the report at the same revision.
@@ -129,7 +150,10 @@ describe('nianbao serve', () => {
     const refused = results.filter((r) => !r.ok);
     expect(saved).toHaveLength(1);
     expect(refused).toHaveLength(1);
-    expect(refused[0].error).toEqual({ code: 'conflict', message: expect.stringContaining('已在别处（另一个窗口或浏览器标签页）修改并保存过，本次修改未保存') });
+    expect(refused[0].error).toEqual({
+      code: 'conflict',
+      message: expect.stringContaining('已在别处（另一个窗口或浏览器标签页）修改并保存过，本次修改未保存'),
+    });
     const stored = (await api('library.open', { id })).value;
     expect(stored.report.narratives.other).toBe(saved[0] === first ? '第一个标签页写的' : '第二个标签页写的');
     expect(stored.summary.revision).toBe(revision + 1);

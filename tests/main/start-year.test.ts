@@ -9,7 +9,13 @@ import { valueAt } from '../../src/shared/model/report';
 const seed = JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8'));
 const lastYear = {
   ...seed,
-  tables: { ...seed.tables, requests: { ...seed.tables.requests, carried_forward: { natural: 2, commercial: 0, research: 0, nonprofit: 0, legal: 0, other: 0, total: 2 } } },
+  tables: {
+    ...seed.tables,
+    requests: {
+      ...seed.tables.requests,
+      carried_forward: { natural: 2, commercial: 0, research: 0, nonprofit: 0, legal: 0, other: 0, total: 2 },
+    },
+  },
 };
 
 const fx = apiOverLibrary('nianbao-start-');
@@ -37,7 +43,9 @@ describe('library.start', () => {
 
   it('starts from a report already in the library, with the level the author confirmed', async () => {
     const last = value(await fx.api.library.import({ report: lastYear }));
-    const { summary: started } = value(await fx.api.library.start({ previous: { id: last.id }, meta: { agency: '余杭区统计局', year: 2023, level: '市级部门' }, cells: {} }));
+    const { summary: started } = value(
+      await fx.api.library.start({ previous: { id: last.id }, meta: { agency: '余杭区统计局', year: 2023, level: '市级部门' }, cells: {} }),
+    );
     expect(started.level).toBe('市级部门');
     expect(value(await fx.api.library.list({}))).toHaveLength(2);
   });
@@ -48,7 +56,12 @@ describe('library.start', () => {
       await fx.api.library.start({
         previous: { report: lastYear },
         meta: { agency: '余杭区统计局', year: 2023, level: '县区部门' },
-        cells: { 'requests.received.natural': 3, 'requests.received.total': null, 'requests.carried_over.natural': '—', 'appeals.review.upheld': '—' },
+        cells: {
+          'requests.received.natural': 3,
+          'requests.received.total': null,
+          'requests.carried_over.natural': '—',
+          'appeals.review.upheld': '—',
+        },
         fixAll: true,
       }),
     );
@@ -61,9 +74,17 @@ describe('library.start', () => {
   });
 
   it('writes nothing when a part is refused', async () => {
-    const missing = await fx.api.library.start({ previous: { id: 999 }, meta: { agency: '余杭区统计局', year: 2023, level: '县区部门' }, cells: {} });
+    const missing = await fx.api.library.start({
+      previous: { id: 999 },
+      meta: { agency: '余杭区统计局', year: 2023, level: '县区部门' },
+      cells: {},
+    });
     expect(missing.ok).toBe(false);
-    const badCell = await fx.api.library.start({ previous: { report: lastYear }, meta: { agency: '余杭区统计局', year: 2023, level: '县区部门' }, cells: { 'requests.nonsense.total': 1 } });
+    const badCell = await fx.api.library.start({
+      previous: { report: lastYear },
+      meta: { agency: '余杭区统计局', year: 2023, level: '县区部门' },
+      cells: { 'requests.nonsense.total': 1 },
+    });
     expect(badCell.ok).toBe(false);
     expect(value(await fx.api.library.list({}))).toEqual([]);
   });

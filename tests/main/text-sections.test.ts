@@ -23,9 +23,12 @@ describe('section headings', () => {
     expect(sectionHeading(line)).toMatchObject({ id, rest });
   });
 
-  it.each(['（一）主动公开', '一是及时更新', '二、依申请公开', '1、主动公开', '三、本年度办理结果', '2023年，收到申请'])('%s is not a section heading', (line) => {
-    expect(sectionHeading(line)).toBeUndefined();
-  });
+  it.each(['（一）主动公开', '一是及时更新', '二、依申请公开', '1、主动公开', '三、本年度办理结果', '2023年，收到申请'])(
+    '%s is not a section heading',
+    (line) => {
+      expect(sectionHeading(line)).toBeUndefined();
+    },
+  );
 
   it('splits in order, keeps the front apart, drops page numbers and the table sections’ own text', () => {
     const split = splitSections([
@@ -48,9 +51,13 @@ describe('section headings', () => {
 });
 
 describe('page furniture and wrapped lines', () => {
-  it.each(['— 2 —', '-2-', '- 12 -', '第2页', '第 2 页 共 6 页', '2/6', '3'])('%s is a page number', (line) => expect(isPageNumber(line)).toBe(true));
+  it.each(['— 2 —', '-2-', '- 12 -', '第2页', '第 2 页 共 6 页', '2/6', '3'])('%s is a page number', (line) =>
+    expect(isPageNumber(line)).toBe(true),
+  );
   it.each(['2023年', '一、总体情况', '第二十条第（一）项'])('%s is not', (line) => expect(isPageNumber(line)).toBe(false));
-  it.each(['续表', '（续表）', '表三（续）', '续表三'])('%s announces a table continued', (line) => expect(isContinuationMark(line)).toBe(true));
+  it.each(['续表', '（续表）', '表三（续）', '续表三'])('%s announces a table continued', (line) =>
+    expect(isContinuationMark(line)).toBe(true),
+  );
   it('joins wraps without inventing spaces, except between Latin words', () => {
     expect(joinWrapped('收到申请', '10件')).toBe('收到申请10件');
     expect(joinWrapped('open', 'data')).toBe('open data');
@@ -60,9 +67,16 @@ describe('page furniture and wrapped lines', () => {
 
 describe('identity lines', () => {
   it('a title over one line or two, behind a breadcrumb', () => {
-    expect(findTitleLines(['淮安市洪泽区人民政府', '2024年政府信息公开工作年度报告'])).toMatchObject({ agency: '淮安市洪泽区人民政府', year: 2024, lines: 2 });
+    expect(findTitleLines(['淮安市洪泽区人民政府', '2024年政府信息公开工作年度报告'])).toMatchObject({
+      agency: '淮安市洪泽区人民政府',
+      year: 2024,
+      lines: 2,
+    });
     expect(findTitleLines(['XX局政府信息公开工作年度报告（2023年度）'])).toMatchObject({ agency: 'XX局', year: 2023, lines: 1 });
-    expect(findTitleLines(['当前位置：首页 > 年报 > 余杭区统计局2022年政府信息公开工作年度报告'])).toMatchObject({ agency: '余杭区统计局', year: 2022 });
+    expect(findTitleLines(['当前位置：首页 > 年报 > 余杭区统计局2022年政府信息公开工作年度报告'])).toMatchObject({
+      agency: '余杭区统计局',
+      year: 2022,
+    });
   });
   it('the preamble’s period and body', () => {
     const text = '本报告……由余杭区统计局编制。本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。';
@@ -71,10 +85,16 @@ describe('identity lines', () => {
   });
   it('closing lines in Arabic or Chinese numerals', () => {
     expect(dateLine('二〇二四年一月二十日')).toBe('2024-01-20');
-    expect(takeClosing(['未收取信息处理费。', 'XX区人民政府办公室', '2024年1月20日'])).toEqual({ lines: ['未收取信息处理费。'], signature: 'XX区人民政府办公室', date: '2024-01-20' });
+    expect(takeClosing(['未收取信息处理费。', 'XX区人民政府办公室', '2024年1月20日'])).toEqual({
+      lines: ['未收取信息处理费。'],
+      signature: 'XX区人民政府办公室',
+      date: '2024-01-20',
+    });
     expect(takeClosing(['未收取信息处理费。'])).toEqual({ lines: ['未收取信息处理费。'] });
     // A name may carry a note in brackets, commas and all; the note alone is not a name.
-    expect(takeClosing(['未收取信息处理费。', '某镇（页面未载明名称，见来源网址）', '2024年1月20日']).signature).toBe('某镇（页面未载明名称，见来源网址）');
+    expect(takeClosing(['未收取信息处理费。', '某镇（页面未载明名称，见来源网址）', '2024年1月20日']).signature).toBe(
+      '某镇（页面未载明名称，见来源网址）',
+    );
     expect(takeClosing(['未收取信息处理费。', '（此件公开发布，见附件）', '2024年1月20日']).signature).toBeUndefined();
   });
 });

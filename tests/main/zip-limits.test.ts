@@ -60,11 +60,18 @@ describe('Word files get the same limits', () => {
     const result = await readReportBytes('炸弹.docx', bomb);
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toBe('「炸弹.docx」已损坏或不是 Word 文档（.docx）：请在 Word/WPS 中打开确认，另存为 .docx 后再导入');
+    if (!result.ok)
+      expect(result.error.message).toBe('「炸弹.docx」已损坏或不是 Word 文档（.docx）：请在 Word/WPS 中打开确认，另存为 .docx 后再导入');
   });
 
   it('an honest document part larger than any report is refused before it is inflated', async () => {
-    const big = zip({ '_rels/.rels': rels, 'word/document.xml': { data: Buffer.alloc(0), packed: zeroBomb(64 * 1024 * 1024), declaredSize: 64 * 1024 * 1024 } }, { zip64: true });
+    const big = zip(
+      {
+        '_rels/.rels': rels,
+        'word/document.xml': { data: Buffer.alloc(0), packed: zeroBomb(64 * 1024 * 1024), declaredSize: 64 * 1024 * 1024 },
+      },
+      { zip64: true },
+    );
     const result = await readReportBytes('巨大.docx', big);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('too_large');

@@ -15,7 +15,11 @@ import { sectionStatuses } from '../../src/renderer/src/report/sectionStatus';
 describe('totals', () => {
   it('knows the totals of the three tables from the rules that offer to recompute them', () => {
     expect(TOTALS.proactive).toEqual([]);
-    expect(TOTALS.appeals.map((t) => t.total)).toEqual(['appeals.review.total', 'appeals.suit_direct.total', 'appeals.suit_after_review.total']);
+    expect(TOTALS.appeals.map((t) => t.total)).toEqual([
+      'appeals.review.total',
+      'appeals.suit_direct.total',
+      'appeals.suit_after_review.total',
+    ]);
     // 25 row totals and 7 column totals, the corner counted by both.
     expect(TOTALS.requests).toHaveLength(32);
     expect(TOTAL_CELLS.has('requests.results_total.total')).toBe(true);
@@ -51,7 +55,13 @@ describe('the five parts of 一、总体情况', () => {
     const text = seed.narratives.overview;
     const parsed = parseOverview(text);
     expect(parsed.opening).toHaveLength(1);
-    expect(parsed.parts.map((p) => p.heading)).toEqual(['(一)主动公开', '(二)依申请公开', '(三)政府信息管理', '(四)政府信息公开平台建设', '(五)监督保障']);
+    expect(parsed.parts.map((p) => p.heading)).toEqual([
+      '(一)主动公开',
+      '(二)依申请公开',
+      '(三)政府信息管理',
+      '(四)政府信息公开平台建设',
+      '(五)监督保障',
+    ]);
     expect(composeOverview(parsed)).toBe(text);
   });
 
@@ -104,7 +114,10 @@ describe('grid matrix', () => {
       ['requests.carried_over.natural', 'requests.carried_over.commercial', 'requests.carried_over.research'],
       ['requests.granted.natural', 'requests.granted.commercial', 'requests.granted.research'],
     ]);
-    const { targets, outside } = pasteTargets(GRIDS.requests, 'requests.carried_forward.total', [['1', '2'], ['3', '']]);
+    const { targets, outside } = pasteTargets(GRIDS.requests, 'requests.carried_forward.total', [
+      ['1', '2'],
+      ['3', ''],
+    ]);
     expect(targets).toEqual([['requests.carried_forward.total', '1']]);
     expect(outside).toBe(2);
   });
@@ -112,13 +125,22 @@ describe('grid matrix', () => {
 
 describe('clipboard text', () => {
   it('reads what Excel copies: CRLF rows, a closing line break, quoted cells', () => {
-    expect(parseTsv('1\t2\r\n3\t4\r\n')).toEqual([['1', '2'], ['3', '4']]);
-    expect(parseTsv('"a\tb"\t"say ""hi"""\n\t')).toEqual([['a\tb', 'say "hi"'], ['', '']]);
+    expect(parseTsv('1\t2\r\n3\t4\r\n')).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
+    expect(parseTsv('"a\tb"\t"say ""hi"""\n\t')).toEqual([
+      ['a\tb', 'say "hi"'],
+      ['', ''],
+    ]);
     expect(parseTsv('5')).toEqual([['5']]);
   });
 
   it('writes blocks that read back the same', () => {
-    const rows = [[1, null, '—'], ['a\tb', 0.5, 'x"y']];
+    const rows = [
+      [1, null, '—'],
+      ['a\tb', 0.5, 'x"y'],
+    ];
     expect(parseTsv(toTsv(rows))).toEqual(rows.map((r) => r.map((v) => (v === null ? '' : String(v)))));
   });
 });
@@ -134,7 +156,9 @@ describe('save patches', () => {
       explanations: { 'cell.blank:appeals': '核实无误' },
       meta: { level: '市级部门' },
     });
-    expect(diffReports(applyPatch(seed, patch), { ...edited, explanations: { 'cell.blank:appeals': '核实无误' }, level: '市级部门' })).toBeNull();
+    expect(
+      diffReports(applyPatch(seed, patch), { ...edited, explanations: { 'cell.blank:appeals': '核实无误' }, level: '市级部门' }),
+    ).toBeNull();
   });
 
   it('sends 落款, 成文日期 and the preamble, and null where they were cleared', () => {
@@ -177,7 +201,11 @@ describe('the closing lines and preamble in a patch', () => {
     const written = { ...saved, signature: '余杭区统计局办公室', date: '2023-01-20', preamble: '本报告根据《条例》编制。' };
     const patch = diffReports(saved, written)!;
     expect(patch.meta).toEqual({ signature: '余杭区统计局办公室', date: '2023-01-20', preamble: '本报告根据《条例》编制。' });
-    expect(applyPatch(saved, patch)).toMatchObject({ signature: '余杭区统计局办公室', date: '2023-01-20', preamble: '本报告根据《条例》编制。' });
+    expect(applyPatch(saved, patch)).toMatchObject({
+      signature: '余杭区统计局办公室',
+      date: '2023-01-20',
+      preamble: '本报告根据《条例》编制。',
+    });
     const emptied = { ...written, signature: '', date: '', preamble: '' };
     const removal = diffReports(written, emptied)!;
     expect(removal.meta).toEqual({ signature: null, date: null, preamble: null });

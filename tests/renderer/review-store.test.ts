@@ -38,7 +38,14 @@ describe('the review store', () => {
     await useReview.getState().add('current', await files(), read);
     const { current, reading } = useReview.getState();
     expect(reading).toBeNull();
-    expect(current.map((c) => c.fileName)).toEqual(['各单位/财政局.xlsx', '各单位/统计局.json', '各单位/坏文件.json', '各单位/民政局.json', '各单位/教育局.xlsx', '各单位/司法局.json']);
+    expect(current.map((c) => c.fileName)).toEqual([
+      '各单位/财政局.xlsx',
+      '各单位/统计局.json',
+      '各单位/坏文件.json',
+      '各单位/民政局.json',
+      '各单位/教育局.xlsx',
+      '各单位/司法局.json',
+    ]);
     expect(current.map((c) => ('report' in c ? c.report.agency : c.error))).toEqual([
       '余杭区财政局',
       '余杭区统计局',
@@ -76,6 +83,8 @@ describe('the review store', () => {
   });
 
   it('takes report files from a folder, not the notes and lock files beside them', () => {
-    expect(['a/报告.docx', 'a/报告.PDF', 'a/网页.mhtml', 'a/说明.txt', 'a/~$报告.docx', 'a/.DS_Store', 'a/旧.doc'].filter(isReportFile)).toEqual(['a/报告.docx', 'a/报告.PDF', 'a/网页.mhtml', 'a/旧.doc']);
+    expect(
+      ['a/报告.docx', 'a/报告.PDF', 'a/网页.mhtml', 'a/说明.txt', 'a/~$报告.docx', 'a/.DS_Store', 'a/旧.doc'].filter(isReportFile),
+    ).toEqual(['a/报告.docx', 'a/报告.PDF', 'a/网页.mhtml', 'a/旧.doc']);
   });
 });

@@ -193,9 +193,18 @@ describe('the editor store over the real library', () => {
     await open(id);
     editor().setNarrative('other', `${seed.narratives.other}另：本年未收取费用。`);
     await editor().flush({ includeDraft: true });
-    editor().setCells([['appeals.review.upheld', 1], ['appeals.review.total', 1]], { section: 'appeals' });
+    editor().setCells(
+      [
+        ['appeals.review.upheld', 1],
+        ['appeals.review.total', 1],
+      ],
+      { section: 'appeals' },
+    );
     await editor().flush({ keepBefore: 'replace' });
-    expect(sent).toEqual([{ narratives: { other: `${seed.narratives.other}另：本年未收取费用。` } }, { cells: { 'appeals.review.upheld': 1, 'appeals.review.total': 1 } }]);
+    expect(sent).toEqual([
+      { narratives: { other: `${seed.narratives.other}另：本年未收取费用。` } },
+      { cells: { 'appeals.review.upheld': 1, 'appeals.review.total': 1 } },
+    ]);
     const revisions = services.library.listRevisions(id);
     expect(revisions.ok && revisions.value.map((r) => r.reason)).toEqual(['replace', 'edit']);
     expect(valueAt(stored(id), 'appeals.review.upheld')).toBe(1);
@@ -246,7 +255,11 @@ describe('the editor store over the real library', () => {
     editor().setMeta({ year: 2022 });
     await afterDebounce();
     expect(editor().previous?.year).toBe(2021);
-    expect(continuity().map((f) => f.id)).toEqual(validate(seed, { previous: lastYear }).filter((f) => f.rule.startsWith('continuity')).map((f) => f.id));
+    expect(continuity().map((f) => f.id)).toEqual(
+      validate(seed, { previous: lastYear })
+        .filter((f) => f.rule.startsWith('continuity'))
+        .map((f) => f.id),
+    );
 
     editor().setMeta({ agency: '余杭区审计局' });
     await afterDebounce();
@@ -289,7 +302,10 @@ describe('two windows on one report', () => {
 
     editor().setNarrative('other', '本窗口又写的');
     await afterDebounce();
-    expect(editor().save).toEqual({ kind: 'conflict', message: expect.stringContaining('已在别处（另一个窗口或浏览器标签页）修改并保存过') });
+    expect(editor().save).toEqual({
+      kind: 'conflict',
+      message: expect.stringContaining('已在别处（另一个窗口或浏览器标签页）修改并保存过'),
+    });
     expect(stored(id).narratives).toMatchObject({ other: '本窗口写的', problems: '另一个窗口写的' });
     // No retry goes out behind the author's back.
     const sentBefore = sent.length;

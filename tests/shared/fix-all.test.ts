@@ -7,11 +7,19 @@ import { validate } from '../../src/shared/rules/engine';
 import { describeFixes, fixAll } from '../../src/shared/rules/fix-all';
 import { previousOf, seed, withCells, withNarratives } from './fixtures';
 
-const lastYear = withNarratives(previousOf(seed, { 'requests.carried_forward.natural': 2, 'requests.carried_forward.total': 2, 'requests.received.natural': 12, 'requests.received.total': 12 }), {
-  overview: '',
-  problems: '',
-  other: '',
-});
+const lastYear = withNarratives(
+  previousOf(seed, {
+    'requests.carried_forward.natural': 2,
+    'requests.carried_forward.total': 2,
+    'requests.received.natural': 12,
+    'requests.received.total': 12,
+  }),
+  {
+    overview: '',
+    problems: '',
+    other: '',
+  },
+);
 
 describe('fixAll', () => {
   it('fills blanks, recomputes totals and takes last year’s 结转下年度, leaving a clean report', () => {
@@ -23,8 +31,18 @@ describe('fixAll', () => {
       'requests.carried_over.natural': null,
     });
     // Received 10 + carried 2 = results 12: the balance holds once the fixes are in.
-    const balanced = withCells(broken, { 'requests.received.natural': 10, 'requests.granted.natural': 11, 'requests.granted.total': 11, 'requests.results_total.natural': 12, 'requests.results_total.total': 12 });
-    expect(validate(balanced, { previous: lastYear }).filter((f) => f.fix).map((f) => f.rule)).toContain('continuity.carried_over');
+    const balanced = withCells(broken, {
+      'requests.received.natural': 10,
+      'requests.granted.natural': 11,
+      'requests.granted.total': 11,
+      'requests.results_total.natural': 12,
+      'requests.results_total.total': 12,
+    });
+    expect(
+      validate(balanced, { previous: lastYear })
+        .filter((f) => f.fix)
+        .map((f) => f.rule),
+    ).toContain('continuity.carried_over');
 
     const { report, applied } = fixAll(balanced, { previous: lastYear });
     expect(validate(report, { previous: lastYear })).toEqual([]);

@@ -5,7 +5,15 @@
 // are drawn in tests/main/infographic.test.ts).
 import { describe, expect, it } from 'vitest';
 import { parseDocument, DomUtils } from 'htmlparser2';
-import { appealData, barOption, chartSections, composeInfographic, defaultHighlights, parseHighlights, trimHighlight } from '../../src/shared/infographic';
+import {
+  appealData,
+  barOption,
+  chartSections,
+  composeInfographic,
+  defaultHighlights,
+  parseHighlights,
+  trimHighlight,
+} from '../../src/shared/infographic';
 import { applicantData, proactiveData, resultData } from '../../src/shared/infographic/charts';
 import { balancedWrap, textWidth, wrapText } from '../../src/shared/infographic/text';
 import { setCells } from '../../src/shared/model/report';
@@ -25,7 +33,10 @@ describe('highlights taken from the text', () => {
 
   it('区统计局 2023: two parts with their own headings ("(一)主动公开情况"), one line each', () => {
     const got = defaultHighlights(loadReport('real-district-stats-2023.json'));
-    expect(got).toEqual(['2023年,我局认真梳理,主动在门户网站公开政府信息50条', '我局高度重视政府信息公开工作,完善工作机制,规范信息管理流程,及时将我局各项工作动态予以更新']);
+    expect(got).toEqual([
+      '2023年,我局认真梳理,主动在门户网站公开政府信息50条',
+      '我局高度重视政府信息公开工作,完善工作机制,规范信息管理流程,及时将我局各项工作动态予以更新',
+    ]);
   });
 
   it('湛江市地方志办 2023: no parts, so the first sentences of the text', () => {
@@ -43,7 +54,8 @@ describe('highlights taken from the text', () => {
   });
 
   it('trims without cutting a list at 、', () => {
-    const s = '明确全局需公开信息内容对应的各业务科室、责任人员、审核流程、发布时限、归档要求、考核办法、问责机制、监督渠道、培训计划和年度目标';
+    const s =
+      '明确全局需公开信息内容对应的各业务科室、责任人员、审核流程、发布时限、归档要求、考核办法、问责机制、监督渠道、培训计划和年度目标';
     const t = trimHighlight(s, 30);
     expect(t.endsWith('…')).toBe(true);
     expect([...t].length).toBe(30);
@@ -52,7 +64,8 @@ describe('highlights taken from the text', () => {
 
 describe('line breaking', () => {
   it('every line fits, and no line starts with a closing mark', () => {
-    const text = '依托“余杭统计调查”微信公众号，公开发布解读月度、季度、年度统计数据，宣传统计开放日、统计法律法规等统计工作，营造良好统计法治氛围。';
+    const text =
+      '依托“余杭统计调查”微信公众号，公开发布解读月度、季度、年度统计数据，宣传统计开放日、统计法律法规等统计工作，营造良好统计法治氛围。';
     for (const width of [200, 333, 640]) {
       const lines = wrapText(text, 24, width);
       expect(lines.join('')).toBe(text);
@@ -81,7 +94,13 @@ describe('the figures each chart shows', () => {
       { name: '其他处理', value: 0 },
     ]);
     // A 县区部门 makes no 规章: those rows are left out while they are 0.
-    expect(proactiveData(seed).map((d) => d.name)).toEqual(['规范性文件 本年制发', '规范性文件 现行有效', '行政许可', '行政处罚', '行政强制']);
+    expect(proactiveData(seed).map((d) => d.name)).toEqual([
+      '规范性文件 本年制发',
+      '规范性文件 现行有效',
+      '行政许可',
+      '行政处罚',
+      '行政强制',
+    ]);
     expect(chartSections(seed).appeals.data).toBeNull();
   });
   it('a 规章 figure reported by a body that cannot make them is still shown', () => {
@@ -109,7 +128,8 @@ describe('the composed page', () => {
         const x = Number(t.attribs.x);
         const size = Number(t.attribs['font-size']);
         const w = textWidth(DomUtils.textContent(t), size);
-        const [left, right] = t.attribs['text-anchor'] === 'end' ? [x - w, x] : t.attribs['text-anchor'] === 'middle' ? [x - w / 2, x + w / 2] : [x, x + w];
+        const [left, right] =
+          t.attribs['text-anchor'] === 'end' ? [x - w, x] : t.attribs['text-anchor'] === 'middle' ? [x - w / 2, x + w / 2] : [x, x + w];
         expect(left, DomUtils.textContent(t)).toBeGreaterThanOrEqual(0);
         expect(right, DomUtils.textContent(t)).toBeLessThanOrEqual(page.width);
         expect(Number(t.attribs.y)).toBeLessThanOrEqual(page.height);
@@ -160,6 +180,11 @@ describe('highlights from a text written a paragraph a point', () => {
       '三是及时回应社会关切。依托意见征集、12345热线等栏目，倾听群众诉求。',
       '四是强化监督保障。加强日常监测，对网站的整体运行情况进行日常巡检。',
     ].join('\n');
-    expect(defaultHighlights({ narratives: { overview, problems: '', other: '' } })).toEqual(['积极推进主动公开', '及时规范办理依申请公开', '及时回应社会关切', '强化监督保障']);
+    expect(defaultHighlights({ narratives: { overview, problems: '', other: '' } })).toEqual([
+      '积极推进主动公开',
+      '及时规范办理依申请公开',
+      '及时回应社会关切',
+      '强化监督保障',
+    ]);
   });
 });

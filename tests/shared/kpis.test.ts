@@ -14,7 +14,9 @@ function shown(report: Report, previous?: Report): Record<string, { value: strin
   return Object.fromEntries(
     computeKpis(report, previous).map((k: KpiValue) => [
       k.def.id,
-      previous ? { value: formatKpi(k.def, k.value), previous: formatKpi(k.def, k.previous), change: formatChange(k.def, k.change) } : { value: formatKpi(k.def, k.value) },
+      previous
+        ? { value: formatKpi(k.def, k.value), previous: formatKpi(k.def, k.previous), change: formatChange(k.def, k.change) }
+        : { value: formatKpi(k.def, k.value) },
     ]),
   );
 }
@@ -56,7 +58,8 @@ describe('KPIs of real reports with nothing to divide by', () => {
     // 某镇 2023: every cell of table 三 is 0; table 二 prints 规章 现行有效 6.
     const k = shown(town);
     expect(k.received!.value).toBe('0 件');
-    for (const id of ['disclosure_rate', 'denied_share', 'unable_share', 'not_held_share', 'carried_forward_share']) expect(k[id]!.value).toBe('—');
+    for (const id of ['disclosure_rate', 'denied_share', 'unable_share', 'not_held_share', 'carried_forward_share'])
+      expect(k[id]!.value).toBe('—');
     expect(k.regulations_in_force!.value).toBe('6 件');
   });
 
@@ -146,7 +149,12 @@ describe('beside last year', () => {
 
   it('a ratio’s change is in percentage points', () => {
     // Last year the seed (9 ÷ 10 = 90%); this year 部分公开 +1 and 本机关不掌握 −1 of the same 10: (9 + 1) ÷ 10 = 100%.
-    const now = withCells(seed, { 'requests.partial.natural': 1, 'requests.partial.total': 1, 'requests.unable_not_held.natural': 0, 'requests.unable_not_held.total': 0 });
+    const now = withCells(seed, {
+      'requests.partial.natural': 1,
+      'requests.partial.total': 1,
+      'requests.unable_not_held.natural': 0,
+      'requests.unable_not_held.total': 0,
+    });
     const k = shown(now, seed);
     expect(k.disclosure_rate).toEqual({ value: '100.0%', previous: '90.0%', change: '+10.0 个百分点' });
     expect(k.not_held_share).toEqual({ value: '—', previous: '100.0%', change: '—' }); // 0 ÷ 0 this year

@@ -13,16 +13,31 @@ const seed = (() => {
   return r.value;
 })();
 
-const yearFindings = (report: Report) => validate(report).filter((f) => f.rule === 'narrative.year').map((f) => f.id);
+const yearFindings = (report: Report) =>
+  validate(report)
+    .filter((f) => f.rule === 'narrative.year')
+    .map((f) => f.id);
 
 /** This year's report whose only narrative is the given overview. */
 function withOverview(text: string, year = 2023): Report {
-  return { ...seed, year, narratives: { overview: text, problems: '本年度存在的问题是专栏更新不够及时，已明确责任人按月检查。', other: '本单位本年度未收取信息处理费。' } };
+  return {
+    ...seed,
+    year,
+    narratives: {
+      overview: text,
+      problems: '本年度存在的问题是专栏更新不够及时，已明确责任人按月检查。',
+      other: '本单位本年度未收取信息处理费。',
+    },
+  };
 }
 
 describe('narrative.year', () => {
   it("finds the whole of last year's report copied into this year's, section by section", () => {
-    expect(yearFindings({ ...seed, year: 2023 })).toEqual(['narrative.year:overview:2022', 'narrative.year:problems:2022', 'narrative.year:other:2022']);
+    expect(yearFindings({ ...seed, year: 2023 })).toEqual([
+      'narrative.year:overview:2022',
+      'narrative.year:problems:2022',
+      'narrative.year:other:2022',
+    ]);
   });
 
   it('finds a sentence that opens with last year and the body’s own name', () => {
@@ -37,7 +52,13 @@ describe('narrative.year', () => {
   });
 
   it('leaves alone what another body did that year, dates in citations, and this year', () => {
-    expect(yearFindings(withOverview('2022年，国务院办公厅印发《关于进一步做好政务公开工作的通知》。2022年12月，市政府出台实施办法。2023年，余杭区统计局坚持依法公开。'))).toEqual([]);
+    expect(
+      yearFindings(
+        withOverview(
+          '2022年，国务院办公厅印发《关于进一步做好政务公开工作的通知》。2022年12月，市政府出台实施办法。2023年，余杭区统计局坚持依法公开。',
+        ),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -48,7 +69,17 @@ describe('narrative.numbers on a table not yet filled in', () => {
   });
 
   it('speaks up once the table is filled and disagrees', () => {
-    const report = { ...seed, tables: { ...seed.tables, requests: { ...seed.tables.requests, received: { ...seed.tables.requests.received, natural: 11, total: 11 } } } };
-    expect(validate(report).filter((f) => f.rule === 'narrative.numbers').map((f) => f.cells)).toEqual([['requests.received.total']]);
+    const report = {
+      ...seed,
+      tables: {
+        ...seed.tables,
+        requests: { ...seed.tables.requests, received: { ...seed.tables.requests.received, natural: 11, total: 11 } },
+      },
+    };
+    expect(
+      validate(report)
+        .filter((f) => f.rule === 'narrative.numbers')
+        .map((f) => f.cells),
+    ).toEqual([['requests.received.total']]);
   });
 });

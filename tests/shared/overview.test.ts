@@ -20,8 +20,20 @@ describe('the overview’s five parts', () => {
   it('splits five parts written inline in one paragraph, and gives the paragraph back unchanged', () => {
     const parsed = parseOverview(INLINE);
     expect(parsed.opening).toEqual(['2023年，我区坚持以人民为中心，现将有关情况报告如下：']);
-    expect(parsed.parts.map((p) => p.heading)).toEqual(['（一）主动公开', '（二）依申请公开', '（三）政府信息管理', '（四）政府信息公开平台建设', '（五）监督保障']);
-    expect(parsed.parts.map((p) => p.lines)).toEqual([['全年公开信息2100条。'], ['全年新收申请35件。'], ['严格保密审查。'], ['优化政府网站。'], ['开展培训3次。']]);
+    expect(parsed.parts.map((p) => p.heading)).toEqual([
+      '（一）主动公开',
+      '（二）依申请公开',
+      '（三）政府信息管理',
+      '（四）政府信息公开平台建设',
+      '（五）监督保障',
+    ]);
+    expect(parsed.parts.map((p) => p.lines)).toEqual([
+      ['全年公开信息2100条。'],
+      ['全年新收申请35件。'],
+      ['严格保密审查。'],
+      ['优化政府网站。'],
+      ['开展培训3次。'],
+    ]);
     expect(composeOverview(parsed)).toBe(INLINE);
   });
 
@@ -40,7 +52,11 @@ describe('the overview’s five parts', () => {
     const parsed = parseOverview(text);
     expect(parsed.parts[0]).toMatchObject({ heading: '（一）主动公开情况', lines: ['一是及时更新目录。', '二是做好解读。'] });
     expect(parsed.parts[1]).toMatchObject({ heading: '（二）依申请公开', lines: ['全年收到申请2件。'] });
-    expect(overviewPrinted(text)).toEqual(['#（一）主动公开情况。一是及时更新目录。', '二是做好解读。', '#（二）依申请公开：全年收到申请2件。']);
+    expect(overviewPrinted(text)).toEqual([
+      '#（一）主动公开情况。一是及时更新目录。',
+      '二是做好解读。',
+      '#（二）依申请公开：全年收到申请2件。',
+    ]);
   });
 
   it('takes a part pasted with its own heading into its box without a second heading', () => {

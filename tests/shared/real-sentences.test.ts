@@ -32,8 +32,14 @@ function reportWith(s: RealSentence, figures: Figures): Report {
   const carriedOver = figures.carried_over ?? 0;
   const forward = figures.carried_forward ?? 0;
   const results = figures.results_total ?? received + carriedOver - forward;
-  const both = (row: string, v: number): [string, number][] => [[`requests.${row}.natural`, v], [`requests.${row}.total`, v]];
-  const appeal = (row: string, v: number): [string, number][] => [[`appeals.${row}.upheld`, v], [`appeals.${row}.total`, v]];
+  const both = (row: string, v: number): [string, number][] => [
+    [`requests.${row}.natural`, v],
+    [`requests.${row}.total`, v],
+  ];
+  const appeal = (row: string, v: number): [string, number][] => [
+    [`appeals.${row}.upheld`, v],
+    [`appeals.${row}.total`, v],
+  ];
   const report = setCells(blankReport({ agency: s.agency, year: s.year, level: '县区部门' }), [
     ...CELLS.map((c) => [c.key, 0] as [string, number]),
     ...both('received', received),

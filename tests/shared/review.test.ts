@@ -82,9 +82,15 @@ describe('reviewing a batch', () => {
   });
 
   it('checks each report against its own body’s last-year report, matched by 全称/简称', () => {
-    const lastYear = withCells(as(seed, '杭州市余杭区统计局', 2021), { 'requests.carried_forward.natural': 2, 'requests.carried_forward.total': 2 });
+    const lastYear = withCells(as(seed, '杭州市余杭区统计局', 2021), {
+      'requests.carried_forward.natural': 2,
+      'requests.carried_forward.total': 2,
+    });
     const other = withCells(as(seed, '临平区统计局', 2021), { 'requests.carried_forward.natural': 5, 'requests.carried_forward.total': 5 });
-    const review = reviewBatch([input('余杭.json', seed), input('临平.json', as(seed, '临平区统计局'))], [input('上年余杭.json', lastYear), input('上年临平.json', other)]);
+    const review = reviewBatch(
+      [input('余杭.json', seed), input('临平.json', as(seed, '临平区统计局'))],
+      [input('上年余杭.json', lastYear), input('上年临平.json', other)],
+    );
     expect(review.reports.map((r) => r.previousFile)).toEqual(['上年余杭.json', '上年临平.json']);
     const carried = review.reports.map((r) => r.findings.find((f) => f.rule === 'continuity.carried_over')?.message ?? '');
     expect(carried[0]).toContain('上年结转下年度为 2');
@@ -93,7 +99,10 @@ describe('reviewing a batch', () => {
   });
 
   it('takes no last-year report of another year or another body', () => {
-    const review = reviewBatch([input('a.json', seed)], [input('same-year.json', seed), input('other.json', as(seed, '临平区统计局', 2021))]);
+    const review = reviewBatch(
+      [input('a.json', seed)],
+      [input('same-year.json', seed), input('other.json', as(seed, '临平区统计局', 2021))],
+    );
     expect(review.reports[0]!.previousFile).toBeUndefined();
   });
 
@@ -158,10 +167,22 @@ describe('the 汇总', () => {
   });
 
   it('refuses reports of different years and the same body twice', () => {
-    const years = sumReports([{ fileName: 'a.json', report: a }, { fileName: '2023.json', report: stats }], { agency: '余杭区', year: 2022, level: '县区政府' });
+    const years = sumReports(
+      [
+        { fileName: 'a.json', report: a },
+        { fileName: '2023.json', report: stats },
+      ],
+      { agency: '余杭区', year: 2022, level: '县区政府' },
+    );
     expect(years.ok || years.error).toMatchObject({ code: 'years_differ' });
     expect(years.ok || years.error.message).toContain('「2023.json」是 2023 年度');
-    const twice = sumReports([{ fileName: 'a.json', report: a }, { fileName: 'a2.json', report: as(a, '杭州市余杭区统计局') }], { agency: '余杭区', year: 2022, level: '县区政府' });
+    const twice = sumReports(
+      [
+        { fileName: 'a.json', report: a },
+        { fileName: 'a2.json', report: as(a, '杭州市余杭区统计局') },
+      ],
+      { agency: '余杭区', year: 2022, level: '县区政府' },
+    );
     expect(twice.ok || twice.error).toMatchObject({ code: 'duplicate_body' });
   });
 
@@ -170,7 +191,13 @@ describe('the 汇总', () => {
       { fileName: 'p1.json', report: as(a, '杭州市余杭区统计局', 2021) },
       { fileName: 'p2.json', report: as(a, '余杭区民政局', 2021) },
     ];
-    const summed = sumReports([{ fileName: 'a.json', report: a }, { fileName: 'b.json', report: b }], { agency: '余杭区', year: 2022, level: '县区政府', previous });
+    const summed = sumReports(
+      [
+        { fileName: 'a.json', report: a },
+        { fileName: 'b.json', report: b },
+      ],
+      { agency: '余杭区', year: 2022, level: '县区政府', previous },
+    );
     if (!summed.ok) throw new Error(summed.error.message);
     const text = summed.value.notices.join('\n');
     expect(text).toMatch(/上年有报告、今年没有的单位：余杭区民政局。/);
@@ -193,7 +220,9 @@ describe('the hierarchy check', () => {
       ['hierarchy.sum:proactive.normative_docs.in_force', 'notice'],
       ['hierarchy.sum:requests.received.natural', 'warning'],
     ]);
-    expect(findings[1]!.message).toBe('一、本年新收申请·自然人：本级报告填 25，2 个单位合计 20，多 5（其中 余杭区统计局 10、余杭区财政局 10）：请核对本级数字，或说明差额的来源');
+    expect(findings[1]!.message).toBe(
+      '一、本年新收申请·自然人：本级报告填 25，2 个单位合计 20，多 5（其中 余杭区统计局 10、余杭区财政局 10）：请核对本级数字，或说明差额的来源',
+    );
     expect(findings[1]!.cells).toEqual(['requests.received.natural']);
   });
 });

@@ -32,7 +32,9 @@ describe('cells carried from last year', () => {
     expect(valueAt(next, 'requests.carried_over.natural')).toBe(3);
     expect(valueAt(next, 'requests.received.natural')).toBeNull();
     expect(next.explanations).toEqual({});
-    const continuity = validate(next, { previous: last }).filter((f) => f.rule.startsWith('continuity.') && f.rule !== 'continuity.repetition');
+    const continuity = validate(next, { previous: last }).filter(
+      (f) => f.rule.startsWith('continuity.') && f.rule !== 'continuity.repetition',
+    );
     expect(continuity).toEqual([]);
   });
 });

@@ -23,7 +23,10 @@ const consistentReport: fc.Arbitrary<Report> = fc
     }),
     forward: fc.array(small, { minLength: REQUEST_PART_COLS.length, maxLength: REQUEST_PART_COLS.length }),
     /** Share of (results + forward) that was carried over from last year; the rest is received. */
-    carriedShare: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: REQUEST_PART_COLS.length, maxLength: REQUEST_PART_COLS.length }),
+    carriedShare: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), {
+      minLength: REQUEST_PART_COLS.length,
+      maxLength: REQUEST_PART_COLS.length,
+    }),
     appeals: fc.array(fc.array(small, { minLength: 4, maxLength: 4 }), { minLength: 3, maxLength: 3 }),
     proactive: fc.array(fc.nat({ max: 5000 }), { minLength: 10, maxLength: 10 }),
     feeTenThousandths: fc.nat({ max: 100_000_000 }),
@@ -115,7 +118,11 @@ describe('the engine on random reports', () => {
 
   // Texts the narrative rules read differently: numbers that match the tables or not, a year, a fee.
   const narratives = fc.record({
-    overview: fc.constantFrom(seed.narratives.overview, seed.narratives.overview.replace('申请10例', '申请12例'), `2021年，我局${seed.narratives.overview}`),
+    overview: fc.constantFrom(
+      seed.narratives.overview,
+      seed.narratives.overview.replace('申请10例', '申请12例'),
+      `2021年，我局${seed.narratives.overview}`,
+    ),
     problems: fc.constantFrom(seed.narratives.problems, '无', `${seed.narratives.problems}全年共受理政府信息公开申请11件。`),
     other: fc.constantFrom(seed.narratives.other, '本单位未收取信息处理费，未发出收费通知。', ''),
   });

@@ -29,10 +29,27 @@ interface BreakCase {
 
 const REQUEST_PARTS = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other'];
 const RESULT_ROWS = [
-  'granted', 'partial', 'denied_secret', 'denied_law', 'denied_safety', 'denied_third_party', 'denied_internal',
-  'denied_process', 'denied_enforcement', 'denied_query', 'unable_not_held', 'unable_to_create', 'unable_unclear',
-  'rejected_petition', 'rejected_repeat', 'rejected_publication', 'rejected_excessive', 'rejected_confirm',
-  'other_no_correction', 'other_no_fee', 'other_other',
+  'granted',
+  'partial',
+  'denied_secret',
+  'denied_law',
+  'denied_safety',
+  'denied_third_party',
+  'denied_internal',
+  'denied_process',
+  'denied_enforcement',
+  'denied_query',
+  'unable_not_held',
+  'unable_to_create',
+  'unable_unclear',
+  'rejected_petition',
+  'rejected_repeat',
+  'rejected_publication',
+  'rejected_excessive',
+  'rejected_confirm',
+  'other_no_correction',
+  'other_no_fee',
+  'other_other',
 ];
 
 /** The seed with one request carried over from last year, still balanced: received 10 + carried 1 = results 11. */
@@ -132,7 +149,12 @@ const cases: BreakCase[] = [
     expect: {
       id: 'requests.balance:natural',
       severity: 'error',
-      cells: ['requests.received.natural', 'requests.carried_over.natural', 'requests.results_total.natural', 'requests.carried_forward.natural'],
+      cells: [
+        'requests.received.natural',
+        'requests.carried_over.natural',
+        'requests.results_total.natural',
+        'requests.carried_forward.natural',
+      ],
       message:
         '「自然人」一列不平衡：本年新收 10 + 上年结转 0 = 10，但办理结果总计 10 + 结转下年度 1 = 11，相差 1：第一项加第二项之和应等于第三项加第四项之和，请核对',
     },
@@ -145,7 +167,10 @@ const cases: BreakCase[] = [
     expect: {
       id: 'appeals.total:suit_after_review',
       severity: 'error',
-      cells: ['appeals.suit_after_review.total', ...['upheld', 'corrected', 'other', 'pending'].map((c) => `appeals.suit_after_review.${c}`)],
+      cells: [
+        'appeals.suit_after_review.total',
+        ...['upheld', 'corrected', 'other', 'pending'].map((c) => `appeals.suit_after_review.${c}`),
+      ],
       message: '行政诉讼（复议后起诉）·总计 为 0，但结果维持、结果纠正、其他结果、尚未审结之和为 2：请核对各项或将总计改为 2',
     },
     all: ['appeals.total:suit_after_review'],
@@ -153,12 +178,18 @@ const cases: BreakCase[] = [
   // ---- cell.blank -----------------------------------------------------------
   {
     name: 'blank and dash cells in table 三',
-    report: withCells(seed, { 'requests.granted.research': '—', 'requests.partial.legal': null, 'requests.denied_law.other': '/', 'requests.rejected_repeat.nonprofit': '无' }),
+    report: withCells(seed, {
+      'requests.granted.research': '—',
+      'requests.partial.legal': null,
+      'requests.denied_law.other': '/',
+      'requests.rejected_repeat.nonprofit': '无',
+    }),
     expect: {
       id: 'cell.blank:requests',
       severity: 'warning',
       cells: ['requests.granted.research', 'requests.partial.legal', 'requests.denied_law.other', 'requests.rejected_repeat.nonprofit'],
-      message: '表三有 4 个格子空着或只写了“—”“/”“无”（三、（一）予以公开·科研机构、三、（二）部分公开·法律服务机构、三、（三）2.其他法律行政法规禁止公开·其他 等）：模板要求没有的填 0',
+      message:
+        '表三有 4 个格子空着或只写了“—”“/”“无”（三、（一）予以公开·科研机构、三、（二）部分公开·法律服务机构、三、（三）2.其他法律行政法规禁止公开·其他 等）：模板要求没有的填 0',
     },
     all: ['cell.blank:requests'],
   },
@@ -191,13 +222,20 @@ const cases: BreakCase[] = [
   // ---- continuity.in_force --------------------------------------------------
   {
     name: 'in force ≠ last year in force + issued − repealed',
-    report: withCells(seed, { 'proactive.normative_docs.issued': 2, 'proactive.normative_docs.repealed': 1, 'proactive.normative_docs.in_force': 5 }),
-    ctx: { previous: withNarratives(previousOf(seed, { 'proactive.normative_docs.in_force': 3 }), { overview: '', problems: '', other: '' }) },
+    report: withCells(seed, {
+      'proactive.normative_docs.issued': 2,
+      'proactive.normative_docs.repealed': 1,
+      'proactive.normative_docs.in_force': 5,
+    }),
+    ctx: {
+      previous: withNarratives(previousOf(seed, { 'proactive.normative_docs.in_force': 3 }), { overview: '', problems: '', other: '' }),
+    },
     expect: {
       id: 'continuity.in_force',
       severity: 'warning',
       cells: ['proactive.normative_docs.in_force', 'proactive.normative_docs.issued', 'proactive.normative_docs.repealed'],
-      message: '现行有效件数 与 2021 年报告接不上：行政规范性文件现行有效 5，但上年现行有效 3 + 本年制发 2 − 本年废止 1 = 4。请核对，或在核实说明中写明原因',
+      message:
+        '现行有效件数 与 2021 年报告接不上：行政规范性文件现行有效 5，但上年现行有效 3 + 本年制发 2 − 本年废止 1 = 4。请核对，或在核实说明中写明原因',
     },
     all: ['continuity.in_force'],
   },
@@ -230,7 +268,9 @@ const cases: BreakCase[] = [
   },
   {
     name: 'an overview holding only the five sub-headings of the template',
-    report: withNarratives(seed, { overview: '（一）主动公开\n（二）依申请公开\n（三）政府信息管理\n（四）政府信息公开平台建设\n（五）监督保障' }),
+    report: withNarratives(seed, {
+      overview: '（一）主动公开\n（二）依申请公开\n（三）政府信息管理\n（四）政府信息公开平台建设\n（五）监督保障',
+    }),
     expect: { id: 'narrative.empty:overview', severity: 'error', cells: [] },
     all: ['narrative.empty:overview'],
   },
@@ -308,7 +348,8 @@ const cases: BreakCase[] = [
       id: 'narrative.numbers:problems:全年共受理政府信息公开申请12件',
       severity: 'warning',
       cells: ['requests.received.total', 'requests.carried_over.total', 'requests.results_total.total'],
-      message: '五、存在的主要问题及改进情况写「全年共受理政府信息公开申请12件」，但表中本年新收 10 件，或新收加上年结转 11 件，或办理结果总计 11 件：请核对文字或表格',
+      message:
+        '五、存在的主要问题及改进情况写「全年共受理政府信息公开申请12件」，但表中本年新收 10 件，或新收加上年结转 11 件，或办理结果总计 11 件：请核对文字或表格',
     },
     all: ['narrative.numbers:problems:全年共受理政府信息公开申请12件'],
   },
@@ -341,7 +382,8 @@ const cases: BreakCase[] = [
       id: 'narrative.numbers:other:全年涉及政府信息公开的行政复议、行政诉讼案件共3件',
       severity: 'warning',
       cells: ['appeals.review.total', 'appeals.suit_direct.total', 'appeals.suit_after_review.total'],
-      message: '六、其他需要报告的事项写「全年涉及政府信息公开的行政复议、行政诉讼案件共3件」，但表中行政复议和行政诉讼总计共 0 件：请核对文字或表格',
+      message:
+        '六、其他需要报告的事项写「全年涉及政府信息公开的行政复议、行政诉讼案件共3件」，但表中行政复议和行政诉讼总计共 0 件：请核对文字或表格',
     },
     all: ['narrative.numbers:other:全年涉及政府信息公开的行政复议、行政诉讼案件共3件'],
   },
@@ -354,7 +396,8 @@ const cases: BreakCase[] = [
       id: 'narrative.numbers:other:全年未发生因政府信息公开引起的行政复议、行政诉讼',
       severity: 'warning',
       cells: ['appeals.review.total', 'appeals.suit_direct.total', 'appeals.suit_after_review.total'],
-      message: '六、其他需要报告的事项写「全年未发生因政府信息公开引起的行政复议、行政诉讼」，但表中行政复议和行政诉讼总计共 1 件：请核对文字或表格',
+      message:
+        '六、其他需要报告的事项写「全年未发生因政府信息公开引起的行政复议、行政诉讼」，但表中行政复议和行政诉讼总计共 1 件：请核对文字或表格',
     },
     all: ['narrative.numbers:other:全年未发生因政府信息公开引起的行政复议、行政诉讼'],
   },
@@ -398,7 +441,8 @@ const cases: BreakCase[] = [
       id: 'narrative.year:problems:2021',
       severity: 'warning',
       cells: [],
-      message: '五、存在的主要问题及改进情况写「2021年，我局政府信息公开工作规范有序推进」，把本报告的统计年度写成了 2021 年（本报告是 2022 年度）：可能是沿用了往年的文字，请核对',
+      message:
+        '五、存在的主要问题及改进情况写「2021年，我局政府信息公开工作规范有序推进」，把本报告的统计年度写成了 2021 年（本报告是 2022 年度）：可能是沿用了往年的文字，请核对',
     },
     all: ['narrative.year:problems:2021'],
   },
@@ -422,7 +466,8 @@ const cases: BreakCase[] = [
       id: 'narrative.fee_notice',
       severity: 'warning',
       cells: ['requests.other_no_fee.total'],
-      message: '表三 申请人逾期未缴费而不再处理的申请有 1 件（说明发出过收费通知），但六、其他需要报告的事项只写了「本单位2022年未收取信息处理费」：请写明发出收费通知的件数和金额',
+      message:
+        '表三 申请人逾期未缴费而不再处理的申请有 1 件（说明发出过收费通知），但六、其他需要报告的事项只写了「本单位2022年未收取信息处理费」：请写明发出收费通知的件数和金额',
     },
     all: ['narrative.fee_notice'],
   },
@@ -434,7 +479,8 @@ const cases: BreakCase[] = [
       id: 'plausibility.regulations',
       severity: 'warning',
       cells: ['proactive.regulations.in_force'],
-      message: '本机关层级为「县区部门」，无权制定规章，但表二 规章 填了 现行有效件数 6：规章只能由省级政府、设区的市政府和国务院部门制定，请核对是否应填在“行政规范性文件”',
+      message:
+        '本机关层级为「县区部门」，无权制定规章，但表二 规章 填了 现行有效件数 6：规章只能由省级政府、设区的市政府和国务院部门制定，请核对是否应填在“行政规范性文件”',
     },
     all: ['plausibility.regulations'],
   },
@@ -454,7 +500,13 @@ const cases: BreakCase[] = [
   {
     name: 'administrative reviews rose from 2 to 12',
     report: withCells(seed, { 'appeals.review.upheld': 12, 'appeals.review.total': 12 }),
-    ctx: { previous: withNarratives(previousOf(seed, { 'appeals.review.upheld': 2, 'appeals.review.total': 2 }), { overview: '', problems: '', other: '' }) },
+    ctx: {
+      previous: withNarratives(previousOf(seed, { 'appeals.review.upheld': 2, 'appeals.review.total': 2 }), {
+        overview: '',
+        problems: '',
+        other: '',
+      }),
+    },
     expect: {
       id: 'continuity.jump:appeals.review.total',
       severity: 'notice',
@@ -561,34 +613,134 @@ describe('precision: right figures and sentences yield nothing', () => {
   const precise: { name: string; report: Report; ctx?: ValidationContext }[] = [
     { name: 'an amount with four decimals', report: withCells(seed, { 'proactive.fees.amount': 1.2345 }) },
     { name: 'an amount with decimals that are floating-point noise', report: withCells(seed, { 'proactive.fees.amount': 0.1 + 0.2 }) },
-    { name: 'a city government reporting 规章', report: withCells({ ...seed, level: '市政府' }, { 'proactive.regulations.issued': 2, 'proactive.regulations.in_force': 2 }) },
-    { name: 'a city government left at the default level reporting 规章', report: withCells({ ...seed, agency: '湛江市人民政府', level: '县区部门' }, { 'proactive.regulations.issued': 1, 'proactive.regulations.in_force': 3 }) },
+    {
+      name: 'a city government reporting 规章',
+      report: withCells({ ...seed, level: '市政府' }, { 'proactive.regulations.issued': 2, 'proactive.regulations.in_force': 2 }),
+    },
+    {
+      name: 'a city government left at the default level reporting 规章',
+      report: withCells(
+        { ...seed, agency: '湛江市人民政府', level: '县区部门' },
+        { 'proactive.regulations.issued': 1, 'proactive.regulations.in_force': 3 },
+      ),
+    },
     { name: 'a province reporting 规章', report: withCells({ ...seed, level: '省级' }, { 'proactive.regulations.in_force': 40 }) },
-    { name: '受理…11件 where 11 = received + carried over', report: withNarratives(seedWithCarriedOver, { problems: `${seed.narratives.problems}\n全年共受理政府信息公开申请11件。` }) },
-    { name: '受理…10件 where 10 = received', report: withNarratives(seedWithCarriedOver, { problems: `${seed.narratives.problems}\n全年共受理政府信息公开申请10件。` }) },
-    { name: '收到…10件，上年结转1件', report: withNarratives(seedWithCarriedOver, { problems: `${seed.narratives.problems}\n本年度收到政府信息公开申请10件，上年结转1件。` }) },
-    { name: '答复…11件（含上年度结转申请1件）', report: withNarratives(seedWithCarriedOver, { problems: `${seed.narratives.problems}\n答复政府信息公开申请11件（含上年度结转申请1件）。` }) },
-    { name: '办理…10件，其中予以公开9件', report: withNarratives(seed, { problems: `${seed.narratives.problems}\n共办理政府信息公开申请10件，其中予以公开9件。` }) },
-    { name: '未发生行政复议、行政诉讼', report: withNarratives(seed, { other: `${seed.narratives.other}全年未发生因政府信息公开引起的行政复议、行政诉讼。` }) },
-    { name: '行政复议0件、行政诉讼0件', report: withNarratives(seed, { other: `${seed.narratives.other}因政府信息公开引起的行政复议0件、行政诉讼0件。` }) },
+    {
+      name: '受理…11件 where 11 = received + carried over',
+      report: withNarratives(seedWithCarriedOver, { problems: `${seed.narratives.problems}\n全年共受理政府信息公开申请11件。` }),
+    },
+    {
+      name: '受理…10件 where 10 = received',
+      report: withNarratives(seedWithCarriedOver, { problems: `${seed.narratives.problems}\n全年共受理政府信息公开申请10件。` }),
+    },
+    {
+      name: '收到…10件，上年结转1件',
+      report: withNarratives(seedWithCarriedOver, {
+        problems: `${seed.narratives.problems}\n本年度收到政府信息公开申请10件，上年结转1件。`,
+      }),
+    },
+    {
+      name: '答复…11件（含上年度结转申请1件）',
+      report: withNarratives(seedWithCarriedOver, {
+        problems: `${seed.narratives.problems}\n答复政府信息公开申请11件（含上年度结转申请1件）。`,
+      }),
+    },
+    {
+      name: '办理…10件，其中予以公开9件',
+      report: withNarratives(seed, { problems: `${seed.narratives.problems}\n共办理政府信息公开申请10件，其中予以公开9件。` }),
+    },
+    {
+      name: '未发生行政复议、行政诉讼',
+      report: withNarratives(seed, { other: `${seed.narratives.other}全年未发生因政府信息公开引起的行政复议、行政诉讼。` }),
+    },
+    {
+      name: '行政复议0件、行政诉讼0件',
+      report: withNarratives(seed, { other: `${seed.narratives.other}因政府信息公开引起的行政复议0件、行政诉讼0件。` }),
+    },
     { name: '收到…十件 in words', report: withNarratives(seed, { overview: seed.narratives.overview.replace('申请10例', '申请十例') }) },
-    { name: 'a plan for next year: "2023年我们将…" in a 2022 report', report: withNarratives(seed, { problems: `${seed.narratives.problems}\n2023年，我们将进一步加强培训。` }) },
-    { name: 'a plan two years on: "2025年我们将…"', report: withNarratives(seed, { problems: `${seed.narratives.problems}\n2025年我们将持续推进。` }) },
-    { name: 'a citation: "2021年印发的《…》"', report: withNarratives(seed, { overview: `根据2021年印发的《中华人民共和国政府信息公开工作年度报告格式》编制本报告。\n${seed.narratives.overview}` }) },
-    { name: 'a comparison: "与2021年相比"', report: withNarratives(seed, { overview: `${seed.narratives.overview}\n与2021年相比，申请数量增加1件。` }) },
-    { name: 'history: "自2019年起，我局…"', report: withNarratives(seed, { overview: `${seed.narratives.overview}\n自2019年起，我局坚持每月更新。` }) },
-    { name: '"2021年以来，我局…"', report: withNarratives(seed, { overview: `${seed.narratives.overview}\n2021年以来，我局持续推进公开。` }) },
-    { name: 'long-past history: "2017年，我局…"', report: withNarratives(seed, { overview: `${seed.narratives.overview}\n2017年，我局开通政务微博。` }) },
+    {
+      name: 'a plan for next year: "2023年我们将…" in a 2022 report',
+      report: withNarratives(seed, { problems: `${seed.narratives.problems}\n2023年，我们将进一步加强培训。` }),
+    },
+    {
+      name: 'a plan two years on: "2025年我们将…"',
+      report: withNarratives(seed, { problems: `${seed.narratives.problems}\n2025年我们将持续推进。` }),
+    },
+    {
+      name: 'a citation: "2021年印发的《…》"',
+      report: withNarratives(seed, {
+        overview: `根据2021年印发的《中华人民共和国政府信息公开工作年度报告格式》编制本报告。\n${seed.narratives.overview}`,
+      }),
+    },
+    {
+      name: 'a comparison: "与2021年相比"',
+      report: withNarratives(seed, { overview: `${seed.narratives.overview}\n与2021年相比，申请数量增加1件。` }),
+    },
+    {
+      name: 'history: "自2019年起，我局…"',
+      report: withNarratives(seed, { overview: `${seed.narratives.overview}\n自2019年起，我局坚持每月更新。` }),
+    },
+    {
+      name: '"2021年以来，我局…"',
+      report: withNarratives(seed, { overview: `${seed.narratives.overview}\n2021年以来，我局持续推进公开。` }),
+    },
+    {
+      name: 'long-past history: "2017年，我局…"',
+      report: withNarratives(seed, { overview: `${seed.narratives.overview}\n2017年，我局开通政务微博。` }),
+    },
     {
       name: 'fee notices reported though nothing was collected',
       report: withNarratives(seedWithUnpaidFee, { other: '本年度发出收费通知1件，申请人逾期未缴纳，本单位未实际收取信息处理费。' }),
     },
-    { name: 'carried over equal to last year’s carried forward', report: seedWithCarriedOver, ctx: { previous: withNarratives(previousOf(seed, { 'requests.carried_forward.natural': 1, 'requests.carried_forward.total': 1, 'requests.received.natural': 11, 'requests.received.total': 11 }), { overview: '', problems: '', other: '' }) } },
-    { name: 'small numbers that change a lot (1 → 6)', report: seed, ctx: { previous: withNarratives(previousOf(seed, { 'proactive.penalty.decisions': 1 }), { overview: '', problems: '', other: '' }) } },
-    { name: 'a change of exactly fivefold', report: withCells(seed, { 'proactive.licensing.decisions': 50 }), ctx: { previous: withNarratives(previousOf(seed, { 'proactive.licensing.decisions': 10 }), { overview: '', problems: '', other: '' }) } },
-    { name: 'a clause after a half-width semicolon is not read as the request count', report: withNarratives(seed, { overview: `${seed.narratives.overview}\n全年未收到行政许可申请;发文12件。` }) },
-    { name: 'a history of years: "2020年我区…;2021年,在…;2022年,拓展至…"', report: withNarratives(seed, { overview: `${seed.narratives.overview}\n2020年我区率先形成部门政务公开标准目录;2021年,在圆满完成26个部门公开标准目录梳理的基础上,将标准化公开事项延伸到街镇。` }) },
-    { name: 'a rewritten narrative beside last year’s', report: seed, ctx: { previous: withNarratives(previousOf(seed), { overview: '（一）主动公开 全年在门户网站发布信息56条，涵盖机构职能、统计数据、通知公告等。（二）依申请公开（三）政府信息管理（四）平台建设（五）监督保障', problems: '一是专业人员不足；二是更新不够及时。', other: '未收取信息处理费。' }) } },
+    {
+      name: 'carried over equal to last year’s carried forward',
+      report: seedWithCarriedOver,
+      ctx: {
+        previous: withNarratives(
+          previousOf(seed, {
+            'requests.carried_forward.natural': 1,
+            'requests.carried_forward.total': 1,
+            'requests.received.natural': 11,
+            'requests.received.total': 11,
+          }),
+          { overview: '', problems: '', other: '' },
+        ),
+      },
+    },
+    {
+      name: 'small numbers that change a lot (1 → 6)',
+      report: seed,
+      ctx: { previous: withNarratives(previousOf(seed, { 'proactive.penalty.decisions': 1 }), { overview: '', problems: '', other: '' }) },
+    },
+    {
+      name: 'a change of exactly fivefold',
+      report: withCells(seed, { 'proactive.licensing.decisions': 50 }),
+      ctx: {
+        previous: withNarratives(previousOf(seed, { 'proactive.licensing.decisions': 10 }), { overview: '', problems: '', other: '' }),
+      },
+    },
+    {
+      name: 'a clause after a half-width semicolon is not read as the request count',
+      report: withNarratives(seed, { overview: `${seed.narratives.overview}\n全年未收到行政许可申请;发文12件。` }),
+    },
+    {
+      name: 'a history of years: "2020年我区…;2021年,在…;2022年,拓展至…"',
+      report: withNarratives(seed, {
+        overview: `${seed.narratives.overview}\n2020年我区率先形成部门政务公开标准目录;2021年,在圆满完成26个部门公开标准目录梳理的基础上,将标准化公开事项延伸到街镇。`,
+      }),
+    },
+    {
+      name: 'a rewritten narrative beside last year’s',
+      report: seed,
+      ctx: {
+        previous: withNarratives(previousOf(seed), {
+          overview:
+            '（一）主动公开 全年在门户网站发布信息56条，涵盖机构职能、统计数据、通知公告等。（二）依申请公开（三）政府信息管理（四）平台建设（五）监督保障',
+          problems: '一是专业人员不足；二是更新不够及时。',
+          other: '未收取信息处理费。',
+        }),
+      },
+    },
   ];
 
   it.each(precise)('$name', ({ report, ctx }) => {
@@ -603,7 +755,10 @@ describe('blockingFindings', () => {
     expect(findings.map((f) => f.id)).toEqual(['appeals.total:review', 'cell.blank:requests']);
     const explained = { 'cell.blank:requests': '该栏原表如此', 'appeals.total:review': '已核实' };
     expect(blockingFindings(findings, explained).map((f) => f.id)).toEqual(['appeals.total:review']);
-    expect(blockingFindings(findings, { 'cell.blank:requests': '   ' }).map((f) => f.id)).toEqual(['appeals.total:review', 'cell.blank:requests']);
+    expect(blockingFindings(findings, { 'cell.blank:requests': '   ' }).map((f) => f.id)).toEqual([
+      'appeals.total:review',
+      'cell.blank:requests',
+    ]);
   });
 
   it.each(['无', '已核实', '正确', ' 已核实无误。 ', '数据正确！！！'])('does not take the token %j for a 核实说明', (token) => {
@@ -628,7 +783,11 @@ describe('blockingFindings', () => {
 describe('continuity.repetition', () => {
   it('follows the previous report it is given, run after run (nothing cached across reports)', () => {
     const copied = previousOf(seed);
-    const rewritten = withNarratives(previousOf(seed), { overview: '全年发布信息56条。', problems: '专业人员不足。', other: '未收取信息处理费。' });
+    const rewritten = withNarratives(previousOf(seed), {
+      overview: '全年发布信息56条。',
+      problems: '专业人员不足。',
+      other: '未收取信息处理费。',
+    });
     const ids = (previous: Report) => validate(seed, { previous }).map((f) => f.id);
     expect(ids(copied)).toEqual(['continuity.repetition']);
     expect(ids(rewritten)).toEqual([]);

@@ -24,7 +24,12 @@ export function desktopPlatform(getWindow: () => BrowserWindow | undefined): Pla
       try {
         await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
         // Tagged, with an outline from the headings, as the CLI's Chromium prints it.
-        const pdf = await printer.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, generateTaggedPDF: true, generateDocumentOutline: true });
+        const pdf = await printer.webContents.printToPDF({
+          preferCSSPageSize: true,
+          printBackground: true,
+          generateTaggedPDF: true,
+          generateDocumentOutline: true,
+        });
         return ok(new Uint8Array(pdf));
       } catch (err) {
         return fail('pdf_failed', `生成 PDF 失败（${(err as Error).message}）：请重试，或先导出 Word 文档再另存为 PDF`);

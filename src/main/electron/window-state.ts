@@ -16,7 +16,12 @@ export function loadWindowState(dir: string): WindowState {
     // A window saved on a monitor that is gone would open out of sight.
     const visible = screen.getAllDisplays().some((d) => {
       const a = d.workArea;
-      return state.bounds.x < a.x + a.width && state.bounds.x + state.bounds.width > a.x && state.bounds.y < a.y + a.height && state.bounds.y + state.bounds.height > a.y;
+      return (
+        state.bounds.x < a.x + a.width &&
+        state.bounds.x + state.bounds.width > a.x &&
+        state.bounds.y < a.y + a.height &&
+        state.bounds.y + state.bounds.height > a.y
+      );
     });
     return visible ? state : { ...DEFAULT, maximized: state.maximized };
   } catch {

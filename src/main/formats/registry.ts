@@ -56,7 +56,10 @@ const WRITERS: Record<FormatId, WriteFormat> = {
   html: (report, outPath, { draft, today, closing }) => writeReportHtml(report, outPath, { draft, today, closing }),
   pdf: (report, outPath, { draft, today, pdfPrinter }) => writeReportPdf(report, outPath, { draft, today, printer: pdfPrinter }),
   xlsx: async (report, outPath, options) =>
-    writeFileAtomic(outPath, await exportWorkbook(report, { findings: options.findings, draft: options.draft, oneSheet: options.oneSheet, audit: options.audit })),
+    writeFileAtomic(
+      outPath,
+      await exportWorkbook(report, { findings: options.findings, draft: options.draft, oneSheet: options.oneSheet, audit: options.audit }),
+    ),
 };
 
 export function writerFor(format: FormatId): WriteFormat {

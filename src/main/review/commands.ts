@@ -3,7 +3,16 @@
 import { fail, ok, type Result } from '../../shared/api/result';
 import { fileFormat, formatOfName, EXPORT_FORMATS } from '../../shared/formats';
 import type { Report } from '../../shared/model/report';
-import { bodyOf, checkRegion, firstProblems, reviewBatch, reviewTitle, sumReports, type ReviewInput, type Review } from '../../shared/review';
+import {
+  bodyOf,
+  checkRegion,
+  firstProblems,
+  reviewBatch,
+  reviewTitle,
+  sumReports,
+  type ReviewInput,
+  type Review,
+} from '../../shared/review';
 import { isLevel, inferLevel } from '../../shared/template/levels';
 import { LEVELS } from '../../shared/template/gov2021';
 import { validate } from '../../shared/rules/engine';
@@ -42,7 +51,9 @@ function countsLine(review: Review): string {
 function reportLine(r: Review['reports'][number]): string {
   if (r.error !== undefined) return [r.status, r.fileName, r.error].join('\t');
   const counts = `${r.counts.error} 个错误，${r.counts.warning} 个需核实，${r.counts.notice} 个提示`;
-  const extra = [r.previousFile ? `对照上年：${r.previousFile}` : '', r.duplicates.length ? `与 ${r.duplicates.join('、')} 重复` : ''].filter(Boolean).join('；');
+  const extra = [r.previousFile ? `对照上年：${r.previousFile}` : '', r.duplicates.length ? `与 ${r.duplicates.join('、')} 重复` : '']
+    .filter(Boolean)
+    .join('；');
   return [r.status, bodyOf(r), r.report!.year, counts, r.fileName, extra].filter((x) => x !== '').join('\t');
 }
 
@@ -99,7 +110,11 @@ export const reviewCmd: Command = async (args, io) => {
   }
   if (values.out) {
     const title = reviewTitle(review, region?.agency);
-    const bytes = await problemWorkbook(review, { title, date: today(), ...(region && hierarchy ? { hierarchy: { region: region.agency, findings: hierarchy } } : {}) });
+    const bytes = await problemWorkbook(review, {
+      title,
+      date: today(),
+      ...(region && hierarchy ? { hierarchy: { region: region.agency, findings: hierarchy } } : {}),
+    });
     if (failed(await writeFileAtomic(values.out, bytes), io)) return EXIT.unreadable;
   }
   if (values.word) {
@@ -133,14 +148,15 @@ export const sumCmd: Command = async (args, io) => {
     out: { type: 'string' },
   });
   if (positionals.length === 0) throw new UsageError('缺少要汇总的文件或文件夹');
-  const agency = (values.agency)?.trim();
+  const agency = values.agency?.trim();
   if (!agency) throw new UsageError('缺少 --agency 汇总报告的机关名称（如 余杭区人民政府）');
   const year = parseYear(values.year);
   const level = values.level === undefined ? inferLevel(agency).level : values.level;
   if (!isLevel(level)) throw new UsageError(`--level 应为 ${LEVELS.join('、')} 之一`);
   const out = values.out;
   const format = out ? formatOfName(out) : undefined;
-  if (out && !(format && EXPORT_FORMATS.includes(format.id))) throw new UsageError(`--out 的扩展名应为 ${EXPORT_FORMATS.map((f) => fileFormat(f).extensions[0]).join('、')} 之一`);
+  if (out && !(format && EXPORT_FORMATS.includes(format.id)))
+    throw new UsageError(`--out 的扩展名应为 ${EXPORT_FORMATS.map((f) => fileFormat(f).extensions[0]).join('、')} 之一`);
   const parts = told(await readAll(positionals), io);
   if (!parts) return EXIT.unreadable;
   const previous = values.previous ? told(await readAll(values.previous), io) : null;

@@ -121,7 +121,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   async function serveApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
     if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
-    if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 401, '缺少或错误的访问令牌：请使用 nianbao serve 打印的完整网址打开');
+    if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token))
+      return send(res, 401, '缺少或错误的访问令牌：请使用 nianbao serve 打印的完整网址打开');
     if (!isJsonContentType(req.headers['content-type'])) return send(res, 415, 'JSON only');
     const handler = Object.hasOwn(options.handlers, channel) ? options.handlers[channel as Channel] : undefined;
     if (!handler) return send(res, 404, 'Unknown channel');

@@ -30,7 +30,9 @@ export function App() {
     return (
       <main className="page">
         <h1>年报编制助手</h1>
-        <p className="error">无法连接到程序：请用 nianbao serve（或 npm run web）打印的完整网址打开本页面，网址末尾的 #token=… 不能省略。</p>
+        <p className="error">
+          无法连接到程序：请用 nianbao serve（或 npm run web）打印的完整网址打开本页面，网址末尾的 #token=… 不能省略。
+        </p>
       </main>
     );
   }

@@ -31,7 +31,10 @@ const reviewEntry = z.union([
   z.strictObject({ fileName, report: reportSchema, notes: z.array(z.string().max(4000)).max(500) }),
   z.strictObject({ fileName, error: z.string().max(4000) }),
 ]);
-const reviewBatchInput = { entries: z.array(reviewEntry).min(1).max(MAX_REVIEW_FILES), previous: z.array(reviewEntry).max(MAX_REVIEW_FILES) };
+const reviewBatchInput = {
+  entries: z.array(reviewEntry).min(1).max(MAX_REVIEW_FILES),
+  previous: z.array(reviewEntry).max(MAX_REVIEW_FILES),
+};
 
 export type { EditPatch } from '../model/patch';
 
@@ -44,7 +47,12 @@ export const inputs = {
   'library.open': z.strictObject({ id }),
   // `revision`: the report's revision the patch was made on; a save on an older one is refused (code 'conflict').
   // keepBefore 'replace': an import, whose version before is kept in the same transaction as its changes.
-  'library.edit': z.strictObject({ id, patch: editPatchSchema, revision: z.number().int().nonnegative().optional(), keepBefore: z.enum(['replace']).optional() }),
+  'library.edit': z.strictObject({
+    id,
+    patch: editPatchSchema,
+    revision: z.number().int().nonnegative().optional(),
+    keepBefore: z.enum(['replace']).optional(),
+  }),
   'library.duplicate': z.strictObject({ id }),
   'library.remove': z.strictObject({ id }),
   'library.restore': z.strictObject({ id }),
@@ -81,7 +89,11 @@ export const inputs = {
     closing: z.boolean().optional(),
   }),
   // The 一图读懂 of a report, with the author's highlights (kept with the editor, not in the report).
-  'export.infographic': z.strictObject({ id, kind: z.enum(INFOGRAPHIC_KINDS), highlights: z.array(z.string().max(500)).max(MAX_HIGHLIGHTS) }),
+  'export.infographic': z.strictObject({
+    id,
+    kind: z.enum(INFOGRAPHIC_KINDS),
+    highlights: z.array(z.string().max(500)).max(MAX_HIGHLIGHTS),
+  }),
   'files.reveal': z.strictObject({ path: z.string().min(1).max(4096) }),
   // The 汇总与审核 page: the files it read (reports or why they failed), for the 问题清单 workbook and the Word 问题清单.
   'review.workbook': z.strictObject({ ...reviewBatchInput, region: z.number().int().min(0).optional() }),
@@ -90,7 +102,6 @@ export const inputs = {
 
 export type Channel = keyof typeof inputs;
 export type Input<C extends Channel> = z.input<(typeof inputs)[C]>;
-
 
 export interface ReportSummary {
   id: number;
@@ -183,4 +194,3 @@ export type ExportOutcome =
   | { kind: 'cancelled' };
 
 export type Output<C extends Channel> = Outputs[C];
-

@@ -41,7 +41,14 @@ export type CellReading =
 export type ImportedCell =
   | { key: CellKey; status: 'matched'; source: SourceCell; value: CellValue; readings?: readonly CellReading[] }
   /** The row or column label was matched by similarity only: the user should check it. */
-  | { key: CellKey; status: 'guessed'; source: SourceCell; value: CellValue; guesses: readonly LabelGuess[]; readings?: readonly CellReading[] }
+  | {
+      key: CellKey;
+      status: 'guessed';
+      source: SourceCell;
+      value: CellValue;
+      guesses: readonly LabelGuess[];
+      readings?: readonly CellReading[];
+    }
   | { key: CellKey; status: 'not_found' }
   /**
    * The cell's place was found but its value could not be read without a guess

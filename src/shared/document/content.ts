@@ -8,9 +8,7 @@ import { textEm } from './fonts';
 import { parseOverview } from './overview';
 
 /** A line of a narrative: a （一） sub-heading (maybe with text run on after it) or a plain paragraph. */
-export type NarrativeLine =
-  | { kind: 'subheading'; heading: string; rest: string }
-  | { kind: 'paragraph'; text: string };
+export type NarrativeLine = { kind: 'subheading'; heading: string; rest: string } | { kind: 'paragraph'; text: string };
 
 export type SectionBody = { kind: 'narrative'; lines: NarrativeLine[] } | { kind: 'table'; layout: TableLayout };
 
@@ -87,7 +85,9 @@ function overviewLines(text: string): NarrativeLine[] {
     if (heading?.kind === 'subheading') {
       // A heading run into its first sentence ("（一）主动公开。一是……") prints run-in, as written.
       const runIn = part.after !== '\n' && part.after !== '' && body.length > 0;
-      lines = lines.concat([{ kind: 'subheading', heading: heading.heading + (runIn ? part.after : ''), rest: runIn ? body[0]!.trim() : '' }]);
+      lines = lines.concat([
+        { kind: 'subheading', heading: heading.heading + (runIn ? part.after : ''), rest: runIn ? body[0]!.trim() : '' },
+      ]);
       if (runIn) body = body.slice(1);
     }
     lines = lines.concat(narrativeLines(body.join('\n')));
@@ -155,7 +155,15 @@ export function documentContent(report: Report, options: DocumentOptions): Docum
   });
   const title = documentTitle(report);
   const closing = options.closing === false ? undefined : closingOf(report, options.today ?? localToday());
-  return { title, titleLines: titleLines(title, report.agency), agency: report.agency, draft: options.draft, preamble, sections, ...(closing ? { closing } : {}) };
+  return {
+    title,
+    titleLines: titleLines(title, report.agency),
+    agency: report.agency,
+    draft: options.draft,
+    preamble,
+    sections,
+    ...(closing ? { closing } : {}),
+  };
 }
 
 /** Characters of 二号 (22 pt) on the 156 mm line of a GB/T 9704 page. */

@@ -12,7 +12,11 @@ export interface FontRole {
 
 export const FONTS = {
   /** 标题：方正小标宋简体 */
-  title: { name: '方正小标宋简体', fallbacks: ['宋体', 'SimSun', '华文中宋', 'STZhongsong', 'Songti SC', 'Noto Serif CJK SC'], generic: 'serif' },
+  title: {
+    name: '方正小标宋简体',
+    fallbacks: ['宋体', 'SimSun', '华文中宋', 'STZhongsong', 'Songti SC', 'Noto Serif CJK SC'],
+    generic: 'serif',
+  },
   /** 正文：仿宋_GB2312 */
   body: { name: '仿宋_GB2312', fallbacks: ['仿宋', 'FangSong', 'STFangsong', 'Noto Serif CJK SC'], generic: 'serif' },
   /** 一级标题（一、）：黑体 */
@@ -25,7 +29,10 @@ export const FONTS = {
 
 /** A CSS `font-family` value: the standard's font, its fallbacks, a generic family. */
 export function cssFontFamily(role: FontRole): string {
-  return [role.name, ...role.fallbacks].map((f) => `"${f}"`).concat(role.generic).join(', ');
+  return [role.name, ...role.fallbacks]
+    .map((f) => `"${f}"`)
+    .concat(role.generic)
+    .join(', ');
 }
 
 /** Sizes in points (号): 二号 22, 三号 16, 四号 14, 五号 10.5. */
@@ -51,7 +58,10 @@ export const LINE_PITCH_PT = Math.floor((((PAGE_MM.height - PAGE_MM.top - PAGE_M
 export const CHARS_PER_LINE = 28;
 
 /** The type area (版心) in millimetres: 156 × 225 on a portrait page. */
-export const TYPE_AREA_MM = { width: PAGE_MM.width - PAGE_MM.left - PAGE_MM.right, height: PAGE_MM.height - PAGE_MM.top - PAGE_MM.bottom } as const;
+export const TYPE_AREA_MM = {
+  width: PAGE_MM.width - PAGE_MM.left - PAGE_MM.right,
+  height: PAGE_MM.height - PAGE_MM.top - PAGE_MM.bottom,
+} as const;
 
 /** GB/T 9704 7.5: the page number's 一字线 lies 7 mm below the type area's lower edge. */
 export const PAGE_NUMBER_BELOW_TYPE_AREA_MM = 7;
@@ -70,4 +80,3 @@ export function textEm(text: string): number {
   for (const ch of text) n += ch.charCodeAt(0) > 0x2e7f ? 1 : LATIN_EM;
   return n;
 }
-

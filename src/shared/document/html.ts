@@ -3,8 +3,26 @@
 // the PDF. Pure: a string in, a string out, no external resources.
 import { placeCells, type LayoutCell, type TableLayout } from '../template/layout';
 import type { Report } from '../model/report';
-import { cellText, closingIndents, documentContent, type Closing, type DocumentOptions, type NarrativeLine, type SectionContent } from './content';
-import { CHARS_PER_LINE, FONTS, LINE_PITCH_PT, MM_PER_PT, PAGE_MM, PAGE_NUMBER_BELOW_TYPE_AREA_MM, SIZES, TYPE_AREA_MM, cssFontFamily } from './fonts';
+import {
+  cellText,
+  closingIndents,
+  documentContent,
+  type Closing,
+  type DocumentOptions,
+  type NarrativeLine,
+  type SectionContent,
+} from './content';
+import {
+  CHARS_PER_LINE,
+  FONTS,
+  LINE_PITCH_PT,
+  MM_PER_PT,
+  PAGE_MM,
+  PAGE_NUMBER_BELOW_TYPE_AREA_MM,
+  SIZES,
+  TYPE_AREA_MM,
+  cssFontFamily,
+} from './fonts';
 import { cellLines, fitTable } from './table-fit';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -28,7 +46,9 @@ const PAGE_NUMBER = `content: "— " counter(page) " —"; font-family: ${cssFon
 
 function pageRules(draft: boolean): string {
   // The same mark as the Word file's header: 草稿 in red 黑体 四号, centred above the type area.
-  const draftBox = draft ? `@top-center { content: "草稿"; font-family: ${cssFontFamily(FONTS.heading)}; font-size: ${pt(SIZES.pageNumber)}; color: #c00000; }` : '';
+  const draftBox = draft
+    ? `@top-center { content: "草稿"; font-family: ${cssFontFamily(FONTS.heading)}; font-size: ${pt(SIZES.pageNumber)}; color: #c00000; }`
+    : '';
   // GB/T 9704: odd pages number at the right, even pages at the left, one character in from the edge.
   const numbers = `:right { @bottom-right { ${PAGE_NUMBER} padding-right: 1em; } ${draftBox} }
   @page :left { @bottom-left { ${PAGE_NUMBER} padding-left: 1em; } ${draftBox} }`;
@@ -36,7 +56,8 @@ function pageRules(draft: boolean): string {
   // the landscape page's left margin, turned to read upright with the sheet held portrait; odd pages
   // towards the sheet's outer corner (the landscape foot), even pages towards its head.
   // Chromium sets the turned line against the box's left edge (the sheet's foot): it is moved in from there.
-  const turnedPadMm = Math.round((bottom - PAGE_NUMBER_BELOW_TYPE_AREA_MM - (1 - DASH_BELOW_LINE_TOP_EM) * SIZES.pageNumber * MM_PER_PT) * 100) / 100;
+  const turnedPadMm =
+    Math.round((bottom - PAGE_NUMBER_BELOW_TYPE_AREA_MM - (1 - DASH_BELOW_LINE_TOP_EM) * SIZES.pageNumber * MM_PER_PT) * 100) / 100;
   const turned = `${PAGE_NUMBER.replace(`vertical-align: top; padding-top: ${NUMBER_PAD_MM}mm`, `writing-mode: vertical-rl; vertical-align: bottom; padding-left: ${turnedPadMm}mm`)}`;
   return `@page { size: A4; margin: ${top}mm ${right}mm ${bottom}mm ${left}mm; }
   @page ${numbers}

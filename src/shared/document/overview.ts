@@ -129,7 +129,12 @@ export function withPart(parsed: ParsedOverview, index: number, value: string): 
   const part = parsed.parts[index]!;
   const before = part.heading === null ? '\n' : part.before;
   const next: OverviewPart = own
-    ? { heading: own.heading, before, after: own.mark || '\n', lines: boxLines(value.slice(own.bodyStart).replace(own.mark ? /^/ : /^\n/, '')) }
+    ? {
+        heading: own.heading,
+        before,
+        after: own.mark || '\n',
+        lines: boxLines(value.slice(own.bodyStart).replace(own.mark ? /^/ : /^\n/, '')),
+      }
     : { ...part, after: value === '' ? '' : part.after, lines: boxLines(value) };
   return { ...parsed, parts: parsed.parts.map((p, i) => (i === index ? next : p)) };
 }

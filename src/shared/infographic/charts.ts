@@ -3,7 +3,15 @@
 // the page (the editor). No ECharts code in src/shared: an option is a value.
 import { kpi, KPIS, formatKpi } from '../kpi';
 import { valueAt, numericValue, type Report } from '../model/report';
-import { APPEAL_COLS, APPEAL_ROWS, LEVELS_MAKING_REGULATIONS, REQUEST_COLS, REQUEST_GROUPS, REQUEST_PART_COLS, REQUEST_ROWS } from '../template/gov2021';
+import {
+  APPEAL_COLS,
+  APPEAL_ROWS,
+  LEVELS_MAKING_REGULATIONS,
+  REQUEST_COLS,
+  REQUEST_GROUPS,
+  REQUEST_PART_COLS,
+  REQUEST_ROWS,
+} from '../template/gov2021';
 import { textWidth } from './text';
 import { COLORS, FONT_STACK, SERIES_COLORS } from './theme';
 
@@ -20,7 +28,8 @@ export interface Datum {
 }
 
 const cellNumber = (report: Report, key: string): number | null => numericValue(valueAt(report, key)) ?? null;
-const sumOf = (values: (number | null)[]): number | null => (values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + v!, 0));
+const sumOf = (values: (number | null)[]): number | null =>
+  values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + v!, 0);
 const label = (key: string, rows: readonly { key: string; label: string; short?: string }[]) => {
   const row = rows.find((r) => r.key === key)!;
   return row.short ?? row.label;
@@ -30,7 +39,10 @@ const label = (key: string, rows: readonly { key: string; label: string; short?:
 
 /** 申请来源: this year's new requests by applicant type. */
 export function applicantData(report: Report): Datum[] {
-  return REQUEST_PART_COLS.map((col) => ({ name: REQUEST_COLS.find((c) => c.key === col)!.label, value: cellNumber(report, `requests.received.${col}`) }));
+  return REQUEST_PART_COLS.map((col) => ({
+    name: REQUEST_COLS.find((c) => c.key === col)!.label,
+    value: cellNumber(report, `requests.received.${col}`),
+  }));
 }
 
 /** 办理结果: the six kinds of result of table 三, each group summed. */
@@ -39,7 +51,10 @@ export function resultData(report: Report): Datum[] {
   return [
     single('granted'),
     single('partial'),
-    ...REQUEST_GROUPS.map((g) => ({ name: g.heading.replace(/^（.）/, ''), value: sumOf(g.rows.map((r) => cellNumber(report, `requests.${r}.total`))) })),
+    ...REQUEST_GROUPS.map((g) => ({
+      name: g.heading.replace(/^（.）/, ''),
+      value: sumOf(g.rows.map((r) => cellNumber(report, `requests.${r}.total`))),
+    })),
   ];
 }
 
@@ -53,7 +68,11 @@ export function proactiveData(report: Report): Datum[] {
 }
 
 /** 复议诉讼: each kind of case by its result. */
-export function appealData(report: Report): { rows: string[]; series: { name: string; values: (number | null)[] }[]; totals: (number | null)[] } {
+export function appealData(report: Report): {
+  rows: string[];
+  series: { name: string; values: (number | null)[] }[];
+  totals: (number | null)[];
+} {
   const results = APPEAL_COLS.filter((c) => c.key !== 'total');
   return {
     // 行政复议, 直接起诉, 复议后起诉: the template's shortest name of each row (the heading says the last two are 行政诉讼).
@@ -199,7 +218,12 @@ export interface ChartSection {
   empty: string;
 }
 
-export function chartSections(report: Report): { applicants: ChartSection; results: ChartSection; proactive: ChartSection; appeals: ChartSection } {
+export function chartSections(report: Report): {
+  applicants: ChartSection;
+  results: ChartSection;
+  proactive: ChartSection;
+  appeals: ChartSection;
+} {
   const received = kpi('received').value(report);
   const closed = kpi('closed').value(report);
   const applicants = applicantData(report);

@@ -49,7 +49,9 @@ export function defaultHighlights(report: Pick<Report, 'narratives'>): string[] 
   if (fromParts.length > 0) return [...new Set(fromParts)].slice(0, MAX_HIGHLIGHTS);
   // A text without parts: the first sentence of each paragraph ("一是…。二是…。" reports write a paragraph a point),
   // or, for a single paragraph, its first few sentences.
-  const paragraphs = lines.flatMap((l) => (l.kind === 'paragraph' ? [sentences(l.text).filter(worthALine)] : [])).filter((p) => p.length > 0);
+  const paragraphs = lines
+    .flatMap((l) => (l.kind === 'paragraph' ? [sentences(l.text).filter(worthALine)] : []))
+    .filter((p) => p.length > 0);
   const fromText = paragraphs.length > 1 ? paragraphs.map((p) => p[0]!) : (paragraphs[0] ?? []).slice(0, TEXT_HIGHLIGHTS);
   return [...new Set(fromText.map((s) => trimHighlight(s)))].slice(0, MAX_HIGHLIGHTS);
 }

@@ -1,5 +1,32 @@
-export { chartSections, categoryLabelWidth, barOption, ringOption, stackedOption, appealData, appealRowName, type ChartOption, type ChartRenderer, type ChartSection, type Datum } from './charts';
+export {
+  chartSections,
+  categoryLabelWidth,
+  barOption,
+  ringOption,
+  stackedOption,
+  appealData,
+  appealRowName,
+  type ChartOption,
+  type ChartRenderer,
+  type ChartSection,
+  type Datum,
+} from './charts';
 export { defaultHighlights, parseHighlights, trimHighlight, MAX_HIGHLIGHTS } from './highlights';
-export { composeInfographic, infographicHtml, changeLine, HEADLINE_KPIS, PAGE_WIDTH, type ComposedInfographic, type InfographicInput } from './page';
+export {
+  composeInfographic,
+  infographicHtml,
+  changeLine,
+  HEADLINE_KPIS,
+  PAGE_WIDTH,
+  type ComposedInfographic,
+  type InfographicInput,
+} from './page';
 export { COLORS, FONT_STACK, FONT_STACK_CSS, SERIES_COLORS } from './theme';
-export { INFOGRAPHIC_KINDS, INFOGRAPHIC_OUTPUTS, infographicKindOf, infographicOutput, type InfographicKind, type InfographicOutput } from './outputs';
+export {
+  INFOGRAPHIC_KINDS,
+  INFOGRAPHIC_OUTPUTS,
+  infographicKindOf,
+  infographicOutput,
+  type InfographicKind,
+  type InfographicOutput,
+} from './outputs';

@@ -7,7 +7,17 @@
 import { escapeHtml } from '../document/html';
 import { computeKpis, formatChange, formatKpi, kpi, KPI_EDGE_NOTE, type KpiValue } from '../kpi';
 import { documentTitle, type Report } from '../model/report';
-import { appealData, appealRowName, barOption, categoryLabelWidth, chartSections, ringOption, stackedOption, type ChartRenderer, type ChartSection } from './charts';
+import {
+  appealData,
+  appealRowName,
+  barOption,
+  categoryLabelWidth,
+  chartSections,
+  ringOption,
+  stackedOption,
+  type ChartRenderer,
+  type ChartSection,
+} from './charts';
 import { balancedWrap, fitFontSize, textWidth, wrapText } from './text';
 import { COLORS, FONT_STACK, FONT_STACK_CSS, SERIES_COLORS } from './theme';
 
@@ -51,7 +61,13 @@ function text(x: number, y: number, content: string, o: TextOptions): string {
 }
 
 /** Wrapped lines from a top edge; returns the markup and the height used. */
-function paragraph(x: number, top: number, content: string, width: number, o: TextOptions & { lineHeight: number; maxLines?: number; balanced?: boolean }): { svg: string; height: number } {
+function paragraph(
+  x: number,
+  top: number,
+  content: string,
+  width: number,
+  o: TextOptions & { lineHeight: number; maxLines?: number; balanced?: boolean },
+): { svg: string; height: number } {
   const lines = (o.balanced ? balancedWrap : wrapText)(content, o.size, width, o.maxLines);
   // The first baseline sits about 0.8 em under the line box's top, centred in the line height.
   const first = top + (o.lineHeight - o.size) / 2 + o.size * 0.85;
@@ -82,7 +98,14 @@ function header(report: Report, y0: number): { svg: string; height: number } {
   parts.push(`<rect x="${badge.x}" y="${badge.y}" width="${badge.w}" height="${badge.h}" rx="22" fill="${COLORS.gold}"/>`);
   parts.push(text(badge.x + badge.w / 2, badge.y + 31, '一图读懂', { size: 24, fill: COLORS.deepRed, weight: 'bold', anchor: 'middle' }));
   let y = badge.y + badge.h + 28;
-  const agency = paragraph(PAD, y, report.agency, INNER, { size: 44, fill: '#FFFFFF', weight: 'bold', lineHeight: 60, maxLines: 3, balanced: true });
+  const agency = paragraph(PAD, y, report.agency, INNER, {
+    size: 44,
+    fill: '#FFFFFF',
+    weight: 'bold',
+    lineHeight: 60,
+    maxLines: 3,
+    balanced: true,
+  });
   parts.push(agency.svg);
   y += agency.height + 6;
   const sub = paragraph(PAD, y, `${report.year}年政府信息公开工作年度报告`, INNER, { size: 32, fill: COLORS.lightGold, lineHeight: 44 });
@@ -132,7 +155,9 @@ function sectionHeading(heading: string, summary: string, y0: number): { svg: st
     `<rect x="${PAD}" y="${y0}" width="8" height="36" rx="2" fill="${COLORS.red}"/>`,
     text(PAD + 22, y0 + 31, heading, { size: FONT.heading, weight: 'bold' }),
   ];
-  const sum = summary ? paragraph(PAD, y0 + 50, summary, INNER, { size: FONT.label, fill: COLORS.muted, lineHeight: 34 }) : { svg: '', height: 0 };
+  const sum = summary
+    ? paragraph(PAD, y0 + 50, summary, INNER, { size: FONT.label, fill: COLORS.muted, lineHeight: 34 })
+    : { svg: '', height: 0 };
   parts.push(sum.svg);
   return { svg: parts.join(''), height: 50 + sum.height + 18 };
 }
@@ -143,7 +168,9 @@ function emptyBox(message: string, y0: number): { svg: string; height: number } 
   return {
     svg:
       `<rect x="${PAD}" y="${y0}" width="${INNER}" height="${h}" rx="12" fill="#F4ECDF"/>` +
-      lines.map((l, i) => text(PAGE_WIDTH / 2, y0 + 20 + 26 + i * 36, l, { size: FONT.body, fill: COLORS.muted, anchor: 'middle' })).join(''),
+      lines
+        .map((l, i) => text(PAGE_WIDTH / 2, y0 + 20 + 26 + i * 36, l, { size: FONT.body, fill: COLORS.muted, anchor: 'middle' }))
+        .join(''),
     height: h,
   };
 }
@@ -151,7 +178,26 @@ function emptyBox(message: string, y0: number): { svg: string; height: number } 
 function barsBlock(section: ChartSection, render: ChartRenderer, y0: number, color: string): { svg: string; height: number } {
   if (!section.data) return emptyBox(section.empty, y0);
   const h = section.data.length * 50;
-  return { svg: placed(PAD, y0, render(barOption(section.data, { font: FONT.label }, categoryLabelWidth(section.data.map((d) => d.name), FONT.label), color), INNER, h)), height: h };
+  return {
+    svg: placed(
+      PAD,
+      y0,
+      render(
+        barOption(
+          section.data,
+          { font: FONT.label },
+          categoryLabelWidth(
+            section.data.map((d) => d.name),
+            FONT.label,
+          ),
+          color,
+        ),
+        INNER,
+        h,
+      ),
+    ),
+    height: h,
+  };
 }
 
 /** The share of a result in the whole (办理结果总计), as the KPIs give shares. */
@@ -165,7 +211,14 @@ function resultsBlock(section: ChartSection, report: Report, render: ChartRender
   const parts = [placed(PAD, y0, render(ringOption(section.data), ring, ring))];
   const rate = kpi('disclosure_rate');
   parts.push(text(PAD + ring / 2, y0 + ring / 2 - 8, rate.label, { size: FONT.small, fill: COLORS.muted, anchor: 'middle' }));
-  parts.push(text(PAD + ring / 2, y0 + ring / 2 + 32, formatKpi(rate, rate.value(report)), { size: 34, fill: COLORS.red, weight: 'bold', anchor: 'middle' }));
+  parts.push(
+    text(PAD + ring / 2, y0 + ring / 2 + 32, formatKpi(rate, rate.value(report)), {
+      size: 34,
+      fill: COLORS.red,
+      weight: 'bold',
+      anchor: 'middle',
+    }),
+  );
   const whole = kpi('closed').value(report);
   const rowH = ring / section.data.length;
   const left = PAD + ring + 30;
@@ -173,7 +226,13 @@ function resultsBlock(section: ChartSection, report: Report, render: ChartRender
     const y = y0 + i * rowH + rowH / 2;
     parts.push(`<rect x="${left}" y="${num(y - 9)}" width="18" height="18" rx="3" fill="${SERIES_COLORS[i % SERIES_COLORS.length]}"/>`);
     parts.push(text(left + 28, y + 8, d.name, { size: FONT.label }));
-    parts.push(text(PAGE_WIDTH - PAD, y + 8, `${d.value === null ? '—' : d.value.toLocaleString('en-US')}件 · ${share(d.value, whole)}`, { size: FONT.label, weight: 'bold', anchor: 'end' }));
+    parts.push(
+      text(PAGE_WIDTH - PAD, y + 8, `${d.value === null ? '—' : d.value.toLocaleString('en-US')}件 · ${share(d.value, whole)}`, {
+        size: FONT.label,
+        weight: 'bold',
+        anchor: 'end',
+      }),
+    );
   });
   return { svg: parts.join(''), height: ring };
 }
@@ -193,7 +252,10 @@ function appealsBlock(section: ChartSection, report: Report, render: ChartRender
   });
   const top = 44;
   const h = appeals.rows.length * 58;
-  return { svg: legend.join('') + placed(PAD, y0 + top, render(stackedOption(appeals, { font: FONT.label }, width), INNER, h)), height: top + h };
+  return {
+    svg: legend.join('') + placed(PAD, y0 + top, render(stackedOption(appeals, { font: FONT.label }, width), INNER, h)),
+    height: top + h,
+  };
 }
 
 function highlightsBlock(highlights: readonly string[], y0: number): { svg: string; height: number } {
@@ -220,7 +282,10 @@ function footer(report: Report, y0: number): { svg: string; height: number } {
     y += p.height + 8;
   }
   y += 24;
-  return { svg: `<rect x="0" y="${y0}" width="${PAGE_WIDTH}" height="${y - y0}" fill="${COLORS.deepRed}"/>` + parts.join(''), height: y - y0 };
+  return {
+    svg: `<rect x="0" y="${y0}" width="${PAGE_WIDTH}" height="${y - y0}" fill="${COLORS.deepRed}"/>` + parts.join(''),
+    height: y - y0,
+  };
 }
 
 export function composeInfographic(input: InfographicInput, render: ChartRenderer): ComposedInfographic {

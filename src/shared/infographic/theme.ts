@@ -4,7 +4,11 @@
 import { cssFontFamily, type FontRole } from '../document/fonts';
 
 /** 微软雅黑 on Windows, 苹方 on a Mac, Noto Sans CJK on Linux, 黑体 where none is. */
-export const INFOGRAPHIC_FONT: FontRole = { name: 'Microsoft YaHei', fallbacks: ['PingFang SC', 'Noto Sans CJK SC', 'SimHei'], generic: 'sans-serif' };
+export const INFOGRAPHIC_FONT: FontRole = {
+  name: 'Microsoft YaHei',
+  fallbacks: ['PingFang SC', 'Noto Sans CJK SC', 'SimHei'],
+  generic: 'sans-serif',
+};
 
 /** For CSS and SVG attributes written in double quotes. */
 export const FONT_STACK_CSS = cssFontFamily(INFOGRAPHIC_FONT);

@@ -52,7 +52,14 @@ const suitSum = (r: Report, col: string) => sum(...suits.map((s) => n(r, `appeal
 const closedCases = (total: number | null, pending: number | null) => (total === null || pending === null ? null : total - pending);
 
 export const KPIS: readonly KpiDef[] = [
-  { id: 'received', label: '新收申请', unit: '件', group: 'requests', definition: '三、一 本年新收政府信息公开申请数量（总计）', value: received },
+  {
+    id: 'received',
+    label: '新收申请',
+    unit: '件',
+    group: 'requests',
+    definition: '三、一 本年新收政府信息公开申请数量（总计）',
+    value: received,
+  },
   { id: 'accepted', label: '受理合计', unit: '件', group: 'requests', definition: '新收申请 + 上年结转申请（总计）', value: accepted },
   { id: 'closed', label: '办结', unit: '件', group: 'requests', definition: '三、（七）办理结果总计', value: closed },
   {
@@ -63,8 +70,22 @@ export const KPIS: readonly KpiDef[] = [
     definition: '（予以公开 + 部分公开）÷ 办理结果总计；总计为 0 时不计算',
     value: (r) => ratio(sum(n(r, 'requests.granted.total'), n(r, 'requests.partial.total')), closed(r)),
   },
-  { id: 'denied_share', label: '不予公开占比', unit: '%', group: 'ratios', definition: '（三）不予公开各项之和 ÷ 办理结果总计；总计为 0 时不计算', value: (r) => ratio(denied(r), closed(r)) },
-  { id: 'unable_share', label: '无法提供占比', unit: '%', group: 'ratios', definition: '（四）无法提供各项之和 ÷ 办理结果总计；总计为 0 时不计算', value: (r) => ratio(unable(r), closed(r)) },
+  {
+    id: 'denied_share',
+    label: '不予公开占比',
+    unit: '%',
+    group: 'ratios',
+    definition: '（三）不予公开各项之和 ÷ 办理结果总计；总计为 0 时不计算',
+    value: (r) => ratio(denied(r), closed(r)),
+  },
+  {
+    id: 'unable_share',
+    label: '无法提供占比',
+    unit: '%',
+    group: 'ratios',
+    definition: '（四）无法提供各项之和 ÷ 办理结果总计；总计为 0 时不计算',
+    value: (r) => ratio(unable(r), closed(r)),
+  },
   {
     id: 'not_held_share',
     label: '本机关不掌握占无法提供',
@@ -81,8 +102,22 @@ export const KPIS: readonly KpiDef[] = [
     definition: '四、结转下年度继续办理 ÷ 受理合计；受理合计为 0 时不计算',
     value: (r) => ratio(n(r, 'requests.carried_forward.total'), accepted(r)),
   },
-  { id: 'review_cases', label: '行政复议', unit: '件', group: 'appeals', definition: '行政复议总计', value: (r) => n(r, 'appeals.review.total') },
-  { id: 'suit_cases', label: '行政诉讼', unit: '件', group: 'appeals', definition: '行政诉讼（未经复议直接起诉 + 复议后起诉）总计', value: (r) => suitSum(r, 'total') },
+  {
+    id: 'review_cases',
+    label: '行政复议',
+    unit: '件',
+    group: 'appeals',
+    definition: '行政复议总计',
+    value: (r) => n(r, 'appeals.review.total'),
+  },
+  {
+    id: 'suit_cases',
+    label: '行政诉讼',
+    unit: '件',
+    group: 'appeals',
+    definition: '行政诉讼（未经复议直接起诉 + 复议后起诉）总计',
+    value: (r) => suitSum(r, 'total'),
+  },
   {
     id: 'review_correction_rate',
     label: '复议纠错率',
@@ -99,14 +134,70 @@ export const KPIS: readonly KpiDef[] = [
     definition: '行政诉讼结果纠正 ÷ 已审结的诉讼案件（总计 − 尚未审结，两类诉讼合计）；没有审结的案件时不计算',
     value: (r) => ratio(suitSum(r, 'corrected'), closedCases(suitSum(r, 'total'), suitSum(r, 'pending'))),
   },
-  { id: 'regulations_issued', label: '规章 本年制发', unit: '件', group: 'proactive', definition: '二、规章 本年制发件数', value: (r) => n(r, 'proactive.regulations.issued') },
-  { id: 'regulations_in_force', label: '规章 现行有效', unit: '件', group: 'proactive', definition: '二、规章 现行有效件数', value: (r) => n(r, 'proactive.regulations.in_force') },
-  { id: 'normative_issued', label: '规范性文件 本年制发', unit: '件', group: 'proactive', definition: '二、行政规范性文件 本年制发件数', value: (r) => n(r, 'proactive.normative_docs.issued') },
-  { id: 'normative_in_force', label: '规范性文件 现行有效', unit: '件', group: 'proactive', definition: '二、行政规范性文件 现行有效件数', value: (r) => n(r, 'proactive.normative_docs.in_force') },
-  { id: 'licensing', label: '行政许可', unit: '件', group: 'proactive', definition: '二、行政许可 本年处理决定数量', value: (r) => n(r, 'proactive.licensing.decisions') },
-  { id: 'penalty', label: '行政处罚', unit: '件', group: 'proactive', definition: '二、行政处罚 本年处理决定数量', value: (r) => n(r, 'proactive.penalty.decisions') },
-  { id: 'coercion', label: '行政强制', unit: '件', group: 'proactive', definition: '二、行政强制 本年处理决定数量', value: (r) => n(r, 'proactive.coercion.decisions') },
-  { id: 'fees', label: '行政事业性收费', unit: '万元', group: 'proactive', definition: '二、行政事业性收费 本年收费金额（万元）', value: (r) => n(r, 'proactive.fees.amount') },
+  {
+    id: 'regulations_issued',
+    label: '规章 本年制发',
+    unit: '件',
+    group: 'proactive',
+    definition: '二、规章 本年制发件数',
+    value: (r) => n(r, 'proactive.regulations.issued'),
+  },
+  {
+    id: 'regulations_in_force',
+    label: '规章 现行有效',
+    unit: '件',
+    group: 'proactive',
+    definition: '二、规章 现行有效件数',
+    value: (r) => n(r, 'proactive.regulations.in_force'),
+  },
+  {
+    id: 'normative_issued',
+    label: '规范性文件 本年制发',
+    unit: '件',
+    group: 'proactive',
+    definition: '二、行政规范性文件 本年制发件数',
+    value: (r) => n(r, 'proactive.normative_docs.issued'),
+  },
+  {
+    id: 'normative_in_force',
+    label: '规范性文件 现行有效',
+    unit: '件',
+    group: 'proactive',
+    definition: '二、行政规范性文件 现行有效件数',
+    value: (r) => n(r, 'proactive.normative_docs.in_force'),
+  },
+  {
+    id: 'licensing',
+    label: '行政许可',
+    unit: '件',
+    group: 'proactive',
+    definition: '二、行政许可 本年处理决定数量',
+    value: (r) => n(r, 'proactive.licensing.decisions'),
+  },
+  {
+    id: 'penalty',
+    label: '行政处罚',
+    unit: '件',
+    group: 'proactive',
+    definition: '二、行政处罚 本年处理决定数量',
+    value: (r) => n(r, 'proactive.penalty.decisions'),
+  },
+  {
+    id: 'coercion',
+    label: '行政强制',
+    unit: '件',
+    group: 'proactive',
+    definition: '二、行政强制 本年处理决定数量',
+    value: (r) => n(r, 'proactive.coercion.decisions'),
+  },
+  {
+    id: 'fees',
+    label: '行政事业性收费',
+    unit: '万元',
+    group: 'proactive',
+    definition: '二、行政事业性收费 本年收费金额（万元）',
+    value: (r) => n(r, 'proactive.fees.amount'),
+  },
 ];
 
 /** Said once beside the KPIs wherever they are shown. */
@@ -150,7 +241,8 @@ export function formatChange(def: Pick<KpiDef, 'unit'>, change: number | null | 
   if (change === null || change === undefined || !Number.isFinite(change)) return '—';
   const size = Math.abs(change);
   // A change too small to show at the figure's precision is no change: never "+0.0 个百分点".
-  const shown = def.unit === '%' ? (size * 100).toFixed(1) : def.unit === '万元' ? trimZeros(size.toFixed(4)) : size.toLocaleString('en-US');
+  const shown =
+    def.unit === '%' ? (size * 100).toFixed(1) : def.unit === '万元' ? trimZeros(size.toFixed(4)) : size.toLocaleString('en-US');
   if (Number(shown.replace(/,/g, '')) === 0) return '持平';
   const sign = change > 0 ? '+' : '−';
   return `${sign}${shown} ${def.unit === '%' ? '个百分点' : def.unit}`;

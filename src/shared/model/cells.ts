@@ -64,4 +64,3 @@ export function rowName(table: TableId, rowKey: string): string {
   const row = TABLES[table].rows.find((r) => r.key === rowKey)!;
   return `${displayCode(row.code)}${row.short ?? row.label}`;
 }
-

@@ -28,11 +28,16 @@ export function textTooLongMessage(id: LimitedText | undefined, length: number):
 
 /** The report's texts over the limit, in document order. */
 export function overlongTexts(report: Pick<Report, 'narratives' | 'preamble'>): { id: LimitedText; length: number }[] {
-  const texts: [LimitedText, string | undefined][] = [['preamble', report.preamble], ...NARRATIVE_IDS.map((id) => [id, report.narratives[id]] as [LimitedText, string])];
+  const texts: [LimitedText, string | undefined][] = [
+    ['preamble', report.preamble],
+    ...NARRATIVE_IDS.map((id) => [id, report.narratives[id]] as [LimitedText, string]),
+  ];
   return texts.filter(([, text]) => (text?.length ?? 0) > MAX_SECTION_CHARS).map(([id, text]) => ({ id, length: text!.length }));
 }
 
 /** A text field of a schema, refused past the limit with the one message. */
 export function limitedText(id?: LimitedText) {
-  return z.string().max(MAX_SECTION_CHARS, { error: (issue) => textTooLongMessage(id, typeof issue.input === 'string' ? issue.input.length : MAX_SECTION_CHARS + 1) });
+  return z.string().max(MAX_SECTION_CHARS, {
+    error: (issue) => textTooLongMessage(id, typeof issue.input === 'string' ? issue.input.length : MAX_SECTION_CHARS + 1),
+  });
 }

@@ -19,7 +19,9 @@ export const cellChangesSchema = z.partialRecord(z.enum(cellKeys), cellValueSche
 
 /** Each text with its own section named in the message when it is too long. */
 const narrativesSchema = z.strictObject(
-  Object.fromEntries(NARRATIVE_IDS.map((n) => [n, limitedText(n).optional()])) as { [N in NarrativeId]: z.ZodOptional<ReturnType<typeof limitedText>> },
+  Object.fromEntries(NARRATIVE_IDS.map((n) => [n, limitedText(n).optional()])) as {
+    [N in NarrativeId]: z.ZodOptional<ReturnType<typeof limitedText>>;
+  },
 );
 
 export const editPatchSchema = z.strictObject({

@@ -89,7 +89,6 @@ export function documentTitle(report: Pick<Report, 'agency' | 'year'>): string {
   return `${report.agency}${report.year}年政府信息公开工作年度报告`;
 }
 
-
 // ---- reading a cell (docs/report-format.md) --------------------------------------
 
 /** Dash-like marks that mean "nothing": kept as text, treated as blank by the rules. */
@@ -111,7 +110,9 @@ export function parseCellInput(raw: unknown): CellValue {
   if (typeof raw === 'boolean') return String(raw);
   // Whatever else a reader hands over (a string, a date) is kept as its text.
   // eslint-disable-next-line @typescript-eslint/no-base-to-string
-  const text = String(raw).replace(/[\u00a0\u3000]/g, ' ').trim();
+  const text = String(raw)
+    .replace(/[\u00a0\u3000]/g, ' ')
+    .trim();
   if (text === '') return null;
   const n = toHalfWidth(text).replace(/\s+/g, '');
   // Thousands separators only in their proper places: "3,985,758" yes, "1,2" no.

@@ -12,7 +12,10 @@ const cellSchema = z.union([z.number(), z.string(), z.null()]);
 function tableSchema(table: TableId) {
   const def = TABLES[table];
   const rows = Object.fromEntries(
-    def.rows.map((r) => [r.key, z.strictObject(Object.fromEntries(def.colsOf(r.key).map((c) => [c.key, cellSchema.optional()]))).optional()]),
+    def.rows.map((r) => [
+      r.key,
+      z.strictObject(Object.fromEntries(def.colsOf(r.key).map((c) => [c.key, cellSchema.optional()]))).optional(),
+    ]),
   );
   return z.strictObject(rows);
 }

@@ -38,7 +38,10 @@ export function hierarchyFindings(region: Report, bodies: readonly SumPart[]): F
     // A body's text in the cell is its own cell.type error; the sum is not known.
     if (unknown || Math.abs(own - sum) < 1e-9) continue;
     const diff = own - sum;
-    const who = contributions.length === 0 ? '各单位均为 0' : `其中 ${contributions.slice(0, MAX_NAMED).join('、')}${contributions.length > MAX_NAMED ? ` 等 ${contributions.length} 个单位` : ''}`;
+    const who =
+      contributions.length === 0
+        ? '各单位均为 0'
+        : `其中 ${contributions.slice(0, MAX_NAMED).join('、')}${contributions.length > MAX_NAMED ? ` 等 ${contributions.length} 个单位` : ''}`;
     const stock = STOCK_CELLS.has(c.key);
     findings.push({
       id: `${HIERARCHY_RULE}:${c.key}`,
@@ -58,7 +61,9 @@ export function hierarchyFindings(region: Report, bodies: readonly SumPart[]): F
 export function checkRegion(review: Review, region: Report, regionIndex?: number): Finding[] {
   const isRegion = nameMatcher([region.agency]);
   const bodies = review.reports.flatMap((r) =>
-    r.report && r.report.year === region.year && r.index !== regionIndex && isRegion(r.report.agency) === undefined ? [{ fileName: r.fileName, report: r.report }] : [],
+    r.report && r.report.year === region.year && r.index !== regionIndex && isRegion(r.report.agency) === undefined
+      ? [{ fileName: r.fileName, report: r.report }]
+      : [],
   );
   return hierarchyFindings(region, bodies);
 }

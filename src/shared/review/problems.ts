@@ -47,7 +47,10 @@ export type ProblemColumn = (typeof PROBLEM_COLUMNS)[number]['key'];
 
 /** The cells' printed names; with `max`, the first few and how many in all. */
 export function cellNames(cells: readonly string[], max = Infinity): string {
-  const names = cells.slice(0, max).map((k) => cellDef(k)?.name ?? k).join('、');
+  const names = cells
+    .slice(0, max)
+    .map((k) => cellDef(k)?.name ?? k)
+    .join('、');
   return cells.length > max ? `${names} 等 ${cells.length} 个格子` : names;
 }
 
@@ -73,7 +76,21 @@ export function problemRow(r: ReviewedReport, f: Finding): ProblemRow {
 /** A report's 问题清单: a file that could not be read is one problem of its own. */
 export function problemRows(r: ReviewedReport): ProblemRow[] {
   if (r.error !== undefined) {
-    return [{ kind: 'unreadable', body: bodyOf(r), fileName: r.fileName, severity: '读取失败', section: '', cells: '', cellsBrief: '', message: r.error, fix: '请重新报送可以读取的文件', rule: 'file', explanation: '' }];
+    return [
+      {
+        kind: 'unreadable',
+        body: bodyOf(r),
+        fileName: r.fileName,
+        severity: '读取失败',
+        section: '',
+        cells: '',
+        cellsBrief: '',
+        message: r.error,
+        fix: '请重新报送可以读取的文件',
+        rule: 'file',
+        explanation: '',
+      },
+    ];
   }
   const rows = r.findings.map((f) => problemRow(r, f));
   if (r.duplicates.length > 0) {

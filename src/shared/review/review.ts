@@ -12,9 +12,7 @@ import { NARRATIVE_IDS } from '../template/gov2021';
 import { groupSameBodies, nameMatcher } from './names';
 
 /** A file of the batch as read: its report, or why it could not be read. */
-export type ReviewInput =
-  | { fileName: string; report: Report; notes: string[] }
-  | { fileName: string; error: string };
+export type ReviewInput = { fileName: string; report: Report; notes: string[] } | { fileName: string; error: string };
 
 export const REVIEW_STATUSES = ['读取失败', '有错误', '待核实', '通过'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
@@ -114,7 +112,11 @@ function duplicateFiles(inputs: readonly ReviewInput[]): Map<number, string[]> {
     for (const group of groupSameBodies(indexes.map((i) => (inputs[i] as Readable).report.agency))) {
       if (group.length < 2) continue;
       const files = group.map((g) => indexes[g]!);
-      for (const i of files) out.set(i, files.filter((j) => j !== i).map((j) => inputs[j]!.fileName));
+      for (const i of files)
+        out.set(
+          i,
+          files.filter((j) => j !== i).map((j) => inputs[j]!.fileName),
+        );
     }
   }
   return out;
@@ -123,7 +125,18 @@ function duplicateFiles(inputs: readonly ReviewInput[]): Map<number, string[]> {
 /** One report of the batch, validated against its last year's report when there is one. */
 function reviewOne(input: ReviewInput, index: number, previous?: Readable, duplicates: readonly string[] = []): ReviewedReport {
   if (!readable(input)) {
-    return { index, fileName: input.fileName, status: '读取失败', error: input.error, findings: [], counts: { ...NO_COUNTS }, unexplained: 0, kpis: [], notes: [], duplicates };
+    return {
+      index,
+      fileName: input.fileName,
+      status: '读取失败',
+      error: input.error,
+      findings: [],
+      counts: { ...NO_COUNTS },
+      unexplained: 0,
+      kpis: [],
+      notes: [],
+      duplicates,
+    };
   }
   const { report } = input;
   // A file with no text at all (a workbook of the three tables) is checked for its tables: "正文未填写" would only say what the file is.

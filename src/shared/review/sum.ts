@@ -30,8 +30,6 @@ export interface Summed {
   notices: string[];
 }
 
-
-
 function names(list: readonly string[], max = 8): string {
   return list.slice(0, max).join('、') + (list.length > max ? ` 等 ${list.length} 个` : '');
 }
@@ -47,13 +45,22 @@ function refusal(parts: readonly SumPart[], year: number): Result<never> | undef
   if (parts.length === 0) return fail('nothing_to_sum', '没有可以汇总的报告：请至少选择一份');
   const other = parts.filter((p) => p.report.year !== year);
   if (other.length > 0) {
-    const list = other.map((p) => `「${p.fileName}」是 ${p.report.year} 年度`).slice(0, 5).join('，');
-    return fail('years_differ', `不能汇总不同年度的报告：汇总的是 ${year} 年度，但${list}${other.length > 5 ? ` 等 ${other.length} 份` : ''}。请只选 ${year} 年度的报告`);
+    const list = other
+      .map((p) => `「${p.fileName}」是 ${p.report.year} 年度`)
+      .slice(0, 5)
+      .join('，');
+    return fail(
+      'years_differ',
+      `不能汇总不同年度的报告：汇总的是 ${year} 年度，但${list}${other.length > 5 ? ` 等 ${other.length} 份` : ''}。请只选 ${year} 年度的报告`,
+    );
   }
   for (const group of groupSameBodies(parts.map((p) => p.report.agency))) {
     if (group.length < 2) continue;
     const [first, second] = group.map((i) => parts[i]!);
-    return fail('duplicate_body', `「${first!.fileName}」和「${second!.fileName}」都是${first!.report.agency}的报告，同一单位只能计入一次：请去掉其中一份再汇总`);
+    return fail(
+      'duplicate_body',
+      `「${first!.fileName}」和「${second!.fileName}」都是${first!.report.agency}的报告，同一单位只能计入一次：请去掉其中一份再汇总`,
+    );
   }
   return undefined;
 }
@@ -88,7 +95,10 @@ export function sumReports(parts: readonly SumPart[], options: SumOptions): Resu
     const before = options.previous.map((p) => p.report.agency);
     const gone = bodiesNotIn(before, now);
     const added = bodiesNotIn(now, before);
-    if (gone.length > 0) notices.push(`上年有报告、今年没有的单位：${names(gone, 10)}。它们上年结转的申请不在今年的汇总中，本级“上年结转”与上年“结转下年度”可能因此不一致。`);
+    if (gone.length > 0)
+      notices.push(
+        `上年有报告、今年没有的单位：${names(gone, 10)}。它们上年结转的申请不在今年的汇总中，本级“上年结转”与上年“结转下年度”可能因此不一致。`,
+      );
     if (added.length > 0) notices.push(`今年新增的单位（上年没有报告）：${names(added, 10)}。`);
   }
   return ok({ report, notices });

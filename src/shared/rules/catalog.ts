@@ -1,7 +1,15 @@
 // Every validation rule of docs/report-format.md, as data. The engine reads this
 // list; adding a rule is adding an entry here and its message.
 import { rowName } from '../model/cells';
-import { APPEAL_ROWS, LEVELS_MAKING_REGULATIONS, TABLES, REQUEST_COLS, REQUEST_PART_COLS, REQUEST_RESULT_ROWS, REQUEST_ROWS } from '../template/gov2021';
+import {
+  APPEAL_ROWS,
+  LEVELS_MAKING_REGULATIONS,
+  TABLES,
+  REQUEST_COLS,
+  REQUEST_PART_COLS,
+  REQUEST_RESULT_ROWS,
+  REQUEST_ROWS,
+} from '../template/gov2021';
 import type { Rule, RuleTraits, Term } from './types';
 
 const requestCols = REQUEST_COLS.map((c) => ({ key: c.key, name: c.label }));
@@ -195,7 +203,10 @@ export const RULES: readonly Rule[] = [
       },
       {
         name: '结转下年',
-        patterns: [`结转(?:至|到)?下(?:一)?年(?:度)?[^。；;，,]{0,10}?${NUM}${UNIT}`, `${NUM}${UNIT}[^。；;，,]{0,6}?结转(?:至|到)?下(?:一)?年`],
+        patterns: [
+          `结转(?:至|到)?下(?:一)?年(?:度)?[^。；;，,]{0,10}?${NUM}${UNIT}`,
+          `${NUM}${UNIT}[^。；;，,]{0,6}?结转(?:至|到)?下(?:一)?年`,
+        ],
         candidates: [['requests.carried_forward.total']],
         candidateNames: ['结转下年度总计为 {0} 件'],
       },
@@ -207,13 +218,19 @@ export const RULES: readonly Rule[] = [
       },
       {
         name: '收到申请',
-        patterns: [`(?:收到|新收|接收|共收)[^。；;，,\\n]{0,24}?申请[^。；;，,\\d\\n]{0,6}?${NUM}${UNIT}`, `(?:收到|新收|接收)${NUM}${UNIT}[^。；;，,]{0,12}?申请`],
+        patterns: [
+          `(?:收到|新收|接收|共收)[^。；;，,\\n]{0,24}?申请[^。；;，,\\d\\n]{0,6}?${NUM}${UNIT}`,
+          `(?:收到|新收|接收)${NUM}${UNIT}[^。；;，,]{0,12}?申请`,
+        ],
         candidates: [['requests.received.total']],
         candidateNames: ['本年新收申请总计为 {0} 件'],
       },
       {
         name: '办理申请',
-        patterns: [`(?:受理|办理|答复|办结|处理)[^。；;，,\\n]{0,24}?申请[^。；;，,\\d\\n]{0,6}?${NUM}${UNIT}`, `(?:受理|办理|答复|办结)${NUM}${UNIT}[^。；;，,]{0,12}?申请`],
+        patterns: [
+          `(?:受理|办理|答复|办结|处理)[^。；;，,\\n]{0,24}?申请[^。；;，,\\d\\n]{0,6}?${NUM}${UNIT}`,
+          `(?:受理|办理|答复|办结)${NUM}${UNIT}[^。；;，,]{0,12}?申请`,
+        ],
         candidates: [
           ['requests.received.total'],
           ['requests.received.total', 'requests.carried_over.total'],
@@ -244,7 +261,8 @@ export const RULES: readonly Rule[] = [
     cell: 'requests.other_no_fee.total',
     denial: '(?:未|没有|无|不)[^。；;，,]{0,6}?(?:收取|收费|发出|产生)',
     mention: '通知',
-    message: '表三 申请人逾期未缴费而不再处理的申请有 {value} 件（说明发出过收费通知），但六、其他需要报告的事项只写了「{quote}」：请写明发出收费通知的件数和金额',
+    message:
+      '表三 申请人逾期未缴费而不再处理的申请有 {value} 件（说明发出过收费通知），但六、其他需要报告的事项只写了「{quote}」：请写明发出收费通知的件数和金额',
   },
   {
     id: 'plausibility.regulations',
@@ -253,7 +271,8 @@ export const RULES: readonly Rule[] = [
     section: 'proactive',
     cells: ['proactive.regulations.issued', 'proactive.regulations.repealed', 'proactive.regulations.in_force'],
     allowed: LEVELS_MAKING_REGULATIONS,
-    message: '本机关层级为「{level}」，无权制定规章，但表二 规章 填了 {values}：规章只能由省级政府、设区的市政府和国务院部门制定，请核对是否应填在“行政规范性文件”',
+    message:
+      '本机关层级为「{level}」，无权制定规章，但表二 规章 填了 {values}：规章只能由省级政府、设区的市政府和国务院部门制定，请核对是否应填在“行政规范性文件”',
   },
   {
     id: 'continuity.jump',
@@ -261,12 +280,7 @@ export const RULES: readonly Rule[] = [
     severity: 'notice',
     factor: 5,
     minMagnitude: 10,
-    cells: [
-      'requests.received.total',
-      'requests.results_total.total',
-      'requests.carried_forward.total',
-      ...APPEAL_TOTALS,
-    ],
+    cells: ['requests.received.total', 'requests.results_total.total', 'requests.carried_forward.total', ...APPEAL_TOTALS],
     message: '{name} 从上年的 {prev} 变为 {value}，变化很大（超过 {factor} 倍或不到五分之一）：请确认数字无误',
   },
   {

@@ -56,16 +56,14 @@ interface CompiledEquation {
  * validation run only reads cells and adds numbers; a rule naming a cell
  * that does not exist fails here, at the first run, not silently.
  */
-const compileEquation = memo(
-  (rule: EquationRule): CompiledEquation => ({
-    usesPrevious: [...rule.lhs, ...rule.rhs].some((t) => t.previous),
-    indexes: expandEquation(rule).map((ix) => ({
-      ...ix,
-      cells: [...ix.lhs, ...ix.rhs].filter((t) => !t.previous).map((t) => t.key),
-      lhsName: cellDef(ix.lhs[0]!.key)!.name,
-    })),
-  }),
-);
+const compileEquation = memo((rule: EquationRule): CompiledEquation => ({
+  usesPrevious: [...rule.lhs, ...rule.rhs].some((t) => t.previous),
+  indexes: expandEquation(rule).map((ix) => ({
+    ...ix,
+    cells: [...ix.lhs, ...ix.rhs].filter((t) => !t.previous).map((t) => t.key),
+    lhsName: cellDef(ix.lhs[0]!.key)!.name,
+  })),
+}));
 
 /** Signed sum of the terms; NaN when a term is text (cell.type reports that, not the sum). */
 function sumTerms(terms: readonly ResolvedTerm[], report: Report, previous: Report | null): number {
@@ -201,7 +199,11 @@ function evalBlank(rule: BlankRule, report: Report, _ctx: ValidationContext, emi
     const values = report.tables[table];
     const blanks = CELLS_BY_TABLE.get(table)!.filter((c) => isBlankLike(values[c.row]?.[c.col] ?? null));
     if (blanks.length === 0) continue;
-    const examples = blanks.slice(0, 3).map((c) => c.name).join('、') + (blanks.length > 3 ? ' 等' : '');
+    const examples =
+      blanks
+        .slice(0, 3)
+        .map((c) => c.name)
+        .join('、') + (blanks.length > 3 ? ' 等' : '');
     emit({
       id: `${rule.id}:${table}`,
       rule: rule.id,
@@ -225,7 +227,14 @@ function evalLevelCells(rule: LevelCellsRule, report: Report, _ctx: ValidationCo
   });
   if (over.length === 0) return;
   const values = over.map((k) => `${cellDef(k)!.name.split('·')[1] ?? ''} ${show(valueAt(report, k))}`).join('、');
-  emit({ id: rule.id, rule: rule.id, severity: rule.severity, section: rule.section, message: fill(rule.message, { level: report.level, values }), cells: over });
+  emit({
+    id: rule.id,
+    rule: rule.id,
+    severity: rule.severity,
+    section: rule.section,
+    message: fill(rule.message, { level: report.level, values }),
+    cells: over,
+  });
 }
 
 function evalJump(rule: JumpRule, report: Report, ctx: ValidationContext, emit: Emit): void {
@@ -254,7 +263,14 @@ function evalDeadline(rule: DeadlineRule, report: Report, ctx: ValidationContext
   if (!date) return;
   const due = `${report.year + 1}-${String(rule.due.month).padStart(2, '0')}-${String(rule.due.day).padStart(2, '0')}`;
   if (date <= due) return;
-  emit({ id: rule.id, rule: rule.id, severity: rule.severity, section: 'other', message: fill(rule.message, { dueYear: report.year + 1, date }), cells: [] });
+  emit({
+    id: rule.id,
+    rule: rule.id,
+    severity: rule.severity,
+    section: 'other',
+    message: fill(rule.message, { dueYear: report.year + 1, date }),
+    cells: [],
+  });
 }
 
 // ---- narrative ------------------------------------------------------------
@@ -361,11 +377,13 @@ function evalNarrativeNumbers(rule: NarrativeNumbersRule, report: Report, _ctx: 
     for (const mention of numberMentions(rule, text)) {
       const phrase = rule.phrases[mention.phrase]!;
       // A table not filled in yet can't contradict the text: the blank cells are reported on their own.
-      const values = phrase.candidates.map((cells) => cells.reduce<number | undefined>((a, k) => {
-        const cell = valueAt(report, k);
-        const v = cell === null ? undefined : numericValue(cell);
-        return a === undefined || v === undefined ? undefined : a + v;
-      }, 0));
+      const values = phrase.candidates.map((cells) =>
+        cells.reduce<number | undefined>((a, k) => {
+          const cell = valueAt(report, k);
+          const v = cell === null ? undefined : numericValue(cell);
+          return a === undefined || v === undefined ? undefined : a + v;
+        }, 0),
+      );
       if (values.some((v) => v === undefined)) continue;
       if (values.includes(mention.value)) continue;
       const candidates = phrase.candidateNames.map((name, i) => fill(name, { 0: values[i]! })).join('，或');

@@ -55,7 +55,11 @@ function roundChanges(findings: readonly Finding[], touched: ReadonlyMap<CellKey
  * `settle` lets the caller derive what its own mode derives after an edit
  * (the editor's computed totals).
  */
-export function fixAll(report: Report, ctx: ValidationContext = {}, settle: (r: Report, changed: readonly CellKey[]) => Report = (r) => r): FixAllOutcome {
+export function fixAll(
+  report: Report,
+  ctx: ValidationContext = {},
+  settle: (r: Report, changed: readonly CellKey[]) => Report = (r) => r,
+): FixAllOutcome {
   let next = report;
   const touched = new Map<CellKey, CellValue>();
   const applied: AppliedFix[] = [];

@@ -29,7 +29,11 @@ const ALL_TOTALS: readonly TotalDef[] = RULES.filter(isTotalRule).flatMap((rule)
  * (`requests.results_total.total`) sums its row and its column.
  */
 const ofTable = (table: TableId) => ALL_TOTALS.filter((d) => cellDef(d.total)!.table === table);
-export const TOTALS: Readonly<Record<TableId, readonly TotalDef[]>> = { proactive: ofTable('proactive'), requests: ofTable('requests'), appeals: ofTable('appeals') };
+export const TOTALS: Readonly<Record<TableId, readonly TotalDef[]>> = {
+  proactive: ofTable('proactive'),
+  requests: ofTable('requests'),
+  appeals: ofTable('appeals'),
+};
 
 export const TOTAL_CELLS: ReadonlySet<CellKey> = new Set(ALL_TOTALS.map((d) => d.total));
 

@@ -33,7 +33,8 @@ const SECTION_LIST: readonly Omit<SectionDef, 'heading'>[] = [
     numeral: '一',
     name: '总体情况',
     kind: 'narrative',
-    guidance: '概述本年度政府信息公开工作总体情况，按五个方面分别写明：主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障。',
+    guidance:
+      '概述本年度政府信息公开工作总体情况，按五个方面分别写明：主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障。',
     parts: [
       { heading: '（一）主动公开', guidance: '主动公开的主要内容、渠道和数量，重点领域信息公开情况。' },
       { heading: '（二）依申请公开', guidance: '收到和办理政府信息公开申请的情况，与表三的数字一致。' },
@@ -75,7 +76,8 @@ const SECTION_LIST: readonly Omit<SectionDef, 'heading'>[] = [
     numeral: '六',
     name: '其他需要报告的事项',
     kind: 'narrative',
-    guidance: '须说明是否收取信息处理费（《政府信息公开信息处理费管理办法》，国办函〔2020〕109号）：发出收费通知的件数和总金额、实际收取的金额；以及本地政务公开主管部门要求报告的其他事项。',
+    guidance:
+      '须说明是否收取信息处理费（《政府信息公开信息处理费管理办法》，国办函〔2020〕109号）：发出收费通知的件数和总金额、实际收取的金额；以及本地政务公开主管部门要求报告的其他事项。',
   },
 ];
 
@@ -125,7 +127,9 @@ const DOC_COLS: readonly ColDef[] = [
   { key: 'in_force', label: '现行有效件数', aliases: ['现行有效件', '现行有效数'] },
 ];
 const DECISION_COLS: readonly ColDef[] = [{ key: 'decisions', label: '本年处理决定数量', aliases: ['处理决定数量', '本年处理决定数'] }];
-const FEE_COLS: readonly ColDef[] = [{ key: 'amount', label: '本年收费金额（单位：万元）', aliases: ['本年收费金额', '收费金额（万元）', '收费金额'] }];
+const FEE_COLS: readonly ColDef[] = [
+  { key: 'amount', label: '本年收费金额（单位：万元）', aliases: ['本年收费金额', '收费金额（万元）', '收费金额'] },
+];
 
 export interface ProactiveBlock {
   header: string;
@@ -154,9 +158,7 @@ export const PROACTIVE_BLOCKS: readonly ProactiveBlock[] = [
   { header: '第二十条第（八）项', cols: FEE_COLS, rows: [{ key: 'fees', code: '', label: '行政事业性收费', aliases: ['行政事业收费'] }] },
 ];
 
-const proactiveColsByRow = new Map<string, readonly ColDef[]>(
-  PROACTIVE_BLOCKS.flatMap((b) => b.rows.map((r) => [r.key, b.cols] as const)),
-);
+const proactiveColsByRow = new Map<string, readonly ColDef[]>(PROACTIVE_BLOCKS.flatMap((b) => b.rows.map((r) => [r.key, b.cols] as const)));
 
 // ---- 三、依申请 -----------------------------------------------------------
 
@@ -173,8 +175,20 @@ export const REQUEST_APPLICANT_GROUP = '法人或其他组织';
 export const REQUEST_PART_COLS = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other'] as const;
 
 export const REQUEST_ROWS: readonly RowDef[] = [
-  { key: 'received', code: '一', label: '本年新收政府信息公开申请数量', short: '本年新收申请', aliases: ['本年新收申请数量', '本年新收申请数'] },
-  { key: 'carried_over', code: '二', label: '上年结转政府信息公开申请数量', short: '上年结转申请', aliases: ['上年结转申请数量', '上年结转申请数'] },
+  {
+    key: 'received',
+    code: '一',
+    label: '本年新收政府信息公开申请数量',
+    short: '本年新收申请',
+    aliases: ['本年新收申请数量', '本年新收申请数'],
+  },
+  {
+    key: 'carried_over',
+    code: '二',
+    label: '上年结转政府信息公开申请数量',
+    short: '上年结转申请',
+    aliases: ['上年结转申请数量', '上年结转申请数'],
+  },
   { key: 'granted', code: '三（一）', label: '予以公开' },
   { key: 'partial', code: '三（二）', label: '部分公开（区分处理的，只计这一情形，不计其他情形）', short: '部分公开' },
   { key: 'denied_secret', code: '三（三）1', label: '属于国家秘密' },
@@ -207,7 +221,13 @@ export const REQUEST_ROWS: readonly RowDef[] = [
   },
   { key: 'other_other', code: '三（六）3', label: '其他' },
   { key: 'results_total', code: '三（七）', label: '总计', aliases: ['合计'] },
-  { key: 'carried_forward', code: '四', label: '结转下年度继续办理', short: '结转下年度', aliases: ['结转下年度继续办理申请数量', '结转下年度继续办理数量'] },
+  {
+    key: 'carried_forward',
+    code: '四',
+    label: '结转下年度继续办理',
+    short: '结转下年度',
+    aliases: ['结转下年度继续办理申请数量', '结转下年度继续办理数量'],
+  },
 ];
 
 /** Group rows of table 三 with their headings, as the template prints them. */

@@ -60,7 +60,10 @@ function pPr(p: ParagraphLook): string {
     p.line === undefined
       ? `<w:spacing w:before="0" w:after="${p.after ?? 0}" w:line="240" w:lineRule="auto"/>`
       : `<w:spacing w:before="0" w:after="${p.after ?? 0}" w:line="${p.line}" w:lineRule="exact"/>`;
-  const indent = p.indentChars === 2 ? `<w:ind w:firstLineChars="200" w:firstLine="${twips(SIZES.body * 2)}"/>` : '<w:ind w:firstLineChars="0" w:firstLine="0"/>';
+  const indent =
+    p.indentChars === 2
+      ? `<w:ind w:firstLineChars="200" w:firstLine="${twips(SIZES.body * 2)}"/>`
+      : '<w:ind w:firstLineChars="0" w:firstLine="0"/>';
   return (
     '<w:pPr>' +
     (p.keepNext ? '<w:keepNext/>' : '') +
@@ -92,7 +95,13 @@ function rPr(role: FontRole, sizePt: number, extra: { color?: string; grid?: boo
   return `<w:rPr>${rFonts(role)}<w:b w:val="0"/>${extra.color ? `<w:color w:val="${extra.color}"/>` : ''}${condense}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>`;
 }
 
-function paragraphStyle(id: string, name: string, look: ParagraphLook, run: string, options: { default?: boolean; qFormat?: boolean } = {}): string {
+function paragraphStyle(
+  id: string,
+  name: string,
+  look: ParagraphLook,
+  run: string,
+  options: { default?: boolean; qFormat?: boolean } = {},
+): string {
   const basedOn = options.default ? '' : '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/>';
   return `<w:style w:type="paragraph"${options.default ? ' w:default="1"' : ''} w:styleId="${id}"><w:name w:val="${name}"/>${basedOn}${options.qFormat ? '<w:qFormat/>' : ''}${pPr(look)}${run}</w:style>`;
 }
@@ -111,12 +120,34 @@ export function stylesXml(): string {
     '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
     `<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`,
     // The title sits on 1.2 line pitches per line, and one empty line separates it from the text.
-    paragraphStyle(STYLE.title, 'Report Title', { keepNext: true, grid: false, line: Math.round(LINE_TWIPS * 1.2), after: LINE_TWIPS, indentChars: 0, align: 'center' }, rPr(FONTS.title, SIZES.title)),
-    paragraphStyle(STYLE.heading, 'heading 1', { ...BODY, keepNext: true, keepLines: true, outline: 0 }, rPr(FONTS.heading, SIZES.body, { grid: true }), { qFormat: true }),
-    paragraphStyle(STYLE.subheading, 'heading 2', { ...BODY, keepNext: true, keepLines: true, outline: 1 }, rPr(FONTS.subheading, SIZES.body, { grid: true }), { qFormat: true }),
+    paragraphStyle(
+      STYLE.title,
+      'Report Title',
+      { keepNext: true, grid: false, line: Math.round(LINE_TWIPS * 1.2), after: LINE_TWIPS, indentChars: 0, align: 'center' },
+      rPr(FONTS.title, SIZES.title),
+    ),
+    paragraphStyle(
+      STYLE.heading,
+      'heading 1',
+      { ...BODY, keepNext: true, keepLines: true, outline: 0 },
+      rPr(FONTS.heading, SIZES.body, { grid: true }),
+      { qFormat: true },
+    ),
+    paragraphStyle(
+      STYLE.subheading,
+      'heading 2',
+      { ...BODY, keepNext: true, keepLines: true, outline: 1 },
+      rPr(FONTS.subheading, SIZES.body, { grid: true }),
+      { qFormat: true },
+    ),
     paragraphStyle(STYLE.table, 'Table Text', OFF_GRID_SINGLE, rPr(FONTS.table, SIZES.table)),
     paragraphStyle(STYLE.pageNumber, 'Page Number Text', OFF_GRID_SINGLE, rPr(FONTS.table, SIZES.pageNumber)),
-    paragraphStyle(STYLE.draft, 'Draft Mark', { ...OFF_GRID_SINGLE, align: 'center' }, rPr(FONTS.heading, SIZES.pageNumber, { color: 'C00000' })),
+    paragraphStyle(
+      STYLE.draft,
+      'Draft Mark',
+      { ...OFF_GRID_SINGLE, align: 'center' },
+      rPr(FONTS.heading, SIZES.pageNumber, { color: 'C00000' }),
+    ),
   ];
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="${W_NS}">${defaults}${styles.join('')}</w:styles>`;
@@ -124,7 +155,12 @@ export function stylesXml(): string {
 
 // What Word itself records for these fonts: GB2312 character set (86), family and
 // pitch, and the name to use instead (altName) when the font is not installed.
-const FONT_TABLE_ENTRIES: readonly { role: FontRole; altName: string; family: 'roman' | 'modern' | 'swiss'; pitch: 'fixed' | 'variable' }[] = [
+const FONT_TABLE_ENTRIES: readonly {
+  role: FontRole;
+  altName: string;
+  family: 'roman' | 'modern' | 'swiss';
+  pitch: 'fixed' | 'variable';
+}[] = [
   { role: FONTS.title, altName: '宋体', family: 'roman', pitch: 'variable' },
   { role: FONTS.body, altName: '仿宋', family: 'modern', pitch: 'fixed' },
   { role: FONTS.heading, altName: 'SimHei', family: 'modern', pitch: 'fixed' },

@@ -7,7 +7,18 @@
 // not fit the rest of the page, since LibreOffice does not keep rows together);
 // one that does not fit may break only where breakableBefore allows (between
 // groups, never through a merged label).
-import { AlignmentType, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
+import {
+  AlignmentType,
+  LineRuleType,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
 import { breakableBefore, placeCells, type LayoutCell, type TableLayout } from '../../../shared/template/layout';
 import type { Report } from '../../../shared/model/report';
 import { cellText } from '../../../shared/document/content';
@@ -74,5 +85,8 @@ export function docxTable(layout: TableLayout, report: Report, widthTwips: numbe
       });
     return new TableRow({ children: cells, tableHeader: r < layout.headerRows, cantSplit: true });
   });
-  return { table: new Table({ rows, width: { size: widthTwips, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED }), fit };
+  return {
+    table: new Table({ rows, width: { size: widthTwips, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED }),
+    fit,
+  };
 }

@@ -23,8 +23,24 @@ import {
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
 import type { Report } from '../../../shared/model/report';
-import { closingIndents, documentContent, type Closing, type DocumentContent, type NarrativeLine, type SectionContent } from '../../../shared/document/content';
-import { CHARS_PER_LINE, FONTS, LINES_PER_PAGE, textEm, LINE_PITCH_PT, PAGE_MM, PAGE_NUMBER_BELOW_TYPE_AREA_MM, SIZES } from '../../../shared/document/fonts';
+import {
+  closingIndents,
+  documentContent,
+  type Closing,
+  type DocumentContent,
+  type NarrativeLine,
+  type SectionContent,
+} from '../../../shared/document/content';
+import {
+  CHARS_PER_LINE,
+  FONTS,
+  LINES_PER_PAGE,
+  textEm,
+  LINE_PITCH_PT,
+  PAGE_MM,
+  PAGE_NUMBER_BELOW_TYPE_AREA_MM,
+  SIZES,
+} from '../../../shared/document/fonts';
 import { LINE_TWIPS, STYLE, fontSlots, fontTableXml, mmToTwips, stylesXml, twips } from './docx-styles';
 import { docxTable } from './docx-tables';
 
@@ -126,7 +142,10 @@ function landscapeNumberFooter(side: 'odd' | 'even', cached: number): Footer {
     `<wps:txbx><w:txbxContent>${numberParagraph}</w:txbxContent></wps:txbx>` +
     `<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr" anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp>` +
     `</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`;
-  const paragraph = new Paragraph({ style: STYLE.pageNumber, children: [ImportedXmlComponent.fromXmlString(anchor) as unknown as TextRun] });
+  const paragraph = new Paragraph({
+    style: STYLE.pageNumber,
+    children: [ImportedXmlComponent.fromXmlString(anchor) as unknown as TextRun],
+  });
   return new Footer({ children: [paragraph] });
 }
 
@@ -229,10 +248,19 @@ class PagePosition {
   }
 }
 
-function sectionBlocks(section: SectionContent, report: Report, landscape: boolean, keepLast: boolean, page: PagePosition): (Paragraph | Table)[] {
+function sectionBlocks(
+  section: SectionContent,
+  report: Report,
+  landscape: boolean,
+  keepLast: boolean,
+  page: PagePosition,
+): (Paragraph | Table)[] {
   if (section.body.kind === 'narrative') {
     page.add(1 + narrativeGridLines(section.body.lines));
-    return [textParagraph({ style: STYLE.heading, text: section.heading, keepNext: true }), ...narrativeParagraphs(section.body.lines, keepLast)];
+    return [
+      textParagraph({ style: STYLE.heading, text: section.heading, keepNext: true }),
+      ...narrativeParagraphs(section.body.lines, keepLast),
+    ];
   }
   const { table, fit } = docxTable(section.body.layout, report, typeAreaTwips(landscape).width, tableHeightTwips(landscape));
   const tableLines = fit.rowHeights.reduce((a, b) => a + b, 0) / LINE_PITCH_PT;
@@ -247,15 +275,27 @@ function closingParagraphs(closing: Closing): Paragraph[] {
   const { signatureChars, dateChars } = closingIndents(closing);
   const right = (chars: number) => ({ firstLine: 0, firstLineChars: 0, right: Math.round(twips(SIZES.body) * chars) });
   return [
-    textParagraph({ alignment: AlignmentType.RIGHT, indent: right(signatureChars), spacing: { before: LINE_TWIPS }, keepNext: true, keepLines: true, text: closing.signature }),
+    textParagraph({
+      alignment: AlignmentType.RIGHT,
+      indent: right(signatureChars),
+      spacing: { before: LINE_TWIPS },
+      keepNext: true,
+      keepLines: true,
+      text: closing.signature,
+    }),
     textParagraph({ alignment: AlignmentType.RIGHT, indent: right(dateChars), keepLines: true, text: closing.date }),
   ];
 }
 
 /** Groups the sections into Word sections: a run of portrait content, a landscape table alone, and so on. */
 function wordSections(doc: DocumentContent, report: Report): ISectionOptions[] {
-  const title = new Paragraph({ style: STYLE.title, children: doc.titleLines.map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) })) });
-  const groups: { landscape: boolean; children: (Paragraph | Table)[] }[] = [{ landscape: false, children: [title, ...narrativeParagraphs(doc.preamble)] }];
+  const title = new Paragraph({
+    style: STYLE.title,
+    children: doc.titleLines.map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) })),
+  });
+  const groups: { landscape: boolean; children: (Paragraph | Table)[] }[] = [
+    { landscape: false, children: [title, ...narrativeParagraphs(doc.preamble)] },
+  ];
   const page = new PagePosition();
   page.add(Math.ceil(doc.titleLines.length * 1.2) + 1 + narrativeGridLines(doc.preamble));
   doc.sections.forEach((section, i) => {

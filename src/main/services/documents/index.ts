@@ -10,7 +10,16 @@ import { chromiumPrinter, htmlToPdf, type PdfPrinter } from './pdf';
 
 export { renderReportDocx } from './docx';
 export { renderReportHtml } from '../../../shared/document/html';
-export { browserCandidates, chromiumPrinter, findBrowser, htmlToPdf, NO_BROWSER_MESSAGE, withMetadata, type PdfMetadata, type PdfPrinter } from './pdf';
+export {
+  browserCandidates,
+  chromiumPrinter,
+  findBrowser,
+  htmlToPdf,
+  NO_BROWSER_MESSAGE,
+  withMetadata,
+  type PdfMetadata,
+  type PdfPrinter,
+} from './pdf';
 
 export async function writeReportDocx(report: Report, outPath: string, options: { draft: boolean; today?: string }): Promise<Result<void>> {
   return writeFileAtomic(outPath, await renderReportDocx(report, options));

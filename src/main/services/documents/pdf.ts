@@ -63,7 +63,13 @@ export function browserCandidates(env: NodeJS.ProcessEnv = process.env, platform
       '/Applications/Chromium.app/Contents/MacOS/Chromium',
     ];
   }
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/microsoft-edge'];
+  return [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/microsoft-edge',
+  ];
 }
 
 export const NO_BROWSER_MESSAGE =
@@ -96,7 +102,10 @@ export function chromiumPrinter(options: { executablePath?: string } = {}): PdfP
     try {
       browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
     } catch (err) {
-      return fail('browser_failed', `无法导出 PDF：浏览器 ${executablePath} 启动失败（${(err as Error).message.split('\n')[0]}）。请关闭所有浏览器窗口后重试，或先导出 Word 文档`);
+      return fail(
+        'browser_failed',
+        `无法导出 PDF：浏览器 ${executablePath} 启动失败（${(err as Error).message.split('\n')[0]}）。请关闭所有浏览器窗口后重试，或先导出 Word 文档`,
+      );
     }
     try {
       const page = await browser.newPage();

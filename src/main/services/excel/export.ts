@@ -177,7 +177,14 @@ function oneSheet(wb: ExcelJS.Workbook, report: Report, title: string, draft: bo
   pageSetup(ws, false, undefined, draft);
 }
 
-function auditSheet(wb: ExcelJS.Workbook, title: string, level: Level, findings: readonly Finding[], explanations: Readonly<Record<string, string>>, draft: boolean): void {
+function auditSheet(
+  wb: ExcelJS.Workbook,
+  title: string,
+  level: Level,
+  findings: readonly Finding[],
+  explanations: Readonly<Record<string, string>>,
+  draft: boolean,
+): void {
   const ws = wb.addWorksheet(AUDIT_SHEET_NAME);
   // For a reader in the receiving office: what is wrong and why it is right, in words; no rule ids.
   const headers = ['序号', '类别', '问题', '涉及的表格项', '核实说明'];
@@ -195,11 +202,15 @@ function auditSheet(wb: ExcelJS.Workbook, title: string, level: Level, findings:
     i + 1,
     SEVERITY_LABEL[f.severity],
     f.message,
-    f.cells.map((k) => cellDef(k)?.name ?? '').filter(Boolean).join('、'),
+    f.cells
+      .map((k) => cellDef(k)?.name ?? '')
+      .filter(Boolean)
+      .join('、'),
     explanations[f.id] ?? '',
   ]);
   const listed = new Set(findings.map((f) => f.id));
-  for (const [id, text] of Object.entries(explanations)) if (!listed.has(id)) rows.push([rows.length + 1, '核实说明', '（所说明的问题已修改，不再出现）', '', text]);
+  for (const [id, text] of Object.entries(explanations))
+    if (!listed.has(id)) rows.push([rows.length + 1, '核实说明', '（所说明的问题已修改，不再出现）', '', text]);
   if (rows.length === 0) rows.push(['', '', '未发现问题', '', '']);
   rows.forEach((values, i) => {
     const row = ws.getRow(4 + i);

@@ -18,8 +18,8 @@ export const LIMITS = {
 };
 
 const CELL_TAG = Buffer.from('<c ');
-const ENCRYPTED = (name: string) => `「${name}」设有打开密码（已加密），无法读取：请在 Excel/WPS 中打开，取消文档加密密码后另存为 .xlsx 再导入`;
-
+const ENCRYPTED = (name: string) =>
+  `「${name}」设有打开密码（已加密），无法读取：请在 Excel/WPS 中打开，取消文档加密密码后另存为 .xlsx 再导入`;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -51,7 +51,8 @@ export async function checkWorkbookBytes(bytes: Buffer, name: string): Promise<R
     observe: (part, chunk, previous) => (SHEET.test(part) ? countAcrossChunks(CELL_TAG, chunk, previous) : 0),
   });
   if (!scan.ok) {
-    if (scan.failure === 'too_large') return fail('too_large', `「${name}」解压后过大（超过 ${mb(LIMITS.inflatedBytes)}）：请只保留年报三张表所在的工作表，另存后再导入`);
+    if (scan.failure === 'too_large')
+      return fail('too_large', `「${name}」解压后过大（超过 ${mb(LIMITS.inflatedBytes)}）：请只保留年报三张表所在的工作表，另存后再导入`);
     if (scan.failure === 'encrypted') return fail('encrypted', ENCRYPTED(name));
     return fail('not_xlsx', brokenMessage(name));
   }

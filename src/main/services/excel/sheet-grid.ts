@@ -73,7 +73,9 @@ export async function gridsOf(workbook: ExcelJS.Workbook): Promise<Grid[]> {
   const sheets = workbook.worksheets.map(readSheet);
   const pending = sheets.flatMap((s) => s.pending);
   if (pending.length > 0) {
-    const known: KnownValues = new Map(sheets.map((s) => [s.grid.sheet, new Map(s.grid.cells.filter((c) => !c.uncachedFormula).map((c) => [`${c.r},${c.c}`, c.raw]))]));
+    const known: KnownValues = new Map(
+      sheets.map((s) => [s.grid.sheet, new Map(s.grid.cells.filter((c) => !c.uncachedFormula).map((c) => [`${c.r},${c.c}`, c.raw]))]),
+    );
     const computed = await computeFormulas(
       pending.map((p) => p.formula),
       known,
@@ -81,7 +83,13 @@ export async function gridsOf(workbook: ExcelJS.Workbook): Promise<Grid[]> {
     for (const { formula, cell } of pending) {
       const value = computed.get(formula);
       if (value === undefined) continue;
-      Object.assign(cell, { raw: value, text: String(value), isNumber: true, uncachedFormula: false, formula: `=${formula.formula.replace(/^=/, '')}` });
+      Object.assign(cell, {
+        raw: value,
+        text: String(value),
+        isNumber: true,
+        uncachedFormula: false,
+        formula: `=${formula.formula.replace(/^=/, '')}`,
+      });
     }
   }
   return sheets.map((s) => s.grid);

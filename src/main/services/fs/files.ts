@@ -38,7 +38,10 @@ export function describeFsError(err: unknown, path: string, doing: 'read' | 'wri
     case 'ENAMETOOLONG':
       return { code: 'not_found', message: `无法${doing === 'read' ? '读取' : '写入'}「${name}」：路径过长，请移到路径较短的文件夹后重试` };
     case 'ELOOP':
-      return { code: 'not_found', message: `无法${doing === 'read' ? '读取' : '写入'}「${name}」：快捷方式（链接）指向自身，请选择文件本身` };
+      return {
+        code: 'not_found',
+        message: `无法${doing === 'read' ? '读取' : '写入'}「${name}」：快捷方式（链接）指向自身，请选择文件本身`,
+      };
     case 'ENXIO':
     case 'ENODEV':
       return { code: 'not_a_file', message: `「${name}」不是普通文件：请选择保存在磁盘上的报告文件` };
@@ -80,9 +83,11 @@ export function existingAncestor(path: string): string {
 export function refuseReadOnly(path: string): { code: string; message: string } | undefined {
   const name = basename(path);
   const target = writabilityOf(path);
-  if (target === 'read_only') return { code: 'read_only', message: `无法写入「${name}」：文件是只读的，原文件未改动：请去掉它的只读属性，或换一个文件名保存` };
+  if (target === 'read_only')
+    return { code: 'read_only', message: `无法写入「${name}」：文件是只读的，原文件未改动：请去掉它的只读属性，或换一个文件名保存` };
   const folder = dirname(path);
-  if (writabilityOf(folder) === 'read_only') return { code: 'read_only', message: `无法写入「${name}」：文件夹 ${folder} 是只读的，请换一个文件夹保存` };
+  if (writabilityOf(folder) === 'read_only')
+    return { code: 'read_only', message: `无法写入「${name}」：文件夹 ${folder} 是只读的，请换一个文件夹保存` };
   return undefined;
 }
 
@@ -110,7 +115,8 @@ export async function readFileChecked(
   const name = basename(path);
   const maxBytes = limit.maxBytes ?? DEFAULT_MAX_READ_BYTES;
   const tooLarge =
-    limit.tooLarge ?? ((n: string, bytes: number) => `「${n}」文件过大（${mb(bytes)}，上限 ${mb(maxBytes)}）：年报文件通常只有几 MB，请确认选择的是年报文件`);
+    limit.tooLarge ??
+    ((n: string, bytes: number) => `「${n}」文件过大（${mb(bytes)}，上限 ${mb(maxBytes)}）：年报文件通常只有几 MB，请确认选择的是年报文件`);
   let handle: import('node:fs/promises').FileHandle | undefined;
   try {
     handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK);

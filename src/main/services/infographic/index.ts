@@ -4,7 +4,14 @@
 import { Resvg } from '@resvg/resvg-js';
 import { renderChartSvg } from '../../../charts/echarts-svg';
 import { fail, type Result } from '../../../shared/api/result';
-import { composeInfographic, infographicHtml, infographicOutput, type ComposedInfographic, type InfographicInput, type InfographicKind } from '../../../shared/infographic';
+import {
+  composeInfographic,
+  infographicHtml,
+  infographicOutput,
+  type ComposedInfographic,
+  type InfographicInput,
+  type InfographicKind,
+} from '../../../shared/infographic';
 import { chromiumPrinter, type PdfPrinter } from '../documents/pdf';
 import { writeFileAtomic } from '../fs/files';
 
@@ -37,13 +44,22 @@ export interface InfographicWriteOptions {
 }
 
 /** Writes the whole file or nothing. */
-export async function writeInfographic(input: InfographicInput, kind: InfographicKind, outPath: string, options: InfographicWriteOptions = {}): Promise<Result<void>> {
+export async function writeInfographic(
+  input: InfographicInput,
+  kind: InfographicKind,
+  outPath: string,
+  options: InfographicWriteOptions = {},
+): Promise<Result<void>> {
   const composed = composeWithCharts(input);
   if (kind === 'html') return writeFileAtomic(outPath, infographicHtml(composed));
   if (kind === 'pdf') {
     const printed = await (options.printer ?? chromiumPrinter())(infographicHtml(composed));
     // Without a browser to print with, the picture and the web page still can be written: say so.
-    if (!printed.ok && printed.error.code === 'no_browser') return fail('no_browser', '无法导出一图读懂的 PDF：本机未找到 Microsoft Edge 或 Google Chrome 浏览器。请安装其中之一后重试，或改为导出 PNG 图片或网页');
+    if (!printed.ok && printed.error.code === 'no_browser')
+      return fail(
+        'no_browser',
+        '无法导出一图读懂的 PDF：本机未找到 Microsoft Edge 或 Google Chrome 浏览器。请安装其中之一后重试，或改为导出 PNG 图片或网页',
+      );
     return printed.ok ? writeFileAtomic(outPath, printed.value) : printed;
   }
   let png: Uint8Array;

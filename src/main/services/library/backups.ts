@@ -95,7 +95,14 @@ function backupTarget(dir: string, databasePath: string, at: Date, kind: BackupK
 }
 
 /** The start's backup: SQLite's online backup API, in steps, so the app's first window is not held up. */
-export async function createBackup(db: Db, dir: string, databasePath: string, at: Date, kind: BackupKind, options: SqliteOptions): Promise<Result<BackupFile>> {
+export async function createBackup(
+  db: Db,
+  dir: string,
+  databasePath: string,
+  at: Date,
+  kind: BackupKind,
+  options: SqliteOptions,
+): Promise<Result<BackupFile>> {
   const target = backupTarget(dir, databasePath, at, kind);
   try {
     await db.backup(target + TEMP_SUFFIX);
@@ -110,7 +117,14 @@ export async function createBackup(db: Db, dir: string, databasePath: string, at
  * written, so it holds the library exactly as it was before that day. `VACUUM
  * INTO` reads one consistent snapshot; it cannot run inside a transaction.
  */
-export function createBackupNow(db: Db, dir: string, databasePath: string, at: Date, kind: BackupKind, options: SqliteOptions): Result<BackupFile> {
+export function createBackupNow(
+  db: Db,
+  dir: string,
+  databasePath: string,
+  at: Date,
+  kind: BackupKind,
+  options: SqliteOptions,
+): Result<BackupFile> {
   const target = backupTarget(dir, databasePath, at, kind);
   const temp = target + TEMP_SUFFIX;
   try {

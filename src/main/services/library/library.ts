@@ -11,7 +11,14 @@ import { blockingFindings } from '../../../shared/rules/explanations';
 import { fixAll, type AppliedFix } from '../../../shared/rules/fix-all';
 import { createBackup, createBackupNow, listBackups, pruneBackups, type BackupFile, type RetentionPolicy } from './backups';
 import { storageFailure } from './errors';
-import { AUTHOR_STATUSES, type AuthorStatus, type EditPatch, type ReportSummary, type RevisionReason, type RevisionSummary } from '../../../shared/api/contract';
+import {
+  AUTHOR_STATUSES,
+  type AuthorStatus,
+  type EditPatch,
+  type ReportSummary,
+  type RevisionReason,
+  type RevisionSummary,
+} from '../../../shared/api/contract';
 import type { FormatId } from '../../../shared/formats';
 import { importedStatus, isLocked, lockedMessage } from '../../../shared/model/status';
 import { levelSchema, type Identity } from '../../../shared/model/identity';
@@ -38,7 +45,6 @@ export interface LibrarySettings extends SqliteOptions {
 
 /** Last year's report: by id, or by its body and year. */
 export type PreviousRef = number | { agency: string; year: number };
-
 
 const collator = new Intl.Collator('zh-CN');
 
@@ -89,7 +95,6 @@ export class ReportLibrary {
     return this.run('打开报告', () => this.existing(id));
   }
 
-
   findReport(agency: string, year: number): Result<ReportSummary | null> {
     return this.run('查找报告', () => ok(this.store.find(agency.trim(), year) ?? null));
   }
@@ -109,7 +114,11 @@ export class ReportLibrary {
     const checked = checkMeta(meta);
     if (!checked.ok) return checked;
     const { signature, date, ...names } = checked.value;
-    const report: Report = { ...blankReport(names), ...(signature !== undefined ? { signature } : {}), ...(date !== undefined ? { date } : {}) };
+    const report: Report = {
+      ...blankReport(names),
+      ...(signature !== undefined ? { signature } : {}),
+      ...(date !== undefined ? { date } : {}),
+    };
     return this.write('新建报告', () => this.inserted(report));
   }
 
@@ -162,7 +171,10 @@ export class ReportLibrary {
       const found = given ? this.inserted(given.value, input.source) : this.resolvePrevious(input.previous);
       if (!found.ok) return found;
       const last = found.value.report;
-      const next = setCells({ ...nextYearReport(last), ...meta.value }, Object.entries(cells.value.cells ?? {}).filter((e): e is [CellKey, CellValue] => e[1] !== undefined));
+      const next = setCells(
+        { ...nextYearReport(last), ...meta.value },
+        Object.entries(cells.value.cells ?? {}).filter((e): e is [CellKey, CellValue] => e[1] !== undefined),
+      );
       // Judged against last year's report when it stays last year's (same body, the year before).
       const previous = last.agency === next.agency && last.year === next.year - 1 ? last : null;
       const fixed = input.fixAll ? fixAll(next, { previous }) : { report: next, applied: [] };
@@ -197,11 +209,18 @@ export class ReportLibrary {
       const editable = this.editable(id);
       if (!editable.ok) return editable;
       if (options.revision !== undefined && editable.value.revision !== options.revision)
-        return fail('conflict', '这份报告已在别处（另一个窗口或浏览器标签页）修改并保存过，本次修改未保存：请重新载入报告，看过别处的修改后再改');
+        return fail(
+          'conflict',
+          '这份报告已在别处（另一个窗口或浏览器标签页）修改并保存过，本次修改未保存：请重新载入报告，看过别处的修改后再改',
+        );
       const at = this.now();
       if (options.keepBefore) this.snapshot(id, options.keepBefore, at);
       else if (this.revisionDue(id, at)) this.snapshot(id, 'edit', at);
-      if (cells) this.store.setCells(id, Object.entries(cells).filter((e): e is [string, CellValue] => e[1] !== undefined));
+      if (cells)
+        this.store.setCells(
+          id,
+          Object.entries(cells).filter((e): e is [string, CellValue] => e[1] !== undefined),
+        );
       if (narratives) this.store.setNarratives(id, narratives);
       if (explanations) this.store.setExplanations(id, Object.entries(explanations));
       if (meta) this.store.setMeta(id, meta);
@@ -228,7 +247,8 @@ export class ReportLibrary {
    * status is kept as a revision.
    */
   setStatus(id: number, status: AuthorStatus): Result<ReportSummary> {
-    if (!(AUTHOR_STATUSES as readonly string[]).includes(status)) return fail('invalid_input', `状态只能是${AUTHOR_STATUSES.map((s) => `“${s}”`).join('或')}`);
+    if (!(AUTHOR_STATUSES as readonly string[]).includes(status))
+      return fail('invalid_input', `状态只能是${AUTHOR_STATUSES.map((s) => `“${s}”`).join('或')}`);
     return this.write('更改报告状态', () => {
       const current = this.existing(id);
       if (!current.ok) return current;

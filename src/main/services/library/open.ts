@@ -73,7 +73,10 @@ export function openLibrary(path: string, options: OpenOptions = {}): Result<Ope
     } else {
       const folder = existingAncestor(databasePath);
       if (writabilityOf(folder) === 'read_only' && listBackups(settings.backupDir, databasePath).length === 0)
-        return fail('read_only', `无法新建资料库「${databasePath}」：文件夹 ${folder} 是只读的，不能在其中新建文件：请换一个可以写入的文件夹（命令行可用 --db 指定）`);
+        return fail(
+          'read_only',
+          `无法新建资料库「${databasePath}」：文件夹 ${folder} 是只读的，不能在其中新建文件：请换一个可以写入的文件夹（命令行可用 --db 指定）`,
+        );
     }
     mkdirSync(dirname(databasePath), { recursive: true });
     mkdirSync(settings.backupDir, { recursive: true });
@@ -90,7 +93,8 @@ export function openLibrary(path: string, options: OpenOptions = {}): Result<Ope
     return fail('cannot_open', `无法打开资料库：${describeFsError(err, databasePath, 'write').message}`);
   }
   if (opened.kind === 'refused') return opened.result;
-  if (opened.kind === 'damaged') return fail('damaged', `资料库文件损坏，且无法从备份恢复：请把文件夹 ${dirname(databasePath)} 交给技术人员检查`);
+  if (opened.kind === 'damaged')
+    return fail('damaged', `资料库文件损坏，且无法从备份恢复：请把文件夹 ${dirname(databasePath)} 交给技术人员检查`);
 
   const library = new ReportLibrary(opened.db, settings);
   return ok({ library, ...(recovery ? { recovery } : {}) });
@@ -105,10 +109,14 @@ interface ReadOnly {
 
 /** Why the library file may not be written, in words for its user; undefined when it may. */
 function readOnlyReason(path: string): ReadOnly | undefined {
-  if (writabilityOf(path) === 'read_only') return { why: `资料库文件「${path}」是只读的`, advice: '去掉文件的只读属性（或取得写入权限）后重新打开程序' };
+  if (writabilityOf(path) === 'read_only')
+    return { why: `资料库文件「${path}」是只读的`, advice: '去掉文件的只读属性（或取得写入权限）后重新打开程序' };
   // SQLite writes its log beside the file: a folder that can't be written makes a read-only library too.
   if (writabilityOf(dirname(path)) === 'read_only')
-    return { why: `资料库所在的文件夹 ${dirname(path)} 不能写入（只读的文件夹、光盘或写保护的 U 盘）`, advice: '把资料库文件复制到可以写入的文件夹后再打开' };
+    return {
+      why: `资料库所在的文件夹 ${dirname(path)} 不能写入（只读的文件夹、光盘或写保护的 U 盘）`,
+      advice: '把资料库文件复制到可以写入的文件夹后再打开',
+    };
   return undefined;
 }
 

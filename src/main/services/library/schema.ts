@@ -94,14 +94,16 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    description: 'the status 已发布 for a past year\'s report read from its published document',
+    description: "the status 已发布 for a past year's report read from its published document",
     up(db) {
       // A CHECK constraint changes only by rebuilding the table (SQLite's
       // "making other kinds of table schema changes", steps 4–9; `migrate`
       // does 1–3 and 10–12 around every migration: foreign keys off, then
       // foreign_key_check before the commit). Columns in the order migrations
       // 1–3 left them, so the copy is column for column.
-      const { seq } = (db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'reports'").get() as { seq: number } | undefined) ?? { seq: 0 };
+      const { seq } = (db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'reports'").get() as { seq: number } | undefined) ?? {
+        seq: 0,
+      };
       db.exec(`
         CREATE TABLE new_reports (
           id INTEGER PRIMARY KEY AUTOINCREMENT,

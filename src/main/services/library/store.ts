@@ -113,7 +113,9 @@ export class ReportStore {
       ...(row.date !== null ? { date: row.date } : {}),
       ...(row.preamble !== null ? { preamble: row.preamble } : {}),
     };
-    for (const { key, value } of this.db.prepare<[number], { key: string; value: CellValue }>('SELECT key, value FROM cells WHERE report_id = ?').iterate(id)) {
+    for (const { key, value } of this.db
+      .prepare<[number], { key: string; value: CellValue }>('SELECT key, value FROM cells WHERE report_id = ?')
+      .iterate(id)) {
       const d = cellDef(key);
       if (d) report.tables[d.table][d.row]![d.col] = value;
     }
@@ -123,7 +125,9 @@ export class ReportStore {
       report.narratives[section] = text;
     }
     for (const { finding_id, text } of this.db
-      .prepare<[number], { finding_id: string; text: string }>('SELECT finding_id, text FROM explanations WHERE report_id = ? ORDER BY finding_id')
+      .prepare<[number], { finding_id: string; text: string }>(
+        'SELECT finding_id, text FROM explanations WHERE report_id = ? ORDER BY finding_id',
+      )
       .iterate(id)) {
       report.explanations[finding_id] = text;
     }
@@ -133,7 +137,10 @@ export class ReportStore {
   /** Reports matching every whitespace-separated word of `search` in agency and year as the title reads them ("区统计局2023"). */
   summaries(search: string, includeDeleted: boolean): ReportSummary[] {
     const words = search.split(/\s+/).filter(Boolean);
-    const where = [includeDeleted ? '1' : 'deleted_at IS NULL', ...words.map(() => "(agency || CAST(year AS TEXT) || '年') LIKE ? ESCAPE '\\'")];
+    const where = [
+      includeDeleted ? '1' : 'deleted_at IS NULL',
+      ...words.map(() => "(agency || CAST(year AS TEXT) || '年') LIKE ? ESCAPE '\\'"),
+    ];
     const params = words.map((w) => `%${escapeLike(w)}%`);
     // Rows straight in the summary's shape: a list of 1,000 reports builds 1,000 objects, not 2,000.
     return this.db

@@ -63,7 +63,9 @@ export async function readBatch(files: readonly BatchFile[], reader: ReportReade
       const i = next++;
       const { path, name } = files[i]!;
       const read = await reader(path);
-      results[i] = read.ok ? { fileName: name, report: read.value.report, notes: read.value.notes } : { fileName: name, error: read.error.message };
+      results[i] = read.ok
+        ? { fileName: name, report: read.value.report, notes: read.value.notes }
+        : { fileName: name, error: read.error.message };
       options.onRead?.(++done, files.length);
     }
   };

@@ -1,7 +1,20 @@
 // The 问题清单 of a body as a Word document to print or send: which report was
 // checked, its result, and each problem with its cells and how to fix it.
 // Several bodies make one document, each body on pages of its own.
-import { AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ISectionOptions } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
 import { FONTS, PAGE_MM } from '../../../shared/document/fonts';
 import { documentTitle } from '../../../shared/model/report';
 import { bodyOf, PROBLEM_COLUMNS, problemRows, type ProblemColumn, type ProblemRow, type ReviewedReport } from '../../../shared/review';
@@ -42,7 +55,11 @@ function bodySection(r: ReviewedReport, date: string): ISectionOptions {
     rows: [
       new TableRow({ tableHeader: true, children: COLUMNS.map((c) => cell(c.header, WIDTHS[c.key], true)) }),
       ...problems.map(
-        (p, i) => new TableRow({ cantSplit: true, children: COLUMNS.map((c) => cell(c.key === 'number' ? String(i + 1) : text(p, c.key), WIDTHS[c.key])) }),
+        (p, i) =>
+          new TableRow({
+            cantSplit: true,
+            children: COLUMNS.map((c) => cell(c.key === 'number' ? String(i + 1) : text(p, c.key), WIDTHS[c.key])),
+          }),
       ),
     ],
   });
@@ -55,10 +72,16 @@ function bodySection(r: ReviewedReport, date: string): ISectionOptions {
       },
     },
     children: [
-      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(`${bodyOf(r)} 年度报告问题清单`, { size: 18, font: 'title' })] }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 200 },
+        children: [run(`${bodyOf(r)} 年度报告问题清单`, { size: 18, font: 'title' })],
+      }),
       new Paragraph({ spacing: { after: 60 }, children: [run('审核的报告：', { bold: true }), run(`${title}（文件「${r.fileName}」）`)] }),
       new Paragraph({ spacing: { after: 60 }, children: [run('审核结果：', { bold: true }), run(result)] }),
-      ...(r.previousFile ? [new Paragraph({ spacing: { after: 60 }, children: [run('对照的上年报告：', { bold: true }), run(r.previousFile)] })] : []),
+      ...(r.previousFile
+        ? [new Paragraph({ spacing: { after: 60 }, children: [run('对照的上年报告：', { bold: true }), run(r.previousFile)] })]
+        : []),
       new Paragraph({ spacing: { after: 160 }, children: [run('审核日期：', { bold: true }), run(date)] }),
       problems.length > 0 ? table : new Paragraph({ children: [run('未发现问题。')] }),
       new Paragraph({

@@ -10,7 +10,16 @@ import { kpi } from '../../../shared/kpi';
 import type { Finding } from '../../../shared/rules/types';
 import { SEVERITY_LABEL } from '../../../shared/rules/types';
 import { SECTIONS, type SectionId } from '../../../shared/template/gov2021';
-import { bodyOf, cellNames, firstProblems, PROBLEM_COLUMNS, problemRows, REVIEW_KPIS, type ProblemColumn, type Review } from '../../../shared/review';
+import {
+  bodyOf,
+  cellNames,
+  firstProblems,
+  PROBLEM_COLUMNS,
+  problemRows,
+  REVIEW_KPIS,
+  type ProblemColumn,
+  type Review,
+} from '../../../shared/review';
 
 export const SUMMARY_SHEET = '各单位情况';
 export const FINDINGS_SHEET = '问题明细';
@@ -41,7 +50,13 @@ const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { 
 const SECTION_HEADING = Object.fromEntries(SECTIONS.map((s) => [s.id, s.heading])) as Record<SectionId, string>;
 
 /** A sheet with a title, a header row that stays in view and filters, and one row per item. */
-function listSheet(wb: ExcelJS.Workbook, name: string, title: string, columns: readonly Column[], rows: readonly (string | number | null)[][]): void {
+function listSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  title: string,
+  columns: readonly Column[],
+  rows: readonly (string | number | null)[][],
+): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
   columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
   ws.mergeCells(1, 1, 1, columns.length);

@@ -5,7 +5,10 @@ import { parseCellInput } from '../../../shared/model/report';
 import { trimLine } from '../text/lines';
 
 export function cellRaw(text: string): string | number | null {
-  const lines = text.split('\n').map((l) => trimLine(l.replace(/[ \t\u00a0\u3000]+/g, ' '))).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => trimLine(l.replace(/[ \t\u00a0\u3000]+/g, ' ')))
+    .filter(Boolean);
   if (lines.length === 0) return null;
   const joined = lines.join('\n');
   const value = parseCellInput(joined);

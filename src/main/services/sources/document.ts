@@ -29,12 +29,17 @@ function sourceCells(grid: Grid, rowOffset = 0, skipRows = 0): SourceGridCell[] 
 
 const width = (g: Grid) => Math.max(0, maxOf(g.cells.map((c) => c.right)));
 const height = (g: Grid) => Math.max(0, maxOf(g.cells.map((c) => c.bottom)));
-const rowTexts = (g: Grid, r: number) => g.cells.filter((c) => c.r === r && !c.master).map((c) => `${c.c}:${c.text}`).join('|');
+const rowTexts = (g: Grid, r: number) =>
+  g.cells
+    .filter((c) => c.r === r && !c.master)
+    .map((c) => `${c.c}:${c.text}`)
+    .join('|');
 
 /** How many leading rows of `next` repeat the leading rows of `first` (a header repeated on a new page). */
 function repeatedHeader(first: Grid, next: Grid): number {
   let k = 0;
-  while (k < Math.min(height(first), height(next), 4) && rowTexts(first, k + 1) !== '' && rowTexts(first, k + 1) === rowTexts(next, k + 1)) k++;
+  while (k < Math.min(height(first), height(next), 4) && rowTexts(first, k + 1) !== '' && rowTexts(first, k + 1) === rowTexts(next, k + 1))
+    k++;
   return k;
 }
 
@@ -55,7 +60,10 @@ export function joinContinuedTables(blocks: readonly DocumentBlock[]): DocumentB
     const prev = lastTable >= 0 ? out[lastTable] : undefined;
     if (prev?.kind === 'table' && width(prev.grid) === width(block.grid)) {
       const skip = repeatedHeader(prev.grid, block.grid);
-      out[lastTable] = { kind: 'table', grid: buildGrid(prev.grid.sheet, [...sourceCells(prev.grid), ...sourceCells(block.grid, height(prev.grid), skip)]) };
+      out[lastTable] = {
+        kind: 'table',
+        grid: buildGrid(prev.grid.sheet, [...sourceCells(prev.grid), ...sourceCells(block.grid, height(prev.grid), skip)]),
+      };
       continue;
     }
     out.push(block);
@@ -82,7 +90,10 @@ function normalisePart(line: string): { line: string; part?: string } {
   // Brackets mark a sub-heading whatever follows; a bare "1." only where the part's own words follow.
   if (!m[1] && !words.startsWith(PART_WORDS[index]!)) return { line };
   const numbered = `（${PART_NUMERALS[index]}）${words}`;
-  return { line: numbered, part: words.startsWith(PART_WORDS[index]!) ? OVERVIEW_PARTS[index] : `（${PART_NUMERALS[index]}）${words.slice(0, 12)}` };
+  return {
+    line: numbered,
+    part: words.startsWith(PART_WORDS[index]!) ? OVERVIEW_PARTS[index] : `（${PART_NUMERALS[index]}）${words.slice(0, 12)}`,
+  };
 }
 
 /** The preamble: sentences before 一、 — a page's byline (发布日期：… 来源：…) is not one. */
@@ -149,7 +160,8 @@ export function readDocument(doc: SourceDocument, options: ReadDocumentOptions):
   const notes: string[] = [];
   const found = TABLE_IDS.filter((t) => read.value.record.tables[t]);
   const missingTables = TABLE_IDS.filter((t) => !read.value.record.tables[t]);
-  if (missingTables.length > 0) notes.push(`${options.kind}中没有找到表格：${tableNames(missingTables)}；已读到 ${found.length} 张表和文字`);
+  if (missingTables.length > 0)
+    notes.push(`${options.kind}中没有找到表格：${tableNames(missingTables)}；已读到 ${found.length} 张表和文字`);
   const missingText = NARRATIVE_IDS.filter((n) => !split.headings[n]);
   if (missingText.length > 0) notes.push(`没有找到这些部分的标题，其文字留空：${tableNames(missingText)}`);
 
@@ -167,7 +179,9 @@ export function readDocument(doc: SourceDocument, options: ReadDocumentOptions):
   // The finder settled the level from the agency it was given (or a level the file states).
   const level = read.value.record.level ?? { value: read.value.report.level, from: 'default' as const };
   const text: TextRecord = {
-    narratives: Object.fromEntries(NARRATIVE_IDS.map((n) => [n, { heading: split.headings[n] ?? null, characters: narratives[n].length }])) as TextRecord['narratives'],
+    narratives: Object.fromEntries(
+      NARRATIVE_IDS.map((n) => [n, { heading: split.headings[n] ?? null, characters: narratives[n].length }]),
+    ) as TextRecord['narratives'],
     overviewParts: parts,
     preamble: preambleText.length,
     ...(closing.signature ? { signature: closing.signature } : {}),
@@ -185,11 +199,20 @@ export function readDocument(doc: SourceDocument, options: ReadDocumentOptions):
     ...(closing.signature ? { signature: closing.signature } : {}),
     ...(closing.date ? { date: closing.date } : {}),
   };
-  const record: ImportRecord = { ...read.value.record, agency: recordAgency, year: recordYear, level, text, notes: [...notes, ...read.value.record.notes] };
+  const record: ImportRecord = {
+    ...read.value.record,
+    agency: recordAgency,
+    year: recordYear,
+    level,
+    text,
+    notes: [...notes, ...read.value.record.notes],
+  };
   return ok({ report, record });
 }
 
-function pickMeta<T>(choices: readonly [T | undefined, MetaSource, SourceCell?][]): { value: T; from: MetaSource; source?: SourceCell } | undefined {
+function pickMeta<T>(
+  choices: readonly [T | undefined, MetaSource, SourceCell?][],
+): { value: T; from: MetaSource; source?: SourceCell } | undefined {
   for (const [value, from, source] of choices) {
     if (value !== undefined && value !== '') return { value, from, ...(source ? { source } : {}) };
   }
@@ -210,4 +233,3 @@ function identityNote(agency: ImportRecord['agency'], year: ImportRecord['year']
   const a = agency.value ? `机关「${agency.value}」（${FROM[agency.from]}）` : '机关名称未找到';
   return `从${kind}读到：${a}，${year.value} 年度（${FROM[year.from]}）：请核对`;
 }
-

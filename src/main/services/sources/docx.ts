@@ -113,7 +113,20 @@ class Numbering {
 // ---- text -----------------------------------------------------------------
 
 /** Parts of a paragraph that are not its shown text: deletions, moved-away text, field codes, drawings, properties. */
-const SKIPPED = new Set(['del', 'delText', 'moveFrom', 'instrText', 'drawing', 'pict', 'object', 'AlternateContent', 'rPr', 'pPr', 'footnoteReference', 'commentReference']);
+const SKIPPED = new Set([
+  'del',
+  'delText',
+  'moveFrom',
+  'instrText',
+  'drawing',
+  'pict',
+  'object',
+  'AlternateContent',
+  'rPr',
+  'pPr',
+  'footnoteReference',
+  'commentReference',
+]);
 
 /** A run formatted as hidden text (w:vanish) is not shown, so not read. */
 const hiddenRun = (run: Element) => {
@@ -214,7 +227,8 @@ function mainPart(kept: Map<string, Buffer>): string | undefined {
     while (stack.length > 0) {
       const n = stack.pop()!;
       if (!isElement(n)) continue;
-      if (local(n.name) === 'Relationship' && /\/officeDocument$/.test(n.attribs.Type ?? '')) return (n.attribs.Target ?? '').replace(/^\//, '');
+      if (local(n.name) === 'Relationship' && /\/officeDocument$/.test(n.attribs.Type ?? ''))
+        return (n.attribs.Target ?? '').replace(/^\//, '');
       for (const child of n.children) stack.push(child);
     }
   }
@@ -223,14 +237,20 @@ function mainPart(kept: Map<string, Buffer>): string | undefined {
 
 /** A .docx file's body as a document, or one sentence saying why it cannot be read. */
 export async function docxDocument(bytes: Buffer, name: string): Promise<Result<SourceDocument>> {
-  const broken = fail<SourceDocument>('not_docx', `「${name}」已损坏或不是 Word 文档（.docx）：请在 Word/WPS 中打开确认，另存为 .docx 后再导入`);
+  const broken = fail<SourceDocument>(
+    'not_docx',
+    `「${name}」已损坏或不是 Word 文档（.docx）：请在 Word/WPS 中打开确认，另存为 .docx 后再导入`,
+  );
   const ole = oleKind(bytes);
-  if (ole === 'encrypted') return fail('encrypted', `「${name}」设有打开密码（已加密），无法读取：请在 Word/WPS 中取消文档密码，另存为 .docx 后再导入`);
+  if (ole === 'encrypted')
+    return fail('encrypted', `「${name}」设有打开密码（已加密），无法读取：请在 Word/WPS 中取消文档密码，另存为 .docx 后再导入`);
   if (ole === 'legacy') return fail('legacy_doc', `「${name}」是旧版 Word 格式（.doc）：${LEGACY_EXTENSIONS['.doc']}`);
   const scan = await scanZip(bytes, { limits: LIMITS, keep: (part) => WANTED.test(part) });
   if (!scan.ok) {
-    if (scan.failure === 'too_large') return fail('too_large', `「${name}」解压后过大：请删除文档中与年报无关的内容（如大量图片）后另存再导入`);
-    if (scan.failure === 'encrypted') return fail('encrypted', `「${name}」设有密码，无法读取：请在 Word/WPS 中取消密码，另存为 .docx 后再导入`);
+    if (scan.failure === 'too_large')
+      return fail('too_large', `「${name}」解压后过大：请删除文档中与年报无关的内容（如大量图片）后另存再导入`);
+    if (scan.failure === 'encrypted')
+      return fail('encrypted', `「${name}」设有密码，无法读取：请在 Word/WPS 中取消密码，另存为 .docx 后再导入`);
     return broken;
   }
   const partName = mainPart(scan.value.kept);

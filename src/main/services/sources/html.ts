@@ -17,7 +17,7 @@ const isText = (n: AnyNode): n is Text => isTextNode(n);
 
 // ---- decoding -------------------------------------------------------------
 
-const CHARSET_ALIASES: Readonly<Record<string, string>> = { gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', 'utf8': 'utf-8' };
+const CHARSET_ALIASES: Readonly<Record<string, string>> = { gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', utf8: 'utf-8' };
 
 function decoderFor(label: string | undefined): TextDecoder | undefined {
   if (!label) return undefined;
@@ -63,10 +63,58 @@ export function decodePage(bytes: Buffer, transportCharset?: string): string {
 
 // ---- structure ------------------------------------------------------------
 
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'head', 'select', 'button', 'textarea', 'input', 'object', 'canvas', 'map']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'head',
+  'select',
+  'button',
+  'textarea',
+  'input',
+  'object',
+  'canvas',
+  'map',
+]);
 const BLOCK = new Set([
-  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav',
-  'blockquote', 'center', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'form', 'hr', 'address', 'pre', 'body', 'html', 'tr', 'td', 'th', 'caption',
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'nav',
+  'blockquote',
+  'center',
+  'dl',
+  'dt',
+  'dd',
+  'figure',
+  'figcaption',
+  'form',
+  'hr',
+  'address',
+  'pre',
+  'body',
+  'html',
+  'tr',
+  'td',
+  'th',
+  'caption',
 ]);
 
 function hidden(el: Element): boolean {

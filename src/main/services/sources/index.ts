@@ -31,7 +31,8 @@ function isMime(bytes: Buffer): boolean {
 const MAX_PAGE_CHARS = 10_000_000;
 
 function pageDocument(html: string, name: string): Result<SourceDocument> {
-  if (html.length > MAX_PAGE_CHARS) return fail('too_large', `「${name}」网页过大（超过 1000 万字符），不像一份年报页面：请只保存年报所在的页面`);
+  if (html.length > MAX_PAGE_CHARS)
+    return fail('too_large', `「${name}」网页过大（超过 1000 万字符），不像一份年报页面：请只保存年报所在的页面`);
   return ok(htmlDocument(html));
 }
 

@@ -25,7 +25,11 @@ function parameter(value: string | undefined, name: string): string | undefined 
   if (!value) return undefined;
   for (const piece of value.split(';').slice(1)) {
     const eq = piece.indexOf('=');
-    if (eq > 0 && piece.slice(0, eq).trim().toLowerCase() === name) return piece.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    if (eq > 0 && piece.slice(0, eq).trim().toLowerCase() === name)
+      return piece
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"(.*)"$/, '$1');
   }
   return undefined;
 }
@@ -81,6 +85,10 @@ function parts(entity: Part): Part[] {
 export function mhtmlPage(bytes: Buffer, name: string): Result<string> {
   const all = parts(splitEntity(bytes));
   const page = all.find((p) => (p.headers.get('content-type') ?? '').toLowerCase().startsWith('text/html'));
-  if (!page) return fail('not_mhtml', `「${name}」不是浏览器保存的网页文件（.mhtml）：请在浏览器中打开年报页面，另存为“网页，全部”或“网页，单个文件”后再导入`);
+  if (!page)
+    return fail(
+      'not_mhtml',
+      `「${name}」不是浏览器保存的网页文件（.mhtml）：请在浏览器中打开年报页面，另存为“网页，全部”或“网页，单个文件”后再导入`,
+    );
   return ok(decodePage(decodeBody(page), parameter(page.headers.get('content-type'), 'charset')));
 }

@@ -64,4 +64,3 @@ export function linesOf(items: Item[]): Line[] {
     .filter((l) => l.text !== '')
     .sort((a, b) => b.y - a.y);
 }
-

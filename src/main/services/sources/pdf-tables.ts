@@ -17,9 +17,20 @@ export interface Segment {
 const EPS = 2;
 
 /** Straight segments and rectangles a page draws, in page space. */
-export function rulings(pdfjs: Pdfjs, ops: { fnArray: number[]; argsArray: unknown[] }, toPage: Matrix): { horizontal: Segment[]; vertical: Segment[] } {
+export function rulings(
+  pdfjs: Pdfjs,
+  ops: { fnArray: number[]; argsArray: unknown[] },
+  toPage: Matrix,
+): { horizontal: Segment[]; vertical: Segment[] } {
   const { OPS } = pdfjs;
-  const STROKES = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const STROKES = new Set<number>([
+    OPS.stroke,
+    OPS.closeStroke,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+  ]);
   const FILLS = new Set<number>([OPS.fill, OPS.eoFill]);
   const horizontal: Segment[] = [];
   const vertical: Segment[] = [];
@@ -27,7 +38,8 @@ export function rulings(pdfjs: Pdfjs, ops: { fnArray: number[]; argsArray: unkno
   const stack: Matrix[] = [];
   const line = (x0: number, y0: number, x1: number, y1: number) => {
     if (Math.abs(y0 - y1) < 1 && Math.abs(x0 - x1) > EPS) horizontal.push({ at: (y0 + y1) / 2, a: Math.min(x0, x1), b: Math.max(x0, x1) });
-    else if (Math.abs(x0 - x1) < 1 && Math.abs(y0 - y1) > EPS) vertical.push({ at: (x0 + x1) / 2, a: Math.min(y0, y1), b: Math.max(y0, y1) });
+    else if (Math.abs(x0 - x1) < 1 && Math.abs(y0 - y1) > EPS)
+      vertical.push({ at: (x0 + x1) / 2, a: Math.min(y0, y1), b: Math.max(y0, y1) });
   };
   ops.fnArray.forEach((fn, i) => {
     const args = ops.argsArray[i] as unknown[];
@@ -43,10 +55,10 @@ export function rulings(pdfjs: Pdfjs, ops: { fnArray: number[]; argsArray: unkno
       const paint = args[0] as number;
       const stroke = STROKES.has(paint);
       if (!stroke && !FILLS.has(paint)) return;
-      const data = ((args[1] as ArrayLike<number>[])[0] ?? []);
+      const data = (args[1] as ArrayLike<number>[])[0] ?? [];
       const paths: [number, number][][] = [];
       let current: [number, number][] = [];
-      for (let k = 0; k < data.length; ) {
+      for (let k = 0; k < data.length;) {
         const op = data[k]!;
         if (op === 0) {
           if (current.length) paths.push(current);
@@ -201,10 +213,16 @@ export function tableOf(region: Region, items: Item[]): PdfTable {
       if (owner[r]![c]! >= 0) continue;
       const midY = (ys[r]! + ys[r + 1]!) / 2;
       let c1 = c;
-      while (c1 + 1 < cols && !covers(region.vertical, xs[c1 + 1]!, ys[r + 1]! + 1, ys[r]! - 1) && !covers(region.vertical, xs[c1 + 1]!, midY - 1, midY + 1)) c1++;
+      while (
+        c1 + 1 < cols &&
+        !covers(region.vertical, xs[c1 + 1]!, ys[r + 1]! + 1, ys[r]! - 1) &&
+        !covers(region.vertical, xs[c1 + 1]!, midY - 1, midY + 1)
+      )
+        c1++;
       let r1 = r;
       const down = (row: number) => {
-        for (let k = c; k <= c1; k++) if (covers(region.horizontal, ys[row + 1]!, (xs[k]! + xs[k + 1]!) / 2 - 1, (xs[k]! + xs[k + 1]!) / 2 + 1)) return false;
+        for (let k = c; k <= c1; k++)
+          if (covers(region.horizontal, ys[row + 1]!, (xs[k]! + xs[k + 1]!) / 2 - 1, (xs[k]! + xs[k + 1]!) / 2 + 1)) return false;
         return true;
       };
       while (r1 + 1 < rows && down(r1)) r1++;
@@ -223,7 +241,15 @@ export function tableOf(region: Region, items: Item[]): PdfTable {
   return {
     top: ys[0]!,
     xs,
-    cells: boxes.map((b, i) => ({ r: b.r0 + 1, c: b.c0 + 1, rowSpan: b.r1 - b.r0 + 1, colSpan: b.c1 - b.c0 + 1, text: linesOf(texts[i]!).map((l) => l.text).join('\n') })),
+    cells: boxes.map((b, i) => ({
+      r: b.r0 + 1,
+      c: b.c0 + 1,
+      rowSpan: b.r1 - b.r0 + 1,
+      colSpan: b.c1 - b.c0 + 1,
+      text: linesOf(texts[i]!)
+        .map((l) => l.text)
+        .join('\n'),
+    })),
   };
 }
 
@@ -258,8 +284,12 @@ export function joinTables(first: PdfTable, next: PdfTable): PdfTable | undefine
       .map((c) => `${c.c}:${c.colSpan}:${c.text}`)
       .join('|');
   let repeated = 0;
-  while (repeated < 4 && rowText(moved, repeated + 1).replace(/\d+:\d+:\|?/g, '') !== '' && rowText(moved, repeated + 1) === rowText(head, repeated + 1)) repeated++;
+  while (
+    repeated < 4 &&
+    rowText(moved, repeated + 1).replace(/\d+:\d+:\|?/g, '') !== '' &&
+    rowText(moved, repeated + 1) === rowText(head, repeated + 1)
+  )
+    repeated++;
   const kept = moved.filter((c) => c.r > repeated).map((c) => ({ ...c, r: c.r - repeated + rows }));
   return { top: first.top, xs, cells: [...head, ...kept] };
 }
-

@@ -8,7 +8,13 @@
 // headers are dropped; a table running over pages is joined, its repeated
 // header rows read once.
 import { fail, ok, type Result } from '../../../shared/api/result';
-import { APPEAL_COLS, APPEAL_SUIT_HEADING, PROACTIVE_BLOCKS, REQUEST_APPLICANT_HEADING, REQUEST_COLS } from '../../../shared/template/gov2021';
+import {
+  APPEAL_COLS,
+  APPEAL_SUIT_HEADING,
+  PROACTIVE_BLOCKS,
+  REQUEST_APPLICANT_HEADING,
+  REQUEST_COLS,
+} from '../../../shared/template/gov2021';
 import { buildGrid, type SourceGridCell } from '../tables';
 import { isContinuationMark, isPageNumber, joinWrapped } from '../text/lines';
 import { sectionHeading } from '../text/sections';
@@ -57,7 +63,14 @@ function pagePieces(page: PageContent): Piece[] {
     return cx >= r.x0 - 1 && cx <= r.x1 + 1 && cy >= r.y0 - 1 && cy <= r.y1 + 1;
   };
   const free = page.items.filter((it) => !regions.some((r) => inRegion(it, r)));
-  const tables = regions.map((r) => tableOf(r, page.items.filter((it) => inRegion(it, r)))).filter((t) => t.cells.length > 1);
+  const tables = regions
+    .map((r) =>
+      tableOf(
+        r,
+        page.items.filter((it) => inRegion(it, r)),
+      ),
+    )
+    .filter((t) => t.cells.length > 1);
   const pieces: (Piece & { top: number })[] = [
     ...linesOf(free).map((l) => ({ kind: 'lines' as const, lines: [l], top: l.y })),
     ...tables.map((t) => ({ kind: 'table' as const, table: t, top: t.top })),
@@ -125,7 +138,13 @@ function documentOf(pages: PageContent[]): SourceDocument {
   let tables = 0;
   const blocks: DocumentBlock[] = flow.flatMap((p): DocumentBlock[] => {
     if (p.kind === 'lines') return paragraphs(p.lines).map((text) => ({ kind: 'text', text }));
-    const cells: SourceGridCell[] = p.table.cells.map((c) => ({ r: c.r, c: c.c, raw: cellRaw(c.text), rowSpan: c.rowSpan, colSpan: c.colSpan }));
+    const cells: SourceGridCell[] = p.table.cells.map((c) => ({
+      r: c.r,
+      c: c.c,
+      raw: cellRaw(c.text),
+      rowSpan: c.rowSpan,
+      colSpan: c.colSpan,
+    }));
     return [{ kind: 'table', grid: buildGrid(`表格 ${++tables}`, cells) }];
   });
   return { blocks };
@@ -153,26 +172,40 @@ function unifyRadicals(text: string): string {
 
 /** CJK Radicals Supplement forms that stand for whole simplified characters (NFKC leaves them). */
 const SIMPLIFIED_RADICALS: Readonly<Record<string, string>> = Object.fromEntries(
-  [...'⺎兀⺗心⺠民⺧牛⺫目⺮竹⺷羊⺼月⻄西⻅见⻆角⻈讠⻉贝⻋车⻓长⻔门⻗雨⻘青⻚页⻛风⻜飞⻝食⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟⺟母⻊足⻁虎⻨麦'].flatMap((ch, i, all) =>
-    i % 2 === 0 ? [[ch, all[i + 1]!]] : [],
-  ),
+  [
+    ...'⺎兀⺗心⺠民⺧牛⺫目⺮竹⺷羊⺼月⻄西⻅见⻆角⻈讠⻉贝⻋车⻓长⻔门⻗雨⻘青⻚页⻛风⻜飞⻝食⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟⺟母⻊足⻁虎⻨麦',
+  ].flatMap((ch, i, all) => (i % 2 === 0 ? [[ch, all[i + 1]!]] : [])),
 );
 
 /** Header words of the three tables (from the template), any of which puts a table on the page. */
-const TABLE_WORDS = [...new Set([...PROACTIVE_BLOCKS.flatMap((b) => b.cols.map((c) => c.label)), ...REQUEST_COLS.map((c) => c.label), ...APPEAL_COLS.map((c) => c.label), REQUEST_APPLICANT_HEADING, APPEAL_SUIT_HEADING])]
+const TABLE_WORDS = [
+  ...new Set([
+    ...PROACTIVE_BLOCKS.flatMap((b) => b.cols.map((c) => c.label)),
+    ...REQUEST_COLS.map((c) => c.label),
+    ...APPEAL_COLS.map((c) => c.label),
+    REQUEST_APPLICANT_HEADING,
+    APPEAL_SUIT_HEADING,
+  ]),
+]
   .map((w) => w.replace(/（.*$/, ''))
   .filter((w) => w.length >= 3);
 
 /** A page with table words or a column of figures; a page of running text is not searched for rulings. */
 function mayHoldTable(items: readonly Item[]): boolean {
-  const text = items.map((i) => i.text).join('').replace(/\s+/g, '');
+  const text = items
+    .map((i) => i.text)
+    .join('')
+    .replace(/\s+/g, '');
   if (TABLE_WORDS.some((w) => text.includes(w))) return true;
   return items.filter((i) => /^\s*[\d.,]+\s*$/.test(i.text)).length >= 4;
 }
 
 /** Text whose characters are mostly private-use or control codes: glyphs without their Unicode, not readable text. */
 function unreadableText(pages: readonly PageContent[]): boolean {
-  const chars = pages.flatMap((p) => p.items.map((i) => i.text)).join('').replace(/\s+/g, '');
+  const chars = pages
+    .flatMap((p) => p.items.map((i) => i.text))
+    .join('')
+    .replace(/\s+/g, '');
   const odd = [...chars].filter((ch) => ch.charCodeAt(0) < 0x20 || (ch >= '\ue000' && ch <= '\uf8ff') || ch === '\ufffd').length;
   return chars.length > 0 && odd > chars.length * 0.3;
 }
@@ -185,7 +218,14 @@ export async function pdfDocument(bytes: Buffer, name: string): Promise<Result<S
   const pdfjs: Pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let doc;
   try {
-    doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false }).promise;
+    doc = await pdfjs.getDocument({
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+      stopAtErrors: false,
+    }).promise;
   } catch (err) {
     if ((err as { name?: string }).name === 'PasswordException') {
       return fail('encrypted', `「${name}」设有打开密码（已加密），无法读取：请用原文件另存一份不加密的 PDF，或改用 Word 原文件`);
@@ -193,7 +233,8 @@ export async function pdfDocument(bytes: Buffer, name: string): Promise<Result<S
     return fail('not_pdf', `「${name}」已损坏，无法作为 PDF 读取：请重新导出 PDF，或改用 Word 原文件`);
   }
   try {
-    if (doc.numPages > MAX_PAGES) return fail('too_large', `「${name}」有 ${doc.numPages} 页，不像一份年报（上限 ${MAX_PAGES} 页）：请只导出年报本身`);
+    if (doc.numPages > MAX_PAGES)
+      return fail('too_large', `「${name}」有 ${doc.numPages} 页，不像一份年报（上限 ${MAX_PAGES} 页）：请只导出年报本身`);
     const pages: PageContent[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);

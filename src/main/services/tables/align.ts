@@ -11,7 +11,10 @@ const weight = (m: LabelMatch) => (m.exact ? 2 : m.similarity);
  * template row each, every template row at most once, in template order,
  * maximising the total weight. Returns sheet row index → the match taken.
  */
-export function alignInOrder<K extends string>(sheetRows: readonly (readonly LabelMatch<K>[])[], order: readonly K[]): Map<number, LabelMatch<K>> {
+export function alignInOrder<K extends string>(
+  sheetRows: readonly (readonly LabelMatch<K>[])[],
+  order: readonly K[],
+): Map<number, LabelMatch<K>> {
   const n = sheetRows.length;
   const m = order.length;
   const rank = new Map(order.map((k, j) => [k, j]));
@@ -25,7 +28,7 @@ export function alignInOrder<K extends string>(sheetRows: readonly (readonly Lab
     }
   }
   const out = new Map<number, LabelMatch<K>>();
-  for (let i = n, j = m; i > 0 && j > 0; ) {
+  for (let i = n, j = m; i > 0 && j > 0;) {
     const here = pick(i, j);
     if (here && best[i]![j] === best[i - 1]![j - 1]! + weight(here)) {
       out.set(i - 1, here);

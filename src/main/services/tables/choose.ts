@@ -129,9 +129,14 @@ export function choose(candidates: readonly Candidate[], origin: Map<Grid, Grid>
   if (copies.length > 1 && copies.some((c) => shapeOf(c).typed === 0)) {
     // An empty form counts as a copy only where a mark says which copy is this year's.
     const marked = chooseCopy(copies, year, yearKnown, sameFigures(copies));
-    if (!marked.taken || marked.choice?.reason === SAME_FIGURES) copies = copiesAmong(candidates.filter((c) => shapeOf(c).typed > 0), origin);
+    if (!marked.taken || marked.choice?.reason === SAME_FIGURES)
+      copies = copiesAmong(
+        candidates.filter((c) => shapeOf(c).typed > 0),
+        origin,
+      );
   }
-  if (copies.length <= 1) return { taken: copies[0] ?? best, others: ranked.filter((c) => c !== (copies[0] ?? best)), copies: [], marks: new Map() };
+  if (copies.length <= 1)
+    return { taken: copies[0] ?? best, others: ranked.filter((c) => c !== (copies[0] ?? best)), copies: [], marks: new Map() };
   const decision = chooseCopy(copies, year, yearKnown, sameFigures(copies));
   const others = ranked.filter((c) => c !== decision.taken);
   return { taken: decision.taken, others, copies, marks: decision.marks, copy: decision.choice, undecided: decision.undecided };

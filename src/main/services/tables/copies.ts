@@ -69,7 +69,11 @@ function titleHint(c: Candidate): CopyHint | undefined {
   return undefined;
 }
 
-const HINTS: readonly ((c: Candidate, copies: readonly Candidate[]) => CopyHint | undefined)[] = [labelHint, (c) => markOf(c.grid.sheet, true), titleHint];
+const HINTS: readonly ((c: Candidate, copies: readonly Candidate[]) => CopyHint | undefined)[] = [
+  labelHint,
+  (c) => markOf(c.grid.sheet, true),
+  titleHint,
+];
 
 type Standing = 'this' | 'last' | 'unknown';
 
@@ -123,7 +127,10 @@ export function chooseCopy(copies: readonly Candidate[], year: number | undefine
       return { taken: copies[unknown[0]!], choice: { reason: `其余的标有${[...new Set(others)].join('、')}，是往年的` }, marks };
     }
     if (sameFigures) return { taken: copies[0], choice: { reason: SAME_FIGURES }, marks };
-    return { marks, undecided: `各份所标的${[...new Set(hints.filter((h) => h).map((h) => `「${h!.text}」`))].join('、')}不能确定哪一份是 ${year ?? '本'} 年度的` };
+    return {
+      marks,
+      undecided: `各份所标的${[...new Set(hints.filter((h) => h).map((h) => `「${h!.text}」`))].join('、')}不能确定哪一份是 ${year ?? '本'} 年度的`,
+    };
   }
   if (sameFigures) return { taken: copies[0], choice: { reason: SAME_FIGURES }, marks: new Map() };
   return { marks: new Map(), undecided: '各份数字不同，又没有标明哪一份是本年度的（如「本年」「2024年」）' };

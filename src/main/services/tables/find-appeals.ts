@@ -86,14 +86,21 @@ function kindAbove(grid: Grid, run: Run): void {
 /** The first row below the header rows. */
 function valueRow(grid: Grid, runs: readonly Run[]): number {
   let r = maxOf(runs.map((x) => x.bottom)) + 1;
-  const isHeader = (row: number) => runs.some((run) => run.hits.some((h) => grid.at(row, h.cell.c)?.norm && COLS.exact(grid.at(row, h.cell.c)!.norm)));
+  const isHeader = (row: number) =>
+    runs.some((run) => run.hits.some((h) => grid.at(row, h.cell.c)?.norm && COLS.exact(grid.at(row, h.cell.c)!.norm)));
   while (isHeader(r)) r++;
   return r;
 }
 
 function place(cand: Candidate, run: Run, kind: string, r: number, rowEnd: number, rowGuess: ReturnType<typeof guessOf>): void {
   for (const h of run.hits) {
-    cand.placements.set(`appeals.${kind}.${h.match.key}`, { r, c: h.cell.c, rowEnd, colEnd: h.cell.right, guesses: [...rowGuess, ...guessOf(h.cell.text, h.match)] });
+    cand.placements.set(`appeals.${kind}.${h.match.key}`, {
+      r,
+      c: h.cell.c,
+      rowEnd,
+      colEnd: h.cell.right,
+      guesses: [...rowGuess, ...guessOf(h.cell.text, h.match)],
+    });
     cover(cand, h.cell.r, h.cell.c);
     cover(cand, r, h.cell.c);
   }
@@ -139,7 +146,16 @@ function valueRows(grid: Grid, runs: readonly Run[]): number[] {
 function oneRowCandidates(grid: Grid, runs: Run[]): Candidate[] {
   const rows = valueRows(grid, runs);
   return rows.map((r) => {
-    const cand: Candidate = { table: 'appeals', grid, placements: new Map(), top: runs[0]!.r, left: runs[0]!.left, bottom: runs[0]!.r, right: runs[0]!.right, appealsShape: '1x15' };
+    const cand: Candidate = {
+      table: 'appeals',
+      grid,
+      placements: new Map(),
+      top: runs[0]!.r,
+      left: runs[0]!.left,
+      bottom: runs[0]!.r,
+      right: runs[0]!.right,
+      appealsShape: '1x15',
+    };
     if (rows.length > 1) cand.mark = labelLeftOf(grid, r, minOf(runs.map((x) => x.left)))!.text;
     const named = new Set(runs.map((x) => x.kind));
     // Under a bare 行政诉讼 the two suit kinds come in the template's order.
@@ -173,7 +189,16 @@ function kindLeftOf(grid: Grid, r: number, left: number): { cell: GridCell; matc
 }
 
 function gridCandidate(grid: Grid, run: Run, end: number): Candidate {
-  const cand: Candidate = { table: 'appeals', grid, placements: new Map(), top: run.r, left: run.left, bottom: run.r, right: run.right, appealsShape: '3x5' };
+  const cand: Candidate = {
+    table: 'appeals',
+    grid,
+    placements: new Map(),
+    top: run.r,
+    left: run.left,
+    bottom: run.r,
+    right: run.right,
+    appealsShape: '3x5',
+  };
   const rows: { r: number; cell: GridCell; matches: LabelMatch[] }[] = [];
   for (let r = run.bottom + 1; r <= Math.min(end, run.bottom + 12); r++) {
     const found = kindLeftOf(grid, r, run.left);
@@ -248,7 +273,16 @@ function combinedCandidates(grid: Grid): Candidate[] {
   for (const hits of byColumn.values()) {
     if (hits.length < 5) continue;
     hits.sort((a, b) => a.cell.r - b.cell.r);
-    const cand: Candidate = { table: 'appeals', grid, placements: new Map(), top: hits[0]!.cell.r, left: hits[0]!.cell.c, bottom: hits[0]!.cell.r, right: hits[0]!.cell.c, appealsShape: '1x15' };
+    const cand: Candidate = {
+      table: 'appeals',
+      grid,
+      placements: new Map(),
+      top: hits[0]!.cell.r,
+      left: hits[0]!.cell.c,
+      bottom: hits[0]!.cell.r,
+      right: hits[0]!.cell.c,
+      appealsShape: '1x15',
+    };
     for (const h of hits) {
       const key = `appeals.${h.kind.key}.${h.result.key}`;
       if (cand.placements.has(key)) continue;

@@ -46,9 +46,7 @@ function labelColumns(grid: Grid): RowHit[][] {
       const top = group[0]!.r - 2;
       const bottom = group[group.length - 1]!.r + 2;
       // Guesses among the other labels of the column, between and around the exact ones.
-      const rows = grid.cells
-        .filter((x) => x.c === c && !x.master && x.norm && x.r >= top && x.r <= bottom)
-        .sort((a, b) => a.r - b.r);
+      const rows = grid.cells.filter((x) => x.c === c && !x.master && x.norm && x.r >= top && x.r <= bottom).sort((a, b) => a.r - b.r);
       const assigned = alignInOrder(
         rows.map((x) => ROWS.candidates(x.norm)),
         ROW_DEFS.map((r) => r.key),
@@ -148,7 +146,11 @@ export function findProactive(grid: Grid): Candidate[] {
     // A table side by side with this one ends this one's columns.
     const limit = Math.min(
       labelC + 16,
-      minOf(groups.filter((g) => g !== hits && g[0]!.cell.c > labelC && g.some((h) => h.cell.r >= top - 3 && h.cell.r <= bottom + 3)).map((g) => g[0]!.cell.c)),
+      minOf(
+        groups
+          .filter((g) => g !== hits && g[0]!.cell.c > labelC && g.some((h) => h.cell.r >= top - 3 && h.cell.r <= bottom + 3))
+          .map((g) => g[0]!.cell.c),
+      ),
     );
     const headers = hits.map((hit) => headerFor(grid, hit, top, limit));
     const copies = Math.max(1, maxOf(headers.map((h) => h.length)));
@@ -162,7 +164,13 @@ export function findProactive(grid: Grid): Candidate[] {
         const rowEnd = hit.cell.bottom;
         if (header && header.length > 0) {
           for (const h of header) {
-            cand.placements.set(`proactive.${hit.match.key}.${h.match.key}`, { r: hit.cell.r, c: h.c, rowEnd, colEnd: h.cell.right, guesses: [...rowGuess, ...guessOf(h.cell.text, h.match)] });
+            cand.placements.set(`proactive.${hit.match.key}.${h.match.key}`, {
+              r: hit.cell.r,
+              c: h.c,
+              rowEnd,
+              colEnd: h.cell.right,
+              guesses: [...rowGuess, ...guessOf(h.cell.text, h.match)],
+            });
             cover(cand, h.cell.r, h.c);
             headerTop = Math.min(headerTop, h.cell.r);
             if (h.match.key === 'amount') feeHeader = h.cell;

@@ -21,7 +21,14 @@ import { maxOf, minOf } from '../../../shared/math';
 const COLS = new LabelMatcher(REQUEST_COLS.map((c) => ({ key: c.key, label: c.label, variants: c.aliases ?? [] })));
 const ROWS = new LabelMatcher(
   REQUEST_ROWS.map((r) => ({ key: r.key, label: r.label, variants: [...(r.aliases ?? []), ...(r.short ? [r.short] : [])] })),
-  [...REQUEST_GROUPS.map((g) => g.heading), REQUEST_RESULT_HEADING, REQUEST_APPLICANT_HEADING, REQUEST_APPLICANT_GROUP, REQUEST_NOTE, '信息内容'],
+  [
+    ...REQUEST_GROUPS.map((g) => g.heading),
+    REQUEST_RESULT_HEADING,
+    REQUEST_APPLICANT_HEADING,
+    REQUEST_APPLICANT_GROUP,
+    REQUEST_NOTE,
+    '信息内容',
+  ],
   [...REQUEST_GROUPS.map((g) => g.heading), REQUEST_RESULT_HEADING],
 );
 /** Applicant types no other table uses as a header: they anchor the header. */
@@ -53,7 +60,7 @@ function headerClusters(grid: Grid): Header[] {
     if (used.has(seed)) continue;
     const hits = [seed];
     used.add(seed);
-    for (let grown = true; grown; ) {
+    for (let grown = true; grown;) {
       grown = false;
       for (const h of anchors) {
         if (used.has(h) || hits.some((x) => x.match.key === h.match.key || x.cell.c === h.cell.c)) continue;
@@ -90,7 +97,10 @@ function completeHeader(grid: Grid, h: Header): void {
       // 其他 and 总计 stand right of the applicant types they close, in that order.
       if (!DISTINCTIVE.has(col.key) && cell.c <= lastColumn) continue;
       const match = COLS.candidates(cell.norm).find((m) => m.key === col.key);
-      if (match && (!best || match.similarity > best.match.similarity || (match.similarity === best.match.similarity && cell.c < best.cell.c))) {
+      if (
+        match &&
+        (!best || match.similarity > best.match.similarity || (match.similarity === best.match.similarity && cell.c < best.cell.c))
+      ) {
         best = { cell, match };
       }
     }
@@ -113,8 +123,15 @@ interface SheetRow {
 }
 
 /** The label candidates of a sheet row: from the nearest label cell left of the values. */
-function rowCandidates(grid: Grid, r: number, firstValueC: number, blocked: Set<number>, valueCols: readonly number[]): SheetRow | undefined {
-  const empty = (row: number) => valueCols.every((c) => !grid.at(row, c) || (grid.at(row, c)!.raw === null && !grid.at(row, c)!.uncachedFormula));
+function rowCandidates(
+  grid: Grid,
+  r: number,
+  firstValueC: number,
+  blocked: Set<number>,
+  valueCols: readonly number[],
+): SheetRow | undefined {
+  const empty = (row: number) =>
+    valueCols.every((c) => !grid.at(row, c) || (grid.at(row, c)!.raw === null && !grid.at(row, c)!.uncachedFormula));
   for (let c = firstValueC - 1; c >= 1; c--) {
     if (blocked.has(c)) continue;
     const cell = grid.at(r, c);
@@ -144,7 +161,14 @@ const OTHER_ROWS = REQUEST_GROUPS.find((g) => g.rows.includes('other_other'))!.r
  * The older layout's single （六）其他处理 row, holding values where the
  * template has three rows: its three rows are left blank, with what it held.
  */
-function singleOtherRow(grid: Grid, cand: Candidate, cols: [string, { c: number }][], first: number, last: number, firstValueC: number): void {
+function singleOtherRow(
+  grid: Grid,
+  cand: Candidate,
+  cols: [string, { c: number }][],
+  first: number,
+  last: number,
+  firstValueC: number,
+): void {
   if (OTHER_ROWS.some((row) => [...cand.placements.keys()].some((k) => k.startsWith(`requests.${row}.`)))) return;
   for (let r = first; r <= last; r++) {
     for (let c = firstValueC - 1; c >= 1; c--) {
@@ -170,18 +194,41 @@ export function findRequests(grid: Grid): Candidate[] {
     const firstValueC = minOf(cols.map(([, x]) => x.c));
     const blocked = new Set(allValueColumns.filter((_, j) => j !== i).flatMap((s) => [...s]));
     // A second table below ends this one.
-    const nextTop = minOf(headers.filter((o) => o !== h && o.top > h.bottom && [...o.columns.values()].some((x) => h.columns.has(x.hit.match.key) && Math.abs(x.c - firstValueC) < 10)).map((o) => o.top));
+    const nextTop = minOf(
+      headers
+        .filter(
+          (o) =>
+            o !== h &&
+            o.top > h.bottom &&
+            [...o.columns.values()].some((x) => h.columns.has(x.hit.match.key) && Math.abs(x.c - firstValueC) < 10),
+        )
+        .map((o) => o.top),
+    );
     const last = Math.min(h.bottom + MAX_ROWS, nextTop - 1);
     const sheetRows: SheetRow[] = [];
     for (let r = h.bottom + 1; r <= last; r++) {
-      const found = rowCandidates(grid, r, firstValueC, blocked, cols.map(([, x]) => x.c));
+      const found = rowCandidates(
+        grid,
+        r,
+        firstValueC,
+        blocked,
+        cols.map(([, x]) => x.c),
+      );
       if (found) sheetRows.push(found);
     }
     const assigned = alignInOrder(
       sheetRows.map((s) => s.matches),
       REQUEST_ROWS.map((r) => r.key),
     );
-    const cand: Candidate = { table: 'requests', grid, placements: new Map(), top: h.top, left: firstValueC, bottom: h.bottom, right: firstValueC };
+    const cand: Candidate = {
+      table: 'requests',
+      grid,
+      placements: new Map(),
+      top: h.top,
+      left: firstValueC,
+      bottom: h.bottom,
+      right: firstValueC,
+    };
     for (const [, x] of cols) cover(cand, x.hit.cell.r, x.c);
     // The heading row over the applicant types (申请人情况) belongs to the table.
     for (const [, x] of cols) if (grid.at(h.top - 1, x.c)?.norm) cover(cand, h.top - 1, x.c);

@@ -4,13 +4,14 @@
 // find their row or column, and a label found only by likeness is a guess.
 
 /** Codes that open a label: 三、 （三） (三) 1. 1、 1) and bare 三（…. */
-const LEADING_CODE = /^(?:[一二三四五六七八九十]+[、.,](?!\d)|[一二三四五六七八九十]+(?=\()|\([一二三四五六七八九十]+\)[、.]?|\d{1,2}(?:[.、)](?!\d)|(?=[^\d.,]))|[、.,:])/;
+const LEADING_CODE =
+  /^(?:[一二三四五六七八九十]+[、.,](?!\d)|[一二三四五六七八九十]+(?=\()|\([一二三四五六七八九十]+\)[、.]?|\d{1,2}(?:[.、)](?!\d)|(?=[^\d.,]))|[、.,:])/;
 const QUOTES = /["'“”‘’「」『』〝〞]/g;
 
 /** The form two labels are compared in: no spaces, quotes or leading codes, half-width. */
 export function normalizeLabel(text: string): string {
   let s = text.normalize('NFKC').replace(/\s+/g, '').replace(QUOTES, '');
-  for (let prev = ''; prev !== s; ) {
+  for (let prev = ''; prev !== s;) {
     prev = s;
     s = s.replace(LEADING_CODE, '');
   }
@@ -140,7 +141,8 @@ export class LabelMatcher<K extends string = string> {
     const out: LabelMatch<K>[] = [];
     for (const { target, forms } of this.compiled) {
       let best = 0;
-      for (const f of forms) if (f.length >= MIN_GUESS_LENGTH) best = Math.max(best, similarity(norm, f), similarity(withoutAsides(norm), f));
+      for (const f of forms)
+        if (f.length >= MIN_GUESS_LENGTH) best = Math.max(best, similarity(norm, f), similarity(withoutAsides(norm), f));
       if (best >= GUESS_THRESHOLD) out.push({ key: target.key, exact: false, similarity: best, takenFor: target.label });
     }
     return out.sort((a, b) => b.similarity - a.similarity);

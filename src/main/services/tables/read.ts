@@ -30,7 +30,6 @@ export interface Imported {
   record: ImportRecord;
 }
 
-
 function where(c: Candidate, marks: Map<Candidate, CopyHint>): string {
   const mark = marks.get(c);
   return `「${c.grid.sheet}」${rangeOf(c.grid, c.top, c.left, c.bottom, c.right)}${mark ? `（${mark.text}）` : ''}`;
@@ -62,11 +61,17 @@ export function readTables(grids: readonly Grid[], options: ReadTablesOptions): 
     choices[t] = choice;
     const { taken, others, marks } = choice;
     if (choice.undecided) {
-      notes.push(`工作簿中有 ${choice.copies.length} 份${tableName(t)}：${choice.copies.map((c) => where(c, marks)).join('、')}，${choice.undecided}，已留空：请删去不用的一份后重新导入，或在编辑器中填写`);
+      notes.push(
+        `工作簿中有 ${choice.copies.length} 份${tableName(t)}：${choice.copies.map((c) => where(c, marks)).join('、')}，${choice.undecided}，已留空：请删去不用的一份后重新导入，或在编辑器中填写`,
+      );
     } else if (taken && choice.copy) {
-      notes.push(`工作簿中有 ${choice.copies.length} 份${tableName(t)}：采用了${where(taken, marks)}，因为${choice.copy.reason}；未采用${others.map((c) => where(c, marks)).join('、')}`);
+      notes.push(
+        `工作簿中有 ${choice.copies.length} 份${tableName(t)}：采用了${where(taken, marks)}，因为${choice.copy.reason}；未采用${others.map((c) => where(c, marks)).join('、')}`,
+      );
     } else if (taken && others.length > 0) {
-      notes.push(`工作簿中有 ${others.length + 1} 处像${tableName(t)}的表格：采用了${where(taken, marks)}，未采用${others.map((c) => where(c, marks)).join('、')}`);
+      notes.push(
+        `工作簿中有 ${others.length + 1} 处像${tableName(t)}的表格：采用了${where(taken, marks)}，未采用${others.map((c) => where(c, marks)).join('、')}`,
+      );
     }
     if (taken?.grid.transposed) notes.push(`${tableName(t)}是横竖颠倒填写的（项目写在列上）：已按转置读取，请核对`);
     for (const remark of taken?.remarks ?? []) notes.push(`${tableName(t)}：${remark}`);
@@ -74,7 +79,9 @@ export function readTables(grids: readonly Grid[], options: ReadTablesOptions): 
   }
 
   // Without a year stated, the year that marks the copy taken ("2024年") is the report's.
-  const marked = TABLE_IDS.map((t) => (choices[t].taken ? choices[t].marks.get(choices[t].taken) : undefined)).find((h) => h?.year !== undefined);
+  const marked = TABLE_IDS.map((t) => (choices[t].taken ? choices[t].marks.get(choices[t].taken) : undefined)).find(
+    (h) => h?.year !== undefined,
+  );
   const meta = resolveMeta(options, title, notes, marked);
   const level = resolveLevel(options, grids, meta.agency.value, notes);
   let report = blankReport({ agency: meta.agency.value, year: meta.year.value, level: level.value });
@@ -82,8 +89,12 @@ export function readTables(grids: readonly Grid[], options: ReadTablesOptions): 
   const values: [CellKey, CellValue][] = [];
   // The three tables are one form, and a copy beside them (上年) is the same form: a table
   // of dashes among tables of numbers is a table of zeros.
-  const holds = TABLE_IDS.some((t) => choices[t].taken && holdsNumbers(choices[t].taken)) || TABLE_IDS.some((t) => choices[t].copies.some(holdsNumbers));
-  const claimedBy = new Map(TABLE_IDS.map((t) => [t, new Set([...(choices[t].taken?.placements.values() ?? [])].map((p) => `${p.r},${p.c}`))]));
+  const holds =
+    TABLE_IDS.some((t) => choices[t].taken && holdsNumbers(choices[t].taken)) ||
+    TABLE_IDS.some((t) => choices[t].copies.some(holdsNumbers));
+  const claimedBy = new Map(
+    TABLE_IDS.map((t) => [t, new Set([...(choices[t].taken?.placements.values() ?? [])].map((p) => `${p.r},${p.c}`))]),
+  );
   for (const def of CELLS) {
     const choice = choices[def.table];
     const cand = choice.taken;
@@ -129,7 +140,10 @@ export function readTables(grids: readonly Grid[], options: ReadTablesOptions): 
     units: readingsOf('unit').length,
   };
   for (const note of cellNotes(listed, choices)) notes.push(note);
-  const tables = Object.fromEntries(TABLE_IDS.map((t) => [t, locationOf(t, choices[t], all[t].length)])) as Record<TableId, TableLocation | null>;
+  const tables = Object.fromEntries(TABLE_IDS.map((t) => [t, locationOf(t, choices[t], all[t].length)])) as Record<
+    TableId,
+    TableLocation | null
+  >;
   return ok({ report, record: { fileName: name, tables, cells, agency: meta.agency, year: meta.year, level, counts, notes } });
 }
 
@@ -154,7 +168,12 @@ function locationOf(table: TableId, choice: Choice, candidates: number): TableLo
   };
 }
 
-function resolveLevel(options: ReadTablesOptions, grids: readonly Grid[], agency: string, notes: string[]): NonNullable<ImportRecord['level']> {
+function resolveLevel(
+  options: ReadTablesOptions,
+  grids: readonly Grid[],
+  agency: string,
+  notes: string[],
+): NonNullable<ImportRecord['level']> {
   if (options.level) return { value: options.level, from: 'option' };
   const stated = findLevel(grids);
   if (stated) return { value: stated, from: 'file' };
@@ -163,11 +182,18 @@ function resolveLevel(options: ReadTablesOptions, grids: readonly Grid[], agency
     notes.push(`文件中没有写明机关层级，按机关名称「${agency}」推断为「${inferred.level}」：如不对请在报告信息中修改`);
     return { value: inferred.level, from: 'name' };
   }
-  notes.push(`文件中没有写明机关层级，${agency ? `从机关名称「${agency}」` : '因没有机关名称，'}也看不出，暂按「${inferred.level}」：请在报告信息中核对`);
+  notes.push(
+    `文件中没有写明机关层级，${agency ? `从机关名称「${agency}」` : '因没有机关名称，'}也看不出，暂按「${inferred.level}」：请在报告信息中核对`,
+  );
   return { value: inferred.level, from: 'default' };
 }
 
-function resolveMeta(options: ReadTablesOptions, title: ReturnType<typeof findTitle>, notes: string[], marked: CopyHint | undefined): Pick<ImportRecord, 'agency' | 'year'> {
+function resolveMeta(
+  options: ReadTablesOptions,
+  title: ReturnType<typeof findTitle>,
+  notes: string[],
+  marked: CopyHint | undefined,
+): Pick<ImportRecord, 'agency' | 'year'> {
   const from = (given: unknown, found: unknown): MetaSource => (given !== undefined ? 'option' : found !== undefined ? 'title' : 'missing');
   const agencyFrom = from(options.agency, title?.agency);
   let yearFrom = from(options.year, title?.year);
@@ -190,14 +216,20 @@ function resolveMeta(options: ReadTablesOptions, title: ReturnType<typeof findTi
   const source = title ? { source: title.source } : {};
   return {
     agency: { value: agency, from: agencyFrom, ...(agencyFrom === 'title' ? source : {}) },
-    year: { value: year, from: yearFrom, ...(yearFrom === 'title' ? source : {}), ...(title?.year !== undefined ? { stated: title.year } : {}) },
+    year: {
+      value: year,
+      from: yearFrom,
+      ...(yearFrom === 'title' ? source : {}),
+      ...(title?.year !== undefined ? { stated: title.year } : {}),
+    },
   };
 }
 
 const MAX_LISTED = 8;
 
 const nameOf = (key: CellKey) => `表${TABLES[cellDef(key)!.table].title.slice(0, 1)} ${cellDef(key)!.name}`;
-const listOf = (items: readonly string[]) => `${items.slice(0, MAX_LISTED).join('、')}${items.length > MAX_LISTED ? ` 等（共 ${items.length} 个）` : ''}`;
+const listOf = (items: readonly string[]) =>
+  `${items.slice(0, MAX_LISTED).join('、')}${items.length > MAX_LISTED ? ` 等（共 ${items.length} 个）` : ''}`;
 
 function cellNotes(cells: ImportedCell[], choices: Record<TableId, Choice>): string[] {
   const notes: string[] = [];
@@ -209,29 +241,41 @@ function cellNotes(cells: ImportedCell[], choices: Record<TableId, Choice>): str
     notes.push(`${placeholders.length} 个格子写的是 ${[...marks].join('、')}，按 0 读入`);
   }
   const units = readings('unit');
-  const shownUnit = ({ cell, x }: { cell: ImportedCell; x: CellReading }) => (x.kind === 'unit' && 'value' in cell ? `「${x.found}」→ ${String(cell.value)}` : '');
+  const shownUnit = ({ cell, x }: { cell: ImportedCell; x: CellReading }) =>
+    x.kind === 'unit' && 'value' in cell ? `「${x.found}」→ ${String(cell.value)}` : '';
   const yuan = units.filter(({ x }) => x.kind === 'unit' && x.unit === '元');
   if (yuan.length > 0) notes.push(`收费金额以元填写，已除以 10000 换算为万元：${listOf(yuan.map(shownUnit))}`);
   const written = units.filter((u) => !yuan.includes(u));
-  if (written.length > 0) notes.push(`${written.length} 个格子的数字带单位，已去掉单位读入：${listOf([...new Set(written.map(shownUnit))])}`);
+  if (written.length > 0)
+    notes.push(`${written.length} 个格子的数字带单位，已去掉单位读入：${listOf([...new Set(written.map(shownUnit))])}`);
   const merged = readings('merged');
   if (merged.length > 0) {
-    notes.push(`${merged.length} 个格子的数值写在合并的行或列中的另一格，已按合并范围读取：${listOf(merged.map(({ cell, x }) => `${nameOf(cell.key)}（${x.kind === 'merged' ? x.from : ''}）`))}`);
+    notes.push(
+      `${merged.length} 个格子的数值写在合并的行或列中的另一格，已按合并范围读取：${listOf(merged.map(({ cell, x }) => `${nameOf(cell.key)}（${x.kind === 'merged' ? x.from : ''}）`))}`,
+    );
   }
   const formulas = readings('formula');
   if (formulas.length > 0) {
-    notes.push(`${formulas.length} 个格子是公式，文件中没有保存计算结果，已在导入时算出：${listOf(formulas.map(({ cell }) => ('source' in cell && cell.source ? cell.source.address : nameOf(cell.key))))}`);
+    notes.push(
+      `${formulas.length} 个格子是公式，文件中没有保存计算结果，已在导入时算出：${listOf(formulas.map(({ cell }) => ('source' in cell && cell.source ? cell.source.address : nameOf(cell.key))))}`,
+    );
   }
   const guessed = cells.filter((c) => c.status === 'guessed');
   if (guessed.length > 0) {
     const pairs = new Set(guessed.flatMap((c) => c.guesses.map((g) => `「${g.found}」→「${g.takenFor}」`)));
-    notes.push(`有 ${guessed.length} 个单元格的行或列标题与模板不完全一致，按相近的标题推断，请核对：${[...pairs].slice(0, MAX_LISTED).join('；')}`);
+    notes.push(
+      `有 ${guessed.length} 个单元格的行或列标题与模板不完全一致，按相近的标题推断，请核对：${[...pairs].slice(0, MAX_LISTED).join('；')}`,
+    );
   }
   // Blanks of a table left out as a whole are said once, with the table.
-  const blanks = cells.filter((c): c is Extract<ImportedCell, { status: 'left_blank' }> => c.status === 'left_blank' && !choices[cellDef(c.key)!.table].undecided);
+  const blanks = cells.filter(
+    (c): c is Extract<ImportedCell, { status: 'left_blank' }> => c.status === 'left_blank' && !choices[cellDef(c.key)!.table].undecided,
+  );
   const uncached = blanks.filter((c) => c.remark.includes('公式'));
   if (uncached.length > 0) {
-    notes.push(`${uncached.length} 个格子是公式，文件中没有保存计算结果，导入时也无法算出，已留空：${uncached.map((c) => `${c.source?.sheet ?? ''}!${c.source?.address ?? ''}`).join('、')}。请在 Excel/WPS 中打开并保存后再导入`);
+    notes.push(
+      `${uncached.length} 个格子是公式，文件中没有保存计算结果，导入时也无法算出，已留空：${uncached.map((c) => `${c.source?.sheet ?? ''}!${c.source?.address ?? ''}`).join('、')}。请在 Excel/WPS 中打开并保存后再导入`,
+    );
   }
   const byRemark = new Map<string, string[]>();
   for (const c of blanks.filter((c) => !uncached.includes(c) && !choices[cellDef(c.key)!.table].taken?.blanks?.has(c.key))) {

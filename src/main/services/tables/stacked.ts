@@ -22,7 +22,11 @@ export function stackedForms(grid: Grid, cell: GridCell): GridCell[] {
 }
 
 /** The exact match of a cell's text, or of its text joined with the pieces below it. */
-export function exactStacked<K extends string>(grid: Grid, cell: GridCell, matcher: LabelMatcher<K>): { cell: GridCell; match: LabelMatch<K> } | undefined {
+export function exactStacked<K extends string>(
+  grid: Grid,
+  cell: GridCell,
+  matcher: LabelMatcher<K>,
+): { cell: GridCell; match: LabelMatch<K> } | undefined {
   if (!cell.norm || cell.master) return undefined;
   const own = matcher.exact(cell.norm);
   if (own) return { cell, match: own };

@@ -34,7 +34,13 @@ function numberOf(text: string): number | undefined {
 /** Whether a cell holds a value (a number, a placeholder, a number with its unit), not a label. */
 function isValueCell(cell: GridCell): boolean {
   const v = parseCellInput(cell.raw);
-  return typeof v === 'number' || v === null || BLANK_MARKS.includes(v) || (COUNT_UNIT.test(v) && numberOf(COUNT_UNIT.exec(v)![1]!) !== undefined) || (AMOUNT_UNIT.test(v) && numberOf(AMOUNT_UNIT.exec(v)![1]!) !== undefined);
+  return (
+    typeof v === 'number' ||
+    v === null ||
+    BLANK_MARKS.includes(v) ||
+    (COUNT_UNIT.test(v) && numberOf(COUNT_UNIT.exec(v)![1]!) !== undefined) ||
+    (AMOUNT_UNIT.test(v) && numberOf(AMOUNT_UNIT.exec(v)![1]!) !== undefined)
+  );
 }
 
 /**
@@ -47,7 +53,8 @@ function cellOf(grid: Grid, p: Placement, claimed: (r: number, c: number) => boo
   if (first?.master) {
     const m = first.master;
     let shared = false;
-    for (let r = m.r; r <= m.bottom && !shared; r++) for (let c = m.c; c <= m.right && !shared; c++) shared = (r !== p.r || c !== p.c) && claimed(r, c);
+    for (let r = m.r; r <= m.bottom && !shared; r++)
+      for (let c = m.c; c <= m.right && !shared; c++) shared = (r !== p.r || c !== p.c) && claimed(r, c);
     // A value merged over the column its header names (header in C, value merged B:D) is that column's.
     if (!shared && isValueCell(m) && m.raw !== null) return { cell: m, from: m.address };
     return { defect: `${first.address} 被合并单元格 ${m.address}（「${m.text}」）覆盖，没有自己的数值` };
@@ -63,7 +70,10 @@ function cellOf(grid: Grid, p: Placement, claimed: (r: number, c: number) => boo
     }
   }
   if (held.length === 1) return { cell: held[0], from: held[0]!.address };
-  if (held.length > 1) return { defect: `同一格的合并范围内有 ${held.length} 个数值（${held.map((c) => `${c.address}「${c.text}」`).join('、')}），无法确定取哪一个` };
+  if (held.length > 1)
+    return {
+      defect: `同一格的合并范围内有 ${held.length} 个数值（${held.map((c) => `${c.address}「${c.text}」`).join('、')}），无法确定取哪一个`,
+    };
   return {};
 }
 
@@ -80,7 +90,8 @@ export function readPlacement(
   if (found.defect) return { value: null, readings: [], defect: found.defect };
   const cell = found.cell;
   const readings: CellReading[] = found.from ? [{ kind: 'merged', from: found.from }] : [];
-  if (cell?.uncachedFormula) return { value: null, readings, cell, defect: `${cell.address} 是公式，文件中没有保存计算结果，也无法在导入时算出` };
+  if (cell?.uncachedFormula)
+    return { value: null, readings, cell, defect: `${cell.address} 是公式，文件中没有保存计算结果，也无法在导入时算出` };
   if (cell?.formula) readings.push({ kind: 'formula', formula: cell.formula });
   const raw = cell?.raw ?? null;
   const parsed = parseCellInput(raw);

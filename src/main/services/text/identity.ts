@@ -21,7 +21,13 @@ const MAX_TITLE = 60;
 /** The first title in the lines before 一、, over one line or two. */
 export function findTitleLines(front: readonly string[]): FoundTitle | undefined {
   // A breadcrumb ("首页 > 政务公开 > XX局2023年…") names the page last.
-  const lines = front.map((l) => l.split(/[>»＞›]/).pop()!.replace(/^(?:当前位置|您的位置|所在位置)[:：]/, '').trim());
+  const lines = front.map((l) =>
+    l
+      .split(/[>»＞›]/)
+      .pop()!
+      .replace(/^(?:当前位置|您的位置|所在位置)[:：]/, '')
+      .trim(),
+  );
   for (let i = 0; i < lines.length; i++) {
     const one = lines[i]!;
     if (one.length > MAX_TITLE || /[。；]/.test(one)) continue;
@@ -54,7 +60,21 @@ export function compiledBy(text: string): string | undefined {
 
 // ---- closing lines --------------------------------------------------------
 
-const CN_DIGITS: Readonly<Record<string, number>> = { 〇: 0, 零: 0, O: 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Readonly<Record<string, number>> = {
+  〇: 0,
+  零: 0,
+  O: 0,
+  Ｏ: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 二〇二四 → 2024; 十二 → 12; 二十一 → 21. */
 function chineseNumber(s: string): number | undefined {
@@ -82,7 +102,13 @@ export function dateLine(line: string): string | undefined {
 /** A 落款: a body's name alone on a line, not a sentence (a name may carry a note in brackets: "某局（某办公室）"). */
 function isSignature(line: string): boolean {
   const outside = line.replace(/[（(][^（()）]*[）)]/g, '');
-  return line.length >= 2 && line.length <= 40 && outside.length > 0 && !/[。，,；;：:！？]/.test(outside) && !/^[（(]?[一二三四五六七八九十\d]+[、.．)）]/.test(line);
+  return (
+    line.length >= 2 &&
+    line.length <= 40 &&
+    outside.length > 0 &&
+    !/[。，,；;：:！？]/.test(outside) &&
+    !/^[（(]?[一二三四五六七八九十\d]+[、.．)）]/.test(line)
+  );
 }
 
 export interface Closing {

@@ -41,7 +41,8 @@ export function joinWrapped(head: string, tail: string): string {
 }
 
 /** What a portal prints around an article (footer, tools, links): where it starts, the report has ended. */
-const SITE_CHROME = /^(?:【[^】]{1,8}】\s*)+$|^(?:主办单位|承办单位|主办|承办|协办|网站标识码|版权所有|技术支持|联系我们|网站地图|扫一扫|分享到|上一篇|下一篇|相关链接|相关阅读|责任编辑|打印本页|关闭窗口)|ICP备|公网安备/;
+const SITE_CHROME =
+  /^(?:【[^】]{1,8}】\s*)+$|^(?:主办单位|承办单位|主办|承办|协办|网站标识码|版权所有|技术支持|联系我们|网站地图|扫一扫|分享到|上一篇|下一篇|相关链接|相关阅读|责任编辑|打印本页|关闭窗口)|ICP备|公网安备/;
 
 export function isSiteChrome(line: string): boolean {
   return SITE_CHROME.test(trimLine(line));

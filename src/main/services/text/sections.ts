@@ -49,7 +49,12 @@ export function sectionHeading(line: string): HeadingMatch | undefined {
   if (!hit || hit.index > WORDS_WITHIN) return undefined;
   // The heading runs to the end of its words' clause: "存在的主要问题及改进情况".
   const end = /[。：:；;！]/.exec(words);
-  const headingWords = end && end.index < MAX_HEADING ? words.slice(0, end.index) : words.length <= MAX_HEADING ? words : words.slice(0, hit.index + hit[0].length);
+  const headingWords =
+    end && end.index < MAX_HEADING
+      ? words.slice(0, end.index)
+      : words.length <= MAX_HEADING
+        ? words
+        : words.slice(0, hit.index + hit[0].length);
   const rest = trimLine(words.slice(headingWords.length).replace(/^[。：:；;！]/, ''));
   return { id: section.id, heading: text.slice(0, m[0].length + headingWords.length), rest };
 }

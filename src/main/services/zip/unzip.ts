@@ -43,7 +43,9 @@ class Over extends Error {
 
 function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => (err ? reject(err) : resolve(zip)));
+    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) =>
+      err ? reject(err) : resolve(zip),
+    );
   });
 }
 
@@ -56,7 +58,10 @@ function readStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<NodeJS.Read
  * Fails with `too_large` at the first byte past the budget, `encrypted` for a
  * password-protected entry, `not_zip` for anything that is not a readable zip.
  */
-export async function scanZip(bytes: Buffer, options: ScanOptions): Promise<{ ok: true; value: ZipScan } | { ok: false; failure: UnzipFailure }> {
+export async function scanZip(
+  bytes: Buffer,
+  options: ScanOptions,
+): Promise<{ ok: true; value: ZipScan } | { ok: false; failure: UnzipFailure }> {
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(bytes);

@@ -39,7 +39,12 @@ export function CreateDialog({ existing, onClose, onCreated }: Props) {
     const checked = checkIdentity(identity);
     if (!checked.ok) return setError(checked.message);
     setBusy(true);
-    const res = await api!.library.create({ agency: checked.agency, year: checked.year, level: checked.level, fromPrevious: !!previous && fromPrevious });
+    const res = await api!.library.create({
+      agency: checked.agency,
+      year: checked.year,
+      level: checked.level,
+      fromPrevious: !!previous && fromPrevious,
+    });
     setBusy(false);
     if (res.ok) onCreated(res.value);
     else setError(res.error.message);
@@ -60,11 +65,15 @@ export function CreateDialog({ existing, onClose, onCreated }: Props) {
       <IdentityFields value={identity} onChange={setIdentity} autoFocus />
       {previous && (
         <label className="check">
-          <input type="checkbox" checked={fromPrevious} onChange={(e) => setFromPrevious(e.target.checked)} />
-          从 {previous.year} 年报告创建（带入正文供改写，上年结转、现行有效件数自动填入）
+          <input type="checkbox" checked={fromPrevious} onChange={(e) => setFromPrevious(e.target.checked)} />从 {previous.year}{' '}
+          年报告创建（带入正文供改写，上年结转、现行有效件数自动填入）
         </label>
       )}
-      {duplicate && <p className="hint">报告库里已有 {agency} {yearNumber} 年的报告，仍可再建一份。</p>}
+      {duplicate && (
+        <p className="hint">
+          报告库里已有 {agency} {yearNumber} 年的报告，仍可再建一份。
+        </p>
+      )}
     </Modal>
   );
 }

@@ -19,14 +19,24 @@ function withAgency(value: Identity, agency: string): Identity {
 }
 
 /** The identity as the API takes it, or what is wrong with it in plain words. */
-export function checkIdentity(identity: Identity): { ok: true; agency: string; year: number; level: Level } | { ok: false; message: string } {
+export function checkIdentity(
+  identity: Identity,
+): { ok: true; agency: string; year: number; level: Level } | { ok: false; message: string } {
   const agency = identity.agency.trim();
   const year = identity.year.trim() === '' ? NaN : Number(identity.year);
   const problem = identityProblem({ agency, year });
   return problem ? { ok: false, message: problem } : { ok: true, agency, year, level: identity.level };
 }
 
-export function IdentityFields({ value, onChange, autoFocus }: { value: Identity; onChange: (next: Identity) => void; autoFocus?: boolean }) {
+export function IdentityFields({
+  value,
+  onChange,
+  autoFocus,
+}: {
+  value: Identity;
+  onChange: (next: Identity) => void;
+  autoFocus?: boolean;
+}) {
   return (
     <>
       <label>

@@ -40,7 +40,12 @@ export function ImportReportDialog({ file, onClose, onImported, onStartFrom }: P
 
   // What the file says of itself is the starting point; a body the workbook does not name is left for the author.
   useEffect(() => {
-    if (read) setIdentity({ agency: read.record?.agency.from === 'missing' ? '' : read.report.agency, year: String(read.report.year), level: read.report.level });
+    if (read)
+      setIdentity({
+        agency: read.record?.agency.from === 'missing' ? '' : read.report.agency,
+        year: String(read.report.year),
+        level: read.report.level,
+      });
   }, [read]);
 
   async function submit() {
@@ -48,7 +53,10 @@ export function ImportReportDialog({ file, onClose, onImported, onStartFrom }: P
     const checked = checkIdentity(identity);
     if (!checked.ok) return setError(checked.message);
     setBusy(true);
-    const res = await api!.library.import({ report: { ...read.report, agency: checked.agency, year: checked.year, level: checked.level }, source: formatOfName(file.name)?.id });
+    const res = await api!.library.import({
+      report: { ...read.report, agency: checked.agency, year: checked.year, level: checked.level },
+      source: formatOfName(file.name)?.id,
+    });
     setBusy(false);
     if (res.ok) onImported(res.value);
     else setError(res.error.message);

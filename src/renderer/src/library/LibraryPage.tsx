@@ -79,17 +79,33 @@ export function LibraryPage() {
         <p className="subtitle">政府信息公开工作年度报告 · 报告库</p>
       </header>
       <div className="toolbar">
-        <button type="button" className="primary" onClick={() => setStarting([])} disabled={showBin || !!readOnly} title={readOnly ?? '用上年的报告和今年的统计表开始今年的报告（也可以把两个文件拖到本页）'}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => setStarting([])}
+          disabled={showBin || !!readOnly}
+          title={readOnly ?? '用上年的报告和今年的统计表开始今年的报告（也可以把两个文件拖到本页）'}
+        >
           开始今年的报告
         </button>
         <button type="button" onClick={() => setCreating(true)} disabled={showBin || !!readOnly} title={readOnly}>
           新建报告
         </button>
-        <button type="button" onClick={picker.open} disabled={showBin || !!readOnly} title={readOnly ?? '从上年的报告文件（Word、网页、PDF、.json）或含三张统计表的 Excel 文件新建报告'}>
+        <button
+          type="button"
+          onClick={picker.open}
+          disabled={showBin || !!readOnly}
+          title={readOnly ?? '从上年的报告文件（Word、网页、PDF、.json）或含三张统计表的 Excel 文件新建报告'}
+        >
           从文件导入…
         </button>
         {picker.element}
-        <button type="button" onClick={() => go({ page: 'review' })} disabled={showBin} title="一次审核各单位报送的报告，导出问题清单，或汇总为本地区的报告">
+        <button
+          type="button"
+          onClick={() => go({ page: 'review' })}
+          disabled={showBin}
+          title="一次审核各单位报送的报告，导出问题清单，或汇总为本地区的报告"
+        >
           汇总与审核…
         </button>
         <input
@@ -117,7 +133,9 @@ export function LibraryPage() {
           ) : (
             <>
               <p>报告库里还没有报告。</p>
-              <p className="muted">点击“开始今年的报告”，选上年的报告和今年的统计表（或把两个文件拖到本页），即可开始；没有上年报告时点“新建报告”。</p>
+              <p className="muted">
+                点击“开始今年的报告”，选上年的报告和今年的统计表（或把两个文件拖到本页），即可开始；没有上年报告时点“新建报告”。
+              </p>
             </>
           )}
         </div>
@@ -161,7 +179,12 @@ export function LibraryPage() {
                     <td>{formatTime(showBin ? (r.deletedAt ?? r.updatedAt) : r.updatedAt)}</td>
                     <td className="actions">
                       {showBin ? (
-                        <button type="button" disabled={!!readOnly} title={readOnly} onClick={() => void act('已恢复报告', () => api!.library.restore({ id: r.id }))}>
+                        <button
+                          type="button"
+                          disabled={!!readOnly}
+                          title={readOnly}
+                          onClick={() => void act('已恢复报告', () => api!.library.restore({ id: r.id }))}
+                        >
                           恢复
                         </button>
                       ) : (
@@ -169,7 +192,12 @@ export function LibraryPage() {
                           <button type="button" onClick={() => go({ page: 'report', id: r.id })}>
                             打开
                           </button>
-                          <button type="button" disabled={!!readOnly} title={readOnly} onClick={() => void act('已复制为新的草稿', () => api!.library.duplicate({ id: r.id }))}>
+                          <button
+                            type="button"
+                            disabled={!!readOnly}
+                            title={readOnly}
+                            onClick={() => void act('已复制为新的草稿', () => api!.library.duplicate({ id: r.id }))}
+                          >
                             复制
                           </button>
                           <button
@@ -179,7 +207,12 @@ export function LibraryPage() {
                             title={readOnly}
                             onClick={() =>
                               void confirm
-                                .ask({ title: '移到回收站', message: `把「${documentTitle(r)}」移到回收站？之后可以在回收站恢复。`, confirmLabel: '移到回收站', danger: true })
+                                .ask({
+                                  title: '移到回收站',
+                                  message: `把「${documentTitle(r)}」移到回收站？之后可以在回收站恢复。`,
+                                  confirmLabel: '移到回收站',
+                                  danger: true,
+                                })
                                 .then((yes) => (yes ? act('已移到回收站', () => api!.library.remove({ id: r.id })) : undefined))
                             }
                           >

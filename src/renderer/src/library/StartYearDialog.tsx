@@ -44,7 +44,9 @@ const hasText = (r: Report) => NARRATIVE_IDS.some((n) => r.narratives[n].trim() 
 /** Which of the files read is last year's report and which this year's workbook. */
 function assign(readings: readonly Reading[]): { last?: Reading; workbook?: Reading } {
   if (readings.length === 0) return {};
-  const sorted = [...readings].sort((a, b) => Number(hasText(b.read.report)) - Number(hasText(a.read.report)) || a.read.report.year - b.read.report.year);
+  const sorted = [...readings].sort(
+    (a, b) => Number(hasText(b.read.report)) - Number(hasText(a.read.report)) || a.read.report.year - b.read.report.year,
+  );
   if (sorted.length >= 2) return { last: sorted[0], workbook: sorted[1] };
   // One file alone: a report with its text is last year's; tables only are this year's workbook.
   const only = sorted[0]!;
@@ -89,7 +91,9 @@ export function StartYearDialog({ reports, files, onClose, onStarted, onImportOn
     setWorkbook(reading);
     const record = reading.read.record;
     if (!pickLast || record?.agency.from !== 'title') return;
-    const match = newest(reports.filter((r) => !r.deletedAt && r.agency === record.agency.value && r.year === reading.read.report.year - 1));
+    const match = newest(
+      reports.filter((r) => !r.deletedAt && r.agency === record.agency.value && r.year === reading.read.report.year - 1),
+    );
     if (match) setLast({ kind: 'library', id: match.id });
   }
 
@@ -119,28 +123,47 @@ export function StartYearDialog({ reports, files, onClose, onStarted, onImportOn
 
   // Chosen as last year's, a file is last year's, text or not.
   const lastPicker = useFilePicker(
-    (f) => void readThroughApi(f).then((res) => (res.ok ? setLast({ kind: 'file', reading: { file: f, read: res.value } }) : setError(res.error.message))),
+    (f) =>
+      void readThroughApi(f).then((res) =>
+        res.ok ? setLast({ kind: 'file', reading: { file: f, read: res.value } }) : setError(res.error.message),
+      ),
     '选择上年报告文件',
   );
   const workbookPicker = useFilePicker(
-    (f) => void readThroughApi(f).then((res) => (res.ok ? takeWorkbook({ file: f, read: res.value }, last?.kind !== 'file') : setError(res.error.message))),
+    (f) =>
+      void readThroughApi(f).then((res) =>
+        res.ok ? takeWorkbook({ file: f, read: res.value }, last?.kind !== 'file') : setError(res.error.message),
+      ),
     '选择今年的统计表',
   );
-  const bothPicker = useFilePicker((f) => void addFiles([f]), '选择上年报告和今年的统计表', { multiple: (picked) => void addFiles(picked) });
+  const bothPicker = useFilePicker((f) => void addFiles([f]), '选择上年报告和今年的统计表', {
+    multiple: (picked) => void addFiles(picked),
+  });
 
   const before = useMemo(() => lastReport ?? blankReport({ agency: '', year: reportingYear() - 1, level: DEFAULT_LEVEL }), [lastReport]);
   const cells = useMemo(() => (workbook ? importCells(before, workbook.read) : []), [before, workbook]);
   const writes = useMemo(() => cellsToWrite(cells, { all: true }), [cells]);
   // The same body and year already in the library: start from that report rather than store a second copy.
-  const fileInLibrary = last?.kind === 'file' ? reports.find((r) => !r.deletedAt && r.agency === lastReport?.agency && r.year === lastReport?.year) : undefined;
+  const fileInLibrary =
+    last?.kind === 'file' ? reports.find((r) => !r.deletedAt && r.agency === lastReport?.agency && r.year === lastReport?.year) : undefined;
 
   async function submit() {
     if (!lastReport || !identity) return setError('请先选择上年报告：报告库中的一份，或上年的报告文件');
     const checked = checkIdentity(identity);
     if (!checked.ok) return setError(checked.message);
     setBusy(true);
-    const previous = last?.kind === 'library' ? { id: last.id } : fileInLibrary ? { id: fileInLibrary.id } : { report: lastReport, source: last?.kind === 'file' ? formatOfName(last.reading.file.name)?.id : undefined };
-    const res = await api!.library.start({ previous, meta: { agency: checked.agency, year: checked.year, level: checked.level }, cells: Object.fromEntries(writes), fixAll });
+    const previous =
+      last?.kind === 'library'
+        ? { id: last.id }
+        : fileInLibrary
+          ? { id: fileInLibrary.id }
+          : { report: lastReport, source: last?.kind === 'file' ? formatOfName(last.reading.file.name)?.id : undefined };
+    const res = await api!.library.start({
+      previous,
+      meta: { agency: checked.agency, year: checked.year, level: checked.level },
+      cells: Object.fromEntries(writes),
+      fixAll,
+    });
     setBusy(false);
     if (res.ok) onStarted(res.value.summary, res.value.fixed);
     else setError(res.error.message);
@@ -173,7 +196,9 @@ export function StartYearDialog({ reports, files, onClose, onStarted, onImportOn
           <select
             aria-label="报告库中的上年报告"
             value={last?.kind === 'library' ? String(last.id) : last?.kind === 'file' ? 'file' : ''}
-            onChange={(e) => setLast(e.target.value === '' ? null : e.target.value === 'file' ? last : { kind: 'library', id: Number(e.target.value) })}
+            onChange={(e) =>
+              setLast(e.target.value === '' ? null : e.target.value === 'file' ? last : { kind: 'library', id: Number(e.target.value) })
+            }
           >
             <option value="">（从文件读取）</option>
             {last?.kind === 'file' && <option value="file">文件「{last.reading.file.name}」</option>}

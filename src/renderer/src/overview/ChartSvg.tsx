@@ -5,7 +5,17 @@ import { memo, useMemo } from 'react';
 import type { ChartOption } from '../../../shared/infographic';
 import { useChartRenderer } from './charts';
 
-export const ChartSvg = memo(function ChartSvg({ option, width, height, label }: { option: ChartOption; width: number; height: number; label: string }) {
+export const ChartSvg = memo(function ChartSvg({
+  option,
+  width,
+  height,
+  label,
+}: {
+  option: ChartOption;
+  width: number;
+  height: number;
+  label: string;
+}) {
   const { render, failed } = useChartRenderer();
   const svg = useMemo(() => (render ? render(option, width, height) : null), [render, option, width, height]);
   if (failed) return <p className="chart-failed">{failed}</p>;

@@ -3,7 +3,14 @@
 // writes their own; kept on this computer with the report's number), and the
 // file to write: PNG for WeChat or print, one-page PDF, or the web page.
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { composeInfographic, defaultHighlights, INFOGRAPHIC_OUTPUTS, MAX_HIGHLIGHTS, parseHighlights, type InfographicKind } from '../../../shared/infographic';
+import {
+  composeInfographic,
+  defaultHighlights,
+  INFOGRAPHIC_OUTPUTS,
+  MAX_HIGHLIGHTS,
+  parseHighlights,
+  type InfographicKind,
+} from '../../../shared/infographic';
 import type { Report } from '../../../shared/model/report';
 import { api } from '../api';
 import { ExportStatus, useExportRun } from '../transfer/exportRun';
@@ -38,7 +45,10 @@ export function InfographicDialog({ id, report, previous, flush, onClose }: Prop
   const highlights = useMemo(() => parseHighlights(text), [text]);
   const deferredHighlights = useDeferredValue(highlights);
   const { render, failed } = useChartRenderer();
-  const preview = useMemo(() => (render ? composeInfographic({ report, previous, highlights: deferredHighlights }, render) : null), [render, report, previous, deferredHighlights]);
+  const preview = useMemo(
+    () => (render ? composeInfographic({ report, previous, highlights: deferredHighlights }, render) : null),
+    [render, report, previous, deferredHighlights],
+  );
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -93,7 +103,12 @@ export function InfographicDialog({ id, report, previous, flush, onClose }: Prop
           {failed ? (
             <p className="error">{failed}</p>
           ) : preview ? (
-            <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(preview.svg)}`} alt={preview.title} width={preview.width} height={preview.height} />
+            <img
+              src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(preview.svg)}`}
+              alt={preview.title}
+              width={preview.width}
+              height={preview.height}
+            />
           ) : (
             <p className="muted">正在生成预览…</p>
           )}

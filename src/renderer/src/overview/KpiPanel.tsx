@@ -5,7 +5,18 @@
 // typing never waits for them.
 import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { computeKpis, formatChange, formatKpi, KPI_EDGE_NOTE, type KpiDef, type KpiValue } from '../../../shared/kpi';
-import { appealData, appealRowName, barOption, categoryLabelWidth, chartSections, COLORS, ringOption, SERIES_COLORS, stackedOption, type ChartSection } from '../../../shared/infographic';
+import {
+  appealData,
+  appealRowName,
+  barOption,
+  categoryLabelWidth,
+  chartSections,
+  COLORS,
+  ringOption,
+  SERIES_COLORS,
+  stackedOption,
+  type ChartSection,
+} from '../../../shared/infographic';
 import type { Report } from '../../../shared/model/report';
 import { useEditor } from '../report/store';
 import { ChartSvg } from './ChartSvg';
@@ -91,9 +102,24 @@ function GroupChart({ section, report }: { section: ChartSection; report: Report
     if (section.id === 'results') return ringOption(section.data);
     if (section.id === 'appeals') {
       const appeals = appealData(report);
-      return stackedOption(appeals, FONT, categoryLabelWidth(appeals.rows.map((_, i) => appealRowName(appeals, i)), FONT.font));
+      return stackedOption(
+        appeals,
+        FONT,
+        categoryLabelWidth(
+          appeals.rows.map((_, i) => appealRowName(appeals, i)),
+          FONT.font,
+        ),
+      );
     }
-    return barOption(section.data, FONT, categoryLabelWidth(section.data.map((d) => d.name), FONT.font), section.id === 'proactive' ? COLORS.gold : COLORS.red);
+    return barOption(
+      section.data,
+      FONT,
+      categoryLabelWidth(
+        section.data.map((d) => d.name),
+        FONT.font,
+      ),
+      section.id === 'proactive' ? COLORS.gold : COLORS.red,
+    );
   }, [section, report]);
   if (!option) return <p className="chart-empty">{section.empty}</p>;
   const height = section.id === 'results' ? 150 : section.data!.length * 26 + 8;

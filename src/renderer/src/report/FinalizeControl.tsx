@@ -8,7 +8,14 @@ import { useEditor } from './store';
 import { useAppInfo } from '../common/appInfo';
 
 /** The page hands a new list on every edit; the control re-renders only when what blocks changed. */
-export const FinalizeControl = memo(FinalizeControlView, (a, b) => a.blocking.length === b.blocking.length && a.blocking.every((f, i) => f.id === b.blocking[i]!.id && f.severity === b.blocking[i]!.severity && f.section === b.blocking[i]!.section));
+export const FinalizeControl = memo(
+  FinalizeControlView,
+  (a, b) =>
+    a.blocking.length === b.blocking.length &&
+    a.blocking.every(
+      (f, i) => f.id === b.blocking[i]!.id && f.severity === b.blocking[i]!.severity && f.section === b.blocking[i]!.section,
+    ),
+);
 
 function FinalizeControlView({ blocking }: { blocking: readonly Finding[] }) {
   const status = useEditor((s) => s.status);
@@ -41,12 +48,19 @@ function FinalizeControlView({ blocking }: { blocking: readonly Finding[] }) {
       <StatusBadge status={status} />
       {blocking.length > 0 ? (
         <button type="button" className="link missing" onClick={() => goTo({ section: blocking[0]!.section, finding: blocking[0]!.id })}>
-          还不能定稿：{[errors > 0 && `${errors} 个错误`, unexplained > 0 && `${unexplained} 个需核实的问题未说明`].filter(Boolean).join('，')}
+          还不能定稿：
+          {[errors > 0 && `${errors} 个错误`, unexplained > 0 && `${unexplained} 个需核实的问题未说明`].filter(Boolean).join('，')}
         </button>
       ) : (
         <span className="hint">检查已通过</span>
       )}
-      <button type="button" className="primary" disabled={blocking.length > 0 || !!readOnly} title={readOnly} onClick={() => void change('定稿')}>
+      <button
+        type="button"
+        className="primary"
+        disabled={blocking.length > 0 || !!readOnly}
+        title={readOnly}
+        onClick={() => void change('定稿')}
+      >
         标记为定稿
       </button>
     </div>

@@ -51,7 +51,16 @@ export const FindingsPanel = memo(function FindingsPanel() {
 });
 
 /** Validation makes new finding objects on every edit; an item re-renders only when what it shows changed. */
-const FindingItem = memo(FindingItemView, (a, b) => a.explanation === b.explanation && a.explained === b.explained && a.finding.id === b.finding.id && a.finding.message === b.finding.message && a.finding.fix?.label === b.finding.fix?.label && a.finding.cells.join() === b.finding.cells.join());
+const FindingItem = memo(
+  FindingItemView,
+  (a, b) =>
+    a.explanation === b.explanation &&
+    a.explained === b.explained &&
+    a.finding.id === b.finding.id &&
+    a.finding.message === b.finding.message &&
+    a.finding.fix?.label === b.finding.fix?.label &&
+    a.finding.cells.join() === b.finding.cells.join(),
+);
 
 function FindingItemView({ finding, explanation, explained }: { finding: Finding; explanation: string; explained: boolean }) {
   const { goTo, fix, setExplanation } = useEditor.getState();

@@ -26,7 +26,12 @@ export const MetaFields = memo(function MetaFields() {
     <div className="meta-fields">
       <label>
         机关名称
-        <input value={agency} disabled={final} onChange={(e) => setMeta({ agency: e.target.value })} aria-invalid={agency.trim() === '' || undefined} />
+        <input
+          value={agency}
+          disabled={final}
+          onChange={(e) => setMeta({ agency: e.target.value })}
+          aria-invalid={agency.trim() === '' || undefined}
+        />
       </label>
       <label>
         年度
@@ -53,11 +58,24 @@ export const MetaFields = memo(function MetaFields() {
       <LevelOffer agency={agency} level={level} disabled={final} onTake={(l) => setMeta({ level: l })} />
       <label>
         落款
-        <input className="signature" value={signature} disabled={final} placeholder={agency} onChange={(e) => setMeta({ signature: e.target.value })} />
+        <input
+          className="signature"
+          value={signature}
+          disabled={final}
+          placeholder={agency}
+          onChange={(e) => setMeta({ signature: e.target.value })}
+        />
       </label>
       <label>
         成文日期
-        <input type="date" className="date" value={date} disabled={final} title="不填则为导出当天" onChange={(e) => setMeta({ date: e.target.value })} />
+        <input
+          type="date"
+          className="date"
+          value={date}
+          disabled={final}
+          title="不填则为导出当天"
+          onChange={(e) => setMeta({ date: e.target.value })}
+        />
       </label>
       <PreambleField />
       {problem && <span className="error">{problem}，修改前不会保存</span>}
@@ -66,7 +84,17 @@ export const MetaFields = memo(function MetaFields() {
 });
 
 /** Where the name says another level than the report holds (a default never chosen, a renamed body): one click takes it. */
-function LevelOffer({ agency, level, disabled, onTake }: { agency: string; level: Level; disabled: boolean; onTake: (level: Level) => void }) {
+function LevelOffer({
+  agency,
+  level,
+  disabled,
+  onTake,
+}: {
+  agency: string;
+  level: Level;
+  disabled: boolean;
+  onTake: (level: Level) => void;
+}) {
   const inferred = inferLevel(agency);
   if (!inferred.inferred || inferred.level === level) return null;
   return (

@@ -22,7 +22,9 @@ export function OverviewEditor() {
     <div className="overview">
       {previous && (
         <p className="hint">
-          与 {previous.year} 年报告相同的文字约占本节 {repetition && repetition.total > 0 ? Math.round((100 * repetition.repeated) / repetition.total) : 0}%（超过一半会被视为内容雷同）。
+          与 {previous.year} 年报告相同的文字约占本节{' '}
+          {repetition && repetition.total > 0 ? Math.round((100 * repetition.repeated) / repetition.total) : 0}
+          %（超过一半会被视为内容雷同）。
         </p>
       )}
       <SectionCount id="overview" />

@@ -195,7 +195,12 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
         </button>
         <h1 className="report-title">{documentTitle(report)}</h1>
         <SaveIndicator />
-        <button type="button" onClick={openPicker} disabled={!importable} title={readOnly ?? '从 Excel/WPS 工作簿、Word 文档、网页或 PDF 导入三张统计表（也可把文件拖到窗口上）'}>
+        <button
+          type="button"
+          onClick={openPicker}
+          disabled={!importable}
+          title={readOnly ?? '从 Excel/WPS 工作簿、Word 文档、网页或 PDF 导入三张统计表（也可把文件拖到窗口上）'}
+        >
           导入表格…
         </button>
         {pickerElement}
@@ -218,7 +223,14 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
         <SidePanel id={id} flush={flushAll} />
       </div>
       {dragging && <div className="drop-hint">松开鼠标，导入这个表格文件</div>}
-      {importing && <ImportDialog file={importing} current={report} onApply={(changes, fileName) => void applyImport(changes, fileName)} onClose={() => setImporting(null)} />}
+      {importing && (
+        <ImportDialog
+          file={importing}
+          current={report}
+          onApply={(changes, fileName) => void applyImport(changes, fileName)}
+          onClose={() => setImporting(null)}
+        />
+      )}
       {revisions && (
         <RevisionsDialog
           id={id}

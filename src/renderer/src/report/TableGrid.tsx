@@ -7,7 +7,20 @@
 // body below is a memoised element), and each value cell subscribes to the
 // store for what it shows itself — its value, mark, lock, selection — so an
 // edit re-renders the cells that changed, not the table.
-import { createContext, memo, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import {
+  createContext,
+  memo,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type RefObject,
+} from 'react';
 import { cellDef, type CellKey } from '../../../shared/model/cells';
 import { memo as remember } from '../../../shared/memo';
 import { valueAt, type CellValue } from '../../../shared/model/report';
@@ -40,7 +53,8 @@ function cellLocked(s: EditorState, key: CellKey): boolean {
 
 /** The cells of the selected block, once per selection (every table without one shares the empty set). */
 const selectedBlock = remember(
-  (selection: Selection | null): ReadonlySet<CellKey> => new Set(selection ? block(GRIDS[selection.table], selection.anchor, selection.active).flat() : []),
+  (selection: Selection | null): ReadonlySet<CellKey> =>
+    new Set(selection ? block(GRIDS[selection.table], selection.anchor, selection.active).flat() : []),
 );
 
 function selectedOf(s: EditorState, table: TableId): ReadonlySet<CellKey> {
@@ -175,7 +189,11 @@ export function TableGrid({ table }: { table: TableId }) {
     } else if (e.key === 'Delete' && !editing) {
       e.preventDefault();
       const keys = [...selected].filter((k) => !locked(k));
-      if (keys.length > 0) setCells(keys.map((k) => [k, null] as const), { section: table, cell: active });
+      if (keys.length > 0)
+        setCells(
+          keys.map((k) => [k, null] as const),
+          { section: table, cell: active },
+        );
     } else if ((e.key === 'Backspace' || e.key.length === 1) && !e.ctrlKey && !e.metaKey && !e.altKey && locked(active)) {
       e.preventDefault();
       show('info', isLocked(s.status) ? lockedMessage(s.status) : '总计由各项自动相加。如需手工填写，请勾选表格上方的“手工填写总计”。');
@@ -195,7 +213,10 @@ export function TableGrid({ table }: { table: TableId }) {
     if (inCellEdit || !selection) return;
     onCopy(e);
     const keys = [...selected].filter((k) => !locked(k));
-    setCells(keys.map((k) => [k, null] as const), { section: table, cell: active });
+    setCells(
+      keys.map((k) => [k, null] as const),
+      { section: table, cell: active },
+    );
   }
 
   function onPaste(e: ClipboardEvent) {
@@ -209,7 +230,10 @@ export function TableGrid({ table }: { table: TableId }) {
     const topLeft = block(grid, selection?.anchor ?? active, active)[0]![0]!;
     // One value pasted over a selected block fills the block, as in a spreadsheet.
     const single = rows.length === 1 && rows[0]!.length === 1;
-    const { targets, outside } = single && selected.size > 1 ? { targets: [...selected].map((k) => [k, rows[0]![0]!] as [CellKey, string]), outside: 0 } : pasteTargets(grid, topLeft, rows);
+    const { targets, outside } =
+      single && selected.size > 1
+        ? { targets: [...selected].map((k) => [k, rows[0]![0]!] as [CellKey, string]), outside: 0 }
+        : pasteTargets(grid, topLeft, rows);
     const { manualSwitched } = setCells(targets, { section: table, cell: topLeft });
     const last = targets.at(-1)?.[0];
     if (last) select({ table, anchor: topLeft, active: last });
@@ -263,7 +287,9 @@ export function TableGrid({ table }: { table: TableId }) {
 }
 
 function cellClass(mark: CellMark | undefined, locked: boolean, flagged: boolean, selected: boolean): string {
-  return ['value', mark && `mark-${mark.severity}`, locked && 'auto-total', flagged && 'flagged', selected && 'selected'].filter(Boolean).join(' ');
+  return ['value', mark && `mark-${mark.severity}`, locked && 'auto-total', flagged && 'flagged', selected && 'selected']
+    .filter(Boolean)
+    .join(' ');
 }
 
 interface CellView {
@@ -276,7 +302,14 @@ interface CellView {
 }
 
 function sameView(a: CellView, b: CellView): boolean {
-  return a.value === b.value && a.mark === b.mark && a.locked === b.locked && a.flagged === b.flagged && a.active === b.active && a.selected === b.selected;
+  return (
+    a.value === b.value &&
+    a.mark === b.mark &&
+    a.locked === b.locked &&
+    a.flagged === b.flagged &&
+    a.active === b.active &&
+    a.selected === b.selected
+  );
 }
 
 /**
@@ -313,7 +346,13 @@ const GridCell = memo(function GridCell({ table, cellKey, colSpan }: { table: Ta
       </td>
     );
   return (
-    <td colSpan={colSpan} data-cell={cellKey} className={cellClass(mark, locked, flagged, selected)} title={mark ? mark.messages.join('\n') : undefined} aria-invalid={mark?.severity === 'error' || undefined}>
+    <td
+      colSpan={colSpan}
+      data-cell={cellKey}
+      className={cellClass(mark, locked, flagged, selected)}
+      title={mark ? mark.messages.join('\n') : undefined}
+      aria-invalid={mark?.severity === 'error' || undefined}
+    >
       {display(value)}
     </td>
   );
@@ -324,8 +363,12 @@ function reveal(cell: HTMLElement) {
   const box = cell.closest<HTMLElement>('.section-view') ?? document.scrollingElement;
   if (!box) return;
   const r = cell.getBoundingClientRect();
-  const b = box === document.scrollingElement ? { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth } : box.getBoundingClientRect();
-  if (r.top < b.top || r.bottom > b.bottom || r.left < b.left || r.right > b.right) cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  const b =
+    box === document.scrollingElement
+      ? { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth }
+      : box.getBoundingClientRect();
+  if (r.top < b.top || r.bottom > b.bottom || r.left < b.left || r.right > b.right)
+    cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
 /** The active cell's input: typing goes into a draft, committed on leaving the cell. */

@@ -15,7 +15,13 @@ import { isLocked } from '../../../shared/model/status';
 export const TodoPanel = memo(function TodoPanel() {
   const items = useEditor((s) => {
     const findings = findingsOf(s.report!, s.previous);
-    return todoKey(todoList(sectionStatuses(s.report!, findings, s.report!.explanations, s.previous), blockingFindings(findings, s.report!.explanations), s.status));
+    return todoKey(
+      todoList(
+        sectionStatuses(s.report!, findings, s.report!.explanations, s.previous),
+        blockingFindings(findings, s.report!.explanations),
+        s.status,
+      ),
+    );
   });
   const fixable = useEditor((s) => !isLocked(s.status) && !s.readOnly && findingsOf(s.report!, s.previous).some((f) => f.fix));
   const { goTo, fixAll } = useEditor.getState();

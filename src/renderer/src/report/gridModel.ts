@@ -97,7 +97,11 @@ export function block(grid: GridModel, a: CellKey, b: CellKey): CellKey[][] {
 }
 
 /** Where a pasted block lands from a top-left cell: the cells it covers, and how many values fell outside the table. */
-export function pasteTargets(grid: GridModel, topLeft: CellKey, values: readonly (readonly string[])[]): { targets: [CellKey, string][]; outside: number } {
+export function pasteTargets(
+  grid: GridModel,
+  topLeft: CellKey,
+  values: readonly (readonly string[])[],
+): { targets: [CellKey, string][]; outside: number } {
   const start = grid.pos.get(topLeft)!;
   const targets: [CellKey, string][] = [];
   let outside = 0;

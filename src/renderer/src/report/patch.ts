@@ -54,7 +54,11 @@ export function applyPatch(saved: Report, patch: EditPatch): Report {
   }
   const { signature, date, preamble, ...identity } = patch.meta ?? {};
   const closing: Partial<Report> = { signature: saved.signature, date: saved.date, preamble: saved.preamble };
-  for (const [key, value] of [['signature', signature], ['date', date], ['preamble', preamble]] as const) {
+  for (const [key, value] of [
+    ['signature', signature],
+    ['date', date],
+    ['preamble', preamble],
+  ] as const) {
     if (value !== undefined) closing[key] = value || undefined;
   }
   return {

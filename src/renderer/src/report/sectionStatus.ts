@@ -20,7 +20,12 @@ function started(report: Report, section: SectionId): boolean {
 const COPIED_SHARE = RULES.find((r): r is RepetitionRule => r.kind === 'repetition')!.threshold;
 
 /** `previous`: last year's report, against which a text copied from it is still being written, never 完成. */
-export function sectionStatuses(report: Report, findings: readonly Finding[], explanations: Readonly<Record<string, string>>, previous?: Report | null): Record<SectionId, SectionStatus> {
+export function sectionStatuses(
+  report: Report,
+  findings: readonly Finding[],
+  explanations: Readonly<Record<string, string>>,
+  previous?: Report | null,
+): Record<SectionId, SectionStatus> {
   const out = {} as Record<SectionId, SectionStatus>;
   const shares = previous ? narrativeRepetition(report, previous) : null;
   for (const { id } of SECTIONS) {

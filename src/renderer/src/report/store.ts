@@ -230,7 +230,15 @@ export const useEditor = create<EditorState>((set, get) => {
 
     load: (opened, remote, options) => {
       if (saving.timer) clearTimeout(saving.timer);
-      Object.assign(saving, { remote, saved: opened.report, revision: opened.summary.revision, timer: null, inFlight: null, lastCoalesce: null, keepBefore: undefined });
+      Object.assign(saving, {
+        remote,
+        saved: opened.report,
+        revision: opened.summary.revision,
+        timer: null,
+        inFlight: null,
+        lastCoalesce: null,
+        keepBefore: undefined,
+      });
       set({
         ...NOTHING_OPEN,
         report: opened.report,
@@ -250,10 +258,15 @@ export const useEditor = create<EditorState>((set, get) => {
       const recomputed = recomputeTotals(next, tables);
       // Totals pasted that disagree with their parts are kept as written: the table switches to manual totals.
       const typedTotals = parsed.filter(([key, value]) => TOTAL_CELLS.has(key) && value !== null);
-      const manualSwitched = tables.filter((t) => typedTotals.some(([key, value]) => cellDef(key)!.table === t && valueAt(recomputed, key) !== value));
+      const manualSwitched = tables.filter((t) =>
+        typedTotals.some(([key, value]) => cellDef(key)!.table === t && valueAt(recomputed, key) !== value),
+      );
       if (manualSwitched.length > 0) {
         set({ manualTotals: { ...manualTotals, ...Object.fromEntries(manualSwitched.map((t) => [t, true])) } });
-        next = recomputeTotals(next, tables.filter((t) => !manualSwitched.includes(t)));
+        next = recomputeTotals(
+          next,
+          tables.filter((t) => !manualSwitched.includes(t)),
+        );
       } else next = recomputed;
       commit(next, place);
       return { manualSwitched };
@@ -291,7 +304,10 @@ export const useEditor = create<EditorState>((set, get) => {
       const { report } = get();
       if (!report || !finding.fix) return;
       const next = applyFix(report, finding.fix);
-      commit(recomputeTotals(next, autoTables(finding.fix.changes.map((c) => c.cell))), { section: finding.section, cell: finding.cells[0] });
+      commit(recomputeTotals(next, autoTables(finding.fix.changes.map((c) => c.cell))), {
+        section: finding.section,
+        cell: finding.cells[0],
+      });
     },
 
     fixAll: () => {
@@ -317,7 +333,13 @@ export const useEditor = create<EditorState>((set, get) => {
       // A final report is read-only: undo would show what the library refuses to store.
       if (!entry || !report || isLocked(status)) return;
       saving.lastCoalesce = null;
-      set({ report: entry.report, past: past.slice(0, -1), future: [...future, { report, place: entry.place }], draft: null, manualTotals: typedTotals(entry.report, get().manualTotals) });
+      set({
+        report: entry.report,
+        past: past.slice(0, -1),
+        future: [...future, { report, place: entry.place }],
+        draft: null,
+        manualTotals: typedTotals(entry.report, get().manualTotals),
+      });
       get().goTo(entry.place);
       schedule();
     },
@@ -327,7 +349,13 @@ export const useEditor = create<EditorState>((set, get) => {
       const entry = future.at(-1);
       if (!entry || !report || isLocked(status)) return;
       saving.lastCoalesce = null;
-      set({ report: entry.report, future: future.slice(0, -1), past: [...past, { report, place: entry.place }], draft: null, manualTotals: typedTotals(entry.report, get().manualTotals) });
+      set({
+        report: entry.report,
+        future: future.slice(0, -1),
+        past: [...past, { report, place: entry.place }],
+        draft: null,
+        manualTotals: typedTotals(entry.report, get().manualTotals),
+      });
       get().goTo(entry.place);
       schedule();
     },
@@ -346,7 +374,8 @@ export const useEditor = create<EditorState>((set, get) => {
       const { draft, report } = get();
       if (!draft || !report) return;
       set({ draft: null });
-      if (parseCellInput(draft.text) !== valueAt(report, draft.key)) get().setCells([[draft.key, draft.text]], { section: cellDef(draft.key)!.table, cell: draft.key });
+      if (parseCellInput(draft.text) !== valueAt(report, draft.key))
+        get().setCells([[draft.key, draft.text]], { section: cellDef(draft.key)!.table, cell: draft.key });
     },
 
     flush: async (options) => {

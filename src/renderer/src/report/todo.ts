@@ -29,22 +29,39 @@ export function todoList(statuses: Record<SectionId, SectionStatus>, blocking: r
   const items: TodoItem[] = [];
   const of = (id: SectionId, errors: boolean) => blocking.filter((f) => f.section === id && (f.severity === 'error') === errors);
   for (const s of SECTIONS) {
-    if (statuses[s.id] === '未开始') items.push({ key: `section:${s.id}`, kind: 'section', text: `${HEADING[s.id]}：还没有开始`, place: { section: s.id } });
+    if (statuses[s.id] === '未开始')
+      items.push({ key: `section:${s.id}`, kind: 'section', text: `${HEADING[s.id]}：还没有开始`, place: { section: s.id } });
   }
   // One line per section and kind, to the first of them: the findings below list each one. A section not started is one item, not also its "empty" error.
   const started = SECTIONS.filter((s) => statuses[s.id] !== '未开始');
   for (const s of started) {
     const errors = of(s.id, true);
-    if (errors.length > 0) items.push({ key: `error:${s.id}`, kind: 'error', text: `${HEADING[s.id]}：${errors.length} 个错误`, place: placeOf(errors[0]!) });
+    if (errors.length > 0)
+      items.push({ key: `error:${s.id}`, kind: 'error', text: `${HEADING[s.id]}：${errors.length} 个错误`, place: placeOf(errors[0]!) });
   }
   for (const s of started) {
     const warnings = of(s.id, false);
     if (warnings.length > 0)
-      items.push({ key: `warning:${s.id}`, kind: 'warning', text: `${HEADING[s.id]}：${warnings.length} 个需核实的问题未写核实说明`, place: placeOf(warnings[0]!) });
+      items.push({
+        key: `warning:${s.id}`,
+        kind: 'warning',
+        text: `${HEADING[s.id]}：${warnings.length} 个需核实的问题未写核实说明`,
+        place: placeOf(warnings[0]!),
+      });
     else if (statuses[s.id] === '填写中' && of(s.id, true).length === 0)
-      items.push({ key: `section:${s.id}`, kind: 'section', text: `${HEADING[s.id]}：大段与上年报告相同，请按本年情况改写`, place: { section: s.id } });
+      items.push({
+        key: `section:${s.id}`,
+        kind: 'section',
+        text: `${HEADING[s.id]}：大段与上年报告相同，请按本年情况改写`,
+        place: { section: s.id },
+      });
   }
-  items.push({ key: 'final', kind: 'final', text: blocking.length === 0 ? '检查已通过：可以定稿并导出' : '定稿（以上各项处理完后）', place: null });
+  items.push({
+    key: 'final',
+    kind: 'final',
+    text: blocking.length === 0 ? '检查已通过：可以定稿并导出' : '定稿（以上各项处理完后）',
+    place: null,
+  });
   return items;
 }
 

@@ -8,7 +8,18 @@ import type { ExportOutcome } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
 import { importAccept, readableExtensions } from '../../../shared/formats';
 import { kpi } from '../../../shared/kpi';
-import { bodyOf, checkRegion, PROBLEM_COLUMNS, problemRows, REVIEW_KPIS, REVIEW_STATUSES, reviewBatch, type ReviewCache, type ReviewedReport, type ReviewStatus } from '../../../shared/review';
+import {
+  bodyOf,
+  checkRegion,
+  PROBLEM_COLUMNS,
+  problemRows,
+  REVIEW_KPIS,
+  REVIEW_STATUSES,
+  reviewBatch,
+  type ReviewCache,
+  type ReviewedReport,
+  type ReviewStatus,
+} from '../../../shared/review';
 import { SEVERITY_LABEL } from '../../../shared/rules/types';
 import { api } from '../api';
 import { useNotices } from '../common/notices';
@@ -59,7 +70,17 @@ function compare(a: ReviewedReport, b: ReviewedReport, sort: Sort): number {
 }
 
 /** A hidden file input and the button that opens it; `folder` picks a whole folder. */
-function Picker({ label, folder, onPick, disabled }: { label: string; folder?: boolean; onPick: (list: FileList) => void; disabled?: boolean }) {
+function Picker({
+  label,
+  folder,
+  onPick,
+  disabled,
+}: {
+  label: string;
+  folder?: boolean;
+  onPick: (list: FileList) => void;
+  disabled?: boolean;
+}) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
@@ -133,7 +154,8 @@ export function ReviewPage() {
     }
   }
 
-  const exportWorkbook = () => deliver(api!.review.workbook({ entries: current, previous, ...(regionReport ? { region: region! } : {}) }), '问题清单工作簿');
+  const exportWorkbook = () =>
+    deliver(api!.review.workbook({ entries: current, previous, ...(regionReport ? { region: region! } : {}) }), '问题清单工作簿');
   const exportLetters = (indexes: number[]) => deliver(api!.review.letters({ entries: current, previous, indexes }), '问题清单（Word）');
 
   async function openCopy(r: ReviewedReport) {
@@ -145,7 +167,11 @@ export function ReviewPage() {
 
   const header = (label: ReactNode, key: SortKey, className = '') => (
     <th scope="col" className={className} aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" className="sort" onClick={() => setSort((s) => ({ key, dir: s.key === key ? ((-s.dir) as 1 | -1) : key === 'error' || key === 'warning' ? -1 : 1 }))}>
+      <button
+        type="button"
+        className="sort"
+        onClick={() => setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : key === 'error' || key === 'warning' ? -1 : 1 }))}
+      >
         {label}
         <span className="sort-mark">{sort.key === key ? (sort.dir === 1 ? '▲' : '▼') : ''}</span>
       </button>
@@ -167,7 +193,9 @@ export function ReviewPage() {
           ← 报告库
         </button>
         <h1>汇总与审核</h1>
-        <p className="subtitle">一次审核各单位报送的年度报告，导出问题清单退回修改，核对或生成本地区的汇总报告。只读取文件，不改动原文件。</p>
+        <p className="subtitle">
+          一次审核各单位报送的年度报告，导出问题清单退回修改，核对或生成本地区的汇总报告。只读取文件，不改动原文件。
+        </p>
       </header>
 
       <section className={`review-sources ${empty ? 'no-files' : ''}`} aria-label="要审核的文件">
@@ -178,7 +206,12 @@ export function ReviewPage() {
             <Picker label="选择文件…" onPick={(l) => void add('current', pickedFiles(l), readWithApi)} disabled={!!reading} />
             <Picker label="选择文件夹…" folder onPick={(l) => void add('current', pickedFiles(l), readWithApi)} disabled={!!reading} />
             {current.length > 0 && (
-              <button type="button" className="danger" disabled={!!reading} onClick={() => (clear('current'), setRegion(null), setExpanded(null))}>
+              <button
+                type="button"
+                className="danger"
+                disabled={!!reading}
+                onClick={() => (clear('current'), setRegion(null), setExpanded(null))}
+              >
                 清空
               </button>
             )}
@@ -191,7 +224,9 @@ export function ReviewPage() {
           onDrop={(e) => void drop('previous')(e)}
         >
           <h2>上年报告（可选）</h2>
-          <p className="hint">{previous.length > 0 ? `已读取 ${previous.length} 个，按单位名称对照` : '用于核对上年结转和现行有效件数。拖到这里，或：'}</p>
+          <p className="hint">
+            {previous.length > 0 ? `已读取 ${previous.length} 个，按单位名称对照` : '用于核对上年结转和现行有效件数。拖到这里，或：'}
+          </p>
           <div className="source-buttons">
             <Picker label="选择文件…" onPick={(l) => void add('previous', pickedFiles(l), readWithApi)} disabled={!!reading} />
             <Picker label="选择文件夹…" folder onPick={(l) => void add('previous', pickedFiles(l), readWithApi)} disabled={!!reading} />
@@ -229,21 +264,44 @@ export function ReviewPage() {
         <>
           <div className="toolbar review-toolbar">
             <div className="status-filters" role="group" aria-label="按状态筛选">
-              <button type="button" className={filter === null ? 'active' : ''} aria-pressed={filter === null} onClick={() => setFilter(null)}>
+              <button
+                type="button"
+                className={filter === null ? 'active' : ''}
+                aria-pressed={filter === null}
+                onClick={() => setFilter(null)}
+              >
                 全部 {review.reports.length}
               </button>
               {REVIEW_STATUSES.map((s) => (
-                <button key={s} type="button" className={`status-filter ${STATUS_CLASS[s]} ${filter === s ? 'active' : ''}`} aria-pressed={filter === s} onClick={() => setFilter(filter === s ? null : s)}>
+                <button
+                  key={s}
+                  type="button"
+                  className={`status-filter ${STATUS_CLASS[s]} ${filter === s ? 'active' : ''}`}
+                  aria-pressed={filter === s}
+                  onClick={() => setFilter(filter === s ? null : s)}
+                >
                   {s} {review.counts[s]}
                 </button>
               ))}
             </div>
-            <input type="search" className="search" placeholder="按单位或文件名查找" aria-label="查找单位" value={search} onChange={(e) => setSearch(e.target.value)} />
+            <input
+              type="search"
+              className="search"
+              placeholder="按单位或文件名查找"
+              aria-label="查找单位"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
             <span className="toolbar-gap" />
             <button type="button" className="primary" disabled={busy || !!reading} onClick={() => void exportWorkbook()}>
               导出问题清单（Excel）
             </button>
-            <button type="button" disabled={busy || !!reading || rows.length === 0} onClick={() => void exportLetters(rows.map((r) => r.index))} title="列表中显示的每个单位一份，可打印后退回">
+            <button
+              type="button"
+              disabled={busy || !!reading || rows.length === 0}
+              onClick={() => void exportLetters(rows.map((r) => r.index))}
+              title="列表中显示的每个单位一份，可打印后退回"
+            >
               问题清单（Word，{rows.length} 个单位）
             </button>
             <button type="button" disabled={!!reading || readable === 0} onClick={() => setSumming(true)}>
@@ -257,7 +315,8 @@ export function ReviewPage() {
                 本级报告：{regionReport.agency}
                 <span className="muted">
                   {' '}
-                  与同年度其他 {review.reports.filter((r) => r.report?.year === regionReport.year && r.index !== region).length} 个单位的合计比对：
+                  与同年度其他 {review.reports.filter((r) => r.report?.year === regionReport.year && r.index !== region).length}{' '}
+                  个单位的合计比对：
                   {hierarchy.length === 0 ? '各格一致' : `${hierarchy.length} 个格子不一致`}
                 </span>
                 <button type="button" className="link" onClick={() => setRegion(null)}>
@@ -321,7 +380,9 @@ export function ReviewPage() {
         </>
       )}
       {dragging === 'current' && <div className="drop-hint">松开鼠标，读取这些文件</div>}
-      {summing && <SumDialog review={review} previous={previous} onClose={() => setSumming(false)} onOpened={(id) => go({ page: 'report', id })} />}
+      {summing && (
+        <SumDialog review={review} previous={previous} onClose={() => setSumming(false)} onOpened={(id) => go({ page: 'report', id })} />
+      )}
     </div>
   );
 }
@@ -348,9 +409,17 @@ function ReviewRow({ r, columns, expanded, isRegion, busy, onToggle, onOpen, onL
           <button type="button" className="link" aria-expanded={expanded} onClick={onToggle} title={r.fileName}>
             {bodyOf(r)}
           </button>
-          {r.duplicates.length > 0 && <span className="tag dup" title={`与 ${r.duplicates.join('、')} 是同一单位同一年度`}>重复</span>}
+          {r.duplicates.length > 0 && (
+            <span className="tag dup" title={`与 ${r.duplicates.join('、')} 是同一单位同一年度`}>
+              重复
+            </span>
+          )}
           {isRegion && <span className="tag region-tag">本级</span>}
-          {r.previousFile && <span className="tag prev" title={`对照上年报告：${r.previousFile}`}>有上年</span>}
+          {r.previousFile && (
+            <span className="tag prev" title={`对照上年报告：${r.previousFile}`}>
+              有上年
+            </span>
+          )}
         </td>
         <td>{r.report?.year ?? '—'}</td>
         <td>{r.report?.level ?? '—'}</td>
@@ -359,7 +428,15 @@ function ReviewRow({ r, columns, expanded, isRegion, busy, onToggle, onOpen, onL
         </td>
         <td className={`num ${r.counts.error ? 'has-error' : ''}`}>{r.report ? r.counts.error : '—'}</td>
         <td className={`num ${r.unexplained ? 'has-warning' : ''}`}>{r.report ? r.counts.warning : '—'}</td>
-        {r.kpis.length > 0 ? r.kpis.map((k) => <td key={k.id} className="num">{k.text}</td>) : <td colSpan={KPI_COLUMNS.length} />}
+        {r.kpis.length > 0 ? (
+          r.kpis.map((k) => (
+            <td key={k.id} className="num">
+              {k.text}
+            </td>
+          ))
+        ) : (
+          <td colSpan={KPI_COLUMNS.length} />
+        )}
         <td className="notes-col" title={notes}>
           {notes}
         </td>
@@ -368,7 +445,10 @@ function ReviewRow({ r, columns, expanded, isRegion, busy, onToggle, onOpen, onL
         <tr className="review-detail">
           <td colSpan={columns}>
             <div className="detail-actions">
-              <span className="muted">文件：{r.fileName}{r.previousFile ? ` · 对照上年：${r.previousFile}` : ''}</span>
+              <span className="muted">
+                文件：{r.fileName}
+                {r.previousFile ? ` · 对照上年：${r.previousFile}` : ''}
+              </span>
               <span className="toolbar-gap" />
               {r.report && (
                 <>

@@ -38,9 +38,16 @@ export function SumDialog({ review, previous, onClose, onOpened }: Props) {
   const year = Number(identity.year);
   const ofYear = readable.filter((r) => r.report!.year === year);
   const parts = ofYear.filter((r) => chosen.has(r.index)).map((r) => ({ fileName: r.fileName, report: r.report! }));
-  const lastYear = previous.flatMap((p) => ('report' in p && p.report.year === year - 1 ? [{ fileName: p.fileName, report: p.report }] : []));
+  const lastYear = previous.flatMap((p) =>
+    'report' in p && p.report.year === year - 1 ? [{ fileName: p.fileName, report: p.report }] : [],
+  );
   // A few hundred reports of 200 cells each: summed again on every change, in well under a frame.
-  const summed = sumReports(parts, { agency: identity.agency.trim() || '（本地区）', year, level: identity.level, previous: lastYear.length ? lastYear : undefined });
+  const summed = sumReports(parts, {
+    agency: identity.agency.trim() || '（本地区）',
+    year,
+    level: identity.level,
+    previous: lastYear.length ? lastYear : undefined,
+  });
 
   const problem = error ?? (summed.ok ? null : summed.error.message);
 
@@ -72,7 +79,9 @@ export function SumDialog({ review, previous, onClose, onOpened }: Props) {
       <div className="sum-body">
         <div className="sum-identity">
           <IdentityFields value={identity} autoFocus onChange={setIdentity} />
-          <p className="hint">三张表逐格相加；正文（一、五、六）由本级填写。汇总报告存入报告库，在编辑器中打开，可像其他报告一样修改和导出。</p>
+          <p className="hint">
+            三张表逐格相加；正文（一、五、六）由本级填写。汇总报告存入报告库，在编辑器中打开，可像其他报告一样修改和导出。
+          </p>
         </div>
         <fieldset className="sum-parts">
           <legend>
@@ -80,7 +89,11 @@ export function SumDialog({ review, previous, onClose, onOpened }: Props) {
             <button type="button" className="link" onClick={() => setChosen(new Set([...chosen, ...ofYear.map((r) => r.index)]))}>
               全选
             </button>
-            <button type="button" className="link" onClick={() => setChosen(new Set([...chosen].filter((i) => !ofYear.some((r) => r.index === i))))}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => setChosen(new Set([...chosen].filter((i) => !ofYear.some((r) => r.index === i))))}
+            >
               全不选
             </button>
           </legend>

@@ -8,7 +8,11 @@ import type { ReadFile } from './store';
 const MAX_BYTES = 36 * 1024 * 1024;
 
 export const readWithApi: ReadFile = async ({ file, name }) => {
-  if (file.size > MAX_BYTES) return { fileName: name, error: `「${name}」有 ${(file.size / 1024 / 1024).toFixed(0)} MB，太大了：年度报告文件通常不超过几 MB，请确认是否选错了文件` };
+  if (file.size > MAX_BYTES)
+    return {
+      fileName: name,
+      error: `「${name}」有 ${(file.size / 1024 / 1024).toFixed(0)} MB，太大了：年度报告文件通常不超过几 MB，请确认是否选错了文件`,
+    };
   try {
     const data = await fileToBase64(file);
     const res = await api!.files.read({ fileName: file.name, data });

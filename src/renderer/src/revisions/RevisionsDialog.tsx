@@ -27,7 +27,6 @@ const REASON: Record<RevisionReason, string> = {
   restore: '恢复历史版本前',
 };
 
-
 const show = (v: string | number | null) => (v === null ? '（空）' : String(v));
 
 /** The first stretch where two texts part, a little of each side around it, for "当时 … → 现在 …". */
@@ -47,9 +46,13 @@ function textChange(then: string, now: string): string {
 /** In words: each cell that differs (then → now), where each text parts, and what else changed. */
 function differences(then: Report, now: Report): string[] {
   const out: string[] = [];
-  for (const c of changedCells(then, now)) out.push(`表${SECTION_BY_ID[c.table].numeral} ${c.name}：${show(valueAt(then, c.key))} → ${show(valueAt(now, c.key))}`);
+  for (const c of changedCells(then, now))
+    out.push(`表${SECTION_BY_ID[c.table].numeral} ${c.name}：${show(valueAt(then, c.key))} → ${show(valueAt(now, c.key))}`);
   for (const n of NARRATIVE_IDS) {
-    if (then.narratives[n] !== now.narratives[n]) out.push(`${SECTION_BY_ID[n].heading}：${textChange(then.narratives[n], now.narratives[n])}（当时 ${then.narratives[n].length} 字，现在 ${now.narratives[n].length} 字）`);
+    if (then.narratives[n] !== now.narratives[n])
+      out.push(
+        `${SECTION_BY_ID[n].heading}：${textChange(then.narratives[n], now.narratives[n])}（当时 ${then.narratives[n].length} 字，现在 ${now.narratives[n].length} 字）`,
+      );
   }
   if (then.agency !== now.agency) out.push(`机关名称：${then.agency} → ${now.agency}`);
   if (then.year !== now.year) out.push(`年度：${then.year} → ${now.year}`);
@@ -83,7 +86,11 @@ export function RevisionsDialog({ id, current, flush, onRestored, onClose }: Pro
 
   async function restore() {
     if (!chosen) return;
-    const yes = await confirm.ask({ title: '恢复历史版本', message: `恢复到 ${formatTime(chosen.revision.createdAt)} 的版本？现在的内容会先保存为一个历史版本。`, confirmLabel: '恢复' });
+    const yes = await confirm.ask({
+      title: '恢复历史版本',
+      message: `恢复到 ${formatTime(chosen.revision.createdAt)} 的版本？现在的内容会先保存为一个历史版本。`,
+      confirmLabel: '恢复',
+    });
     if (!yes) return;
     setBusy(true);
     const res = await api!.library.restoreRevision({ id, revisionId: chosen.revision.id });

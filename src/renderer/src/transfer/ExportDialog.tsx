@@ -32,7 +32,11 @@ interface Props {
   onClose: () => void;
 }
 
-const FORMATS = FILE_FORMATS.filter((f) => f.writable).map((f) => ({ format: f.id, label: `${f.label}（${f.extensions[0]}）`, hint: f.hint }));
+const FORMATS = FILE_FORMATS.filter((f) => f.writable).map((f) => ({
+  format: f.id,
+  label: `${f.label}（${f.extensions[0]}）`,
+  hint: f.hint,
+}));
 
 export function ExportDialog({ id, report, blocking, final, flush, finalize, onShow, onClose }: Props) {
   const [format, setFormat] = useState<ExportFormat>('docx');
@@ -49,7 +53,10 @@ export function ExportDialog({ id, report, blocking, final, flush, finalize, onS
   const html = useMemo(() => renderReportHtml(report, { draft, closing: format !== 'html' || closing }), [report, draft, format, closing]);
   // A final document published after the deadline gets the notice the rules give for it.
   const late = useMemo(
-    () => (draft ? undefined : validate(report, { finalExportDate: new Date().toLocaleDateString('sv') }).find((f) => f.rule === 'schedule.deadline')),
+    () =>
+      draft
+        ? undefined
+        : validate(report, { finalExportDate: new Date().toLocaleDateString('sv') }).find((f) => f.rule === 'schedule.deadline'),
     [report, draft],
   );
   const canFinalize = !isFinal && blocking.length === 0;
@@ -81,7 +88,12 @@ export function ExportDialog({ id, report, blocking, final, flush, finalize, onS
       cancelLabel={stage.kind === 'done' ? '关闭' : '取消'}
       actions={
         <>
-          <button type="button" className={canFinalize ? undefined : 'primary'} disabled={working} onClick={() => void run(() => send(false))}>
+          <button
+            type="button"
+            className={canFinalize ? undefined : 'primary'}
+            disabled={working}
+            onClick={() => void run(() => send(false))}
+          >
             {stage.kind === 'done' ? '再导出一份' : draft ? '导出草稿' : '导出'}
           </button>
           {!isFinal && (

@@ -85,7 +85,12 @@ function PreviewTable({ table, byKey }: { table: TableId; byKey: ReadonlyMap<Cel
                 cell.kind === 'value' ? (
                   <PreviewCell key={cell.key} change={byKey.get(cell.key)!} colSpan={cell.colSpan} />
                 ) : (
-                  <th key={`${r}-${c}`} rowSpan={cell.rowSpan} colSpan={cell.colSpan} className={cell.kind === 'head' ? undefined : cell.kind}>
+                  <th
+                    key={`${r}-${c}`}
+                    rowSpan={cell.rowSpan}
+                    colSpan={cell.colSpan}
+                    className={cell.kind === 'head' ? undefined : cell.kind}
+                  >
                     {cell.text}
                   </th>
                 ),
@@ -122,7 +127,12 @@ function PreviewCell({ change, colSpan }: { change: CellChange; colSpan: number 
     .filter(Boolean)
     .join('\n');
   return (
-    <td colSpan={colSpan} className={`value${changed ? ' changed' : ''}${guessed ? ' guessed' : ''}${converted ? ' converted' : ''}`} data-cell={change.key} title={title || undefined}>
+    <td
+      colSpan={colSpan}
+      className={`value${changed ? ' changed' : ''}${guessed ? ' guessed' : ''}${converted ? ' converted' : ''}`}
+      data-cell={change.key}
+      title={title || undefined}
+    >
       {changed && before !== null && <del>{show(before)}</del>}
       {show(after)}
     </td>

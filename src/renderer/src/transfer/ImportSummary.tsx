@@ -17,7 +17,19 @@ function byRemark(cells: readonly { key: string; remark: string }[]): [string, s
 }
 
 /** `changes`: how many cells the import writes; `struck`: what a struck-through value is (the value now, or last year's). */
-export function ImportSummary({ read, cells, changes, struck = '原值', verb = '改动' }: { read: ImportedFile; cells: readonly CellChange[]; changes: ReactNode; struck?: string; verb?: string }) {
+export function ImportSummary({
+  read,
+  cells,
+  changes,
+  struck = '原值',
+  verb = '改动',
+}: {
+  read: ImportedFile;
+  cells: readonly CellChange[];
+  changes: ReactNode;
+  struck?: string;
+  verb?: string;
+}) {
   const guessed = cells.filter((c) => c.cell?.status === 'guessed').length;
   const missing = cells.filter((c) => c.cell?.status === 'not_found').length;
   const leftBlank = cells.flatMap((c) => (c.cell?.status === 'left_blank' ? [c.cell] : []));
@@ -29,7 +41,10 @@ export function ImportSummary({ read, cells, changes, struck = '原值', verb = 
             const loc = read.record!.tables[t];
             return (
               <li key={t} className={loc ? '' : 'missing'}>
-                {TABLE_NAME[t]}：{loc ? `在${read.record!.text ? '' : '工作表'}「${loc.sheet}」${loc.range}${loc.appealsShape === '3x5' ? '（3 行 × 5 列）' : ''}` : '没有找到'}
+                {TABLE_NAME[t]}：
+                {loc
+                  ? `在${read.record!.text ? '' : '工作表'}「${loc.sheet}」${loc.range}${loc.appealsShape === '3x5' ? '（3 行 × 5 列）' : ''}`
+                  : '没有找到'}
               </li>
             );
           })}

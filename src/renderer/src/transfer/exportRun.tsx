@@ -7,10 +7,15 @@ import type { Result } from '../../../shared/api/result';
 import { api } from '../api';
 import { downloadBase64 } from './files';
 
-export type ExportStage = { kind: 'choose' } | { kind: 'working' } | { kind: 'done'; path: string | null; fileName: string } | { kind: 'failed'; message: string };
+export type ExportStage =
+  { kind: 'choose' } | { kind: 'working' } | { kind: 'done'; path: string | null; fileName: string } | { kind: 'failed'; message: string };
 
 /** The stage of the export and the function that runs one: `send` saves what is pending and asks main to write; `reset` forgets the last file. */
-export function useExportRun(): { stage: ExportStage; run: (send: () => Promise<Result<ExportOutcome>>) => Promise<void>; reset: () => void } {
+export function useExportRun(): {
+  stage: ExportStage;
+  run: (send: () => Promise<Result<ExportOutcome>>) => Promise<void>;
+  reset: () => void;
+} {
   const [stage, setStage] = useState<ExportStage>({ kind: 'choose' });
   async function run(send: () => Promise<Result<ExportOutcome>>) {
     setStage({ kind: 'working' });

@@ -14,7 +14,11 @@ export interface FileReading {
 }
 
 /** `into`: the report the file goes into, whose body and year stand where the file names none. */
-export async function readThroughApi(file: File, into?: { agency: string; year: number }, onProgress?: (share: number) => void): Promise<Result<ImportedFile>> {
+export async function readThroughApi(
+  file: File,
+  into?: { agency: string; year: number },
+  onProgress?: (share: number) => void,
+): Promise<Result<ImportedFile>> {
   try {
     const data = await fileToBase64(file, onProgress);
     return await api!.files.read({ fileName: file.name, data, ...into });
@@ -27,10 +31,12 @@ export function useReadFile(file: File, into?: { agency: string; year: number })
   const [state, setState] = useState<FileReading>({ progress: 0, read: null, error: null });
   useEffect(() => {
     let cancelled = false;
-    void readThroughApi(file, into, (share) => !cancelled && setState((s) => ({ ...s, progress: share >= 1 ? null : share }))).then((res) => {
-      if (cancelled) return;
-      setState(res.ok ? { progress: null, read: res.value, error: null } : { progress: null, read: null, error: res.error.message });
-    });
+    void readThroughApi(file, into, (share) => !cancelled && setState((s) => ({ ...s, progress: share >= 1 ? null : share }))).then(
+      (res) => {
+        if (cancelled) return;
+        setState(res.ok ? { progress: null, read: res.value, error: null } : { progress: null, read: null, error: res.error.message });
+      },
+    );
     return () => {
       cancelled = true;
     };

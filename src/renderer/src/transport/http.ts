@@ -28,7 +28,8 @@ export function httpInvoke(token: string): Invoke {
         // keepalive request once those in flight pass 64 KB together, so two files read at once would fail.
         keepalive: channel === 'library.edit' && body.length < 60_000,
       });
-      if (res.status === 401) return { ok: false, error: { code: 'unauthorized', message: '访问令牌无效：请使用 nianbao serve 打印的完整网址重新打开' } };
+      if (res.status === 401)
+        return { ok: false, error: { code: 'unauthorized', message: '访问令牌无效：请使用 nianbao serve 打印的完整网址重新打开' } };
       if (!res.ok) return { ok: false, error: { code: 'http', message: `服务返回错误（${res.status}）：请重试` } };
       return (await res.json()) as Result<unknown>;
     } catch {
