@@ -22,6 +22,13 @@ export interface Report {
   tables: Record<TableId, TableValues>;
   /** Finding id → the author's 核实说明. */
   explanations: Record<string, string>;
+  /**
+   * Cells the source file did not give (not found, or not readable without a
+   * guess), with the reason in the words the author sees. Such a cell is
+   * unknown, never 0: no rule sums it and no quick fix fills it. Writing a
+   * value into the cell removes its entry.
+   */
+  unread?: Partial<Record<CellKey, string>>;
 }
 
 export function blankTables(): Record<TableId, TableValues> {

@@ -26,6 +26,11 @@ export interface GridCell {
   uncachedFormula: boolean;
   /** A formula the file kept no result for, whose value the source computed. */
   formula?: string;
+  /**
+   * The source hides the cell's row or column (a workbook's hidden rows and
+   * columns often hold last year's figures): never read over a visible one.
+   */
+  hidden?: boolean;
 }
 
 export interface Grid {
@@ -35,6 +40,8 @@ export interface Grid {
   at(r: number, c: number): GridCell | undefined;
   /** Set on a grid read across (see `transposeGrid`): its rows are the source's columns. */
   transposed?: boolean;
+  /** The whole grid is hidden in its source (a hidden or "very hidden" sheet). */
+  hidden?: boolean;
 }
 
 /** A cell as a source hands it over: 1-based position, its value, and how far it spans. */
@@ -45,6 +52,8 @@ export interface SourceGridCell {
   rowSpan?: number;
   colSpan?: number;
   uncachedFormula?: boolean;
+  /** Its row or column is hidden in the source. */
+  hidden?: boolean;
 }
 
 const MAX_COLUMNS = 16_384;
