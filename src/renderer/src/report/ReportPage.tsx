@@ -27,6 +27,8 @@ import { usePlaceMemory } from './lastPlace';
 import { firstNeed, placeOf, todoList } from './todo';
 import { useEditor, type Remote } from './store';
 import { SidePanel } from '../overview/SidePanel';
+import { FoldingPanel, useDrawers } from './Drawers';
+import type { Finding } from '../../../shared/rules/types';
 import './editor.css';
 import { isLocked, LOCKED } from '../../../shared/model/status';
 
@@ -153,6 +155,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   const blocking = blockingFindings(findings, report.explanations);
   const statuses = sectionStatuses(report, findings, report.explanations, previous);
   usePlaceMemory(id, () => firstNeed(todoList(statuses, blocking, status)));
+  const drawers = useDrawers();
 
   useEffect(
     () =>
@@ -217,10 +220,32 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
       <SaveProblem />
       {isLocked(status) && <p className="final-banner">{LOCKED[status]}，只能查看。如需修改，请先点“改回草稿”。</p>}
       {readOnly && <p className="readonly-banner">{readOnly}</p>}
-      <div className="report-body">
-        <Outline statuses={statuses} />
+      <div className={`report-body${drawers.open ? ` drawer-${drawers.open}` : ''}`}>
+        <FoldingPanel
+          which="outline"
+          label="大纲"
+          badge={
+            <span className="rail-count">
+              {SECTIONS.filter((s) => statuses[s.id] === '完成').length}/{SECTIONS.length}
+            </span>
+          }
+          open={drawers.open === 'outline'}
+          onToggle={drawers.toggle}
+          onClose={drawers.close}
+        >
+          <Outline statuses={statuses} />
+        </FoldingPanel>
         <SectionView key={section} id={section} />
-        <SidePanel id={id} flush={flushAll} />
+        <FoldingPanel
+          which="side"
+          label="检查结果"
+          badge={<FindingCounts blocking={blocking} />}
+          open={drawers.open === 'side'}
+          onToggle={drawers.toggle}
+          onClose={drawers.close}
+        >
+          <SidePanel id={id} flush={flushAll} />
+        </FoldingPanel>
       </div>
       {dragging && <div className="drop-hint">松开鼠标，导入这个表格文件</div>}
       {importing && (
@@ -263,5 +288,25 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
         />
       )}
     </div>
+  );
+}
+
+/** On the folded panel's rail: how many errors and unexplained warnings keep the report from being final. */
+function FindingCounts({ blocking }: { blocking: readonly Finding[] }) {
+  const errors = blocking.filter((f) => f.severity === 'error').length;
+  const warnings = blocking.length - errors;
+  return (
+    <>
+      {errors > 0 && (
+        <span className="rail-count sev-error" title={`${errors} 个错误`}>
+          {errors}
+        </span>
+      )}
+      {warnings > 0 && (
+        <span className="rail-count sev-warning" title={`${warnings} 个需核实的问题未说明`}>
+          {warnings}
+        </span>
+      )}
+    </>
   );
 }

@@ -15,29 +15,31 @@ export const SectionView = memo(function SectionView({ id }: { id: SectionId }) 
   const before = SECTIONS[index - 1];
   const after = SECTIONS[index + 1];
   return (
-    <main className="section-view" aria-labelledby="section-heading">
-      <h2 id="section-heading">{section.heading}</h2>
-      <p className="guidance">{section.guidance}</p>
-      {id === 'overview' ? (
-        <OverviewEditor />
-      ) : section.kind === 'narrative' ? (
-        <NarrativeEditor id={id as 'problems' | 'other'} heading={section.heading} />
-      ) : (
-        <TableGrid key={id} table={id as 'proactive' | 'requests' | 'appeals'} />
-      )}
-      <div className="section-nav">
-        {before ? (
-          <button type="button" onClick={() => goTo({ section: before.id })}>
-            ← 上一节：{before.heading}
-          </button>
+    <main className={`section-view${section.kind === 'table' ? ' table-view' : ''}`} aria-labelledby="section-heading">
+      <div className="section-sheet">
+        <h2 id="section-heading">{section.heading}</h2>
+        <p className="guidance">{section.guidance}</p>
+        {id === 'overview' ? (
+          <OverviewEditor />
+        ) : section.kind === 'narrative' ? (
+          <NarrativeEditor id={id as 'problems' | 'other'} heading={section.heading} />
         ) : (
-          <span />
+          <TableGrid key={id} table={id as 'proactive' | 'requests' | 'appeals'} />
         )}
-        {after && (
-          <button type="button" onClick={() => goTo({ section: after.id })}>
-            下一节：{after.heading} →
-          </button>
-        )}
+        <div className="section-nav">
+          {before ? (
+            <button type="button" onClick={() => goTo({ section: before.id })}>
+              ← 上一节：{before.heading}
+            </button>
+          ) : (
+            <span />
+          )}
+          {after && (
+            <button type="button" onClick={() => goTo({ section: after.id })}>
+              下一节：{after.heading} →
+            </button>
+          )}
+        </div>
       </div>
     </main>
   );

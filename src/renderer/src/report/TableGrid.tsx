@@ -17,6 +17,7 @@ import {
   useRef,
   useState,
   type ClipboardEvent,
+  type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
   type RefObject,
@@ -25,21 +26,54 @@ import { cellDef, type CellKey } from '../../../shared/model/cells';
 import { memo as remember } from '../../../shared/memo';
 import { valueAt, type CellValue } from '../../../shared/model/report';
 import { SEVERITY_LABEL } from '../../../shared/rules/types';
-import { LAYOUTS, placeCells, type LayoutCell } from '../../../shared/template/layout';
-import { useStickyHeader } from './stickyHeader';
+import { LAYOUTS, placeCells, type LayoutCell, type TableLayout } from '../../../shared/template/layout';
+import { SCROLLER, useStickyHeader } from './stickyHeader';
 import { TABLES, type TableId } from '../../../shared/template/gov2021';
 import { useNotices } from '../common/notices';
 import { parseTsv, toTsv, withoutLabelColumns } from './clipboard';
 import { findingsOf, flaggedCells, reportMarks, type CellMark } from './findings';
-import { GRIDS, block, moveFrom, pasteTargets, type Move } from './gridModel';
+import { GRIDS, LABEL_COLUMNS, block, displayValue as display, moveFrom, pasteTargets, valueColumnCh, type Move } from './gridModel';
 import { useEditor, type Selection } from './store';
 import { TOTAL_CELLS } from '../../../shared/rules/totals';
 import { isLocked, lockedMessage } from '../../../shared/model/status';
 
 type EditorState = ReturnType<typeof useEditor.getState>;
 
-function display(value: CellValue): string {
-  return value === null ? '' : String(value);
+/** What a value cell needs beside its text, in px: its padding (5 each side), its border, one pixel to spare. */
+const VALUE_CELL_EXTRA_PX = 12;
+/** The least the row labels get together, in em for each character of their layout width: 表三's 18em, 二's 8em. */
+const LABEL_MIN_EM_PER_CHAR = 0.6;
+
+/**
+ * How the grid shares its width: every value column as wide as the table's
+ * widest figure (--value-w, set as the figures change), the row labels the
+ * rest of the section's width in their layout's proportions, but never less
+ * than their minimum — past that the table is wider than the section, which
+ * scrolls sideways with the labels held in view. Written as CSS lengths, so
+ * the browser works them out for any width and zoom without a measurement.
+ */
+function columnsOf(layout: TableLayout) {
+  const labels = LABEL_COLUMNS[layout.table];
+  const labelWidths = layout.widths.slice(0, labels);
+  const labelTotal = labelWidths.reduce((a, b) => a + b, 0);
+  /** Where label column `c` starts, as a share of the labels' width. */
+  const before = (c: number) => labelWidths.slice(0, c).reduce((a, b) => a + b, 0) / labelTotal;
+  const cols = (
+    <colgroup>
+      {layout.widths.map((w, i) =>
+        i < labels ? <col key={i} style={{ width: `calc(var(--label-w) * ${w / labelTotal})` }} /> : <col key={i} className="value-col" />,
+      )}
+    </colgroup>
+  );
+  const style = {
+    '--value-cols': layout.columns - labels,
+    '--labels-min': `${labelTotal * LABEL_MIN_EM_PER_CHAR}em`,
+    '--sticky-left': labels > 0 ? 'var(--label-w)' : '0px',
+  };
+  /** A row label (or the header cell above the labels) stays in view while the table scrolls sideways. */
+  const stickyLeft = (c: number, colSpan: number): CSSProperties | undefined =>
+    c + colSpan <= labels ? { left: `calc(var(--label-w) * ${before(c)} - var(--view-pad-x, 0px))` } : undefined;
+  return { cols, style, stickyLeft };
 }
 
 /** The table's active cell: where the selection is, else its first cell. */
@@ -92,10 +126,19 @@ export function TableGrid({ table }: { table: TableId }) {
   const [inCellEdit, setInCellEdit] = useState(false);
   const hasTotals = useMemo(() => grid.rows.flat().some((k) => TOTAL_CELLS.has(k)), [grid]);
 
+  const columns = useMemo(() => columnsOf(layout), [layout]);
+  const valueCh = useEditor((s) => valueColumnCh(s.report!, s.draft, table));
+  const style = useMemo(
+    () => ({ ...columns.style, '--value-w': `calc(${valueCh}ch + ${VALUE_CELL_EXTRA_PX}px)` }) as CSSProperties,
+    [columns, valueCh],
+  );
+
   // The header and label cells, and one self-updating component per value cell: drawn once per layout.
   const body = useMemo(() => {
     const rows: { cell: LayoutCell; c: number }[][] = layout.rows.map(() => []);
     for (const p of placeCells(layout)) rows[p.r]!.push({ cell: p.cell, c: p.c });
+    const labelClass = (c: number, colSpan: number, kind?: string) =>
+      [kind, columns.stickyLeft(c, colSpan) && 'sticky-label'].filter(Boolean).join(' ') || undefined;
     return (
       <tbody>
         {rows.map((cells, r) => (
@@ -103,12 +146,15 @@ export function TableGrid({ table }: { table: TableId }) {
             {cells.map(({ cell, c }) =>
               cell.kind === 'value' ? (
                 <GridCell key={cell.key} table={table} cellKey={cell.key} colSpan={cell.colSpan} />
-              ) : cell.kind === 'head' ? (
-                <th key={`${r}-${c}`} rowSpan={cell.rowSpan} colSpan={cell.colSpan} scope="col">
-                  {cell.text}
-                </th>
               ) : (
-                <th key={`${r}-${c}`} rowSpan={cell.rowSpan} colSpan={cell.colSpan} scope="row" className={cell.kind}>
+                <th
+                  key={`${r}-${c}`}
+                  rowSpan={cell.rowSpan}
+                  colSpan={cell.colSpan}
+                  scope={cell.kind === 'head' ? 'col' : 'row'}
+                  className={labelClass(c, cell.colSpan, cell.kind === 'head' ? undefined : cell.kind)}
+                  style={columns.stickyLeft(c, cell.colSpan)}
+                >
                   {cell.text}
                 </th>
               ),
@@ -117,17 +163,7 @@ export function TableGrid({ table }: { table: TableId }) {
         ))}
       </tbody>
     );
-  }, [layout, table]);
-  const cols = useMemo(() => {
-    const totalWidth = layout.widths.reduce((a, b) => a + b, 0);
-    return (
-      <colgroup>
-        {layout.widths.map((w, i) => (
-          <col key={i} style={{ width: `${(100 * w) / totalWidth}%` }} />
-        ))}
-      </colgroup>
-    );
-  }, [layout]);
+  }, [layout, table, columns]);
 
   /** The editor's state now, for handlers: they run after renders and must not act on a stale selection. */
   const now = () => {
@@ -267,6 +303,7 @@ export function TableGrid({ table }: { table: TableId }) {
       <table
         ref={tableRef}
         className={`grid grid-${table}`}
+        style={style}
         aria-label={TABLES[table].title}
         onMouseDown={(e) => {
           const key = cellAt(e);
@@ -279,7 +316,7 @@ export function TableGrid({ table }: { table: TableId }) {
           if (e.buttons === 1 && key && key !== now().selection?.active) moveTo(key, true);
         }}
       >
-        {cols}
+        {columns.cols}
         <GridInputContext value={input}>{body}</GridInputContext>
       </table>
     </div>
@@ -358,16 +395,23 @@ const GridCell = memo(function GridCell({ table, cellKey, colSpan }: { table: Ta
   );
 });
 
-/** Scrolls the nearest scrolling box just enough to show the cell, when it is not fully in sight. */
+/**
+ * Scrolls the section just enough to show the cell, when it is not fully in
+ * sight: in sight means clear of the header rows and row labels that stay in
+ * view over the table (the cell's scroll margins say how much they cover).
+ */
 function reveal(cell: HTMLElement) {
-  const box = cell.closest<HTMLElement>('.section-view') ?? document.scrollingElement;
+  const box = cell.closest<HTMLElement>(SCROLLER) ?? document.scrollingElement;
   if (!box) return;
   const r = cell.getBoundingClientRect();
   const b =
     box === document.scrollingElement
       ? { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth }
       : box.getBoundingClientRect();
-  if (r.top < b.top || r.bottom > b.bottom || r.left < b.left || r.right > b.right)
+  const margin = getComputedStyle(cell);
+  const top = b.top + (parseFloat(margin.scrollMarginTop) || 0);
+  const left = b.left + (parseFloat(margin.scrollMarginLeft) || 0);
+  if (r.top < top || r.bottom > b.top + box.clientHeight || r.left < left || r.right > b.left + box.clientWidth)
     cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
