@@ -29,7 +29,8 @@ function chineseNumber(s: string): number | undefined {
   return t === undefined || u === undefined ? undefined : t * 10 + u;
 }
 
-const CHINESE_DATE = /^([\d〇零一二三四五六七八九OＯ]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日$/;
+const CHINESE_DATE =
+  /^([\d〇零一二三四五六七八九OＯ]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日$/;
 const ISO_LIKE_DATE = /^(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})$/;
 
 /** A date written alone ("2025年1月20日", "2025-1-20"), as ISO "2025-01-20"; undefined when it is none or no such day exists. */
