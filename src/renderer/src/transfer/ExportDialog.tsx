@@ -86,6 +86,7 @@ export function ExportDialog({ id, report, blocking, final, flush, finalize, onS
       className="transfer-dialog export-dialog"
       onClose={onClose}
       cancelLabel={stage.kind === 'done' ? '关闭' : '取消'}
+      status={<ExportProgress stage={stage} />}
       actions={
         <>
           <button
@@ -175,9 +176,8 @@ export function ExportDialog({ id, report, blocking, final, flush, finalize, onS
             </p>
           )}
         </fieldset>
-        <iframe className="export-preview" title="文档预览" srcDoc={html} sandbox="" />
+        <iframe className="export-preview" title="文档预览" srcDoc={html} sandbox="" tabIndex={-1} />
       </div>
-      <ExportProgress stage={stage} />
     </Modal>
   );
 }
