@@ -28,6 +28,8 @@ import { firstNeed, placeOf, todoList } from './todo';
 import { useEditor, type Remote } from './store';
 import { SidePanel } from '../overview/SidePanel';
 import { FoldingPanel, useDrawers } from './Drawers';
+import { usePrintView } from '../print/printView';
+import { PrintDialog } from '../print/PrintDialog';
 import type { Finding } from '../../../shared/rules/types';
 import './editor.css';
 import { isLocked, LOCKED } from '../../../shared/model/status';
@@ -141,6 +143,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   const [importing, setImporting] = useState<File | null>(null);
   const [exporting, setExporting] = useState(false);
   const [revisions, setRevisions] = useState(false);
+  const [printing, setPrinting] = useState(false);
   const [dragging, setDragging] = useState(false);
   const { open: openPicker, element: pickerElement } = useFilePicker(setImporting, '选择要导入的文件');
   const show = useNotices((s) => s.show);
@@ -156,11 +159,14 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   const statuses = sectionStatuses(report, findings, report.explanations, previous);
   usePlaceMemory(id, () => firstNeed(todoList(statuses, blocking, status)));
   const drawers = useDrawers();
+  usePrintView();
+  const desktop = useAppInfo((s) => s.info?.shell === 'desktop');
 
   useEffect(
     () =>
       onShellCommand((command) => {
         if (command === 'export') setExporting(true);
+        else if (command === 'print') setPrinting(true);
         else if (command === 'import' && importable) openPicker();
       }),
     [importable, openPicker],
@@ -209,6 +215,15 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
         {pickerElement}
         <button type="button" onClick={() => setExporting(true)}>
           导出…
+        </button>
+        <button
+          type="button"
+          // The desktop shows the pages first, then the system's print dialog; a browser's print shows its own preview.
+          onClick={() => (desktop ? setPrinting(true) : window.print())}
+          title="按公文格式打印全部内容（Ctrl+P）"
+          aria-keyshortcuts="Control+P"
+        >
+          打印…
         </button>
         <button type="button" onClick={() => setRevisions(true)}>
           历史版本
@@ -271,6 +286,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
           onClose={() => setRevisions(false)}
         />
       )}
+      {printing && <PrintDialog report={report} status={status} onClose={() => setPrinting(false)} />}
       {exporting && (
         <ExportDialog
           id={id}

@@ -30,6 +30,7 @@ import { LAYOUTS, placeCells, type LayoutCell, type TableLayout } from '../../..
 import { SCROLLER, useStickyHeader } from './stickyHeader';
 import { TABLES, type TableId } from '../../../shared/template/gov2021';
 import { useNotices } from '../common/notices';
+import { tabbableBeside } from '../common/focus';
 import { parseTsv, toTsv, withoutLabelColumns } from './clipboard';
 import { findingsOf, flaggedCells, reportMarks, type CellMark } from './findings';
 import { GRIDS, LABEL_COLUMNS, block, displayValue as display, moveFrom, pasteTargets, valueColumnCh, type Move } from './gridModel';
@@ -179,16 +180,30 @@ export function TableGrid({ table }: { table: TableId }) {
     if (place.cell ? cellDef(place.cell)!.table === table : place.section === table) inputRef.current?.focus();
   }, [focus, table]);
 
-  function moveTo(key: CellKey, extend = false) {
+  /** Selects, the keyboard going with the active cell to its new input (a paste's block, a move). */
+  function follow(selection: Selection) {
     // The input leaves the cell it is in: let go of the keyboard first, as removing a focused element makes the browser lay the page out at once.
     // (At the table's edge the cell stays the same and so does the keyboard.)
-    if (key !== active) inputRef.current?.blur();
+    if (selection.active !== active) {
+      inputRef.current?.blur();
+      // The input moves with the active cell and takes the keyboard as it mounts, before the next key arrives.
+      keepFocus.current = true;
+    }
+    select(selection);
+  }
+
+  function moveTo(key: CellKey, extend = false) {
     commitDraft();
     setInCellEdit(false);
-    // The input moves with the active cell and takes the keyboard as it mounts, before the next key arrives.
-    keepFocus.current = true;
     const { selection } = now();
-    select({ table, active: key, anchor: extend && selection ? selection.anchor : key });
+    follow({ table, active: key, anchor: extend && selection ? selection.anchor : key });
+  }
+
+  /** Ctrl+↓ / Ctrl+↑: out of the table to the control after it (or before it), as Tab would after its last cell. */
+  function leave(forward: boolean) {
+    commitDraft();
+    setInCellEdit(false);
+    if (tableRef.current) tabbableBeside(tableRef.current, forward)?.focus();
   }
 
   function cellAt(e: MouseEvent): CellKey | null {
@@ -199,7 +214,17 @@ export function TableGrid({ table }: { table: TableId }) {
     const { s, selected, locked } = now();
     const draft = s.draft;
     const editing = draft?.key === active;
-    if (e.key in ARROWS && !(inCellEdit && (e.key === 'ArrowLeft' || e.key === 'ArrowRight'))) {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      e.preventDefault();
+      leave(e.key === 'ArrowDown');
+    } else if ((e.key === 'Home' || e.key === 'End') && !inCellEdit && !e.altKey) {
+      // Home/End: the row's first or last cell; with Ctrl, the table's.
+      e.preventDefault();
+      const end = e.key === 'End';
+      const to =
+        e.ctrlKey || e.metaKey ? (end ? grid.rows.at(-1)!.at(-1)! : grid.rows[0]![0]!) : moveFrom(grid, active, end ? 'end' : 'home')!;
+      moveTo(to, e.shiftKey && !editing);
+    } else if (e.key in ARROWS && !e.altKey && !(inCellEdit && (e.key === 'ArrowLeft' || e.key === 'ArrowRight'))) {
       e.preventDefault();
       moveTo(moveFrom(grid, active, ARROWS[e.key]!)!, e.shiftKey && !editing);
     } else if (e.key === 'Tab') {
@@ -272,7 +297,8 @@ export function TableGrid({ table }: { table: TableId }) {
         : pasteTargets(grid, topLeft, rows);
     const { manualSwitched } = setCells(targets, { section: table, cell: topLeft });
     const last = targets.at(-1)?.[0];
-    if (last) select({ table, anchor: topLeft, active: last });
+    // The block stays selected and the keyboard in the grid, at the block's last cell, as after a paste in a spreadsheet.
+    if (last) follow({ table, anchor: topLeft, active: last });
     if (manualSwitched.length > 0) show('info', '粘贴的总计与各项之和不一致，已保留粘贴的数字并改为手工填写总计，请核对标红的格子。');
     if (outside > 0) show('info', `粘贴的内容超出表格，有 ${outside} 个数字没有粘贴。`);
   }

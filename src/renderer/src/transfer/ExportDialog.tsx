@@ -14,6 +14,7 @@ import { SEVERITY_LABEL, type Finding } from '../../../shared/rules/types';
 import { api } from '../api';
 import { Modal } from '../common/Modal';
 import { ExportProgress, useExportRun } from './exportRun';
+import { DocumentPreview } from '../print/DocumentPreview';
 import './transfer.css';
 
 interface Props {
@@ -176,7 +177,7 @@ export function ExportDialog({ id, report, blocking, final, flush, finalize, onS
             </p>
           )}
         </fieldset>
-        <iframe className="export-preview" title="文档预览" srcDoc={html} sandbox="" tabIndex={-1} />
+        <DocumentPreview html={html} />
       </div>
     </Modal>
   );
