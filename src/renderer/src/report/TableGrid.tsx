@@ -71,9 +71,12 @@ function columnsOf(layout: TableLayout) {
     '--labels-min': `${labelTotal * LABEL_MIN_EM_PER_CHAR}em`,
     '--sticky-left': labels > 0 ? 'var(--label-w)' : '0px',
   };
-  /** A row label (or the header cell above the labels) stays in view while the table scrolls sideways. */
+  /**
+   * A row label (or the header cell above the labels) stays in view while the table scrolls sideways,
+   * at the section's very edge (past its padding, and the collapsed border's outer half).
+   */
   const stickyLeft = (c: number, colSpan: number): CSSProperties | undefined =>
-    c + colSpan <= labels ? { left: `calc(var(--label-w) * ${before(c)} - var(--view-pad-x, 0px))` } : undefined;
+    c + colSpan <= labels ? { left: `calc(var(--label-w) * ${before(c)} - var(--view-pad-x, 0px) - 1px)` } : undefined;
   return { cols, style, stickyLeft };
 }
 
