@@ -69,7 +69,6 @@ function columnsOf(layout: TableLayout) {
   const style = {
     '--value-cols': layout.columns - labels,
     '--labels-min': `${labelTotal * LABEL_MIN_EM_PER_CHAR}em`,
-    '--sticky-left': labels > 0 ? 'var(--label-w)' : '0px',
   };
   /**
    * A row label (or the header cell above the labels) stays in view while the table scrolls sideways,

@@ -78,15 +78,16 @@ export function usePlaceMemory(id: number, fallback: () => Place | null): void {
         scroll,
       });
     };
-    const unsubscribe = useEditor.subscribe((s, before) => {
-      if (s.section !== before.section) [scroll, text] = [0, null];
-      if (s.section !== before.section || s.selection !== before.selection) save();
-    });
     let timer: ReturnType<typeof setTimeout> | undefined;
+    /** Written a moment after the author stops moving: storage is written synchronously, and not in a keystroke's frame. */
     const later = () => {
       clearTimeout(timer);
       timer = setTimeout(save, 200);
     };
+    const unsubscribe = useEditor.subscribe((s, before) => {
+      if (s.section !== before.section) [scroll, text] = [0, null];
+      if (s.section !== before.section || s.selection !== before.selection) later();
+    });
     const onScroll = (e: Event) => {
       if (!(e.target instanceof HTMLElement) || !e.target.classList.contains('section-view')) return;
       scroll = e.target.scrollTop;
