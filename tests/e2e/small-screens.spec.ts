@@ -116,6 +116,8 @@ for (const size of SIZES) {
       const header = page.locator('.report-header');
       expect((await header.boundingBox())!.height).toBeLessThan(56);
       for (const button of await header.locator('button').all()) if (await button.isVisible()) expect(await lineCount(button)).toBe(1);
+      // Nothing of it past the window's edge.
+      expect(await header.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 
       // The outline: a rail with its toggle, a drawer that a section chosen in it closes.
       const outline = page.getByRole('navigation', { name: '报告大纲' });
@@ -183,6 +185,9 @@ for (const size of SIZES) {
       await check(() => page.getByRole('button', { name: '一图读懂…' }).click(), '一图读懂', 'infographic');
       await page.goto('about:blank');
       await app.open();
+      // The library's own buttons and list keep their words whole too.
+      for (const el of await page.locator('.toolbar button, .report-list button:not(.link), .report-list .status').all())
+        expect(await lineCount(el), await el.textContent()).toBe(1);
       await check(() => page.getByRole('button', { name: '开始今年的报告' }).click(), '开始今年的报告', 'start');
       await check(() => page.getByRole('button', { name: '新建报告' }).click(), '新建报告');
     });
