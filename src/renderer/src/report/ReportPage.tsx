@@ -28,6 +28,7 @@ import { firstNeed, placeOf, todoList } from './todo';
 import { useEditor, type Remote } from './store';
 import { SidePanel } from '../overview/SidePanel';
 import { FoldingPanel, useDrawers } from './Drawers';
+import { HeaderMore } from './HeaderMore';
 import { usePrintView } from '../print/printView';
 import { PrintDialog } from '../print/PrintDialog';
 import type { Finding } from '../../../shared/rules/types';
@@ -172,6 +173,16 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
     [importable, openPicker],
   );
 
+  /** The header's less used commands: in the header on a wide window, under 更多 on a narrow one. */
+  const secondary = (
+    <>
+      <button type="button" onClick={() => setRevisions(true)}>
+        历史版本
+      </button>
+      <HelpButton />
+    </>
+  );
+
   async function applyImport(changes: [string, string | number | null][], fileName: string) {
     // What was typed before goes in its own save; the import is then one save, with the report as it
     // stood before it kept in 历史版本 (beyond this session's undo), in the same transaction.
@@ -225,10 +236,8 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
         >
           打印…
         </button>
-        <button type="button" onClick={() => setRevisions(true)}>
-          历史版本
-        </button>
-        <HelpButton />
+        <span className="wide-only">{secondary}</span>
+        <HeaderMore>{secondary}</HeaderMore>
         <FinalizeControl blocking={blocking} />
       </header>
       <MetaFields />
