@@ -17,7 +17,6 @@ import {
   useRef,
   useState,
   type ClipboardEvent,
-  type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
   type RefObject,
@@ -26,58 +25,20 @@ import { cellDef, type CellKey } from '../../../shared/model/cells';
 import { memo as remember } from '../../../shared/memo';
 import { valueAt, type CellValue } from '../../../shared/model/report';
 import { SEVERITY_LABEL } from '../../../shared/rules/types';
-import { LAYOUTS, placeCells, type LayoutCell, type TableLayout } from '../../../shared/template/layout';
+import { LAYOUTS, placeCells, type LayoutCell } from '../../../shared/template/layout';
 import { SCROLLER, useStickyHeader } from './stickyHeader';
 import { TABLES, type TableId } from '../../../shared/template/gov2021';
 import { useNotices } from '../common/notices';
 import { tabbableBeside } from '../common/focus';
 import { parseTsv, toTsv, withoutLabelColumns } from './clipboard';
 import { findingsOf, flaggedCells, reportMarks, type CellMark } from './findings';
-import { GRIDS, LABEL_COLUMNS, block, displayValue as display, moveFrom, pasteTargets, valueColumnCh, type Move } from './gridModel';
+import { GRIDS, block, displayValue as display, moveFrom, pasteTargets, valueColumnCh, type Move } from './gridModel';
+import { columnsOf, valueWidth } from './gridColumns';
 import { useEditor, type Selection } from './store';
 import { TOTAL_CELLS } from '../../../shared/rules/totals';
 import { isLocked, lockedMessage } from '../../../shared/model/status';
 
 type EditorState = ReturnType<typeof useEditor.getState>;
-
-/** What a value cell needs beside its text, in px: its padding (5 each side), its border, one pixel to spare. */
-const VALUE_CELL_EXTRA_PX = 12;
-/** The least the row labels get together, in em for each character of their layout width: 表三's 18em, 二's 8em. */
-const LABEL_MIN_EM_PER_CHAR = 0.6;
-
-/**
- * How the grid shares its width: every value column as wide as the table's
- * widest figure (--value-w, set as the figures change), the row labels the
- * rest of the section's width in their layout's proportions, but never less
- * than their minimum — past that the table is wider than the section, which
- * scrolls sideways with the labels held in view. Written as CSS lengths, so
- * the browser works them out for any width and zoom without a measurement.
- */
-function columnsOf(layout: TableLayout) {
-  const labels = LABEL_COLUMNS[layout.table];
-  const labelWidths = layout.widths.slice(0, labels);
-  const labelTotal = labelWidths.reduce((a, b) => a + b, 0);
-  /** Where label column `c` starts, as a share of the labels' width. */
-  const before = (c: number) => labelWidths.slice(0, c).reduce((a, b) => a + b, 0) / labelTotal;
-  const cols = (
-    <colgroup>
-      {layout.widths.map((w, i) =>
-        i < labels ? <col key={i} style={{ width: `calc(var(--label-w) * ${w / labelTotal})` }} /> : <col key={i} className="value-col" />,
-      )}
-    </colgroup>
-  );
-  const style = {
-    '--value-cols': layout.columns - labels,
-    '--labels-min': `${labelTotal * LABEL_MIN_EM_PER_CHAR}em`,
-  };
-  /**
-   * A row label (or the header cell above the labels) stays in view while the table scrolls sideways,
-   * at the section's very edge (past its padding, and the collapsed border's outer half).
-   */
-  const stickyLeft = (c: number, colSpan: number): CSSProperties | undefined =>
-    c + colSpan <= labels ? { left: `calc(var(--label-w) * ${before(c)} - var(--view-pad-x, 0px) - 1px)` } : undefined;
-  return { cols, style, stickyLeft };
-}
 
 /** The table's active cell: where the selection is, else its first cell. */
 function activeOf(s: EditorState, table: TableId): CellKey {
@@ -131,10 +92,7 @@ export function TableGrid({ table }: { table: TableId }) {
 
   const columns = useMemo(() => columnsOf(layout), [layout]);
   const valueCh = useEditor((s) => valueColumnCh(s.report!, s.draft, table));
-  const style = useMemo(
-    () => ({ ...columns.style, '--value-w': `calc(${valueCh}ch + ${VALUE_CELL_EXTRA_PX}px)` }) as CSSProperties,
-    [columns, valueCh],
-  );
+  const style = useMemo(() => ({ ...columns.style, ...valueWidth(valueCh) }), [columns, valueCh]);
 
   // The header and label cells, and one self-updating component per value cell: drawn once per layout.
   const body = useMemo(() => {
