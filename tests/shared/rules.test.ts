@@ -72,6 +72,14 @@ const seedWithCarriedForward = withCells(seed, {
   'requests.carried_forward.total': 3,
 });
 
+/** The seed as typed in Word or WPS: its web page's half-width marks full-width (杭州.余杭 is 杭州·余杭). */
+const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '.': '·' };
+const fullWidth = (text: string) => text.replace(/[,:;().]/g, (ch) => FULL_WIDTH[ch]!);
+const seedFullWidth = withNarratives(seed, {
+  overview: fullWidth(seed.narratives.overview),
+  problems: fullWidth(seed.narratives.problems),
+});
+
 /** Last year's report of the seed's body, written otherwise (no repetition). */
 const rewrittenLastYear = withNarratives(previousOf(seed), {
   overview:
@@ -634,8 +642,8 @@ const cases: BreakCase[] = [
   },
   // ---- text -----------------------------------------------------------------
   {
-    name: 'a half-width comma among full-width ones',
-    report: withNarratives(seed, { other: '本年度未收取信息处理费，未发出收费通知，也未减免,无其他需要报告的事项。' }),
+    name: 'a half-width comma in a report typed with full-width punctuation',
+    report: withNarratives(seedFullWidth, { other: '本年度未收取信息处理费，未发出收费通知，也未减免,无其他需要报告的事项。' }),
     expect: {
       id: 'text.punctuation:other:half',
       severity: 'notice',

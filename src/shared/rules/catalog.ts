@@ -25,12 +25,16 @@ const APPEAL_TOTALS = ['appeals.review.total', 'appeals.suit_direct.total', 'app
 // Pieces of the statements of none (narrative.contradiction).
 /** Who may stand between 未收到 and 信息公开申请: the applicants named in full, 任何, 新的 — never a qualifier (纸质, 其他, 有关…). */
 const REQUEST_FILLER = '(?:任何|新的|公民|自然人|法人|其他组织|提出|提交|[、，,和或及与的])*';
-/** …申请引起的行政复议 is about appeals, not requests. */
-const NOT_CAUSE = '(?!\\s*(?:而|所)?(?:引起|引发|导致|产生的|相关的|的(?:行政复议|投诉|举报)))';
+/** …申请引起的行政复议, 依申请公开方面的行政诉讼: about appeals or complaints, not about requests. */
+const NOT_CAUSE = '(?![^。；;，,\\n]{0,16}?(?:复议|诉讼|投诉|举报|引起|引发|导致|纠错))';
 /** A clause's start, where 无 means "none" (not 无论, 无法, 无正当理由). */
-const CLAUSE_START = '(?<=^|[，,。；;：:\\s]|全年|年度|本年|年内)';
-/** 未发生（因政府信息公开引起的）…, 无…: a statement of none before 行政复议/行政诉讼. */
-const NONE_OF = `(?:未|没有|尚未|均未|并未|未曾|${CLAUSE_START}无)(?:发生|出现|收到|产生|涉及|引发|接到|被申请|被提起|被起诉|有)?(?:过)?(?:任何)?(?:因|由)?(?:政府信息公开|信息公开|依申请公开)?(?:工作|申请|答复|事项)?(?:而|所)?(?:被申请|被提起|引起|引发|产生)?的?`;
+const CLAUSE_START = '(?<=^|[，,。；;：:\\s]|全年|年度|本年|年内)(?=无(?![论法需须关偿效疑正意]))';
+/**
+ * 未发生（因政府信息公开引起的）…, 无…: "none" and a verb of happening, then up to 24 characters of
+ * what it was about (no figure, nothing of outcomes or plans), before 行政复议/行政诉讼.
+ * "逾期未答复引起的行政复议" has no verb of happening after 未: it counts cases, it denies none.
+ */
+const NONE_OF = `(?:(?:未|没有|尚未|均未|并未|未曾)(?:发生|出现|收到|接到|产生|涉及|引发|有|被|因)|${CLAUSE_START}无)(?:(?!败诉|纠错|纠正|撤销|违法|避免|防止|减少|降低|但)[^。；;，,！？\\n\\d]){0,24}?`;
 /** 未发生行政复议纠错, 无行政诉讼败诉: about outcomes, not about cases. */
 const NOT_OUTCOME = '(?!\\s*(?:案件)?(?:被)?(?:纠错|纠正|败诉|撤销|确认违法|率))';
 /** "Avoid, prevent, ensure no…": plans, not what happened. */
@@ -324,7 +328,7 @@ export const RULES: readonly Rule[] = [
         name: '未收到申请',
         patterns: [
           // 未收到（公民、法人或其他组织提出的）政府信息公开申请; not "…申请引起的行政复议"
-          `(?:未|没有|尚未|暂未|均未|并未|未曾)(?:收到|接到|接收到?|受理(?:到)?|有)(?:过)?${REQUEST_FILLER}(?:政府)?信息公开(?:的)?申请${NOT_CAUSE}`,
+          `(?:未|没有|尚未|暂未|均未|并未|未曾)(?:收到|接到|接收到?|受理(?:到)?|有)(?:过)?${REQUEST_FILLER}(?:政府)?信息(?:公开)?(?:的)?申请${NOT_CAUSE}`,
           `(?:未|没有|尚未|暂未|并未)(?:收到|接到|受理|发生|产生|出现|涉及|开展)(?:过)?(?:任何)?依申请公开(?:政府信息)?(?:的)?(?:申请|事项|件|业务|情况|工作)?${NOT_CAUSE}`,
           `${CLAUSE_START}无(?:任何)?(?:政府)?(?:信息公开申请|依申请公开(?:申请|事项|件)?)${NOT_CAUSE}`,
           `依申请公开(?:政府信息)?(?:申请)?(?:数量?)?(?:为|是)?(?:零|0\\s*件)`,
@@ -363,6 +367,7 @@ export const RULES: readonly Rule[] = [
         ],
         // About 建议提案, 信访, 热线 or last year's requests, or "as of now" (after the year's end): not this year's requests.
         unless: '建议|提案|议案|复议|诉讼|信访|投诉|举报|热线|留言|工单|诉求|咨询|上年|上一年|去年|结转|截至|截止|目前|现已|至今|发稿',
+        within: '申请',
         cells: ['requests.carried_forward.total'],
         quantity: '结转下年度继续办理 {0} 件',
       },

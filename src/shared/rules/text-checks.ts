@@ -49,26 +49,18 @@ export interface BracketPlace {
 export interface PunctuationScan {
   halfWidth: HalfWidthPlace[];
   brackets: BracketPlace[];
+  /** Commas written full-width (the rule's convention) and half-width: which way the text is typed. */
+  commas: { full: number; half: number };
 }
 
-/** A closing bracket right after a list number at a line's start ("1）", "一)") is the number's, not a bracket's. */
-const LIST_NUMBER = /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}|[a-zA-Z])$/u;
-
-/** A text typed with full-width punctuation: more of its commas full-width than half-width. */
-function fullWidthText(rule: PunctuationRule, text: string): boolean {
-  let full = 0;
-  let half = 0;
-  for (const ch of text) {
-    if (ch === rule.convention) full++;
-    else if (ch === ',') half++;
-  }
-  return full > half;
-}
+/** A closing bracket right after a list number at a line's or a clause's start ("1）…；2）…", "一)") is the number's, not a bracket's. */
+const LIST_NUMBER = /(?:^|[；;。，,：:、\s])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}|[a-zA-Z])$/u;
 
 function scanPunctuation(rule: PunctuationRule, text: string): PunctuationScan {
   const halfWidth: HalfWidthPlace[] = [];
   const brackets: BracketPlace[] = [];
-  const marks = new Map(fullWidthText(rule, text) ? rule.halfWidth.map((m) => [m.mark, m.fullWidth]) : []);
+  const marks = new Map(rule.halfWidth.map((m) => [m.mark, m.fullWidth]));
+  const commas = { full: 0, half: 0 };
   const opens = new Map<string, number>();
   const closes = new Map<string, number>();
   rule.pairs.forEach((p, i) => {
@@ -86,6 +78,8 @@ function scanPunctuation(rule: PunctuationRule, text: string): PunctuationScan {
   };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
+    if (ch === rule.convention) commas.full++;
+    else if (ch === ',') commas.half++;
     if (ch === '\n') {
       endLine();
       lineStart = i + 1;
@@ -124,7 +118,7 @@ function scanPunctuation(rule: PunctuationRule, text: string): PunctuationScan {
   endLine();
   halfWidth.sort((a, b) => a.start - b.start);
   brackets.sort((a, b) => a.at - b.at);
-  return { halfWidth, brackets };
+  return { halfWidth, brackets, commas };
 }
 
 export const punctuationOf = perText(scanPunctuation);
@@ -158,7 +152,7 @@ function scanRepeats(rule: RepeatedRule, text: string): RepeatPlace[] {
   for (const m of text.matchAll(doubled)) {
     const word = m[1]!;
     // 哈哈哈哈 is AA twice, 一步一步 a numeral and its measure word: reduplications, not slips.
-    if ([...word].every((c) => c === word[0]) || /^[一二两三四五六七八九十几每]/.test(word) || allowed.includes(word)) continue;
+    if ([...word].every((c) => c === word[0]) || /^[一二两三四五六七八九十几每]/.test(word) || allowed.includes(word + word)) continue;
     found.push({ start: m.index + word.length, end: m.index + 2 * word.length, word });
   }
   return found.sort((a, b) => a.start - b.start);
@@ -230,6 +224,12 @@ export interface NoneMention {
 }
 
 /** Where a sentence starts: after the last full stop, question or exclamation mark, semicolon or line break before `at`. */
+function sentenceEnd(text: string, at: number): number {
+  let e = at;
+  while (e < text.length && !/[。！？!?；;\n]/.test(text[e]!)) e++;
+  return e;
+}
+
 export function sentenceStart(text: string, at: number): number {
   let s = at;
   while (s > 0 && !/[。！？!?；;\n]/.test(text[s - 1]!)) s--;
@@ -244,7 +244,9 @@ function scanNone(statements: readonly NoneStatement[], text: string): NoneMenti
         const start = m.index;
         const end = start + m[0].length;
         if (found.some((f) => start < f.end && end > f.start)) continue;
-        if (st.unless && regex(st.unless).test(text.slice(sentenceStart(text, start), start))) continue;
+        const before = text.slice(sentenceStart(text, start), start);
+        if (st.unless && regex(st.unless).test(before)) continue;
+        if (st.within && !regex(st.within).test(text.slice(sentenceStart(text, start), sentenceEnd(text, end)))) continue;
         found.push({ statement, start, end });
       }
     }

@@ -216,10 +216,16 @@ export function evalPartsStated(rule: PartsStatedRule, report: Report, _ctx: Val
 // ---- text.punctuation, text.repeated -------------------------------------------
 
 export function evalPunctuation(rule: PunctuationRule, report: Report, _ctx: ValidationContext, emit: Emit): void {
-  for (const id of rule.texts) {
-    const text = textOf(report, id);
+  const scans = rule.texts
+    .map((id) => [id, textOf(report, id)] as const)
+    .map(([id, text]) => ({ id, text, scan: punctuationOf(rule, text) }));
+  // A report typed with full-width commas: its half-width marks are slips. One all in half-width (a web page's) is another convention.
+  const full = scans.reduce((a, s) => a + s.scan.commas.full, 0);
+  const half = scans.reduce((a, s) => a + s.scan.commas.half, 0);
+  for (const { id, text, scan } of scans) {
     if (!text) continue;
-    const { halfWidth, brackets } = punctuationOf(rule, text);
+    const { brackets } = scan;
+    const halfWidth = full > half ? scan.halfWidth : [];
     const first = halfWidth[0];
     if (first) {
       const span = spanOf(id, text, first.start, first.end);

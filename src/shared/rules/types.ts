@@ -252,6 +252,8 @@ export interface NoneStatement {
   patterns: readonly string[];
   /** A regular expression source: where the sentence before the statement matches it, the statement is about something else. */
   unless?: string;
+  /** A regular expression source the sentence before the statement must match (均已办结 of 申请, not of 建议提案). */
+  within?: string;
   /** Cells whose sum the statement says is 0. */
   cells: readonly CellKey[];
   /** The quantity as the message names it, {0} its value: "本年新收申请 {0} 件". */
@@ -307,8 +309,8 @@ export interface PunctuationRule extends RuleBase {
   /** Half-width marks that must not stand between Chinese characters, with the full-width form where only one fits. */
   halfWidth: readonly { mark: string; fullWidth?: string }[];
   /**
-   * Half-width marks are slips only in a text that writes its commas mostly as this mark (typed with
-   * full-width punctuation); a text mostly in half-width (a web page's, a converted file's) follows
+   * Half-width marks are slips only in a report that writes its commas mostly as this mark (typed with
+   * full-width punctuation); one mostly in half-width (a web page's, a converted file's) follows
    * another convention, and its marks are not slips.
    */
   convention: string;
