@@ -7,7 +7,7 @@ import { inferLevel } from '../template/levels';
 import { RULES } from './catalog';
 import { memo } from '../memo';
 import { fill, meaningfulLength, repeatedShare, shingles, TEXTS_KEPT } from './text';
-import { numberMentionsOf, regex } from './text-checks';
+import { numberMentionsOf, perText, regex } from './text-checks';
 import {
   evalContradiction,
   evalFollowup,
@@ -293,7 +293,7 @@ function evalDeadline(rule: DeadlineRule, report: Report, ctx: ValidationContext
 const BARE_SUBHEADING = /^[（(][一二三四五六七八九十]+[）)][^。；;，,！？!?]{0,16}$/;
 
 /** Whether a required text says nothing: empty (or only the template's sub-headings), a token such as "无", or neither. */
-export function narrativeEmptiness(rule: NarrativeEmptyRule, text: string): 'empty' | 'token' | null {
+export const narrativeEmptiness = perText((rule: NarrativeEmptyRule, text: string): 'empty' | 'token' | null => {
   const words = text
     .split('\n')
     .filter((line) => !BARE_SUBHEADING.test(line.trim()))
@@ -302,7 +302,7 @@ export function narrativeEmptiness(rule: NarrativeEmptyRule, text: string): 'emp
     .toLowerCase();
   if (words === '') return 'empty';
   return rule.tokens.includes(words) ? 'token' : null;
-}
+});
 
 const EMPTY_RULE = RULES.find((r): r is NarrativeEmptyRule => r.kind === 'narrativeEmpty');
 
@@ -328,13 +328,19 @@ function evalNarrativeEmpty(rule: NarrativeEmptyRule, report: Report, _ctx: Vali
   }
 }
 
+/** What a text leaves uncovered of a check's list: per check and text, as the editor revalidates on every cell edit. */
+const uncovered = perText((check: NarrativeRequiredRule['checks'][number], text: string) =>
+  (check.mustCover ?? []).filter((c) => !c.any.some((w) => text.includes(w))).map((c) => c.name),
+);
+
 function evalNarrativeRequired(rule: NarrativeRequiredRule, report: Report, _ctx: ValidationContext, emit: Emit): void {
   for (const check of rule.checks) {
-    const text = report.narratives[check.section].trim();
-    if (isEmptyNarrative(text)) continue;
+    const raw = report.narratives[check.section];
+    if (isEmptyNarrative(raw)) continue;
+    const text = raw.trim();
     const base = { rule: rule.id, severity: rule.severity, section: check.section, cells: [] as CellKey[] };
     const id = `${rule.id}:${check.section}`;
-    const missing = (check.mustCover ?? []).filter((c) => !c.any.some((w) => text.includes(w))).map((c) => c.name);
+    const missing = uncovered(check, raw);
     if (missing.length > 0 && check.missingMessage) {
       emit({ ...base, id, message: fill(check.missingMessage, { missing: missing.join('、') }) });
       continue;
