@@ -9,6 +9,7 @@ import { validate } from '../shared/rules/engine';
 import { describeFixes, fixAll, type AppliedFix } from '../shared/rules/fix-all';
 import { cellDef } from '../shared/model/cells';
 import { textLabel } from '../shared/model/limits';
+import { documentOutline } from '../shared/rules/outline';
 import { reportToJson } from '../shared/model/schema';
 import type { Report } from '../shared/model/report';
 import { isExplained } from '../shared/rules/explanations';
@@ -151,7 +152,8 @@ const validateCmd: Command = async (args, io) => {
   if (previous === undefined) return EXIT.unreadable;
   const report = values.fix ? await writeFixed(read.report, previous, values.out!, io) : read.report;
   if (!report) return EXIT.unreadable;
-  const findings = validate(report, { previous });
+  const outline = documentOutline(read.record?.text);
+  const findings = validate(report, { previous, ...(outline ? { outline } : {}) });
   if (values.json) {
     const out = findings.map(({ id, rule, severity, message, cells }) => ({ id, rule, severity, message, cells }));
     io.out(JSON.stringify({ findings: out }, null, 2));
