@@ -365,7 +365,8 @@ function evalNarrativeNumbers(rule: NarrativeNumbersRule, report: Report, _ctx: 
       if (isCountOfNone(mention.value, values)) continue;
       const candidates = phrase.candidateNames.map((name, i) => fill(name, { 0: values[i]! })).join('，或');
       const span = spanOf(section, text, mention.start, mention.end);
-      // Where the phrase can mean one quantity only, the table's figure replaces the stated one in place.
+      // Where the phrase can mean one quantity only, the table's figure replaces the stated one in place. A phrase that may
+      // mean several is left to the author even where they agree: "区政府办代表区政府受理…17件" counts a part of the 95.
       const only = values.length === 1 ? values[0]! : undefined;
       const edit: TextEdit | undefined =
         only !== undefined && Number.isInteger(only) && only >= 0
