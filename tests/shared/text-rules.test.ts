@@ -184,3 +184,15 @@ describe('every real report of the fixtures', () => {
     ).toEqual([...ids].sort());
   });
 });
+
+describe('a garbled or hostile text', () => {
+  it('gets at most 20 notices of a kind per text, each with its place, not one per slip', () => {
+    const garbled = '工作'.repeat(25_000);
+    const brackets = ('（《“' + '、'.repeat(100)).repeat(400);
+    const report = withNarratives(seed, { other: garbled, problems: brackets });
+    const found = validate(report);
+    expect(of(found, 'text.repeated').filter((f) => f.section === 'other')).toHaveLength(20);
+    expect(of(found, 'text.punctuation').filter((f) => f.section === 'problems')).toHaveLength(20);
+    expect(found.every((f) => !f.span || f.span.quote.length <= 41)).toBe(true);
+  });
+});

@@ -23,6 +23,7 @@ export function perText<R extends object, T>(scan: (rule: R, text: string) => T)
 }
 
 const HAN = /\p{Script=Han}/u;
+const HAN_WORD = /^\p{Script=Han}+$/u;
 const isHan = (ch: string | undefined) => ch !== undefined && HAN.test(ch);
 /** Full-width marks that may stand before a half-width bracket as they would before a Chinese character. */
 const CJK_MARK = /[，。；：、！？“”‘’《》（）【】〔〕]/;
@@ -67,6 +68,8 @@ function scanPunctuation(rule: PunctuationRule, text: string): PunctuationScan {
     for (const ch of p.open) opens.set(ch, i);
     for (const ch of p.close) closes.set(ch, i);
   });
+  /** The characters the scan acts on; every other character is passed over at once. */
+  const acted = new Set([...marks.keys(), ...opens.keys(), ...closes.keys(), rule.convention, '\n']);
   let lineStart = 0;
   /** Open brackets of the current line: where, which kind. */
   let stack: { at: number; kind: number }[] = [];
@@ -78,6 +81,7 @@ function scanPunctuation(rule: PunctuationRule, text: string): PunctuationScan {
   };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
+    if (!acted.has(ch)) continue;
     if (ch === rule.convention) commas.full++;
     else if (ch === ',') commas.half++;
     if (ch === '\n') {
@@ -148,12 +152,19 @@ function scanRepeats(rule: RepeatedRule, text: string): RepeatPlace[] {
     }
   }
   const { min, max, allowed } = rule.words;
-  const doubled = regex(`(\\p{Script=Han}{${min},${max}}?)\\1`);
-  for (const m of text.matchAll(doubled)) {
-    const word = m[1]!;
-    // 哈哈哈哈 is AA twice, 一步一步 a numeral and its measure word: reduplications, not slips.
-    if ([...word].every((c) => c === word[0]) || /^[一二两三四五六七八九十几每]/.test(word) || allowed.includes(word + word)) continue;
-    found.push({ start: m.index + word.length, end: m.index + 2 * word.length, word });
+  // A word of min–max Chinese characters written twice in a row, the shortest first (as a lazy pattern would find it).
+  for (let i = 0; i + 2 * min <= text.length; i++) {
+    for (let len = min; len <= max && i + 2 * len <= text.length; len++) {
+      if (text.charCodeAt(i) !== text.charCodeAt(i + len) || !text.startsWith(text.slice(i, i + len), i + len)) continue;
+      const word = text.slice(i, i + len);
+      if (!HAN_WORD.test(word)) break;
+      // 哈哈哈哈 is AA twice, 一步一步 a numeral and its measure word: reduplications, not slips.
+      if (![...word].every((c) => c === word[0]) && !/^[一二两三四五六七八九十几每]/.test(word) && !allowed.includes(word + word)) {
+        found.push({ start: i + len, end: i + 2 * len, word });
+      }
+      i += 2 * len - 1;
+      break;
+    }
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -224,15 +235,18 @@ export interface NoneMention {
 }
 
 /** Where a sentence starts: after the last full stop, question or exclamation mark, semicolon or line break before `at`. */
+/** How far a sentence is looked for around a match: a real sentence is shorter; a hostile text's "sentence" may be the whole text. */
+const SENTENCE_REACH = 200;
+
 function sentenceEnd(text: string, at: number): number {
   let e = at;
-  while (e < text.length && !/[。！？!?；;\n]/.test(text[e]!)) e++;
+  while (e < text.length && e - at < SENTENCE_REACH && !/[。！？!?；;\n]/.test(text[e]!)) e++;
   return e;
 }
 
 export function sentenceStart(text: string, at: number): number {
   let s = at;
-  while (s > 0 && !/[。！？!?；;\n]/.test(text[s - 1]!)) s--;
+  while (s > 0 && at - s < SENTENCE_REACH && !/[。！？!?；;\n]/.test(text[s - 1]!)) s--;
   return s;
 }
 

@@ -68,6 +68,9 @@ export function filledSum(report: Report, cells: readonly CellKey[]): number | u
 
 const heading = (id: TextId) => textLabel(id);
 
+/** Notices listed per text and rule, each with its place: past this many, more say nothing new (a hostile or garbled file has thousands). */
+const PLACES_LISTED = 20;
+
 // ---- narrative.contradiction -------------------------------------------------
 
 export function evalContradiction(
@@ -244,7 +247,7 @@ export function evalPunctuation(rule: PunctuationRule, report: Report, _ctx: Val
         ...(edits.length > 0 ? { fix: { label: `${rule.fixLabel}（${edits.length} 处）`, changes: [], edits } } : {}),
       });
     }
-    for (const b of brackets) {
+    for (const b of brackets.slice(0, PLACES_LISTED)) {
       const span = spanOf(id, text, b.at, b.at + 1, sentenceStart(text, b.at));
       emit({
         id: `${rule.id}:${id}:${b.at}`,
@@ -268,7 +271,7 @@ export function evalRepeated(rule: RepeatedRule, report: Report, _ctx: Validatio
   for (const id of rule.texts) {
     const text = textOf(report, id);
     if (!text) continue;
-    for (const r of repeatsOf(rule, text)) {
+    for (const r of repeatsOf(rule, text).slice(0, PLACES_LISTED)) {
       const span = spanOf(id, text, r.start - r.word.length, r.end, sentenceStart(text, r.start));
       emit({
         id: `${rule.id}:${id}:${r.start}`,
