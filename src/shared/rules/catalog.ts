@@ -322,7 +322,6 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     countsOf: 'narrative.numbers',
     message: '{section}写「{quote}」，但表中{quantity}：文字与表格矛盾，请核对',
-    countMessage: '{section}写「{quote}」，但表中{quantity}：文字与表格矛盾，请核对',
     statements: [
       {
         name: '未收到申请',

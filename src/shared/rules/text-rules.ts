@@ -113,7 +113,7 @@ export function evalContradiction(
         rule: rule.id,
         severity: rule.severity,
         section: id,
-        message: fill(rule.countMessage, { section: heading(id), quote: span.quote, quantity }),
+        message: fill(rule.message, { section: heading(id), quote: span.quote, quantity }),
         cells: [...new Set(phrase.candidates.flat())],
         span,
       });

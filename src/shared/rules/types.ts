@@ -269,8 +269,8 @@ export interface ContradictionRule extends RuleBase {
    * contradiction (that rule leaves it to this one).
    */
   countsOf: string;
+  /** For a statement of none and for a count where the table has none alike: {section} {quote} {quantity}. */
   message: string;
-  countMessage: string;
 }
 
 /** With last year's report: a text that must speak of how last year's problems were addressed. */
