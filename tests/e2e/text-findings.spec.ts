@@ -96,10 +96,10 @@ test('插入数据句 puts the chosen phrasing at the cursor as ordinary text', 
   await expect(menu.locator('h4').first()).toHaveText('信息处理费（六）');
   await expect(menu).toContainText('本年度未发生政府信息公开行政复议案件。');
   await page.screenshot({ path: 'test-results/insert-sentence-menu.png' });
-  await menu.getByRole('button', { name: '本年度共收到政府信息公开申请10件。' }).click();
+  await menu.getByRole('button', { name: '本年度共收到政府信息公开申请10件，均为自然人申请。' }).click();
   await expect(menu).toHaveCount(0);
-  await expect(box).toHaveValue('本单位未收取信息处理费。本年度共收到政府信息公开申请10件。');
+  await expect(box).toHaveValue('本单位未收取信息处理费。本年度共收到政府信息公开申请10件，均为自然人申请。');
   await saved(page);
-  expect(stored(app, id).narratives.other).toBe('本单位未收取信息处理费。本年度共收到政府信息公开申请10件。');
+  expect(stored(app, id).narratives.other).toBe('本单位未收取信息处理费。本年度共收到政府信息公开申请10件，均为自然人申请。');
   await expect(panel(page)).toContainText('没有发现问题');
 });

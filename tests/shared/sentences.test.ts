@@ -47,6 +47,13 @@ describe('the sentences say what the table says', () => {
     expect('phrasings' in results && results.phrasings[0]).toBe('本年度办理政府信息公开申请10件，其中予以公开9件、无法提供1件。');
   });
 
+  it('says that all requests came from natural persons where no legal person applied', () => {
+    const received = dataSentences(seed)
+      .find((g) => g.id === 'requests')!
+      .sentences.find((s) => s.id === 'received')!;
+    expect('phrasings' in received && received.phrasings[0]).toBe('本年度共收到政府信息公开申请10件，均为自然人申请。');
+  });
+
   it('says none naturally where a figure is 0', () => {
     const appeals = dataSentences(seed).find((g) => g.id === 'appeals')!;
     const review = appeals.sentences.find((s) => s.id === 'review')!;

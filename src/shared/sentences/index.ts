@@ -26,7 +26,7 @@ export function showFigure(n: number): string {
   return String(Math.round(n * 1e4) / 1e4);
 }
 
-const PLACEHOLDER = /\{(list:)?(\w+)\}/g;
+const PLACEHOLDER = /\{(list:|!)?(\w+)\}/g;
 const CLAUSE = /\[([^\]]*)\]/g;
 
 type Values = { figure: (q: Quantity) => number | undefined; list: (l: ListName) => string | undefined };
@@ -34,7 +34,7 @@ type Values = { figure: (q: Quantity) => number | undefined; list: (l: ListName)
 /** The cells a template reads, for saying which one is missing. */
 function cellsOf(template: string): readonly string[] {
   return [...template.matchAll(PLACEHOLDER)].flatMap(([, list, name]) => {
-    if (list) return LISTS[name as ListName].items.flatMap((i) => i.cells);
+    if (list === 'list:') return LISTS[name as ListName].items.flatMap((i) => i.cells);
     return name !== undefined && name in QUANTITIES ? QUANTITIES[name as Quantity] : [];
   });
 }
@@ -42,22 +42,26 @@ function cellsOf(template: string): readonly string[] {
 /** A template filled in; undefined where a figure it needs is not filled in. */
 function fillTemplate(template: string, report: Report, values: Values): string | undefined {
   let missing = false;
-  const value = (list: string | undefined, name: string): string | undefined => {
-    if (name === 'year' && !list) return String(report.year);
-    if (name === 'agency' && !list) return report.agency;
-    const v = list ? values.list(name as ListName) : values.figure(name as Quantity);
+  const lookup = (kind: string | undefined, name: string): number | string | undefined => {
+    if (name === 'year' && !kind) return String(report.year);
+    if (name === 'agency' && !kind) return report.agency;
+    const v = kind === 'list:' ? values.list(name as ListName) : values.figure(name as Quantity);
     if (v === undefined) missing = true;
-    return typeof v === 'number' ? showFigure(v) : v;
+    return v;
   };
-  // A clause whose figure is 0 (or whose list is empty) is not said.
+  // A clause whose figure is 0 (or whose list is empty) is not said; one with {!figure} is said only where that figure is 0.
   const clauses = template.replace(CLAUSE, (_, inner: string) => {
-    const said = [...inner.matchAll(PLACEHOLDER)].every(([, list, name]) => {
-      const v = list ? values.list(name as ListName) : name === 'year' || name === 'agency' ? 1 : values.figure(name as Quantity);
-      if (v === undefined) missing = true;
-      return v !== 0 && v !== '';
+    const said = [...inner.matchAll(PLACEHOLDER)].every(([, kind, name]) => {
+      const v = lookup(kind, name!);
+      return kind === '!' ? v === 0 : v !== 0 && v !== '';
     });
     return said ? inner : '';
   });
+  const value = (kind: string | undefined, name: string): string | undefined => {
+    if (kind === '!') return '';
+    const v = lookup(kind, name);
+    return typeof v === 'number' ? showFigure(v) : v;
+  };
   const text = clauses.replace(PLACEHOLDER, (_, list: string | undefined, name: string) => value(list, name) ?? '');
   return missing ? undefined : text;
 }

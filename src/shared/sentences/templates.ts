@@ -9,7 +9,9 @@
 // A template: {quantity} is a figure of the tables (quantities.ts), {list:name}
 // a list of figures ("予以公开9件、无法提供1件"), {year} and {agency} the report's;
 // a clause in [brackets] is left out where a figure in it is 0 or its list is
-// empty. `none` is what is said where the sentence's key figure is 0.
+// empty, and one holding {!figure} is said only where that figure is 0
+// ("[，均为自然人申请{!legal}]"). `none` is what is said where the sentence's key
+// figure is 0.
 import type { NarrativeId } from '../template/gov2021';
 import type { Quantity } from './quantities';
 
@@ -51,8 +53,8 @@ export const SENTENCE_GROUPS: readonly SentenceGroup[] = [
         title: '本年新收申请',
         key: 'received',
         phrasings: [
-          '本年度共收到政府信息公开申请{received}件[，其中自然人申请{natural}件、法人或其他组织申请{legal}件]。',
-          '{year}年，{agency}共新收政府信息公开申请{received}件[（自然人{natural}件、法人或其他组织{legal}件）]。',
+          '本年度共收到政府信息公开申请{received}件[，其中自然人申请{natural}件、法人或其他组织申请{legal}件][，均为自然人申请{!legal}][，均为法人或其他组织申请{!natural}]。',
+          '{year}年，{agency}共新收政府信息公开申请{received}件[（自然人{natural}件、法人或其他组织{legal}件）][，全部为自然人申请{!legal}]。',
           '本年度收到公民、法人或其他组织的政府信息公开申请{received}件。',
         ],
         none: ['本年度未收到政府信息公开申请。', '{year}年，{agency}未收到政府信息公开申请。'],
@@ -70,7 +72,7 @@ export const SENTENCE_GROUPS: readonly SentenceGroup[] = [
         key: 'results',
         phrasings: [
           '本年度办理政府信息公开申请{results}件[，其中{list:results}][；结转下年度继续办理{carried_forward}件]。',
-          '全年办结政府信息公开申请{results}件[（{list:results}）][，另有{carried_forward}件结转下年度继续办理]。',
+          '全年办结政府信息公开申请{results}件[（{list:results}）][，另有{carried_forward}件结转下年度继续办理][，无结转下年度的申请{!carried_forward}]。',
           '本年度共答复政府信息公开申请{results}件[，其中{list:results}]。',
         ],
         none: ['本年度没有办结的政府信息公开申请。'],
