@@ -178,7 +178,7 @@ describe('editing', () => {
   it('refuses unknown cell keys and bad values, writing nothing of the patch', () => {
     const { id } = value(library.create({ agency: '某局', year: 2023, level: '县区部门' }));
     const before = value(library.get(id));
-    const unknown = library.applyEdit(id, { cells: { 'requests.received.natural': 5, 'requests.bogus.total': 1 } });
+    const unknown = library.applyEdit(id, { cells: JSON.parse('{"requests.received.natural": 5, "requests.bogus.total": 1}') });
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) expect(unknown.error.message).toContain('requests.bogus.total');
     expect(library.applyEdit(id, { cells: { 'requests.received.natural': Infinity } }).ok).toBe(false);

@@ -3,19 +3,26 @@
 // identity fields that changed. One schema for the API contract, the library
 // and the editor.
 import { z } from 'zod';
-import { CELLS } from './cells';
+import { CELLS, type CellKey } from './cells';
+import type { CellValue } from './report';
 import { agencySchema, dateSchema, levelSchema, signatureSchema, yearSchema } from './identity';
 import { limitedText } from './limits';
 import { NARRATIVE_IDS, type NarrativeId } from '../template/gov2021';
 
 const cellValueSchema = z.union([z.number(), z.string(), z.null()]);
-const cellKeys = CELLS.map((c) => c.key) as [string, ...string[]];
+const cellKeys = CELLS.map((c) => c.key) as [CellKey, ...CellKey[]];
 /** A bound on one 核实说明, so that one request cannot fill the disk. */
 export const EXPLANATION_MAX_CHARS = 20_000;
 const explanationSchema = z.string().max(EXPLANATION_MAX_CHARS);
 
 /** Cell key → its new value; only cells of the template. */
 export const cellChangesSchema = z.partialRecord(z.enum(cellKeys), cellValueSchema);
+export type CellChanges = z.infer<typeof cellChangesSchema>;
+
+/** A patch's cell changes as entries, keys kept as keys (`Object.entries` would make them plain strings). */
+export function cellChangeEntries(changes: CellChanges): [CellKey, CellValue][] {
+  return (Object.entries(changes) as [CellKey, CellValue | undefined][]).filter((e): e is [CellKey, CellValue] => e[1] !== undefined);
+}
 
 /** Each text with its own section named in the message when it is too long. */
 const narrativesSchema = z.strictObject(

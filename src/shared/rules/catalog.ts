@@ -1,6 +1,6 @@
 // Every validation rule of docs/report-format.md, as data. The engine reads this
 // list; adding a rule is adding an entry here and its message.
-import { rowName } from '../model/cells';
+import { cellKey, rowName } from '../model/cells';
 import {
   APPEAL_ROWS,
   LEVELS_MAKING_REGULATIONS,
@@ -20,7 +20,7 @@ const terms = (cells: readonly string[], previous = false): Term[] => cells.map(
 
 const NUM = '(?<n>\\d[\\d,，]*|[零〇一二两三四五六七八九十百千]+)';
 const UNIT = '\\s*(?:件|例|个|条|宗|起)';
-const APPEAL_TOTALS = ['appeals.review.total', 'appeals.suit_direct.total', 'appeals.suit_after_review.total'];
+const APPEAL_TOTALS = APPEAL_ROWS.map((r) => cellKey('appeals', r.key, 'total'));
 
 export const RULES: readonly Rule[] = [
   {

@@ -5,6 +5,7 @@
 import { fail, ok, type Result } from '../../../shared/api/result';
 import type { CellKey } from '../../../shared/model/cells';
 import { blankReport, setCells, type CellValue, type Report } from '../../../shared/model/report';
+import { cellChangeEntries } from '../../../shared/model/patch';
 import { nextYearReport } from '../../../shared/rules/carried';
 import { validate } from '../../../shared/rules/engine';
 import { blockingFindings } from '../../../shared/rules/explanations';
@@ -216,11 +217,7 @@ export class ReportLibrary {
       const at = this.now();
       if (options.keepBefore) this.snapshot(id, options.keepBefore, at);
       else if (this.revisionDue(id, at)) this.snapshot(id, 'edit', at);
-      if (cells)
-        this.store.setCells(
-          id,
-          Object.entries(cells).filter((e): e is [string, CellValue] => e[1] !== undefined),
-        );
+      if (cells) this.store.setCells(id, cellChangeEntries(cells));
       if (narratives) this.store.setNarratives(id, narratives);
       if (explanations) this.store.setExplanations(id, Object.entries(explanations));
       if (meta) this.store.setMeta(id, meta);

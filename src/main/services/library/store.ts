@@ -2,7 +2,7 @@
 // what, when a revision is due): library.ts decides and wraps calls in
 // transactions; this file only knows how a report is laid out in the tables.
 import type { ReportStatus, ReportSummary, RevisionReason, RevisionSummary } from '../../../shared/api/contract';
-import { CELLS, cellDef, type CellKey } from '../../../shared/model/cells';
+import { asCellKey, CELLS, cellDef, type CellKey } from '../../../shared/model/cells';
 import { blankReport, valueOf, type CellValue, type Report } from '../../../shared/model/report';
 import { reportToJson } from '../../../shared/model/schema';
 import { NARRATIVE_IDS, type Level, type NarrativeId } from '../../../shared/template/gov2021';
@@ -116,7 +116,8 @@ export class ReportStore {
     for (const { key, value } of this.db
       .prepare<[number], { key: string; value: CellValue }>('SELECT key, value FROM cells WHERE report_id = ?')
       .iterate(id)) {
-      const d = cellDef(key);
+      const known = asCellKey(key);
+      const d = known && cellDef(known);
       if (d) report.tables[d.table][d.row]![d.col] = value;
     }
     for (const { section, text } of this.db

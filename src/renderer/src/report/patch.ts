@@ -4,7 +4,8 @@
 // of save, and a failed save is simply retried with everything still pending.
 import type { EditPatch } from '../../../shared/api/contract';
 import { identityProblem } from '../../../shared/model/identity';
-import { changedCells, setCells, valueAt, type CellValue, type Report } from '../../../shared/model/report';
+import { changedCells, setCells, valueAt, type Report } from '../../../shared/model/report';
+import { cellChangeEntries } from '../../../shared/model/patch';
 import { NARRATIVE_IDS } from '../../../shared/template/gov2021';
 
 /** Metadata the library would refuse (an empty name, a year out of range) is left out until it is valid. */
@@ -43,10 +44,7 @@ export function diffReports(saved: Report, current: Report): EditPatch | null {
 
 /** The saved report after a patch went through: what the next diff starts from. */
 export function applyPatch(saved: Report, patch: EditPatch): Report {
-  const withCells = setCells(
-    saved,
-    Object.entries(patch.cells ?? {}).map(([key, value]) => [key, value ?? null] as [string, CellValue]),
-  );
+  const withCells = setCells(saved, cellChangeEntries(patch.cells ?? {}));
   const explanations = { ...saved.explanations };
   for (const [id, text] of Object.entries(patch.explanations ?? {})) {
     if (text === null) delete explanations[id];
