@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { CELLS } from '../../src/shared/model/cells';
-import { blankReport, valueAt, setCells } from '../../src/shared/model/report';
+import { blankReport, markUnread, valueAt, setCells } from '../../src/shared/model/report';
 import type { ReportLibrary } from '../../src/main/services/library';
 import { ManualClock, open, seedReport, tempDir, value, type TempDir } from './helpers/library';
 
@@ -90,6 +90,19 @@ describe('creating and reading', () => {
     const seed = setCells(seedReport(), [['appeals.review.upheld', '—']]);
     const stored = value(library.add(seed));
     expect(value(library.get(stored.id)).report).toEqual(seed);
+  });
+
+  it('keeps the cells a file did not give as unread, across reopening, until a value is written into them', async () => {
+    const imported = markUnread(seedReport(), [['requests.granted.natural', '第 2 页：数字压在合并的标签上']]);
+    const { id } = value(library.add(imported));
+    expect(value((await reopen()).get(id)).report).toEqual(imported);
+    // An import into a draft marks cells through its patch; typing a value reads the cell again.
+    value(library.applyEdit(id, { unread: { 'appeals.review.upheld': '未读出' } }));
+    value(library.applyEdit(id, { cells: { 'requests.granted.natural': 9 } }));
+    const after = value((await reopen()).get(id)).report;
+    expect(after.unread).toEqual({ 'appeals.review.upheld': '未读出' });
+    expect(valueAt(after, 'requests.granted.natural')).toBe(9);
+    expect(valueAt(after, 'appeals.review.upheld')).toBeNull();
   });
 
   it('lists by agency then newest year first, searches agency and year, hides the recycle bin', () => {

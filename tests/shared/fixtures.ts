@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CellKey } from '../../src/shared/model/cells';
 import { setCells, type CellValue, type Report } from '../../src/shared/model/report';
-import { cellChangeEntries } from '../../src/shared/model/patch';
+import { cellEntries } from '../../src/shared/model/cells';
 import { readReportJson } from '../../src/shared/model/schema';
 import type { NarrativeId } from '../../src/shared/template/gov2021';
 
@@ -19,7 +19,7 @@ export function loadReport(file: string): Report {
 export const seed: Report = loadReport('seed-2022.json');
 
 export function withCells(report: Report, cells: Partial<Record<CellKey, CellValue>>): Report {
-  return setCells(report, cellChangeEntries(cells));
+  return setCells(report, cellEntries(cells));
 }
 
 export function withNarratives(report: Report, narratives: Partial<Record<NarrativeId, string>>): Report {

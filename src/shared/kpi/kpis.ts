@@ -3,7 +3,7 @@
 // them here. A ratio whose denominator is 0 (or a cell that holds text) has
 // no value: it shows "—", never NaN or ∞.
 import { cellKey, type CellKey } from '../model/cells';
-import { valueAt, numericValue, type Report } from '../model/report';
+import { cellNumber, type Report } from '../model/report';
 import { REQUEST_GROUPS } from '../template/gov2021';
 
 export type KpiUnit = '件' | '%' | '万元';
@@ -21,7 +21,7 @@ export interface KpiDef {
 
 /** A cell's number for a KPI: blank counts as 0, text makes the KPI unknown. */
 function n(report: Report, key: CellKey): number | null {
-  return numericValue(valueAt(report, key)) ?? null;
+  return cellNumber(report, key) ?? null;
 }
 
 function sum(...values: (number | null)[]): number | null {

@@ -52,7 +52,15 @@ export const CELLS: readonly CellDef[] = TABLE_IDS.flatMap((table) =>
   ),
 );
 
+/** Every key, in template order, as a non-empty tuple (what an enum schema takes). */
+export const CELL_KEYS = CELLS.map((c) => c.key) as [CellKey, ...CellKey[]];
+
 const BY_KEY = new Map(CELLS.map((c) => [c.key, c]));
+
+/** A record keyed by cells as entries, keys kept as keys (`Object.entries` would make them plain strings). */
+export function cellEntries<V>(record: Partial<Record<CellKey, V>>): [CellKey, V][] {
+  return (Object.entries(record) as [CellKey, V | undefined][]).filter((e): e is [CellKey, V] => e[1] !== undefined);
+}
 
 export function cellDef(key: CellKey): CellDef | undefined {
   return BY_KEY.get(key);
