@@ -185,6 +185,6 @@ export function numericValue(value: CellValue): number | undefined {
 /** The number a report's cell contributes to sums and figures: as `numericValue`, and unknown where the cell is unread. */
 export function cellNumber(report: Report, cell: CellKey | Pick<CellDef, 'key' | 'table' | 'row' | 'col'>): number | undefined {
   const def = typeof cell === 'string' ? cellDef(cell) : cell;
-  if (!def) throw new Error(`unknown cell ${String(cell)}`);
+  if (!def) throw new Error(`unknown cell ${typeof cell === 'string' ? cell : cell.key}`);
   return isUnread(report, def.key) ? undefined : numericValue(valueOf(report, def));
 }
