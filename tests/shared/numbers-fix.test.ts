@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blankReport, setCells, type Report } from '../../src/shared/model/report';
-import { CELLS } from '../../src/shared/model/cells';
+import { CELLS, cellKey, type CellKey } from '../../src/shared/model/cells';
 import { validate, applyFix } from '../../src/shared/rules/engine';
 import { fixAll, refreshNumbers, describeFixes } from '../../src/shared/rules/fix-all';
 import { FIXTURES, loadReport } from './fixtures';
@@ -28,16 +28,16 @@ function thisYear(s: RealSentence): Report {
   const carriedOver = (f.carried_over ?? 0) + 3;
   const forward = (f.carried_forward ?? 0) + 3;
   const results = received + carriedOver - forward;
-  const both = (row: string, v: number): [string, number][] => [
-    [`requests.${row}.natural`, v],
-    [`requests.${row}.total`, v],
+  const both = (row: string, v: number): [CellKey, number][] => [
+    [cellKey('requests', row, 'natural'), v],
+    [cellKey('requests', row, 'total'), v],
   ];
-  const appeal = (row: string, v: number): [string, number][] => [
-    [`appeals.${row}.upheld`, v],
-    [`appeals.${row}.total`, v],
+  const appeal = (row: string, v: number): [CellKey, number][] => [
+    [cellKey('appeals', row, 'upheld'), v],
+    [cellKey('appeals', row, 'total'), v],
   ];
   const report = setCells(blankReport({ agency: s.agency, year: s.year + 1, level: '县区部门' }), [
-    ...CELLS.map((c) => [c.key, 0] as [string, number]),
+    ...CELLS.map((c) => [c.key, 0] as const),
     ...both('received', received),
     ...both('carried_over', carriedOver),
     ...both('granted', results),

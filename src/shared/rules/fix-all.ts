@@ -3,7 +3,7 @@
 // findings are derived again after each round; a cell that two fixes would
 // set to different values is ambiguous and left for the author.
 import type { CellKey } from '../model/cells';
-import { valueAt, setCells, type CellValue, type Report } from '../model/report';
+import { isUnread, valueAt, setCells, type CellValue, type Report } from '../model/report';
 import { RULES } from './catalog';
 import { applyTextEdits } from './edits';
 import { validate } from './engine';
@@ -36,7 +36,7 @@ const TOTAL_RULES = new Set(RULES.filter((r) => r.kind === 'equation' && r.fixLh
 const OWN_FIX_ONLY = new Set(RULES.filter((r) => r.traits?.ownFixOnly).map((r) => r.id));
 
 /** What a round of fixes sets: the first fix to claim a cell has it (errors come first, filling blanks last). */
-function roundChanges(findings: readonly Finding[], touched: ReadonlyMap<CellKey, CellValue>, current: (key: CellKey) => CellValue) {
+function roundChanges(findings: readonly Finding[], touched: ReadonlyMap<CellKey, CellValue>, report: Report) {
   const changes = new Map<CellKey, CellValue>();
   const applied: AppliedFix[] = [];
   const edits: TextEdit[] = [];
@@ -56,7 +56,9 @@ function roundChanges(findings: readonly Finding[], touched: ReadonlyMap<CellKey
     }
     const cells: CellKey[] = [];
     for (const { cell, value } of f.fix.changes) {
-      if (current(cell) === value) continue;
+      if (valueAt(report, cell) === value) continue;
+      // A cell the file did not give is the author's to fill from the original, whatever a rule would make of it.
+      if (isUnread(report, cell)) continue;
       // Set once by 全部修正 already and now wanted otherwise: two rules disagree on the cell.
       if (touched.has(cell) || changes.has(cell)) continue;
       changes.set(cell, value);
@@ -82,8 +84,7 @@ export function fixAll(
   const applied: AppliedFix[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const findings = validate(next, ctx);
-    const at = next;
-    const { changes, edits, applied: now } = roundChanges(findings, touched, (key) => valueAt(at, key));
+    const { changes, edits, applied: now } = roundChanges(findings, touched, next);
     if (changes.size === 0 && edits.length === 0) break;
     next = applyTextEdits(next, edits).report;
     if (changes.size > 0) next = settle(setCells(next, changes), [...changes.keys()]);

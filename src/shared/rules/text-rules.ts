@@ -3,7 +3,7 @@
 // typed twice. Each finding points at its words (a span), so the editor can
 // mark them and the 审核情况 sheet can quote them.
 import { textLabel } from '../model/limits';
-import { numericValue, valueAt, type Report } from '../model/report';
+import { cellNumber, valueAt, type Report } from '../model/report';
 import type { CellKey } from '../model/cells';
 import { NARRATIVE_IDS, SECTION_BY_ID, SECTIONS, type SectionId } from '../template/gov2021';
 import { fill, quoteAround } from './text';
@@ -54,12 +54,11 @@ export function spanOf(text: TextId, content: string, start: number, end: number
 /** How far back a quote may start to take in its sentence. */
 const QUOTE_REACH = 36;
 
-/** The sum of cells, undefined while one is blank or text: a table not filled in yet contradicts nothing. */
+/** The sum of cells, undefined while one is blank, unread or text: a table not filled in (or not read) yet contradicts nothing. */
 export function filledSum(report: Report, cells: readonly CellKey[]): number | undefined {
   let sum = 0;
   for (const k of cells) {
-    const cell = valueAt(report, k);
-    const v = cell === null ? undefined : numericValue(cell);
+    const v = valueAt(report, k) === null ? undefined : cellNumber(report, k);
     if (v === undefined) return undefined;
     sum += v;
   }

@@ -2,7 +2,7 @@
 // this report's figures. A sentence whose figure is blank, unread or text is
 // not offered (a number is placed only where it is certain); the author is
 // told which figure is missing.
-import { cellDef } from '../model/cells';
+import { cellDef, type CellKey } from '../model/cells';
 import type { Report } from '../model/report';
 import { filledSum } from '../rules/text-rules';
 import { LISTS, QUANTITIES, type ListName, type Quantity } from './quantities';
@@ -32,7 +32,7 @@ const CLAUSE = /\[([^\]]*)\]/g;
 type Values = { figure: (q: Quantity) => number | undefined; list: (l: ListName) => string | undefined };
 
 /** The cells a template reads, for saying which one is missing. */
-function cellsOf(template: string): readonly string[] {
+function cellsOf(template: string): readonly CellKey[] {
   return [...template.matchAll(PLACEHOLDER)].flatMap(([, list, name]) => {
     if (list === 'list:') return LISTS[name as ListName].items.flatMap((i) => i.cells);
     return name !== undefined && name in QUANTITIES ? QUANTITIES[name as Quantity] : [];

@@ -1,13 +1,13 @@
 // The figures the data sentences state, each a sum of cells of the tables,
 // named once; the lists ("予以公开9件、无法提供1件") are the template's own row
 // groups and column labels, in template order.
-import type { CellKey } from '../model/cells';
+import { cellKey, type CellKey } from '../model/cells';
 import { APPEAL_COLS, REQUEST_GROUPS, REQUEST_PART_COLS } from '../template/gov2021';
 
-const total = (row: string): CellKey => `requests.${row}.total`;
+const total = (row: string): CellKey => cellKey('requests', row, 'total');
 const rowsTotal = (rows: readonly string[]) => rows.map(total);
 const SUITS = ['suit_direct', 'suit_after_review'] as const;
-const suitCells = (col: string) => SUITS.map((r): CellKey => `appeals.${r}.${col}`);
+const suitCells = (col: string) => SUITS.map((r) => cellKey('appeals', r, col));
 
 export const QUANTITIES = {
   received: [total('received')],
@@ -67,7 +67,7 @@ export const LISTS = {
     ],
     unit: '件',
   },
-  review_results: { items: APPEAL_RESULT_COLS.map((c) => ({ label: c.label, cells: [`appeals.review.${c.key}`] })), unit: '件' },
+  review_results: { items: APPEAL_RESULT_COLS.map((c) => ({ label: c.label, cells: [cellKey('appeals', 'review', c.key)] })), unit: '件' },
   suit_results: { items: APPEAL_RESULT_COLS.map((c) => ({ label: c.label, cells: suitCells(c.key) })), unit: '件' },
   suit_kinds: {
     items: [
