@@ -4,14 +4,14 @@
 // opened here opens at the first thing that needs the author instead, or at
 // its first text box.
 import { useEffect } from 'react';
-import { cellDef } from '../../../shared/model/cells';
+import { asCellKey, cellDef, type CellKey } from '../../../shared/model/cells';
 import { SECTION_IDS, type SectionId } from '../../../shared/template/gov2021';
 import type { Place } from './store';
 import { useEditor } from './store';
 
 export interface SavedPlace {
   section: SectionId;
-  cell?: string;
+  cell?: CellKey;
   /** The text box of a section in parts (一、总体情况's five): its part. */
   part?: number;
   /** Where the caret was in the text box. */
@@ -25,7 +25,8 @@ export function recallPlace(id: number): SavedPlace | null {
   try {
     const saved = JSON.parse(localStorage.getItem(key(id)) ?? 'null') as Partial<SavedPlace> | null;
     if (!saved || !SECTION_IDS.includes(saved.section as SectionId)) return null;
-    const cell = typeof saved.cell === 'string' && cellDef(saved.cell)?.table === saved.section ? saved.cell : undefined;
+    const known = typeof saved.cell === 'string' ? asCellKey(saved.cell) : undefined;
+    const cell = known && cellDef(known)?.table === saved.section ? known : undefined;
     const count = (n: unknown) => (Number.isInteger(n) && (n as number) >= 0 ? (n as number) : undefined);
     return { section: saved.section!, cell, part: count(saved.part), caret: count(saved.caret), scroll: Number(saved.scroll) || 0 };
   } catch {
