@@ -10,21 +10,19 @@ import { ExportDialog } from '../transfer/ExportDialog';
 import { ImportDialog } from '../transfer/ImportDialog';
 import { RevisionsDialog } from '../revisions/RevisionsDialog';
 import { useFilePicker } from '../transfer/FilePicker';
-import { blockingFindings } from '../../../shared/rules/explanations';
 import { SECTIONS } from '../../../shared/template/gov2021';
 import { api } from '../api';
 import { useRouter } from '../common/router';
 import { useAppInfo } from '../common/appInfo';
 import { HelpButton } from '../help/HelpHost';
 import { FinalizeControl } from './FinalizeControl';
-import { findingsOf } from './findings';
 import { MetaFields } from './MetaFields';
 import { Outline } from './Outline';
 import { SaveIndicator, SaveProblem } from './SaveIndicator';
 import { SectionView } from './SectionView';
-import { sectionStatuses } from './sectionStatus';
 import { usePlaceMemory } from './lastPlace';
-import { firstNeed, placeOf, todoList } from './todo';
+import { firstNeed, placeOf } from './todo';
+import { progressOf } from './progress';
 import { useEditor, type Remote } from './store';
 import { SidePanel } from '../overview/SidePanel';
 import './editor.css';
@@ -149,10 +147,8 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   const readOnly = useAppInfo((s) => s.info?.readOnly);
   /** Whether an import may write: not into a locked report, nor into a read-only library. */
   const importable = !final && !readOnly;
-  const findings = findingsOf(report, previous);
-  const blocking = blockingFindings(findings, report.explanations);
-  const statuses = sectionStatuses(report, findings, report.explanations, previous);
-  usePlaceMemory(id, () => firstNeed(todoList(statuses, blocking, status)));
+  const { blocking, statuses, todo } = progressOf(report, previous, status);
+  usePlaceMemory(id, () => firstNeed(todo));
 
   useEffect(
     () =>
