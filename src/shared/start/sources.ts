@@ -115,9 +115,11 @@ export function assignRoles(files: readonly SourceFile[], context: Context = {})
   return roles;
 }
 
-/** One text file: this year's draft where it has no tables yet, or states this year; else last year's report. */
+/** One text file: this year's draft where it has no tables yet, or is a Word file of this year; else last year's report. */
 function isThisYears(text: FileFacts, workbook: FileFacts | undefined, context: Context): boolean {
   if (!text.hasTables) return true;
+  // A PDF or a web page is what a body published: last year's report, never this year's draft.
+  if (text.published) return false;
   if (text.year === undefined) return false;
   if (workbook?.year !== undefined) return text.year === workbook.year;
   return context.libraryYear !== undefined && text.year === context.libraryYear + 1;

@@ -79,7 +79,8 @@ export function StartYearDialog({ reports, files: given, onClose, onStarted }: P
   const [libraryId, setLibraryId] = useState<number | null>(() => newest(live)?.id ?? null);
   const [libraryReport, setLibraryReport] = useState<Report | null>(null);
   const [identity, setIdentity] = useState<Identity | null>(null);
-  const [reading, setReading] = useState(0);
+  // Files given at opening are being read from the first paint on.
+  const [reading, setReading] = useState(given.length > 0 ? 1 : 0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [fixAll, setFixAll] = useState(true);
@@ -115,7 +116,7 @@ export function StartYearDialog({ reports, files: given, onClose, onStarted }: P
   );
 
   useEffect(() => {
-    if (given.length > 0) void addFiles(given);
+    if (given.length > 0) void addFiles(given).finally(() => setReading((n) => n - 1));
     // The files the dialog opened with are read once.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [given]);
@@ -165,9 +166,10 @@ export function StartYearDialog({ reports, files: given, onClose, onStarted }: P
     [last, draft, workbook, live],
   );
   // Body, year and level follow the files until the author changes them.
-  const proposalKey = JSON.stringify([proposal.agency.value, proposal.year.value, proposal.level.value]);
+  const hasSources = !!(last || draft || workbook);
+  const proposalKey = JSON.stringify([hasSources, proposal.agency.value, proposal.year.value, proposal.level.value]);
   useEffect(() => {
-    if (!last && !draft && !workbook) return;
+    if (!hasSources) return;
     setIdentity({ agency: proposal.agency.value, year: String(proposal.year.value), level: proposal.level.value });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [proposalKey]);
@@ -258,7 +260,6 @@ export function StartYearDialog({ reports, files: given, onClose, onStarted }: P
     multiple: (picked) => void addFiles(picked),
   });
 
-  const started = !!(last || draft || workbook);
   return (
     <Modal
       title="开始今年的报告"
@@ -267,7 +268,7 @@ export function StartYearDialog({ reports, files: given, onClose, onStarted }: P
       onSubmit={() => void submit()}
       error={error}
       actions={
-        <button type="submit" className="primary" disabled={!started || busy || reading > 0 || blocking}>
+        <button type="submit" className="primary" disabled={!hasSources || busy || reading > 0 || blocking}>
           创建 {year} 年报告
           {writes.length > 0 ? `并填入 ${writes.length} 个格子` : ''}
           {Object.keys(texts).length > 0 ? `${writes.length > 0 ? '和' : '并填入'}正文` : ''}
@@ -440,7 +441,7 @@ function DraftPreview({ read, texts }: { read: ImportedFile; texts: Partial<Reco
             <li key={n} className={t ? '' : 'missing'}>
               <strong>{heading}</strong>
               {t
-                ? `：${t.length} 字，「${t.slice(0, 24).replace(/\n/g, ' ')}…」${n === 'overview' && text?.overviewParts.length ? `，分入 ${text.overviewParts.join('')}` : ''}`
+                ? `：${t.length} 字，「${t.slice(0, 24).replace(/\n/g, ' ')}…」${n === 'overview' && text?.overviewParts.length ? `，分入 ${text.overviewParts.length} 个部分：${text.overviewParts.join('、')}` : ''}`
                 : '：正文中没有这一节，沿用上年的文字供改写'}
             </li>
           );
