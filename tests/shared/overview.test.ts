@@ -134,3 +134,12 @@ describe('a text with part headings pasted into one box', () => {
     expect(parseOverview(typed).parts.map((p) => p.lines.join('\n'))).toEqual(['上年甲', '上年乙', '上年丙', '上年丁', '上年戊']);
   });
 });
+
+describe('an opening written above parts that had none', () => {
+  it('keeps the first part’s heading on its own line, so it is still a heading', () => {
+    const parts = parseOverview('(一)主动公开情况\n甲\n(二)信息管理情况\n乙');
+    const text = composeOverview(withOpening(parts, '本报告是根据《条例》要求编制的'));
+    expect(text).toBe('本报告是根据《条例》要求编制的\n(一)主动公开情况\n甲\n(二)信息管理情况\n乙');
+    expect(parseOverview(text).parts.map((p) => p.lines.join('\n'))).toEqual(['甲', '乙', '', '', '']);
+  });
+});

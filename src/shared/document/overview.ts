@@ -146,11 +146,25 @@ function asPiece(parsed: ParsedOverview, box: number | 'opening', value: string)
     const p = piece.parts[i]!;
     parts[i] = { ...p, before: pastedBefore(i) ? p.before : '\n', lines: p.lines.length > 0 ? p.lines : parts[i]!.lines };
   }
-  return { opening, parts };
+  return apart(parsed, { opening, parts }, named);
+}
+
+/**
+ * A first part that stood at the very start of the text (nothing before its
+ * heading) goes on a line of its own once an opening is written above it:
+ * run into the new opening, its heading would be read as the opening's text.
+ * Parts taken from the same paste as the opening keep what stood between them.
+ */
+function apart(before: ParsedOverview, next: ParsedOverview, pasted: readonly number[] = []): ParsedOverview {
+  if (before.opening.length > 0 || next.opening.length === 0) return next;
+  const first = next.parts.findIndex((p) => p.heading !== null || p.lines.length > 0);
+  const part = next.parts[first];
+  if (!part || part.before !== '' || pasted.includes(first)) return next;
+  return { ...next, parts: next.parts.map((p, i) => (i === first ? { ...p, before: '\n' } : p)) };
 }
 
 export function withOpening(parsed: ParsedOverview, value: string): ParsedOverview {
-  return asPiece(parsed, 'opening', value) ?? { ...parsed, opening: boxLines(value) };
+  return asPiece(parsed, 'opening', value) ?? apart(parsed, { ...parsed, opening: boxLines(value) });
 }
 
 /**
