@@ -112,8 +112,8 @@ export function createHandlers(services: Services): Handlers {
       const read = given ? readReportJson(given.report) : undefined;
       if (read && !read.ok) return fail('not_report', `上年报告${read.error}`);
       const previous: number | Report | undefined = read?.ok ? read.value : i.previous && 'id' in i.previous ? i.previous.id : undefined;
-      const { meta, cells, narratives, closing, fixAll } = i;
-      const started = library.startYear({ previous, source: given?.source, meta, cells, narratives, closing, fixAll });
+      const { meta, cells, unread, narratives, closing, fixAll } = i;
+      const started = library.startYear({ previous, source: given?.source, meta, cells, unread, narratives, closing, fixAll });
       return started.ok ? ok({ summary: summaryOf(started.value.stored), fixed: describeFixes(started.value.fixed) }) : started;
     },
     'import.read': async (i) => {

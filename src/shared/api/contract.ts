@@ -9,7 +9,7 @@ import { limitedText } from '../model/limits';
 import { cellChangesSchema, editPatchSchema, narrativesSchema } from '../model/patch';
 import type { Report } from '../model/report';
 import type { ImportRecord } from './import';
-import { reportSchema } from '../model/schema';
+import { reportSchema, unreadSchema } from '../model/schema';
 import { INFOGRAPHIC_KINDS } from '../infographic/outputs';
 import { MAX_HIGHLIGHTS } from '../infographic/highlights';
 
@@ -70,6 +70,8 @@ export const inputs = {
     previous: z.union([z.strictObject({ id }), z.strictObject({ report: reportSchema, source: z.enum(FORMAT_IDS).optional() })]).optional(),
     meta: identitySchema.pick({ agency: true, year: true, level: true }),
     cells: cellChangesSchema,
+    // Cells this year's files did not give, with the reason: unknown in the new report, never 0.
+    unread: unreadSchema.optional(),
     // This year's draft: its sections, and the preamble, 落款 and 成文日期 it closes with.
     narratives: narrativesSchema.optional(),
     closing: z

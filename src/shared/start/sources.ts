@@ -8,7 +8,8 @@
 // created. Pure: the dialog and the tests use it alike.
 import type { ImportedFile } from '../api/contract';
 import type { ImportedCell } from '../api/import';
-import { CELLS, type CellDef } from '../model/cells';
+import { CELLS, type CellDef, type CellKey } from '../model/cells';
+import { CARRIED_FROM_PREVIOUS } from '../rules/carried';
 import { valueOf, type Report } from '../model/report';
 import { isEmptyNarrative } from '../rules/engine';
 import { nameMatcher } from '../review/names';
@@ -387,6 +388,27 @@ export function unreadCells(read: ImportedFile): { table: TableId; whole: boolea
 
 export function tableHeading(table: TableId): string {
   return TABLE_HEADING[table];
+}
+
+const CARRIED = new Set(CARRIED_FROM_PREVIOUS.map((c) => c.to));
+
+/**
+ * This year's cells the figures file did not give, with the reason the author
+ * is shown: unknown in the new report, never 0. A cell carried from last
+ * year's report (上年结转, 现行有效件数) is known from it, where there is one.
+ */
+export function unreadOfFigures(figures: SourceFile, withLastYear: boolean): Partial<Record<CellKey, string>> {
+  const record = figures.read.record;
+  if (!record) return {};
+  return Object.fromEntries(
+    CELLS.flatMap((c) => {
+      const cell = record.cells[c.key];
+      if (!cell || (withLastYear && CARRIED.has(c.key))) return [];
+      if (cell.status === 'left_blank') return [[c.key, `「${figures.name}」中${cell.remark}`]];
+      if (cell.status === 'not_found') return [[c.key, `「${figures.name}」中没有这个格子`]];
+      return [];
+    }),
+  );
 }
 
 /** The sections of this year's draft that have text, as they go into the new report. */

@@ -4,7 +4,7 @@
 // thrown to the caller.
 import { fail, ok, type Result } from '../../../shared/api/result';
 import type { CellKey } from '../../../shared/model/cells';
-import { blankReport, setCells, type CellValue, type Report } from '../../../shared/model/report';
+import { blankReport, markUnread, setCells, type CellValue, type Report } from '../../../shared/model/report';
 import { cellEntries } from '../../../shared/model/cells';
 import { nextYearReport } from '../../../shared/rules/carried';
 import { validate } from '../../../shared/rules/engine';
@@ -164,12 +164,14 @@ export class ReportLibrary {
     /** This year's text from the draft; a section not given keeps last year's as a starting point. */
     narratives?: Partial<Record<NarrativeId, string>>;
     closing?: { preamble?: string; signature?: string; date?: string };
+    /** Cells this year's files did not give, with the reason: unknown in the new report, never 0 (no 全部修正 fills them). */
+    unread?: Partial<Record<CellKey, string>>;
     /** Apply every unambiguous quick fix (全部修正) to the new report before it is stored. */
     fixAll?: boolean;
   }): Result<{ stored: StoredReport; fixed: readonly AppliedFix[] }> {
     const meta = checkMeta(input.meta);
     if (!meta.ok) return meta;
-    const patch = checkPatch({ cells: input.cells, narratives: input.narratives, meta: input.closing });
+    const patch = checkPatch({ cells: input.cells, unread: input.unread, narratives: input.narratives, meta: input.closing });
     if (!patch.ok) return patch;
     const given = typeof input.previous === 'object' && 'format' in input.previous ? checkReport(input.previous) : undefined;
     if (given && !given.ok) return given;
@@ -181,13 +183,10 @@ export class ReportLibrary {
           : this.resolvePrevious(input.previous);
       if (!found.ok) return found;
       const last = found.value?.report;
-      const { cells, narratives, meta: closing } = patch.value;
+      const { cells, unread, narratives, meta: closing } = patch.value;
       const start = last ? { ...nextYearReport(last), ...meta.value } : blankReport(meta.value);
       const next: Report = {
-        ...setCells(
-          start,
-          Object.entries(cells ?? {}).filter((e): e is [CellKey, CellValue] => e[1] !== undefined),
-        ),
+        ...markUnread(setCells(start, cellEntries(cells ?? {})), cellEntries(unread ?? {})),
         narratives: { ...start.narratives, ...Object.fromEntries(Object.entries(narratives ?? {}).filter(([, t]) => t !== undefined)) },
         ...(closing?.preamble ? { preamble: closing.preamble } : {}),
         ...(closing?.signature ? { signature: closing.signature } : {}),

@@ -22,6 +22,7 @@ import {
   startProblems,
   tableHeading,
   unreadCells,
+  unreadOfFigures,
   type LastYear,
   type Role,
   type Roles,
@@ -223,6 +224,7 @@ export function StartYearDialog({ reports, files: given, onClose, onStarted }: P
       ...(previous ? { previous } : {}),
       meta: { agency: checked.agency, year: checked.year, level: checked.level },
       cells: Object.fromEntries(writes),
+      ...(figures ? { unread: unreadOfFigures(figures, !!previous) } : {}),
       ...(draft ? { narratives: texts } : {}),
       ...(d
         ? {
