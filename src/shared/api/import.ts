@@ -118,4 +118,6 @@ export interface ImportRecord {
   counts: { matched: number; guessed: number; notFound: number; leftBlank?: number; placeholders?: number; units?: number };
   /** What the user should know, in Chinese, most important first. */
   notes: string[];
+  /** Those of `notes` that say how the body, year and level were settled (a dialog that settles them itself leaves them out). */
+  identityNotes?: string[];
 }

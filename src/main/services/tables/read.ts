@@ -82,8 +82,11 @@ export function readTables(grids: readonly Grid[], options: ReadTablesOptions): 
   const marked = TABLE_IDS.map((t) => (choices[t].taken ? choices[t].marks.get(choices[t].taken) : undefined)).find(
     (h) => h?.year !== undefined,
   );
-  const meta = resolveMeta(options, title, notes, marked);
-  const level = resolveLevel(options, grids, meta.agency.value, notes);
+  // What is said of the body, year and level is kept apart too: a dialog that settles them itself shows its own words instead.
+  const identityNotes: string[] = [];
+  const meta = resolveMeta(options, title, identityNotes, marked);
+  const level = resolveLevel(options, grids, meta.agency.value, identityNotes);
+  notes.push(...identityNotes);
   let report = blankReport({ agency: meta.agency.value, year: meta.year.value, level: level.value });
   const cells = {} as Record<CellKey, ImportedCell>;
   const values: [CellKey, CellValue][] = [];
@@ -144,7 +147,10 @@ export function readTables(grids: readonly Grid[], options: ReadTablesOptions): 
     TableId,
     TableLocation | null
   >;
-  return ok({ report, record: { fileName: name, tables, cells, agency: meta.agency, year: meta.year, level, counts, notes } });
+  return ok({
+    report,
+    record: { fileName: name, tables, cells, agency: meta.agency, year: meta.year, level, counts, notes, identityNotes },
+  });
 }
 
 /** Whether a table holds at least one number: only then do the form's dashes and empty cells mean 0. */

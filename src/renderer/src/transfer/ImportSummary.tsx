@@ -23,13 +23,18 @@ export function ImportSummary({
   changes,
   struck = '原值',
   verb = '改动',
+  hideIdentity = false,
 }: {
   read: ImportedFile;
   cells: readonly CellChange[];
   changes: ReactNode;
   struck?: string;
   verb?: string;
+  /** The dialog settles body, year and level itself and says so: the file's own words on them would contradict it. */
+  hideIdentity?: boolean;
 }) {
+  const said = hideIdentity ? new Set(read.record?.identityNotes ?? []) : new Set<string>();
+  const notes = read.notes.filter((n) => !said.has(n));
   const guessed = cells.filter((c) => c.cell?.status === 'guessed').length;
   const missing = cells.filter((c) => c.cell?.status === 'not_found').length;
   const leftBlank = cells.flatMap((c) => (c.cell?.status === 'left_blank' ? [c.cell] : []));
@@ -50,9 +55,9 @@ export function ImportSummary({
           })}
         </ul>
       )}
-      {read.notes.length > 0 && (
+      {notes.length > 0 && (
         <ul className="import-notes">
-          {read.notes.map((n) => (
+          {notes.map((n) => (
             <li key={n}>{n}</li>
           ))}
         </ul>
