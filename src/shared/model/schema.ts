@@ -5,6 +5,7 @@ import { FORMAT_2021, LEVELS, NARRATIVE_IDS, TABLES, TABLE_IDS, type TableId } f
 import { inferLevel } from '../template/levels';
 import { dateSchema, levelSchema, signatureSchema, yearSchema } from './identity';
 import { blankTables, parseCellInput, type Report, type TableValues } from './report';
+import { isCellKey } from './cells';
 import { limitedText } from './limits';
 
 const cellSchema = z.union([z.number(), z.string(), z.null()]);
@@ -35,6 +36,8 @@ export const reportSchema = z.strictObject({
     appeals: tableSchema('appeals').optional(),
   }),
   explanations: z.record(z.string(), z.string()).optional(),
+  /** Cells the source file did not give, with why (written by an import; see Report.unread). */
+  unread: z.record(z.string().refine(isCellKey, { message: '不是表格单元格的键' }), z.string().optional()).optional(),
 });
 
 /** An issue of a text past MAX_SECTION_CHARS (not of a short field such as 落款). */
@@ -80,6 +83,7 @@ export function readReportJson(input: unknown): ReadResult<Report> {
     }
   }
   const narratives = Object.fromEntries(NARRATIVE_IDS.map((n) => [n, data.narratives?.[n] ?? ''])) as Report['narratives'];
+  const unread = data.unread && Object.fromEntries(Object.entries(data.unread).filter((e): e is [string, string] => e[1] !== undefined));
   return {
     ok: true,
     value: {
@@ -93,6 +97,7 @@ export function readReportJson(input: unknown): ReadResult<Report> {
       narratives,
       tables,
       explanations: data.explanations ?? {},
+      ...(unread && Object.keys(unread).length > 0 ? { unread } : {}),
     },
   };
 }
