@@ -201,7 +201,7 @@ function hiddenSkipped(skipped: readonly Place[], choices: Record<TableId, Choic
   const sheets = [...new Set(relevant.filter((p) => p.grid.hidden).map((p) => p.grid.sheet))];
   const cells = relevant.filter((p) => !p.grid.hidden).map((p) => `「${p.grid.sheet}」${addressAt(p.grid, p.top, p.left)}`);
   const parts = [
-    ...(sheets.length > 0 ? [`隐藏的工作表 ${sheets.map((s) => `「${s}」`).join('、')}`] : []),
+    ...(sheets.length > 0 ? [`隐藏的工作表${sheets.map((s) => `「${s}」`).join('、')}`] : []),
     ...(cells.length > 0 ? [`隐藏的行或列中的 ${cells.length} 个格子（${listOf(cells)}）`] : []),
   ];
   return `${parts.join('和')}也写有这些表格的数字（常是往年的），未采用：已按可见的表格读取`;
