@@ -13,6 +13,12 @@ import { oneSheet, Sheet, wanted } from '../fixtures/xlsx/layouts';
 const THIS = figures(11);
 const LAST = figures(12);
 
+/** A cell's text, for finding rows by their labels. */
+const textAt = (row: ExcelJS.Row, c: number) => {
+  const v = row.getCell(c).value;
+  return typeof v === 'string' ? v : '';
+};
+
 async function read(wb: ExcelJS.Workbook) {
   const r = await importWorkbook(Buffer.from(await wb.xlsx.writeBuffer()), { agency: '某某区某某局', year: 2024 });
   if (!r.ok) throw new Error(r.error.message);
@@ -44,7 +50,7 @@ function workbook(edit: (s: Sheet, wb: ExcelJS.Workbook) => void): ExcelJS.Workb
 function rowOf(s: Sheet, text: string): number {
   let found = 0;
   s.ws.eachRow((row, r) => {
-    if (!found && String(row.getCell(1).value ?? '').includes(text)) found = r;
+    if (!found && textAt(row, 1).includes(text)) found = r;
   });
   if (!found) throw new Error(`no row ${text}`);
   return found;
@@ -58,7 +64,7 @@ describe('what a workbook hides', () => {
         s.ws.eachRow((row, r) => {
           const j = row.getCell(10).value;
           if (j === '总计') row.getCell(11).value = '总计';
-          const label = String(row.getCell(1).value ?? '') + String(row.getCell(2).value ?? '') + String(row.getCell(3).value ?? '');
+          const label = textAt(row, 1) + textAt(row, 2) + textAt(row, 3);
           if (typeof j === 'number' && label) row.getCell(11).value = j + 100;
           void r;
         });
@@ -76,9 +82,7 @@ describe('what a workbook hides', () => {
         s.ws.spliceRows(
           r,
           0,
-          [s.ws.getRow(r).values as ExcelJS.CellValue[]].map((v) =>
-            (v as ExcelJS.CellValue[]).map((x) => (typeof x === 'number' ? x + 7 : x)),
-          )[0]!,
+          [s.ws.getRow(r).values as ExcelJS.CellValue[]].map((v) => v.map((x) => (typeof x === 'number' ? x + 7 : x)))[0]!,
         );
         s.ws.getRow(r).hidden = true;
       }),
