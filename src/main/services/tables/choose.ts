@@ -3,6 +3,7 @@
 // nothing tells them apart and their figures differ; a fragment (a few
 // labelled cells elsewhere, an empty form beside a filled one) is never a copy.
 import type { CopyChoice } from '../../../shared/api/import';
+import type { CellKey } from '../../../shared/model/cells';
 import { isBlankLike, parseCellInput } from '../../../shared/model/report';
 import { chooseCopy, isCopyMark, SAME_FIGURES, type Candidate, type CopyHint } from './copies';
 import type { Place, TableCandidate } from './places';
@@ -10,11 +11,11 @@ import type { Place, TableCandidate } from './places';
 /** A table candidate with what copy choice looks at. */
 export interface Found extends Candidate, TableCandidate {
   /** The places of each cell whose labels are certain (two or more where a cell's labels occur twice). */
-  byKey: Map<string, Place[]>;
+  byKey: Map<CellKey, Place[]>;
 }
 
 export function found(c: TableCandidate, all: readonly TableCandidate[]): Found {
-  const byKey = new Map<string, Place[]>();
+  const byKey = new Map<CellKey, Place[]>();
   for (const b of c.blocks) {
     for (const p of b.places)
       if (p.options.length === 1) byKey.set(p.options[0]!.path.key, [...(byKey.get(p.options[0]!.path.key) ?? []), p]);
@@ -74,7 +75,7 @@ function copiesAmong(candidates: readonly Found[]): Found[] {
 
 function sameFigures(copies: readonly Found[]): boolean {
   const [first, ...rest] = copies;
-  const valueOf = (c: Found, key: string) => {
+  const valueOf = (c: Found, key: CellKey) => {
     const p = c.byKey.get(key)?.[0];
     if (!p) return undefined;
     const v = parseCellInput(p.values[0]?.raw ?? null);

@@ -7,7 +7,7 @@
 import type { CellReading, ImportedCell, ImportRecord, MetaSource, SourceCell, TableLocation } from '../../../shared/api/import';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { CELLS, cellDef, type CellDef, type CellKey } from '../../../shared/model/cells';
-import { blankReport, setCells, type CellValue, type Report } from '../../../shared/model/report';
+import { blankReport, markUnread, setCells, type CellValue, type Report } from '../../../shared/model/report';
 import { tableName, TABLE_IDS, type Level, type TableId } from '../../../shared/template/gov2021';
 import { inferLevel } from '../../../shared/template/levels';
 import { choose, found, type Choice, type Found } from './choose';
@@ -125,15 +125,14 @@ export function readTables(grids: readonly Grid[], options: ReadTablesOptions): 
 
   const cells = {} as Record<CellKey, ImportedCell>;
   const values: [CellKey, CellValue][] = [];
-  const unread: Partial<Record<CellKey, string>> = {};
+  const unread: [CellKey, string][] = [];
   for (const def of CELLS) {
     const o = outcomes.get(def.key)!;
     cells[def.key] = recordCell(def, o);
     if (o.status === 'matched' || o.status === 'guessed') values.push([def.key, o.value ?? null]);
-    else unread[def.key] = o.remark ?? '文件中没有这一格';
+    else unread.push([def.key, o.remark ?? '文件中没有这一格']);
   }
-  report = setCells(report, values);
-  if (Object.keys(unread).length > 0) report = { ...report, unread };
+  report = markUnread(setCells(report, values), unread);
 
   const listed = Object.values(cells);
   const readingsOf = (kind: CellReading['kind']) => listed.filter((c) => 'readings' in c && c.readings?.some((x) => x.kind === kind));
