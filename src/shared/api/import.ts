@@ -3,7 +3,7 @@
 // it crosses IPC unchanged.
 import type { CellKey } from '../model/cells';
 import type { CellValue } from '../model/report';
-import type { Level, NarrativeId, TableId } from '../template/gov2021';
+import type { Level, NarrativeId, SectionId, TableId } from '../template/gov2021';
 
 /** A cell of the workbook that a value or a label was read from. */
 export interface SourceCell {
@@ -108,6 +108,8 @@ export interface TextRecord {
   narratives: Record<NarrativeId, { heading: string | null; characters: number }>;
   /** The overview's parts （一）…（五） found, as written. */
   overviewParts: string[];
+  /** The number each section was found under ("四" where a province numbers the problems 四): for outline.numbering. */
+  numbering?: Partial<Record<SectionId, string>>;
   /** Characters of the preamble before 一、 (0: none). */
   preamble: number;
   signature?: string;
