@@ -29,7 +29,7 @@ async function outcome(file: string, entry: CorpusEntry): Promise<Outcome> {
   const out: Outcome = { wrong: [], missed: [], unexplained: [] };
   for (const c of CELLS) {
     const want = entry.cells[c.key];
-    const got = record.cells[c.key]!;
+    const got = record.cells[c.key];
     const value = got.status === 'matched' || got.status === 'guessed' ? got.value : undefined;
     if (want === 'blank') {
       if (value !== undefined) out.wrong.push(`${c.key}: ${String(value)} (should be blank)`);
@@ -50,7 +50,7 @@ describe('the layout corpus', () => {
       const o = await outcome(file, entry);
       wrong += o.wrong.length;
       for (const c of CELLS) {
-        const got = result.value.record.cells[c.key]!;
+        const got = result.value.record.cells[c.key];
         if ((got.status === 'left_blank' || got.status === 'not_found') && !result.value.report.unread?.[c.key])
           unnamed.push(`${file} ${c.key}`);
       }
