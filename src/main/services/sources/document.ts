@@ -214,6 +214,7 @@ export function readDocument(doc: SourceDocument, options: ReadDocumentOptions):
       NARRATIVE_IDS.map((n) => [n, { heading: split.headings[n] ?? null, characters: narratives[n].length }]),
     ) as TextRecord['narratives'],
     overviewParts: parts,
+    numbering: split.numbering,
     preamble: preambleText.length,
     ...(closing.signature ? { signature: closing.signature } : {}),
     ...(closing.date ? { date: closing.date } : {}),
