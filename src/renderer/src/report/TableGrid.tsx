@@ -30,7 +30,7 @@ import { SCROLLER, useStickyHeader } from './stickyHeader';
 import { TABLES, type TableId } from '../../../shared/template/gov2021';
 import { useNotices } from '../common/notices';
 import { tabbableBeside } from '../common/focus';
-import { parseTsv, toTsv, withoutLabelColumns } from './clipboard';
+import { holdsFigures, parseTsv, toTsv, withoutLabelColumns } from './clipboard';
 import { findingsOf, flaggedCells, reportMarks, type CellMark } from './findings';
 import { GRIDS, block, displayValue as display, moveFrom, pasteTargets, valueColumnCh, type Move } from './gridModel';
 import { columnsOf, valueWidth } from './gridColumns';
@@ -246,6 +246,7 @@ export function TableGrid({ table }: { table: TableId }) {
     setDraft(null);
     const { rows, dropped } = withoutLabelColumns(parseTsv(e.clipboardData.getData('text/plain')));
     if (rows.length === 0) return;
+    if (!holdsFigures(rows)) return show('info', '粘贴的内容里没有数字，不像表格，没有粘贴：正文请粘贴到一、五、六节的文字框里。');
     if (dropped > 0) show('info', `粘贴内容左侧 ${dropped} 列是行标签，已略去，只粘贴数字。`);
     const { selection, selected } = now();
     const topLeft = block(grid, selection?.anchor ?? active, active)[0]![0]!;
