@@ -58,9 +58,12 @@ function FinalizeControlView({ blocking, onFinalizeExport }: { blocking: readonl
           type="button"
           className="link missing"
           title={missing}
+          aria-label={missing}
           onClick={() => goTo({ section: blocking[0]!.section, finding: blocking[0]!.id })}
         >
-          {missing}
+          {/* A narrow header has room for the count only: cut to 「还…」 the line would say nothing. */}
+          <span className="long">{missing}</span>
+          <span className="short">还差 {blocking.length} 项</span>
         </button>
       ) : (
         <span className="hint">检查已通过</span>
