@@ -4,7 +4,6 @@
 // in any table, with or without the keyboard in it; the panels fold; every
 // dialog's buttons are in view; the page prints as the document.
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { bigReport } from '../fixtures/big-report';
@@ -212,7 +211,8 @@ test.describe('at 1093×614 (125%)', () => {
   test('the page printed holds the document — every section, A4, 草稿 — and none of the editor around it', async ({ page, app }) => {
     await openBig(page, app);
     await page.keyboard.press('Alt+3');
-    const file = join(app.dir, 'printed.pdf');
+    // Kept beside the screenshots, to be looked at.
+    const file = 'artifacts/e2e/small-1093-printed.pdf';
     writeFileSync(file, await page.pdf({ preferCSSPageSize: true }));
     const text = pdfPages(file).join('\n');
     for (const s of SECTIONS) expect(text).toContain(s.heading);
