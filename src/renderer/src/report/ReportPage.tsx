@@ -229,7 +229,9 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
         <button type="button" onClick={onBack}>
           ← 报告库
         </button>
-        <h1 className="report-title">{documentTitle(report)}</h1>
+        <h1 className="report-title" title={documentTitle(report)}>
+          {documentTitle(report)}
+        </h1>
         <SaveIndicator />
         <button
           type="button"
