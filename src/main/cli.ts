@@ -4,7 +4,7 @@ import { EXIT, parse, UsageError, type CliIO, type Command } from './cli-kit';
 import type { ReadReport } from './formats/registry';
 import type { ExportFormat } from '../shared/api/contract';
 import { EXPORT_FORMATS, FILE_FORMATS, formatOfName } from '../shared/formats';
-import { localToday } from '../shared/document/content';
+import { localMinute, localToday } from '../shared/model/dates';
 import { validate } from '../shared/rules/engine';
 import { describeFixes, fixAll, type AppliedFix } from '../shared/rules/fix-all';
 import { cellDef } from '../shared/model/cells';
@@ -14,7 +14,7 @@ import { reportToJson } from '../shared/model/schema';
 import type { Report } from '../shared/model/report';
 import { isExplained } from '../shared/rules/explanations';
 import { SEVERITY_LABEL, type Finding } from '../shared/rules/types';
-import { checkReport, defaultDatabasePath, displayTime, openLibrary, type ReportLibrary } from './services/library';
+import { checkReport, defaultDatabasePath, openLibrary, type ReportLibrary } from './services/library';
 import { LEVELS } from '../shared/template/gov2021';
 import { basename } from 'node:path';
 import { defaultHighlights, INFOGRAPHIC_OUTPUTS, infographicKindOf } from '../shared/infographic';
@@ -293,7 +293,7 @@ const listCmd: Command = async (args, io) => {
       return EXIT.unreadable;
     }
     if (listed.value.length === 0) io.err('资料库中还没有报告：可用 nianbao import FILE 导入');
-    for (const r of listed.value) io.out([r.id, r.agency, r.year, r.status, displayTime(r.updatedAt)].join('\t'));
+    for (const r of listed.value) io.out([r.id, r.agency, r.year, r.status, localMinute(r.updatedAt)].join('\t'));
     return EXIT.ok;
   });
 };

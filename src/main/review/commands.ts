@@ -2,6 +2,7 @@
 // once, read through the one reader registry so every readable format works.
 import { fail, ok, type Result } from '../../shared/api/result';
 import { fileFormat, formatOfName, EXPORT_FORMATS } from '../../shared/formats';
+import { localToday } from '../../shared/model/dates';
 import type { Report } from '../../shared/model/report';
 import {
   bodyOf,
@@ -40,8 +41,6 @@ function failed(result: Result<unknown>, io: CliIO): boolean {
   if (!result.ok) io.err(result.error.message);
   return !result.ok;
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 function countsLine(review: Review): string {
   const c = review.counts;
@@ -112,13 +111,13 @@ export const reviewCmd: Command = async (args, io) => {
     const title = reviewTitle(review, region?.agency);
     const bytes = await problemWorkbook(review, {
       title,
-      date: today(),
+      date: localToday(),
       ...(region && hierarchy ? { hierarchy: { region: region.agency, findings: hierarchy } } : {}),
     });
     if (failed(await writeFileAtomic(values.out, bytes), io)) return EXIT.unreadable;
   }
   if (values.word) {
-    const written = await writeFileAtomic(values.word, await problemLetterDocx(review.reports, { date: today() }));
+    const written = await writeFileAtomic(values.word, await problemLetterDocx(review.reports, { date: localToday() }));
     if (failed(written, io)) return EXIT.unreadable;
   }
   return review.reports.some((r) => r.status === '有错误' || r.status === '读取失败') ? EXIT.findings : EXIT.ok;

@@ -4,6 +4,7 @@
 // touched: the page never had their paths.
 import type { Input } from '../../shared/api/contract';
 import { fail, ok, type Result } from '../../shared/api/result';
+import { localToday } from '../../shared/model/dates';
 import { readReportJson } from '../../shared/model/schema';
 import { bodyOf, checkRegion, reviewBatch, reviewTitle, type Review, type ReviewInput } from '../../shared/review';
 import { problemLetterDocx, problemWorkbook } from '../services/review';
@@ -37,8 +38,6 @@ export interface MadeFile {
   bytes: Uint8Array;
 }
 
-const today = () => new Date().toLocaleDateString('sv');
-
 export async function reviewWorkbook(input: Input<'review.workbook'>): Promise<Result<MadeFile>> {
   const review = reviewOf(input);
   if (!review.ok) return review;
@@ -46,7 +45,7 @@ export async function reviewWorkbook(input: Input<'review.workbook'>): Promise<R
   if (input.region !== undefined && !region) return fail('bad_request', '选作本级报告的文件没有读出报告：请另选一份');
   const title = reviewTitle(review.value, region?.agency);
   const hierarchy = region ? { region: region.agency, findings: checkRegion(review.value, region, input.region) } : undefined;
-  const bytes = await problemWorkbook(review.value, { title, date: today(), hierarchy });
+  const bytes = await problemWorkbook(review.value, { title, date: localToday(), hierarchy });
   return ok({ fileName: `${title}问题清单.xlsx`, bytes });
 }
 
@@ -56,7 +55,7 @@ export async function reviewLetters(input: Input<'review.letters'>): Promise<Res
   const chosen = input.indexes.map((i) => review.value.reports[i]);
   if (chosen.some((r) => !r)) return fail('bad_request', '要打印的报告不在本次审核之中：请重新选择');
   const reports = chosen.map((r) => r!);
-  const bytes = await problemLetterDocx(reports, { date: today() });
+  const bytes = await problemLetterDocx(reports, { date: localToday() });
   const name = reports.length === 1 ? bodyOf(reports[0]!) : `${reviewTitle(review.value)}（${reports.length} 个单位）`;
   return ok({ fileName: `${name}问题清单.docx`, bytes });
 }

@@ -7,4 +7,3 @@ export { checkReport } from './input';
 export type { StoredReport } from './store';
 export type { BackupFile } from './backups';
 export { defaultDatabasePath } from './paths';
-export { displayTime } from './time';

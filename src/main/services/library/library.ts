@@ -27,7 +27,8 @@ import { LEVELS, type Level, type NarrativeId } from '../../../shared/template/g
 import { checkMeta, checkPatch, checkReport } from './input';
 import type { Db, SqliteOptions } from './sqlite';
 import { ReportStore, type StoredReport } from './store';
-import { isoTime, localDay } from './time';
+import { localToday } from '../../../shared/model/dates';
+import { isoTime } from './time';
 
 export interface LibrarySettings extends SqliteOptions {
   databasePath: string;
@@ -353,14 +354,14 @@ export class ReportLibrary {
    */
   backupToday(now: Date = this.now()): Result<BackupFile | null> {
     if (this.closed) return closedLibrary();
-    const day = localDay(now);
+    const day = localToday(now);
     if (this.settings.readOnly || this.backedUpDay === day) return ok(null);
     // Nothing to keep yet (a new library): the day's next change, once there is something, takes it.
     if (this.store.isEmpty()) return ok(null);
     const { backupDir, databasePath } = this.settings;
     // Tried once a day: a folder that refuses backups must not make every save slow.
     this.backedUpDay = day;
-    const taken = listBackups(backupDir, databasePath).some((b) => b.kind === 'daily' && localDay(b.takenAt) === day);
+    const taken = listBackups(backupDir, databasePath).some((b) => b.kind === 'daily' && localToday(b.takenAt) === day);
     if (taken) return ok(null);
     return this.kept(createBackupNow(this.db, backupDir, databasePath, now, 'daily', this.settings));
   }

@@ -7,6 +7,7 @@ import type { ImportRecord, MetaSource, SourceCell, TextRecord } from '../../../
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { NARRATIVE_IDS, SECTIONS, TABLE_IDS, type NarrativeId } from '../../../shared/template/gov2021';
 import { CELLS } from '../../../shared/model/cells';
+import { reportingYear } from '../../../shared/model/dates';
 import { blankReport } from '../../../shared/model/report';
 import { inferLevel } from '../../../shared/template/levels';
 import { buildGrid, readTables, type Grid, type Imported, type ReadTablesOptions, type SourceGridCell } from '../tables';
@@ -119,7 +120,7 @@ function textOnly(options: ReadDocumentOptions, agency: string | undefined, year
   const level: NonNullable<ImportRecord['level']> = options.level
     ? { value: options.level, from: 'option' }
     : { value: named.level, from: named.inferred ? 'name' : 'default' };
-  const value = year ?? new Date().getFullYear() - 1;
+  const value = year ?? reportingYear();
   const report = blankReport({ agency: agency ?? '', year: value, level: level.value });
   const cells = Object.fromEntries(CELLS.map((c) => [c.key, { key: c.key, status: 'not_found' as const }])) as ImportRecord['cells'];
   const record: ImportRecord = {

@@ -7,6 +7,7 @@
 import type { CellReading, ImportedCell, ImportRecord, MetaSource, SourceCell, TableLocation } from '../../../shared/api/import';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { CELLS, cellDef, type CellDef, type CellKey } from '../../../shared/model/cells';
+import { reportingYear } from '../../../shared/model/dates';
 import { blankReport, markUnread, setCells, type CellValue, type Report } from '../../../shared/model/report';
 import { tableName, TABLE_IDS, type Level, type TableId } from '../../../shared/template/gov2021';
 import { inferLevel } from '../../../shared/template/levels';
@@ -255,7 +256,7 @@ function resolveMeta(
     notes.push(`文件中没有写明报告年度，按所采用的表格上标的「${marked.text}」暂按 ${year} 年导入：请核对年度`);
   }
   if (year === undefined) {
-    year = new Date().getFullYear() - 1;
+    year = reportingYear();
     yearFrom = 'default';
     notes.push(`文件中没有写明报告年度，暂按 ${year} 年导入：请核对年度`);
   }

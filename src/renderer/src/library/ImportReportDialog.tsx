@@ -9,7 +9,7 @@ import { formatOfName } from '../../../shared/formats';
 import { api } from '../api';
 import { Modal } from '../common/Modal';
 import { useReadFile } from '../transfer/useReadFile';
-import { reportingYear } from './CreateDialog';
+import { reportingYear } from '../../../shared/model/dates';
 import { checkIdentity, IdentityFields, type Identity } from './IdentityFields';
 import type { TextRecord } from '../../../shared/api/import';
 import { NARRATIVE_IDS, SECTIONS } from '../../../shared/template/gov2021';
