@@ -626,6 +626,15 @@ export function validate(report: Report, ctx: ValidationContext = {}, rules: rea
   return findings.sort((a, b) => bySeverity(a.severity, b.severity));
 }
 
+/** The notice a final export on `date` gets for being past the body's deadline, if it is late (the deadline rules alone, without the rest). */
+export function lateExportNotice(report: Report, date: string, rules: readonly Rule[] = RULES): Finding | undefined {
+  return validate(
+    report,
+    { finalExportDate: date },
+    rules.filter((r) => r.kind === 'deadline'),
+  )[0];
+}
+
 /** The report with a quick fix applied: its cells set, its text edits made (an edit whose words have changed since is left out). */
 export function applyFix(report: Report, fix: QuickFix): Report {
   const withCells = setCells(
