@@ -1,5 +1,6 @@
 // What every command of `nianbao` shares: exit statuses, output, arguments.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isReportYear, YEAR_RULE } from '../shared/model/identity';
 
 /** Exit statuses of interchange.md. */
 export const EXIT = { ok: 0, findings: 1, unreadable: 2 } as const;
@@ -19,4 +20,11 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: s
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
+}
+
+/** --year as a report's year; a usage error names the range when it is none. */
+export function yearOption(text: string): number {
+  const year = Number(text);
+  if (!isReportYear(year)) throw new UsageError(`--year ${YEAR_RULE}`);
+  return year;
 }

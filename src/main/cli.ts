@@ -1,6 +1,6 @@
 // The `nianbao` command (docs/report-format.md, "The command"). Every command reads files through
 // the one reader registry, so each new file type works in all of them.
-import { EXIT, parse, UsageError, type CliIO, type Command } from './cli-kit';
+import { EXIT, parse, UsageError, yearOption, type CliIO, type Command } from './cli-kit';
 import type { ReadReport } from './formats/registry';
 import type { ExportFormat } from '../shared/api/contract';
 import { EXPORT_FORMATS, FILE_FORMATS, formatOfName } from '../shared/formats';
@@ -96,8 +96,7 @@ function summary(findings: readonly Finding[], explanations: Readonly<Record<str
 const IDENTITY_OPTIONS = { agency: { type: 'string' }, year: { type: 'string' } } as const;
 
 function identityOf(values: { agency?: string | boolean; year?: string | boolean }): { agency?: string; year?: number } {
-  const year = values.year === undefined ? undefined : Number(values.year);
-  if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year 应为年份数字，如 2024');
+  const year = typeof values.year === 'string' ? yearOption(values.year) : undefined;
   return { agency: values.agency as string | undefined, year };
 }
 

@@ -18,7 +18,7 @@ import { isLevel, inferLevel } from '../../shared/template/levels';
 import { LEVELS } from '../../shared/template/gov2021';
 import { validate } from '../../shared/rules/engine';
 import { SEVERITY_LABEL, type Finding } from '../../shared/rules/types';
-import { EXIT, parse, UsageError, type CliIO, type Command } from '../cli-kit';
+import { EXIT, parse, UsageError, yearOption, type CliIO, type Command } from '../cli-kit';
 import { readReportFile, writerFor } from '../formats/registry';
 import { reportToJson } from '../../shared/model/schema';
 import { expandPaths, problemLetterDocx, problemWorkbook, readBatch } from '../services/review';
@@ -123,12 +123,6 @@ export const reviewCmd: Command = async (args, io) => {
   return review.reports.some((r) => r.status === '有错误' || r.status === '读取失败') ? EXIT.findings : EXIT.ok;
 };
 
-function parseYear(text: string | undefined): number {
-  const year = Number(text);
-  if (!text || !Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('--year 应为年份数字，如 2024');
-  return year;
-}
-
 /** All the files, or the first that could not be read. */
 async function readAll(paths: readonly string[]): Promise<Result<{ fileName: string; report: Report }[]>> {
   const read = await readReports(paths);
@@ -149,7 +143,7 @@ export const sumCmd: Command = async (args, io) => {
   if (positionals.length === 0) throw new UsageError('缺少要汇总的文件或文件夹');
   const agency = values.agency?.trim();
   if (!agency) throw new UsageError('缺少 --agency 汇总报告的机关名称（如 余杭区人民政府）');
-  const year = parseYear(values.year);
+  const year = yearOption(values.year ?? '');
   const level = values.level === undefined ? inferLevel(agency).level : values.level;
   if (!isLevel(level)) throw new UsageError(`--level 应为 ${LEVELS.join('、')} 之一`);
   const out = values.out;
