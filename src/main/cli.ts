@@ -13,7 +13,7 @@ import { documentOutline } from '../shared/rules/outline';
 import { reportToJson } from '../shared/model/schema';
 import type { Report } from '../shared/model/report';
 import { isExplained } from '../shared/rules/explanations';
-import { SEVERITY_LABEL, type Finding } from '../shared/rules/types';
+import { countBySeverity, SEVERITY_LABEL, severityCounts, type Finding } from '../shared/rules/types';
 import { checkReport, defaultDatabasePath, openLibrary, type ReportLibrary } from './services/library';
 import { LEVELS } from '../shared/template/gov2021';
 import { basename } from 'node:path';
@@ -87,9 +87,8 @@ function findingLine(f: Finding, explanations: Readonly<Record<string, string>> 
 }
 
 function summary(findings: readonly Finding[], explanations: Readonly<Record<string, string>>): string {
-  const n = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   const done = findings.filter((f) => isExplained(f, explanations)).length;
-  return `${n('error')} 个错误，${n('warning')} 个需核实${done ? `（其中 ${done} 个已写核实说明）` : ''}，${n('notice')} 个提示`;
+  return severityCounts(countBySeverity(findings), done ? `（其中 ${done} 个已写核实说明）` : '');
 }
 
 /** --agency and --year: the body and year where the file names none. */

@@ -17,7 +17,7 @@ import {
 import { isLevel, inferLevel } from '../../shared/template/levels';
 import { LEVELS } from '../../shared/template/gov2021';
 import { validate } from '../../shared/rules/engine';
-import { SEVERITY_LABEL, type Finding } from '../../shared/rules/types';
+import { SEVERITY_LABEL, severityCounts, type Finding } from '../../shared/rules/types';
 import { EXIT, parse, UsageError, yearOption, type CliIO, type Command } from '../cli-kit';
 import { readReportFile, writerFor } from '../formats/registry';
 import { reportToJson } from '../../shared/model/schema';
@@ -49,7 +49,7 @@ function countsLine(review: Review): string {
 
 function reportLine(r: Review['reports'][number]): string {
   if (r.error !== undefined) return [r.status, r.fileName, r.error].join('\t');
-  const counts = `${r.counts.error} 个错误，${r.counts.warning} 个需核实，${r.counts.notice} 个提示`;
+  const counts = severityCounts(r.counts);
   const extra = [r.previousFile ? `对照上年：${r.previousFile}` : '', r.duplicates.length ? `与 ${r.duplicates.join('、')} 重复` : '']
     .filter(Boolean)
     .join('；');

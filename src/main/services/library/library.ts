@@ -8,7 +8,7 @@ import { blankReport, markUnread, setCells, type CellValue, type Report } from '
 import { cellEntries } from '../../../shared/model/cells';
 import { nextYearReport } from '../../../shared/rules/carried';
 import { validate } from '../../../shared/rules/engine';
-import { blockingFindings } from '../../../shared/rules/explanations';
+import { blockingFindings, notFinalReason } from '../../../shared/rules/explanations';
 import { fixAll, type AppliedFix } from '../../../shared/rules/fix-all';
 import { createBackup, createBackupNow, listBackups, pruneBackups, type BackupFile, type RetentionPolicy } from './backups';
 import { storageFailure } from './errors';
@@ -274,11 +274,7 @@ export class ReportLibrary {
         const findings = validate(stored.report, { previous: this.previousReport(stored)?.report ?? null });
         const blocking = blockingFindings(findings, stored.report.explanations);
         if (blocking.length > 0) {
-          const errors = blocking.filter((f) => f.severity === 'error').length;
-          return fail(
-            'not_final',
-            `报告还有 ${errors} 个错误和 ${blocking.length - errors} 个未写核实说明的需核实项，不能定稿：请修改错误，并为需核实项填写核实说明后再定稿`,
-          );
+          return fail('not_final', `${notFinalReason(blocking)}，不能定稿：请修改错误，并为需核实项填写核实说明后再定稿`);
         }
       }
       const at = this.now();

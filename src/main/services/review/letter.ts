@@ -17,6 +17,7 @@ import {
 } from 'docx';
 import { FONTS, PAGE_MM } from '../../../shared/document/fonts';
 import { documentTitle } from '../../../shared/model/report';
+import { severityCounts } from '../../../shared/rules/types';
 import { bodyOf, PROBLEM_COLUMNS, problemRows, type ProblemColumn, type ProblemRow, type ReviewedReport } from '../../../shared/review';
 import { fontSlots, mmToTwips } from '../documents/docx-styles';
 
@@ -47,9 +48,7 @@ function bodySection(r: ReviewedReport, date: string): ISectionOptions {
   const problems = problemRows(r);
   const title = r.report ? documentTitle(r.report) : r.fileName;
   const result =
-    r.error !== undefined
-      ? '文件无法读取'
-      : `${r.status}：${r.counts.error} 个错误，${r.counts.warning} 个需核实（其中 ${r.unexplained} 个未写核实说明），${r.counts.notice} 个提示`;
+    r.error !== undefined ? '文件无法读取' : `${r.status}：${severityCounts(r.counts, `（其中 ${r.unexplained} 个未写核实说明）`)}`;
   const table = new Table({
     width: { size: TABLE_TWIPS, type: WidthType.DXA },
     rows: [

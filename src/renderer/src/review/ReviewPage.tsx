@@ -344,8 +344,8 @@ export function ReviewPage() {
                   {header('年度', 'year')}
                   {header('层级', 'level')}
                   {header('状态', 'status')}
-                  {header('错误', 'error', 'num')}
-                  {header('需核实', 'warning', 'num')}
+                  {header(SEVERITY_LABEL.error, 'error', 'num')}
+                  {header(SEVERITY_LABEL.warning, 'warning', 'num')}
                   {KPI_COLUMNS.map((k) => header(k.label, `kpi:${k.id}`, 'num'))}
                   <th scope="col" className="notes-col">
                     读取说明
