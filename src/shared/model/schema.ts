@@ -4,10 +4,13 @@ import { z } from 'zod';
 import { FORMAT_2021, LEVELS, NARRATIVE_IDS, TABLES, TABLE_IDS, type TableId } from '../template/gov2021';
 import { inferLevel } from '../template/levels';
 import { dateSchema, levelSchema, signatureSchema, yearSchema } from './identity';
-import { blankTables, parseCellInput, type Report, type TableValues } from './report';
+import { blankTables, parseCellInput, REPORT_KINDS, type Report, type TableValues } from './report';
 import { limitedText } from './limits';
 
 const cellSchema = z.union([z.number(), z.string(), z.null()]);
+
+/** The most bodies one 汇总 names (a province's every body would be fewer). */
+export const MAX_MEMBERS = 50_000;
 
 function tableSchema(table: TableId) {
   const def = TABLES[table];
@@ -35,6 +38,11 @@ export const reportSchema = z.strictObject({
     appeals: tableSchema('appeals').optional(),
   }),
   explanations: z.record(z.string(), z.string()).optional(),
+  kind: z.enum(REPORT_KINDS).optional(),
+  members: z
+    .array(z.strictObject({ agency: z.string(), level: levelSchema }))
+    .max(MAX_MEMBERS)
+    .optional(),
 });
 
 /** An issue of a text past MAX_SECTION_CHARS (not of a short field such as 落款). */
@@ -93,6 +101,8 @@ export function readReportJson(input: unknown): ReadResult<Report> {
       narratives,
       tables,
       explanations: data.explanations ?? {},
+      // A body's own report is the default and is written without a kind, as before there were 汇总s.
+      ...(data.kind === 'sum' ? { kind: 'sum' as const, members: data.members ?? [] } : {}),
     },
   };
 }
