@@ -1,15 +1,20 @@
 // The readers and writers behind the one table of file formats in
 // src/shared/formats: one line here makes a format readable or writable by
 // every command, the library's 从文件新建, the editor's import and export.
+// Each reader and writer loads its libraries (exceljs, docx, pdf-lib, the
+// document sources) when its format is first used: a review of a thousand
+// report JSON files, in each of its reading workers, loads none of them.
 import { basename } from 'node:path';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { extensionOf, formatOfName, LEGACY_EXTENSIONS, readableExtensions, type FormatId } from '../../shared/formats';
 import { readReportJson, reportToJson } from '../../shared/model/schema';
 import { overlongTexts, textTooLongMessage } from '../../shared/model/limits';
-import { writeReportDocx, writeReportHtml, writeReportPdf } from '../services/documents';
-import { exportWorkbook, importWorkbook } from '../services/excel';
-import { importDocument, type DocumentKind } from '../services/sources';
+import type { DocumentKind } from '../services/sources';
 import { readFileChecked, writeFileAtomic } from '../services/fs/files';
+
+const documents = () => import('../services/documents');
+const excel = () => import('../services/excel');
+const sources = () => import('../services/sources');
 import type { ReadFormat, ReadOptions, ReadReport, WriteFormat } from './types';
 
 export type { ReadOptions, ReadReport, WriteOptions } from './types';
@@ -28,7 +33,9 @@ const readJson: ReadFormat = async (fileName, bytes, options) => {
 };
 
 const readXlsx: ReadFormat = async (fileName, bytes, options) => {
-  const imported = await importWorkbook(bytes, { fileName: basename(fileName), agency: options.agency, year: options.year });
+  const imported = await (
+    await excel()
+  ).importWorkbook(bytes, { fileName: basename(fileName), agency: options.agency, year: options.year });
   if (!imported.ok) return imported;
   return ok({ report: imported.value.report, notes: imported.value.record.notes, record: imported.value.record });
 };
@@ -37,7 +44,9 @@ const readXlsx: ReadFormat = async (fileName, bytes, options) => {
 const documentReader =
   (kind: DocumentKind): ReadFormat =>
   async (fileName, bytes, options) => {
-    const imported = await importDocument(kind, bytes, { fileName: basename(fileName), agency: options.agency, year: options.year });
+    const imported = await (
+      await sources()
+    ).importDocument(kind, bytes, { fileName: basename(fileName), agency: options.agency, year: options.year });
     if (!imported.ok) return imported;
     return ok({ report: imported.value.report, notes: imported.value.record.notes, record: imported.value.record });
   };
@@ -52,13 +61,17 @@ const READERS: Partial<Record<FormatId, ReadFormat>> = {
 
 const WRITERS: Record<FormatId, WriteFormat> = {
   json: (report, outPath) => writeFileAtomic(outPath, reportToJson(report)),
-  docx: (report, outPath, { draft, today }) => writeReportDocx(report, outPath, { draft, today }),
-  html: (report, outPath, { draft, today, closing }) => writeReportHtml(report, outPath, { draft, today, closing }),
-  pdf: (report, outPath, { draft, today, pdfPrinter }) => writeReportPdf(report, outPath, { draft, today, printer: pdfPrinter }),
+  docx: async (report, outPath, { draft, today }) => (await documents()).writeReportDocx(report, outPath, { draft, today }),
+  html: async (report, outPath, { draft, today, closing }) =>
+    (await documents()).writeReportHtml(report, outPath, { draft, today, closing }),
+  pdf: async (report, outPath, { draft, today, pdfPrinter }) =>
+    (await documents()).writeReportPdf(report, outPath, { draft, today, printer: pdfPrinter }),
   xlsx: async (report, outPath, options) =>
     writeFileAtomic(
       outPath,
-      await exportWorkbook(report, { findings: options.findings, draft: options.draft, oneSheet: options.oneSheet, audit: options.audit }),
+      await (
+        await excel()
+      ).exportWorkbook(report, { findings: options.findings, draft: options.draft, oneSheet: options.oneSheet, audit: options.audit }),
     ),
 };
 
@@ -66,10 +79,15 @@ export function writerFor(format: FormatId): WriteFormat {
   return WRITERS[format];
 }
 
-export async function readReportFile(path: string, options: ReadOptions = {}): Promise<Result<ReadReport>> {
+/** A file read into a report; `readBytes` reads it (a worker thread that reads nothing else reads synchronously). */
+export async function readReportFile(
+  path: string,
+  options: ReadOptions = {},
+  readBytes: (path: string) => Result<Buffer> | Promise<Result<Buffer>> = readFileChecked,
+): Promise<Result<ReadReport>> {
   const unsupported = refuseUnknownType(path);
   if (unsupported) return unsupported;
-  const bytes = await readFileChecked(path);
+  const bytes = await readBytes(path);
   if (!bytes.ok) return bytes;
   return readReportBytes(path, bytes.value, options);
 }
