@@ -56,7 +56,10 @@ export async function reviewLetters(input: Input<'review.letters'>): Promise<Res
   const chosen = input.indexes.map((i) => review.value.reports[i]);
   if (chosen.some((r) => !r)) return fail('bad_request', '要打印的报告不在本次审核之中：请重新选择');
   const reports = chosen.map((r) => r!);
-  const bytes = await problemLetterDocx(reports, { date: today() });
+  const bytes = await problemLetterDocx(
+    reports.map((reviewed) => ({ reviewed })),
+    { date: today() },
+  );
   const name = reports.length === 1 ? bodyOf(reports[0]!) : `${reviewTitle(review.value)}（${reports.length} 个单位）`;
   return ok({ fileName: `${name}问题清单.docx`, bytes });
 }
