@@ -228,8 +228,8 @@ describe('the 汇总', () => {
     const left = sumReports(parts, { agency: '余杭区', year: 2022, level: '县区政府' });
     if (!left.ok) throw new Error(left.error.message);
     expect(left.value.included.map((p) => p.fileName)).toEqual(['0.json']);
-    expect(left.value.excluded).toEqual([{ fileName: '1.json', agency: '临平区统计局', reason: '统计表有 1 个错误' }]);
-    expect(left.value.notices.join('\n')).toContain('未计入 1 份有错误的报告：临平区统计局（统计表有 1 个错误）');
+    expect(left.value.excluded).toEqual([{ fileName: '1.json', agency: '临平区统计局', reason: '统计表有 1 个错误', errors: 1 }]);
+    expect(left.value.notices.join('\n')).toContain('未计入 1 个单位：临平区统计局（统计表有 1 个错误）。有错误的请先让单位改正');
     expect(valueAt(left.value.report, 'proactive.fees.amount')).toBe(valueAt(a, 'proactive.fees.amount'));
     const all = sumReports(parts, { agency: '余杭区', year: 2022, level: '县区政府', includeErrors: true });
     expect(all.ok && all.value.included).toHaveLength(2);

@@ -27,7 +27,7 @@ export {
   type ProblemColumn,
   type ProblemRow,
 } from './problems';
-export { sumReports, tableErrors, type LeftOut, type SumOptions, type SumPart, type Summed } from './sum';
+export { errorsLeftOut, sumReports, tableErrors, type LeftOut, type SumOptions, type SumPart, type Summed } from './sum';
 export { checkRegion, hierarchyFindings } from './hierarchy';
 export {
   JUMP_RULE,

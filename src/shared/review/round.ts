@@ -98,6 +98,10 @@ export interface RoundView {
   overdue: number;
 }
 
+/** What became of a file dropped on the round: put with a body (added to the roster, or sent again), or why not. */
+export type ReceiveOutcome =
+  { fileName: string; body: string; bodyId: number; added: boolean; again: boolean } | { fileName: string; error: string };
+
 export interface RoundSummary {
   year: number;
   region: string;
@@ -124,12 +128,24 @@ export function statusOf(events: readonly RoundEvent[], closedSinceReturn: boole
 const dayOf = (iso: string) => iso.slice(0, 10);
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
+export interface RoundOptions {
+  today: string;
+  /** Last year's report of a body, where one is known (last year's round, or the library). */
+  previous?: (body: RoundBodyData) => Report | undefined;
+}
+
+/** The round as the page shows it (see reviewRound). */
+export function roundView(data: RoundData, options: RoundOptions): RoundView {
+  return reviewRound(data, options).view;
+}
+
 /**
- * The round as the page shows it: each body's status, deadline, review of its
- * last report (against last year's report of the same body, `previous`), the
- * recheck against what it was sent back with, and risk across the round.
+ * The round: each body's status, deadline, review of its last report (against
+ * last year's report of the same body), the recheck against what it was sent
+ * back with, and risk across the round — as the page shows it, and with each
+ * body's review whole (its report included) for the 问题清单 writers.
  */
-export function roundView(data: RoundData, options: { today: string; previous?: (body: RoundBodyData) => Report | undefined }): RoundView {
+export function reviewRound(data: RoundData, options: RoundOptions): { view: RoundView; reviewed: ReadonlyMap<number, ReviewedReport> } {
   const reviewed = data.bodies.map((b, index) => {
     if (!b.latest) return undefined;
     const received = last(b.events, (e) => e.kind === 'received')!;
@@ -195,7 +211,7 @@ export function roundView(data: RoundData, options: { today: string; previous?: 
     DeadlineKind,
     string
   >;
-  return {
+  const view = {
     year: data.year,
     region: data.region,
     today: options.today,
@@ -204,6 +220,7 @@ export function roundView(data: RoundData, options: { today: string; previous?: 
     counts,
     overdue: bodies.filter((b) => b.overdue).length,
   };
+  return { view, reviewed: new Map(data.bodies.flatMap((b, i) => (finished.has(i) ? [[b.id, finished.get(i)!] as const] : []))) };
 }
 
 /** The problems to store with a 退回: what the 问题清单 sent back says, in the shape a later recheck reads. */

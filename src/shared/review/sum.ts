@@ -42,6 +42,8 @@ export interface SumOptions {
   includeErrors?: boolean;
   /** Last year's 汇总 of the region: its members name the bodies that came or went (the region's 结转 changes with them). */
   previous?: Report | null;
+  /** Bodies not offered for the 汇总 at all, and why (not sent; not chosen): said with those left out here. */
+  leftOut?: readonly LeftOut[];
 }
 
 /** A report that did not go into the 汇总, and why. */
@@ -49,6 +51,8 @@ export interface LeftOut {
   fileName: string;
   agency: string;
   reason: string;
+  /** The errors of its tables, where that is why. */
+  errors?: number;
 }
 
 export interface Summed {
@@ -129,13 +133,18 @@ function overflow(c: CellDef, parts: readonly SumPart[]): Result<never> {
   );
 }
 
+/** Why a report with errors is not in a 汇总. */
+export function errorsLeftOut(errors: number): Pick<LeftOut, 'reason' | 'errors'> {
+  return { reason: `统计表有 ${errors} 个错误`, errors };
+}
+
 /** Reports with errors, unless included, go out; the others in. */
 function choose(parts: readonly SumPart[], includeErrors: boolean): { included: SumPart[]; excluded: LeftOut[] } {
   const included: SumPart[] = [];
   const excluded: LeftOut[] = [];
   for (const p of parts) {
     if ((p.errors ?? 0) > 0 && !includeErrors)
-      excluded.push({ fileName: p.fileName, agency: p.report.agency, reason: `统计表有 ${p.errors} 个错误` });
+      excluded.push({ fileName: p.fileName, agency: p.report.agency, ...errorsLeftOut(p.errors!) });
     else included.push(p);
   }
   return { included, excluded };
@@ -145,7 +154,9 @@ function choose(parts: readonly SumPart[], includeErrors: boolean): { included: 
 export function sumReports(parts: readonly SumPart[], options: SumOptions): Result<Summed> {
   const refused = refusal(parts, options.year);
   if (refused) return refused;
-  const { included, excluded } = choose(parts, !!options.includeErrors);
+  const chosen = choose(parts, !!options.includeErrors);
+  const included = chosen.included;
+  const excluded = [...chosen.excluded, ...(options.leftOut ?? [])];
   if (included.length === 0)
     return fail('nothing_to_sum', `${parts.length} 份报告都有错误，没有可以汇总的报告：请先让各单位改正，或选择计入有错误的报告`);
   const dup = duplicateRefusal(included);
@@ -184,10 +195,10 @@ export function sumReports(parts: readonly SumPart[], options: SumOptions): Resu
   const notices = [`汇总了 ${included.length} 个单位 ${options.year} 年度的报告：三张表逐格相加，正文由本级填写。`];
   if (excluded.length > 0)
     notices.push(
-      `未计入 ${excluded.length} 份有错误的报告：${names(
+      `未计入 ${excluded.length} 个单位：${names(
         excluded.map((e) => `${e.agency || e.fileName}（${e.reason}）`),
         20,
-      )}。请先让这些单位改正；确需计入的，由审核人选择计入有错误的报告。`,
+      )}。${excluded.some((e) => e.errors) ? '有错误的请先让单位改正；确需计入的，由审核人选择计入有错误的报告。' : ''}`,
     );
   else if (parts.some((p) => (p.errors ?? 0) > 0)) notices.push('有错误的报告也已计入（按审核人的选择）：汇总中的数字可能因此不准确。');
   const stocks = CELLS.filter((c) => STOCK_CELLS.has(c.key)).map((c) => c.name);

@@ -73,5 +73,6 @@ export function checkReport(input: unknown): Result<Report> {
     narratives: Object.fromEntries(NARRATIVE_IDS.map((n) => [n, data.narratives?.[n] ?? ''])) as Report['narratives'],
     tables,
     explanations: { ...(data.explanations ?? {}) },
+    ...(data.kind === 'sum' ? { kind: 'sum' as const, members: data.members ?? [] } : {}),
   });
 }
