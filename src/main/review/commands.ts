@@ -45,7 +45,7 @@ const workbook = () => import('../services/review/workbook');
 const letter = () => import('../services/review/letter');
 const rosterFile = () => import('../services/review/roster-file');
 const earlierRound = () => import('./earlier');
-const registry = () => import('../formats/registry');
+const writers = () => import('../formats/registry');
 
 /** The value of a result, or undefined once its message is on stderr. */
 function told<T>(result: Result<T>, io: CliIO): T | undefined {
@@ -431,6 +431,6 @@ export const sumCmd: Command = async (args, io) => {
     return EXIT.ok;
   }
   // The 汇总 has no text yet: a document of it is a working draft, marked so.
-  const written = await (await registry()).writerFor(format.id)(report, out, { findings: validate(report), draft: true });
+  const written = await (await writers()).writerFor(format.id)(report, out, { findings: validate(report), draft: true });
   return failed(written, io) ? EXIT.unreadable : EXIT.ok;
 };

@@ -9,7 +9,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { previousLookup, reviewOne, tableErrors, type ReviewInput } from '../../shared/review';
 import { validate } from '../../shared/rules/engine';
-import { readReportFile } from '../formats/registry';
+import { readReportFile } from '../formats/readers';
 import { readFileCheckedSync } from '../services/fs/files';
 import { packReport } from '../services/review/figures';
 import { slimReport, type WorkerAnswer, type WorkerJob, type WorkerStart } from './reading';
