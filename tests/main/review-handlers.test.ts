@@ -72,7 +72,10 @@ describe('a round through the API', () => {
     ]);
     expect(view.counts).toMatchObject({ 未报送: 1, 已报送: 3 });
     expect(view.bodies[1]!.review!.counts.error).toBe(4);
-    expect(view.deadlines).toEqual({ department: '2023-01-31', government: '2023-03-31' });
+    expect(view.deadlines).toEqual([
+      { who: '政府', date: '2023-03-31' },
+      { who: '部门', date: '2023-01-31' },
+    ]);
   });
 
   it('退回 gives the body’s Word 问题清单 and records it; the report that comes back is rechecked; 通过 keeps date and note', async () => {

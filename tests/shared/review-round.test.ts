@@ -24,9 +24,8 @@ import {
   tableErrors,
 } from '../../src/shared/review';
 import { bodyKey } from '../../src/shared/review/names';
-import { roundView, statusOf, type RoundEvent } from '../../src/shared/review/round';
+import { deadlineFor, roundView, statusOf, type RoundEvent } from '../../src/shared/review/round';
 import { validate } from '../../src/shared/rules/engine';
-import { deadlineKind, deadlineOf, DEADLINES } from '../../src/shared/template/deadlines';
 import { loadReport, seed, withCells } from './fixtures';
 
 const as = (report: Report, agency: string, year = report.year): Report => ({ ...report, agency, year, signature: undefined });
@@ -106,15 +105,14 @@ describe('the roster', () => {
 });
 
 describe('deadlines by level', () => {
-  it('are 31 January for departments and 31 March for governments, of the year after', () => {
-    expect(DEADLINES.department).toMatchObject({ month: 1, day: 31 });
-    expect(deadlineOf({ level: '县区部门', year: 2024 })).toBe('2025-01-31');
-    expect(deadlineOf({ level: '市级部门', year: 2024 })).toBe('2025-01-31');
-    expect(deadlineOf({ level: '乡镇街道', year: 2024 })).toBe('2025-03-31');
-    expect(deadlineOf({ level: '县区政府', year: 2024 })).toBe('2025-03-31');
+  it('are the schedule.deadline rule’s: 31 January for departments and 31 March for governments, of the year after', () => {
+    expect(deadlineFor({ name: '余杭区统计局', level: '县区部门' }, 2024)).toBe('2025-01-31');
+    expect(deadlineFor({ name: '杭州市统计局', level: '市级部门' }, 2024)).toBe('2025-01-31');
+    expect(deadlineFor({ name: '仓前街道', level: '乡镇街道' }, 2024)).toBe('2025-03-31');
+    expect(deadlineFor({ name: '余杭区人民政府', level: '县区政府' }, 2024)).toBe('2025-03-31');
     // 省级 is both: a province's government and its departments.
-    expect(deadlineKind('省级', '浙江省人民政府')).toBe('government');
-    expect(deadlineKind('省级', '浙江省统计局')).toBe('department');
+    expect(deadlineFor({ name: '浙江省人民政府', level: '省级' }, 2024)).toBe('2025-03-31');
+    expect(deadlineFor({ name: '浙江省统计局', level: '省级' }, 2024)).toBe('2025-01-31');
   });
 });
 

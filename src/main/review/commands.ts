@@ -30,7 +30,7 @@ import {
 } from '../../shared/review';
 import { validate } from '../../shared/rules/engine';
 import { SEVERITY_LABEL, type Finding } from '../../shared/rules/types';
-import { deadlineText } from '../../shared/template/deadlines';
+import { printedDate } from '../../shared/document/content';
 import { LEVELS, NARRATIVE_IDS } from '../../shared/template/gov2021';
 import { inferLevel, isLevel } from '../../shared/template/levels';
 import { EXIT, parse, UsageError, type CliIO, type Command } from '../cli-kit';
@@ -291,9 +291,7 @@ export const reviewCmd: Command = async (args, io) => {
     });
     for (const l of rosterView?.lines ?? [])
       if (l.reports.length === 0)
-        io.out(
-          ['未报送', l.entry.name, l.entry.level, `应于 ${deadlineText(l.deadline)}前报送`, ...(l.overdue ? ['逾期'] : [])].join('\t'),
-        );
+        io.out(['未报送', l.entry.name, l.entry.level, `应于 ${printedDate(l.deadline)}前报送`, ...(l.overdue ? ['逾期'] : [])].join('\t'));
     batch.skipped.forEach((s) => io.out(skippedLine(s)));
     if (region && hierarchy) {
       io.out(`本级报告 ${region.agency} 与各单位合计：${hierarchy.length === 0 ? '一致' : `${hierarchy.length} 个格子不一致`}`);

@@ -7,8 +7,7 @@ import ExcelJS from 'exceljs';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../shared/api/result';
-import { isCellKey, type CellKey } from '../../shared/model/cells';
-import type { CellValue } from '../../shared/model/report';
+import { asCellKey } from '../../shared/model/cells';
 import {
   cellNames,
   DUPLICATE_ID,
@@ -32,7 +31,6 @@ const reviewJson = z.object({
       findings: z.array(finding),
       duplicates: z.array(z.string()).optional(),
       figures: z.string().optional(),
-      tables: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.union([z.number(), z.string(), z.null()])))).optional(),
     }),
   ),
 });
@@ -65,14 +63,11 @@ function fromJson(name: string, text: string): Result<EarlierRound> {
       });
     for (const f of r.findings) {
       const kind = problemKind(f.severity, f.rule);
-      if (kind) problems.push({ id: f.id, kind, rule: f.rule, message: f.message, cells: cellNames(f.cells) });
+      const cells = f.cells.flatMap((c) => asCellKey(c) ?? []);
+      if (kind) problems.push({ id: f.id, kind, rule: f.rule, message: f.message, cells: cellNames(cells) });
     }
-    const values: Partial<Record<CellKey, CellValue>> = {};
-    for (const [table, rows] of Object.entries(r.tables ?? {}))
-      for (const [row, cols] of Object.entries(rows))
-        for (const [col, v] of Object.entries(cols)) if (isCellKey(`${table}.${row}.${col}`)) values[`${table}.${row}.${col}`] = v;
     const figures = decodeFigures(r.figures);
-    return { body: r.agency || r.file, fileName: r.file, problems, ...(figures ? { values: figures } : r.tables ? { values } : {}) };
+    return { body: r.agency || r.file, fileName: r.file, problems, ...(figures ? { values: figures } : {}) };
   });
   return ok({ source: name, reports });
 }

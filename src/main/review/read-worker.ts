@@ -9,6 +9,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { previousLookup, reviewOne, tableErrors, type ReviewInput } from '../../shared/review';
 import { validate } from '../../shared/rules/engine';
+import { documentOutline } from '../../shared/rules/outline';
 import { readReportFile } from '../formats/readers';
 import { readFileCheckedSync } from '../services/fs/files';
 import { packReport } from '../services/review/figures';
@@ -18,8 +19,9 @@ const lookup = previousLookup((workerData as WorkerStart | undefined)?.previous 
 
 async function answer(job: WorkerJob): Promise<WorkerAnswer> {
   const read = await readReportFile(job.path, {}, readFileCheckedSync);
+  const outline = read.ok ? documentOutline(read.value.record?.text) : undefined;
   const input: ReviewInput = read.ok
-    ? { fileName: job.name, report: read.value.report, notes: read.value.notes }
+    ? { fileName: job.name, report: read.value.report, notes: read.value.notes, ...(outline ? { outline } : {}) }
     : { fileName: job.name, error: read.error.message };
   if (job.mode === 'read' || !('report' in input)) return { mode: 'read', input };
   if (job.mode === 'sum') {

@@ -138,3 +138,21 @@ export function withPart(parsed: ParsedOverview, index: number, value: string): 
     : { ...part, after: value === '' ? '' : part.after, lines: boxLines(value) };
   return { ...parsed, parts: parsed.parts.map((p, i) => (i === index ? next : p)) };
 }
+
+/**
+ * Where in the overview text each of the editor's boxes stands: the opening
+ * (part 0) and the parts （一）…（五） (1–5) that the text has. A finding's
+ * offsets into the overview become a box and offsets within it.
+ */
+export function overviewBoxes(text: string): { part: number; start: number; end: number }[] {
+  const cuts = findCuts(text);
+  const boxes = [{ part: 0, start: 0, end: cuts[0] ? cuts[0].start - cuts[0].before.length : text.length }];
+  cuts.forEach((cut, i) => {
+    const next = cuts[i + 1];
+    const end = next ? next.start - next.before.length : text.length;
+    // Under a heading on its own line the box starts after the line break; a run-in heading's text follows its mark.
+    const start = !cut.mark && text[cut.bodyStart] === '\n' ? cut.bodyStart + 1 : cut.bodyStart;
+    boxes.push({ part: cut.index + 1, start: Math.min(start, end), end });
+  });
+  return boxes;
+}

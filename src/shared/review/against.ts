@@ -154,7 +154,7 @@ export function earlierLookup(round: EarlierRound): (body: string) => EarlierRep
 
 /** Every cell's value of a report, by key: the figures an earlier round keeps. */
 export function cellValues(report: Report): Record<CellKey, CellValue> {
-  return Object.fromEntries(CELLS.map((c) => [c.key, valueOf(report, c)]));
+  return Object.fromEntries(CELLS.map((c) => [c.key, valueOf(report, c)])) as Record<CellKey, CellValue>;
 }
 
 /** The earlier round as this review would send it back: each body's problems and figures. */

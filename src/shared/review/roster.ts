@@ -5,8 +5,8 @@
 // here once for the page's paste, the workbook import and `review --roster`.
 import { LEVELS, type Level } from '../template/gov2021';
 import { inferLevel, isLevel } from '../template/levels';
-import { deadlineOf } from '../template/deadlines';
 import { bodyKey, groupSameBodies, nameMatcher } from './names';
+import { deadlineFor } from './round';
 
 export interface RosterEntry {
   name: string;
@@ -152,6 +152,6 @@ export function matchRoster(entries: readonly RosterEntry[], arrivals: readonly 
 
 /** A body's deadline for a year, and whether `today` is past it with no report in. */
 export function overdue(entry: RosterEntry, year: number, today: string, received: boolean): { deadline: string; overdue: boolean } {
-  const deadline = deadlineOf({ level: entry.level, agency: entry.name, year });
+  const deadline = deadlineFor(entry, year);
   return { deadline, overdue: !received && today > deadline };
 }

@@ -6,7 +6,9 @@
 // so the page, the 问题清单 and the tests read one account.
 import type { Report } from '../model/report';
 import type { Level } from '../template/gov2021';
-import { DEADLINES, deadlineDate, deadlineOf, type DeadlineKind } from '../template/deadlines';
+import { RULES } from '../rules/catalog';
+import { dueDate } from '../rules/deadline';
+import type { DeadlineRule } from '../rules/types';
 import { cellValues, recheck, type EarlierProblem, type Recheck } from './against';
 import { problemRows, type ProblemRow } from './problems';
 import type { BodyRisk } from './risk';
@@ -91,8 +93,8 @@ export interface RoundView {
   year: number;
   region: string;
   today: string;
-  /** The deadlines of the year, by kind of body ("政府部门 2025-01-31"). */
-  deadlines: Record<DeadlineKind, string>;
+  /** The deadlines of the year, as the schedule.deadline rule has them: who, and by when (ISO). */
+  deadlines: readonly { who: string; date: string }[];
   bodies: readonly RoundBody[];
   counts: Record<RoundStatus, number>;
   overdue: number;
@@ -176,7 +178,7 @@ export function reviewRound(data: RoundData, options: RoundOptions): { view: Rou
             r,
           )
         : undefined;
-    const deadline = deadlineOf({ level: b.level, agency: b.name, year: data.year });
+    const deadline = deadlineFor(b, data.year);
     const status = statusOf(b.events, rechecked?.closed);
     const first = received[0];
     const late = first ? daysBetween(deadline, dayOf(first.at)) : 0;
@@ -207,10 +209,10 @@ export function reviewRound(data: RoundData, options: RoundOptions): { view: Rou
   });
   const counts = Object.fromEntries(ROUND_STATUSES.map((s) => [s, 0])) as Record<RoundStatus, number>;
   for (const b of bodies) counts[b.status]++;
-  const deadlines = Object.fromEntries(Object.values(DEADLINES).map((d) => [d.kind, deadlineDate(d.kind, data.year)])) as Record<
-    DeadlineKind,
-    string
-  >;
+  const deadlines = (RULES.find((r): r is DeadlineRule => r.kind === 'deadline')?.due ?? []).map((d) => ({
+    who: d.who,
+    date: `${data.year + 1}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`,
+  }));
   const view = {
     year: data.year,
     region: data.region,
@@ -221,6 +223,15 @@ export function reviewRound(data: RoundData, options: RoundOptions): { view: Rou
     overdue: bodies.filter((b) => b.overdue).length,
   };
   return { view, reviewed: new Map(data.bodies.flatMap((b, i) => (finished.has(i) ? [[b.id, finished.get(i)!] as const] : []))) };
+}
+
+/**
+ * The last day (ISO) a body's report for `year` is due: its level's deadline
+ * as the schedule.deadline rule has it (条例 第四十九条; the dates are data).
+ */
+export function deadlineFor(body: { name: string; level: Level }, year: number): string {
+  // The rule list always holds the deadline rule; without it nothing is ever due.
+  return dueDate({ level: body.level, agency: body.name, year })?.date ?? '9999-12-31';
 }
 
 /** The problems to store with a 退回: what the 问题清单 sent back says, in the shape a later recheck reads. */

@@ -133,6 +133,14 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
+    description: 'cells a file did not give, kept as unread with the reason, so that no fix takes them for 0',
+    up(db) {
+      // NULL: the cell was given (or typed). Writing a value clears it (see LibraryStore.setCells).
+      db.exec('ALTER TABLE cells ADD COLUMN unread TEXT');
+    },
+  },
+  {
+    version: 6,
     description: 'the 汇总 as a kind of report with its members, and the rounds of collection (一轮收集) with their roster and events',
     up(db) {
       // A report is a body's own ('report', every report so far) or a 汇总 ('sum') of the bodies in report_members.

@@ -27,7 +27,7 @@ import {
   type Recheck,
   type ReviewedReport,
 } from '../../../shared/review';
-import { deadlineText } from '../../../shared/template/deadlines';
+import { printedDate } from '../../../shared/document/content';
 import { fontSlots, mmToTwips } from '../documents/docx-styles';
 
 /** One body's 问题清单: its report as reviewed, and where it came back after a 退回, the recheck. */
@@ -152,7 +152,7 @@ function bodySection({ reviewed: r, recheck, dueBack, note }: LetterBody, date: 
         children: [
           run(
             '“错误”须改正后报告才能定稿；“需核实”请核对，确实无误的在核实说明中写明理由；“提示”无须改动。' +
-              (dueBack ? `改正后请于 ${deadlineText(dueBack)} 前重新报送。` : '改正后请重新报送。'),
+              (dueBack ? `改正后请于 ${printedDate(dueBack)} 前重新报送。` : '改正后请重新报送。'),
           ),
         ],
       }),

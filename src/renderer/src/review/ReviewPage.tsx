@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Result } from '../../../shared/api/result';
 import { importAccept, readableExtensions } from '../../../shared/formats';
 import { ROUND_STATUSES, type RoundStatus, type RoundView } from '../../../shared/review/round';
-import { deadlineText, DEADLINES } from '../../../shared/template/deadlines';
+import { printedDate } from '../../../shared/document/content';
 import { api } from '../api';
 import { useNotices } from '../common/notices';
 import { useRouter } from '../common/router';
@@ -196,8 +196,8 @@ export function ReviewPage() {
               <strong>
                 {view.year} 年度 · {view.region}
               </strong>{' '}
-              名单 {view.bodies.length} 个单位。应报送日期：{DEADLINES.department.label} {deadlineText(view.deadlines.department)}，
-              {DEADLINES.government.label} {deadlineText(view.deadlines.government)}（条例第四十九条）。
+              名单 {view.bodies.length} 个单位。应报送日期：{view.deadlines.map((d) => `${d.who} ${printedDate(d.date)}`).join('，')}
+              （条例第四十九条）。
             </p>
             <div className="status-filters" role="group" aria-label="按状态筛选">
               <button

@@ -6,7 +6,7 @@ import { Fragment } from 'react';
 import { kpi } from '../../../shared/kpi';
 import { PROBLEM_COLUMNS, REVIEW_KPIS, type RecheckedProblem } from '../../../shared/review';
 import { EVENT_LABEL, type RoundBody, type RoundStatus } from '../../../shared/review/round';
-import { deadlineText } from '../../../shared/template/deadlines';
+import { printedDate } from '../../../shared/document/content';
 
 export const STATUS_CLASS: Record<RoundStatus, string> = {
   未报送: 'missing',
@@ -20,7 +20,7 @@ export const STATUS_CLASS: Record<RoundStatus, string> = {
 const FIGURES = REVIEW_KPIS.filter((id) => id !== 'accepted' && id !== 'closed').map(kpi);
 const COLUMNS = 9 + FIGURES.length;
 
-const day = (iso: string) => deadlineText(iso.slice(0, 10));
+const day = (iso: string) => printedDate(iso.slice(0, 10));
 const time = (iso: string) =>
   new Date(iso).toLocaleString('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
