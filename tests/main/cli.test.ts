@@ -125,7 +125,7 @@ describe('nianbao validate', () => {
     ['a file that is not JSON', 'garbage.json', /「garbage\.json」不是有效的 JSON 文件/],
     ['JSON that is not a report', 'not-a-report.json', /「not-a-report\.json」不是年报数据文件/],
     ['a missing file', 'missing.json', /找不到文件「missing\.json」/],
-    ['a file type no reader knows', 'report.txt', /无法读取「report\.txt」：目前可以读取 .*\.json/],
+    ['a file type no reader knows', 'report.rtf', /无法读取「report\.rtf」：目前可以读取 .*\.json/],
   ])('refuses %s: exit 2 and one clear Chinese line on stderr', async (_what, name, message) => {
     const run = await nianbao('validate', file(name));
     expect(run.code).toBe(2);

@@ -29,7 +29,7 @@ function seed(): Report {
 /** The seed with every kind of value a cell can hold: text, marks, blanks, decimals, negatives, formula-like text. */
 function awkward(): Report {
   const changes: [CellKey, CellValue][] = [
-    ['proactive.regulations.issued', '十'],
+    ['proactive.regulations.issued', '十几'],
     ['proactive.regulations.repealed', null],
     ['proactive.normative_docs.in_force', '—'],
     ['proactive.licensing.decisions', '/'],

@@ -32,11 +32,16 @@ const readXlsx: ReadFormat = async (fileName, bytes, options) => {
   return ok({ report: imported.value.report, notes: imported.value.record.notes, record: imported.value.record });
 };
 
-/** Word files, web pages and PDFs: each a grid source for the one table finder, with its text split into sections. */
+/** Word files, web pages, PDFs and text files: each a grid source for the one table finder, with its text split into sections. */
 const documentReader =
   (kind: DocumentKind): ReadFormat =>
   async (fileName, bytes, options) => {
-    const imported = await importDocument(kind, bytes, { fileName: basename(fileName), agency: options.agency, year: options.year });
+    const imported = await importDocument(kind, bytes, {
+      fileName: basename(fileName),
+      agency: options.agency,
+      year: options.year,
+      allowNoTables: options.allowNoTables,
+    });
     if (!imported.ok) return imported;
     return ok({ report: imported.value.report, notes: imported.value.record.notes, record: imported.value.record });
   };
@@ -47,6 +52,7 @@ const READERS: Partial<Record<FormatId, ReadFormat>> = {
   docx: documentReader('docx'),
   html: documentReader('html'),
   pdf: documentReader('pdf'),
+  txt: documentReader('txt'),
 };
 
 /** A file read into a report; `readBytes` reads it (a worker thread that reads nothing else reads synchronously). */

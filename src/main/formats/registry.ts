@@ -12,7 +12,7 @@ import type { WriteFormat } from './types';
 export type { ReadOptions, ReadReport, WriteOptions } from './types';
 export { readReportBytes, readReportFile } from './readers';
 
-const WRITERS: Record<FormatId, WriteFormat> = {
+const WRITERS: Partial<Record<FormatId, WriteFormat>> = {
   json: (report, outPath) => writeFileAtomic(outPath, reportToJson(report)),
   docx: (report, outPath, { draft, today }) => writeReportDocx(report, outPath, { draft, today }),
   html: (report, outPath, { draft, today, closing }) => writeReportHtml(report, outPath, { draft, today, closing }),
@@ -24,6 +24,7 @@ const WRITERS: Record<FormatId, WriteFormat> = {
     ),
 };
 
-export function writerFor(format: FormatId): WriteFormat {
+/** The writer of a format the program exports; undefined for one it only reads (a text file). */
+export function writerFor(format: FormatId): WriteFormat | undefined {
   return WRITERS[format];
 }
