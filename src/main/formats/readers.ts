@@ -2,16 +2,20 @@
 // line here makes a format readable by every command, the library's 从文件新建,
 // the editor's import and the review. Kept apart from the writers
 // (registry.ts), so what only reads — a review's reading worker — loads no
-// document writer.
+// document writer; and each reader loads its libraries (exceljs, the document
+// sources) when its format is first read, so a worker reading a thousand
+// report JSON files loads none of them.
 import { basename } from 'node:path';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { extensionOf, formatOfName, LEGACY_EXTENSIONS, readableExtensions, type FormatId } from '../../shared/formats';
 import { readReportJson } from '../../shared/model/schema';
 import { overlongTexts, textTooLongMessage } from '../../shared/model/limits';
-import { importWorkbook } from '../services/excel';
-import { importDocument, type DocumentKind } from '../services/sources';
+import type { DocumentKind } from '../services/sources';
 import { readFileChecked } from '../services/fs/files';
 import type { ReadFormat, ReadOptions, ReadReport } from './types';
+
+const excel = () => import('../services/excel');
+const sources = () => import('../services/sources');
 
 const readJson: ReadFormat = async (fileName, bytes, options) => {
   let data: unknown;
@@ -27,6 +31,7 @@ const readJson: ReadFormat = async (fileName, bytes, options) => {
 };
 
 const readXlsx: ReadFormat = async (fileName, bytes, options) => {
+  const { importWorkbook } = await excel();
   const imported = await importWorkbook(bytes, { fileName: basename(fileName), agency: options.agency, year: options.year });
   if (!imported.ok) return imported;
   return ok({ report: imported.value.report, notes: imported.value.record.notes, record: imported.value.record });
@@ -36,6 +41,7 @@ const readXlsx: ReadFormat = async (fileName, bytes, options) => {
 const documentReader =
   (kind: DocumentKind): ReadFormat =>
   async (fileName, bytes, options) => {
+    const { importDocument } = await sources();
     const imported = await importDocument(kind, bytes, {
       fileName: basename(fileName),
       agency: options.agency,

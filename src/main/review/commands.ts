@@ -30,7 +30,7 @@ import {
 } from '../../shared/review';
 import { validate } from '../../shared/rules/engine';
 import { SEVERITY_LABEL, type Finding } from '../../shared/rules/types';
-import { printedDate } from '../../shared/document/content';
+import { localToday, printedDate } from '../../shared/document/content';
 import { LEVELS, NARRATIVE_IDS } from '../../shared/template/gov2021';
 import { inferLevel, isLevel } from '../../shared/template/levels';
 import { EXIT, parse, UsageError, type CliIO, type Command } from '../cli-kit';
@@ -58,10 +58,8 @@ function failed(result: Result<unknown>, io: CliIO): boolean {
   return !result.ok;
 }
 
-const localDay = (d = new Date()) => d.toLocaleDateString('sv');
-
 function parseDay(text: string | undefined): string {
-  if (text === undefined) return localDay();
+  if (text === undefined) return localToday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) throw new UsageError('--as-of 应为日期，如 2025-02-01');
   return text;
 }

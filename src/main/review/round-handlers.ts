@@ -4,6 +4,7 @@
 // return is recorded once the document is saved), the workbook of the round.
 import type { Channel, Input, Output } from '../../shared/api/contract';
 import { ok, type Result } from '../../shared/api/result';
+import { localToday } from '../../shared/document/content';
 import { bodyOf, finishReview, reviewTitle, type Recheck } from '../../shared/review';
 import { readReportBytes } from '../formats/readers';
 import type { ReportLibrary } from '../services/library';
@@ -22,8 +23,6 @@ export interface MadeFile {
 export type Deliver = (made: Result<MadeFile>, format: 'xlsx' | 'docx') => Promise<Result<Output<'round.workbook'>>>;
 
 type RoundImpl = { [C in RoundChannel]: (input: Input<C>) => Result<Output<C>> | Promise<Result<Output<C>>> };
-
-const today = () => new Date().toLocaleDateString('sv');
 
 export function roundHandlers(library: ReportLibrary, deliver: Deliver): RoundImpl {
   const rounds = library.rounds;
@@ -48,7 +47,7 @@ export function roundHandlers(library: ReportLibrary, deliver: Deliver): RoundIm
           ...(l.recheck ? { recheck: l.recheck } : {}),
           ...(i.note ? { note: i.note } : {}),
         })),
-        { date: today() },
+        { date: localToday() },
       );
       const names = letters.value.map((l) => bodyOf(l.reviewed));
       const fileName = `${names.length === 1 ? names[0] : `${names[0]}等${names.length}个单位`}问题清单.docx`;
@@ -82,7 +81,7 @@ export function roundHandlers(library: ReportLibrary, deliver: Deliver): RoundIm
       const title = reviewTitle(review, view.region);
       const bytes = await problemWorkbook(review, {
         title,
-        date: today(),
+        date: localToday(),
         roster: view.bodies.map((b) => ({
           name: b.name,
           level: b.level,
