@@ -8,6 +8,7 @@ import { valueAt, type Report } from '../../src/shared/model/report';
 import { readReportJson, reportToJson } from '../../src/shared/model/schema';
 import {
   assessRisks,
+  briefCellNames,
   earlierOf,
   findBody,
   groupSameBodies,
@@ -24,6 +25,7 @@ import {
   tableErrors,
 } from '../../src/shared/review';
 import { bodyKey } from '../../src/shared/review/names';
+import { splitCellNames } from '../../src/shared/review/problems';
 import { deadlineFor, roundView, statusOf, type RoundEvent } from '../../src/shared/review/round';
 import { validate } from '../../src/shared/rules/engine';
 import { loadReport, seed, withCells } from './fixtures';
@@ -161,6 +163,17 @@ describe('a report that comes back', () => {
       ['requests.results_total.natural', 11, 10],
       ['requests.results_total.total', 11, 10],
     ]);
+  });
+
+  it('names the cells of a problem sent back briefly, each name whole though names hold 、 themselves', () => {
+    const sum = earlier.problems.find((p) => p.rule === 'requests.results_total')!;
+    const names = splitCellNames(sum.cells);
+    expect(names.length).toBeGreaterThan(3);
+    expect(names.every((n) => CELLS.some((c) => c.name === n))).toBe(true);
+    expect(names.join('、')).toBe(sum.cells);
+    expect(briefCellNames(sum.cells)).toBe(`${names.slice(0, 3).join('、')} 等 ${names.length} 个格子`);
+    // An older 问题清单's own wording is kept whole where it names no cell of the template.
+    expect(splitCellNames('第三张表、三、（七）总计·自然人')).toEqual(['第三张表', '三、（七）总计·自然人']);
   });
 
   it('is 已整改 when every error is fixed and every warning fixed or explained', () => {

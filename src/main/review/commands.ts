@@ -10,6 +10,7 @@ import { kindOf, type Report } from '../../shared/model/report';
 import { reportToJson } from '../../shared/model/schema';
 import {
   bodyOf,
+  briefCellNames,
   checkRegion,
   earlierLookup,
   finishReview,
@@ -281,7 +282,8 @@ export const reviewCmd: Command = async (args, io) => {
         ...(earlier ? [re ? `对照上轮：${recheckLine(re)}` : '上轮没有这个单位'] : []),
       ];
       io.out(reportLine(r, extra));
-      if (re) for (const p of re.problems) io.out(`  ${p.mark}\t${p.severity}\t${p.cells ? p.cells + '：' : ''}${p.message}`);
+      if (re)
+        for (const p of re.problems) io.out(`  ${p.mark}\t${p.severity}\t${p.cells ? briefCellNames(p.cells) + '：' : ''}${p.message}`);
       else if (r.status === '有错误') io.out('  ' + firstProblems(r, 1).split('\n')[0]);
       if (re?.changed?.length)
         io.out(`  改动的格子：${re.changed.map((c) => `${c.name} ${c.before ?? '空白'}→${c.after ?? '空白'}`).join('；')}`);

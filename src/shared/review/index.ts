@@ -20,6 +20,7 @@ export {
   DUPLICATE_ID,
   PROBLEM_COLUMNS,
   UNREADABLE_ID,
+  briefCellNames,
   cellNames,
   firstProblems,
   problemAndFix,

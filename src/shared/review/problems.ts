@@ -2,7 +2,7 @@
 // problem is (section, cells by their printed names), what it is, how grave,
 // and how to fix it. The workbook and the per-body Word document lay out
 // these rows; neither decides what a row says.
-import { cellDef, type CellKey } from '../model/cells';
+import { cellDef, CELLS, type CellKey } from '../model/cells';
 import { SEVERITY_LABEL, type Finding, type Severity } from '../rules/types';
 import { SECTIONS, type SectionId } from '../template/gov2021';
 import { bodyOf, type ReviewedReport } from './review';
@@ -58,6 +58,37 @@ export function cellNames(cells: readonly CellKey[], max = Infinity): string {
 
 /** A finding's cells in a 问题清单 someone reads: the first names the total that is wrong, the rest are its parts. */
 const BRIEF_CELLS = 3;
+
+const CELL_NAMES = new Set(CELLS.map((c) => c.name));
+
+/**
+ * The names in a 、-separated list of cells, as a 问题清单 or an earlier
+ * round wrote it. A name holds 、 itself ("三、（七）总计·自然人"), so the list
+ * is cut where a name of the template ends; a piece no name of the template
+ * starts (an older 问题清单's own wording) runs to the next 、.
+ */
+export function splitCellNames(text: string): string[] {
+  const pieces = text.split('、');
+  const names: string[] = [];
+  for (let i = 0; i < pieces.length;) {
+    let end = i + 1;
+    for (let j = pieces.length; j > i + 1; j--)
+      if (CELL_NAMES.has(pieces.slice(i, j).join('、'))) {
+        end = j;
+        break;
+      }
+    const name = pieces.slice(i, end).join('、');
+    if (name) names.push(name);
+    i = end;
+  }
+  return names;
+}
+
+/** A 、-separated list of cells as a screen or a line of the command shows it: the first few, and how many in all. */
+export function briefCellNames(text: string, max = BRIEF_CELLS): string {
+  const names = splitCellNames(text);
+  return names.length > max ? `${names.slice(0, max).join('、')} 等 ${names.length} 个格子` : text;
+}
 
 /**
  * The problem and what to do, in the finding's own words: a message says

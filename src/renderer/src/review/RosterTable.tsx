@@ -4,7 +4,7 @@
 // cells it changed, its history, and what the reviewer can do with it.
 import { Fragment } from 'react';
 import { kpi } from '../../../shared/kpi';
-import { PROBLEM_COLUMNS, REVIEW_KPIS, type RecheckedProblem } from '../../../shared/review';
+import { briefCellNames, PROBLEM_COLUMNS, REVIEW_KPIS, type RecheckedProblem } from '../../../shared/review';
 import { EVENT_LABEL, type RoundBody, type RoundStatus } from '../../../shared/review/round';
 import { printedDate } from '../../../shared/document/content';
 
@@ -288,12 +288,6 @@ function BodyDetail({
   );
 }
 
-/** The cells of a problem as the page shows them: the first few, and how many in all (the 问题清单 lists them all). */
-function brief(cells: string, max = 3): string {
-  const names = cells.split('、');
-  return names.length > max ? `${names.slice(0, max).join('、')} 等 ${names.length} 个格子` : cells;
-}
-
 function RecheckTable({ problems }: { problems: readonly RecheckedProblem[] }) {
   if (problems.length === 0) return <p className="ok-line">未发现问题。</p>;
   return (
@@ -314,7 +308,7 @@ function RecheckTable({ problems }: { problems: readonly RecheckedProblem[] }) {
               {p.how && <span className="muted small"> {p.how}</span>}
             </td>
             <td className="sev">{p.severity}</td>
-            <td>{brief(p.cells)}</td>
+            <td>{briefCellNames(p.cells)}</td>
             <td>{p.message}</td>
           </tr>
         ))}
