@@ -9,6 +9,7 @@ import { readReportJson, reportToJson } from '../../src/shared/model/schema';
 import {
   assessRisks,
   briefCellNames,
+  byRisk,
   earlierOf,
   findBody,
   groupSameBodies,
@@ -20,6 +21,7 @@ import {
   recheck,
   reviewBatch,
   RISK_THRESHOLDS,
+  riskFigures,
   riskValues,
   sumReports,
   tableErrors,
@@ -193,6 +195,24 @@ describe('risk', () => {
     expect([0.5, 0.45, 0.44, 0.4, 0.39].map((v) => markOf(disclosure, v))).toEqual([null, null, 'yellow', 'yellow', 'red']);
     const correction = RISK_THRESHOLDS.find((t) => t.kpi === 'review_correction_rate')!;
     expect([0.1, 0.11, 0.15, 0.16, null].map((v) => markOf(correction, v))).toEqual([null, 'yellow', 'yellow', 'red', null]);
+  });
+
+  it('ranks worst first: red, then yellow, then the figure nearest its line', () => {
+    const figures = (disclosure: number | null, review: number | null) => ({
+      figures: riskFigures({ disclosure_rate: disclosure, review_correction_rate: review, suit_correction_rate: null }),
+    });
+    const bodies = {
+      calm: { red: 0, yellow: 0, ...figures(0.95, null) },
+      lowish: { red: 0, yellow: 0, ...figures(0.6, null) },
+      correcting: { red: 0, yellow: 0, ...figures(0.95, 0.09) },
+      none: { red: 0, yellow: 0, ...figures(null, null) },
+      yellow: { red: 0, yellow: 1, ...figures(0.44, null) },
+      red: { red: 1, yellow: 0, ...figures(0.3, null) },
+    };
+    const ranked = Object.entries(bodies)
+      .sort(([, a], [, b]) => byRisk(a, b))
+      .map(([name]) => name);
+    expect(ranked).toEqual(['red', 'yellow', 'correcting', 'lowish', 'calm', 'none']);
   });
 
   it('flags a zero where most bodies of the same level have a value, and only then', () => {

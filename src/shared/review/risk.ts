@@ -160,9 +160,27 @@ export function assessRisks(inputs: readonly RiskInput[]): BodyRisk[] {
   });
 }
 
-/** Worst first: more red marks, then more yellow; ties keep the given order. */
-export function byRisk(a: Pick<BodyRisk, 'red' | 'yellow'>, b: Pick<BodyRisk, 'red' | 'yellow'>): number {
-  return b.red - a.red || b.yellow - a.yellow;
+/**
+ * How near a body's worst figure comes to its yellow line: 1 on the line,
+ * above 1 past it ("below" figures: the line over the value; "above": the
+ * value over the line); 0 where no figure has a value.
+ */
+function nearness(figures: readonly RiskFigure[]): number {
+  let worst = 0;
+  RISK_THRESHOLDS.forEach((t, i) => {
+    const v = figures[i]?.value;
+    if (v === null || v === undefined || !Number.isFinite(v)) return;
+    const near = t.direction === 'below' ? (v > 0 ? t.yellow / v : Infinity) : t.yellow > 0 ? v / t.yellow : v > 0 ? Infinity : 0;
+    worst = Math.max(worst, near);
+  });
+  return worst;
+}
+
+type Ranked = Pick<BodyRisk, 'red' | 'yellow' | 'figures'>;
+
+/** Worst first: more red marks, then more yellow, then the figure nearest its line; ties keep the given order. */
+export function byRisk(a: Ranked, b: Ranked): number {
+  return b.red - a.red || b.yellow - a.yellow || nearness(b.figures) - nearness(a.figures);
 }
 
 export const RISK_LABEL: Record<RiskMark, string> = { red: '红', yellow: '黄' };
