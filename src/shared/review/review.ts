@@ -8,7 +8,7 @@
 // (`finishReview`: the same body twice, a zero among bodies of its level), so
 // a caller may review thousands of files as they are read, keeping only the
 // results.
-import { computeKpis, formatKpi } from '../kpi';
+import { formatKpi, kpi } from '../kpi';
 import type { Report } from '../model/report';
 import { validate } from '../rules/engine';
 import { blockingFindings } from '../rules/explanations';
@@ -80,11 +80,12 @@ const THRESHOLD = new Map(RISK_THRESHOLDS.map((t) => [t.kpi, t]));
 
 /** The list's figures of a report, computed by the one KPI module, marked where they have a threshold. */
 function reviewKpis(report: Report): ReviewKpi[] {
-  const all = computeKpis(report);
+  // Only the list's figures: thousands of reports need not compute the other KPIs.
   return REVIEW_KPIS.map((id) => {
-    const k = all.find((v) => v.def.id === id)!;
+    const def = kpi(id);
+    const value = def.value(report);
     const t = THRESHOLD.get(id);
-    return { id, label: k.def.label, value: k.value, text: formatKpi(k.def, k.value), mark: t ? markOf(t, k.value) : null };
+    return { id, label: def.label, value, text: formatKpi(def, value), mark: t ? markOf(t, value) : null };
   });
 }
 
