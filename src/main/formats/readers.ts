@@ -2,36 +2,17 @@
 // line here makes a format readable by every command, the library's 从文件新建,
 // the editor's import and the review. Kept apart from the writers
 // (registry.ts), so what only reads — a review's reading worker — loads no
-// document writer; and each reader loads its libraries (exceljs, the document
-// sources) when its format is first read, so a worker reading a thousand
-// report JSON files loads none of them.
+// document writer.
 import { basename } from 'node:path';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { extensionOf, formatOfName, LEGACY_EXTENSIONS, readableExtensions, type FormatId } from '../../shared/formats';
-import { readReportJson } from '../../shared/model/schema';
-import { overlongTexts, textTooLongMessage } from '../../shared/model/limits';
-import type { DocumentKind } from '../services/sources';
+import { importWorkbook } from '../services/excel';
+import { importDocument, type DocumentKind } from '../services/sources';
 import { readFileChecked } from '../services/fs/files';
+import { readChecked, readJson } from './read-json';
 import type { ReadFormat, ReadOptions, ReadReport } from './types';
 
-const excel = () => import('../services/excel');
-const sources = () => import('../services/sources');
-
-const readJson: ReadFormat = async (fileName, bytes, options) => {
-  let data: unknown;
-  try {
-    data = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-  } catch {
-    return fail('not_json', `「${basename(fileName)}」不是有效的 JSON 文件：请确认选择的是年报数据文件`);
-  }
-  const read = readReportJson(data);
-  if (!read.ok) return read.tooLong ? tooLong(fileName, read.error) : fail('not_report', `「${basename(fileName)}」${read.error}`);
-  const report = { ...read.value, ...(options.agency ? { agency: options.agency } : {}), ...(options.year ? { year: options.year } : {}) };
-  return ok({ report, notes: [] });
-};
-
 const readXlsx: ReadFormat = async (fileName, bytes, options) => {
-  const { importWorkbook } = await excel();
   const imported = await importWorkbook(bytes, { fileName: basename(fileName), agency: options.agency, year: options.year });
   if (!imported.ok) return imported;
   return ok({ report: imported.value.report, notes: imported.value.record.notes, record: imported.value.record });
@@ -41,7 +22,6 @@ const readXlsx: ReadFormat = async (fileName, bytes, options) => {
 const documentReader =
   (kind: DocumentKind): ReadFormat =>
   async (fileName, bytes, options) => {
-    const { importDocument } = await sources();
     const imported = await importDocument(kind, bytes, {
       fileName: basename(fileName),
       agency: options.agency,
@@ -78,16 +58,7 @@ export async function readReportFile(
 export async function readReportBytes(fileName: string, bytes: Buffer, options: ReadOptions = {}): Promise<Result<ReadReport>> {
   const unsupported = refuseUnknownType(fileName);
   if (unsupported) return unsupported;
-  if (bytes.length === 0) return fail('empty_file', `「${basename(fileName)}」是空文件（0 字节）：请确认选择了正确的文件`);
-  const read = await readerFor(fileName)!(fileName, bytes, options);
-  if (!read.ok) return read;
-  // Whatever the format, a text past the limit is refused here, before the library, the rules or a writer sees it.
-  const overlong = overlongTexts(read.value.report)[0];
-  return overlong ? tooLong(fileName, textTooLongMessage(overlong.id, overlong.length)) : read;
-}
-
-function tooLong(fileName: string, message: string): Result<never> {
-  return fail('too_long', `「${basename(fileName)}」中${message}`);
+  return readChecked(fileName, bytes, options, readerFor(fileName)!);
 }
 
 /** A legacy extension still tried by a reader: a renamed .xlsx opens, a real .xls gets the workbook guard's advice. */

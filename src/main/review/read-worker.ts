@@ -10,15 +10,28 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { previousLookup, reviewOne, tableErrors, type ReviewInput } from '../../shared/review';
 import { validate } from '../../shared/rules/engine';
 import { documentOutline } from '../../shared/rules/outline';
-import { readReportFile } from '../formats/readers';
+import { formatOfName } from '../../shared/formats';
+import type { Result } from '../../shared/api/result';
+import { readChecked, readJson } from '../formats/read-json';
+import type { ReadReport } from '../formats/types';
 import { readFileCheckedSync } from '../services/fs/files';
 import { packReport } from '../services/review/figures';
 import { slimReport, type WorkerAnswer, type WorkerJob, type WorkerStart } from './reading';
 
 const lookup = previousLookup((workerData as WorkerStart | undefined)?.previous ?? []);
 
+// The readers of workbooks and documents (exceljs, the document sources) load when the first such file comes: a folder of JSON files needs none.
+const readers = () => import('../formats/readers');
+
+/** A report file, read on this thread: a JSON file by the JSON reader alone, any other through the readers of every format. */
+async function readFile(path: string): Promise<Result<ReadReport>> {
+  if (formatOfName(path)?.id !== 'json') return (await readers()).readReportFile(path, {}, readFileCheckedSync);
+  const bytes = readFileCheckedSync(path);
+  return bytes.ok ? readChecked(path, bytes.value, {}, readJson) : bytes;
+}
+
 async function answer(job: WorkerJob): Promise<WorkerAnswer> {
-  const read = await readReportFile(job.path, {}, readFileCheckedSync);
+  const read = await readFile(job.path);
   const outline = read.ok ? documentOutline(read.value.record?.text) : undefined;
   const input: ReviewInput = read.ok
     ? { fileName: job.name, report: read.value.report, notes: read.value.notes, ...(outline ? { outline } : {}) }
