@@ -291,7 +291,7 @@ function BodyDetail({
 function RecheckTable({ problems }: { problems: readonly RecheckedProblem[] }) {
   if (problems.length === 0) return <p className="ok-line">未发现问题。</p>;
   return (
-    <table className="problem-table">
+    <table className="problem-table recheck-table">
       <thead>
         <tr>
           <th scope="col">对照上轮</th>
