@@ -5,7 +5,7 @@ import { placeCells, type LayoutCell, type TableLayout } from '../template/layou
 import type { Report } from '../model/report';
 import {
   cellText,
-  closingIndents,
+  closingPlacement,
   documentContent,
   type Closing,
   type DocumentOptions,
@@ -13,17 +13,18 @@ import {
   type SectionContent,
 } from './content';
 import {
-  CHARS_PER_LINE,
+  BODY_CHAR_PT,
+  BODY_TRACKING_PT,
   FONTS,
   LINE_PITCH_PT,
   MM_PER_PT,
   PAGE_MM,
   PAGE_NUMBER_BELOW_TYPE_AREA_MM,
   SIZES,
-  TYPE_AREA_MM,
   cssFontFamily,
 } from './fonts';
-import { cellLines, fitTable } from './table-fit';
+import { cellLines } from './table-fit';
+import { planPages, tableFitOnPage } from './pagination';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(text: string): string {
@@ -31,8 +32,6 @@ export function escapeHtml(text: string): string {
 }
 
 const pt = (n: number) => `${Math.round(n * 100) / 100}pt`;
-/** How much closer than its own width a body character is set so that 28 fill the line (with a little slack). */
-const GRID_LETTER_SPACING_PT = TYPE_AREA_MM.width / MM_PER_PT / CHARS_PER_LINE - SIZES.body - 0.1;
 const { top, right, bottom, left } = PAGE_MM;
 
 // A landscape table page is the portrait sheet turned so that the table's head
@@ -85,9 +84,10 @@ function styles(draft: boolean): string {
   th[scope^="row"], td.note { text-align: left; }
   td.value { text-align: center; font-variant-numeric: tabular-nums; }
   h1 .keep { white-space: nowrap; }
-  .closing { text-align: right; text-indent: 0; margin-top: 1.8em; }
+  /* Each closing line starts --char × its place from the right edge (closingPlacement): one character is 1em on screen. */
+  .closing { text-indent: 0; margin-top: 1.8em; --char: 1em; }
   .draft-watermark { display: none; }
-  .closing p { text-align: right; text-indent: 0; }
+  .closing p { text-align: left; text-indent: 0; white-space: nowrap; }
   @media screen {
     table.t-proactive { min-width: 26em; }
     table.t-requests { min-width: 44em; }
@@ -108,7 +108,9 @@ function styles(draft: boolean): string {
     /* Lines are not pushed to the next page to avoid a lone line: that would break the 22-line grid. */
     /* 28 characters of 三号 to the 156 mm line: each set a little closer, as in the Word file. */
     body { font-size: ${pt(SIZES.body)}; line-height: ${pt(LINE_PITCH_PT)}; widows: 2; orphans: 2; }
-    p, h2, h3 { letter-spacing: ${pt(GRID_LETTER_SPACING_PT)}; }
+    p, h2, h3 { letter-spacing: ${pt(BODY_TRACKING_PT)}; }
+    /* As the Word file: no extra space between Chinese characters and digits (w:autoSpaceDN off). */
+    body { text-autospace: no-autospace; }
     main { max-width: none; padding: 0; }
     h1 { font-size: ${pt(SIZES.title)}; line-height: ${pt(LINE_PITCH_PT * 1.2)}; margin: 0 0 ${pt(LINE_PITCH_PT)}; }
     h2, h3 { break-after: avoid; }
@@ -116,7 +118,7 @@ function styles(draft: boolean): string {
     /* A draft's watermark, as in the Word file: across every page in light grey, under the red mark of the page head. */
     .draft-watermark { display: block; position: fixed; top: 45%; left: 0; right: 0; text-align: center; text-indent: 0; transform: rotate(-45deg);
       font-family: ${cssFontFamily(FONTS.heading)}; font-size: 96pt; line-height: 1; color: #d9d9d9; opacity: 0.6; z-index: -1; }
-    .closing { margin-top: ${pt(LINE_PITCH_PT)}; break-inside: avoid; break-before: avoid; }
+    .closing { margin-top: ${pt(LINE_PITCH_PT)}; break-inside: avoid; break-before: avoid; --char: ${pt(BODY_CHAR_PT)}; }
     .table-scroll { overflow: visible; }
     section.landscape { page: landscape; }
     table { font-size: var(--print-size, ${pt(SIZES.table)}); line-height: 1.25; }
@@ -124,6 +126,8 @@ function styles(draft: boolean): string {
     tr { break-inside: avoid; }
     /* Every table is set small enough to fit its page (table-fit) and kept whole with its heading. */
     section.table-section { break-inside: avoid; }
+    /* The page plan (pagination.ts) starts these sections on a new page, as the Word file does. */
+    section.new-page { break-before: page; }
   }`;
 }
 
@@ -156,13 +160,9 @@ function cellHtml(cell: LayoutCell, report: Report, stickyLeft: string | undefin
   }
 }
 
-/** The printed type area in points: portrait, or turned for a landscape table. */
-const TYPE_PT = { width: TYPE_AREA_MM.width / MM_PER_PT, height: TYPE_AREA_MM.height / MM_PER_PT };
-
 export function tableHtml(layout: TableLayout, report: Report, labelledBy: string): string {
   // Column widths and the printed size from the same fit as the Word table.
-  const [w, h] = layout.landscape ? [TYPE_PT.height, TYPE_PT.width] : [TYPE_PT.width, TYPE_PT.height];
-  const fit = fitTable(layout, report, w, h - LINE_PITCH_PT);
+  const fit = tableFitOnPage(layout, report);
   const total = fit.widths.reduce((a, b) => a + b, 0);
   const percent = fit.widths.map((x) => (x / total) * 100);
   const cols = percent.map((p) => `<col style="width:${p.toFixed(2)}%">`).join('');
@@ -187,11 +187,13 @@ ${head}${body}
 </table></div>`;
 }
 
-function sectionHtml(section: SectionContent, report: Report): string {
+function sectionHtml(section: SectionContent, report: Report, newPage: boolean): string {
   const id = `s-${section.id}`;
   const landscape = section.body.kind === 'table' && section.body.layout.landscape;
   const body = section.body.kind === 'table' ? tableHtml(section.body.layout, report, id) : narrativeHtml(section.body.lines);
-  const classes = [section.body.kind === 'table' ? 'table-section' : '', landscape ? 'landscape' : ''].filter(Boolean).join(' ');
+  const classes = [section.body.kind === 'table' ? 'table-section' : '', landscape ? 'landscape' : '', newPage ? 'new-page' : '']
+    .filter(Boolean)
+    .join(' ');
   return `<section${classes ? ` class="${classes}"` : ''} aria-labelledby="${id}">
 <h2 id="${id}">${escapeHtml(section.heading)}</h2>
 ${body}
@@ -199,8 +201,9 @@ ${body}
 }
 
 function closingHtml(closing: Closing): string {
-  const { signatureChars, dateChars } = closingIndents(closing);
-  return `<div class="closing"><p class="signature" style="padding-right:${signatureChars.toFixed(2)}em">${escapeHtml(closing.signature)}</p><p class="date" style="padding-right:${dateChars.toFixed(2)}em">${escapeHtml(closing.date)}</p></div>`;
+  const { signatureFromRight, dateFromRight } = closingPlacement(closing);
+  const at = (fromRight: number) => `padding-left:max(0px, calc(100% - ${fromRight.toFixed(3)} * var(--char)))`;
+  return `<div class="closing"><p class="signature" style="${at(signatureFromRight)}">${escapeHtml(closing.signature)}</p><p class="date" style="${at(dateFromRight)}">${escapeHtml(closing.date)}</p></div>`;
 }
 
 /** The title as printed, its last words kept together so that "报告" never stands alone on a line. */
@@ -220,6 +223,8 @@ function titleHtml(lines: readonly string[]): string {
 export function renderReportHtml(report: Report, options: DocumentOptions): string {
   const doc = documentContent(report, { ...options, closing: options.closing ?? false });
   const title = `${doc.draft ? '【草稿】' : ''}${doc.title}`;
+  // The printed pages break where the Word file's do.
+  const plan = planPages(doc, report);
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -234,7 +239,7 @@ export function renderReportHtml(report: Report, options: DocumentOptions): stri
 <main>
 ${doc.draft ? '<p class="draft-mark" role="note">草稿</p>\n<div class="draft-watermark" aria-hidden="true">草稿</div>\n' : ''}<h1>${titleHtml(doc.titleLines)}</h1>
 ${narrativeHtml(doc.preamble)}
-${doc.sections.map((s) => sectionHtml(s, report)).join('\n')}
+${doc.sections.map((s) => sectionHtml(s, report, plan.breakBefore.has(s.id))).join('\n')}
 ${doc.closing ? closingHtml(doc.closing) : ''}
 </main>
 </body>
