@@ -8,9 +8,9 @@
 import { BODY_CHAR_PT, bodyTextPt } from './fonts';
 
 /** Marks that may not begin a line (行首禁则): they stay with the character before. */
-const NO_LINE_START = new Set([...'，。、；：？！）》」』】〕〗’”…—·%,.;:?!)]}']);
+export const NO_LINE_START: ReadonlySet<string> = new Set([...'，。、；：？！）》」』】〕〗’”…—·%,.;:?!)]}']);
 /** Marks that may not end a line (行尾禁则): they go down with the character after. */
-const NO_LINE_END = new Set([...'（《「『【〔〖‘“([{']);
+export const NO_LINE_END: ReadonlySet<string> = new Set([...'（《「『【〔〖‘“([{']);
 /** Characters of a run that is never broken: a number, a Latin word. */
 const IN_RUN = /[0-9A-Za-z.%\-+/]/;
 
