@@ -6,6 +6,8 @@
 
 /** What stands for a figure too large to be a count or an amount of any report. */
 export const FIGURE_TOO_LARGE = '数值过大';
+/** What stands for a negative count, amount or rate: no report has one; it is shown as wrong, never drawn. */
+export const NOT_A_COUNT = '数值有误';
 
 /** From a trillion on (13 digits), a figure is not a report's: more than any body handles or charges. */
 const LARGEST = 1e12;
@@ -13,6 +15,11 @@ const LARGEST = 1e12;
 /** Whether a figure can be shown as digits (and drawn as a bar): finite and below a trillion in size. */
 export function isShowable(value: number): boolean {
   return Number.isFinite(value) && Math.abs(value) < LARGEST;
+}
+
+/** Whether a figure is one a report can hold as a count, an amount or a share: not negative, and showable. */
+export function isCountable(value: number | null): value is number {
+  return value !== null && value >= 0 && isShowable(value);
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   REQUEST_ROWS,
 } from '../template/gov2021';
 import { textWidth } from './text';
-import { formatFigure, isShowable } from '../figures';
+import { formatFigure, isCountable, isShowable, NOT_A_COUNT } from '../figures';
 import { COLORS, FONT_STACK, SERIES_COLORS } from './theme';
 
 /** An ECharts option: plain JSON-like data. */
@@ -29,12 +29,9 @@ export interface Datum {
   value: number | null;
 }
 
-/** What a chart prints for a negative count: it is drawn as nothing. */
-export const NOT_A_COUNT = '数值有误';
-
 /** The length a figure is drawn at: itself, or null (nothing drawn) for text, a negative count or one no report can hold. */
 export function drawnValue(value: number | null): number | null {
-  return value !== null && value >= 0 && isShowable(value) ? value : null;
+  return isCountable(value) ? value : null;
 }
 
 /** What a chart prints beside a figure: "3,862"; 「数值过大」 or 「数值有误」 where it is not drawn; nothing for text. */
