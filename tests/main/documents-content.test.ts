@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import type { Element } from 'domhandler';
+import { isTag } from 'domhandler';
 import { documentContent, narrativeLines } from '../../src/shared/document/content';
 import { renderReportHtml } from '../../src/shared/document/html';
 import { renderReportDocx } from '../../src/main/services/documents';
@@ -65,7 +65,7 @@ describe('document content', () => {
     ]);
     const doc = parseDocument(renderReportHtml(report, { draft: false }));
     const runIn = DomUtils.findOne((e) => e.attribs.class === 'run-in', doc.children)!;
-    const children = runIn.children.filter((c): c is Element => c.type === 'tag');
+    const children = runIn.children.filter(isTag);
     expect(children.map((c) => [c.name, DomUtils.textContent(c)])).toEqual([
       ['h3', '（一）主动公开。'],
       ['p', '一是及时更新政府公开信息。'],
