@@ -48,6 +48,11 @@ const sevenDigits = setCells(
   CELLS.map((c, i) => [c.key, c.kind === 'amount' ? 1234567.8912 : 1000000 + ((i * 7919) % 8999999)]),
 );
 const longName = { ...busy, agency: '某某省某某市某某区人民政府办公室政务公开科（区政府信息公开办公室）' };
+/** A name of some seventy characters, as a joint report of several bodies is titled: set smaller, never cut. */
+const veryLongName = {
+  ...busy,
+  agency: '某某省某某市某某区人民政府办公室、某某区发展和改革局、某某区财政局、某某区自然资源和规划局、某某区住房和城乡建设局联合',
+};
 /** Figures no report holds: every third cell 1e308, every third negative. */
 const absurd = setCells(
   busy,
@@ -59,6 +64,7 @@ const CASES: { name: string; report: Report; previous: Report | null }[] = [
   { name: 'narrow-segments', report: narrowSegments, previous: busyLastYear },
   { name: 'seven-digits', report: sevenDigits, previous: busyLastYear },
   { name: 'long-name', report: longName, previous: null },
+  { name: 'very-long-name', report: veryLongName, previous: null },
   { name: 'absurd', report: absurd, previous: busyLastYear },
 ];
 
@@ -116,10 +122,11 @@ const overlap = (a: Box, b: Box) =>
 describe.each(CASES.map((c) => [c.name, c] as const))('the 一图读懂 of %s', (_name, { report, previous }) => {
   const composed = composeWithCharts({ report, previous, highlights: defaultHighlights(report) });
 
-  it('sets no text over another and none outside the page', () => {
+  it('sets no text over another, none outside the page and none cut with 「…」', () => {
     const boxes = textBoxes(composed.svg);
     expect(boxes.length).toBeGreaterThan(40);
     for (const b of boxes) {
+      expect(b.text).not.toContain('…');
       expect(b.left, b.text).toBeGreaterThanOrEqual(0);
       expect(b.right, b.text).toBeLessThanOrEqual(composed.width);
       expect(b.bottom, b.text).toBeLessThanOrEqual(composed.height);

@@ -81,6 +81,18 @@ describe('line breaking', () => {
       }
     }
   });
+  it('keeps a figure on one line: never 「20」 and 「22年」, nor 「3,8」 and 「62」', () => {
+    const text = '数据来源：《某某省某某市某某区人民政府办公室联合2022年政府信息公开工作年度报告》共3,862件';
+    for (let width = 200; width <= 700; width += 7) {
+      const lines = wrapText(text, 20, width);
+      expect(lines.join('')).toBe(text);
+      for (const [i, line] of lines.entries())
+        if (i > 0) expect(/\d$/.test(lines[i - 1]!) && /^[\d,.]/.test(line), `${lines[i - 1]}|${line}`).toBe(false);
+    }
+    // A run longer than the line is still broken, not set past the edge.
+    for (const line of wrapText('1'.repeat(80), 20, 200)) expect(textWidth(line, 20)).toBeLessThanOrEqual(200);
+  });
+
   it('cuts at the last line allowed with "…"', () => {
     const lines = wrapText('一二三四五六七八九十'.repeat(5), 20, 100, 2);
     expect(lines).toHaveLength(2);

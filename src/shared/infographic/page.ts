@@ -77,7 +77,7 @@ function paragraph(
   width: number,
   o: TextOptions & { lineHeight: number; maxLines?: number; balanced?: boolean },
 ): { svg: string; height: number } {
-  const lines = (o.balanced ? balancedWrap : wrapText)(content, o.size, width, o.maxLines);
+  const lines = (o.balanced ? balancedWrap : wrapText)(content, o.size, width, o.maxLines, o.weight === 'bold');
   // The first baseline sits about 0.8 em under the line box's top, centred in the line height.
   const first = top + (o.lineHeight - o.size) / 2 + o.size * 0.85;
   return { svg: lines.map((line, i) => text(x, first + i * o.lineHeight, line, o)).join(''), height: lines.length * o.lineHeight };
@@ -109,11 +109,14 @@ function header(report: Report, y0: number): { svg: string; height: number } {
   parts.push(`<rect x="${badge.x}" y="${badge.y}" width="${badge.w}" height="${badge.h}" rx="22" fill="${COLORS.gold}"/>`);
   parts.push(text(badge.x + badge.w / 2, badge.y + 31, '一图读懂', { size: 24, fill: COLORS.deepRed, weight: 'bold', anchor: 'middle' }));
   let y = badge.y + badge.h + 28;
+  // A long name is set smaller rather than cut: three lines at most, from 44 px down to 28.
+  let size = 44;
+  while (size > 28 && wrapText(report.agency, size, INNER, Infinity, true).length > 3) size -= 2;
   const agency = paragraph(PAD, y, report.agency, INNER, {
-    size: 44,
+    size,
     fill: '#FFFFFF',
     weight: 'bold',
-    lineHeight: 60,
+    lineHeight: Math.round(size * 1.36),
     maxLines: 3,
     balanced: true,
   });
