@@ -36,7 +36,9 @@ export type CellReading =
   /** A formula the file kept no result for, computed on import. */
   | { kind: 'formula'; formula: string }
   /** The value stood elsewhere in the merged label or header it belongs to. */
-  | { kind: 'merged'; from: string };
+  | { kind: 'merged'; from: string }
+  /** A count the workbook formats as a date (it shows as `shown`, e.g. 1900-01-21): its underlying number was read. */
+  | { kind: 'date'; shown: string };
 
 export type ImportedCell =
   | { key: CellKey; status: 'matched'; source: SourceCell; value: CellValue; readings?: readonly CellReading[] }

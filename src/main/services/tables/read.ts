@@ -260,6 +260,12 @@ function cellNotes(cells: ImportedCell[], choices: Record<TableId, Choice>): str
       `${formulas.length} 个格子是公式，文件中没有保存计算结果，已在导入时算出：${listOf(formulas.map(({ cell }) => ('source' in cell && cell.source ? cell.source.address : nameOf(cell.key))))}`,
     );
   }
+  const dates = readings('date');
+  if (dates.length > 0) {
+    notes.push(
+      `${dates.length} 个格子设成了日期格式，已按其中的数字读入：${listOf(dates.map(({ cell, x }) => `${nameOf(cell.key)}（显示为 ${x.kind === 'date' ? x.shown : ''}）`))}`,
+    );
+  }
   const guessed = cells.filter((c) => c.status === 'guessed');
   if (guessed.length > 0) {
     const pairs = new Set(guessed.flatMap((c) => c.guesses.map((g) => `「${g.found}」→「${g.takenFor}」`)));

@@ -89,7 +89,7 @@ export function readPlacement(
   const found = cellOf(grid, p, claimed);
   if (found.defect) return { value: null, readings: [], defect: found.defect };
   const cell = found.cell;
-  const readings: CellReading[] = found.from ? [{ kind: 'merged', from: found.from }] : [];
+  const readings: CellReading[] = [...(found.from ? [{ kind: 'merged', from: found.from } as const] : []), ...(cell?.readings ?? [])];
   if (cell?.uncachedFormula)
     return { value: null, readings, cell, defect: `${cell.address} 是公式，文件中没有保存计算结果，也无法在导入时算出` };
   if (cell?.formula) readings.push({ kind: 'formula', formula: cell.formula });

@@ -26,6 +26,7 @@ export function readingText(x: CellReading): string {
   if (x.kind === 'placeholder') return `「${x.found || '空白'}」按 0 读入`;
   if (x.kind === 'unit') return x.unit === '元' ? `「${x.found}」元，换算为万元` : `「${x.found}」按单位换算`;
   if (x.kind === 'formula') return '公式在导入时算出';
+  if (x.kind === 'date') return `设成了日期格式（显示为 ${x.shown}），按其中的数字读入`;
   return `取自合并范围内的 ${x.from}`;
 }
 

@@ -1,0 +1,46 @@
+// Whether a text of a source belongs to the report: one of the template's
+// labels (a table's title, a header, a row label, as the template and its known
+// variants spell them), a title naming body and year, or the level line our
+// exports write. A source reads closely only the parts that hold such a text
+// (a workbook's sheets, a PDF's pages): a sheet without one can't hold a table
+// the finder would place, nor the title or level it reads.
+import { LAYOUTS } from '../../../shared/template/layout';
+import { SECTION_BY_ID, TABLES, TABLE_IDS } from '../../../shared/template/gov2021';
+import { normalizeLabel, withoutAsides } from './labels';
+import { LEVEL_LABEL, parseTitle } from './title';
+
+/**
+ * Labels this short ("其他", "总计", "合计", "规章") are words any ledger
+ * uses; every table also carries longer ones, which decide.
+ */
+const MIN_LENGTH = 4;
+/** Longer texts are notes and paragraphs: they may still name a table, read as they come. */
+const MAX_TITLE_LENGTH = 80;
+
+function templateTexts(): string[] {
+  const texts: string[] = [];
+  for (const t of TABLE_IDS) {
+    const table = TABLES[t];
+    texts.push(SECTION_BY_ID[t].name);
+    for (const row of table.rows) {
+      texts.push(row.label, ...(row.short ? [row.short] : []), ...(row.aliases ?? []));
+      for (const col of table.colsOf(row.key)) texts.push(col.label, ...(col.aliases ?? []));
+    }
+    for (const row of LAYOUTS[t].rows) for (const cell of row) if (cell.kind !== 'value') texts.push(cell.text);
+  }
+  return texts;
+}
+
+const FORMS: readonly string[] = [...new Set(templateTexts().map((t) => withoutAsides(normalizeLabel(t))))].filter(
+  (f) => f.length >= MIN_LENGTH,
+);
+
+/** Whether the text is, or holds, one of the template's labels, a report's title, or the level line. */
+export function belongsToReport(text: string): boolean {
+  if (text.length < MIN_LENGTH) return false;
+  const norm = normalizeLabel(text);
+  const bare = withoutAsides(norm);
+  for (const form of FORMS) if (norm.includes(form) || bare.includes(form)) return true;
+  if (text.includes(LEVEL_LABEL)) return true;
+  return text.length <= MAX_TITLE_LENGTH && parseTitle(text) !== undefined;
+}

@@ -1,0 +1,59 @@
+// An Office part is XML: it is streamed from the archive through a SAX
+// parser (htmlparser2 in XML mode, already the Word reader's parser), so a
+// part is never held whole, whatever its size. Elements are named without
+// their namespace prefix: generators write <c>, <x:c> or <main:c> alike.
+import { StringDecoder } from 'node:string_decoder';
+import { Parser } from 'htmlparser2';
+import type { Archive } from './unzip';
+
+export type Attributes = Readonly<Record<string, string>>;
+
+export interface XmlHandler {
+  open?(name: string, attributes: Attributes): void;
+  /** Text and CDATA, possibly in several pieces for one text node. */
+  text?(text: string): void;
+  close?(name: string): void;
+}
+
+const local = (name: string) => {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+};
+
+/** An attribute by its name without prefix (r:id, relationships:id …). */
+export function attributeOf(attributes: Attributes, name: string): string | undefined {
+  const plain = attributes[name];
+  if (plain !== undefined) return plain;
+  for (const [k, v] of Object.entries(attributes)) if (local(k) === name) return v;
+  return undefined;
+}
+
+/** Parts may be UTF-8 (with or without a BOM) or UTF-16 with its BOM, as XML allows. */
+function decoderFor(first: Buffer): { decoder: StringDecoder; skip: number } {
+  if (first[0] === 0xff && first[1] === 0xfe) return { decoder: new StringDecoder('utf16le'), skip: 2 };
+  if (first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf) return { decoder: new StringDecoder('utf8'), skip: 3 };
+  return { decoder: new StringDecoder('utf8'), skip: 0 };
+}
+
+/** Streams one part of the archive through `handler`; rejects as `Archive.read` does. */
+export async function parsePart(archive: Archive, name: string, handler: XmlHandler): Promise<void> {
+  const parser = new Parser(
+    {
+      onopentag: handler.open ? (n, a) => handler.open!(local(n), a) : undefined,
+      ontext: handler.text ? (t) => handler.text!(t) : undefined,
+      onclosetag: handler.close ? (n) => handler.close!(local(n)) : undefined,
+    },
+    { xmlMode: true },
+  );
+  let decoder: StringDecoder | undefined;
+  await archive.read(name, (chunk) => {
+    if (!decoder) {
+      const found = decoderFor(chunk);
+      decoder = found.decoder;
+      chunk = chunk.subarray(found.skip);
+    }
+    parser.write(decoder.write(chunk));
+  });
+  if (decoder) parser.write(decoder.end());
+  parser.end();
+}
