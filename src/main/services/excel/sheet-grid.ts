@@ -82,9 +82,17 @@ function parseRange(ref: string): { top: number; left: number; bottom: number; r
 
 const isTrue = (v: string | undefined) => v === '1' || v === 'true';
 
+/**
+ * Cells kept of a sheet before any of its strings has shown that it holds the
+ * report: a ledger of a million rows is scanned for labels, not held.
+ */
+const HELD_BEFORE_A_LABEL = 100_000;
+
 /** A SAX handler for one worksheet part. */
 export class SheetReader implements XmlHandler {
   private readonly cells: RawCell[] = [];
+  /** Cells were let go before a label showed up: the sheet must be read again to become a grid. */
+  letGo = false;
   private readonly hiddenRows = new Set<number>();
   private readonly hiddenColumns: [number, number][] = [];
   private readonly merges: string[] = [];
@@ -105,6 +113,8 @@ export class SheetReader implements XmlHandler {
     private readonly context: WorkbookContext,
     /** Cells this sheet may hold (every <c>, empty or not, counts). */
     private readonly maxCells: number,
+    /** Keep every cell whether or not a label has shown up yet (a sheet read again). */
+    private readonly keepAll = false,
   ) {}
 
   /** Cells met so far. */
@@ -183,8 +193,13 @@ export class SheetReader implements XmlHandler {
       const cell = this.cell;
       this.cell = undefined;
       if (cell.v === undefined && cell.f === undefined && cell.inline === undefined) return;
-      this.cells.push(cell);
       if (!this.belongs) this.belongs = this.stringBelongs(cell);
+      if (this.letGo) return;
+      this.cells.push(cell);
+      if (!this.belongs && !this.keepAll && this.cells.length > HELD_BEFORE_A_LABEL) {
+        this.cells.length = 0;
+        this.letGo = true;
+      }
     } else if (name === 'sheetData') this.inSheetData = false;
   }
 

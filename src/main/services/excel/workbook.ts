@@ -15,8 +15,14 @@ import { SheetReader, TooManyCells, type SheetGrid, type WorkbookContext } from 
 /** Thrown when the sheets together pass the workbook's cell limit. */
 class WorkbookTooLarge extends Error {}
 
-async function readSheet(archive: Archive, sheet: SheetPart, context: WorkbookContext, budget: { cells: number }): Promise<SheetReader> {
-  const reader = new SheetReader(sheet.name, context, Math.min(LIMITS.cells, budget.cells));
+async function readSheet(
+  archive: Archive,
+  sheet: SheetPart,
+  context: WorkbookContext,
+  budget: { cells: number },
+  keepAll = false,
+): Promise<SheetReader> {
+  const reader = new SheetReader(sheet.name, context, Math.min(LIMITS.cells, budget.cells), keepAll);
   try {
     await parsePart(archive, sheet.part, reader);
   } catch (err) {
@@ -43,7 +49,7 @@ async function resolveFormulas(
   if (pending.length === 0) return;
   const named = others.filter((s) => pending.some((p) => p.formula.formula.includes(s.name)));
   const values = [...read];
-  for (const sheet of named) values.push({ sheet, grid: (await readSheet(archive, sheet, context, budget)).toGrid(sheet.hidden) });
+  for (const sheet of named) values.push({ sheet, grid: (await readSheet(archive, sheet, context, budget, true)).toGrid(sheet.hidden) });
   const known: KnownValues = new Map(
     values.map((s) => [s.sheet.name, new Map(s.grid.grid.cells.filter((c) => !c.uncachedFormula).map((c) => [`${c.r},${c.c}`, c.raw]))]),
   );
@@ -76,7 +82,9 @@ async function gridsFrom(archive: Archive): Promise<Grid[] | undefined> {
   const read: { sheet: SheetPart; grid: SheetGrid }[] = [];
   const others: SheetPart[] = [];
   for (const sheet of parts.sheets) {
-    const reader = await readSheet(archive, sheet, context, budget);
+    let reader = await readSheet(archive, sheet, context, budget);
+    // A label far down a long sheet: the cells let go before it are read again, this once.
+    if (reader.belongs && reader.letGo) reader = await readSheet(archive, sheet, context, budget, true);
     if (reader.belongs) read.push({ sheet, grid: reader.toGrid(sheet.hidden) });
     else others.push(sheet);
   }

@@ -11,9 +11,9 @@ import { LEVEL_LABEL, parseTitle } from './title';
 
 /**
  * Labels this short ("其他", "总计", "合计", "规章") are words any ledger
- * uses; every table also carries longer ones, which decide.
+ * uses; every table also carries longer ones (自然人, 行政复议 …), which decide.
  */
-const MIN_LENGTH = 4;
+const MIN_LENGTH = 3;
 /** Longer texts are notes and paragraphs: they may still name a table, read as they come. */
 const MAX_TITLE_LENGTH = 80;
 
