@@ -5,7 +5,7 @@
 // parser; none is held as XML.
 import { posix } from 'node:path';
 import { belongsToReport } from '../tables';
-import { attributeOf, parsePart, type Archive } from '../zip';
+import { attributeOf, isXmlTrue, parsePart, type Archive } from '../zip';
 import { isDateFormat } from './number-format';
 import { decodeEscapes, type WorkbookContext } from './sheet-grid';
 
@@ -61,7 +61,7 @@ export async function workbookParts(archive: Archive): Promise<WorkbookParts | u
   let date1904 = false;
   await parsePart(archive, workbook, {
     open(name, a) {
-      if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      if (name === 'workbookPr') date1904 = isXmlTrue(a.date1904);
       else if (name === 'sheet') {
         const id = attributeOf(a, 'id');
         if (a.name !== undefined && id) declared.push({ name: a.name, id, hidden: a.state === 'hidden' || a.state === 'veryHidden' });

@@ -6,7 +6,7 @@
 // declares them, and a cell in a hidden row or column says so.
 import type { CellReading } from '../../../shared/api/import';
 import { belongsToReport, coveredCell, gridCell, gridFrom, gridKey, type Grid, type GridCell } from '../tables';
-import type { Attributes, XmlHandler } from '../zip/xml';
+import { isXmlTrue, type Attributes, type XmlHandler } from '../zip';
 import { shiftFormula, type FormulaCell } from './formulas';
 import { serialDate } from './number-format';
 
@@ -80,8 +80,6 @@ function parseRange(ref: string): { top: number; left: number; bottom: number; r
   };
 }
 
-const isTrue = (v: string | undefined) => v === '1' || v === 'true';
-
 /**
  * Cells kept of a sheet before any of its strings has shown that it holds the
  * report: a ledger of a million rows is scanned for labels, not held.
@@ -132,7 +130,7 @@ export class SheetReader implements XmlHandler {
           this.row = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? r : this.row + 1;
           this.col = 0;
           // Hidden by hand, by a collapsed outline or a filter; a row of height 0 is hidden too.
-          if (isTrue(a.hidden) || (a.ht !== undefined && Number(a.ht) === 0)) this.hiddenRows.add(this.row);
+          if (isXmlTrue(a.hidden) || (a.ht !== undefined && Number(a.ht) === 0)) this.hiddenRows.add(this.row);
         }
         return;
       }
@@ -155,7 +153,7 @@ export class SheetReader implements XmlHandler {
       const min = Number(a.min);
       const max = Math.min(Number(a.max), MAX_COL);
       const zeroWidth = a.width !== undefined && Number(a.width) === 0;
-      if ((isTrue(a.hidden) || zeroWidth) && min >= 1 && max >= min) this.hiddenColumns.push([min, max]);
+      if ((isXmlTrue(a.hidden) || zeroWidth) && min >= 1 && max >= min) this.hiddenColumns.push([min, max]);
     } else if (name === 'mergeCell' && a.ref) this.merges.push(a.ref);
   }
 
@@ -298,7 +296,7 @@ export class SheetReader implements XmlHandler {
       case 'str':
         return v === undefined ? null : decodeEscapes(v);
       case 'b':
-        return v === undefined ? null : isTrue(v);
+        return v === undefined ? null : isXmlTrue(v);
       // An error (#REF!, #DIV/0!) and an ISO date are text: what the cell shows.
       case 'e':
       case 'd':

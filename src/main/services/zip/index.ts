@@ -11,4 +11,4 @@ export {
   type ZipScan,
 } from './unzip';
 export { oleKind, type OleKind } from './container';
-export { attributeOf, parsePart, type Attributes, type XmlHandler } from './xml';
+export { attributeOf, isXmlTrue, parsePart, type Attributes, type XmlHandler } from './xml';

@@ -28,6 +28,12 @@ export function attributeOf(attributes: Attributes, name: string): string | unde
   return undefined;
 }
 
+/** An xsd:boolean attribute: "1" or "true" (some writers capitalise it). */
+export function isXmlTrue(value: string | undefined): boolean {
+  const v = value?.trim().toLowerCase();
+  return v === '1' || v === 'true';
+}
+
 /** Parts may be UTF-8 (with or without a BOM) or UTF-16 with its BOM, as XML allows. */
 function decoderFor(first: Buffer): { decoder: StringDecoder; skip: number } {
   if (first[0] === 0xff && first[1] === 0xfe) return { decoder: new StringDecoder('utf16le'), skip: 2 };
