@@ -256,7 +256,7 @@ describe('limits', () => {
   }, 120_000);
 
   it('tables far down a long sheet, under a ledger, are read whole', async () => {
-    const ledger = [...numbers(5_000, 26)];
+    const ledger = [...numbers(400, 26)];
     const tables = tablesSheet('年报', thisYear, { title: TITLE });
     const shift = (ref: string) => ref.replace(/\d+/g, (n) => String(Number(n) + ledger.length));
     const sheet: OoxmlSheet = { name: '年报', rows: [...ledger, ...tables.rows], merges: (tables.merges ?? []).map(shift) };
@@ -264,7 +264,7 @@ describe('limits', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     for (const c of CELLS) expect(result.value.report.tables[c.table][c.row]![c.col], c.key).toBe(thisYear.get(c.key));
-    expect(result.value.record.tables.requests!.range).toMatch(/^A50\d\d:/);
+    expect(result.value.record.tables.requests!.range).toMatch(/^A4\d\d:/);
   }, 60_000);
 
   it('a merge over a whole sheet is refused like a sheet of that many cells, naming the sheet', async () => {

@@ -82,9 +82,11 @@ function parseRange(ref: string): { top: number; left: number; bottom: number; r
 
 /**
  * Cells kept of a sheet before any of its strings has shown that it holds the
- * report: a ledger of a million rows is scanned for labels, not held.
+ * report. A table's sheet shows a title or a header in its first rows; a
+ * ledger is scanned for labels, not held (holding the cells of thirty ledger
+ * sheets cost a third of the read). Tables below a long ledger are read again.
  */
-const HELD_BEFORE_A_LABEL = 100_000;
+const HELD_BEFORE_A_LABEL = 5_000;
 
 /** A SAX handler for one worksheet part. */
 export class SheetReader implements XmlHandler {
