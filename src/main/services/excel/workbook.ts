@@ -81,7 +81,9 @@ async function gridsFrom(archive: Archive): Promise<Grid[] | undefined> {
   const budget = { cells: LIMITS.workbookCells };
   const read: { sheet: SheetPart; grid: SheetGrid }[] = [];
   const others: SheetPart[] = [];
-  for (const sheet of parts.sheets) {
+  for (const [i, sheet] of parts.sheets.entries()) {
+    const next = parts.sheets[i + 1];
+    if (next) archive.prefetch(next.part);
     let reader = await readSheet(archive, sheet, context, budget);
     // A label far down a long sheet: the cells let go before it are read again, this once.
     if (reader.belongs && reader.letGo) reader = await readSheet(archive, sheet, context, budget, true);

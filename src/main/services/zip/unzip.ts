@@ -5,7 +5,8 @@
 // — whatever the headers say. yauzl reads Zip64 directories and refuses an
 // entry that inflates past its declared size; the budget holds even where it
 // would not.
-import { inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { inflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 
 export interface UnzipLimits {
@@ -39,6 +40,11 @@ export interface Archive {
    * with whatever `onChunk` throws (the read stops there).
    */
   read(name: string, onChunk: (chunk: Buffer) => void): Promise<void>;
+  /**
+   * Starts inflating a small part on the thread pool, so that it is ready
+   * when read: the next sheet inflates while this one is parsed.
+   */
+  prefetch(name: string): void;
   /** Bytes inflated so far. */
   readonly spent: number;
   close(): void;
@@ -72,10 +78,10 @@ function readStream(zip: yauzl.ZipFile, entry: yauzl.Entry, decompress: boolean)
 }
 
 /**
- * Parts up to this size (as declared) are inflated in one synchronous call,
- * bounded by the declared size: most parts of a workbook are, and the
- * streaming inflater's trip through the thread pool per 16 KB costs more than
- * the inflating itself. Larger parts stream, so memory stays bounded.
+ * Parts up to this size (as declared) are inflated in one call, bounded by
+ * the declared size: most parts of a workbook are, and the streaming
+ * inflater's trip through the thread pool per 16 KB costs more than the
+ * inflating itself. Larger parts stream, so memory stays bounded.
  */
 const INFLATE_AT_ONCE = 16 * 1024 * 1024;
 /** The bytes of an inflated part are handed on in pieces of this size, as a stream would. */
@@ -87,15 +93,26 @@ async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** A part inflated at once; its size must be the one declared (as yauzl checks a stream). */
-function inflateAtOnce(entry: yauzl.Entry, packed: Buffer): Buffer {
+const inflateRawAsync = promisify(inflateRaw);
+
+/**
+ * A part inflated at once, in one trip to the thread pool, bounded by its
+ * declared size, which it must have (as yauzl checks a stream).
+ */
+async function inflateAtOnce(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
+  let packed: Buffer;
+  try {
+    packed = await collect(await readStream(zip, entry, false));
+  } catch {
+    throw new UnzipError('not_zip');
+  }
   if (entry.compressionMethod === 0) {
     if (packed.length !== entry.uncompressedSize) throw new UnzipError('not_zip');
     return packed;
   }
   let out: Buffer;
   try {
-    out = inflateRawSync(packed, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+    out = await inflateRawAsync(packed, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
   } catch {
     // Past the declared size (the header lies) or not a deflate stream at all.
     throw new UnzipError('not_zip');
@@ -129,6 +146,9 @@ export async function openArchive(
   const byName = new Map<string, yauzl.Entry>();
   for (const e of entries) if (!byName.has(e.fileName.toLowerCase())) byName.set(e.fileName.toLowerCase(), e);
   let spent = 0;
+  const atOnce = (e: yauzl.Entry) => e.uncompressedSize <= INFLATE_AT_ONCE && e.compressedSize <= INFLATE_AT_ONCE && !e.isEncrypted();
+  /** Parts being inflated ahead of their read. */
+  const ahead = new Map<yauzl.Entry, Promise<Buffer>>();
   const archive: Archive = {
     names: entries.map((e) => e.fileName),
     find: (name) => byName.get(name.replace(/^\//, '').toLowerCase())?.fileName,
@@ -136,20 +156,23 @@ export async function openArchive(
       return spent;
     },
     close: () => zip.close(),
+    prefetch(name) {
+      const entry = byName.get(name.toLowerCase());
+      if (!entry || ahead.has(entry) || !atOnce(entry) || spent + entry.uncompressedSize > limits.totalBytes) return;
+      const inflating = inflateAtOnce(zip, entry);
+      // A failure surfaces when the part is read; a part never read fails silently.
+      inflating.catch(() => undefined);
+      ahead.set(entry, inflating);
+    },
     async read(name, onChunk) {
       const entry = byName.get(name.toLowerCase());
       if (!entry || entry.fileName.endsWith('/')) throw new UnzipError('not_zip');
       if (entry.isEncrypted()) throw new UnzipError('encrypted');
       // Declared sizes are only a first, cheap refusal; the stream is counted regardless.
       if (spent + entry.uncompressedSize > limits.totalBytes) throw new UnzipError('too_large');
-      if (entry.uncompressedSize <= INFLATE_AT_ONCE && entry.compressedSize <= INFLATE_AT_ONCE) {
-        let packed: Buffer;
-        try {
-          packed = await collect(await readStream(zip, entry, false));
-        } catch {
-          throw new UnzipError('not_zip');
-        }
-        const inflated = inflateAtOnce(entry, packed);
+      if (atOnce(entry)) {
+        const inflated = await (ahead.get(entry) ?? inflateAtOnce(zip, entry));
+        ahead.delete(entry);
         spent += inflated.length;
         if (spent > limits.totalBytes) throw new UnzipError('too_large');
         for (let at = 0; at < inflated.length; at += PIECE) onChunk(inflated.subarray(at, at + PIECE));
