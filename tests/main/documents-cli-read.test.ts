@@ -30,7 +30,7 @@ function nianbao(...args: string[]): Promise<{ code: number; stdout: string; std
 
 const report: Report = setCells(
   seedReport(),
-  CELLS.map((c, i) => [c.key, 1000 + i] as [string, number]),
+  CELLS.map((c, i) => [c.key, 1000 + i] as const),
 );
 
 describe('nianbao inspect reads every document format', () => {

@@ -37,7 +37,7 @@ function paragraphs(count: number, sentences: number, offset: number): string[] 
 /** A large report: six-digit figures in every cell, many long paragraphs, a preamble, 落款 and 成文日期. */
 export function largeReport(): Report {
   const seed = seedReport();
-  const changes = CELLS.map((c, i) => [c.key, c.kind === 'amount' ? 123456.7891 : 100000 + ((i * 7919) % 899999)] as [string, number]);
+  const changes = CELLS.map((c, i) => [c.key, c.kind === 'amount' ? 123456.7891 : 100000 + ((i * 7919) % 899999)] as const);
   const overview = [
     '（一）主动公开',
     ...paragraphs(3, 3, 0),

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FONTS, SIZES } from '../../src/shared/document/fonts';
 import { AUDIT_SHEET_NAME, exportWorkbook, importWorkbook, ONE_SHEET_NAME, SHEET_NAMES } from '../../src/main/services/excel';
 import { main } from '../../src/main/cli';
-import { CELLS } from '../../src/shared/model/cells';
+import { CELLS, type CellKey } from '../../src/shared/model/cells';
 import { readReportJson } from '../../src/shared/model/schema';
 import { isBlankLike, setCells, valueOf, type CellValue, type Report } from '../../src/shared/model/report';
 import { validate } from '../../src/shared/rules/engine';
@@ -28,7 +28,7 @@ function seed(): Report {
 
 /** The seed with every kind of value a cell can hold: text, marks, blanks, decimals, negatives, formula-like text. */
 function awkward(): Report {
-  const changes: [string, CellValue][] = [
+  const changes: [CellKey, CellValue][] = [
     ['proactive.regulations.issued', '十'],
     ['proactive.regulations.repealed', null],
     ['proactive.normative_docs.in_force', '—'],

@@ -83,7 +83,7 @@ describe('library.start', () => {
     const badCell = await fx.api.library.start({
       previous: { report: lastYear },
       meta: { agency: '余杭区统计局', year: 2023, level: '县区部门' },
-      cells: { 'requests.nonsense.total': 1 },
+      cells: JSON.parse('{"requests.nonsense.total": 1}'),
     });
     expect(badCell.ok).toBe(false);
     expect(value(await fx.api.library.list({}))).toEqual([]);

@@ -9,6 +9,7 @@ import { blockingFindings } from '../../src/shared/rules/explanations';
 import { RULES } from '../../src/shared/rules/catalog';
 import type { Finding, ValidationContext } from '../../src/shared/rules/types';
 import { previousOf, seed, withCells, withNarratives } from './fixtures';
+import { cellKey } from '../../src/shared/model/cells';
 
 interface Expected {
   id: string;
@@ -124,7 +125,7 @@ const cases: BreakCase[] = [
     expect: {
       id: 'requests.row_total:granted',
       severity: 'error',
-      cells: ['requests.granted.total', ...REQUEST_PARTS.map((c) => `requests.granted.${c}`)],
+      cells: ['requests.granted.total', ...REQUEST_PARTS.map((c) => cellKey('requests', 'granted', c))],
       message: '三、（一）予以公开 一行：总计栏为 8，但自然人至其他各栏之和为 9：请核对各栏或将总计改为 9',
     },
     // 8 also breaks the 总计 column's sum of results.
@@ -137,7 +138,7 @@ const cases: BreakCase[] = [
     expect: {
       id: 'requests.results_total:natural',
       severity: 'error',
-      cells: ['requests.results_total.natural', ...RESULT_ROWS.map((r) => `requests.${r}.natural`)],
+      cells: ['requests.results_total.natural', ...RESULT_ROWS.map((r) => cellKey('requests', r, 'natural'))],
       message: '三、（七）总计·自然人 为 9，但各项办理结果之和为 10：请核对各项或将总计改为 10',
     },
     all: ['requests.results_total:natural', 'requests.row_total:results_total', 'requests.balance:natural'],
@@ -169,7 +170,7 @@ const cases: BreakCase[] = [
       severity: 'error',
       cells: [
         'appeals.suit_after_review.total',
-        ...['upheld', 'corrected', 'other', 'pending'].map((c) => `appeals.suit_after_review.${c}`),
+        ...['upheld', 'corrected', 'other', 'pending'].map((c) => cellKey('appeals', 'suit_after_review', c)),
       ],
       message: '行政诉讼（复议后起诉）·总计 为 0，但结果维持、结果纠正、其他结果、尚未审结之和为 2：请核对各项或将总计改为 2',
     },

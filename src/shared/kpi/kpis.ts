@@ -2,7 +2,8 @@
 // editor's 概览, the review page, the 一图读懂 and the exports all compute
 // them here. A ratio whose denominator is 0 (or a cell that holds text) has
 // no value: it shows "—", never NaN or ∞.
-import { valueAt, numericValue, type Report } from '../model/report';
+import { cellKey, type CellKey } from '../model/cells';
+import { cellNumber, type Report } from '../model/report';
 import { REQUEST_GROUPS } from '../template/gov2021';
 
 export type KpiUnit = '件' | '%' | '万元';
@@ -19,8 +20,8 @@ export interface KpiDef {
 }
 
 /** A cell's number for a KPI: blank counts as 0, text makes the KPI unknown. */
-function n(report: Report, key: string): number | null {
-  return numericValue(valueAt(report, key)) ?? null;
+function n(report: Report, key: CellKey): number | null {
+  return cellNumber(report, key) ?? null;
 }
 
 function sum(...values: (number | null)[]): number | null {
@@ -39,7 +40,8 @@ function ratio(part: number | null, whole: number | null): number | null {
 }
 
 const groupRows = (heading: string) => REQUEST_GROUPS.find((g) => g.heading === heading)!.rows;
-const groupTotal = (report: Report, heading: string) => sum(...groupRows(heading).map((row) => n(report, `requests.${row}.total`)));
+const groupTotal = (report: Report, heading: string) =>
+  sum(...groupRows(heading).map((row) => n(report, cellKey('requests', row, 'total'))));
 
 const received = (r: Report) => n(r, 'requests.received.total');
 const accepted = (r: Report) => sum(received(r), n(r, 'requests.carried_over.total'));
@@ -47,7 +49,7 @@ const closed = (r: Report) => n(r, 'requests.results_total.total');
 const denied = (r: Report) => groupTotal(r, '（三）不予公开');
 const unable = (r: Report) => groupTotal(r, '（四）无法提供');
 const suits = ['suit_direct', 'suit_after_review'] as const;
-const suitSum = (r: Report, col: string) => sum(...suits.map((s) => n(r, `appeals.${s}.${col}`)));
+const suitSum = (r: Report, col: string) => sum(...suits.map((s) => n(r, cellKey('appeals', s, col))));
 /** Closed cases: every case but those 尚未审结. */
 const closedCases = (total: number | null, pending: number | null) => (total === null || pending === null ? null : total - pending);
 

@@ -1,6 +1,6 @@
 // Every validation rule of docs/report-format.md, as data. The engine reads this
 // list; adding a rule is adding an entry here and its message.
-import { rowName } from '../model/cells';
+import { cellKey, rowName } from '../model/cells';
 import {
   APPEAL_ROWS,
   LEVELS_MAKING_REGULATIONS,
@@ -20,7 +20,7 @@ const terms = (cells: readonly string[], previous = false): Term[] => cells.map(
 
 const NUM = '(?<n>\\d[\\d,，]*|[零〇一二两三四五六七八九十百千]+)';
 const UNIT = '\\s*(?:件|例|个|条|宗|起)';
-const APPEAL_TOTALS = ['appeals.review.total', 'appeals.suit_direct.total', 'appeals.suit_after_review.total'];
+const APPEAL_TOTALS = APPEAL_ROWS.map((r) => cellKey('appeals', r.key, 'total'));
 
 export const RULES: readonly Rule[] = [
   {
@@ -46,6 +46,10 @@ export const RULES: readonly Rule[] = [
     group: 'each',
     fixLhs: true,
     message: '{each} 一行：总计栏为 {lhsValue}，但自然人至其他各栏之和为 {rhsValue}：请核对各栏或将总计改为 {rhsValue}',
+    blankPartsMessage:
+      '{each} 一行：总计栏为 {lhsValue}，但自然人至其他各栏之和为 {rhsValue}，其中 {blankParts} 空着：请先按原件填写这些格，总计可能是对的',
+    partsMessage:
+      '{each} 一行：总计栏为 {lhsValue}，但自然人至其他各栏之和为 {rhsValue}；总计与表中其他合计相符，应是某一栏有误：请核对各栏',
   },
   {
     id: 'requests.results_total',
@@ -58,6 +62,9 @@ export const RULES: readonly Rule[] = [
     group: 'each',
     fixLhs: true,
     message: '{lhsName} 为 {lhsValue}，但各项办理结果之和为 {rhsValue}：请核对各项或将总计改为 {rhsValue}',
+    blankPartsMessage:
+      '{lhsName} 为 {lhsValue}，但各项办理结果之和为 {rhsValue}，其中 {blankParts} 空着：请先按原件填写这些格，总计可能是对的',
+    partsMessage: '{lhsName} 为 {lhsValue}，但各项办理结果之和为 {rhsValue}；总计与表中其他合计相符，应是某一项有误：请核对各项',
   },
   {
     id: 'requests.balance',
@@ -82,6 +89,10 @@ export const RULES: readonly Rule[] = [
     group: 'each',
     fixLhs: true,
     message: '{each}·总计 为 {lhsValue}，但结果维持、结果纠正、其他结果、尚未审结之和为 {rhsValue}：请核对各项或将总计改为 {rhsValue}',
+    blankPartsMessage:
+      '{each}·总计 为 {lhsValue}，但结果维持、结果纠正、其他结果、尚未审结之和为 {rhsValue}，其中 {blankParts} 空着：请先按原件填写这些格，总计可能是对的',
+    partsMessage:
+      '{each}·总计 为 {lhsValue}，但结果维持、结果纠正、其他结果、尚未审结之和为 {rhsValue}；总计与表中其他合计相符，应是某一项有误：请核对各项',
   },
   {
     id: 'cell.blank',
@@ -90,6 +101,7 @@ export const RULES: readonly Rule[] = [
     traits: { unfinished: true, unmarked: true },
     message: '表{numeral}有 {count} 个格子空着或只写了“—”“/”“无”（{examples}）：模板要求没有的填 0',
     fixLabel: '空格填 0',
+    unreadMessage: '表{numeral}有 {count} 个格子没能从文件读出（{examples}）：请对照原件填写，不要当作 0',
   },
   {
     id: 'continuity.carried_over',

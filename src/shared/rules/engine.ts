@@ -1,7 +1,8 @@
 // The one validation engine: reads the rule list (data) and derives findings
 // from a report. The editor, import, the CLI and export all call `validate`.
 import { CELLS, cellDef, type CellDef, type CellKey } from '../model/cells';
-import { isBlankLike, numericValue, setCells, valueAt, valueOf, type CellValue, type Report } from '../model/report';
+import { cellNumber, isBlankLike, isUnread, numericValue, setCells, valueAt, valueOf, type CellValue, type Report } from '../model/report';
+import { TOTAL_LEAVES } from './totals';
 import { NARRATIVE_IDS, SECTION_BY_ID, TABLE_IDS, type NarrativeId, type SectionId, type TableId } from '../template/gov2021';
 import { inferLevel } from '../template/levels';
 import { RULES } from './catalog';
@@ -31,6 +32,16 @@ import { expandEquation, type EquationIndex, type ResolvedTerm } from './equatio
 const SECTION_HEADING = (id: SectionId) => SECTION_BY_ID[id].heading;
 
 type Emit = (f: Finding) => void;
+
+/** The first few cells' names, for a message that counts them: "三、（一）予以公开·科研机构、… 等". */
+function examples(cells: readonly CellDef[], max = 3): string {
+  return (
+    cells
+      .slice(0, max)
+      .map((c) => c.name)
+      .join('、') + (cells.length > max ? ' 等' : '')
+  );
+}
 
 function show(v: CellValue | number): string {
   if (v === null) return '空白';
@@ -65,10 +76,14 @@ const compileEquation = memo((rule: EquationRule): CompiledEquation => ({
   })),
 }));
 
-/** Signed sum of the terms; NaN when a term is text (cell.type reports that, not the sum). */
+/**
+ * Signed sum of the terms; NaN when a term is text (cell.type reports that,
+ * not the sum) or unread (a cell the file did not give is unknown, not 0).
+ */
 function sumTerms(terms: readonly ResolvedTerm[], report: Report, previous: Report | null): number {
   let sum = 0;
   for (const t of terms) {
+    if (isUnread(t.previous ? previous! : report, t.key)) return NaN;
     const v = termValue(t, report, previous);
     if (typeof v === 'number') sum += t.sign * v;
     else if (v !== null && !isBlankLike(v)) return NaN;
@@ -116,17 +131,14 @@ function evalEquation(rule: EquationRule, report: Report, ctx: ValidationContext
       ix.cells.forEach((c) => allCells.add(c));
       continue;
     }
-    let fix: QuickFix | undefined;
-    // Only a total that is itself a valid count is offered: summing a 1.5 or a −1 would write a second error.
-    if (rule.fixLhs && ix.lhs.length === 1 && ix.rhs.every((t) => !t.previous) && Number.isInteger(r) && r >= 0) {
-      fix = { label: `将总计改为 ${show(r)}`, changes: [{ cell: ix.lhs[0]!.key, value: r }] };
-    }
+    const { fix, message, blankParts } = totalFix(rule, ix, report);
+    const blankNames = () => examples(blankParts.map((k) => cellDef(k)!));
     emit({
       id: `${rule.id}:${ix.each.key}`,
       rule: rule.id,
       severity: rule.severity,
       section: rule.section,
-      message: fill(rule.message, vars),
+      message: fill(message, (name) => (name === 'blankParts' ? blankNames() : vars(name))),
       cells: [...ix.cells],
       fix,
     });
@@ -142,6 +154,43 @@ function evalEquation(rule: EquationRule, report: Report, ctx: ValidationContext
       fix: fromPrevious(rule, compiled, report, previous),
     });
   }
+}
+
+/**
+ * What a sum that doesn't add up offers. A total is recomputed from its
+ * leaves (see TOTAL_LEAVES), never from another total that may itself be
+ * wrong; and only where there is no figure of the author's it would
+ * overwrite on a guess: beside a given total, blank leaves are the likelier
+ * fault (named, no new total), and a total its leaves agree with is right
+ * (a part is at fault). A 1.5 or a −1 is never offered: it would write a
+ * second error.
+ */
+const sumParts = (ix: CompiledIndex, report: Report) => sumTerms(ix.rhs, report, null);
+
+function totalFix(
+  rule: EquationRule,
+  ix: CompiledIndex,
+  report: Report,
+): { fix?: QuickFix; message: string; blankParts: readonly CellKey[] } {
+  const plain = { message: rule.message, blankParts: [] };
+  if (!rule.fixLhs || ix.lhs.length !== 1) return plain;
+  const total = ix.lhs[0]!.key;
+  const leaves = TOTAL_LEAVES.get(total) ?? [];
+  let sum = 0;
+  const blankParts: CellKey[] = [];
+  for (const leaf of leaves) {
+    const n = cellNumber(report, leaf);
+    if (n === undefined) return plain;
+    if (isBlankLike(valueAt(report, leaf))) blankParts.push(leaf);
+    sum += n;
+  }
+  const given = valueAt(report, total);
+  if (typeof given === 'number' && blankParts.length > 0 && rule.blankPartsMessage) return { message: rule.blankPartsMessage, blankParts };
+  // The leaves agree with the total, or not with the parts summed here (one of those is a total that is off): a part is at fault.
+  const parts = sumParts(ix, report);
+  if (given === sum || Math.abs(parts - sum) >= 1e-9) return { message: rule.partsMessage ?? rule.message, blankParts: [] };
+  if (!Number.isInteger(sum) || sum < 0) return plain;
+  return { ...plain, fix: { label: `将总计改为 ${show(sum)}`, changes: [{ cell: total, value: sum }] } };
 }
 
 /**
@@ -194,25 +243,61 @@ function evalCellType(rule: CellTypeRule, report: Report, _ctx: ValidationContex
 
 const CELLS_BY_TABLE = new Map<TableId, readonly CellDef[]>(TABLE_IDS.map((t) => [t, CELLS.filter((c) => c.table === t)]));
 
+/** The sums (equations of this year's cells alone) each cell takes part in. */
+const SUMS_BY_CELL = memo((): ReadonlyMap<CellKey, readonly CompiledIndex[]> => {
+  const byCell = new Map<CellKey, CompiledIndex[]>();
+  for (const rule of RULES) {
+    if (rule.kind !== 'equation') continue;
+    const compiled = compileEquation(rule);
+    if (compiled.usesPrevious) continue;
+    for (const ix of compiled.indexes) for (const c of ix.cells) byCell.set(c, [...(byCell.get(c) ?? []), ix]);
+  }
+  return byCell;
+});
+
+/**
+ * Every sum `cell` takes part in adds up, with the cell at `value` (as it is,
+ * where no value is given). A fix is offered only where this holds: a blank is
+ * filled with 0 only where 0 is what the table's own sums say, and a total is
+ * recomputed only where the new figure agrees with every other sum it is in.
+ * Otherwise the fault is elsewhere (a part, a missing figure, a cell that
+ * can't be added), and the cell is left for the author.
+ */
+function sumsHold(cell: CellKey, report: Report, value?: CellValue): boolean {
+  const at = value === undefined ? report : setCells(report, [[cell, value]]);
+  return (SUMS_BY_CELL().get(cell) ?? []).every((ix) => Math.abs(sumTerms(ix.lhs, at, null) - sumTerms(ix.rhs, at, null)) < 1e-9);
+}
+
 function evalBlank(rule: BlankRule, report: Report, _ctx: ValidationContext, emit: Emit): void {
   for (const table of TABLE_IDS) {
     const values = report.tables[table];
-    const blanks = CELLS_BY_TABLE.get(table)!.filter((c) => isBlankLike(values[c.row]?.[c.col] ?? null));
-    if (blanks.length === 0) continue;
-    const examples =
-      blanks
-        .slice(0, 3)
-        .map((c) => c.name)
-        .join('、') + (blanks.length > 3 ? ' 等' : '');
-    emit({
-      id: `${rule.id}:${table}`,
-      rule: rule.id,
-      severity: rule.severity,
-      section: table,
-      message: fill(rule.message, { numeral: SECTION_BY_ID[table].numeral, count: blanks.length, examples }),
-      cells: blanks.map((c) => c.key),
-      fix: { label: rule.fixLabel, changes: blanks.map((c) => ({ cell: c.key, value: 0 })) },
-    });
+    const empty = CELLS_BY_TABLE.get(table)!.filter((c) => isBlankLike(values[c.row]?.[c.col] ?? null));
+    if (empty.length === 0) continue;
+    const unread = empty.filter((c) => isUnread(report, c.key));
+    const blanks = unread.length === 0 ? empty : empty.filter((c) => !isUnread(report, c.key));
+    const vars = (cells: readonly CellDef[]) => ({ numeral: SECTION_BY_ID[table].numeral, count: cells.length, examples: examples(cells) });
+    if (blanks.length > 0) {
+      const fillable = blanks.filter((c) => sumsHold(c.key, report));
+      emit({
+        id: `${rule.id}:${table}`,
+        rule: rule.id,
+        severity: rule.severity,
+        section: table,
+        message: fill(rule.message, vars(blanks)),
+        cells: blanks.map((c) => c.key),
+        fix: fillable.length > 0 ? { label: rule.fixLabel, changes: fillable.map((c) => ({ cell: c.key, value: 0 })) } : undefined,
+      });
+    }
+    if (unread.length > 0) {
+      emit({
+        id: `${rule.id}:${table}:unread`,
+        rule: rule.id,
+        severity: rule.severity,
+        section: table,
+        message: fill(rule.unreadMessage, vars(unread)),
+        cells: unread.map((c) => c.key),
+      });
+    }
   }
 }
 

@@ -3,7 +3,7 @@
 // findings are derived again after each round; a cell that two fixes would
 // set to different values is ambiguous and left for the author.
 import type { CellKey } from '../model/cells';
-import { valueAt, setCells, type CellValue, type Report } from '../model/report';
+import { isUnread, valueAt, setCells, type CellValue, type Report } from '../model/report';
 import { RULES } from './catalog';
 import { validate } from './engine';
 import type { Finding, ValidationContext } from './types';
@@ -31,7 +31,7 @@ const FILL_RULES = new Set(RULES.filter((r) => r.kind === 'blank').map((r) => r.
 const TOTAL_RULES = new Set(RULES.filter((r) => r.kind === 'equation' && r.fixLhs).map((r) => r.id));
 
 /** What a round of fixes sets: the first fix to claim a cell has it (errors come first, filling blanks last). */
-function roundChanges(findings: readonly Finding[], touched: ReadonlyMap<CellKey, CellValue>, current: (key: CellKey) => CellValue) {
+function roundChanges(findings: readonly Finding[], touched: ReadonlyMap<CellKey, CellValue>, report: Report) {
   const changes = new Map<CellKey, CellValue>();
   const applied: AppliedFix[] = [];
   const ordered = [...findings.filter((f) => !FILL_RULES.has(f.rule)), ...findings.filter((f) => FILL_RULES.has(f.rule))];
@@ -39,7 +39,9 @@ function roundChanges(findings: readonly Finding[], touched: ReadonlyMap<CellKey
     if (!f.fix) continue;
     const cells: CellKey[] = [];
     for (const { cell, value } of f.fix.changes) {
-      if (current(cell) === value) continue;
+      if (valueAt(report, cell) === value) continue;
+      // A cell the file did not give is the author's to fill from the original, whatever a rule would make of it.
+      if (isUnread(report, cell)) continue;
       // Set once by 全部修正 already and now wanted otherwise: two rules disagree on the cell.
       if (touched.has(cell) || changes.has(cell)) continue;
       changes.set(cell, value);
@@ -65,8 +67,7 @@ export function fixAll(
   const applied: AppliedFix[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const findings = validate(next, ctx);
-    const at = next;
-    const { changes, applied: now } = roundChanges(findings, touched, (key) => valueAt(at, key));
+    const { changes, applied: now } = roundChanges(findings, touched, next);
     if (changes.size === 0) break;
     next = settle(setCells(next, changes), [...changes.keys()]);
     for (const [key, value] of changes) touched.set(key, value);

@@ -84,6 +84,17 @@ export interface EquationRule extends RuleBase {
    */
   message: string;
   detail?: string;
+  /**
+   * The message where some of the parts (rhs) are blank: the blank part, not
+   * the total, is then the likelier fault, so no new total is offered.
+   * Placeholders as `message`, and {blankParts}.
+   */
+  blankPartsMessage?: string;
+  /**
+   * The message where the total, recomputed from its parts, would disagree
+   * with another sum it is in: a part, not the total, is then at fault.
+   */
+  partsMessage?: string;
 }
 
 export interface CellTypeRule extends RuleBase {
@@ -96,6 +107,8 @@ export interface BlankRule extends RuleBase {
   kind: 'blank';
   message: string;
   fixLabel: string;
+  /** For the cells a file did not give (`Report.unread`): listed apart, never filled. Placeholders as `message`. */
+  unreadMessage: string;
 }
 
 export interface LevelCellsRule extends RuleBase {

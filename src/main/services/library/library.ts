@@ -5,6 +5,7 @@
 import { fail, ok, type Result } from '../../../shared/api/result';
 import type { CellKey } from '../../../shared/model/cells';
 import { blankReport, setCells, type CellValue, type Report } from '../../../shared/model/report';
+import { cellEntries } from '../../../shared/model/cells';
 import { nextYearReport } from '../../../shared/rules/carried';
 import { validate } from '../../../shared/rules/engine';
 import { blockingFindings } from '../../../shared/rules/explanations';
@@ -204,7 +205,7 @@ export class ReportLibrary {
   applyEdit(id: number, patch: EditPatch, options: { revision?: number; keepBefore?: RevisionReason } = {}): Result<ReportSummary> {
     const checked = checkPatch(patch);
     if (!checked.ok) return checked;
-    const { cells, narratives, explanations, meta } = checked.value;
+    const { cells, unread, narratives, explanations, meta } = checked.value;
     return this.write('保存修改', () => {
       const editable = this.editable(id);
       if (!editable.ok) return editable;
@@ -216,11 +217,8 @@ export class ReportLibrary {
       const at = this.now();
       if (options.keepBefore) this.snapshot(id, options.keepBefore, at);
       else if (this.revisionDue(id, at)) this.snapshot(id, 'edit', at);
-      if (cells)
-        this.store.setCells(
-          id,
-          Object.entries(cells).filter((e): e is [string, CellValue] => e[1] !== undefined),
-        );
+      if (cells) this.store.setCells(id, cellEntries(cells));
+      if (unread) this.store.setUnread(id, cellEntries(unread));
       if (narratives) this.store.setNarratives(id, narratives);
       if (explanations) this.store.setExplanations(id, Object.entries(explanations));
       if (meta) this.store.setMeta(id, meta);

@@ -4,7 +4,7 @@
 // dropped; and where copies stand apart (上年/本年, two sheets) the copy that is
 // this year's is taken, or none when nothing tells them apart.
 import type { CopyChoice } from '../../../shared/api/import';
-import { CELLS } from '../../../shared/model/cells';
+import { CELLS, type CellKey } from '../../../shared/model/cells';
 import { isBlankLike, parseCellInput } from '../../../shared/model/report';
 import { TABLE_IDS, type TableId } from '../../../shared/template/gov2021';
 import { candidateScore, type Candidate } from './candidate';
@@ -97,7 +97,7 @@ function copiesAmong(candidates: readonly Candidate[], origin: Map<Grid, Grid>):
 
 function sameFigures(copies: readonly Candidate[]): boolean {
   const [first, ...rest] = copies;
-  const valueOf = (c: Candidate, key: string) => {
+  const valueOf = (c: Candidate, key: CellKey) => {
     const p = c.placements.get(key);
     if (!p) return undefined;
     const v = parseCellInput(c.grid.at(p.r, p.c)?.raw ?? null);

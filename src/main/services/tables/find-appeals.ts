@@ -2,6 +2,7 @@
 // row of 15 values under a three-level header (行政复议 | 行政诉讼: 未经复议直接
 // 起诉, 复议后起诉), or a 3×5 grid with the three kinds of case as row labels.
 // Both start from runs of the five result headers (结果维持 … 总计) on one row.
+import { cellKey } from '../../../shared/model/cells';
 import { APPEAL_COLS, APPEAL_ROWS, APPEAL_SUIT_HEADING } from '../../../shared/template/gov2021';
 import { cover, guessOf, type Candidate } from './candidate';
 import type { Grid, GridCell } from './grid';
@@ -94,7 +95,7 @@ function valueRow(grid: Grid, runs: readonly Run[]): number {
 
 function place(cand: Candidate, run: Run, kind: string, r: number, rowEnd: number, rowGuess: ReturnType<typeof guessOf>): void {
   for (const h of run.hits) {
-    cand.placements.set(`appeals.${kind}.${h.match.key}`, {
+    cand.placements.set(cellKey('appeals', kind, h.match.key), {
       r,
       c: h.cell.c,
       rowEnd,
@@ -284,7 +285,7 @@ function combinedCandidates(grid: Grid): Candidate[] {
       appealsShape: '1x15',
     };
     for (const h of hits) {
-      const key = `appeals.${h.kind.key}.${h.result.key}`;
+      const key = cellKey('appeals', h.kind.key, h.result.key);
       if (cand.placements.has(key)) continue;
       const c = h.cell.right + 1;
       cand.placements.set(key, { r: h.cell.r, c, rowEnd: h.cell.bottom, guesses: [] });

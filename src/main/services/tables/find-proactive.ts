@@ -2,6 +2,7 @@
 // column, and for each row the nearest header row above that names its
 // columns (本年制发件数 …, 本年处理决定数量, 本年收费金额). Blocks without a
 // header are read by position, and marked as guesses.
+import { cellKey } from '../../../shared/model/cells';
 import { PROACTIVE_BLOCKS, TABLES, type ColDef } from '../../../shared/template/gov2021';
 import { cover, guessOf, type AmountUnit, type Candidate } from './candidate';
 import type { Grid, GridCell } from './grid';
@@ -164,7 +165,7 @@ export function findProactive(grid: Grid): Candidate[] {
         const rowEnd = hit.cell.bottom;
         if (header && header.length > 0) {
           for (const h of header) {
-            cand.placements.set(`proactive.${hit.match.key}.${h.match.key}`, {
+            cand.placements.set(cellKey('proactive', hit.match.key, h.match.key), {
               r: hit.cell.r,
               c: h.c,
               rowEnd,
@@ -177,7 +178,7 @@ export function findProactive(grid: Grid): Candidate[] {
           }
         } else if (k === 0 && headers[i]!.length === 0) {
           for (const p of positional(grid, hit, limit)) {
-            cand.placements.set(`proactive.${hit.match.key}.${p.col.key}`, {
+            cand.placements.set(cellKey('proactive', hit.match.key, p.col.key), {
               r: hit.cell.r,
               c: p.c,
               rowEnd,

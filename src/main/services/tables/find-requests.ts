@@ -1,6 +1,7 @@
 // Finds table 三 (requests): first its applicant-type header (自然人, 商业企业 …),
 // then its rows below by their labels, aligned to the template's row order so
 // that short labels that occur twice ("其他", "总计") land on the right row.
+import { cellKey } from '../../../shared/model/cells';
 import {
   REQUEST_APPLICANT_GROUP,
   REQUEST_APPLICANT_HEADING,
@@ -178,7 +179,7 @@ function singleOtherRow(
       if (held.length === 0) return;
       const shown = held.map(([key, v]) => `${REQUEST_COLS.find((x) => x.key === key)!.label} ${String(v)}`).join('、');
       const remark = `表中「${cell.text.trim()}」只有一行（旧版格式，${(cell.master ?? cell).address}），写的是 ${shown}；现行格式分为逾期不补正、逾期未缴费、其他三项，无法拆分，请按实际情况填写`;
-      cand.blanks = new Map(OTHER_ROWS.flatMap((row) => cols.map(([key]) => [`requests.${row}.${key}`, remark] as const)));
+      cand.blanks = new Map(OTHER_ROWS.flatMap((row) => cols.map(([key]) => [cellKey('requests', row, key), remark] as const)));
       cand.remarks = [...(cand.remarks ?? []), remark];
       return;
     }
@@ -243,7 +244,7 @@ export function findRequests(grid: Grid): Candidate[] {
           colEnd: x.hit.cell.right,
           guesses: [...guessOf(row.text, match), ...guessOf(x.hit.cell.text, x.hit.match)],
         };
-        cand.placements.set(`requests.${match.key}.${colKey}`, placement);
+        cand.placements.set(cellKey('requests', match.key, colKey), placement);
       }
     }
     singleOtherRow(grid, cand, cols, h.bottom + 1, last, firstValueC);

@@ -85,7 +85,7 @@ export function readTables(grids: readonly Grid[], options: ReadTablesOptions): 
   const meta = resolveMeta(options, title, notes, marked);
   const level = resolveLevel(options, grids, meta.agency.value, notes);
   let report = blankReport({ agency: meta.agency.value, year: meta.year.value, level: level.value });
-  const cells: Record<CellKey, ImportedCell> = {};
+  const cells = {} as Record<CellKey, ImportedCell>;
   const values: [CellKey, CellValue][] = [];
   // The three tables are one form, and a copy beside them (上年) is the same form: a table
   // of dashes among tables of numbers is a table of zeros.

@@ -2,8 +2,8 @@
 // written in the middle, what the checks found on the right. Every edit is
 // validated at once and saved within 300 ms; nothing typed is lost on leaving.
 import { useEffect, useState } from 'react';
-import { documentTitle } from '../../../shared/model/report';
-import { cellDef } from '../../../shared/model/cells';
+import { documentTitle, type CellValue } from '../../../shared/model/report';
+import { cellDef, type CellKey } from '../../../shared/model/cells';
 import { onFlush, onShellCommand } from '../common/shell';
 import { useNotices } from '../common/notices';
 import { ExportDialog } from '../transfer/ExportDialog';
@@ -163,7 +163,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
     [importable, openPicker],
   );
 
-  async function applyImport(changes: [string, string | number | null][], fileName: string) {
+  async function applyImport(changes: [CellKey, CellValue][], fileName: string) {
     // What was typed before goes in its own save; the import is then one save, with the report as it
     // stood before it kept in 历史版本 (beyond this session's undo), in the same transaction.
     await useEditor.getState().flush({ includeDraft: true });

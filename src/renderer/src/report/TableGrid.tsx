@@ -21,7 +21,7 @@ import {
   type MouseEvent,
   type RefObject,
 } from 'react';
-import { cellDef, type CellKey } from '../../../shared/model/cells';
+import { asCellKey, cellDef, type CellKey } from '../../../shared/model/cells';
 import { memo as remember } from '../../../shared/memo';
 import { valueAt, type CellValue } from '../../../shared/model/report';
 import { SEVERITY_LABEL } from '../../../shared/rules/types';
@@ -156,7 +156,7 @@ export function TableGrid({ table }: { table: TableId }) {
   }
 
   function cellAt(e: MouseEvent): CellKey | null {
-    return (e.target as HTMLElement).closest<HTMLElement>('td[data-cell]')?.dataset.cell ?? null;
+    return asCellKey((e.target as HTMLElement).closest<HTMLElement>('td[data-cell]')?.dataset.cell ?? '') ?? null;
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
