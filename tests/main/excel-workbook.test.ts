@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importWorkbook, LIMITS } from '../../src/main/services/excel';
 import { workbookGrids } from '../../src/main/services/excel/workbook';
 import type { Grid, GridCell } from '../../src/main/services/tables';
-import { CELLS } from '../../src/shared/model/cells';
+import { CELLS, cellKey } from '../../src/shared/model/cells';
+import { REQUEST_COLS } from '../../src/shared/template/gov2021';
 import { libreoffice } from '../fixtures/documents/office';
 import { figures } from '../fixtures/xlsx/figures';
 import { excelJsWorkbook, ooxmlWorkbook, tablesSheet, type OoxmlCell, type OoxmlSheet, type OoxmlValue } from '../fixtures/xlsx/ooxml';
@@ -54,9 +55,7 @@ function requestsWithStaleCopies(): OoxmlSheet {
     '一、本年新收政府信息公开申请数量',
     null,
     null,
-    ...['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other', 'total'].map(
-      (c) => lastYear.get(`requests.received.${c}`) as number,
-    ),
+    ...REQUEST_COLS.map((c) => lastYear.get(cellKey('requests', 'received', c.key)) as number),
   ]);
   return {
     ...sheet,
@@ -225,7 +224,7 @@ describe('values as the file holds them', () => {
 
 describe('a count formatted as a date, imported', () => {
   it('reads the number, says so in the record and its notes, and every other cell stays exact', async () => {
-    const dated = new Set(['requests.received.natural', 'appeals.review.upheld']);
+    const dated = new Set([cellKey('requests', 'received', 'natural'), cellKey('appeals', 'review', 'upheld')]);
     const sheet = tablesSheet('年报', thisYear, { title: TITLE, cell: (key, v) => (dated.has(key) ? { v, date: true } : v) });
     const result = await importWorkbook(await ooxmlWorkbook([sheet], { strings: 'inline' }), { fileName: '日期格式.xlsx' });
     expect(result.ok).toBe(true);
