@@ -161,6 +161,13 @@ describe('values as the file holds them', () => {
       [1, 2, { f: 'SUM(A4:B4)', shared: { si: 0, ref: 'C4:C5' } }, { v: '合计', f: '"合"&"计"' }],
       [3, 4, { shared: { si: 0 } }, { f: '[1]Sheet1!A1' }],
       [{ f: '台账!A1+1' }, { f: 'VLOOKUP(A1,台账!A:B,2,0)' }],
+      [
+        { v: 5, format: ';;;' },
+        { v: 6, format: ';;' },
+        { v: '说明', format: ';;' },
+        { v: 8, format: '0"件";;' },
+        { v: 9, format: '[Red];;;' },
+      ],
     ],
   };
   const ledger: OoxmlSheet = { name: '台账', rows: [[41, 'x']] };
@@ -200,6 +207,17 @@ describe('values as the file holds them', () => {
     expect(at(grid, 'A6')).toMatchObject({ raw: 42, uncachedFormula: false });
     expect(at(grid, 'D5')).toMatchObject({ raw: null, uncachedFormula: true });
     expect(at(grid, 'B6')).toMatchObject({ raw: null, uncachedFormula: true });
+  });
+
+  it('a value its number format shows nothing of (;;; for all, ;; for numbers) is hidden like a hidden row', () => {
+    expect(['A7', 'B7', 'C7', 'D7', 'E7'].map((a) => [a, !!at(grid, a)!.hidden])).toEqual([
+      ['A7', true],
+      ['B7', true],
+      ['C7', false],
+      ['D7', false],
+      ['E7', true],
+    ]);
+    expect(at(grid, 'A7')!.raw).toBe(5);
   });
 
   it.each([

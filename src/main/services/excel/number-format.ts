@@ -30,6 +30,19 @@ export function isDateFormat(id: number, code: string | undefined): boolean {
   return BUILT_IN_DATES.has(id);
 }
 
+/**
+ * How a cell's number format shows its value: as it is, as a date or time,
+ * or not at all — the empty sections of ";;;" hide every value, those of ";;"
+ * (or ";") every number: a way offices hide figures without hiding the row.
+ */
+export type Shown = 'value' | 'date' | 'no-number' | 'nothing';
+
+export function shownBy(id: number, code: string | undefined): Shown {
+  const sections = code?.replace(LITERALS, (m) => (m.startsWith('[') ? '' : m)).split(';');
+  if (sections && sections.length >= 2 && sections.every((s) => s.trim() === '')) return sections.length >= 4 ? 'nothing' : 'no-number';
+  return isDateFormat(id, code) ? 'date' : 'value';
+}
+
 const DAY_MS = 86_400_000;
 /** Day 0 of each date system: 1899-12-30 counts Excel's phantom 1900-02-29; the 1904 system starts on 1904-01-01. */
 const EPOCH_1900 = Date.UTC(1899, 11, 30);

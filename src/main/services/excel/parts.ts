@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import { belongsToReport } from '../tables';
 import { attributeOf, isXmlTrue, parsePart, type Archive } from '../zip';
-import { isDateFormat } from './number-format';
+import { shownBy, type Shown } from './number-format';
 import { decodeEscapes, type WorkbookContext } from './sheet-grid';
 
 export interface SheetPart {
@@ -83,8 +83,8 @@ export async function workbookParts(archive: Archive): Promise<WorkbookParts | u
   return { sheets, sharedStrings: shared('sharedStrings'), styles: shared('styles'), date1904 };
 }
 
-/** Per style index of the cells (cellXfs): whether its number format shows a date or time. */
-export async function dateStyles(archive: Archive, part: string | undefined): Promise<boolean[]> {
+/** Per style index of the cells (cellXfs): how its number format shows a value (as a date, not at all …). */
+export async function cellStyles(archive: Archive, part: string | undefined): Promise<Shown[]> {
   if (!part) return [];
   const codes = new Map<number, string>();
   const formats: number[] = [];
@@ -99,7 +99,7 @@ export async function dateStyles(archive: Archive, part: string | undefined): Pr
       if (name === 'cellXfs') inCellXfs = false;
     },
   });
-  return formats.map((id) => isDateFormat(id, codes.get(id)));
+  return formats.map((id) => shownBy(id, codes.get(id)));
 }
 
 /**

@@ -3,20 +3,21 @@
 // records, counted against the cell limit) and its strings are checked for the
 // report's labels; only a sheet that holds one becomes a grid. In the grid a
 // formula's cached result is its value, merges are resolved as the sheet
-// declares them, and a cell in a hidden row or column says so.
+// declares them, and a cell in a hidden row or column, or whose number format
+// shows nothing of it (;;;), says so.
 import type { CellReading } from '../../../shared/api/import';
 import { belongsToReport, coveredCell, gridCell, gridFrom, gridKey, type Grid, type GridCell } from '../tables';
 import { isXmlTrue, type Attributes, type XmlHandler } from '../zip';
 import { shiftFormula, type FormulaCell } from './formulas';
-import { serialDate } from './number-format';
+import { serialDate, type Shown } from './number-format';
 
 /** What every sheet of a workbook shares: its strings, its styles, its date system. */
 export interface WorkbookContext {
   strings: readonly string[];
   /** Per shared string: whether it belongs to the report (a label, a title). */
   stringBelongs: readonly boolean[];
-  /** Per style index (a cell's `s`): whether its number format shows a date or time. */
-  dateStyles: readonly boolean[];
+  /** Per style index (a cell's `s`): how its number format shows a value. */
+  styles: readonly Shown[];
   date1904: boolean;
 }
 
@@ -222,9 +223,13 @@ export class SheetReader implements XmlHandler {
 
     const pending: SheetGrid['pending'] = [];
     const byPosition = new Map<number, GridCell>();
+    /** Cells whose number format shows nothing of their value (;;;). */
+    const unshown = new Set<GridCell>();
     for (const raw of this.cells) {
       const cell = this.gridCellOf(raw, masters, pending);
-      if (cell) byPosition.set(gridKey(cell.r, cell.c), cell);
+      if (!cell) continue;
+      byPosition.set(gridKey(cell.r, cell.c), cell);
+      if (this.formatHides(raw, cell)) unshown.add(cell);
     }
     let covered = 0;
     for (const ref of this.merges) {
@@ -255,7 +260,7 @@ export class SheetReader implements XmlHandler {
     }
     const cells = [...byPosition.values()].sort((a, b) => a.r - b.r || a.c - b.c);
     for (const cell of cells) {
-      if (isHidden(cell.r, cell.c)) cell.hidden = true;
+      if (isHidden(cell.r, cell.c) || unshown.has(cell.master ?? cell)) cell.hidden = true;
       else delete cell.hidden;
     }
     const grid = gridFrom(this.name, cells, byPosition);
@@ -311,9 +316,15 @@ export class SheetReader implements XmlHandler {
     }
   }
 
+  /** Whether the cell's number format shows nothing of its value (";;;", or ";;" for a number). */
+  private formatHides(raw: RawCell, cell: GridCell): boolean {
+    const shown = this.context.styles[raw.s];
+    return shown === 'nothing' || (shown === 'no-number' && (typeof cell.raw === 'number' || cell.uncachedFormula));
+  }
+
   /** A number its style shows as a date or time is read as the number it is, and says so. */
   private readingsOf(raw: RawCell, value: GridCell['raw']): CellReading[] | undefined {
-    if (typeof value !== 'number' || !this.context.dateStyles[raw.s]) return undefined;
+    if (typeof value !== 'number' || this.context.styles[raw.s] !== 'date') return undefined;
     return [{ kind: 'date', shown: serialDate(value, this.context.date1904) ?? String(value) }];
   }
 }

@@ -9,7 +9,7 @@ import type { Grid } from '../tables';
 import { openArchive, parsePart, UnzipError, type Archive } from '../zip';
 import { computeFormulas, type KnownValues } from './formulas';
 import { brokenWorkbook, LIMITS, tooManyCells, tooMuchText, unzipRefusal } from './guard';
-import { dateStyles, sharedStrings, TooMuchText, workbookParts, type SheetPart } from './parts';
+import { cellStyles, sharedStrings, TooMuchText, workbookParts, type SheetPart } from './parts';
 import { SheetReader, TooManyCells, type SheetGrid, type WorkbookContext } from './sheet-grid';
 
 /** Thrown when the sheets together pass the workbook's cell limit. */
@@ -75,7 +75,7 @@ async function gridsFrom(archive: Archive): Promise<Grid[] | undefined> {
   if (!parts) return undefined;
   const context: WorkbookContext = {
     ...(await sharedStrings(archive, parts.sharedStrings, LIMITS.sharedStringChars)),
-    dateStyles: await dateStyles(archive, parts.styles),
+    styles: await cellStyles(archive, parts.styles),
     date1904: parts.date1904,
   };
   const budget = { cells: LIMITS.workbookCells };
