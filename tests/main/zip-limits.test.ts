@@ -83,6 +83,18 @@ describe('a zip part that lies about its size', () => {
   });
 });
 
+describe('a part that nests elements without end', () => {
+  it('is refused at the first element too deep, not parsed for hours', async () => {
+    const archive = await JSZip.loadAsync(await exportWorkbook(seed, { findings: [], draft: false }));
+    archive.file('xl/worksheets/sheet2.xml', `<worksheet><sheetData>${'<row>'.repeat(5_000_000)}</sheetData></worksheet>`);
+    const bomb = await archive.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    const result = await importWorkbook(bomb, { fileName: '嵌套.xlsx' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/^「嵌套\.xlsx」已损坏或不是 Excel 工作簿/);
+  });
+});
+
 describe('Word files get the same limits', () => {
   const rels = Buffer.from(
     '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',

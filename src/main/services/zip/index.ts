@@ -11,4 +11,4 @@ export {
   type ZipScan,
 } from './unzip';
 export { oleKind, type OleKind } from './container';
-export { attributeOf, isXmlTrue, parsePart, type Attributes, type XmlHandler } from './xml';
+export { attributeOf, isXmlTrue, MalformedXml, parsePart, type Attributes, type XmlHandler } from './xml';

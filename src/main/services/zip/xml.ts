@@ -41,13 +41,31 @@ function decoderFor(first: Buffer): { decoder: StringDecoder; skip: number } {
   return { decoder: new StringDecoder('utf8'), skip: 0 };
 }
 
-/** Streams one part of the archive through `handler`; rejects as `Archive.read` does. */
+/**
+ * Elements nest this deep at most in an Office part (a sheet's cell runs at
+ * 6, drawings and extensions at about 20). The parser keeps its open elements
+ * in a list it shifts at every tag, so a hostile part of a million nested
+ * elements would take hours: it is refused at the first element too deep.
+ */
+const MAX_DEPTH = 128;
+
+/** Thrown while a part streams by: it is not the XML an Office program writes. */
+export class MalformedXml extends Error {}
+
+/** Streams one part of the archive through `handler`; rejects as `Archive.read` does, or with `MalformedXml`. */
 export async function parsePart(archive: Archive, name: string, handler: XmlHandler): Promise<void> {
+  let depth = 0;
   const parser = new Parser(
     {
-      onopentag: handler.open ? (n, a) => handler.open!(local(n), a) : undefined,
+      onopentag: (n, a) => {
+        if (++depth > MAX_DEPTH) throw new MalformedXml(name);
+        handler.open?.(local(n), a);
+      },
       ontext: handler.text ? (t) => handler.text!(t) : undefined,
-      onclosetag: handler.close ? (n) => handler.close!(local(n)) : undefined,
+      onclosetag: (n) => {
+        depth--;
+        handler.close?.(local(n));
+      },
     },
     { xmlMode: true },
   );
