@@ -29,7 +29,7 @@ async function outcome(file: string, entry: CorpusEntry): Promise<Outcome> {
   const out: Outcome = { wrong: [], missed: [], unexplained: [] };
   for (const c of CELLS) {
     const want = entry.cells[c.key];
-    const got = record.cells[c.key]!;
+    const got = record.cells[c.key];
     const value = got.status === 'matched' || got.status === 'guessed' ? got.value : undefined;
     if (want === 'blank') {
       if (value !== undefined) out.wrong.push(`${c.key}: ${String(value)} (should be blank)`);
