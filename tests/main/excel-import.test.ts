@@ -108,7 +108,7 @@ describe('the import record', () => {
     expect(note).toContain('未采用「历年对比」N13:U40（2022年）');
     // The notes sheet names the labels but holds no table: it is not taken.
     expect(record.tables.proactive!.sheet).toBe('历年对比');
-    expect(record.notes.find((n) => n.includes('表二'))).toContain('未采用「历年对比」L3:O11（2022年）、「填表说明」');
+    expect(record.notes.find((n) => n.includes('表二'))).toContain('未采用「历年对比」L3:O11（2022年）');
     expect(record.tables.requests!.copy).toEqual({ label: '2023年', reason: '标有「2023年」，与报告年度 2023 年一致' });
   });
 

@@ -2,8 +2,9 @@
 // editor's 概览, the review page, the 一图读懂 and the exports all compute
 // them here. A ratio whose denominator is 0 (or a cell that holds text) has
 // no value: it shows "—", never NaN or ∞.
-import { cellKey, type CellKey } from '../model/cells';
-import { cellNumber, type Report } from '../model/report';
+import { cellDef, cellKey, type CellKey } from '../model/cells';
+import { cellNumber, isUnread, setCells, type Report } from '../model/report';
+import { sumOfParts, TOTAL_LEAVES } from '../rules/totals';
 import { REQUEST_GROUPS } from '../template/gov2021';
 
 export type KpiUnit = '件' | '%' | '万元';
@@ -212,6 +213,40 @@ export interface KpiValue {
   previous?: number | null;
   /** value − previous (percentage points for a ratio); null when either is unknown. */
   change?: number | null;
+  /**
+   * Where last year's published total contradicts its own parts, last year's
+   * value is taken from the parts, and this says so ("上年报告中行政复议·总计写作 0，
+   * 与其各项之和 11 不符，按各项之和比较").
+   */
+  previousNote?: string;
+}
+
+/** A total of last year's report that contradicts its own parts, and what its parts add up to. */
+export interface CorrectedTotal {
+  cell: CellKey;
+  published: number;
+  parts: number;
+}
+
+/**
+ * Last year's report as figures are compared against it: a published total
+ * that contradicts its own leaves (every part given, none of them text) is
+ * taken from the leaves. A report is published with its errors; a figure
+ * "较上年" computed from a wrong total would be a wrong number in its turn.
+ */
+export function comparableLastYear(previous: Report): { report: Report; corrected: CorrectedTotal[] } {
+  const corrected: CorrectedTotal[] = [];
+  for (const [total, leaves] of TOTAL_LEAVES) {
+    const published = cellNumber(previous, total);
+    if (published === undefined || leaves.some((k) => isUnread(previous, k))) continue;
+    const parts = sumOfParts(previous, leaves);
+    if (typeof parts === 'number' && parts !== published) corrected.push({ cell: total, published, parts });
+  }
+  const report = setCells(
+    previous,
+    corrected.map((c) => [c.cell, c.parts] as const),
+  );
+  return { report, corrected };
 }
 
 export function kpi(id: string): KpiDef {
@@ -222,11 +257,24 @@ export function kpi(id: string): KpiDef {
 
 /** Every KPI of a report, beside last year's where that report is known. */
 export function computeKpis(report: Report, previous?: Report | null): KpiValue[] {
+  const last = previous ? comparableLastYear(previous) : undefined;
   return KPIS.map((def) => {
     const value = def.value(report);
-    if (!previous) return { def, value };
-    const before = def.value(previous);
-    return { def, value, previous: before, change: value === null || before === null ? null : value - before };
+    if (!previous || !last) return { def, value };
+    const before = def.value(last.report);
+    // The totals that moved this figure: each alone, set back to what was published, changes it.
+    const moved = last.corrected.filter((c) => def.value(setCells(last.report, [[c.cell, c.published]])) !== before);
+    const note =
+      moved.length > 0
+        ? `上年报告中${moved.map((c) => `${cellDef(c.cell)!.name}写作 ${c.published}，与其各项之和 ${c.parts} 不符`).join('；')}：上年按各项之和计`
+        : undefined;
+    return {
+      def,
+      value,
+      previous: before,
+      change: value === null || before === null ? null : value - before,
+      ...(note ? { previousNote: note } : {}),
+    };
   });
 }
 

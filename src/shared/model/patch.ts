@@ -17,7 +17,7 @@ const explanationSchema = z.string().max(EXPLANATION_MAX_CHARS);
 export const cellChangesSchema = z.partialRecord(z.enum(CELL_KEYS), cellValueSchema);
 
 /** Each text with its own section named in the message when it is too long. */
-const narrativesSchema = z.strictObject(
+export const narrativesSchema = z.strictObject(
   Object.fromEntries(NARRATIVE_IDS.map((n) => [n, limitedText(n).optional()])) as {
     [N in NarrativeId]: z.ZodOptional<ReturnType<typeof limitedText>>;
   },

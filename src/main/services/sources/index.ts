@@ -9,17 +9,20 @@ import { docxDocument } from './docx';
 import { htmlDocument, decodePage } from './html';
 import { mhtmlPage } from './mhtml';
 import { pdfDocument } from './pdf';
+import { decodeText, textDocument } from './text';
 
 export interface DocumentOptions {
   fileName: string;
   agency?: string;
   year?: number;
   level?: Level;
+  /** This year's draft: its text is read even where it has no tables. */
+  allowNoTables?: boolean;
 }
 
-export type DocumentKind = 'docx' | 'html' | 'pdf';
+export type DocumentKind = 'docx' | 'html' | 'pdf' | 'txt';
 
-const KIND_LABEL: Readonly<Record<DocumentKind, string>> = { docx: 'Word 文档', html: '网页', pdf: 'PDF' };
+const KIND_LABEL: Readonly<Record<DocumentKind, string>> = { docx: 'Word 文档', html: '网页', pdf: 'PDF', txt: '文本文件' };
 
 /** An .mhtml file starts with MIME headers, whatever its name says. */
 function isMime(bytes: Buffer): boolean {
@@ -39,6 +42,11 @@ function pageDocument(html: string, name: string): Result<SourceDocument> {
 async function sourceOf(kind: DocumentKind, bytes: Buffer, name: string): Promise<Result<SourceDocument>> {
   if (kind === 'docx') return docxDocument(bytes, name);
   if (kind === 'pdf') return pdfDocument(bytes, name);
+  if (kind === 'txt') {
+    const text = decodeText(bytes);
+    if (text.length > MAX_PAGE_CHARS) return fail('too_large', `「${name}」文本过大（超过 1000 万字符），不像一份年报：请只保存年报的文字`);
+    return ok(textDocument(text));
+  }
   if (!isMime(bytes)) return pageDocument(decodePage(bytes), name);
   const page = mhtmlPage(bytes, name);
   return page.ok ? pageDocument(page.value, name) : page;
