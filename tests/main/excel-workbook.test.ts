@@ -84,6 +84,17 @@ function officeSheets(): OoxmlSheet[] {
   ];
 }
 
+/** Every cell of the three tables as this year's figures hold it, and the notes of the record. */
+async function imported(bytes: Buffer) {
+  const result = await importWorkbook(bytes, { fileName: '某某区统计局年报.xlsx' });
+  if (!result.ok) throw new Error(result.error.message);
+  const { report, record } = result.value;
+  const wrong = CELLS.filter((c) => report.tables[c.table][c.row]![c.col] !== thisYear.get(c.key)).map(
+    (c) => `${c.key}: ${String(report.tables[c.table][c.row]![c.col])}`,
+  );
+  return { wrong, notes: record.notes, report };
+}
+
 const producers: [string, () => Promise<Buffer>][] = [
   ['written by hand with shared strings', () => ooxmlWorkbook(officeSheets(), { strings: 'shared' })],
   ['written as WPS does, inline strings', () => ooxmlWorkbook(officeSheets(), { strings: 'inline' })],
@@ -140,12 +151,43 @@ describe('what a workbook hides is marked in its grids', () => {
     for (const g of reference) expect(sheetOf(got, g.sheet).cells.map(seen)).toEqual(g.cells.map(seen));
   });
 
+  it('imported from the LibreOffice re-save, every figure is this year’s', async () => {
+    expect((await imported(resaved.office!)).wrong).toEqual([]);
+  });
+
   it('a column of width 0 is hidden as much as one marked hidden', async () => {
     const sheet = requestsWithStaleCopies();
     const got = await grids(await ooxmlWorkbook([{ ...sheet, hiddenColumns: [], zeroWidthColumns: [11, 12] }]));
     const q = sheetOf(got, '表三');
     expect(q.cells.filter((c) => c.c >= 11).every((c) => c.hidden)).toBe(true);
     expect(q.cells.filter((c) => c.c < 11 && c.r < Math.max(...q.cells.map((x) => x.r))).some((c) => c.hidden)).toBe(false);
+  });
+});
+
+describe('the office workbook imported: what it hides never wins', () => {
+  it.each(producers)('every figure is this year’s when %s, and the record names what it skipped', async (_, make) => {
+    const { wrong, notes, report } = await imported(await make());
+    expect(wrong).toEqual([]);
+    expect(report.agency).toBe('某某区统计局');
+    expect(report.year).toBe(2024);
+    const skipped = notes.find((n) => n.includes('未采用'));
+    expect(skipped).toContain('「上年」');
+    expect(skipped).toContain('「2022年备份」');
+    expect(skipped).toMatch(/隐藏的行或列中的 \d+ 个格子/);
+  });
+
+  it('where only a hidden sheet holds the tables, they are read from it and said cell by cell', async () => {
+    const only: OoxmlSheet[] = [
+      { name: '封面', rows: [[TITLE]] },
+      { ...tablesSheet('年报', thisYear), state: 'veryHidden' },
+    ];
+    const result = await importWorkbook(await ooxmlWorkbook(only), { fileName: '隐藏.xlsx' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { report, record } = result.value;
+    for (const c of CELLS) expect(report.tables[c.table][c.row]![c.col], c.key).toBe(thisYear.get(c.key));
+    expect(record.cells[cellKey('requests', 'received', 'natural')]).toMatchObject({ readings: [{ kind: 'hidden' }] });
+    expect(record.notes.some((n) => n.includes('只在隐藏的行、列或工作表中有数字'))).toBe(true);
   });
 });
 
