@@ -84,15 +84,15 @@ function officeSheets(): OoxmlSheet[] {
   ];
 }
 
-/** Every cell of the three tables as this year's figures hold it, and the notes of the record. */
+/** The import's numbers against this year's figures: those that differ (wrong), those not read (unread), and the notes. */
 async function imported(bytes: Buffer) {
   const result = await importWorkbook(bytes, { fileName: '某某区统计局年报.xlsx' });
   if (!result.ok) throw new Error(result.error.message);
   const { report, record } = result.value;
-  const wrong = CELLS.filter((c) => report.tables[c.table][c.row]![c.col] !== thisYear.get(c.key)).map(
-    (c) => `${c.key}: ${String(report.tables[c.table][c.row]![c.col])}`,
-  );
-  return { wrong, notes: record.notes, report };
+  const got = (c: (typeof CELLS)[number]) => report.tables[c.table][c.row]![c.col];
+  const wrong = CELLS.filter((c) => got(c) !== null && got(c) !== thisYear.get(c.key)).map((c) => `${c.key}: ${String(got(c))}`);
+  const unread = CELLS.filter((c) => got(c) === null).map((c) => c.key);
+  return { exact: wrong.length === 0 && unread.length === 0, wrong, unread, notes: record.notes, report };
 }
 
 const producers: [string, () => Promise<Buffer>][] = [
@@ -152,7 +152,7 @@ describe('what a workbook hides is marked in its grids', () => {
   });
 
   it('imported from the LibreOffice re-save, every figure is this year’s', async () => {
-    expect((await imported(resaved.office!)).wrong).toEqual([]);
+    expect((await imported(resaved.office!)).exact).toBe(true);
   });
 
   it('a column of width 0 is hidden as much as one marked hidden', async () => {
@@ -166,8 +166,8 @@ describe('what a workbook hides is marked in its grids', () => {
 
 describe('the office workbook imported: what it hides never wins', () => {
   it.each(producers)('every figure is this year’s when %s, and the record names what it skipped', async (_, make) => {
-    const { wrong, notes, report } = await imported(await make());
-    expect(wrong).toEqual([]);
+    const { exact, notes, report } = await imported(await make());
+    expect(exact).toBe(true);
     expect(report.agency).toBe('某某区统计局');
     expect(report.year).toBe(2024);
     const skipped = notes.find((n) => n.includes('未采用'));
@@ -191,13 +191,39 @@ describe('the office workbook imported: what it hides never wins', () => {
   });
 });
 
+describe('a registry of requests beside the report', () => {
+  const KINDS = ['自然人', '自然人', '自然人', '商业企业', '自然人', '法律服务机构', '自然人', '科研机构'];
+  const RESULTS = ['予以公开', '予以公开', '部分公开', '不予公开', '无法提供', '本机关不掌握相关政府信息'];
+  /** A ledger of requests, one a row: the template's labels on every row, a rare kind or two among them. */
+  function* registry(rows: number): Generator<OoxmlValue[]> {
+    yield ['登记日期', '申请人', '申请人类型', '申请内容', '办理结果', '件数'];
+    for (let r = 0; r < rows; r++)
+      yield [`2024-${(r % 12) + 1}-${(r % 28) + 1}`, `申请人${r}`, KINDS[r % 8]!, `申请公开某项目${r}的行政许可批复`, RESULTS[r % 6]!, 1];
+  }
+
+  it('is no table: only the sheet with the report becomes a grid, and the report reads exact', async () => {
+    const bytes = await ooxmlWorkbook([{ name: '登记台账', rows: registry(3000) }, tablesSheet('年报', thisYear, { title: TITLE })]);
+    expect((await grids(bytes)).map((g) => g.sheet)).toEqual(['年报']);
+    expect((await imported(bytes)).exact).toBe(true);
+  });
+
+  it('on the sheet of the tables, below them, the sheet is read whole and no number is wrong', async () => {
+    const tables = tablesSheet('年报', thisYear, { title: TITLE });
+    const bytes = await ooxmlWorkbook([{ ...tables, rows: [...tables.rows, [], ...registry(300)] }]);
+    const [grid] = await grids(bytes);
+    expect(grid!.sheet).toBe('年报');
+    expect(at(grid!, `F${[...tables.rows].length + 2 + 300}`)!.raw).toBe(1);
+    expect((await imported(bytes)).wrong).toEqual([]);
+  }, 60_000);
+});
+
 // ---- values as programs write them -------------------------------------------------------------
 
 describe('values as the file holds them', () => {
   const cells: OoxmlSheet = {
     name: '表二',
     rows: [
-      ['二、主动公开政府信息情况'],
+      ['二、主动公开政府信息情况', '信息内容', '本年废止件数', '现行有效件数'],
       [{ runs: ['本年', '制发件数'], phonetic: 'ほんねん' }, { v: 'A_x000D_B' }, { v: '3.99E+06' }, { v: 3985758, numberText: '3985758' }],
       [{ v: 21, date: true }, { v: true }, { v: '#REF!', error: true }, { v: '#DIV/0!', error: true, f: '1/0' }],
       [1, 2, { f: 'SUM(A4:B4)', shared: { si: 0, ref: 'C4:C5' } }, { v: '合计', f: '"合"&"计"' }],

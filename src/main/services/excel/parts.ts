@@ -4,7 +4,7 @@
 // and which number formats show dates. Each is streamed once through the SAX
 // parser; none is held as XML.
 import { posix } from 'node:path';
-import { belongsToReport } from '../tables';
+import { reportText, type ReportText } from '../tables';
 import { attributeOf, isXmlTrue, parsePart, type Archive } from '../zip';
 import { shownBy, type Shown } from './number-format';
 import { decodeEscapes, type WorkbookContext } from './sheet-grid';
@@ -104,16 +104,16 @@ export async function cellStyles(archive: Archive, part: string | undefined): Pr
 
 /**
  * The shared strings, rich text runs joined and phonetic guides left out, and
- * for each whether it belongs to the report. `maxChars` bounds the text kept.
+ * for each how it belongs to the report. `maxChars` bounds the text kept.
  */
 export async function sharedStrings(
   archive: Archive,
   part: string | undefined,
   maxChars: number,
-): Promise<Pick<WorkbookContext, 'strings' | 'stringBelongs'>> {
+): Promise<Pick<WorkbookContext, 'strings' | 'stringKinds'>> {
   const strings: string[] = [];
-  const belongs: boolean[] = [];
-  if (!part) return { strings, stringBelongs: belongs };
+  const kinds: ReportText[] = [];
+  if (!part) return { strings, stringKinds: kinds };
   let current: string | undefined;
   let inText = false;
   let phonetic = 0;
@@ -136,10 +136,10 @@ export async function sharedStrings(
       else if (name === 'si' && current !== undefined) {
         const text = decodeEscapes(current);
         strings.push(text);
-        belongs.push(belongsToReport(text));
+        kinds.push(reportText(text));
         current = undefined;
       }
     },
   });
-  return { strings, stringBelongs: belongs };
+  return { strings, stringKinds: kinds };
 }

@@ -6,7 +6,7 @@
 // declares them, and a cell in a hidden row or column, or whose number format
 // shows nothing of it (;;;), says so.
 import type { CellReading } from '../../../shared/api/import';
-import { belongsToReport, coveredCell, gridCell, gridFrom, gridKey, type Grid, type GridCell } from '../tables';
+import { coveredCell, reportText, gridCell, gridFrom, gridKey, type Grid, type GridCell, type ReportText } from '../tables';
 import { isXmlTrue, type Attributes, type XmlHandler } from '../zip';
 import { shiftFormula, type FormulaCell } from './formulas';
 import { serialDate, type Shown } from './number-format';
@@ -14,8 +14,8 @@ import { serialDate, type Shown } from './number-format';
 /** What every sheet of a workbook shares: its strings, its styles, its date system. */
 export interface WorkbookContext {
   strings: readonly string[];
-  /** Per shared string: whether it belongs to the report (a label, a title). */
-  stringBelongs: readonly boolean[];
+  /** Per shared string: how it belongs to the report (a title, a label, not at all). */
+  stringKinds: readonly ReportText[];
   /** Per style index (a cell's `s`): how its number format shows a value. */
   styles: readonly Shown[];
   date1904: boolean;
@@ -89,6 +89,17 @@ function parseRange(ref: string): { top: number; left: number; bottom: number; r
  */
 const HELD_BEFORE_A_LABEL = 5_000;
 
+/**
+ * A table names each of its rows and columns once, a few times where copies
+ * of it stand side by side; a ledger repeats its few kinds (自然人, 予以公开)
+ * on every row. A label counts for its sheet only while it is this rare there,
+ * and a sheet holds the report when it holds a title or this many rare labels:
+ * a registry of requests beside the report is no table, and handing its
+ * thousands of labelled rows to the table finder costs minutes.
+ */
+const RARE_LABEL = 50;
+const LABELS_OF_A_TABLE = 4;
+
 /** A SAX handler for one worksheet part. */
 export class SheetReader implements XmlHandler {
   private readonly cells: RawCell[] = [];
@@ -97,8 +108,21 @@ export class SheetReader implements XmlHandler {
   private readonly hiddenRows = new Set<number>();
   private readonly hiddenColumns: [number, number][] = [];
   private readonly merges: string[] = [];
-  /** Whether a string of the sheet belongs to the report. */
-  belongs = false;
+  /** A title or the level line was met: the sheet is read for it. */
+  private titled = false;
+  /** Per label met: how often. */
+  private readonly labelCounts = new Map<string, number>();
+  /** Labels met at least once and at most RARE_LABEL times. */
+  private rareLabels = 0;
+
+  /**
+   * Whether the sheet, as far as it was read, holds the report: a title, or
+   * labels as a table holds them — enough of them, and most of them rare (a
+   * ledger's few kinds that happen to be rare there do not make it a table).
+   */
+  get belongs(): boolean {
+    return this.titled || (this.rareLabels >= LABELS_OF_A_TABLE && 2 * this.rareLabels >= this.labelCounts.size);
+  }
 
   private inSheetData = false;
   private row = 0;
@@ -107,7 +131,7 @@ export class SheetReader implements XmlHandler {
   /** Which text is being gathered: a value, a formula, an inline string's run. */
   private into: 'v' | 'f' | 't' | undefined;
   private phonetic = 0;
-  private readonly checked = new Map<string, boolean>();
+  private readonly checked = new Map<string, ReportText>();
 
   constructor(
     readonly name: string,
@@ -194,7 +218,7 @@ export class SheetReader implements XmlHandler {
       const cell = this.cell;
       this.cell = undefined;
       if (cell.v === undefined && cell.f === undefined && cell.inline === undefined) return;
-      if (!this.belongs) this.belongs = this.stringBelongs(cell);
+      this.countText(cell);
       if (this.letGo) return;
       this.cells.push(cell);
       if (!this.belongs && !this.keepAll && this.cells.length > HELD_BEFORE_A_LABEL) {
@@ -204,13 +228,23 @@ export class SheetReader implements XmlHandler {
     } else if (name === 'sheetData') this.inSheetData = false;
   }
 
-  private stringBelongs(cell: RawCell): boolean {
-    if (cell.t === 's') return this.context.stringBelongs[Number(cell.v)] === true;
-    const text = cell.t === 'inlineStr' ? cell.inline : cell.t === 'str' ? cell.v : undefined;
-    if (!text) return false;
-    let known = this.checked.get(text);
-    if (known === undefined) this.checked.set(text, (known = belongsToReport(decodeEscapes(text))));
-    return known;
+  /** Counts a cell's text towards the sheet's belonging to the report. */
+  private countText(cell: RawCell): void {
+    if (this.titled) return;
+    let kind: ReportText;
+    if (cell.t === 's') kind = this.context.stringKinds[Number(cell.v)];
+    else {
+      const text = cell.t === 'inlineStr' ? cell.inline : cell.t === 'str' ? cell.v : undefined;
+      if (!text) return;
+      kind = this.checked.get(text);
+      if (kind === undefined && !this.checked.has(text)) this.checked.set(text, (kind = reportText(decodeEscapes(text))));
+    }
+    if (kind?.kind === 'title') this.titled = true;
+    if (kind?.kind !== 'label') return;
+    const n = (this.labelCounts.get(kind.label) ?? 0) + 1;
+    this.labelCounts.set(kind.label, n);
+    if (n === 1) this.rareLabels++;
+    else if (n === RARE_LABEL + 1) this.rareLabels--;
   }
 
   /** The sheet as a grid: values read, merges resolved, hidden rows and columns marked. */

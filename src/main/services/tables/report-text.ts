@@ -35,12 +35,22 @@ const FORMS: readonly string[] = [...new Set(templateTexts().map((t) => withoutA
   (f) => f.length >= MIN_LENGTH,
 );
 
-/** Whether the text is, or holds, one of the template's labels, a report's title, or the level line. */
-export function belongsToReport(text: string): boolean {
-  if (text.length < MIN_LENGTH) return false;
+/**
+ * How a text belongs to the report: a report's title or the level line (one
+ * is enough to tell a cover sheet); one of the template's labels, or a text
+ * holding one (`label` is the label's normal form, so that 行政许可 and
+ * 申请公开某项目行政许可批复 count as the same label); or not at all.
+ */
+export type ReportText = { kind: 'title' } | { kind: 'label'; label: string } | undefined;
+
+const TITLE: ReportText = { kind: 'title' };
+const LABEL_OF = new Map(FORMS.map((label) => [label, { kind: 'label', label } as const]));
+
+export function reportText(text: string): ReportText {
+  if (text.length < MIN_LENGTH) return undefined;
+  if (text.includes(LEVEL_LABEL) || (text.length <= MAX_TITLE_LENGTH && parseTitle(text) !== undefined)) return TITLE;
   const norm = normalizeLabel(text);
   const bare = withoutAsides(norm);
-  for (const form of FORMS) if (norm.includes(form) || bare.includes(form)) return true;
-  if (text.includes(LEVEL_LABEL)) return true;
-  return text.length <= MAX_TITLE_LENGTH && parseTitle(text) !== undefined;
+  for (const form of FORMS) if (norm.includes(form) || bare.includes(form)) return LABEL_OF.get(form);
+  return undefined;
 }
