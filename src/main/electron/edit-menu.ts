@@ -34,11 +34,12 @@ export function editSubmenu(): MenuItemConstructorOptions[] {
  * 粘贴/全选 (each enabled as Chromium says it can run); on selected text
  * elsewhere 复制; nothing otherwise (no menu at all beats an empty one).
  */
-export function contextMenuItems(params: Pick<ContextMenuParams, 'isEditable' | 'selectionText' | 'editFlags'>): MenuItemConstructorOptions[] {
+export function contextMenuItems(
+  params: Pick<ContextMenuParams, 'isEditable' | 'selectionText' | 'editFlags'>,
+): MenuItemConstructorOptions[] {
   const c = EDIT_COMMANDS;
   const enabled = (command: EditCommand): MenuItemConstructorOptions => ({ ...item(command), enabled: params.editFlags[command.flag] });
-  if (params.isEditable)
-    return [enabled(c.cut), enabled(c.copy), enabled(c.paste), { type: 'separator' }, enabled(c.selectAll)];
+  if (params.isEditable) return [enabled(c.cut), enabled(c.copy), enabled(c.paste), { type: 'separator' }, enabled(c.selectAll)];
   if (params.selectionText.trim() !== '') return [enabled(c.copy)];
   return [];
 }

@@ -15,7 +15,12 @@ function isFolder(path: string): boolean {
 }
 
 /** The dialog's starting path: the suggested name in the last folder used, or in 文档. */
-export function startingSavePath(suggestedName: string, lastFolder: string | undefined, documents: string, folderExists = isFolder): string {
+export function startingSavePath(
+  suggestedName: string,
+  lastFolder: string | undefined,
+  documents: string,
+  folderExists = isFolder,
+): string {
   const folder = lastFolder && folderExists(lastFolder) ? lastFolder : documents;
   return join(folder, suggestedName);
 }

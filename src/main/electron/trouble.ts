@@ -40,15 +40,7 @@ export function loadFailure(errorCode: number, description: string): string {
   return `程序界面文件无法打开（${description || '未知错误'}，代码 ${errorCode}）。`;
 }
 
-type GoneReason =
-  | 'clean-exit'
-  | 'abnormal-exit'
-  | 'killed'
-  | 'crashed'
-  | 'oom'
-  | 'launch-failed'
-  | 'integrity-failure'
-  | 'memory-eviction';
+type GoneReason = 'clean-exit' | 'abnormal-exit' | 'killed' | 'crashed' | 'oom' | 'launch-failed' | 'integrity-failure' | 'memory-eviction';
 
 const GONE_REASONS: Record<GoneReason, string> = {
   'clean-exit': '页面已退出',
