@@ -1,6 +1,8 @@
 // The 一图读懂 written as a file: a PNG at 750 px (a WeChat article) or 1500 px
 // (print), a PDF of one tall page, or the self-contained web page. One SVG
 // (src/shared/infographic) is behind all three.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { renderChartSvg } from '../../../charts/echarts-svg';
 import { fail, type Result } from '../../../shared/api/result';
 import {
@@ -31,9 +33,9 @@ export function cjkFallback(platform: NodeJS.Platform = process.platform): strin
 type ResvgModule = typeof import('@resvg/resvg-js');
 
 /**
- * Where the packaged desktop app keeps resvg's binary built for its own
- * platform (outside node_modules, which holds the build machine's): set by
- * the shell, absent in the CLI, the browser mode and the tests.
+ * Where the packaged desktop app keeps resvg-js with the binary for its own
+ * platform beside it (outside node_modules, which holds the build machine's):
+ * set by the shell, absent in the CLI, the browser mode and the tests.
  */
 export const RESVG_BINDING_ENV = 'NIANBAO_RESVG_BINDING';
 
@@ -43,12 +45,11 @@ export const RESVG_BINDING_ENV = 'NIANBAO_RESVG_BINDING';
  * instead of the whole app its launch.
  */
 async function loadResvg(): Promise<ResvgModule> {
-  const binding = process.env[RESVG_BINDING_ENV];
-  if (!binding) return import('@resvg/resvg-js');
-  // The binary is the module resvg-js's own loader would require: load it by path.
-  const module = { exports: {} as ResvgModule };
-  process.dlopen(module, binding);
-  return module.exports;
+  const folder = process.env[RESVG_BINDING_ENV];
+  if (!folder) return import('@resvg/resvg-js');
+  // resvg-js's own loader, which takes the binary lying beside it first.
+  const loaded = (await import(pathToFileURL(join(folder, 'index.js')).href)) as ResvgModule & { default?: ResvgModule };
+  return loaded.default ?? loaded;
 }
 
 export async function infographicPng(composed: ComposedInfographic, width: number): Promise<Uint8Array> {
