@@ -36,7 +36,14 @@ function ensureElectronSqlite(root, target = {}) {
   if (prebuilt.status !== 0 && native) {
     spawnSync(
       bin('node-gyp'),
-      ['rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, `--arch=${arch}`, '--dist-url=https://electronjs.org/headers'],
+      [
+        'rebuild',
+        '--release',
+        '--runtime=electron',
+        `--target=${electronVersion}`,
+        `--arch=${arch}`,
+        '--dist-url=https://electronjs.org/headers',
+      ],
       opts,
     );
   }
