@@ -6,6 +6,8 @@
 //   - the target's native modules are there (resources/native: SQLite built
 //     for Electron, resvg-js with the target's binary beside it);
 //   - every binary, inside app.asar as well, is for the target's system and CPU;
+//   - pdfjs' data (CMaps, standard fonts, wasm) is there whole, unpacked: a
+//     PDF whose Chinese font is not embedded reads by it;
 //   - no Electron binary rides along in the app (node_modules/electron), and
 //     no native module sits packed in app.asar, where it cannot load;
 //   - the app's own part stays within its size bound.
@@ -23,6 +25,25 @@ const native = require('../src/main/electron/packaged-native.json');
  */
 const RESOURCES_LIMIT_MB = 320;
 const MB = 1024 * 1024;
+
+/** pdfjs-dist's data folders the package must carry unpacked (electron-builder.yml's asarUnpack; a test keeps them equal). */
+const PDFJS_DATA = ['cmaps', 'standard_fonts', 'wasm', 'iccs'];
+const PDFJS_DIR = join(__dirname, '..', 'node_modules', 'pdfjs-dist');
+
+/** What of pdfjs' data, as installed here, the package lacks: one line per folder. */
+function missingPdfjsData(resources) {
+  const problems = [];
+  for (const folder of PDFJS_DATA) {
+    const expected = readdirSync(join(PDFJS_DIR, folder));
+    const packaged = join(resources, 'app.asar.unpacked', 'node_modules', 'pdfjs-dist', folder);
+    const missing = expected.filter((file) => !existsSync(join(packaged, file)));
+    if (missing.length > 0)
+      problems.push(
+        `${packaged}：缺少 pdfjs 的 ${folder} 文件 ${missing.length} 个（如 ${missing[0]}），中文字体未嵌入的 PDF 将读不出文字`,
+      );
+  }
+  return problems;
+}
 
 /** An electron-builder app folder's target from its name: `<os>[-<arch>]-unpacked`, x64 where no arch is named. */
 function targetOfFolder(name) {
@@ -57,6 +78,8 @@ function checkApp(appDir, { platform, arch }) {
     if (!existsSync(join(nativeDir, file)))
       problems.push(`${join(nativeDir, file)}：缺少，安装后${file.includes('sqlite') ? '程序无法打开资料库' : '无法导出一图读懂图片'}`);
   }
+
+  problems.push(...missingPdfjsData(resources));
 
   // Every binary on disk: Electron's own files, the unpacked modules, resources/native.
   let nativeModules = 0;
@@ -134,5 +157,5 @@ function main(args) {
   return failed ? 1 : 0;
 }
 
-module.exports = { RESOURCES_LIMIT_MB, checkApp, appFolders, targetOfFolder, main };
+module.exports = { PDFJS_DATA, RESOURCES_LIMIT_MB, checkApp, appFolders, targetOfFolder, main };
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

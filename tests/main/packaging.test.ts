@@ -1,6 +1,6 @@
 // Install and packaging settings that keep `npm install` working where
 // Electron's download is unreachable, while packaging still knows its version.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -102,6 +102,7 @@ const targets = load('../../scripts/targets.cjs') as {
 };
 const checker = load('../../scripts/check-artifacts.cjs') as {
   RESOURCES_LIMIT_MB: number;
+  PDFJS_DATA: string[];
   checkApp: (dir: string, target: { platform: string; arch: string }) => Checked;
   targetOfFolder: (name: string) => { platform: string; arch: string } | undefined;
   main: (args: string[]) => number;
@@ -116,6 +117,7 @@ const asar = load('@electron/asar') as {
 const native = load('../../src/main/electron/packaged-native.json') as { dir: string; sqlite: string; resvg: string };
 const config = (load('js-yaml') as { load: (text: string) => unknown }).load(builder) as {
   files: (string | object)[];
+  asarUnpack: string[];
   extraResources: { from: string; to: string }[];
   win: { target: { target: string; arch: string[] }[] };
   linux: { target: { target: string; arch: string[] }[] };
@@ -148,6 +150,8 @@ describe('the targets packaging builds', () => {
     expect(config.files.some((f) => typeof f === 'string' && f.startsWith('!node_modules/better-sqlite3/') && f.includes('build'))).toBe(
       true,
     );
+    // pdfjs' data stays plain files, the very folders the check looks for.
+    expect(config.asarUnpack).toContain(`node_modules/pdfjs-dist/{${checker.PDFJS_DATA.join(',')}}/**`);
     // The check runs on what was built, every time.
     expect(pkg.scripts.dist).toMatch(/electron-builder && node scripts\/check-artifacts\.cjs dist$/);
   });
@@ -218,6 +222,11 @@ describe('the artifact check', () => {
     mkdirSync(join(source, 'node_modules/some-addon/build/Release'), { recursive: true });
     copyFileSync(smallNode, join(source, 'node_modules/some-addon/build/Release/addon.node'));
     mkdirSync(join(resources, native.dir, native.resvg), { recursive: true });
+    // pdfjs' data, unpacked beside the archive as asarUnpack leaves it.
+    for (const folder of checker.PDFJS_DATA)
+      cpSync(join('node_modules/pdfjs-dist', folder), join(resources, 'app.asar.unpacked/node_modules/pdfjs-dist', folder), {
+        recursive: true,
+      });
     extra(source, resources);
     await asar.createPackageWithOptions(source, join(resources, 'app.asar'), { unpack: '*.node' });
     // The Electron executable itself: any real binary of this machine stands in for it.
@@ -279,7 +288,7 @@ describe('the artifact check', () => {
     expect(checker.main([dist])).toBe(1);
   });
 
-  it('finds Electron inside the app, a native module packed where it cannot load, a missing module, and a package over its size', async () => {
+  it('finds Electron inside the app, a native module packed where it cannot load, a missing module or CMap, and a package over its size', async () => {
     const app = await unpackedApp(folderName(), (source, resources) => {
       mkdirSync(join(source, 'node_modules/electron/dist'), { recursive: true });
       copyFileSync(smallNode, join(source, 'node_modules/electron/dist/electron'));
@@ -291,6 +300,7 @@ describe('the artifact check', () => {
       truncateSync(big, (checker.RESOURCES_LIMIT_MB + 1) * 1024 * 1024);
     });
     rmSync(join(app, 'resources', native.dir, native.sqlite));
+    rmSync(join(app, 'resources/app.asar.unpacked/node_modules/pdfjs-dist/cmaps/UniGB-UCS2-H.bcmap'));
     // A native module packed inside the archive: made apart, without unpacking.
     const packedSource = join(dist, 'packed-source');
     mkdirSync(packedSource);
@@ -300,6 +310,7 @@ describe('the artifact check', () => {
     const { problems } = checker.checkApp(app, { platform: process.platform, arch: process.arch });
     expect(problems.some((p) => p.includes('带有 Electron 本身') && p.includes('node_modules/electron/'))).toBe(true);
     expect(problems.some((p) => p.includes(native.sqlite) && p.includes('缺少') && p.includes('无法打开资料库'))).toBe(true);
+    expect(problems.some((p) => p.includes('缺少 pdfjs 的 cmaps 文件 1 个（如 UniGB-UCS2-H.bcmap）'))).toBe(true);
     expect(problems.some((p) => p.includes(`超过上限 ${checker.RESOURCES_LIMIT_MB} MB`))).toBe(true);
     // The packed module: checked as an app whose archive holds it.
     mkdirSync(join(second, 'resources'));
