@@ -109,8 +109,8 @@ function createWindow(s: OpenedServices): void {
 
   const contents = window.webContents;
   // A page that cannot load: the window still shows, says why in Chinese, and offers 重新载入.
-  contents.on('did-fail-load', (_event, errorCode, description, _url, isMainFrame) => {
-    if (!isMainFrame || errorCode === ERR_ABORTED) return;
+  contents.on('did-fail-load', (_event, errorCode, description, url, isMainFrame) => {
+    if (!isMainFrame || errorCode === ERR_ABORTED || url.startsWith('data:')) return;
     void contents.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(loadErrorPage(loadFailure(errorCode, description)))}`);
     showWindow();
   });
