@@ -4,10 +4,11 @@
 // carries for its own platform by path. Run in a fresh Node process each, so
 // what is loaded is what these modules load, not what other tests did.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '..', '..');
@@ -71,5 +72,34 @@ describe('resvg', () => {
       { native: true, resvgPackage: false, written: 'ok' },
     ]);
     expect(readFileSync(join(dir, 'packaged.png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+});
+
+/** Which modules the built bundle requires as it loads, and which only inside a function (at the point of use). */
+function requiresOf(bundle: string): { atLoad: Set<string>; onUse: Set<string> } {
+  const source = ts.createSourceFile('index.js', readFileSync(bundle, 'utf8'), ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const atLoad = new Set<string>();
+  const onUse = new Set<string>();
+  const visit = (node: ts.Node, inFunction: boolean): void => {
+    if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0]!)) {
+      const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require';
+      const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
+      if (isRequire || isImport) (inFunction || isImport ? onUse : atLoad).add(node.arguments[0].text);
+    }
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) atLoad.add(node.moduleSpecifier.text);
+    ts.forEachChild(node, (child) => visit(child, inFunction || ts.isFunctionLike(node)));
+  };
+  visit(source, false);
+  return { atLoad, onUse };
+}
+
+describe("the desktop app's main bundle", () => {
+  it('loads resvg only from inside the function that makes a picture', () => {
+    const bundle = join(root, 'out/main/index.js');
+    expect(existsSync(bundle), '先运行 npm run build 构建主进程').toBe(true);
+    const { atLoad, onUse } = requiresOf(bundle);
+    expect(atLoad).toContain('electron');
+    expect(atLoad).not.toContain('@resvg/resvg-js');
+    expect(onUse).toContain('@resvg/resvg-js');
   });
 });
