@@ -11,7 +11,7 @@ import { TOTALS } from '../../../shared/rules/totals';
 import { CELL_PATHS } from '../../../shared/template/paths';
 import { TABLES, type TableId } from '../../../shared/template/gov2021';
 import type { Found } from './choose';
-import { addressAt, type Grid } from './grid';
+import { addressAt, type Grid, type GridCell } from './grid';
 import type { Place } from './places';
 import { kindOf } from './units';
 import { amountUnitIn, readCell, type AmountUnit, type ReadValue } from './values';
@@ -44,8 +44,39 @@ const sourceAt = (grid: Grid, r: number, c: number): SourceCell => ({
   raw: grid.at(r, c)?.text ?? '',
 });
 
+/**
+ * Of several numbers in one label's merged range, the one lying wholly under
+ * (or beside) its labels, where every other one reaches past them into the
+ * next label's range: a border dragged in Word shifts a figure's cell, not
+ * which header it stands under.
+ */
+function wholeUnder(place: Place): GridCell | undefined {
+  const o = place.options[0];
+  if (!o || place.options.length > 1) return undefined;
+  const within = (cell: GridCell) =>
+    [o.rowUnit, o.colUnit].every((u, i) =>
+      (i === 0 ? o.rowDir : o.colDir) === 'above' ? cell.c >= u.left && cell.right <= u.right : cell.r >= u.top && cell.bottom <= u.bottom,
+    );
+  const inside = place.values.filter(within);
+  return inside.length === 1 ? inside[0] : undefined;
+}
+
 function readPlace(place: Place, kind: CellDef['kind'], holds: boolean, unit: AmountUnit | undefined): Read {
   const { grid } = place;
+  const whole = place.values.length > 1 ? wholeUnder(place) : undefined;
+  if (whole) {
+    const others = place.values
+      .filter((c) => c !== whole)
+      .map((c) => `${c.address}「${c.text}」`)
+      .join('、');
+    const read = readCell(whole, kind, holds, unit);
+    const reason = `同一合并范围内另有 ${others} 跨到了相邻的标题之下，取整格位于标题之下的 ${whole.address}「${whole.text}」`;
+    return {
+      ...read,
+      readings: [...read.readings, { kind: 'witness', reason }],
+      source: { sheet: grid.sheet, address: whole.address, raw: whole.text },
+    };
+  }
   if (place.values.length > 1) {
     const held = place.values.map((c) => `${c.address}「${c.text}」`).join('、');
     const first = place.values[0]!;
