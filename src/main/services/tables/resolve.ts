@@ -271,6 +271,7 @@ export function resolveTable(c: Found, defs: readonly CellDef[], holds: boolean)
     }
   }
 
+  const notFound = unplacedRemark(c, all);
   for (const def of defs) {
     if (out.has(def.key)) continue;
     const maybe = ambiguous.find((a) => a.keys.includes(def.key));
@@ -283,9 +284,38 @@ export function resolveTable(c: Found, defs: readonly CellDef[], holds: boolean)
       });
       continue;
     }
-    out.set(def.key, { status: 'not_found', remark: '表中没有找到这一格的行标题或列标题' });
+    out.set(def.key, { status: 'not_found', remark: notFound });
   }
   return out;
+}
+
+/** Numbers named in a remark before "等". */
+const NAMED = 3;
+
+/**
+ * Why a cell of a table found was not read: its labels are not in the table,
+ * or the table holds numbers no labels settled (a cell reaching under two
+ * headers), which may be it — those are named, so the clerk can look.
+ */
+function unplacedRemark(c: Found, places: readonly Place[]): string {
+  const used = new Set(places.flatMap((p) => p.values));
+  const loose = c.grid.cells.filter(
+    (cell) =>
+      !cell.master &&
+      !used.has(cell) &&
+      cell.r >= c.top &&
+      cell.r <= c.bottom &&
+      cell.c >= c.left &&
+      cell.c <= c.right &&
+      kindOf(cell) === 'value',
+  );
+  if (loose.length === 0) return '表中没有找到这一格的行标题或列标题';
+  const named = loose
+    .slice(0, NAMED)
+    .map((cell) => `${cell.address}「${cell.text}」`)
+    .join('、');
+  const more = loose.length > NAMED ? ` 等 ${loose.length} 个数值` : '';
+  return `表中 ${named}${more} 的单元格跨在两个标题之下或没有标题，无法确定是不是这一格，请对照原表填写`;
 }
 
 /** The name a row or a column goes by in messages: a row's short name, a column's label. */
