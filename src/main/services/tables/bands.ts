@@ -21,6 +21,8 @@ export interface Position {
   /** Labels governing the place, nearest first. */
   left: readonly LabelUnit[];
   above: readonly LabelUnit[];
+  /** Set where the value's cell reaches under several labels and its neighbours settled which one it stands under: why. */
+  settled?: string;
 }
 
 interface Change {
@@ -238,7 +240,9 @@ export function positions(grid: Grid, unitAt: (r: number, c: number) => LabelUni
         straddle(underColumns, cell),
       );
       if (left.length + above.length === 0 || [...left, ...above].every((u) => u.context)) continue;
-      out.push({ r, c, bottom, right, ...(kind === 'value' ? { cell } : {}), left, above });
+      const leaf = (cell && underColumns.get(cell)) ?? (cell && besideRows.get(cell));
+      const settled = leaf && `单元格跨到了相邻的标题之下，相邻的数值各有其位，按「${leaf.text.trim()}」读取`;
+      out.push({ r, c, bottom, right, ...(kind === 'value' ? { cell } : {}), left, above, ...(settled ? { settled } : {}) });
     }
   }
   return out;

@@ -88,7 +88,12 @@ function readPlace(place: Place, kind: CellDef['kind'], holds: boolean, unit: Am
     };
   }
   const cell = place.values[0];
-  if (cell) return { ...readCell(cell, kind, holds, unit), source: { sheet: grid.sheet, address: cell.address, raw: cell.text } };
+  if (cell) {
+    const read = readCell(cell, kind, holds, unit);
+    const settled = place.positions.find((p) => p.cell === cell)?.settled;
+    const readings: CellReading[] = settled ? [...read.readings, { kind: 'witness', reason: settled }] : read.readings;
+    return { ...read, readings, source: { sheet: grid.sheet, address: cell.address, raw: cell.text } };
+  }
   const at = nominal(place);
   const there = grid.at(at.r, at.c);
   // A label merged over the cell's place: the place has no value of its own.
