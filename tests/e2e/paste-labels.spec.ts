@@ -159,3 +159,28 @@ test('rows of 表三 copied with the three-row header land by their labels; a fi
     else if (!TOTAL_CELLS.has(d.key)) expect([d.key, valueAt(after.value.report, d.key)]).toEqual([d.key, null]);
   }
 });
+
+test('a block whose headers match no table (表四 as text only, its merges lost) is not pasted as text into the cells', async ({
+  page,
+  app,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const truth = distinctFigures(seed(), 'appeals');
+  const stored = app.services.library.add(truth);
+  if (!stored.ok) throw new Error(stored.error.message);
+  await app.open();
+  await page
+    .getByRole('button', { name: documentTitle(truth) })
+    .first()
+    .click();
+  await page.keyboard.press('Alt+4');
+  await page.locator('td[data-cell="appeals.review.upheld"]').click();
+  // Only the text Excel puts beside its HTML: 行政复议 stands in the first of its five columns, and nothing says it covers the others.
+  await page.evaluate((text) => navigator.clipboard.writeText(text), excelClipboard(LAYOUTS.appeals, () => 7).text);
+  await page.keyboard.press('Control+V');
+  await expect(page.getByText('粘贴的内容带有标题，但没有认出是哪张表的哪些格子，没有粘贴')).toBeVisible();
+  const after = app.services.library.get(stored.value.id);
+  if (!after.ok) throw new Error(after.error.message);
+  expect(after.value.report.tables.appeals).toEqual(truth.tables.appeals);
+});

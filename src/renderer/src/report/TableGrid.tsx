@@ -74,6 +74,9 @@ function selectedOf(s: EditorState, table: TableId): ReadonlySet<CellKey> {
 /** Said when pasted totals disagree with their parts. */
 const TOTALS_KEPT = '粘贴的总计与各项之和不一致，已保留粘贴的数字并改为手工填写总计，请核对标红的格子。';
 
+/** Said when a block carries headers the reader matched to no table. */
+const UNPLACED_LABELS = '粘贴的内容带有标题，但没有认出是哪张表的哪些格子，没有粘贴：请连同行、列标题复制整块表格，或只复制数字。';
+
 const ARROWS: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
 /** What the active cell's input needs from its table: the keyboard handlers and the focus bookkeeping. */
@@ -243,7 +246,11 @@ export function TableGrid({ table }: { table: TableId }) {
     if (!carriesLabels(rows)) return pasteByPosition(rows);
     void readThroughApi(clipboardFile(text, html)).then((read) => {
       const placed = read.ok ? placedByLabels(read.value) : null;
-      if (!placed) return pasteByPosition(rows);
+      if (!placed) {
+        // Rows with only their row labels go by position; labels over the figures that no table matched would land in cells as text.
+        if (carriesLabels(withoutLabelColumns(rows).rows)) return show('info', UNPLACED_LABELS);
+        return pasteByPosition(rows);
+      }
       const { manualSwitched } = setCells(placed.cells, { section: table, cell: active });
       const notice = labelledPasteNotice(placed);
       show(notice.kind, notice.text);
