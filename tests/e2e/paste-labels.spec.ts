@@ -160,14 +160,14 @@ test('rows of 表三 copied with the three-row header land by their labels; a fi
   }
 });
 
-test('a block whose headers match no table (表四 as text only, its merges lost) is not pasted as text into the cells', async ({
+test('表四 copied as text only, its merged headers lost: the cells its labels settle are pasted, every other one named and kept', async ({
   page,
   app,
   context,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const truth = distinctFigures(seed(), 'appeals');
-  const stored = app.services.library.add(truth);
+  const stored = app.services.library.add({ ...truth, tables: { ...truth.tables, appeals: blankTables().appeals } });
   if (!stored.ok) throw new Error(stored.error.message);
   await app.open();
   await page
@@ -177,10 +177,18 @@ test('a block whose headers match no table (表四 as text only, its merges lost
   await page.keyboard.press('Alt+4');
   await page.locator('td[data-cell="appeals.review.upheld"]').click();
   // Only the text Excel puts beside its HTML: 行政复议 stands in the first of its five columns, and nothing says it covers the others.
-  await page.evaluate((text) => navigator.clipboard.writeText(text), excelClipboard(LAYOUTS.appeals, () => 7).text);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), excelClipboard(LAYOUTS.appeals, (key) => valueAt(truth, key)).text);
   await page.keyboard.press('Control+V');
-  await expect(page.getByText('粘贴的内容带有标题，但没有认出是哪张表的哪些格子，没有粘贴')).toBeVisible();
+  const notice = page.locator('.notice', { hasText: '已按行列标题粘贴' });
+  await expect(notice).toContainText('没有读出');
+  await expect(page.locator('.save-state')).toHaveText('已保存');
   const after = app.services.library.get(stored.value.id);
   if (!after.ok) throw new Error(after.error.message);
-  expect(after.value.report.tables.appeals).toEqual(truth.tables.appeals);
+  const cells = CELLS.filter((d) => d.table === 'appeals');
+  const placed = cells.filter((d) => valueAt(after.value.report, d.key) !== null && !TOTAL_CELLS.has(d.key));
+  expect(placed.length).toBeGreaterThan(0);
+  // Every figure pasted is its own cell's; every other cell is named in the notice.
+  for (const d of placed) expect([d.key, valueAt(after.value.report, d.key)]).toEqual([d.key, valueAt(truth, d.key)]);
+  const unread = cells.filter((d) => !placed.includes(d) && !TOTAL_CELLS.has(d.key));
+  await expect(notice).toContainText(`${unread.length + cells.filter((d) => TOTAL_CELLS.has(d.key)).length} 个格子（保持原值）`);
 });

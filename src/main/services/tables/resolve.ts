@@ -289,20 +289,23 @@ export function resolveTable(c: Found, defs: readonly CellDef[], holds: boolean)
       });
       continue;
     }
-    out.set(def.key, { status: 'not_found', remark: notFound });
+    // Numbers no label settled may be this cell: it is left blank for a reason, not missing from the file.
+    out.set(def.key, notFound ? { status: 'left_blank', remark: notFound } : { status: 'not_found', remark: NO_LABELS });
   }
   return out;
 }
+
+const NO_LABELS = '表中没有找到这一格的行标题或列标题';
 
 /** Numbers named in a remark before "等". */
 const NAMED = 3;
 
 /**
- * Why a cell of a table found was not read: its labels are not in the table,
- * or the table holds numbers no labels settled (a cell reaching under two
- * headers), which may be it — those are named, so the clerk can look.
+ * Where a cell of a table found was not read and the table holds numbers no
+ * labels settled (a cell reaching under two headers, a header lost): they may
+ * be it, and are named, so the clerk can look.
  */
-function unplacedRemark(c: Found, places: readonly Place[]): string {
+function unplacedRemark(c: Found, places: readonly Place[]): string | undefined {
   const used = new Set(places.flatMap((p) => p.values));
   const loose = c.grid.cells.filter(
     (cell) =>
@@ -314,7 +317,7 @@ function unplacedRemark(c: Found, places: readonly Place[]): string {
       cell.c <= c.right &&
       kindOf(cell) === 'value',
   );
-  if (loose.length === 0) return '表中没有找到这一格的行标题或列标题';
+  if (loose.length === 0) return undefined;
   const named = loose
     .slice(0, NAMED)
     .map((cell) => `${cell.address}「${cell.text}」`)
