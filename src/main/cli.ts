@@ -47,17 +47,23 @@ const USAGE = `用法：nianbao <命令> [参数]
                                                   --closing：网页也印落款和成文日期（Word、PDF 总是印）
   infographic FILE [--previous 上年FILE] --out PATH(.png|.pdf|.html) [--scale 2] [--highlight 文字]…
                                                   一图读懂：PNG 750 像素宽（--scale 2 为 1500 像素，供印刷）、
-                                                  一整页 PDF 或网页；--highlight 可写多次，不写则取自“总体情况”
+                                                  A4 纸 PDF 或网页；--highlight 可写多次，不写则取自“总体情况”
   import FILE [--db 资料库] [--agency 机关] [--year 年度] [--level 层级]
                                                   把 FILE 存入报告资料库，显示新报告的编号；
                                                   --agency、--year 用于文件中没写标题（机关、年度）的工作簿，
                                                   --level 为 ${LEVELS.join('、')} 之一
   list [--db 资料库]                               列出资料库中的报告：编号、机关、年度、状态、修改时间
-  review FILE…|DIR [--previous 上年DIR] [--out 问题清单.xlsx] [--word 问题清单.docx] [--region 本级FILE] [--json]
+  review FILE…|DIR [--previous 上年DIR] [--roster 名单] [--against 上轮] [--as-of 日期] [--out 问题清单.xlsx]
+         [--word 问题清单.docx] [--region 本级FILE] [--json]
                                                   批量审核各单位的报告（各自对照上年报告），一行一份；--out 写问题清单工作簿，
-                                                  --word 写逐单位的 Word 问题清单；--region：本级报告与各单位合计逐格比对
-  sum FILE…|DIR --agency 机关 --year 年度 [--level 层级] [--previous 上年DIR] [--out PATH]
-                                                  把同一年度各单位的报告逐格相加为本地区的汇总报告（按 PATH 的扩展名写出）
+                                                  --word 写逐单位的 Word 问题清单；--region：本级报告与各单位合计逐格比对；
+                                                  --roster（文本文件每行一个单位，或工作簿第一列）列出未报送和逾期的单位；
+                                                  --against（上轮的 --json 输出或问题清单.xlsx）标出已整改、仍存在、新发现；
+                                                  --as-of 按这一天判断逾期（默认今天）
+  sum FILE…|DIR --agency 机关 --year 年度 [--level 层级] [--previous 上年汇总] [--include-errors] [--out PATH]
+                                                  把同一年度各单位的报告逐格相加为本地区的汇总报告（按 PATH 的扩展名写出）；
+                                                  有错误的报告不计入，除非 --include-errors；--previous 只对照上年的汇总；
+                                                  相加超出数字范围时拒绝（退出码 2）
 
   serve [--db 资料库] [--port 端口] [--open]        在浏览器中使用年报编制助手（无需 Electron）
 

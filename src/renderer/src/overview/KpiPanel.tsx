@@ -139,6 +139,7 @@ function GroupChart({ section, report }: { section: ChartSection; report: Report
           appeals.rows.map((_, i) => appealRowName(appeals, i)),
           FONT.font,
         ),
+        CHART_WIDTH,
       );
     }
     return barOption(
