@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { encodeFigures, FIGURES_HEADER } from './figures';
 import type { Finding } from '../../../shared/rules/types';
 import { SEVERITY_LABEL } from '../../../shared/rules/types';
-import { SECTIONS, type Level, type SectionId } from '../../../shared/template/gov2021';
+import { sectionHeading, type Level } from '../../../shared/template/gov2021';
 import { kpi } from '../../../shared/kpi';
 import {
   bodyOf,
@@ -93,7 +93,6 @@ const MARK_FILL: Record<RiskMark, ExcelJS.Fill> = {
   red: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8CBCB' } },
   yellow: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCEFC2' } },
 };
-const SECTION_HEADING = Object.fromEntries(SECTIONS.map((s) => [s.id, s.heading])) as Record<SectionId, string>;
 
 /** A sheet with a title, a header row that stays in view and filters, and one row per item. */
 function listSheet(
@@ -334,7 +333,7 @@ export async function problemWorkbook(review: Review, options: WorkbookOptions):
         { header: '涉及单元格', width: 30, wrap: true },
         { header: '差异', width: 90, wrap: true },
       ],
-      findings.map((f, i) => [i + 1, SEVERITY_LABEL[f.severity], SECTION_HEADING[f.section], cellNames(f.cells), f.message]),
+      findings.map((f, i) => [i + 1, SEVERITY_LABEL[f.severity], sectionHeading(f.section), cellNames(f.cells), f.message]),
     );
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
