@@ -41,3 +41,18 @@ export function limitedText(id?: LimitedText) {
     error: (issue) => textTooLongMessage(id, typeof issue.input === 'string' ? issue.input.length : MAX_SECTION_CHARS + 1),
   });
 }
+
+const MB = 1024 * 1024;
+/** The largest report file any reader takes: a report with its tables is a few MB even as a PDF with images. */
+const REPORT_FILE_BYTES = 40 * MB;
+
+/**
+ * How large a file may be, everywhere one is taken: by a reader, by the API
+ * as base64 (4 characters for every 3 bytes), by `nianbao serve` in a request
+ * (one file and the JSON around it), and by the renderer before it sends one.
+ */
+export const FILE_LIMITS = {
+  reportBytes: REPORT_FILE_BYTES,
+  base64Chars: Math.ceil(REPORT_FILE_BYTES / 3) * 4,
+  requestBytes: 64 * MB,
+} as const;
