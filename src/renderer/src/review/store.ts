@@ -6,7 +6,7 @@
 // restarting the program, loses nothing.
 import { create } from 'zustand';
 import type { NianbaoApi } from '../../../shared/api/channels';
-import { extensionOf, reportFileExtensions } from '../../../shared/formats';
+import { isReportFile } from '../../../shared/formats';
 import type { ReceiveOutcome, RoundSummary, RoundView } from '../../../shared/review/round';
 import { fileToBase64 } from '../transfer/files';
 import { FILE_LIMITS } from '../../../shared/model/limits';
@@ -48,13 +48,6 @@ interface RoundState {
 const IN_FLIGHT = 2;
 /** The list is refreshed a few times a second while files arrive, not per file. */
 const REFRESH_MS = 700;
-const REPORT_EXTENSIONS = new Set(reportFileExtensions());
-
-/** Whether a file from a folder is meant as a report (not a picture or a note beside the reports). */
-export function isReportFile(name: string): boolean {
-  const base = name.split('/').pop() ?? name;
-  return !base.startsWith('.') && !base.startsWith('~$') && REPORT_EXTENSIONS.has(extensionOf(base));
-}
 
 /** A file's content as base64 (the page reads it with a FileReader). */
 export type Encode = (file: File) => Promise<string>;
