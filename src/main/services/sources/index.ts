@@ -2,6 +2,7 @@
 // report: each format yields blocks (paragraphs and grids), and one reader
 // turns those into the report through the one table finder.
 import { fail, ok, type Result } from '../../../shared/api/result';
+import { fileFormat, type FormatId } from '../../../shared/formats';
 import type { Level } from '../../../shared/template/gov2021';
 import type { Imported } from '../tables';
 import { readDocument, type SourceDocument } from './document';
@@ -20,9 +21,7 @@ export interface DocumentOptions {
   allowNoTables?: boolean;
 }
 
-export type DocumentKind = 'docx' | 'html' | 'pdf' | 'txt';
-
-const KIND_LABEL: Readonly<Record<DocumentKind, string>> = { docx: 'Word 文档', html: '网页', pdf: 'PDF', txt: '文本文件' };
+export type DocumentKind = Extract<FormatId, 'docx' | 'html' | 'pdf' | 'txt'>;
 
 /** An .mhtml file starts with MIME headers, whatever its name says. */
 function isMime(bytes: Buffer): boolean {
@@ -56,5 +55,5 @@ async function sourceOf(kind: DocumentKind, bytes: Buffer, name: string): Promis
 export async function importDocument(kind: DocumentKind, bytes: Buffer, options: DocumentOptions): Promise<Result<Imported>> {
   const source = await sourceOf(kind, bytes, options.fileName);
   if (!source.ok) return source;
-  return readDocument(source.value, { ...options, kind: KIND_LABEL[kind] });
+  return readDocument(source.value, { ...options, kind: fileFormat(kind).label });
 }
