@@ -165,7 +165,13 @@ function recordCell(def: CellDef, o: CellOutcome): ImportedCell {
   if (o.status === 'guessed')
     return { key: def.key, status: 'guessed', source: o.source!, value: o.value!, guesses: o.guesses!, ...readings };
   if (o.status === 'left_blank')
-    return { key: def.key, status: 'left_blank', ...(o.source ? { source: o.source } : {}), remark: o.remark ?? '' };
+    return {
+      key: def.key,
+      status: 'left_blank',
+      ...(o.source ? { source: o.source } : {}),
+      remark: o.remark ?? '',
+      ...(o.cause ? { cause: o.cause } : {}),
+    };
   return { key: def.key, status: 'not_found', ...(o.remark ? { remark: o.remark } : {}) };
 }
 

@@ -19,7 +19,28 @@ export interface ReadValue {
   value: CellValue;
   readings: CellReading[];
   /** Why the value was left blank rather than guessed. */
-  defect?: string;
+  defect?: CellDefect;
+}
+
+/** A cell the reader would not guess at, as a value; `defectRemark` says it. */
+export type CellDefect =
+  | { cause: 'uncached_formula'; address: string }
+  | { cause: 'scientific_notation'; text: string }
+  | { cause: 'several_values'; held: readonly { address: string; text: string }[] }
+  | { cause: 'covered_by_label'; address: string; master: { address: string; text: string } };
+
+/** The remark a cell left blank gets for its defect. */
+export function defectRemark(d: CellDefect): string {
+  switch (d.cause) {
+    case 'uncached_formula':
+      return `${d.address} 是公式，文件中没有保存计算结果，也无法在导入时算出`;
+    case 'scientific_notation':
+      return `「${d.text}」是科学计数法显示的数字，已丢失准确的位数：请在原表中把这一格设为数值格式、显示完整数字后重新导入，或在编辑器中填写准确数字`;
+    case 'several_values':
+      return `同一格的合并范围内有 ${d.held.length} 个数值（${d.held.map((c) => `${c.address}「${c.text}」`).join('、')}），无法确定取哪一个`;
+    case 'covered_by_label':
+      return `${d.address} 被合并单元格 ${d.master.address}（「${d.master.text}」）覆盖，没有自己的数值`;
+  }
 }
 
 const COUNT_UNIT = /^(.+?)\s*(件|次|个|条|项|份|宗|起|人次|人)$/;
@@ -111,7 +132,7 @@ const tidy = (n: number) => Number(n.toPrecision(12));
 export function readCell(cell: GridCell | undefined, kind: CellKind, holdsNumbers: boolean, amountUnit: AmountUnit | undefined): ReadValue {
   // How the source itself read the value (a count its workbook formats as a date) comes first.
   const readings: CellReading[] = [...(cell?.readings ?? [])];
-  if (cell?.uncachedFormula) return { value: null, readings, defect: `${cell.address} 是公式，文件中没有保存计算结果，也无法在导入时算出` };
+  if (cell?.uncachedFormula) return { value: null, readings, defect: { cause: 'uncached_formula', address: cell.address } };
   if (cell?.formula) readings.push({ kind: 'formula', formula: cell.formula });
   const raw = cell?.raw ?? null;
   if (typeof raw === 'number') return scaled(raw, String(raw), kind, amountUnit, readings);
@@ -130,7 +151,7 @@ export function readCell(cell: GridCell | undefined, kind: CellKind, holdsNumber
     return {
       value: null,
       readings,
-      defect: `「${parsed}」是科学计数法显示的数字，已丢失准确的位数：请在原表中把这一格设为数值格式、显示完整数字后重新导入，或在编辑器中填写准确数字`,
+      defect: { cause: 'scientific_notation', text: parsed },
     };
   const noted = NOTED.exec(parsed);
   const head = noted ? noted[1]!.trim() : parsed;
