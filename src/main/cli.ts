@@ -14,15 +14,16 @@ import { reportToJson } from '../shared/model/schema';
 import type { Report } from '../shared/model/report';
 import { isExplained } from '../shared/rules/explanations';
 import { SEVERITY_LABEL, type Finding } from '../shared/rules/types';
-import { checkReport, defaultDatabasePath, displayTime, openLibrary, type ReportLibrary } from './services/library';
+import type { ReportLibrary } from './services/library';
 import { LEVELS } from '../shared/template/gov2021';
 import { basename } from 'node:path';
 import { defaultHighlights, INFOGRAPHIC_OUTPUTS, infographicKindOf } from '../shared/infographic';
 
-// The readers and writers (exceljs, docx, pdf-lib), review and 汇总, the browser mode (the handlers, ECharts, resvg) are
-// loaded by the commands that use them: together they take several times longer to load than the
-// rest of the command, and `--help` or `list` need none of them.
+// The readers and writers (exceljs, docx, pdf-lib), review and 汇总, the browser mode (the handlers, ECharts, resvg),
+// the library (better-sqlite3) are loaded by the commands that use them: together they take several times longer
+// to load than the rest of the command, and `--help` or `validate x.json` need none of them.
 const formats = () => import('./formats/registry');
+const libraryModule = () => import('./services/library');
 const exporting = () => import('./formats/export');
 const reviewing = () => import('./review/commands');
 const reviewCmd: Command = async (args, io) => (await reviewing()).reviewCmd(args, io);
@@ -239,6 +240,7 @@ const serveCmd: Command = async (args, io) => {
 
 /** Opens the library (the app's own unless --db), runs `use`, lets the opening backup finish, closes. */
 async function withLibrary(db: string | undefined, io: CliIO, use: (library: ReportLibrary) => number): Promise<number> {
+  const { openLibrary, defaultDatabasePath } = await libraryModule();
   const opened = openLibrary(db ?? defaultDatabasePath());
   if (!opened.ok) {
     io.err(opened.error.message);
@@ -266,6 +268,7 @@ const importCmd: Command = async (args, io) => {
     io.err(`「${name}」中没有写明机关名称，未导入：请加 --agency 机关名称（如有需要再加 --year 年度、--level 层级）`);
     return EXIT.unreadable;
   }
+  const { checkReport } = await libraryModule();
   const checked = checkReport(level ? { ...read.report, level } : read.report);
   if (!checked.ok) {
     io.err(`「${name}」${checked.error.message}`);
@@ -286,6 +289,7 @@ const importCmd: Command = async (args, io) => {
 
 const listCmd: Command = async (args, io) => {
   const { values } = parse(args, { db: { type: 'string' } });
+  const { displayTime } = await libraryModule();
   return withLibrary(values.db, io, (library) => {
     const listed = library.list();
     if (!listed.ok) {

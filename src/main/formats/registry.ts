@@ -1,14 +1,15 @@
 // The readers and writers behind the one table of file formats in
 // src/shared/formats: one line here makes a format readable or writable by
 // every command, the library's 从文件新建, the editor's import and export.
+// Each reader and writer loads its library on first use (a dynamic import):
+// `validate x.json` must not pay for exceljs, docx, pdf-lib or pdfjs, which
+// together take several times longer to load than the whole command needs.
 import { basename } from 'node:path';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { extensionOf, formatOfName, LEGACY_EXTENSIONS, readableExtensions, type FormatId } from '../../shared/formats';
 import { readReportJson, reportToJson } from '../../shared/model/schema';
 import { overlongTexts, textTooLongMessage } from '../../shared/model/limits';
-import { writeReportDocx, writeReportHtml, writeReportPdf } from '../services/documents';
-import { exportWorkbook, importWorkbook } from '../services/excel';
-import { importDocument, type DocumentKind } from '../services/sources';
+import type { DocumentKind } from '../services/sources';
 import { readFileChecked, writeFileAtomic } from '../services/fs/files';
 import type { ReadFormat, ReadOptions, ReadReport, WriteFormat } from './types';
 
@@ -28,6 +29,7 @@ const readJson: ReadFormat = async (fileName, bytes, options) => {
 };
 
 const readXlsx: ReadFormat = async (fileName, bytes, options) => {
+  const { importWorkbook } = await import('../services/excel');
   const imported = await importWorkbook(bytes, { fileName: basename(fileName), agency: options.agency, year: options.year });
   if (!imported.ok) return imported;
   return ok({ report: imported.value.report, notes: imported.value.record.notes, record: imported.value.record });
@@ -37,6 +39,7 @@ const readXlsx: ReadFormat = async (fileName, bytes, options) => {
 const documentReader =
   (kind: DocumentKind): ReadFormat =>
   async (fileName, bytes, options) => {
+    const { importDocument } = await import('../services/sources');
     const imported = await importDocument(kind, bytes, {
       fileName: basename(fileName),
       agency: options.agency,
@@ -56,16 +59,20 @@ const READERS: Partial<Record<FormatId, ReadFormat>> = {
   txt: documentReader('txt'),
 };
 
+const documents = () => import('../services/documents');
+
 const WRITERS: Partial<Record<FormatId, WriteFormat>> = {
   json: (report, outPath) => writeFileAtomic(outPath, reportToJson(report)),
-  docx: (report, outPath, { draft, today }) => writeReportDocx(report, outPath, { draft, today }),
-  html: (report, outPath, { draft, today, closing }) => writeReportHtml(report, outPath, { draft, today, closing }),
-  pdf: (report, outPath, { draft, today, pdfPrinter }) => writeReportPdf(report, outPath, { draft, today, printer: pdfPrinter }),
-  xlsx: async (report, outPath, options) =>
-    writeFileAtomic(
-      outPath,
-      await exportWorkbook(report, { findings: options.findings, draft: options.draft, oneSheet: options.oneSheet, audit: options.audit }),
-    ),
+  docx: async (report, outPath, { draft, today }) => (await documents()).writeReportDocx(report, outPath, { draft, today }),
+  html: async (report, outPath, { draft, today, closing }) =>
+    (await documents()).writeReportHtml(report, outPath, { draft, today, closing }),
+  pdf: async (report, outPath, { draft, today, pdfPrinter }) =>
+    (await documents()).writeReportPdf(report, outPath, { draft, today, printer: pdfPrinter }),
+  xlsx: async (report, outPath, options) => {
+    const { exportWorkbook } = await import('../services/excel');
+    const { findings, draft, oneSheet, audit } = options;
+    return writeFileAtomic(outPath, await exportWorkbook(report, { findings, draft, oneSheet, audit }));
+  },
 };
 
 /** The writer of a format the program exports; undefined for one it only reads (a text file). */
