@@ -25,7 +25,7 @@ function fail(message) {
   process.exit(2);
 }
 
-function ensureBundle() {
+async function ensureBundle() {
   const built = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
   if (built > 0 && Math.max(...SOURCES.map(newest)) <= built) return;
   let buildCli;
@@ -37,20 +37,20 @@ function ensureBundle() {
     fail('命令行程序尚未构建（缺少 out/cli/nianbao.cjs）：请在程序文件夹运行 npm install，再运行 npm run build');
   }
   try {
-    buildCli();
+    await buildCli();
   } catch (err) {
     fail(`构建命令行程序失败：${err && err.message ? err.message.split('\n')[0] : String(err)}。请运行 npm run build 查看详情`);
   }
 }
 
-ensureBundle();
-const { main } = require(bundle);
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    console.error('nianbao: 内部错误：' + (err && err.message ? err.message : String(err)));
-    process.exitCode = 2;
-  },
-);
+ensureBundle()
+  .then(() => require(bundle).main(process.argv.slice(2)))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      console.error('nianbao: 内部错误：' + (err && err.message ? err.message : String(err)));
+      process.exitCode = 2;
+    },
+  );
