@@ -265,7 +265,7 @@ const serveCmd: Command = async (args, io) => {
   return serve({ db: values.db, port, open: values.open, out: io.out, err: io.err });
 };
 
-/** Opens the library (the app's own unless --db), runs `use`, lets the opening backup finish, closes. */
+/** Opens the library (the app's own unless --db), runs `use`, lets the backups under way finish, closes. */
 async function withLibrary(db: string | undefined, io: CliIO, use: (library: ReportLibrary) => number): Promise<number> {
   const { openLibrary, defaultDatabasePath } = await libraryModule();
   const opened = openLibrary(db ?? defaultDatabasePath());
@@ -278,7 +278,7 @@ async function withLibrary(db: string | undefined, io: CliIO, use: (library: Rep
   try {
     return use(library);
   } finally {
-    await library.openingBackup;
+    await library.backupsDone();
     library.close();
   }
 }

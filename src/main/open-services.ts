@@ -40,7 +40,7 @@ export async function openServices(options: OpenOptions): Promise<Result<OpenedS
     info: { version, databasePath, recovery: recovery ?? null, readOnly: readOnly ?? null, shell: options.shell },
     platform: options.platform,
     close: async () => {
-      await library.openingBackup;
+      await library.backupsDone();
       library.close();
     },
     noteHolder: (update) => lock?.note(update),

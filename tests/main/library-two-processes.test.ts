@@ -203,3 +203,28 @@ describe('a save names the revision it was made on', () => {
     }
   });
 });
+
+describe('the list kept in memory', () => {
+  it("shows this handle's saves and another handle's commits, in the order shown", async () => {
+    const a = (await open(tmp.dbPath)).library;
+    const b = (await open(tmp.dbPath)).library;
+    try {
+      const before = value(a.list());
+      const added = value(b.add({ ...seedReport(), agency: '阿拉善盟统计局' }));
+      // Another connection's commit: read again, and sorted (阿 before 余).
+      expect(value(a.list()).map((r) => r.id)).toEqual([added.id, ...before.map((r) => r.id)]);
+      const renamed = value(a.applyEdit(added.id, { meta: { agency: '自治区统计局' } }, { revision: added.revision }));
+      expect(value(a.list()).at(-1)).toEqual(renamed);
+      value(a.remove(added.id));
+      expect(value(a.list()).map((r) => r.id)).toEqual(before.map((r) => r.id));
+      expect(value(a.list({ includeDeleted: true })).map((r) => r.id)).toContain(added.id);
+      value(b.purge(added.id));
+      expect(value(a.list({ includeDeleted: true })).map((r) => r.id)).not.toContain(added.id);
+      // Every row as the database holds it, whichever way the list was kept.
+      expect(value(a.list())).toEqual(value(b.list({ search: ' ' })));
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+});

@@ -60,6 +60,8 @@ function escapeLike(text: string): string {
 }
 
 export class ReportStore {
+  /** Reports whose list row (identity, status, times) a write changed since the last takeTouched. */
+  private touched = new Set<number>();
   private readonly byId;
   private readonly insertReport;
   private readonly upsertCell;
@@ -96,6 +98,13 @@ export class ReportStore {
     this.insertRevision = db.prepare<[number, string, string, string, string]>(
       'INSERT INTO revisions (report_id, created_at, reason, status, snapshot) VALUES (?, ?, ?, ?, ?)',
     );
+  }
+
+  /** The reports whose list row changed since the last call, for the list kept in memory. */
+  takeTouched(): ReadonlySet<number> {
+    const touched = this.touched;
+    this.touched = new Set();
+    return touched;
   }
 
   /** Nothing to back up yet. */
@@ -175,6 +184,7 @@ export class ReportStore {
   insert(report: Report, status: ReportStatus, at: string): number {
     const { lastInsertRowid } = this.insertReport.run(report.agency, report.year, report.level, report.format, status, at, at);
     const id = Number(lastInsertRowid);
+    this.touched.add(id);
     this.writeContent(id, report);
     return id;
   }
@@ -230,22 +240,27 @@ export class ReportStore {
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => [k, v === '' && k !== 'agency' ? null : v] as const);
     if (sets.length === 0) return;
+    this.touched.add(id);
     this.db.prepare(`UPDATE reports SET ${sets.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...sets.map(([, v]) => v), id);
   }
 
   setStatus(id: number, status: ReportStatus, at: string): void {
+    this.touched.add(id);
     this.db.prepare('UPDATE reports SET status = ?, updated_at = ?, revision = revision + 1 WHERE id = ?').run(status, at, id);
   }
 
   setDeleted(id: number, at: string | null): void {
+    this.touched.add(id);
     this.db.prepare('UPDATE reports SET deleted_at = ?, revision = revision + 1 WHERE id = ?').run(at, id);
   }
 
   touchUpdated(id: number, at: string): void {
+    this.touched.add(id);
     this.touch.run(at, id);
   }
 
   purge(id: number): void {
+    this.touched.add(id);
     // Cells, narratives, explanations and revisions go with it (ON DELETE CASCADE).
     this.db.prepare('DELETE FROM reports WHERE id = ?').run(id);
   }
