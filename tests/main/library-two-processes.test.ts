@@ -120,7 +120,7 @@ describe('two serve processes on one library', () => {
     const first = await startServe();
     const [report] = (await api<Summary[]>(first, 'library.list', {})).value!;
     const second = await startServe();
-    expect(second.stderr()).toMatch(new RegExp(`正由nianbao serve（进程 ${first.child.pid}，端口 ${first.url.port}.*只读方式打开`));
+    expect(second.stderr()).toMatch(new RegExp(`正由 nianbao serve（进程 ${first.child.pid}，端口 ${first.url.port}.*只读方式打开`));
     const refused = await api(second, 'library.edit', {
       id: report!.id,
       revision: report!.revision,

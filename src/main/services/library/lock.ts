@@ -41,6 +41,8 @@ export function claimLibrary(databasePath: string, holder: Holder, options: Sqli
   try {
     // Not the library's five seconds of patience: a holder keeps its lock for hours.
     db.pragma('busy_timeout = 0');
+    // Nothing is ever written in the transaction: no journal file beside the library.
+    db.pragma('journal_mode = MEMORY');
     db.exec('BEGIN EXCLUSIVE');
   } catch (err) {
     db.close();

@@ -29,6 +29,9 @@ interface ReportRow {
   revision: number;
 }
 
+/** A summary's columns in the order `summaries` selects them. */
+type SummaryColumns = [number, string, number, Level, ReportStatus, string, string, string | null, number];
+
 const SUMMARY_COLUMNS = 'id, agency, year, level, format, status, created_at, updated_at, deleted_at, revision, signature, date, preamble';
 
 /** A report's identity as the reports table holds it; `null` removes a closing line or the preamble. */
@@ -161,13 +164,25 @@ export class ReportStore {
       ...words.map(() => "(agency || CAST(year AS TEXT) || '年') LIKE ? ESCAPE '\\'"),
     ];
     const params = words.map((w) => `%${escapeLike(w)}%`);
-    // Rows straight in the summary's shape: a list of 1,000 reports builds 1,000 objects, not 2,000.
+    // Rows as arrays, made into objects of one literal shape here: better-sqlite3's objects (keys added one by one)
+    // take over twice as long to build, the larger part of reading 10,000 rows.
     return this.db
-      .prepare<string[], ReportSummary>(
-        `SELECT id, agency, year, level, status, created_at AS createdAt, updated_at AS updatedAt, deleted_at AS deletedAt, revision
-         FROM reports WHERE ${where.join(' AND ')}`,
+      .prepare<string[], SummaryColumns>(
+        `SELECT id, agency, year, level, status, created_at, updated_at, deleted_at, revision FROM reports WHERE ${where.join(' AND ')}`,
       )
-      .all(...params);
+      .raw(true)
+      .all(...params)
+      .map(([id, agency, year, level, status, createdAt, updatedAt, deletedAt, revision]) => ({
+        id,
+        agency,
+        year,
+        level,
+        status,
+        createdAt,
+        updatedAt,
+        deletedAt,
+        revision,
+      }));
   }
 
   /** The body's report for a year: a locked one (定稿, 已发布) before drafts, then the latest edited. */
