@@ -139,7 +139,10 @@ function openShared(path: string, holder: string, settings: LibrarySettings): Re
     const version = db.pragma('user_version', { simple: true }) as number;
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID || version !== SCHEMA_VERSION) {
       db.close();
-      return fail('in_use', `资料库「${path}」正由 ${holder} 打开，且它的数据版本与本程序不同，无法同时查看：请先关闭那个程序，再打开本程序`);
+      return fail(
+        'in_use',
+        `资料库「${path}」正由 ${holder} 打开，且它的数据版本与本程序不同，无法同时查看：请先关闭那个程序，再打开本程序`,
+      );
     }
     const readOnly = `资料库正由 ${holder} 打开并编辑，为免两处同时修改，本窗口已以只读方式打开：可以查看、校验和导出报告，不能修改。要修改，请到那个窗口操作，或关闭它后重新打开本程序`;
     return ok({ library: new ReportLibrary(db, { ...settings, backupAtStart: false, readOnly }), readOnly });
