@@ -8,3 +8,4 @@ export type { StoredReport } from './store';
 export type { BackupFile } from './backups';
 export { defaultDatabasePath } from './paths';
 export { displayTime } from './time';
+export type { Holder } from './lock';
