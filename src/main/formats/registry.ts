@@ -8,7 +8,7 @@ import { readReportJson, reportToJson } from '../../shared/model/schema';
 import { overlongTexts, textTooLongMessage } from '../../shared/model/limits';
 import { writeReportDocx, writeReportHtml, writeReportPdf } from '../services/documents';
 import { exportWorkbook, importWorkbook } from '../services/excel';
-import { importDocument, type DocumentKind } from '../services/sources';
+import { importDocument, withinBudget, type DocumentKind } from '../services/sources';
 import { readFileChecked, writeFileAtomic } from '../services/fs/files';
 import type { ReadFormat, ReadOptions, ReadReport, WriteFormat } from './types';
 
@@ -79,7 +79,8 @@ export async function readReportBytes(fileName: string, bytes: Buffer, options: 
   const unsupported = refuseUnknownType(fileName);
   if (unsupported) return unsupported;
   if (bytes.length === 0) return fail('empty_file', `「${basename(fileName)}」是空文件（0 字节）：请确认选择了正确的文件`);
-  const read = await readerFor(fileName)!(fileName, bytes, options);
+  // Whatever a reader finds too large or too complex in the file is said about the file, never as an internal error.
+  const read = await withinBudget(basename(fileName), () => readerFor(fileName)!(fileName, bytes, options));
   if (!read.ok) return read;
   // Whatever the format, a text past the limit is refused here, before the library, the rules or a writer sees it.
   const overlong = overlongTexts(read.value.report)[0];
