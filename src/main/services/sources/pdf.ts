@@ -215,18 +215,24 @@ function unreadableText(pages: readonly PageContent[]): boolean {
 }
 
 /**
- * A folder of pdfjs-dist's own data — the CJK CMaps a font that is not
- * embedded names (UniGB-UCS2-H with 宋体), the standard fonts — as pdfjs
- * wants it in Node: a path ending in "/". Found where pdfjs-dist is
- * installed, from the CLI, the app's bundle or the tests alike; in the
- * packaged app, the copy electron-builder unpacks beside app.asar.
+ * A folder of pdfjs-dist's data as pdfjs wants it in Node: a path with
+ * forward slashes ending in "/" (on Windows too; fs reads it). In the
+ * packaged app the folder lies inside app.asar, and electron-builder unpacks
+ * it beside (electron-builder.yml, asarUnpack): the unpacked copy is read.
  */
-function pdfjsData(folder: 'cmaps' | 'standard_fonts'): string {
-  let dir = join(dirname(createRequire(__filename).resolve('pdfjs-dist/package.json')), folder);
-  const unpacked = dir.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
-  if (unpacked !== dir && existsSync(unpacked)) dir = unpacked;
-  return `${dir.split(sep).join('/')}/`;
+export function pdfjsFolder(dir: string, separator = sep, exists: (path: string) => boolean = existsSync): string {
+  const unpacked = dir.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
+  const chosen = unpacked !== dir && exists(unpacked) ? unpacked : dir;
+  return `${chosen.split(separator).join('/')}/`;
 }
+
+/**
+ * pdfjs-dist's own CMaps (those a font that is not embedded names, such as
+ * UniGB-UCS2-H for 宋体) and standard fonts, found where pdfjs-dist is
+ * installed: from the CLI's bundle, the app's bundle and the tests alike.
+ */
+const pdfjsData = (folder: 'cmaps' | 'standard_fonts') =>
+  pdfjsFolder(join(dirname(createRequire(__filename).resolve('pdfjs-dist/package.json')), folder));
 
 /** How pdfjs reads a report: text only, never a picture, within pdfjs' own limits. */
 function readOptions(data: Uint8Array) {
