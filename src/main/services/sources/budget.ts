@@ -129,7 +129,7 @@ export class ReadBudget {
    * before the page is read.
    */
   pageOperations(page: number, own: number, shared = 0): void {
-    if (own > this.limits.pageOperations)
+    if (own + shared > this.limits.pageOperations)
       this.refuse('too_complex', `PDF 第 ${page} 页绘图指令过多（超过 ${count(this.limits.pageOperations)} 条）${TRIM}`);
     this.operationsUsed += own + shared;
     if (this.operationsUsed > this.limits.operations)

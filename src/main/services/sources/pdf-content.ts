@@ -1,11 +1,12 @@
 // A PDF page's content read before and beside pdfjs: how many drawing
-// operations it holds (its content streams, the forms it draws — each as
-// often as it is drawn — and the glyph programs of its Type 3 fonts), counted
-// before pdfjs parses a page, so a page of a million lines is refused before
-// it is parsed; and, for a page that holds a table, its paths as the
-// operator list pdfjs would give (save, restore, transform, forms, painted
-// paths) for the rulings of its tables — without pdfjs building glyph
-// outlines for every character of the page.
+// operations it holds (its content streams and the forms it draws, each as
+// often as it is drawn) and how deep it nests graphics states, counted before
+// pdfjs parses the page, so a page of a million lines is refused before it is
+// parsed; the fonts pdfjs will read for its text inflated under the budget
+// first, the glyph programs of Type 3 fonts counted as drawing; and, for a page that holds a table, its paths as the operator list
+// pdfjs would give (save, restore, transform, forms, painted paths) for the
+// rulings of its tables — without pdfjs' operator list, which builds glyph
+// outlines for every character and parses every Type 3 glyph's program.
 import type { ReadBudget } from './budget';
 import { isStream, type PdfObjects, type PdfStream } from './pdf-objects';
 import { isWhite, Lexer, nameOf, numberOf, PdfRef, Tok, type PdfDict } from './pdf-syntax';
@@ -96,7 +97,7 @@ const CLOSING = new Set(['s', 'b', 'b*']);
 
 export class PdfPages {
   private readonly formCosts = new Map<PdfStream, Cost>();
-  private readonly type3Counted = new Set<PdfDict>();
+  private readonly fontsRead = new Set<PdfDict>();
   /** Glyph programs of Type 3 fonts met inside forms, not yet counted against a page. */
   private sharedOperations = 0;
 
@@ -161,28 +162,58 @@ export class PdfPages {
     const resources = this.objects.dict(form.dict.get('Resources')) ?? parentResources;
     open.add(form);
     const cost = await this.drawsCost(contentCost(data), resources, depth, open);
-    this.sharedOperations += await this.type3Cost(resources);
+    this.sharedOperations += await this.fontStreams(resources);
     open.delete(form);
     this.formCosts.set(form, cost);
     return cost;
   }
 
-  /** The glyph programs of Type 3 fonts the resources name, counted the first time a font is met (pdfjs reads them once). */
-  private async type3Cost(resources: PdfDict | undefined): Promise<number> {
-    const fonts = this.objects.dict(resources?.get('Font'));
-    if (!fonts) return 0;
-    let total = 0;
-    for (const value of fonts.values()) {
+  /**
+   * The font programs and CMaps of the fonts the resources name (directly or
+   * through a graphics state), which pdfjs reads for the text: inflated once,
+   * for their size to count against the budget before pdfjs reads them. pdfjs
+   * also parses every glyph program of a Type 3 font once, even for text
+   * alone: their drawing operations are returned, the first time a font is met.
+   */
+  private async fontStreams(resources: PdfDict | undefined, depth = 0): Promise<number> {
+    const fonts = [...(this.objects.dict(resources?.get('Font'))?.values() ?? [])];
+    for (const state of this.objects.dict(resources?.get('ExtGState'))?.values() ?? []) {
+      const font = this.objects.resolve(this.objects.dict(state)?.get('Font'));
+      if (Array.isArray(font) && font[0] !== undefined) fonts.push(font[0]);
+    }
+    let type3 = 0;
+    for (const value of fonts) {
       const font = this.objects.dict(value);
-      if (!font || nameOf(font.get('Subtype')) !== 'Type3' || this.type3Counted.has(font)) continue;
-      this.type3Counted.add(font);
-      const procs = this.objects.dict(font.get('CharProcs'));
-      for (const proc of procs?.values() ?? []) {
-        const stream = this.objects.resolve(proc);
-        const data = isStream(stream) ? await this.objects.decoded(stream) : undefined;
-        if (data) total += contentCost(data).operations;
+      if (!font || this.fontsRead.has(font)) continue;
+      this.fontsRead.add(font);
+      if (nameOf(font.get('Subtype')) === 'Type3') type3 += await this.glyphProgramsCost(font, depth);
+      const descendant = this.objects.resolve(font.get('DescendantFonts'));
+      const parts = [font, ...(Array.isArray(descendant) ? [this.objects.dict(descendant[0])] : [])];
+      const streams = parts.flatMap((part) => {
+        const descriptor = this.objects.dict(part?.get('FontDescriptor'));
+        return [part?.get('ToUnicode'), part?.get('Encoding'), ...['FontFile', 'FontFile2', 'FontFile3'].map((k) => descriptor?.get(k))];
+      });
+      for (const value of streams) {
+        const stream = this.objects.resolve(value);
+        if (isStream(stream)) await this.objects.inflatedOnce(stream);
       }
     }
+    return type3;
+  }
+
+  /** The drawing operations of a Type 3 font's glyph programs and of the fonts they use in turn (at most MAX_FORM_DEPTH deep). */
+  private async glyphProgramsCost(font: PdfDict, depth: number): Promise<number> {
+    let total = 0;
+    for (const proc of this.objects.dict(font.get('CharProcs'))?.values() ?? []) {
+      const stream = this.objects.resolve(proc);
+      const data = isStream(stream) ? await this.objects.decoded(stream, false) : undefined;
+      if (!data) continue;
+      const cost = contentCost(data);
+      total += cost.operations;
+      this.budget.nesting(cost.nesting);
+      this.budget.time();
+    }
+    if (depth < MAX_FORM_DEPTH) total += await this.fontStreams(this.objects.dict(font.get('Resources')), depth + 1);
     return total;
   }
 
@@ -199,7 +230,7 @@ export class PdfPages {
       nesting = Math.max(nesting, cost.nesting);
       this.budget.time();
     }
-    const shared = (await this.type3Cost(resources)) + this.sharedOperations;
+    const shared = (await this.fontStreams(resources)) + this.sharedOperations;
     this.sharedOperations = 0;
     this.budget.pageOperations(number, operations, shared);
     // pdfjs keeps each saved graphics state on top of the one before: nesting costs it time by its square.

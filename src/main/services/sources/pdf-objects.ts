@@ -51,26 +51,11 @@ const ENDSTREAM = Buffer.from('endstream', 'latin1');
 /** References followed at most this far (a reference to a reference to …). */
 const MAX_HOPS = 16;
 
-/** Streams that pdfjs never decodes when it only reads text: images (it skips them), attached files, metadata. */
-function neverDecodedForText(dict: PdfDict): boolean {
-  const type = nameOf(dict.get('Type'));
-  return nameOf(dict.get('Subtype')) === 'Image' || type === 'EmbeddedFile' || type === 'Metadata';
-}
-
-/** Streams of data rather than drawing (font programs, CMaps, colour profiles): counted when inflated, not kept. */
-function isData(dict: PdfDict): boolean {
-  const subtype = nameOf(dict.get('Subtype'));
-  return (
-    ['Length1', 'Length2', 'Length3', 'N', 'CMapName'].some((key) => dict.has(key)) ||
-    (subtype !== undefined && subtype !== 'Form') ||
-    ['XRef', 'CMap'].includes(nameOf(dict.get('Type')) ?? '')
-  );
-}
-
 export class PdfObjects {
   private readonly definitions = new Map<number, Definition[]>();
   private readonly parsed = new Map<Definition, PdfObject | undefined>();
   private readonly decodedCache = new Map<PdfStream, Uint8Array | undefined>();
+  private readonly counted = new Set<PdfStream>();
   private decrypt: StreamDecrypter | undefined;
   /** The trailer (or the last cross-reference stream's dictionary). */
   trailer: PdfDict = new Map();
@@ -80,13 +65,20 @@ export class PdfObjects {
     private readonly budget: ReadBudget,
   ) {}
 
-  /** Every object of the file, and every stream pdfjs may read decoded once under the budget. */
+  /**
+   * Every object of the file; the streams pdfjs reads as it opens the file
+   * (cross-reference and object streams) inflated under the budget. What it
+   * reads for a page is inflated as each page is counted (pdf-content).
+   */
   static async read(bytes: Buffer, budget: ReadBudget): Promise<PdfObjects> {
     const objects = new PdfObjects(bytes, budget);
     const streams = objects.indexTopLevel();
     objects.readTrailer(streams);
-    for (const s of streams) if (nameOf(s.dict.get('Type')) === 'ObjStm') await objects.indexPacked(s);
-    for (const s of streams) if (!neverDecodedForText(s.dict)) await objects.decoded(s, !isData(s.dict));
+    for (const s of streams) {
+      const type = nameOf(s.dict.get('Type'));
+      if (type === 'ObjStm') await objects.indexPacked(s);
+      else if (type === 'XRef') await objects.inflatedOnce(s);
+    }
     return objects;
   }
 
@@ -104,6 +96,8 @@ export class PdfObjects {
       this.budget.element(1);
       const definition: Definition = { position: head.start, bytes: b, offset: at + 3, gen: head.gen };
       this.define(head.num, definition);
+      // Only a dictionary followed by "stream" is parsed now (its data must be stepped over); the rest when asked for.
+      if (!dictThenStream(new Lexer(b, definition.offset))) continue;
       const object = this.parse(head.num, definition);
       if (isStream(object)) {
         streams.push(object);
@@ -212,8 +206,7 @@ export class PdfObjects {
   /**
    * A stream's data with its filters undone, counted against the budget as
    * it inflates; undefined where a filter is not one read here (images' own
-   * codecs). What is kept (drawings, object streams) is inflated once per
-   * read; data streams are counted and let go.
+   * codecs). Kept where asked (drawings, object streams), so inflated once.
    */
   async decoded(stream: PdfStream, keep = true): Promise<Uint8Array | undefined> {
     if (this.decodedCache.has(stream)) return this.decodedCache.get(stream);
@@ -226,8 +219,14 @@ export class PdfObjects {
       if (!data) break;
       if (f !== undefined && f !== 'Crypt') data = await this.undo(f, data, stream);
     }
+    this.counted.add(stream);
     if (keep) this.decodedCache.set(stream, data);
     return data;
+  }
+
+  /** Inflates a stream pdfjs will read (a font program, a CMap) once, for its size to be counted; its bytes are let go. */
+  async inflatedOnce(stream: PdfStream): Promise<void> {
+    if (!this.counted.has(stream)) await this.decoded(stream, false);
   }
 
   private async undo(filter: string, data: Uint8Array, stream: PdfStream): Promise<Uint8Array | undefined> {
@@ -261,6 +260,19 @@ export class PdfObjects {
   }
 }
 
+/** Whether the object at the lexer is a dictionary followed by the keyword stream (read token by token, nothing built). */
+function dictThenStream(lex: Lexer): boolean {
+  if (lex.next() !== Tok.DictOpen) return false;
+  for (let depth = 1; depth > 0;) {
+    const kind = lex.next();
+    if (kind === Tok.Eof) return false;
+    if (kind === Tok.DictOpen || kind === Tok.ArrayOpen) depth++;
+    else if (kind === Tok.DictClose || kind === Tok.ArrayClose) depth--;
+    else if (kind === Tok.Keyword && (lex.is('endobj') || lex.is('stream') || lex.is('obj'))) return false;
+  }
+  return lex.next() === Tok.Keyword && lex.is('stream');
+}
+
 /** "num gen" before an "obj" at `at`: the object's number, generation and where its header starts. */
 function objectHead(b: Buffer, at: number): { num: number; gen: number; start: number } | undefined {
   let k = at - 1;
@@ -285,7 +297,9 @@ function objectHead(b: Buffer, at: number): { num: number; gen: number; start: n
 async function inflateBounded(data: Uint8Array, budget: ReadBudget): Promise<Uint8Array> {
   const room = budget.inflatedLeft;
   try {
-    const out = inflateSync(data, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: Math.max(1, room + 1) });
+    // Output buffers sized to the input (a glyph's program is a few hundred bytes; zlib's default is 16 KB each).
+    const chunkSize = Math.min(64 * 1024, Math.max(1024, 2 ** Math.ceil(Math.log2(data.length * 4 + 1))));
+    const out = inflateSync(data, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: Math.max(1, room + 1), chunkSize });
     budget.inflated(out.length);
     return out;
   } catch (err) {
