@@ -6,6 +6,10 @@ import type { ExportFormat } from '../shared/api/contract';
 import { EXPORT_FORMATS, FILE_FORMATS, formatOfName } from '../shared/formats';
 import { localToday } from '../shared/document/content';
 import { validate } from '../shared/rules/engine';
+import { describeFixes, fixAll, type AppliedFix } from '../shared/rules/fix-all';
+import { cellDef } from '../shared/model/cells';
+import { textLabel } from '../shared/model/limits';
+import { documentOutline } from '../shared/rules/outline';
 import { reportToJson } from '../shared/model/schema';
 import type { Report } from '../shared/model/report';
 import { isExplained } from '../shared/rules/explanations';
@@ -34,7 +38,9 @@ const defaultIO: CliIO = {
 const USAGE = `用法：nianbao <命令> [参数]
 
   inspect FILE [--agency 机关] [--year 年度]      以报告 JSON 显示 FILE
-  validate FILE [--previous 上年FILE] [--json]    校验报告，列出错误、需核实项和提示
+  validate FILE [--previous 上年FILE] [--json] [--fix --out 修正后.json]
+                                                  校验报告，列出错误、需核实项和提示；--fix 做“全部修正”（与编辑器相同）
+                                                  并把修正后的报告写入 --out，在标准错误输出逐条列出修改
   export FILE --to ${EXPORT_FORMATS.join('|')} --out PATH [--previous 上年FILE] [--draft] [--one-sheet] [--no-audit] [--closing]
                                                   导出文档；有错误或未说明的需核实项时须加 --draft（标“草稿”）；
                                                   --one-sheet：Excel 的三张表放在同一个工作表；--no-audit：Excel 不附审核情况表；
@@ -104,19 +110,56 @@ const inspect: Command = async (args, io) => {
   return EXIT.ok;
 };
 
+/** One line per change 全部修正 made, in the words the editor uses: the cells set, the words replaced. */
+function fixLines(applied: readonly AppliedFix[]): string[] {
+  return applied.flatMap((a) => [
+    ...(a.cells.length > 0 ? [`已修正：${a.label}（${a.cells.map((k) => cellDef(k)?.name ?? k).join('、')}）`] : []),
+    ...(a.edits ?? []).map((e) => `已修正：${textLabel(e.text)}「${e.was}」改为「${e.value}」（${a.label}）`),
+  ]);
+}
+
+/** --fix --out: the report after 全部修正, written whole or not at all; what changed on stderr. */
+async function writeFixed(report: Report, previous: Report | null, out: string, io: CliIO): Promise<Report | undefined> {
+  const { report: fixed, applied } = fixAll(report, { previous });
+  const { writeFileAtomic } = await import('./services/fs/files');
+  const written = await writeFileAtomic(out, reportToJson(fixed));
+  if (!written.ok) {
+    io.err(written.error.message);
+    return undefined;
+  }
+  fixLines(applied).forEach((line) => io.err(line));
+  io.err(
+    applied.length > 0
+      ? `全部修正：${describeFixes(applied)}；已写入「${basename(out)}」`
+      : `没有可以自动修正的问题；已原样写入「${basename(out)}」`,
+  );
+  return fixed;
+}
+
 const validateCmd: Command = async (args, io) => {
-  const { positionals, values } = parse(args, { previous: { type: 'string' }, json: { type: 'boolean' } });
+  const { positionals, values } = parse(args, {
+    previous: { type: 'string' },
+    json: { type: 'boolean' },
+    fix: { type: 'boolean' },
+    out: { type: 'string' },
+  });
+  if (values.fix && !values.out) throw new UsageError('--fix 需要 --out 指定修正后报告的文件（.json）');
+  if (values.out && !values.fix) throw new UsageError('--out 只与 --fix 一起使用');
+  if (values.out && formatOfName(values.out)?.id !== 'json') throw new UsageError('--out 应为 .json 文件');
   const read = await load(positionals[0], io);
   if (!read) return EXIT.unreadable;
   const previous = await loadPrevious(values.previous, io);
   if (previous === undefined) return EXIT.unreadable;
-  const findings = validate(read.report, { previous });
+  const report = values.fix ? await writeFixed(read.report, previous, values.out!, io) : read.report;
+  if (!report) return EXIT.unreadable;
+  const outline = documentOutline(read.record?.text);
+  const findings = validate(report, { previous, ...(outline ? { outline } : {}) });
   if (values.json) {
     const out = findings.map(({ id, rule, severity, message, cells }) => ({ id, rule, severity, message, cells }));
     io.out(JSON.stringify({ findings: out }, null, 2));
   } else {
-    findings.forEach((f) => io.out(findingLine(f, read.report.explanations)));
-    io.out(summary(findings, read.report.explanations));
+    findings.forEach((f) => io.out(findingLine(f, report.explanations)));
+    io.out(summary(findings, report.explanations));
   }
   return findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
 };

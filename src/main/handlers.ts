@@ -108,15 +108,20 @@ export function createHandlers(services: Services): Handlers {
       return added.ok ? ok(summaryOf(added.value)) : added;
     },
     'library.start': (i) => {
-      const read = 'report' in i.previous ? readReportJson(i.previous.report) : undefined;
+      const given = i.previous && 'report' in i.previous ? i.previous : undefined;
+      const read = given ? readReportJson(given.report) : undefined;
       if (read && !read.ok) return fail('not_report', `上年报告${read.error}`);
-      const previous: number | Report = read?.ok ? read.value : (i.previous as { id: number }).id;
-      const source = 'report' in i.previous ? i.previous.source : undefined;
-      const started = library.startYear({ previous, source, meta: i.meta, cells: i.cells, fixAll: i.fixAll });
+      const previous: number | Report | undefined = read?.ok ? read.value : i.previous && 'id' in i.previous ? i.previous.id : undefined;
+      const { meta, cells, unread, narratives, closing, fixAll } = i;
+      const started = library.startYear({ previous, source: given?.source, meta, cells, unread, narratives, closing, fixAll });
       return started.ok ? ok({ summary: summaryOf(started.value.stored), fixed: describeFixes(started.value.fixed) }) : started;
     },
     'import.read': async (i) => {
-      const read = await readReportBytes(i.fileName, Buffer.from(i.data, 'base64'), { agency: i.agency, year: i.year });
+      const read = await readReportBytes(i.fileName, Buffer.from(i.data, 'base64'), {
+        agency: i.agency,
+        year: i.year,
+        allowNoTables: i.allowNoTables,
+      });
       if (!read.ok) return read;
       return ok({ report: read.value.report, record: read.value.record ?? null, notes: read.value.notes });
     },

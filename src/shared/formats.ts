@@ -3,7 +3,7 @@
 // The CLI's help and checks, the export dialog, the import pickers, the
 // desktop save dialog and the readers/writers registry all read this table.
 
-export const FORMAT_IDS = ['json', 'xlsx', 'docx', 'html', 'pdf'] as const;
+export const FORMAT_IDS = ['json', 'xlsx', 'docx', 'html', 'pdf', 'txt'] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
 
 export interface FileFormat {
@@ -23,6 +23,8 @@ export interface FileFormat {
   writable: boolean;
   /** The form a report goes out in (what a body prints or puts on its portal): read back, it is the published report, not a draft. */
   published: boolean;
+  /** Read as a report when found in a folder of reports (a text file there is a note beside them, not a report). */
+  inFolders: boolean;
 }
 
 export const FILE_FORMATS: readonly FileFormat[] = [
@@ -35,6 +37,7 @@ export const FILE_FORMATS: readonly FileFormat[] = [
     readable: true,
     writable: true,
     published: true,
+    inFolders: true,
   },
   {
     id: 'pdf',
@@ -45,6 +48,7 @@ export const FILE_FORMATS: readonly FileFormat[] = [
     readable: true,
     writable: true,
     published: true,
+    inFolders: true,
   },
   {
     id: 'html',
@@ -56,6 +60,7 @@ export const FILE_FORMATS: readonly FileFormat[] = [
     readable: true,
     writable: true,
     published: true,
+    inFolders: true,
   },
   {
     id: 'xlsx',
@@ -66,6 +71,18 @@ export const FILE_FORMATS: readonly FileFormat[] = [
     readable: true,
     writable: true,
     published: false,
+    inFolders: true,
+  },
+  {
+    id: 'txt',
+    label: '文本文件',
+    hint: '从记事本、WPS 另存或网页复制的文字，表格以“|”或制表符分列',
+    extensions: ['.txt'],
+    mime: 'text/plain',
+    readable: true,
+    writable: false,
+    published: false,
+    inFolders: false,
   },
   {
     id: 'json',
@@ -76,6 +93,7 @@ export const FILE_FORMATS: readonly FileFormat[] = [
     readable: true,
     writable: true,
     published: false,
+    inFolders: true,
   },
 ];
 
@@ -91,6 +109,11 @@ export const LEGACY_EXTENSIONS: Readonly<Record<string, string>> = {
 };
 
 export const EXPORT_FORMATS = FILE_FORMATS.filter((f) => f.writable).map((f) => f.id);
+
+/** Whether the program writes a format (a text file is read, never written). */
+export function isExportFormat(id: FormatId): boolean {
+  return EXPORT_FORMATS.includes(id);
+}
 
 export function fileFormat(id: FormatId): FileFormat {
   return FILE_FORMATS.find((f) => f.id === id)!;
@@ -113,9 +136,12 @@ export function readableExtensions(): string[] {
   return FILE_FORMATS.filter((f) => f.readable).flatMap((f) => [...f.extensions, ...(f.alsoReads ?? [])]);
 }
 
-/** Files a folder may hold that are meant as reports: every format the program knows, and the legacy ones (they get their advice). */
+/** Files a folder may hold that are meant as reports: the formats read from folders, and the legacy ones (they get their advice). */
 export function reportFileExtensions(): string[] {
-  return [...FILE_FORMATS.flatMap((f) => [...f.extensions, ...(f.alsoReads ?? [])]), ...Object.keys(LEGACY_EXTENSIONS)];
+  return [
+    ...FILE_FORMATS.filter((f) => f.inFolders).flatMap((f) => [...f.extensions, ...(f.alsoReads ?? [])]),
+    ...Object.keys(LEGACY_EXTENSIONS),
+  ];
 }
 
 /** For `<input type=file accept>`: what is read, and the legacy types so they get their advice. */

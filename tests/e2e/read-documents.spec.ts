@@ -15,7 +15,7 @@ test('this year’s report starts from last year’s Word file', async ({ page, 
   test.setTimeout(120_000);
   const lastYear = setCells(
     seedReport(),
-    CELLS.map((c, i) => [c.key, i + 1] as [string, number]),
+    CELLS.map((c, i) => [c.key, i + 1] as const),
   );
   const html = join(app.dir, '余杭区统计局2022年政府信息公开工作年度报告.html');
   writeFileSync(html, `<html><head><meta charset="utf-8"></head><body>${officeArticle(lastYear)}</body></html>`);
@@ -70,7 +70,7 @@ test('a published PDF dropped on the open report shows its tables and their cell
   test.setTimeout(120_000);
   const published = setCells(
     seedReport(),
-    CELLS.map((c, i) => [c.key, i + 1] as [string, number]),
+    CELLS.map((c, i) => [c.key, i + 1] as const),
   );
   const html = join(app.dir, 'published.html');
   writeFileSync(html, `<html><head><meta charset="utf-8"></head><body>${officeArticle(published)}</body></html>`);

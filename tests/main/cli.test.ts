@@ -125,7 +125,7 @@ describe('nianbao validate', () => {
     ['a file that is not JSON', 'garbage.json', /「garbage\.json」不是有效的 JSON 文件/],
     ['JSON that is not a report', 'not-a-report.json', /「not-a-report\.json」不是年报数据文件/],
     ['a missing file', 'missing.json', /找不到文件「missing\.json」/],
-    ['a file type no reader knows', 'report.txt', /无法读取「report\.txt」：目前可以读取 .*\.json/],
+    ['a file type no reader knows', 'report.rtf', /无法读取「report\.rtf」：目前可以读取 .*\.json/],
   ])('refuses %s: exit 2 and one clear Chinese line on stderr', async (_what, name, message) => {
     const run = await nianbao('validate', file(name));
     expect(run.code).toBe(2);
@@ -228,5 +228,53 @@ describe('nianbao validate on real published reports (tests/fixtures/real-*.md)'
     expect(out.findings.map((f) => f.id).sort()).toEqual([...expected].sort());
     const errors = out.findings.filter((f) => f.severity === 'error').length;
     expect(run.code).toBe(errors > 0 ? 1 : 0);
+  });
+});
+
+describe('nianbao validate --fix --out', () => {
+  // Last year's published text (the seed's, 2022) kept in a 2023 report whose table 三 now counts 12 received.
+  const thisYear = () =>
+    setCells({ ...seedReport(), year: 2023 }, [
+      ['requests.received.natural', 12],
+      ['requests.received.total', 12],
+      ['requests.granted.natural', 11],
+      ['requests.granted.total', 11],
+      ['requests.results_total.natural', 12],
+      // Left at last year's 10: 全部修正 recomputes it.
+      ['requests.results_total.total', 10],
+    ]);
+
+  it('writes the report after 全部修正, lists each change on stderr, and prints the findings left', async () => {
+    writeFileSync(file('this-year.json'), reportToJson(thisYear()));
+    const run = await nianbao('validate', file('this-year.json'), '--fix', '--out', file('fixed.json'));
+    const read = readReportJson(JSON.parse(readFileSync(file('fixed.json'), 'utf8')));
+    if (!read.ok) throw new Error(read.error);
+    const fixed = read.value;
+    expect(fixed.tables.requests.results_total!.total).toBe(12);
+    // The one number of the text whose phrase means one quantity (收到…申请 → 本年新收) follows the table; nothing else of the text changes.
+    expect(fixed.narratives.overview).toBe(seedReport().narratives.overview.replace('申请10例', '申请12例'));
+    expect(fixed.narratives.problems).toBe(seedReport().narratives.problems);
+    expect(run.stderr).toContain('已修正：将总计改为 12（三、（七）总计·总计）');
+    expect(run.stderr).toContain('已修正：一、总体情况「10」改为「12」（改为表中的 12）');
+    expect(run.stderr).toContain('全部修正：重算总计：1 格；正文中 1 处数字已按今年表格更新；已写入「fixed.json」');
+    // What no fix can decide stays a finding: "2022年，…" in a 2023 report.
+    expect(run.stdout).toContain('narrative.year');
+    expect(run.stdout).not.toContain('narrative.numbers');
+    expect(run.code).toBe(0);
+  });
+
+  it('asks for --out, and writes nothing, when it is missing', async () => {
+    const run = await nianbao('validate', file('seed.json'), '--fix');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--fix 需要 --out');
+  });
+
+  it('cannot write into a folder that does not exist: exit 2, one line, nothing written', async () => {
+    writeFileSync(file('this-year.json'), reportToJson(thisYear()));
+    const out = join(dir, 'no-such-folder', 'fixed.json');
+    const run = await nianbao('validate', file('this-year.json'), '--fix', '--out', out);
+    expect(run.code).toBe(2);
+    expect(expectOneClearLine(run.stderr)).toMatch(/无法写入「fixed\.json」/);
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -30,7 +30,7 @@ function nianbao(...args: string[]): Promise<{ code: number; stdout: string; std
 
 const report: Report = setCells(
   seedReport(),
-  CELLS.map((c, i) => [c.key, 1000 + i] as [string, number]),
+  CELLS.map((c, i) => [c.key, 1000 + i] as const),
 );
 
 describe('nianbao inspect reads every document format', () => {
@@ -77,7 +77,7 @@ describe('nianbao inspect reads every document format', () => {
   it('the help names every readable format', async () => {
     const run = await nianbao('--help');
     expect(run.stdout).toContain(
-      'FILE 可以是Word 文档（.docx）、PDF（.pdf）、网页（.html、.htm、.mhtml、.mht）、Excel 表格（.xlsx、.xlsm）、年报数据（.json）；',
+      'FILE 可以是Word 文档（.docx）、PDF（.pdf）、网页（.html、.htm、.mhtml、.mht）、Excel 表格（.xlsx、.xlsm）、文本文件（.txt）、年报数据（.json）；',
     );
   });
 });

@@ -25,7 +25,7 @@ import { seedReport } from './documents-fixtures';
 
 const report = setCells(
   seedReport(),
-  CELLS.map((c, i) => [c.key, i + 1] as [string, number]),
+  CELLS.map((c, i) => [c.key, i + 1] as const),
 );
 /** A table of the official layout as another producer writes it: spans as Word merges, the figures as text. */
 function docxTable(layout: TableLayout): Table {

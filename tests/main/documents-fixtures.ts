@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CELLS } from '../../src/shared/model/cells';
-import { setCells, type Report } from '../../src/shared/model/report';
+import { CELLS, type CellKey } from '../../src/shared/model/cells';
+import { setCells, type CellValue, type Report } from '../../src/shared/model/report';
 
 export const ARTIFACTS = join(__dirname, '..', '..', 'artifacts', 'documents');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -17,7 +17,7 @@ export function seedReport(): Report {
 
 /** The seed with cell i holding 101 + i (the fee amount a decimal, one cell a dash mark, one blank). */
 export function distinctValuesReport(): Report {
-  const changes = CELLS.map((c, i) => [c.key, 101 + i] as [string, number | string | null]);
+  const changes = CELLS.map((c, i) => [c.key, 101 + i] as [CellKey, CellValue]);
   changes.push(['proactive.fees.amount', 12.3456], ['requests.denied_secret.research', '—'], ['appeals.review.pending', null]);
   return setCells(seedReport(), changes);
 }

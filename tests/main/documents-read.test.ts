@@ -23,7 +23,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The real seed with every cell a number of its own, so a value read into the wrong cell shows. */
 function distinct(): Report {
-  return setCells(seedReport(), [...CELLS.map((c, i) => [c.key, i + 1] as [string, number]), ['proactive.fees.amount', 12.3456]]);
+  return setCells(seedReport(), [...CELLS.map((c, i) => [c.key, i + 1] as const), ['proactive.fees.amount', 12.3456]]);
 }
 
 const seedOverview = () => seedReport().narratives.overview.split('\n');

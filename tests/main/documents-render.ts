@@ -7,17 +7,20 @@ import { join } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { CELLS } from '../../src/shared/model/cells';
 import { setCells, type Report } from '../../src/shared/model/report';
+import { readReportJson } from '../../src/shared/model/schema';
 import { seedReport } from './documents-fixtures';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 
-/** The seed and the real reports of tests/fixtures, by name. */
+/** The seed and the real reports of tests/fixtures, by name: every real-*.json that reads as a report (others are corpora). */
 export function fixtureReports(): { name: string; report: Report }[] {
-  const real = readdirSync(FIXTURES).filter((f) => /^real-.*\.json$/.test(f) && f !== 'real-sentences.json');
-  return [
-    { name: 'seed', report: seedReport() },
-    ...real.map((f) => ({ name: f.replace(/\.json$/, ''), report: JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Report })),
-  ];
+  const real = readdirSync(FIXTURES)
+    .filter((f) => /^real-.*\.json$/.test(f))
+    .flatMap((f) => {
+      const read = readReportJson(JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')));
+      return read.ok ? [{ name: f.replace(/\.json$/, ''), report: read.value }] : [];
+    });
+  return [{ name: 'seed', report: seedReport() }, ...real];
 }
 
 // Running text in Chinese characters and full-width punctuation only, so that a full line is exactly 28 characters.
@@ -37,7 +40,7 @@ function paragraphs(count: number, sentences: number, offset: number): string[] 
 /** A large report: six-digit figures in every cell, many long paragraphs, a preamble, 落款 and 成文日期. */
 export function largeReport(): Report {
   const seed = seedReport();
-  const changes = CELLS.map((c, i) => [c.key, c.kind === 'amount' ? 123456.7891 : 100000 + ((i * 7919) % 899999)] as [string, number]);
+  const changes = CELLS.map((c, i) => [c.key, c.kind === 'amount' ? 123456.7891 : 100000 + ((i * 7919) % 899999)] as const);
   const overview = [
     '（一）主动公开',
     ...paragraphs(3, 3, 0),

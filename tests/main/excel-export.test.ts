@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FONTS, SIZES } from '../../src/shared/document/fonts';
 import { AUDIT_SHEET_NAME, exportWorkbook, importWorkbook, ONE_SHEET_NAME, SHEET_NAMES } from '../../src/main/services/excel';
 import { main } from '../../src/main/cli';
-import { CELLS } from '../../src/shared/model/cells';
+import { CELLS, type CellKey } from '../../src/shared/model/cells';
 import { readReportJson } from '../../src/shared/model/schema';
 import { isBlankLike, setCells, valueOf, type CellValue, type Report } from '../../src/shared/model/report';
 import { validate } from '../../src/shared/rules/engine';
@@ -28,8 +28,8 @@ function seed(): Report {
 
 /** The seed with every kind of value a cell can hold: text, marks, blanks, decimals, negatives, formula-like text. */
 function awkward(): Report {
-  const changes: [string, CellValue][] = [
-    ['proactive.regulations.issued', '十'],
+  const changes: [CellKey, CellValue][] = [
+    ['proactive.regulations.issued', '十几'],
     ['proactive.regulations.repealed', null],
     ['proactive.normative_docs.in_force', '—'],
     ['proactive.licensing.decisions', '/'],
@@ -148,7 +148,7 @@ describe('the exported workbook', () => {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     expect(wb.getWorksheet(SHEET_NAMES.proactive)!.getCell('A1').value).toBe('某某县"数据"局2024年政府信息公开工作年度报告（草稿）');
     const audit = wb.getWorksheet(AUDIT_SHEET_NAME)!;
-    expect(audit.getRow(3).values).toEqual([undefined, '序号', '类别', '问题', '涉及的表格项', '核实说明']);
+    expect(audit.getRow(3).values).toEqual([undefined, '序号', '类别', '问题', '涉及的表格项或文字', '核实说明']);
     expect(audit.getCell('C4').value).toBe(findings[0]!.message);
     expect(audit.getCell('E4').value).toBe('已核实：情况属实');
     expect(audit.getCell(`E${4 + findings.length}`).value).toBe('另有说明');
@@ -158,6 +158,16 @@ describe('the exported workbook', () => {
     const ids = new Set([...findings.flatMap((f) => [f.rule, f.id]), 'note.other']);
     for (const text of texts) for (const id of ids) expect(text.includes(id), text).toBe(false);
     for (const text of texts) expect(text, text).not.toMatch(/\b[a-z_]+\.[a-z_]+\b/);
+  });
+
+  it('quotes the words a text finding is about', async () => {
+    const report = seed();
+    const wrong = { ...report, narratives: { ...report.narratives, overview: report.narratives.overview.replace('申请10例', '申请12例') } };
+    const bytes = await exportWorkbook(wrong, { findings: validate(wrong), draft: true });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const audit = wb.getWorksheet(AUDIT_SHEET_NAME)!;
+    expect(audit.getCell('D4').value).toBe('一、本年新收申请·总计、一、总体情况：「2022年,收到公民、法人或其他组织的信息公开申请12例」');
   });
 
   it('leaves the 审核情况 sheet out when asked', async () => {

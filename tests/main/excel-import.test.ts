@@ -73,7 +73,7 @@ describe('the import record', () => {
 
   it('says which label a guess matched and what it was taken for', async () => {
     const { record } = await load('one-sheet-messy');
-    const cell = record.cells['requests.denied_enforcement.natural']!;
+    const cell = record.cells['requests.denied_enforcement.natural'];
     expect(cell.status).toBe('guessed');
     if (cell.status !== 'guessed') return;
     expect(cell.guesses[0]).toMatchObject({ found: '属于行政执法案卷宗', takenFor: '属于行政执法案卷' });
@@ -83,7 +83,7 @@ describe('the import record', () => {
 
   it('reads dashes and 无 as 0 and says so, reads full-width digits, spaced and separated numbers', async () => {
     const { record } = await load('one-sheet-messy');
-    const issued = record.cells['proactive.regulations.issued']!;
+    const issued = record.cells['proactive.regulations.issued'];
     expect(issued.status).toBe('matched');
     if (issued.status !== 'matched') return;
     expect(issued.source.raw).toMatch(/^[０-９]+$/);
@@ -108,7 +108,7 @@ describe('the import record', () => {
     expect(note).toContain('未采用「历年对比」N13:U40（2022年）');
     // The notes sheet names the labels but holds no table: it is not taken.
     expect(record.tables.proactive!.sheet).toBe('历年对比');
-    expect(record.notes.find((n) => n.includes('表二'))).toContain('未采用「历年对比」L3:O11（2022年）、「填表说明」');
+    expect(record.notes.find((n) => n.includes('表二'))).toContain('未采用「历年对比」L3:O11（2022年）');
     expect(record.tables.requests!.copy).toEqual({ label: '2023年', reason: '标有「2023年」，与报告年度 2023 年一致' });
   });
 

@@ -29,7 +29,7 @@ async function outcome(file: string, entry: CorpusEntry): Promise<Outcome> {
   const out: Outcome = { wrong: [], missed: [], unexplained: [] };
   for (const c of CELLS) {
     const want = entry.cells[c.key];
-    const got = record.cells[c.key]!;
+    const got = record.cells[c.key];
     const value = got.status === 'matched' || got.status === 'guessed' ? got.value : undefined;
     if (want === 'blank') {
       if (value !== undefined) out.wrong.push(`${c.key}: ${String(value)} (should be blank)`);
@@ -41,6 +41,24 @@ async function outcome(file: string, entry: CorpusEntry): Promise<Outcome> {
 }
 
 describe('the layout corpus', () => {
+  it('returns no number that differs from its truth in any file, and names every cell it does not read', async () => {
+    let wrong = 0;
+    const unnamed: string[] = [];
+    for (const { file, entry } of entries) {
+      const result = await importWorkbook(join(DIR, file));
+      if (!result.ok) throw new Error(result.error.message);
+      const o = await outcome(file, entry);
+      wrong += o.wrong.length;
+      for (const c of CELLS) {
+        const got = result.value.record.cells[c.key];
+        if ((got.status === 'left_blank' || got.status === 'not_found') && !result.value.report.unread?.[c.key])
+          unnamed.push(`${file} ${c.key}`);
+      }
+    }
+    expect(wrong, 'wrong numbers over the corpus').toBe(0);
+    expect(unnamed, 'cells not read and not named').toEqual([]);
+  });
+
   it.each(entries.map((e) => [e.file, e.entry] as const))('%s: every cell exact or blank with a remark', async (file, entry) => {
     const o = await outcome(file, entry);
     expect(o.wrong, 'wrong numbers').toEqual([]);

@@ -72,12 +72,12 @@ describe('placeholders', () => {
 describe('units', () => {
   it('divides a fee under 单位：元 into 万元 and reads "21件", listing both', async () => {
     const { record } = await read(corpusFile('units'));
-    const fee = record.cells['proactive.fees.amount']!;
+    const fee = record.cells['proactive.fees.amount'];
     expect(fee.status).toBe('matched');
     if (fee.status !== 'matched') return;
     expect(fee.readings).toEqual([{ kind: 'unit', found: fee.source.raw, unit: '元' }]);
     expect(fee.value).toBe(Number(fee.source.raw) / 10_000);
-    const natural = record.cells['requests.received.natural']!;
+    const natural = record.cells['requests.received.natural'];
     expect(natural).toMatchObject({ status: 'matched', readings: [{ kind: 'unit', unit: '件' }] });
     if (natural.status === 'matched') expect(`${String(natural.value)}件`).toBe(natural.source.raw);
     expect(record.counts.units).toBe(CELLS.length);
@@ -87,7 +87,7 @@ describe('units', () => {
 
   it('reads "0.35万元" under a 万元 header as 0.35', async () => {
     const { record } = await read(corpusFile('units-wan'));
-    const fee = record.cells['proactive.fees.amount']!;
+    const fee = record.cells['proactive.fees.amount'];
     expect(fee).toMatchObject({ readings: [{ kind: 'unit', unit: '万元' }] });
     if (fee.status === 'matched') expect(`${String(fee.value)}万元`).toBe(fee.source.raw);
   });
@@ -144,7 +144,7 @@ describe('layouts read across and merged', () => {
     await wb.xlsx.readFile(file);
     // Every source address holds the value read from it.
     for (const c of CELLS.filter((x) => x.table === 'requests')) {
-      const cell = record.cells[c.key]!;
+      const cell = record.cells[c.key];
       if (cell.status !== 'matched') throw new Error(`${c.key} ${cell.status}`);
       expect(parseCellInput(wb.getWorksheet(cell.source.sheet)!.getCell(cell.source.address).value)).toBe(cell.value);
     }
@@ -173,7 +173,7 @@ describe('layouts read across and merged', () => {
 
   it('keeps the three rows of an old single （六）其他处理 blank and says what it held', async () => {
     const { record } = await read(corpusFile('old-other-row', 'libreoffice'));
-    const cell = record.cells['requests.other_other.total']!;
+    const cell = record.cells['requests.other_other.total'];
     expect(cell).toMatchObject({
       status: 'left_blank',
       remark: expect.stringMatching(

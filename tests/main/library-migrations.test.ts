@@ -134,6 +134,23 @@ const CASES: Record<number, MigrationCase> = {
       expect(db.prepare('SELECT count(*) AS n FROM cells WHERE report_id = 1').get()).toEqual({ n: 0 });
     },
   },
+  5: {
+    seed(db) {
+      db.prepare(
+        "INSERT INTO reports (agency, year, level, format, status, created_at, updated_at) VALUES ('某局', 2024, '县区部门', 'gov-info-disclosure/2021', '草稿', 't', 't')",
+      ).run();
+      db.prepare(
+        "INSERT INTO cells (report_id, key, value) VALUES (1, 'requests.granted.natural', 9), (1, 'requests.granted.total', NULL)",
+      ).run();
+    },
+    check(db) {
+      // Every cell kept was read (or typed) before: none is marked unread by the step.
+      expect(db.prepare('SELECT key, value, unread FROM cells ORDER BY key').all()).toEqual([
+        { key: 'requests.granted.natural', value: 9, unread: null },
+        { key: 'requests.granted.total', value: null, unread: null },
+      ]);
+    },
+  },
 };
 
 let tmp: TempDir;

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { CELLS } from '../../src/shared/model/cells';
-import { blankReport, valueAt, setCells } from '../../src/shared/model/report';
+import { blankReport, markUnread, valueAt, setCells } from '../../src/shared/model/report';
 import type { ReportLibrary } from '../../src/main/services/library';
 import { ManualClock, open, seedReport, tempDir, value, type TempDir } from './helpers/library';
 
@@ -92,6 +92,19 @@ describe('creating and reading', () => {
     expect(value(library.get(stored.id)).report).toEqual(seed);
   });
 
+  it('keeps the cells a file did not give as unread, across reopening, until a value is written into them', async () => {
+    const imported = markUnread(seedReport(), [['requests.granted.natural', '第 2 页：数字压在合并的标签上']]);
+    const { id } = value(library.add(imported));
+    expect(value((await reopen()).get(id)).report).toEqual(imported);
+    // An import into a draft marks cells through its patch; typing a value reads the cell again.
+    value(library.applyEdit(id, { unread: { 'appeals.review.upheld': '未读出' } }));
+    value(library.applyEdit(id, { cells: { 'requests.granted.natural': 9 } }));
+    const after = value((await reopen()).get(id)).report;
+    expect(after.unread).toEqual({ 'appeals.review.upheld': '未读出' });
+    expect(valueAt(after, 'requests.granted.natural')).toBe(9);
+    expect(valueAt(after, 'appeals.review.upheld')).toBeNull();
+  });
+
   it('lists by agency then newest year first, searches agency and year, hides the recycle bin', () => {
     const a22 = value(library.create({ agency: '余杭区统计局', year: 2022, level: '县区部门' }));
     const a23 = value(library.create({ agency: '余杭区统计局', year: 2023, level: '县区部门' }));
@@ -178,7 +191,7 @@ describe('editing', () => {
   it('refuses unknown cell keys and bad values, writing nothing of the patch', () => {
     const { id } = value(library.create({ agency: '某局', year: 2023, level: '县区部门' }));
     const before = value(library.get(id));
-    const unknown = library.applyEdit(id, { cells: { 'requests.received.natural': 5, 'requests.bogus.total': 1 } });
+    const unknown = library.applyEdit(id, { cells: JSON.parse('{"requests.received.natural": 5, "requests.bogus.total": 1}') });
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) expect(unknown.error.message).toContain('requests.bogus.total');
     expect(library.applyEdit(id, { cells: { 'requests.received.natural': Infinity } }).ok).toBe(false);

@@ -21,7 +21,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** Every cell a value of its own: a value read into the wrong cell cannot pass. */
 const report: Report = setCells(
   seedReport(),
-  CELLS.map((c, i) => [c.key, 1000 + i] as [string, number]),
+  CELLS.map((c, i) => [c.key, 1000 + i]),
 );
 
 describe('a PDF whose 宋体 is not embedded', () => {

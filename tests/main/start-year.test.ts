@@ -21,6 +21,41 @@ const lastYear = {
 const fx = apiOverLibrary('nianbao-start-');
 
 describe('library.start', () => {
+  it('takes this year’s draft text and closing, marks the cells the files did not give unread, and 全部修正 leaves those alone', async () => {
+    const { summary: started } = value(
+      await fx.api.library.start({
+        previous: { report: lastYear },
+        meta: { agency: '余杭区统计局', year: 2023, level: '县区部门' },
+        cells: { 'requests.received.natural': 7 },
+        unread: { 'requests.received.commercial': '「统计表.xlsx」中没有这个格子' },
+        narratives: { problems: '2023年的问题是解读形式单一，已开展图解解读。' },
+        closing: { preamble: '本报告根据《条例》编制。', signature: '余杭区统计局', date: '2024-01-18' },
+        fixAll: true,
+      }),
+    );
+    const opened = value(await fx.api.library.open({ id: started.id }));
+    expect(opened.report.narratives.problems).toBe('2023年的问题是解读形式单一，已开展图解解读。');
+    // A section the draft did not have keeps last year's text as a starting point.
+    expect(opened.report.narratives.overview).toBe(seed.narratives.overview);
+    expect(opened.report).toMatchObject({ preamble: '本报告根据《条例》编制。', signature: '余杭区统计局', date: '2024-01-18' });
+    expect(opened.report.unread).toEqual({ 'requests.received.commercial': '「统计表.xlsx」中没有这个格子' });
+    expect(valueAt(opened.report, 'requests.received.commercial')).toBeNull();
+  });
+
+  it('starts a body’s first report from this year’s files alone, without last year’s', async () => {
+    const { summary } = value(
+      await fx.api.library.start({
+        meta: { agency: '临平区统计局', year: 2023, level: '县区部门' },
+        cells: { 'requests.received.natural': 3 },
+        narratives: { other: '本机关2023年未收取信息处理费。' },
+      }),
+    );
+    const opened = value(await fx.api.library.open({ id: summary.id }));
+    expect(opened.previous).toBeNull();
+    expect(valueAt(opened.report, 'requests.received.natural')).toBe(3);
+    expect(opened.report.narratives).toEqual({ overview: '', problems: '', other: '本机关2023年未收取信息处理费。' });
+  });
+
   it('stores last year’s report read from a file, and this year’s from it with the workbook’s figures', async () => {
     const { summary: started, fixed } = value(
       await fx.api.library.start({
@@ -83,7 +118,7 @@ describe('library.start', () => {
     const badCell = await fx.api.library.start({
       previous: { report: lastYear },
       meta: { agency: '余杭区统计局', year: 2023, level: '县区部门' },
-      cells: { 'requests.nonsense.total': 1 },
+      cells: JSON.parse('{"requests.nonsense.total": 1}'),
     });
     expect(badCell.ok).toBe(false);
     expect(value(await fx.api.library.list({}))).toEqual([]);

@@ -98,3 +98,17 @@ describe('identity lines', () => {
     expect(takeClosing(['未收取信息处理费。', '（此件公开发布，见附件）', '2024年1月20日']).signature).toBeUndefined();
   });
 });
+
+describe('parts numbered otherwise', () => {
+  it('finds 五 and 六 by their titles where a province numbers them 四 and 五, and records the numbering', () => {
+    const split = splitSections([
+      { kind: 'text', text: '一、总体情况\n本年度…\n二、工作机制保障\n建立健全…' },
+      { kind: 'table' },
+      { kind: 'text', text: '四、存在的主要问题及改进情况\n一是…\n五、其他需要报告的事项\n本机关未收取信息处理费。' },
+    ]);
+    expect(split.narratives.problems).toEqual(['一是…']);
+    expect(split.narratives.other).toEqual(['本机关未收取信息处理费。']);
+    expect(split.narratives.overview).toEqual(['本年度…', '二、工作机制保障', '建立健全…']);
+    expect(split.numbering).toEqual({ overview: '一', problems: '四', other: '五' });
+  });
+});

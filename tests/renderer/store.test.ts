@@ -9,6 +9,7 @@ import { createApi, type NianbaoApi } from '../../src/shared/api/channels';
 import type { EditPatch } from '../../src/shared/api/contract';
 import { createHandlers } from '../../src/main/handlers';
 import { openServices, type OpenedServices } from '../../src/main/open-services';
+import { type CellKey } from '../../src/shared/model/cells';
 import { valueAt, type Report } from '../../src/shared/model/report';
 import { validate } from '../../src/shared/rules/engine';
 import { useEditor } from '../../src/renderer/src/report/store';
@@ -72,7 +73,7 @@ function value<T>(res: { ok: true; value: T } | { ok: false; error: { message: s
 }
 
 const editor = () => useEditor.getState();
-const inStore = (key: string) => valueAt(editor().report!, key);
+const inStore = (key: CellKey) => valueAt(editor().report!, key);
 /** Lets the debounce run out and the save it starts reach the database. */
 const afterDebounce = () => vi.advanceTimersByTimeAsync(300);
 

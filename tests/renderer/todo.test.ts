@@ -6,6 +6,8 @@ import { validate } from '../../src/shared/rules/engine';
 import { blockingFindings } from '../../src/shared/rules/explanations';
 import { sectionStatuses } from '../../src/renderer/src/report/sectionStatus';
 import { firstNeed, todoList } from '../../src/renderer/src/report/todo';
+import { progressOf } from '../../src/renderer/src/report/progress';
+import { SECTIONS } from '../../src/shared/template/gov2021';
 import { previousOf, seed, withCells, withNarratives } from '../shared/fixtures';
 
 describe('section status against last year', () => {
@@ -14,6 +16,40 @@ describe('section status against last year', () => {
     const statuses = sectionStatuses(seed, validate(seed, { previous }), {}, previous);
     expect(statuses.overview).toBe('填写中');
     expect(statuses.requests).toBe('完成');
+  });
+
+  it('agrees with 还差什么 and 定稿: a copied section is 填写中 only while the repetition finding stands unexplained', () => {
+    // 一 copied word for word, 五 and 六 rewritten: less than half of the whole text repeats, so no finding and nothing left to write.
+    const previous = withNarratives(previousOf(seed), {
+      problems: '上年的问题是公开内容不够丰富，栏目更新不够及时，工作人员的业务能力还需提高。'.repeat(6),
+      other: '上年未收取任何费用，也没有其他需要报告的事项，特此说明。'.repeat(6),
+    });
+    const written = (topic: string) =>
+      Array.from(
+        { length: 30 },
+        (_, i) => `第${i + 1}项${topic}已于${(i % 12) + 1}月完成，涉及${i * 7 + 3}个栏目和${i * 3 + 2}名工作人员。`,
+      ).join('');
+    const rewritten = withNarratives(seed, { problems: written('整改措施'), other: `本年度未收取信息处理费。${written('其他事项')}` });
+    const clean = progressOf(rewritten, previous, '草稿');
+    expect(clean.findings.filter((f) => f.rule === 'continuity.repetition')).toEqual([]);
+    expect(clean.statuses.overview).toBe('完成');
+    expect(clean.todo.at(-1)!.text).toBe('检查已通过：可以定稿并导出');
+
+    // All of it copied: the finding stands, every copied section is 填写中, and 还差什么 lists them before 定稿.
+    const copied = progressOf(seed, previousOf(seed), '草稿');
+    const repetition = copied.findings.find((f) => f.rule === 'continuity.repetition')!;
+    expect(repetition).toBeDefined();
+    expect(SECTIONS.filter((s) => copied.statuses[s.id] === '填写中').map((s) => s.id)).toEqual(['overview', 'problems', 'other']);
+    expect(copied.blocking).toContain(repetition);
+    expect(copied.todo.at(-1)!.text).toBe('定稿（以上各项处理完后）');
+
+    // Explained (the text is the same by rule, say), the sections are done and 定稿 is open: nothing says 填写中 beside 检查已通过.
+    const explained = { ...seed, explanations: { [repetition.id]: '本机关职能未变，工作情况与上年相同，经核实文字属实' } };
+    const done = progressOf(explained, previousOf(seed), '草稿');
+    expect(Object.values(done.statuses)).not.toContain('填写中');
+    expect(done.blocking).toEqual([]);
+    expect(done.todo.at(-1)!.text).toBe('检查已通过：可以定稿并导出');
+    expect(progressOf(explained, previousOf(seed), '定稿').todo).toEqual([]);
   });
 
   it('reads a token text as not started', () => {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CellKey } from '../../src/shared/model/cells';
 import { setCells, type CellValue, type Report } from '../../src/shared/model/report';
+import { cellEntries } from '../../src/shared/model/cells';
 import { readReportJson } from '../../src/shared/model/schema';
 import type { NarrativeId } from '../../src/shared/template/gov2021';
 
@@ -17,8 +18,8 @@ export function loadReport(file: string): Report {
 
 export const seed: Report = loadReport('seed-2022.json');
 
-export function withCells(report: Report, cells: Record<CellKey, CellValue>): Report {
-  return setCells(report, Object.entries(cells));
+export function withCells(report: Report, cells: Partial<Record<CellKey, CellValue>>): Report {
+  return setCells(report, cellEntries(cells));
 }
 
 export function withNarratives(report: Report, narratives: Partial<Record<NarrativeId, string>>): Report {
@@ -26,6 +27,6 @@ export function withNarratives(report: Report, narratives: Partial<Record<Narrat
 }
 
 /** The seed as last year's report of the same body: same figures, year − 1. */
-export function previousOf(report: Report, cells: Record<CellKey, CellValue> = {}): Report {
+export function previousOf(report: Report, cells: Partial<Record<CellKey, CellValue>> = {}): Report {
   return withCells({ ...report, year: report.year - 1 }, cells);
 }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeKpis, formatChange, formatKpi, kpi, KPIS, type KpiValue } from '../../src/shared/kpi';
 import type { Report } from '../../src/shared/model/report';
+import { changeLine } from '../../src/shared/infographic/page';
 import { loadReport, seed, withCells } from './fixtures';
 
 const town = loadReport('real-town-2023.json');
@@ -181,5 +182,31 @@ describe('formatting', () => {
 describe('every ratio says when it is not computed', () => {
   it('its definition names the case of a zero denominator', () => {
     for (const def of KPIS.filter((k) => k.unit === '%')) expect(def.definition, def.id).toMatch(/不计算/);
+  });
+});
+
+describe('against last year’s report whose published total contradicts its own parts', () => {
+  // As issue 22 found it: last year's 行政复议 总计 published as 0 beside parts adding up to 11.
+  const lastYear = withCells(
+    { ...seed, year: seed.year - 1 },
+    { 'appeals.review.upheld': 5, 'appeals.review.corrected': 6, 'appeals.review.total': 0 },
+  );
+  const thisYear = withCells(seed, { 'appeals.review.upheld': 2, 'appeals.review.total': 2 });
+
+  it('compares with the parts, and says which figure and why', () => {
+    const review = computeKpis(thisYear, lastYear).find((k) => k.def.id === 'review_cases')!;
+    expect([review.previous, review.change]).toEqual([11, -9]);
+    expect(review.previousNote).toBe('上年报告中行政复议·总计写作 0，与其各项之和 11 不符：上年按各项之和计');
+    expect(changeLine(review)).toBe('较上年 −9 件（上年按各项之和）');
+    // The 纠错率 is worked out from the parts too: 6 corrected of 11 closed last year.
+    const rate = computeKpis(thisYear, lastYear).find((k) => k.def.id === 'review_correction_rate')!;
+    expect(rate.previous).toBeCloseTo(6 / 11);
+    expect(rate.previousNote).toContain('行政复议·总计写作 0');
+  });
+
+  it('leaves a figure alone that the wrong total does not touch, and a report whose totals agree', () => {
+    const received = computeKpis(thisYear, lastYear).find((k) => k.def.id === 'received')!;
+    expect(received.previousNote).toBeUndefined();
+    expect(computeKpis(seed, { ...seed, year: seed.year - 1 }).every((k) => k.previousNote === undefined)).toBe(true);
   });
 });

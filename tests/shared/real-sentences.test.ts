@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blankReport, setCells, type Report } from '../../src/shared/model/report';
-import { CELLS } from '../../src/shared/model/cells';
+import { CELLS, cellKey, type CellKey } from '../../src/shared/model/cells';
 import { validate } from '../../src/shared/rules/engine';
 import { RULES } from '../../src/shared/rules/catalog';
 import { FIXTURES } from './fixtures';
@@ -32,16 +32,16 @@ function reportWith(s: RealSentence, figures: Figures): Report {
   const carriedOver = figures.carried_over ?? 0;
   const forward = figures.carried_forward ?? 0;
   const results = figures.results_total ?? received + carriedOver - forward;
-  const both = (row: string, v: number): [string, number][] => [
-    [`requests.${row}.natural`, v],
-    [`requests.${row}.total`, v],
+  const both = (row: string, v: number): [CellKey, number][] => [
+    [cellKey('requests', row, 'natural'), v],
+    [cellKey('requests', row, 'total'), v],
   ];
-  const appeal = (row: string, v: number): [string, number][] => [
-    [`appeals.${row}.upheld`, v],
-    [`appeals.${row}.total`, v],
+  const appeal = (row: string, v: number): [CellKey, number][] => [
+    [cellKey('appeals', row, 'upheld'), v],
+    [cellKey('appeals', row, 'total'), v],
   ];
   const report = setCells(blankReport({ agency: s.agency, year: s.year, level: '县区部门' }), [
-    ...CELLS.map((c) => [c.key, 0] as [string, number]),
+    ...CELLS.map((c) => [c.key, 0] as const),
     ...both('received', received),
     ...both('carried_over', carriedOver),
     ...both('granted', results),

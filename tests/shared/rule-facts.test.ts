@@ -11,11 +11,12 @@ import { bySeverity, SEVERITIES } from '../../src/shared/rules/types';
 import { valueAt, setCells } from '../../src/shared/model/report';
 import { REQUEST_COLS } from '../../src/shared/template/gov2021';
 import { seed } from './fixtures';
+import { cellKey } from '../../src/shared/model/cells';
 
 describe('cells carried from last year', () => {
   it('are the continuity equations: 上年结转 from 结转下年度 per column, 现行有效 of 规章 and 规范性文件', () => {
     expect(CARRIED_FROM_PREVIOUS).toEqual([
-      ...REQUEST_COLS.map((c) => ({ from: `requests.carried_forward.${c.key}`, to: `requests.carried_over.${c.key}` })),
+      ...REQUEST_COLS.map((c) => ({ from: cellKey('requests', 'carried_forward', c.key), to: cellKey('requests', 'carried_over', c.key) })),
       { from: 'proactive.regulations.in_force', to: 'proactive.regulations.in_force' },
       { from: 'proactive.normative_docs.in_force', to: 'proactive.normative_docs.in_force' },
     ]);

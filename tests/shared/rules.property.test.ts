@@ -5,7 +5,7 @@
 // tables 三 and 四 is in at least one sum, so any changed count is caught.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CELLS, type CellDef } from '../../src/shared/model/cells';
+import { CELLS, type CellDef, cellKey, type CellKey } from '../../src/shared/model/cells';
 import { blankReport, valueAt, parseCellInput, setCells, type Report } from '../../src/shared/model/report';
 import { RULES } from '../../src/shared/rules/catalog';
 import { validate } from '../../src/shared/rules/engine';
@@ -32,10 +32,10 @@ const consistentReport: fc.Arbitrary<Report> = fc
     feeTenThousandths: fc.nat({ max: 100_000_000 }),
   })
   .map(({ results, forward, carriedShare, appeals, proactive, feeTenThousandths }) => {
-    const changes: [string, number][] = [];
+    const changes: [CellKey, number][] = [];
     const rowTotals = new Map<string, number>();
     const add = (row: string, col: string, v: number) => {
-      changes.push([`requests.${row}.${col}`, v]);
+      changes.push([cellKey('requests', row, col), v]);
       rowTotals.set(row, (rowTotals.get(row) ?? 0) + v);
     };
     REQUEST_PART_COLS.forEach((col, c) => {
@@ -50,11 +50,11 @@ const consistentReport: fc.Arbitrary<Report> = fc
       add('carried_over', col, carried);
       add('received', col, handled + forward[c]! - carried);
     });
-    for (const [row, total] of rowTotals) changes.push([`requests.${row}.total`, total]);
+    for (const [row, total] of rowTotals) changes.push([cellKey('requests', row, 'total'), total]);
     (['review', 'suit_direct', 'suit_after_review'] as const).forEach((row, i) => {
       const parts = appeals[i]!;
-      ['upheld', 'corrected', 'other', 'pending'].forEach((col, j) => changes.push([`appeals.${row}.${col}`, parts[j]!]));
-      changes.push([`appeals.${row}.total`, parts.reduce((a, b) => a + b, 0)]);
+      ['upheld', 'corrected', 'other', 'pending'].forEach((col, j) => changes.push([cellKey('appeals', row, col), parts[j]!]));
+      changes.push([cellKey('appeals', row, 'total'), parts.reduce((a, b) => a + b, 0)]);
     });
     CELLS.filter((c) => c.table === 'proactive' && c.kind === 'count').forEach((c, i) => changes.push([c.key, proactive[i]!]));
     changes.push(['proactive.fees.amount', feeTenThousandths / 10_000]);

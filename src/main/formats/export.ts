@@ -8,6 +8,7 @@ import { blockingFindings } from '../../shared/rules/explanations';
 import type { Finding } from '../../shared/rules/types';
 import type { ExportFormat } from '../../shared/api/contract';
 import { writerFor } from './registry';
+import { EXPORT_FORMATS, fileFormat } from '../../shared/formats';
 import type { WriteOptions } from './types';
 
 export interface ExportRequest {
@@ -42,5 +43,11 @@ export async function exportReport(
 ): Promise<Result<void> & { blocking?: Finding[] }> {
   const checked = checkExport(req);
   if (!checked.ok) return checked;
-  return writerFor(req.format)(req.report, outPath, { findings: checked.value.findings, draft: req.draft, today: req.today, ...extra });
+  const write = writerFor(req.format);
+  if (!write)
+    return fail(
+      'unsupported_type',
+      `不能导出为${fileFormat(req.format).label}：请选择${EXPORT_FORMATS.map((f) => fileFormat(f).label).join('、')}之一`,
+    );
+  return write(req.report, outPath, { findings: checked.value.findings, draft: req.draft, today: req.today, ...extra });
 }

@@ -37,7 +37,12 @@ const readXlsx: ReadFormat = async (fileName, bytes, options) => {
 const documentReader =
   (kind: DocumentKind): ReadFormat =>
   async (fileName, bytes, options) => {
-    const imported = await importDocument(kind, bytes, { fileName: basename(fileName), agency: options.agency, year: options.year });
+    const imported = await importDocument(kind, bytes, {
+      fileName: basename(fileName),
+      agency: options.agency,
+      year: options.year,
+      allowNoTables: options.allowNoTables,
+    });
     if (!imported.ok) return imported;
     return ok({ report: imported.value.report, notes: imported.value.record.notes, record: imported.value.record });
   };
@@ -48,9 +53,10 @@ const READERS: Partial<Record<FormatId, ReadFormat>> = {
   docx: documentReader('docx'),
   html: documentReader('html'),
   pdf: documentReader('pdf'),
+  txt: documentReader('txt'),
 };
 
-const WRITERS: Record<FormatId, WriteFormat> = {
+const WRITERS: Partial<Record<FormatId, WriteFormat>> = {
   json: (report, outPath) => writeFileAtomic(outPath, reportToJson(report)),
   docx: (report, outPath, { draft, today }) => writeReportDocx(report, outPath, { draft, today }),
   html: (report, outPath, { draft, today, closing }) => writeReportHtml(report, outPath, { draft, today, closing }),
@@ -62,7 +68,8 @@ const WRITERS: Record<FormatId, WriteFormat> = {
     ),
 };
 
-export function writerFor(format: FormatId): WriteFormat {
+/** The writer of a format the program exports; undefined for one it only reads (a text file). */
+export function writerFor(format: FormatId): WriteFormat | undefined {
   return WRITERS[format];
 }
 

@@ -10,6 +10,8 @@ export interface ReadOptions {
   /** Metadata a file may lack (a workbook rarely names the body or year). */
   agency?: string;
   year?: number;
+  /** This year's draft: a document's text is read even where it has no tables. */
+  allowNoTables?: boolean;
 }
 
 export interface ReadReport {

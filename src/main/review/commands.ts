@@ -170,6 +170,7 @@ export const sumCmd: Command = async (args, io) => {
     return EXIT.ok;
   }
   // The 汇总 has no text yet: a document of it is a working draft, marked so.
-  const written = await writerFor(format.id)(report, out, { findings: validate(report), draft: true });
+  // --out was checked against the formats written above.
+  const written = await writerFor(format.id)!(report, out, { findings: validate(report), draft: true });
   return failed(written, io) ? EXIT.unreadable : EXIT.ok;
 };

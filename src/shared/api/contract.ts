@@ -2,13 +2,14 @@
 // payload, and the result each channel answers with. The same contract is
 // carried over Electron IPC (preload) and over HTTP (`nianbao serve`); only
 // the transport differs.
-import { FORMAT_IDS, type FormatId } from '../formats';
+import { FORMAT_IDS, isExportFormat, type FormatId } from '../formats';
 import { z } from 'zod';
-import { AGENCY_MAX_CHARS, identitySchema, yearSchema } from '../model/identity';
-import { cellChangesSchema, editPatchSchema } from '../model/patch';
+import { AGENCY_MAX_CHARS, dateSchema, identitySchema, signatureSchema, yearSchema } from '../model/identity';
+import { limitedText } from '../model/limits';
+import { cellChangesSchema, editPatchSchema, narrativesSchema } from '../model/patch';
 import type { Report } from '../model/report';
 import type { ImportRecord } from './import';
-import { reportSchema } from '../model/schema';
+import { reportSchema, unreadSchema } from '../model/schema';
 import { INFOGRAPHIC_KINDS } from '../infographic/outputs';
 import { MAX_HIGHLIGHTS } from '../infographic/highlights';
 
@@ -64,10 +65,18 @@ export const inputs = {
   // `source`: the format of the file it was read from, which decides its status (src/shared/model/status.ts).
   'library.import': z.strictObject({ report: reportSchema, source: z.enum(FORMAT_IDS).optional() }),
   // 开始今年的报告: last year's report (in the library, or read from a file), this year's from it, this year's figures on top — one transaction.
+  // No `previous`: the body's first report in this library, from this year's files alone.
   'library.start': z.strictObject({
-    previous: z.union([z.strictObject({ id }), z.strictObject({ report: reportSchema, source: z.enum(FORMAT_IDS).optional() })]),
+    previous: z.union([z.strictObject({ id }), z.strictObject({ report: reportSchema, source: z.enum(FORMAT_IDS).optional() })]).optional(),
     meta: identitySchema.pick({ agency: true, year: true, level: true }),
     cells: cellChangesSchema,
+    // Cells this year's files did not give, with the reason: unknown in the new report, never 0.
+    unread: unreadSchema.optional(),
+    // This year's draft: its sections, and the preamble, 落款 and 成文日期 it closes with.
+    narratives: narrativesSchema.optional(),
+    closing: z
+      .strictObject({ preamble: limitedText('preamble').optional(), signature: signatureSchema.optional(), date: dateSchema.optional() })
+      .optional(),
     // 全部修正 on the new report, in the same transaction.
     fixAll: z.boolean().optional(),
   }),
@@ -78,10 +87,12 @@ export const inputs = {
     // The report the file goes into, where there is one: its body and year stand where the file names none.
     agency: z.string().max(AGENCY_MAX_CHARS).optional(),
     year: yearSchema.optional(),
+    // This year's draft for 开始今年的报告: a document's text is read even where it has no tables yet.
+    allowNoTables: z.boolean().optional(),
   }),
   'export.document': z.strictObject({
     id,
-    format: z.enum(FORMAT_IDS),
+    format: z.enum(FORMAT_IDS).refine(isExportFormat, '这种格式只能读取，不能导出'),
     draft: z.boolean(),
     oneSheet: z.boolean().optional(),
     // Excel: leave out the 审核情况 sheet; web page: print 落款 and 成文日期.

@@ -3,7 +3,7 @@
 // it crosses IPC unchanged.
 import type { CellKey } from '../model/cells';
 import type { CellValue } from '../model/report';
-import type { Level, NarrativeId, TableId } from '../template/gov2021';
+import type { Level, NarrativeId, SectionId, TableId } from '../template/gov2021';
 
 /** A cell of the workbook that a value or a label was read from. */
 export interface SourceCell {
@@ -36,7 +36,19 @@ export type CellReading =
   /** A formula the file kept no result for, computed on import. */
   | { kind: 'formula'; formula: string }
   /** The value stood elsewhere in the merged label or header it belongs to. */
-  | { kind: 'merged'; from: string };
+  | { kind: 'merged'; from: string }
+  /** A number with a note in brackets ("95（含转办1件）"): the number, the note kept here. */
+  | { kind: 'note'; found: string; note: string }
+  /** Chinese numerals ("二十", "贰拾") read as their number. */
+  | { kind: 'numeral'; found: string }
+  /** Characters that show nothing (zero-width or no-break spaces, a leading apostrophe) were dropped. */
+  | { kind: 'cleaned'; found: string }
+  /** The file gives only its heading's sum (an old single （六） row, one column for five applicant kinds), and the sum is 0: so is each item. */
+  | { kind: 'sum'; heading: string; from: string }
+  /** Read from a row, column or sheet the file hides: no visible copy of the cell exists. */
+  | { kind: 'hidden'; where: string }
+  /** The labels allowed two places; this one agrees with the table's totals or stands under its header. */
+  | { kind: 'witness'; reason: string };
 
 export type ImportedCell =
   | { key: CellKey; status: 'matched'; source: SourceCell; value: CellValue; readings?: readonly CellReading[] }
@@ -49,7 +61,8 @@ export type ImportedCell =
       guesses: readonly LabelGuess[];
       readings?: readonly CellReading[];
     }
-  | { key: CellKey; status: 'not_found' }
+  /** The file gives no place for the cell; `remark` says what was missing. */
+  | { key: CellKey; status: 'not_found'; remark?: string }
   /**
    * The cell's place was found but its value could not be read without a guess
    * (a merge covers it, a copy or a unit is ambiguous, an old layout can't be
@@ -95,6 +108,8 @@ export interface TextRecord {
   narratives: Record<NarrativeId, { heading: string | null; characters: number }>;
   /** The overview's parts （一）…（五） found, as written. */
   overviewParts: string[];
+  /** The number each section was found under ("四" where a province numbers the problems 四): for outline.numbering. */
+  numbering?: Partial<Record<SectionId, string>>;
   /** Characters of the preamble before 一、 (0: none). */
   preamble: number;
   signature?: string;
@@ -118,4 +133,6 @@ export interface ImportRecord {
   counts: { matched: number; guessed: number; notFound: number; leftBlank?: number; placeholders?: number; units?: number };
   /** What the user should know, in Chinese, most important first. */
   notes: string[];
+  /** Those of `notes` that say how the body, year and level were settled (a dialog that settles them itself leaves them out). */
+  identityNotes?: string[];
 }

@@ -3,6 +3,7 @@
 // this one structure, so the three formats cannot drift apart in content.
 import { SECTIONS, TABLE_IDS, type SectionId, type TableId } from '../template/gov2021';
 import { LAYOUTS, type TableLayout } from '../template/layout';
+import type { CellKey } from '../model/cells';
 import { documentTitle, valueAt, type Report } from '../model/report';
 import { textEm } from './fonts';
 import { parseOverview } from './overview';
@@ -96,7 +97,7 @@ function overviewLines(text: string): NarrativeLine[] {
 }
 
 /** The text a table cell prints: numbers as written, text marks ("—") as kept, blank as empty. */
-export function cellText(report: Report, key: string): string {
+export function cellText(report: Report, key: CellKey): string {
   const value = valueAt(report, key);
   if (value === null) return '';
   return typeof value === 'number' ? String(value) : value;

@@ -115,26 +115,97 @@ export function boxLines(value: string): string[] {
   return value === '' ? [] : value.split('\n');
 }
 
+/**
+ * What a box's new text says of the parts: a text that carries part headings
+ * (the whole of 一 pasted into 开头段落 or into a part, or two parts pasted
+ * into one) is read as a piece of 一, and each part it names replaces that
+ * part, so nothing is appended twice and nothing lands under another heading.
+ * The text before its first heading stays in the box it was written into:
+ * the opening, or the box's own part where the paste does not name it; where
+ * the paste names the box's own part too, that text comes before the first
+ * heading it names (the opening, for a paste that starts at （一）).
+ * Returns null for a text without headings.
+ */
+function asPiece(parsed: ParsedOverview, box: number | 'opening', value: string): ParsedOverview | null {
+  const piece = parseOverview(value);
+  const named = piece.parts.flatMap((p, i) => (p.heading === null ? [] : [i]));
+  if (named.length === 0) return null;
+  const first = named[0]!;
+  const lead = box === 'opening' || !named.includes(box) ? box : first === 0 ? 'opening' : first - 1;
+  const parts = parsed.parts.map((p, i) => (i === box && !named.includes(i) ? { ...p, lines: [] as string[] } : p));
+  let opening = parsed.opening;
+  // Text before the first heading: kept where it belongs, and only where there is some (a paste starting at a heading leaves the opening alone).
+  if (lead === 'opening') opening = box === 'opening' || piece.opening.length > 0 ? piece.opening : opening;
+  else if (piece.opening.length > 0 || lead === box)
+    parts[lead] = { ...parts[lead]!, after: parts[lead]!.after || '\n', lines: piece.opening };
+  // A heading keeps what stood before it in the paste only where the text before it came from the paste too.
+  const pastedBefore = (i: number) =>
+    i === first ? piece.opening.length > 0 && (lead === 'opening' ? first === 0 : lead === first - 1) : named.includes(i - 1);
+  // A heading alone (typed on a line of its own) names its part without emptying it.
+  for (const i of named) {
+    const p = piece.parts[i]!;
+    parts[i] = { ...p, before: pastedBefore(i) ? p.before : '\n', lines: p.lines.length > 0 ? p.lines : parts[i]!.lines };
+  }
+  return apart(parsed, { opening, parts }, named);
+}
+
+/**
+ * A first part that stood at the very start of the text (nothing before its
+ * heading) goes on a line of its own once an opening is written above it:
+ * run into the new opening, its heading would be read as the opening's text.
+ * Parts taken from the same paste as the opening keep what stood between them.
+ */
+function apart(before: ParsedOverview, next: ParsedOverview, pasted: readonly number[] = []): ParsedOverview {
+  if (before.opening.length > 0 || next.opening.length === 0) return next;
+  const first = next.parts.findIndex((p) => p.heading !== null || p.lines.length > 0);
+  const part = next.parts[first];
+  if (!part || part.before !== '' || pasted.includes(first)) return next;
+  return { ...next, parts: next.parts.map((p, i) => (i === first ? { ...p, before: '\n' } : p)) };
+}
+
 export function withOpening(parsed: ParsedOverview, value: string): ParsedOverview {
-  return { ...parsed, opening: boxLines(value) };
+  return asPiece(parsed, 'opening', value) ?? apart(parsed, { ...parsed, opening: boxLines(value) });
 }
 
 /**
  * A part's box changed. Text pasted into it that starts with the part's own
  * heading ("（一）主动公开情况。一是……") gives the part that heading, not a
- * second one.
+ * second one; text that carries other parts' headings fills those parts.
  */
 export function withPart(parsed: ParsedOverview, index: number, value: string): ParsedOverview {
-  const own = findCuts(value).find((c) => c.start === 0 && c.index === index);
+  const cuts = findCuts(value);
+  const own = cuts.length === 1 ? cuts.find((c) => c.start === 0 && c.index === index) : undefined;
   const part = parsed.parts[index]!;
   const before = part.heading === null ? '\n' : part.before;
-  const next: OverviewPart = own
-    ? {
-        heading: own.heading,
-        before,
-        after: own.mark || '\n',
-        lines: boxLines(value.slice(own.bodyStart).replace(own.mark ? /^/ : /^\n/, '')),
-      }
-    : { ...part, after: value === '' ? '' : part.after, lines: boxLines(value) };
+  if (own) {
+    const next: OverviewPart = {
+      heading: own.heading,
+      before,
+      after: own.mark || '\n',
+      lines: boxLines(value.slice(own.bodyStart).replace(own.mark ? /^/ : /^\n/, '')),
+    };
+    return { ...parsed, parts: parsed.parts.map((p, i) => (i === index ? next : p)) };
+  }
+  const piece = asPiece(parsed, index, value);
+  if (piece) return piece;
+  const next: OverviewPart = { ...part, after: value === '' ? '' : part.after, lines: boxLines(value) };
   return { ...parsed, parts: parsed.parts.map((p, i) => (i === index ? next : p)) };
+}
+
+/**
+ * Where in the overview text each of the editor's boxes stands: the opening
+ * (part 0) and the parts （一）…（五） (1–5) that the text has. A finding's
+ * offsets into the overview become a box and offsets within it.
+ */
+export function overviewBoxes(text: string): { part: number; start: number; end: number }[] {
+  const cuts = findCuts(text);
+  const boxes = [{ part: 0, start: 0, end: cuts[0] ? cuts[0].start - cuts[0].before.length : text.length }];
+  cuts.forEach((cut, i) => {
+    const next = cuts[i + 1];
+    const end = next ? next.start - next.before.length : text.length;
+    // Under a heading on its own line the box starts after the line break; a run-in heading's text follows its mark.
+    const start = !cut.mark && text[cut.bodyStart] === '\n' ? cut.bodyStart + 1 : cut.bodyStart;
+    boxes.push({ part: cut.index + 1, start: Math.min(start, end), end });
+  });
+  return boxes;
 }

@@ -2,7 +2,8 @@
 // plain data built once here, rendered by ECharts in Node (the exports) and in
 // the page (the editor). No ECharts code in src/shared: an option is a value.
 import { kpi, KPIS, formatKpi } from '../kpi';
-import { valueAt, numericValue, type Report } from '../model/report';
+import { cellKey, type CellKey } from '../model/cells';
+import { cellNumber, type Report } from '../model/report';
 import {
   APPEAL_COLS,
   APPEAL_ROWS,
@@ -27,7 +28,7 @@ export interface Datum {
   value: number | null;
 }
 
-const cellNumber = (report: Report, key: string): number | null => numericValue(valueAt(report, key)) ?? null;
+const numberAt = (report: Report, key: CellKey): number | null => cellNumber(report, key) ?? null;
 const sumOf = (values: (number | null)[]): number | null =>
   values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + v!, 0);
 const label = (key: string, rows: readonly { key: string; label: string; short?: string }[]) => {
@@ -41,19 +42,19 @@ const label = (key: string, rows: readonly { key: string; label: string; short?:
 export function applicantData(report: Report): Datum[] {
   return REQUEST_PART_COLS.map((col) => ({
     name: REQUEST_COLS.find((c) => c.key === col)!.label,
-    value: cellNumber(report, `requests.received.${col}`),
+    value: numberAt(report, cellKey('requests', 'received', col)),
   }));
 }
 
 /** 办理结果: the six kinds of result of table 三, each group summed. */
 export function resultData(report: Report): Datum[] {
-  const single = (row: string): Datum => ({ name: label(row, REQUEST_ROWS), value: cellNumber(report, `requests.${row}.total`) });
+  const single = (row: string): Datum => ({ name: label(row, REQUEST_ROWS), value: numberAt(report, cellKey('requests', row, 'total')) });
   return [
     single('granted'),
     single('partial'),
     ...REQUEST_GROUPS.map((g) => ({
       name: g.heading.replace(/^（.）/, ''),
-      value: sumOf(g.rows.map((r) => cellNumber(report, `requests.${r}.total`))),
+      value: sumOf(g.rows.map((r) => numberAt(report, cellKey('requests', r, 'total')))),
     })),
   ];
 }
@@ -77,8 +78,8 @@ export function appealData(report: Report): {
   return {
     // 行政复议, 直接起诉, 复议后起诉: the template's shortest name of each row (the heading says the last two are 行政诉讼).
     rows: APPEAL_ROWS.map((r) => r.aliases?.[0] ?? r.label),
-    series: results.map((c) => ({ name: c.label, values: APPEAL_ROWS.map((r) => cellNumber(report, `appeals.${r.key}.${c.key}`)) })),
-    totals: APPEAL_ROWS.map((r) => cellNumber(report, `appeals.${r.key}.total`)),
+    series: results.map((c) => ({ name: c.label, values: APPEAL_ROWS.map((r) => numberAt(report, cellKey('appeals', r.key, c.key))) })),
+    totals: APPEAL_ROWS.map((r) => numberAt(report, cellKey('appeals', r.key, 'total'))),
   };
 }
 

@@ -88,8 +88,10 @@ function splitUnit(shown: string): [string, string] {
 /** The line under a headline figure: its change, or last year's value where the change can't be given. */
 export function changeLine(k: KpiValue): string | null {
   if (k.previous === undefined) return null;
-  if (k.change !== null && k.change !== undefined) return `较上年 ${formatChange(k.def, k.change)}`;
-  return `上年 ${formatKpi(k.def, k.previous)}`;
+  // Last year's published total contradicted its parts: the change is against the parts, and says so.
+  const basis = k.previousNote ? '（上年按各项之和）' : '';
+  if (k.change !== null && k.change !== undefined) return `较上年 ${formatChange(k.def, k.change)}${basis}`;
+  return `上年 ${formatKpi(k.def, k.previous)}${basis}`;
 }
 
 function header(report: Report, y0: number): { svg: string; height: number } {

@@ -2,7 +2,9 @@
 // editor's 概览, the review page, the 一图读懂 and the exports all compute
 // them here. A ratio whose denominator is 0 (or a cell that holds text) has
 // no value: it shows "—", never NaN or ∞.
-import { valueAt, numericValue, type Report } from '../model/report';
+import { cellDef, cellKey, type CellKey } from '../model/cells';
+import { cellNumber, isUnread, setCells, type Report } from '../model/report';
+import { sumOfParts, TOTAL_LEAVES } from '../rules/totals';
 import { REQUEST_GROUPS } from '../template/gov2021';
 
 export type KpiUnit = '件' | '%' | '万元';
@@ -19,8 +21,8 @@ export interface KpiDef {
 }
 
 /** A cell's number for a KPI: blank counts as 0, text makes the KPI unknown. */
-function n(report: Report, key: string): number | null {
-  return numericValue(valueAt(report, key)) ?? null;
+function n(report: Report, key: CellKey): number | null {
+  return cellNumber(report, key) ?? null;
 }
 
 function sum(...values: (number | null)[]): number | null {
@@ -39,7 +41,8 @@ function ratio(part: number | null, whole: number | null): number | null {
 }
 
 const groupRows = (heading: string) => REQUEST_GROUPS.find((g) => g.heading === heading)!.rows;
-const groupTotal = (report: Report, heading: string) => sum(...groupRows(heading).map((row) => n(report, `requests.${row}.total`)));
+const groupTotal = (report: Report, heading: string) =>
+  sum(...groupRows(heading).map((row) => n(report, cellKey('requests', row, 'total'))));
 
 const received = (r: Report) => n(r, 'requests.received.total');
 const accepted = (r: Report) => sum(received(r), n(r, 'requests.carried_over.total'));
@@ -47,7 +50,7 @@ const closed = (r: Report) => n(r, 'requests.results_total.total');
 const denied = (r: Report) => groupTotal(r, '（三）不予公开');
 const unable = (r: Report) => groupTotal(r, '（四）无法提供');
 const suits = ['suit_direct', 'suit_after_review'] as const;
-const suitSum = (r: Report, col: string) => sum(...suits.map((s) => n(r, `appeals.${s}.${col}`)));
+const suitSum = (r: Report, col: string) => sum(...suits.map((s) => n(r, cellKey('appeals', s, col))));
 /** Closed cases: every case but those 尚未审结. */
 const closedCases = (total: number | null, pending: number | null) => (total === null || pending === null ? null : total - pending);
 
@@ -210,6 +213,40 @@ export interface KpiValue {
   previous?: number | null;
   /** value − previous (percentage points for a ratio); null when either is unknown. */
   change?: number | null;
+  /**
+   * Where last year's published total contradicts its own parts, last year's
+   * value is taken from the parts, and this says so ("上年报告中行政复议·总计写作 0，
+   * 与其各项之和 11 不符，按各项之和比较").
+   */
+  previousNote?: string;
+}
+
+/** A total of last year's report that contradicts its own parts, and what its parts add up to. */
+export interface CorrectedTotal {
+  cell: CellKey;
+  published: number;
+  parts: number;
+}
+
+/**
+ * Last year's report as figures are compared against it: a published total
+ * that contradicts its own leaves (every part given, none of them text) is
+ * taken from the leaves. A report is published with its errors; a figure
+ * "较上年" computed from a wrong total would be a wrong number in its turn.
+ */
+export function comparableLastYear(previous: Report): { report: Report; corrected: CorrectedTotal[] } {
+  const corrected: CorrectedTotal[] = [];
+  for (const [total, leaves] of TOTAL_LEAVES) {
+    const published = cellNumber(previous, total);
+    if (published === undefined || leaves.some((k) => isUnread(previous, k))) continue;
+    const parts = sumOfParts(previous, leaves);
+    if (typeof parts === 'number' && parts !== published) corrected.push({ cell: total, published, parts });
+  }
+  const report = setCells(
+    previous,
+    corrected.map((c) => [c.cell, c.parts] as const),
+  );
+  return { report, corrected };
 }
 
 export function kpi(id: string): KpiDef {
@@ -220,11 +257,24 @@ export function kpi(id: string): KpiDef {
 
 /** Every KPI of a report, beside last year's where that report is known. */
 export function computeKpis(report: Report, previous?: Report | null): KpiValue[] {
+  const last = previous ? comparableLastYear(previous) : undefined;
   return KPIS.map((def) => {
     const value = def.value(report);
-    if (!previous) return { def, value };
-    const before = def.value(previous);
-    return { def, value, previous: before, change: value === null || before === null ? null : value - before };
+    if (!previous || !last) return { def, value };
+    const before = def.value(last.report);
+    // The totals that moved this figure: each alone, set back to what was published, changes it.
+    const moved = last.corrected.filter((c) => def.value(setCells(last.report, [[c.cell, c.published]])) !== before);
+    const note =
+      moved.length > 0
+        ? `上年报告中${moved.map((c) => `${cellDef(c.cell)!.name}写作 ${c.published}，与其各项之和 ${c.parts} 不符`).join('；')}：上年按各项之和计`
+        : undefined;
+    return {
+      def,
+      value,
+      previous: before,
+      change: value === null || before === null ? null : value - before,
+      ...(note ? { previousNote: note } : {}),
+    };
   });
 }
 

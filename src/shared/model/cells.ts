@@ -1,8 +1,15 @@
 // Cell addressing: every value of the three tables has one key,
 // `<table>.<row>.<col>`, used by the database, JSON, Excel, rules and UI.
-import { TABLES, TABLE_IDS, type CellKind, type TableId } from '../template/gov2021';
+import { TABLES, TABLE_IDS, type CellKind, type TableId, type TemplateCellKey } from '../template/gov2021';
 
-export type CellKey = string;
+/**
+ * A cell's key, `<table>.<row>.<col>`: the union of every key the template
+ * has (derived from it in template/gov2021), so a key written in code is
+ * checked as it compiles, and a key built at run time is made only here: by
+ * `cellKey` from the template's parts, or by `asCellKey` from a string the
+ * program read (JSON, SQL, a form), which checks it.
+ */
+export type CellKey = TemplateCellKey;
 
 export interface CellDef {
   key: CellKey;
@@ -35,7 +42,7 @@ function cellName(table: TableId, rowKey: string, colKey: string): string {
 export const CELLS: readonly CellDef[] = TABLE_IDS.flatMap((table) =>
   TABLES[table].rows.flatMap((row) =>
     TABLES[table].colsOf(row.key).map((col) => ({
-      key: `${table}.${row.key}.${col.key}`,
+      key: cellKey(table, row.key, col.key),
       table,
       row: row.key,
       col: col.key,
@@ -45,18 +52,31 @@ export const CELLS: readonly CellDef[] = TABLE_IDS.flatMap((table) =>
   ),
 );
 
+/** Every key, in template order, as a non-empty tuple (what an enum schema takes). */
+export const CELL_KEYS = CELLS.map((c) => c.key) as [CellKey, ...CellKey[]];
+
 const BY_KEY = new Map(CELLS.map((c) => [c.key, c]));
+
+/** A record keyed by cells as entries, keys kept as keys (`Object.entries` would make them plain strings). */
+export function cellEntries<V>(record: Partial<Record<CellKey, V>>): [CellKey, V][] {
+  return (Object.entries(record) as [CellKey, V | undefined][]).filter((e): e is [CellKey, V] => e[1] !== undefined);
+}
 
 export function cellDef(key: CellKey): CellDef | undefined {
   return BY_KEY.get(key);
 }
 
 export function cellKey(table: TableId, row: string, col: string): CellKey {
-  return `${table}.${row}.${col}`;
+  return `${table}.${row}.${col}` as CellKey;
 }
 
-export function isCellKey(key: string): boolean {
-  return BY_KEY.has(key);
+/** The key a string names, where the template has that cell. */
+export function asCellKey(key: string): CellKey | undefined {
+  return BY_KEY.has(key as CellKey) ? (key as CellKey) : undefined;
+}
+
+export function isCellKey(key: string): key is CellKey {
+  return BY_KEY.has(key as CellKey);
 }
 
 /** Display name of a row of a table, as the message texts use it. */

@@ -3,22 +3,21 @@
 // identity fields that changed. One schema for the API contract, the library
 // and the editor.
 import { z } from 'zod';
-import { CELLS } from './cells';
+import { CELL_KEYS } from './cells';
+import { cellValueSchema, unreadSchema } from './schema';
 import { agencySchema, dateSchema, levelSchema, signatureSchema, yearSchema } from './identity';
 import { limitedText } from './limits';
 import { NARRATIVE_IDS, type NarrativeId } from '../template/gov2021';
 
-const cellValueSchema = z.union([z.number(), z.string(), z.null()]);
-const cellKeys = CELLS.map((c) => c.key) as [string, ...string[]];
 /** A bound on one 核实说明, so that one request cannot fill the disk. */
 export const EXPLANATION_MAX_CHARS = 20_000;
 const explanationSchema = z.string().max(EXPLANATION_MAX_CHARS);
 
 /** Cell key → its new value; only cells of the template. */
-export const cellChangesSchema = z.partialRecord(z.enum(cellKeys), cellValueSchema);
+export const cellChangesSchema = z.partialRecord(z.enum(CELL_KEYS), cellValueSchema);
 
 /** Each text with its own section named in the message when it is too long. */
-const narrativesSchema = z.strictObject(
+export const narrativesSchema = z.strictObject(
   Object.fromEntries(NARRATIVE_IDS.map((n) => [n, limitedText(n).optional()])) as {
     [N in NarrativeId]: z.ZodOptional<ReturnType<typeof limitedText>>;
   },
@@ -26,6 +25,8 @@ const narrativesSchema = z.strictObject(
 
 export const editPatchSchema = z.strictObject({
   cells: cellChangesSchema.optional(),
+  /** Cells a file did not give, marked unread with their reason (an import); a cell written in `cells` is read again. */
+  unread: unreadSchema.optional(),
   narratives: narrativesSchema.optional(),
   /** Finding id → 核实说明; null removes it. */
   explanations: z.record(z.string().min(1).max(200), explanationSchema.nullable()).optional(),

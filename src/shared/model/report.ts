@@ -77,19 +77,60 @@ export function changedCells(a: Report, b: Report): CellDef[] {
   });
 }
 
-/** Returns a new report with the given cells changed; untouched tables and rows are shared. */
+/**
+ * Returns a new report with the given cells changed; untouched tables and rows
+ * are shared. A cell written is no longer unread: whoever wrote it (the author,
+ * a file, a fix) has now given it.
+ */
 export function setCells(report: Report, changes: Iterable<readonly [CellKey, CellValue]>): Report {
   let tables = report.tables;
+  let unread = report.unread;
   for (const [key, value] of changes) {
     const d = cellDef(key);
     if (!d) throw new Error(`unknown cell ${key}`);
+    if (unread?.[key] !== undefined) {
+      if (unread === report.unread) unread = { ...unread };
+      delete unread[key];
+    }
     if (tables[d.table][d.row]![d.col] === value) continue;
     if (tables === report.tables) tables = { ...tables };
     const table = { ...tables[d.table] };
     table[d.row] = { ...table[d.row], [d.col]: value };
     tables[d.table] = table;
   }
-  return tables === report.tables ? report : { ...report, tables };
+  if (tables === report.tables && unread === report.unread) return report;
+  return withUnread({ ...report, tables }, unread);
+}
+
+/**
+ * The report with these cells marked unread (left blank, with the reason the
+ * author is shown): what a reader could not take from its file.
+ */
+export function markUnread(report: Report, cells: Iterable<readonly [CellKey, string]>): Report {
+  const entries = [...cells];
+  if (entries.length === 0) return report;
+  const blanked = setCells(
+    report,
+    entries.map(([key]) => [key, null] as const),
+  );
+  return withUnread(blanked, { ...blanked.unread, ...Object.fromEntries(entries) });
+}
+
+function withUnread(report: Report, unread: Report['unread']): Report {
+  const { unread: _old, ...rest } = report;
+  return unread && Object.keys(unread).length > 0 ? { ...rest, unread } : rest;
+}
+
+/** True for a cell the source did not give: unknown, never 0. */
+export function isUnread(report: Pick<Report, 'unread'>, key: CellKey): boolean {
+  return report.unread?.[key] !== undefined;
+}
+
+/** The cells marked unread, in template order, with their reasons. */
+export function unreadCells(report: Pick<Report, 'unread'>): { cell: CellDef; reason: string }[] {
+  const unread = report.unread;
+  if (!unread) return [];
+  return CELLS.flatMap((cell) => (unread[cell.key] !== undefined ? [{ cell, reason: unread[cell.key]! }] : []));
 }
 
 export function documentTitle(report: Pick<Report, 'agency' | 'year'>): string {
@@ -135,8 +176,15 @@ export function isBlankLike(value: CellValue): boolean {
   return value === null || (typeof value === 'string' && BLANK_MARKS.includes(value.trim()));
 }
 
-/** The number a cell contributes to sums: blank-like counts as 0, other text as unknown. */
+/** The number a cell value contributes to sums: blank-like counts as 0, other text as unknown. */
 export function numericValue(value: CellValue): number | undefined {
   if (typeof value === 'number') return value;
   return isBlankLike(value) ? 0 : undefined;
+}
+
+/** The number a report's cell contributes to sums and figures: as `numericValue`, and unknown where the cell is unread. */
+export function cellNumber(report: Report, cell: CellKey | Pick<CellDef, 'key' | 'table' | 'row' | 'col'>): number | undefined {
+  const def = typeof cell === 'string' ? cellDef(cell) : cell;
+  if (!def) throw new Error(`unknown cell ${typeof cell === 'string' ? cell : cell.key}`);
+  return isUnread(report, def.key) ? undefined : numericValue(valueOf(report, def));
 }

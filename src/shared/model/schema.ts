@@ -4,17 +4,24 @@ import { z } from 'zod';
 import { FORMAT_2021, LEVELS, NARRATIVE_IDS, TABLES, TABLE_IDS, type TableId } from '../template/gov2021';
 import { inferLevel } from '../template/levels';
 import { dateSchema, levelSchema, signatureSchema, yearSchema } from './identity';
-import { blankTables, parseCellInput, type Report, type TableValues } from './report';
+import { CELL_KEYS, cellEntries } from './cells';
+import { blankTables, markUnread, parseCellInput, valueAt, type Report, type TableValues } from './report';
 import { limitedText } from './limits';
 
-const cellSchema = z.union([z.number(), z.string(), z.null()]);
+/** A cell's value as JSON and the API carry it: a number, the text found where a number belongs, or blank. */
+export const cellValueSchema = z.union([z.number(), z.string(), z.null()]);
+
+/** A bound on the reason a cell was not read, so that one request cannot fill the disk. */
+const UNREAD_REASON_MAX_CHARS = 500;
+/** Cells a file did not give, each with the reason the author is shown (`Report.unread`). */
+export const unreadSchema = z.partialRecord(z.enum(CELL_KEYS), z.string().min(1).max(UNREAD_REASON_MAX_CHARS));
 
 function tableSchema(table: TableId) {
   const def = TABLES[table];
   const rows = Object.fromEntries(
     def.rows.map((r) => [
       r.key,
-      z.strictObject(Object.fromEntries(def.colsOf(r.key).map((c) => [c.key, cellSchema.optional()]))).optional(),
+      z.strictObject(Object.fromEntries(def.colsOf(r.key).map((c) => [c.key, cellValueSchema.optional()]))).optional(),
     ]),
   );
   return z.strictObject(rows);
@@ -35,6 +42,7 @@ export const reportSchema = z.strictObject({
     appeals: tableSchema('appeals').optional(),
   }),
   explanations: z.record(z.string(), z.string()).optional(),
+  unread: unreadSchema.optional(),
 });
 
 /** An issue of a text past MAX_SECTION_CHARS (not of a short field such as 落款). */
@@ -80,21 +88,21 @@ export function readReportJson(input: unknown): ReadResult<Report> {
     }
   }
   const narratives = Object.fromEntries(NARRATIVE_IDS.map((n) => [n, data.narratives?.[n] ?? ''])) as Report['narratives'];
-  return {
-    ok: true,
-    value: {
-      format: FORMAT_2021,
-      agency: data.agency,
-      year: data.year,
-      level: data.level ?? inferLevel(data.agency).level,
-      ...(data.signature !== undefined ? { signature: data.signature } : {}),
-      ...(data.date !== undefined ? { date: data.date } : {}),
-      ...(data.preamble !== undefined ? { preamble: data.preamble } : {}),
-      narratives,
-      tables,
-      explanations: data.explanations ?? {},
-    },
+  const read: Report = {
+    format: FORMAT_2021,
+    agency: data.agency,
+    year: data.year,
+    level: data.level ?? inferLevel(data.agency).level,
+    ...(data.signature !== undefined ? { signature: data.signature } : {}),
+    ...(data.date !== undefined ? { date: data.date } : {}),
+    ...(data.preamble !== undefined ? { preamble: data.preamble } : {}),
+    narratives,
+    tables,
+    explanations: data.explanations ?? {},
   };
+  // A cell given a value in the same file was read after all: its mark is stale.
+  const unread = cellEntries(data.unread ?? {}).filter(([key]) => valueAt(read, key) === null);
+  return { ok: true, value: markUnread(read, unread) };
 }
 
 /** The report as interchange JSON, keys in template order. */

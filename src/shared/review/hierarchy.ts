@@ -6,13 +6,15 @@
 // the 问题清单 show them like any other.
 import { CELLS } from '../model/cells';
 import { numericValue, type Report } from '../model/report';
-import type { Finding } from '../rules/types';
+import { RULES } from '../rules/catalog';
+import { fill } from '../rules/text';
+import type { Finding, HierarchyRule } from '../rules/types';
 import { nameMatcher } from './names';
 import type { Review } from './review';
 import { roundAmount, STOCK_CELLS } from './stocks';
 import type { SumPart } from './sum';
 
-const HIERARCHY_RULE = 'hierarchy.sum';
+const HIERARCHY_RULE = RULES.find((r): r is HierarchyRule => r.kind === 'hierarchy')!;
 
 /** Bodies named in a finding; the rest are counted (the 问题清单 lists every body's figures anyway). */
 const MAX_NAMED = 5;
@@ -43,14 +45,21 @@ export function hierarchyFindings(region: Report, bodies: readonly SumPart[]): F
         ? '各单位均为 0'
         : `其中 ${contributions.slice(0, MAX_NAMED).join('、')}${contributions.length > MAX_NAMED ? ` 等 ${contributions.length} 个单位` : ''}`;
     const stock = STOCK_CELLS.has(c.key);
+    const rule = HIERARCHY_RULE;
     findings.push({
-      id: `${HIERARCHY_RULE}:${c.key}`,
-      rule: HIERARCHY_RULE,
-      severity: stock ? 'notice' : 'warning',
+      id: `${rule.id}:${c.key}`,
+      rule: rule.id,
+      severity: stock ? rule.stockSeverity : rule.severity,
       section: c.table,
-      message:
-        `${c.name}：本级报告填 ${show(own)}，${bodies.length} 个单位合计 ${show(sum)}，${diff > 0 ? '多' : '少'} ${show(Math.abs(diff))}（${who}）` +
-        (stock ? '。现行有效件数是存量，同一文件只计一次，与各单位之和不同可能是对的' : '：请核对本级数字，或说明差额的来源'),
+      message: fill(stock ? rule.stockMessage : rule.message, {
+        name: c.name,
+        own: show(own),
+        count: bodies.length,
+        sum: show(sum),
+        moreLess: diff > 0 ? '多' : '少',
+        diff: show(Math.abs(diff)),
+        who,
+      }),
       cells: [c.key],
     });
   }

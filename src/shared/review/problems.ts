@@ -2,7 +2,7 @@
 // problem is (section, cells by their printed names), what it is, how grave,
 // and how to fix it. The workbook and the per-body Word document lay out
 // these rows; neither decides what a row says.
-import { cellDef } from '../model/cells';
+import { cellDef, type CellKey } from '../model/cells';
 import { SEVERITY_LABEL, type Finding, type Severity } from '../rules/types';
 import { SECTIONS, type SectionId } from '../template/gov2021';
 import { bodyOf, type ReviewedReport } from './review';
@@ -46,7 +46,7 @@ export const PROBLEM_COLUMNS = [
 export type ProblemColumn = (typeof PROBLEM_COLUMNS)[number]['key'];
 
 /** The cells' printed names; with `max`, the first few and how many in all. */
-export function cellNames(cells: readonly string[], max = Infinity): string {
+export function cellNames(cells: readonly CellKey[], max = Infinity): string {
   const names = cells
     .slice(0, max)
     .map((k) => cellDef(k)?.name ?? k)

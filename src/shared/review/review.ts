@@ -7,12 +7,14 @@ import { computeKpis, formatKpi } from '../kpi';
 import type { Report } from '../model/report';
 import { validate } from '../rules/engine';
 import { blockingFindings } from '../rules/explanations';
-import type { Finding, Severity } from '../rules/types';
+import type { DocumentOutline, Finding, Severity } from '../rules/types';
 import { NARRATIVE_IDS } from '../template/gov2021';
 import { groupSameBodies, nameMatcher } from './names';
 
 /** A file of the batch as read: its report, or why it could not be read. */
-export type ReviewInput = { fileName: string; report: Report; notes: string[] } | { fileName: string; error: string };
+export type ReviewInput =
+  /** `outline`: a document's headings as written, so that outline.numbering sees how the file numbered its parts. */
+  { fileName: string; report: Report; notes: string[]; outline?: DocumentOutline } | { fileName: string; error: string };
 
 export const REVIEW_STATUSES = ['读取失败', '有错误', '待核实', '通过'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
@@ -141,7 +143,7 @@ function reviewOne(input: ReviewInput, index: number, previous?: Readable, dupli
   const { report } = input;
   // A file with no text at all (a workbook of the three tables) is checked for its tables: "正文未填写" would only say what the file is.
   const textless = NARRATIVE_IDS.every((n) => report.narratives[n].trim() === '');
-  const all = validate(report, { previous: previous?.report ?? null });
+  const all = validate(report, { previous: previous?.report ?? null, ...(input.outline ? { outline: input.outline } : {}) });
   const findings = textless ? all.filter((f) => !(NARRATIVE_IDS as readonly string[]).includes(f.section)) : all;
   const notes = textless ? [...input.notes, TABLES_ONLY_NOTE] : input.notes;
   const counts = { ...NO_COUNTS };

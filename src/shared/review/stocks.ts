@@ -4,22 +4,11 @@
 // 制发 − 废止) is a stock; it does not add up across bodies the way a count
 // of the year does, since one document may be in force in several bodies.
 import { RULES } from '../rules/catalog';
+import { CARRIED_FROM_PREVIOUS } from '../rules/carried';
 import type { CellKey } from '../model/cells';
 
-function stockCells(): ReadonlySet<CellKey> {
-  const out = new Set<CellKey>();
-  for (const rule of RULES) {
-    if (rule.kind !== 'equation') continue;
-    for (const { key } of rule.each) {
-      const at = (cell: string) => cell.replace('{i}', key);
-      const own = rule.lhs.filter((t) => !t.previous).map((t) => at(t.cell));
-      for (const t of rule.rhs) if (t.previous && own.includes(at(t.cell))) out.add(at(t.cell));
-    }
-  }
-  return out;
-}
-
-export const STOCK_CELLS = stockCells();
+/** The cells carried on from the very same cell of last year's report. */
+export const STOCK_CELLS: ReadonlySet<CellKey> = new Set(CARRIED_FROM_PREVIOUS.filter((c) => c.from === c.to).map((c) => c.to));
 
 /** The decimals an amount may have (万元, 4), as the cell rule says: sums are rounded to them, so no floating-point dust shows. */
 const cellRule = RULES.find((r) => r.kind === 'cellType');

@@ -1,12 +1,28 @@
 // The one validation engine: reads the rule list (data) and derives findings
 // from a report. The editor, import, the CLI and export all call `validate`.
 import { CELLS, cellDef, type CellDef, type CellKey } from '../model/cells';
-import { isBlankLike, numericValue, setCells, valueAt, valueOf, type CellValue, type Report } from '../model/report';
+import { cellNumber, isBlankLike, isUnread, setCells, valueAt, valueOf, type CellValue, type Report } from '../model/report';
+import { TOTAL_LEAVES } from './totals';
 import { NARRATIVE_IDS, SECTION_BY_ID, TABLE_IDS, type NarrativeId, type SectionId, type TableId } from '../template/gov2021';
 import { inferLevel } from '../template/levels';
 import { RULES } from './catalog';
 import { memo } from '../memo';
-import { fill, meaningfulLength, parseTextNumber, quoteAround, repeatedShare, shingles, TEXTS_KEPT } from './text';
+import { fill, meaningfulLength, repeatedShare, shingles, TEXTS_KEPT } from './text';
+import { numberMentionsOf, perText, regex } from './text-checks';
+import {
+  evalContradiction,
+  evalFollowup,
+  evalOutlineNumbering,
+  evalPartsStated,
+  evalPunctuation,
+  evalRepeated,
+  filledSum,
+  isCountOfNone,
+  spanOf,
+  type Emit,
+} from './text-rules';
+import { applyTextEdits } from './edits';
+import { deadlineOf } from './deadline';
 import type {
   BlankRule,
   CellTypeRule,
@@ -23,6 +39,7 @@ import type {
   QuickFix,
   RepetitionRule,
   Rule,
+  TextEdit,
   ValidationContext,
 } from './types';
 import { bySeverity } from './types';
@@ -30,7 +47,15 @@ import { expandEquation, type EquationIndex, type ResolvedTerm } from './equatio
 
 const SECTION_HEADING = (id: SectionId) => SECTION_BY_ID[id].heading;
 
-type Emit = (f: Finding) => void;
+/** The first few cells' names, for a message that counts them: "三、（一）予以公开·科研机构、… 等". */
+function examples(cells: readonly CellDef[], max = 3): string {
+  return (
+    cells
+      .slice(0, max)
+      .map((c) => c.name)
+      .join('、') + (cells.length > max ? ' 等' : '')
+  );
+}
 
 function show(v: CellValue | number): string {
   if (v === null) return '空白';
@@ -65,10 +90,14 @@ const compileEquation = memo((rule: EquationRule): CompiledEquation => ({
   })),
 }));
 
-/** Signed sum of the terms; NaN when a term is text (cell.type reports that, not the sum). */
+/**
+ * Signed sum of the terms; NaN when a term is text (cell.type reports that,
+ * not the sum) or unread (a cell the file did not give is unknown, not 0).
+ */
 function sumTerms(terms: readonly ResolvedTerm[], report: Report, previous: Report | null): number {
   let sum = 0;
   for (const t of terms) {
+    if (isUnread(t.previous ? previous! : report, t.key)) return NaN;
     const v = termValue(t, report, previous);
     if (typeof v === 'number') sum += t.sign * v;
     else if (v !== null && !isBlankLike(v)) return NaN;
@@ -116,17 +145,14 @@ function evalEquation(rule: EquationRule, report: Report, ctx: ValidationContext
       ix.cells.forEach((c) => allCells.add(c));
       continue;
     }
-    let fix: QuickFix | undefined;
-    // Only a total that is itself a valid count is offered: summing a 1.5 or a −1 would write a second error.
-    if (rule.fixLhs && ix.lhs.length === 1 && ix.rhs.every((t) => !t.previous) && Number.isInteger(r) && r >= 0) {
-      fix = { label: `将总计改为 ${show(r)}`, changes: [{ cell: ix.lhs[0]!.key, value: r }] };
-    }
+    const { fix, message, blankParts } = totalFix(rule, ix, report);
+    const blankNames = () => examples(blankParts.map((k) => cellDef(k)!));
     emit({
       id: `${rule.id}:${ix.each.key}`,
       rule: rule.id,
       severity: rule.severity,
       section: rule.section,
-      message: fill(rule.message, vars),
+      message: fill(message, (name) => (name === 'blankParts' ? blankNames() : vars(name))),
       cells: [...ix.cells],
       fix,
     });
@@ -142,6 +168,43 @@ function evalEquation(rule: EquationRule, report: Report, ctx: ValidationContext
       fix: fromPrevious(rule, compiled, report, previous),
     });
   }
+}
+
+/**
+ * What a sum that doesn't add up offers. A total is recomputed from its
+ * leaves (see TOTAL_LEAVES), never from another total that may itself be
+ * wrong; and only where there is no figure of the author's it would
+ * overwrite on a guess: beside a given total, blank leaves are the likelier
+ * fault (named, no new total), and a total its leaves agree with is right
+ * (a part is at fault). A 1.5 or a −1 is never offered: it would write a
+ * second error.
+ */
+const sumParts = (ix: CompiledIndex, report: Report) => sumTerms(ix.rhs, report, null);
+
+function totalFix(
+  rule: EquationRule,
+  ix: CompiledIndex,
+  report: Report,
+): { fix?: QuickFix; message: string; blankParts: readonly CellKey[] } {
+  const plain = { message: rule.message, blankParts: [] };
+  if (!rule.fixLhs || ix.lhs.length !== 1) return plain;
+  const total = ix.lhs[0]!.key;
+  const leaves = TOTAL_LEAVES.get(total) ?? [];
+  let sum = 0;
+  const blankParts: CellKey[] = [];
+  for (const leaf of leaves) {
+    const n = cellNumber(report, leaf);
+    if (n === undefined) return plain;
+    if (isBlankLike(valueAt(report, leaf))) blankParts.push(leaf);
+    sum += n;
+  }
+  const given = valueAt(report, total);
+  if (typeof given === 'number' && blankParts.length > 0 && rule.blankPartsMessage) return { message: rule.blankPartsMessage, blankParts };
+  // The leaves agree with the total, or not with the parts summed here (one of those is a total that is off): a part is at fault.
+  const parts = sumParts(ix, report);
+  if (given === sum || Math.abs(parts - sum) >= 1e-9) return { message: rule.partsMessage ?? rule.message, blankParts: [] };
+  if (!Number.isInteger(sum) || sum < 0) return plain;
+  return { ...plain, fix: { label: `将总计改为 ${show(sum)}`, changes: [{ cell: total, value: sum }] } };
 }
 
 /**
@@ -194,25 +257,61 @@ function evalCellType(rule: CellTypeRule, report: Report, _ctx: ValidationContex
 
 const CELLS_BY_TABLE = new Map<TableId, readonly CellDef[]>(TABLE_IDS.map((t) => [t, CELLS.filter((c) => c.table === t)]));
 
+/** The sums (equations of this year's cells alone) each cell takes part in. */
+const SUMS_BY_CELL = memo((): ReadonlyMap<CellKey, readonly CompiledIndex[]> => {
+  const byCell = new Map<CellKey, CompiledIndex[]>();
+  for (const rule of RULES) {
+    if (rule.kind !== 'equation') continue;
+    const compiled = compileEquation(rule);
+    if (compiled.usesPrevious) continue;
+    for (const ix of compiled.indexes) for (const c of ix.cells) byCell.set(c, [...(byCell.get(c) ?? []), ix]);
+  }
+  return byCell;
+});
+
+/**
+ * Every sum `cell` takes part in adds up, with the cell at `value` (as it is,
+ * where no value is given). A fix is offered only where this holds: a blank is
+ * filled with 0 only where 0 is what the table's own sums say, and a total is
+ * recomputed only where the new figure agrees with every other sum it is in.
+ * Otherwise the fault is elsewhere (a part, a missing figure, a cell that
+ * can't be added), and the cell is left for the author.
+ */
+function sumsHold(cell: CellKey, report: Report, value?: CellValue): boolean {
+  const at = value === undefined ? report : setCells(report, [[cell, value]]);
+  return (SUMS_BY_CELL().get(cell) ?? []).every((ix) => Math.abs(sumTerms(ix.lhs, at, null) - sumTerms(ix.rhs, at, null)) < 1e-9);
+}
+
 function evalBlank(rule: BlankRule, report: Report, _ctx: ValidationContext, emit: Emit): void {
   for (const table of TABLE_IDS) {
     const values = report.tables[table];
-    const blanks = CELLS_BY_TABLE.get(table)!.filter((c) => isBlankLike(values[c.row]?.[c.col] ?? null));
-    if (blanks.length === 0) continue;
-    const examples =
-      blanks
-        .slice(0, 3)
-        .map((c) => c.name)
-        .join('、') + (blanks.length > 3 ? ' 等' : '');
-    emit({
-      id: `${rule.id}:${table}`,
-      rule: rule.id,
-      severity: rule.severity,
-      section: table,
-      message: fill(rule.message, { numeral: SECTION_BY_ID[table].numeral, count: blanks.length, examples }),
-      cells: blanks.map((c) => c.key),
-      fix: { label: rule.fixLabel, changes: blanks.map((c) => ({ cell: c.key, value: 0 })) },
-    });
+    const empty = CELLS_BY_TABLE.get(table)!.filter((c) => isBlankLike(values[c.row]?.[c.col] ?? null));
+    if (empty.length === 0) continue;
+    const unread = empty.filter((c) => isUnread(report, c.key));
+    const blanks = unread.length === 0 ? empty : empty.filter((c) => !isUnread(report, c.key));
+    const vars = (cells: readonly CellDef[]) => ({ numeral: SECTION_BY_ID[table].numeral, count: cells.length, examples: examples(cells) });
+    if (blanks.length > 0) {
+      const fillable = blanks.filter((c) => sumsHold(c.key, report));
+      emit({
+        id: `${rule.id}:${table}`,
+        rule: rule.id,
+        severity: rule.severity,
+        section: table,
+        message: fill(rule.message, vars(blanks)),
+        cells: blanks.map((c) => c.key),
+        fix: fillable.length > 0 ? { label: rule.fixLabel, changes: fillable.map((c) => ({ cell: c.key, value: 0 })) } : undefined,
+      });
+    }
+    if (unread.length > 0) {
+      emit({
+        id: `${rule.id}:${table}:unread`,
+        rule: rule.id,
+        severity: rule.severity,
+        section: table,
+        message: fill(rule.unreadMessage, vars(unread)),
+        cells: unread.map((c) => c.key),
+      });
+    }
   }
 }
 
@@ -261,14 +360,14 @@ function evalJump(rule: JumpRule, report: Report, ctx: ValidationContext, emit: 
 function evalDeadline(rule: DeadlineRule, report: Report, ctx: ValidationContext, emit: Emit): void {
   const date = ctx.finalExportDate;
   if (!date) return;
-  const due = `${report.year + 1}-${String(rule.due.month).padStart(2, '0')}-${String(rule.due.day).padStart(2, '0')}`;
-  if (date <= due) return;
+  const due = deadlineOf(rule, report);
+  if (!due || date <= due.date) return;
   emit({
     id: rule.id,
     rule: rule.id,
     severity: rule.severity,
     section: 'other',
-    message: fill(rule.message, { dueYear: report.year + 1, date }),
+    message: fill(rule.message, { who: due.who, dueYear: report.year + 1, month: due.month, day: due.day, date }),
     cells: [],
   });
 }
@@ -279,7 +378,7 @@ function evalDeadline(rule: DeadlineRule, report: Report, ctx: ValidationContext
 const BARE_SUBHEADING = /^[（(][一二三四五六七八九十]+[）)][^。；;，,！？!?]{0,16}$/;
 
 /** Whether a required text says nothing: empty (or only the template's sub-headings), a token such as "无", or neither. */
-export function narrativeEmptiness(rule: NarrativeEmptyRule, text: string): 'empty' | 'token' | null {
+export const narrativeEmptiness = perText((rule: NarrativeEmptyRule, text: string): 'empty' | 'token' | null => {
   const words = text
     .split('\n')
     .filter((line) => !BARE_SUBHEADING.test(line.trim()))
@@ -288,7 +387,7 @@ export function narrativeEmptiness(rule: NarrativeEmptyRule, text: string): 'emp
     .toLowerCase();
   if (words === '') return 'empty';
   return rule.tokens.includes(words) ? 'token' : null;
-}
+});
 
 const EMPTY_RULE = RULES.find((r): r is NarrativeEmptyRule => r.kind === 'narrativeEmpty');
 
@@ -314,13 +413,19 @@ function evalNarrativeEmpty(rule: NarrativeEmptyRule, report: Report, _ctx: Vali
   }
 }
 
+/** What a text leaves uncovered of a check's list: per check and text, as the editor revalidates on every cell edit. */
+const uncovered = perText((check: NarrativeRequiredRule['checks'][number], text: string) =>
+  (check.mustCover ?? []).filter((c) => !c.any.some((w) => text.includes(w))).map((c) => c.name),
+);
+
 function evalNarrativeRequired(rule: NarrativeRequiredRule, report: Report, _ctx: ValidationContext, emit: Emit): void {
   for (const check of rule.checks) {
-    const text = report.narratives[check.section].trim();
-    if (isEmptyNarrative(text)) continue;
+    const raw = report.narratives[check.section];
+    if (isEmptyNarrative(raw)) continue;
+    const text = raw.trim();
     const base = { rule: rule.id, severity: rule.severity, section: check.section, cells: [] as CellKey[] };
     const id = `${rule.id}:${check.section}`;
-    const missing = (check.mustCover ?? []).filter((c) => !c.any.some((w) => text.includes(w))).map((c) => c.name);
+    const missing = uncovered(check, raw);
     if (missing.length > 0 && check.missingMessage) {
       emit({ ...base, id, message: fill(check.missingMessage, { missing: missing.join('、') }) });
       continue;
@@ -331,69 +436,36 @@ function evalNarrativeRequired(rule: NarrativeRequiredRule, report: Report, _ctx
   }
 }
 
-const compiledRegex = memo((source: string) => new RegExp(source, 'gu'), 256);
-function regex(source: string): RegExp {
-  const r = compiledRegex(source);
-  r.lastIndex = 0;
-  return r;
-}
-
-interface NumberMention {
-  phrase: number;
-  value: number;
-  quote: string;
-}
-
-function scanMentions(rule: NarrativeNumbersRule, text: string): NumberMention[] {
-  const claimed: [number, number][] = [];
-  const found: NumberMention[] = [];
-  rule.phrases.forEach((phrase, index) => {
-    for (const source of phrase.patterns) {
-      for (const m of text.matchAll(regex(source))) {
-        const start = m.index;
-        const end = start + m[0].length;
-        if (claimed.some(([s, e]) => start < e && end > s)) continue;
-        claimed.push([start, end]);
-        const n = m.groups?.n ?? '';
-        const value = n === '' ? 0 : parseTextNumber(n);
-        if (value === undefined) continue;
-        found.push({ phrase: index, value, quote: quoteAround(text, start, end) });
-      }
-    }
-  });
-  return found;
-}
-
-/** Mentions depend on the rule and the text only, so they are kept per rule and text; the cells are compared on every run. */
-const mentionScanner = memo((rule: NarrativeNumbersRule) => memo((text: string) => scanMentions(rule, text), TEXTS_KEPT));
-function numberMentions(rule: NarrativeNumbersRule, text: string): NumberMention[] {
-  return mentionScanner(rule)(text);
-}
-
 function evalNarrativeNumbers(rule: NarrativeNumbersRule, report: Report, _ctx: ValidationContext, emit: Emit): void {
   for (const section of NARRATIVE_IDS) {
     const text = report.narratives[section];
     if (!text) continue;
-    for (const mention of numberMentions(rule, text)) {
+    for (const mention of numberMentionsOf(rule, text)) {
       const phrase = rule.phrases[mention.phrase]!;
       // A table not filled in yet can't contradict the text: the blank cells are reported on their own.
-      const values = phrase.candidates.map((cells) =>
-        cells.reduce<number | undefined>((a, k) => {
-          const cell = valueAt(report, k);
-          const v = cell === null ? undefined : numericValue(cell);
-          return a === undefined || v === undefined ? undefined : a + v;
-        }, 0),
-      );
+      const values = phrase.candidates.map((cells) => filledSum(report, cells));
       if (values.some((v) => v === undefined)) continue;
       if (values.includes(mention.value)) continue;
+      // A count where the table says none is narrative.contradiction's.
+      if (isCountOfNone(mention.value, values)) continue;
       const candidates = phrase.candidateNames.map((name, i) => fill(name, { 0: values[i]! })).join('，或');
+      const span = spanOf(section, text, mention.start, mention.end);
+      // Where the phrase can mean one quantity only, the table's figure replaces the stated one in place. A phrase that may
+      // mean several is left to the author even where they agree: "区政府办代表区政府受理…17件" counts a part of the 95.
+      const only = values.length === 1 ? values[0]! : undefined;
+      const edit: TextEdit | undefined =
+        only !== undefined && Number.isInteger(only) && only >= 0
+          ? { text: section, start: mention.number.start, end: mention.number.end, was: mention.number.text, value: String(only) }
+          : undefined;
       emit({
-        id: `${rule.id}:${section}:${mention.quote}`,
+        id: `${rule.id}:${section}:${span.quote}`,
         rule: rule.id,
         severity: rule.severity,
         section,
-        message: fill(rule.message, { section: SECTION_HEADING(section), quote: mention.quote, candidates }),
+        message: fill(rule.message, { section: SECTION_HEADING(section), quote: span.quote, candidates }),
         cells: [...new Set(phrase.candidates.flat())],
+        span,
+        ...(edit ? { fix: { label: fill(rule.fixLabel, { value: edit.value }), changes: [], edits: [edit] } } : {}),
       });
     }
   }
@@ -401,7 +473,8 @@ function evalNarrativeNumbers(rule: NarrativeNumbersRule, report: Report, _ctx: 
 
 interface YearMention {
   y: number;
-  quote: string;
+  start: number;
+  end: number;
   /** What follows "2022年，", where the pattern asks who speaks. */
   who?: string;
 }
@@ -414,7 +487,7 @@ function scanYears(rule: NarrativeYearRule, text: string): YearMention[] {
       const y = Number(m.groups?.y);
       const start = m.index + m[0].indexOf(String(y));
       const who = m.groups?.who;
-      found.push({ y, who, quote: quoteAround(text, start, m.index + m[0].length) });
+      found.push({ y, who, start, end: m.index + m[0].length });
     }
   }
   return found;
@@ -438,19 +511,21 @@ function evalNarrativeYear(rule: NarrativeYearRule, report: Report, _ctx: Valida
     const text = report.narratives[section];
     if (!text) continue;
     let seen: Set<number> | undefined;
-    for (const { y, quote, who } of yearMentions(rule, text)) {
+    for (const { y, start, end, who } of yearMentions(rule, text)) {
       if (!(y < report.year && y >= report.year - rule.lookBack)) continue;
       if (who !== undefined && !speaksOfItself(rule, who, report.agency)) continue;
       seen ??= new Set();
       if (seen.has(y)) continue;
       seen.add(y);
+      const span = spanOf(section, text, start, end);
       emit({
         id: `${rule.id}:${section}:${y}`,
         rule: rule.id,
         severity: rule.severity,
         section,
-        message: fill(rule.message, { section: SECTION_HEADING(section), quote, y, year: report.year }),
+        message: fill(rule.message, { section: SECTION_HEADING(section), quote: span.quote, y, year: report.year }),
         cells: [],
+        span,
       });
     }
   }
@@ -462,13 +537,15 @@ function evalFeeNotice(rule: FeeNoticeRule, report: Report, _ctx: ValidationCont
   const text = report.narratives.other;
   const m = regex(rule.denial).exec(text);
   if (!m || text.includes(rule.mention)) return;
+  const span = spanOf('other', text, m.index, m.index + m[0].length);
   emit({
     id: rule.id,
     rule: rule.id,
     severity: rule.severity,
     section: 'other',
-    message: fill(rule.message, { value: v, quote: quoteAround(text, m.index, m.index + m[0].length) }),
+    message: fill(rule.message, { value: v, quote: span.quote }),
     cells: [rule.cell],
+    span,
   });
 }
 
@@ -516,7 +593,7 @@ function evalRepetition(rule: RepetitionRule, report: Report, ctx: ValidationCon
 
 // ---- the engine -----------------------------------------------------------
 
-type Evaluator<R extends Rule> = (rule: R, report: Report, ctx: ValidationContext, emit: Emit) => void;
+type Evaluator<R extends Rule> = (rule: R, report: Report, ctx: ValidationContext, emit: Emit, rules: readonly Rule[]) => void;
 const EVALUATORS: { [K in Rule['kind']]: Evaluator<Extract<Rule, { kind: K }>> } = {
   equation: evalEquation,
   cellType: evalCellType,
@@ -530,19 +607,29 @@ const EVALUATORS: { [K in Rule['kind']]: Evaluator<Extract<Rule, { kind: K }>> }
   narrativeYear: evalNarrativeYear,
   feeNotice: evalFeeNotice,
   repetition: evalRepetition,
+  contradiction: evalContradiction,
+  followup: evalFollowup,
+  outlineNumbering: evalOutlineNumbering,
+  partsStated: evalPartsStated,
+  punctuation: evalPunctuation,
+  repeated: evalRepeated,
+  // A region's report beside its bodies': the review has the bodies (review/hierarchy.ts), a single report has none.
+  hierarchy: () => undefined,
 };
 
 /** All findings for a report, errors first, in the order of the rule list within a severity. */
 export function validate(report: Report, ctx: ValidationContext = {}, rules: readonly Rule[] = RULES): Finding[] {
   const findings: Finding[] = [];
   const emit: Emit = (f) => findings.push(f);
-  for (const rule of rules) (EVALUATORS[rule.kind] as Evaluator<Rule>)(rule, report, ctx, emit);
+  for (const rule of rules) (EVALUATORS[rule.kind] as Evaluator<Rule>)(rule, report, ctx, emit, rules);
   return findings.sort((a, b) => bySeverity(a.severity, b.severity));
 }
 
+/** The report with a quick fix applied: its cells set, its text edits made (an edit whose words have changed since is left out). */
 export function applyFix(report: Report, fix: QuickFix): Report {
-  return setCells(
+  const withCells = setCells(
     report,
     fix.changes.map((c) => [c.cell, c.value] as const),
   );
+  return fix.edits?.length ? applyTextEdits(withCells, fix.edits).report : withCells;
 }

@@ -1,7 +1,7 @@
 // An equation rule's `{i}` keys resolved to cells, index by index. The engine
 // checks these; the totals and the cells carried from last year are read off
 // them, so what an equation says is spelled out in one place.
-import { cellDef, type CellKey } from '../model/cells';
+import { asCellKey, cellDef, type CellKey } from '../model/cells';
 import type { TableId } from '../template/gov2021';
 import type { EquationRule, Term } from './types';
 
@@ -25,9 +25,10 @@ export interface EquationIndex {
 export function expandEquation(rule: EquationRule): EquationIndex[] {
   const resolve = (terms: readonly Term[], index: string): ResolvedTerm[] =>
     terms.map((t) => {
-      const key = t.cell.replace('{i}', index);
-      const d = cellDef(key);
-      if (!d) throw new Error(`rule ${rule.id}: unknown cell ${key}`);
+      const named = t.cell.replace('{i}', index);
+      const key = asCellKey(named);
+      const d = key && cellDef(key);
+      if (!key || !d) throw new Error(`rule ${rule.id}: unknown cell ${named}`);
       return { key, table: d.table, row: d.row, col: d.col, previous: !!t.previous, sign: t.negative ? -1 : 1 };
     });
   return rule.each.map((each) => ({ each, lhs: resolve(rule.lhs, each.key), rhs: resolve(rule.rhs, each.key) }));

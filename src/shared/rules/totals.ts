@@ -38,6 +38,19 @@ export const TOTALS: Readonly<Record<TableId, readonly TotalDef[]>> = {
 export const TOTAL_CELLS: ReadonlySet<CellKey> = new Set(ALL_TOTALS.map((d) => d.total));
 
 /**
+ * The cells under each total that are no totals themselves: its parts, with
+ * a part that is a total replaced by its own leaves (the corner of 三 sums
+ * row totals; its leaves are the 21 × 6 figures). A total recomputed from
+ * its leaves never takes a wrong figure from another total.
+ */
+export const TOTAL_LEAVES: ReadonlyMap<CellKey, readonly CellKey[]> = (() => {
+  const byTotal = new Map<CellKey, readonly CellKey[]>();
+  for (const d of ALL_TOTALS) if (!byTotal.has(d.total)) byTotal.set(d.total, d.parts);
+  const leaves = (cell: CellKey): CellKey[] => (byTotal.has(cell) ? byTotal.get(cell)!.flatMap(leaves) : [cell]);
+  return new Map([...byTotal.keys()].map((total) => [total, leaves(total)]));
+})();
+
+/**
  * What the parts add up to: null while every part is still empty (a fresh
  * table shows no zeros the author did not type), undefined when a part is
  * text that is not a number (cell.type reports the part); blank-like marks

@@ -109,6 +109,18 @@ export interface ColDef {
   aliases?: readonly string[];
 }
 
+/**
+ * Rows and columns declared through these keep their keys' literal types, so
+ * that the cell key's type (`CellKey` in model/cells) is derived from the
+ * template itself and a key the template lacks does not compile.
+ */
+function rowsOf<const K extends string>(rows: readonly (RowDef & { key: K })[]): readonly (RowDef & { key: K })[] {
+  return rows;
+}
+function colsOf<const K extends string>(cols: readonly (ColDef & { key: K })[]): readonly (ColDef & { key: K })[] {
+  return cols;
+}
+
 export interface TableDef {
   id: TableId;
   title: string;
@@ -121,48 +133,65 @@ export interface TableDef {
 
 // ---- 二、主动公开 ----------------------------------------------------------
 
-const DOC_COLS: readonly ColDef[] = [
+const DOC_COLS = colsOf([
   { key: 'issued', label: '本年制发件数', aliases: ['本年新制发件数', '制发件数'] },
   { key: 'repealed', label: '本年废止件数', aliases: ['废止件数'] },
   { key: 'in_force', label: '现行有效件数', aliases: ['现行有效件', '现行有效数'] },
-];
-const DECISION_COLS: readonly ColDef[] = [{ key: 'decisions', label: '本年处理决定数量', aliases: ['处理决定数量', '本年处理决定数'] }];
-const FEE_COLS: readonly ColDef[] = [
+]);
+const DECISION_COLS = colsOf([{ key: 'decisions', label: '本年处理决定数量', aliases: ['处理决定数量', '本年处理决定数'] }]);
+const FEE_COLS = colsOf([
   { key: 'amount', label: '本年收费金额（单位：万元）', aliases: ['本年收费金额', '收费金额（万元）', '收费金额'] },
-];
+]);
 
-export interface ProactiveBlock {
+export interface ProactiveBlock<R extends string = string, C extends string = string> {
   header: string;
-  cols: readonly ColDef[];
-  rows: readonly RowDef[];
+  cols: readonly (ColDef & { key: C })[];
+  rows: readonly (RowDef & { key: R })[];
 }
 
-export const PROACTIVE_BLOCKS: readonly ProactiveBlock[] = [
-  {
+/** A block of table 二, keeping its row and column keys' literal types (see `rowsOf`). */
+function block<const R extends string, const C extends string>(b: ProactiveBlock<R, C>): ProactiveBlock<R, C> {
+  return b;
+}
+
+const PROACTIVE_BLOCK_LIST = [
+  block({
     header: '第二十条第（一）项',
     cols: DOC_COLS,
     rows: [
       { key: 'regulations', code: '', label: '规章' },
       { key: 'normative_docs', code: '', label: '行政规范性文件', aliases: ['规范性文件'] },
     ],
-  },
-  { header: '第二十条第（五）项', cols: DECISION_COLS, rows: [{ key: 'licensing', code: '', label: '行政许可' }] },
-  {
+  }),
+  block({ header: '第二十条第（五）项', cols: DECISION_COLS, rows: [{ key: 'licensing', code: '', label: '行政许可' }] }),
+  block({
     header: '第二十条第（六）项',
     cols: DECISION_COLS,
     rows: [
       { key: 'penalty', code: '', label: '行政处罚' },
       { key: 'coercion', code: '', label: '行政强制' },
     ],
-  },
-  { header: '第二十条第（八）项', cols: FEE_COLS, rows: [{ key: 'fees', code: '', label: '行政事业性收费', aliases: ['行政事业收费'] }] },
-];
+  }),
+  block({
+    header: '第二十条第（八）项',
+    cols: FEE_COLS,
+    rows: [{ key: 'fees', code: '', label: '行政事业性收费', aliases: ['行政事业收费'] }],
+  }),
+] as const;
+export const PROACTIVE_BLOCKS: readonly ProactiveBlock[] = PROACTIVE_BLOCK_LIST;
+
+/** Every cell key of the template, as a type: `proactive.<row>.<col>` per block, and rows × columns of 三 and 四. */
+type BlockCellKey<B> = B extends ProactiveBlock<infer R, infer C> ? `proactive.${R}.${C}` : never;
+export type TemplateCellKey =
+  | BlockCellKey<(typeof PROACTIVE_BLOCK_LIST)[number]>
+  | `requests.${(typeof REQUEST_ROWS)[number]['key']}.${(typeof REQUEST_COLS)[number]['key']}`
+  | `appeals.${(typeof APPEAL_ROWS)[number]['key']}.${(typeof APPEAL_COLS)[number]['key']}`;
 
 const proactiveColsByRow = new Map<string, readonly ColDef[]>(PROACTIVE_BLOCKS.flatMap((b) => b.rows.map((r) => [r.key, b.cols] as const)));
 
 // ---- 三、依申请 -----------------------------------------------------------
 
-export const REQUEST_COLS: readonly ColDef[] = [
+export const REQUEST_COLS = colsOf([
   { key: 'natural', label: '自然人' },
   { key: 'commercial', label: '商业企业', aliases: ['商业 企业'] },
   { key: 'research', label: '科研机构', aliases: ['科研企业', '科研 机构'] },
@@ -170,11 +199,11 @@ export const REQUEST_COLS: readonly ColDef[] = [
   { key: 'legal', label: '法律服务机构', aliases: ['法律服务'] },
   { key: 'other', label: '其他' },
   { key: 'total', label: '总计', aliases: ['合计'] },
-];
+]);
 export const REQUEST_APPLICANT_GROUP = '法人或其他组织';
 export const REQUEST_PART_COLS = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other'] as const;
 
-export const REQUEST_ROWS: readonly RowDef[] = [
+export const REQUEST_ROWS = rowsOf([
   {
     key: 'received',
     code: '一',
@@ -228,7 +257,9 @@ export const REQUEST_ROWS: readonly RowDef[] = [
     short: '结转下年度',
     aliases: ['结转下年度继续办理申请数量', '结转下年度继续办理数量'],
   },
-];
+]);
+
+export type RequestRowKey = (typeof REQUEST_ROWS)[number]['key'];
 
 /** Group rows of table 三 with their headings, as the template prints them. */
 export const REQUEST_GROUPS: readonly { heading: string; rows: readonly string[] }[] = [
@@ -239,29 +270,29 @@ export const REQUEST_GROUPS: readonly { heading: string; rows: readonly string[]
 ];
 export const REQUEST_RESULT_HEADING = '三、本年度办理结果';
 /** Keys of the rows from `first` to `last` of table 三, both included, in template order. */
-export function requestRowsFrom(first: string, last: string): string[] {
+export function requestRowsFrom(first: RequestRowKey, last: RequestRowKey): RequestRowKey[] {
   const keys = REQUEST_ROWS.map((r) => r.key);
   return keys.slice(keys.indexOf(first), keys.indexOf(last) + 1);
 }
 /** The 21 result rows, 三（一） to 三（六）3, whose sum is 三（七）总计. */
-export const REQUEST_RESULT_ROWS: readonly string[] = requestRowsFrom('granted', 'other_other');
+export const REQUEST_RESULT_ROWS: readonly RequestRowKey[] = requestRowsFrom('granted', 'other_other');
 export const REQUEST_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 export const REQUEST_APPLICANT_HEADING = '申请人情况';
 
 // ---- 四、复议诉讼 ---------------------------------------------------------
 
-export const APPEAL_COLS: readonly ColDef[] = [
+export const APPEAL_COLS = colsOf([
   { key: 'upheld', label: '结果维持', aliases: ['维持'] },
   { key: 'corrected', label: '结果纠正', aliases: ['纠正'] },
   { key: 'other', label: '其他结果', aliases: ['其他'] },
   { key: 'pending', label: '尚未审结', aliases: ['审理中', '未审结', '尚在审理'] },
   { key: 'total', label: '总计', aliases: ['合计', '小计'] },
-];
-export const APPEAL_ROWS: readonly RowDef[] = [
+]);
+export const APPEAL_ROWS = rowsOf([
   { key: 'review', code: '', label: '行政复议' },
   { key: 'suit_direct', code: '', label: '未经复议直接起诉', short: '行政诉讼（未经复议直接起诉）', aliases: ['直接起诉'] },
   { key: 'suit_after_review', code: '', label: '复议后起诉', short: '行政诉讼（复议后起诉）' },
-];
+]);
 export const APPEAL_SUIT_HEADING = '行政诉讼';
 
 // ---- the three tables -----------------------------------------------------

@@ -16,13 +16,13 @@ import {
   requestRowsFrom,
   type TableId,
 } from './gov2021';
-import { displayCode } from '../model/cells';
+import { cellKey, displayCode, type CellKey } from '../model/cells';
 
 export type LayoutCell =
   | { kind: 'head'; text: string; rowSpan: number; colSpan: number }
   | { kind: 'label'; text: string; rowSpan: number; colSpan: number }
   | { kind: 'note'; text: string; rowSpan: number; colSpan: number }
-  | { kind: 'value'; key: string; rowSpan: 1; colSpan: number };
+  | { kind: 'value'; key: CellKey; rowSpan: 1; colSpan: number };
 
 export interface TableLayout {
   table: TableId;
@@ -40,7 +40,7 @@ export interface TableLayout {
 
 const head = (text: string, rowSpan = 1, colSpan = 1): LayoutCell => ({ kind: 'head', text, rowSpan, colSpan });
 const label = (text: string, rowSpan = 1, colSpan = 1): LayoutCell => ({ kind: 'label', text, rowSpan, colSpan });
-const value = (key: string, colSpan = 1): LayoutCell => ({ kind: 'value', key, rowSpan: 1, colSpan });
+const value = (key: CellKey, colSpan = 1): LayoutCell => ({ kind: 'value', key, rowSpan: 1, colSpan });
 
 function proactiveLayout(): TableLayout {
   const rows: LayoutCell[][] = [];
@@ -48,14 +48,14 @@ function proactiveLayout(): TableLayout {
     rows.push([head(block.header, 1, 4)]);
     const span = 3 / block.cols.length;
     rows.push([head('信息内容'), ...block.cols.map((c) => head(c.label, 1, span))]);
-    for (const r of block.rows) rows.push([label(r.label), ...block.cols.map((c) => value(`proactive.${r.key}.${c.key}`, span))]);
+    for (const r of block.rows) rows.push([label(r.label), ...block.cols.map((c) => value(cellKey('proactive', r.key, c.key), span))]);
   }
   return { table: 'proactive', columns: 4, widths: [14, 10, 10, 10], rows, headerRows: 0, landscape: false };
 }
 
 function requestsLayout(): TableLayout {
   const rows: LayoutCell[][] = [];
-  const valueCells = (row: string) => REQUEST_COLS.map((c) => value(`requests.${row}.${c.key}`));
+  const valueCells = (row: string) => REQUEST_COLS.map((c) => value(cellKey('requests', row, c.key)));
   const groupCols = REQUEST_COLS.slice(1, 6);
   rows.push([{ kind: 'note', text: REQUEST_NOTE, rowSpan: 3, colSpan: 3 }, head(REQUEST_APPLICANT_HEADING, 1, 7)]);
   rows.push([head(REQUEST_COLS[0]!.label, 2), head(REQUEST_APPLICANT_GROUP, 1, 5), head(REQUEST_COLS[6]!.label, 2)]);
@@ -88,7 +88,7 @@ function appealsLayout(): TableLayout {
     [head(review!.label, 1, 5), head(APPEAL_SUIT_HEADING, 1, 10)],
     [...APPEAL_COLS.map((c) => head(c.label, 2)), head(direct!.label, 1, 5), head(after!.label, 1, 5)],
     [...APPEAL_COLS.map((c) => head(c.label)), ...APPEAL_COLS.map((c) => head(c.label))],
-    APPEAL_ROWS.flatMap((r) => APPEAL_COLS.map((c) => value(`appeals.${r.key}.${c.key}`))),
+    APPEAL_ROWS.flatMap((r) => APPEAL_COLS.map((c) => value(cellKey('appeals', r.key, c.key)))),
   ];
   return { table: 'appeals', columns: 15, widths: Array(15).fill(3), rows, headerRows: 3, landscape: true };
 }

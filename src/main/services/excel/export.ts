@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { cellDef, type CellKey } from '../../../shared/model/cells';
 import { documentTitle, valueAt, type Report } from '../../../shared/model/report';
+import { textLabel } from '../../../shared/model/limits';
 import { sumOfParts, TOTALS, type TotalDef } from '../../../shared/rules/totals';
 import { SEVERITY_LABEL, type Finding } from '../../../shared/rules/types';
 import { LAYOUTS, placeCells, type LayoutCell, type TableLayout } from '../../../shared/template/layout';
@@ -187,7 +188,7 @@ function auditSheet(
 ): void {
   const ws = wb.addWorksheet(AUDIT_SHEET_NAME);
   // For a reader in the receiving office: what is wrong and why it is right, in words; no rule ids.
-  const headers = ['序号', '类别', '问题', '涉及的表格项', '核实说明'];
+  const headers = ['序号', '类别', '问题', '涉及的表格项或文字', '核实说明'];
   [6, 8, 64, 40, 44].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   titleRow(ws, 1, headers.length, title, TITLE_FONT, 32);
   // The level decides whether 规章 are plausible; written here so that importing this file keeps it.
@@ -202,8 +203,11 @@ function auditSheet(
     i + 1,
     SEVERITY_LABEL[f.severity],
     f.message,
-    f.cells
-      .map((k) => cellDef(k)?.name ?? '')
+    [
+      ...f.cells.map((k) => cellDef(k)?.name ?? ''),
+      // A finding about words quotes them, with the part of the report they stand in.
+      f.span ? `${textLabel(f.span.text)}：「${f.span.quote}」` : '',
+    ]
       .filter(Boolean)
       .join('、'),
     explanations[f.id] ?? '',

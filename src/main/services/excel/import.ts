@@ -23,7 +23,6 @@ export type { Imported } from '../tables';
 /** Parts of a worksheet the import never reads: skipping them saves parse time. */
 const IGNORED_NODES = [
   'sheetViews',
-  'cols',
   'autoFilter',
   'rowBreaks',
   'hyperlinks',

@@ -59,13 +59,16 @@ function readSheet(ws: ExcelJS.Worksheet): SheetRead {
       const uncachedFormula = formula && (result === undefined || result === null);
       if (raw === null && !uncachedFormula) return;
       const gc = gridCell(r, c, raw, uncachedFormula);
+      // Hidden rows and columns often hold last year's figures: the reader never takes them over visible ones.
+      if (row.hidden || ws.getColumn(c).hidden) gc.hidden = true;
       cells.push(gc);
       byPosition.set(gridKey(r, c), gc);
       const text = uncachedFormula ? formulaText(cell) : undefined;
       if (text) pending.push({ formula: { sheet: ws.name, row: r, col: c, formula: text }, cell: gc });
     });
   });
-  return { grid: gridFrom(ws.name, cells, byPosition), pending };
+  const grid = gridFrom(ws.name, cells, byPosition);
+  return { grid: ws.state === 'visible' ? grid : { ...grid, hidden: true }, pending };
 }
 
 /** The workbook's sheets as grids, formulas without results computed where they are simple. */

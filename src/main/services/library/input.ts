@@ -4,10 +4,10 @@
 // whole report has the shape of the report JSON. Values are stored as given,
 // never coerced: parsing what a person typed is the editor's job.
 import type { z } from 'zod';
-import { isCellKey } from '../../../shared/model/cells';
+import { cellEntries, isCellKey } from '../../../shared/model/cells';
 import { AGENCY_MAX_CHARS, agencySchema, identitySchema, YEARS, type Identity } from '../../../shared/model/identity';
 import { editPatchSchema, type EditPatch } from '../../../shared/model/patch';
-import { blankTables, type CellValue, type Report } from '../../../shared/model/report';
+import { blankTables, markUnread, valueAt, type CellValue, type Report } from '../../../shared/model/report';
 import { isOverlongText, reportSchema } from '../../../shared/model/schema';
 import { FORMAT_2021, LEVELS, NARRATIVE_IDS, TABLE_IDS } from '../../../shared/template/gov2021';
 import { fail, ok, type Result } from '../../../shared/api/result';
@@ -62,7 +62,7 @@ export function checkReport(input: unknown): Result<Report> {
       for (const [col, value] of Object.entries(cols ?? {})) tables[t][row]![col] = value ?? null;
     }
   }
-  return ok({
+  const report: Report = {
     format: FORMAT_2021,
     agency: agency.data,
     year: data.year,
@@ -73,5 +73,12 @@ export function checkReport(input: unknown): Result<Report> {
     narratives: Object.fromEntries(NARRATIVE_IDS.map((n) => [n, data.narratives?.[n] ?? ''])) as Report['narratives'],
     tables,
     explanations: { ...(data.explanations ?? {}) },
-  });
+  };
+  // Marks of cells given a value in the same report are stale (as `readReportJson` reads them).
+  return ok(
+    markUnread(
+      report,
+      cellEntries(data.unread ?? {}).filter(([key]) => valueAt(report, key) === null),
+    ),
+  );
 }

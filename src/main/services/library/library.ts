@@ -4,7 +4,8 @@
 // thrown to the caller.
 import { fail, ok, type Result } from '../../../shared/api/result';
 import type { CellKey } from '../../../shared/model/cells';
-import { blankReport, setCells, type CellValue, type Report } from '../../../shared/model/report';
+import { blankReport, markUnread, setCells, type CellValue, type Report } from '../../../shared/model/report';
+import { cellEntries } from '../../../shared/model/cells';
 import { nextYearReport } from '../../../shared/rules/carried';
 import { validate } from '../../../shared/rules/engine';
 import { blockingFindings } from '../../../shared/rules/explanations';
@@ -22,7 +23,7 @@ import {
 import type { FormatId } from '../../../shared/formats';
 import { importedStatus, isLocked, lockedMessage } from '../../../shared/model/status';
 import { levelSchema, type Identity } from '../../../shared/model/identity';
-import { LEVELS, type Level } from '../../../shared/template/gov2021';
+import { LEVELS, type Level, type NarrativeId } from '../../../shared/template/gov2021';
 import { checkMeta, checkPatch, checkReport } from './input';
 import type { Db, SqliteOptions } from './sqlite';
 import { ReportStore, type StoredReport } from './store';
@@ -149,34 +150,50 @@ export class ReportLibrary {
 
   /**
    * 开始今年的报告, one transaction: last year's report (in the library, or
-   * read from a file and stored now), this year's from it with the body, year
-   * and level the author confirmed, and this year's figures (a workbook) on top.
+   * read from a file and stored now; none for a body's first report here),
+   * this year's from it with the body, year and level the author confirmed,
+   * this year's figures (a workbook) and this year's text (the draft: its
+   * sections, preamble, 落款 and 成文日期) on top.
    */
   startYear(input: {
-    previous: PreviousRef | Report;
+    previous?: PreviousRef | Report;
     /** The format of the file `previous` was read from, when it is a report read now. */
     source?: FormatId;
     meta: { agency: string; year: number; level: string };
     cells: Partial<Record<CellKey, CellValue>>;
+    /** This year's text from the draft; a section not given keeps last year's as a starting point. */
+    narratives?: Partial<Record<NarrativeId, string>>;
+    closing?: { preamble?: string; signature?: string; date?: string };
+    /** Cells this year's files did not give, with the reason: unknown in the new report, never 0 (no 全部修正 fills them). */
+    unread?: Partial<Record<CellKey, string>>;
     /** Apply every unambiguous quick fix (全部修正) to the new report before it is stored. */
     fixAll?: boolean;
   }): Result<{ stored: StoredReport; fixed: readonly AppliedFix[] }> {
     const meta = checkMeta(input.meta);
     if (!meta.ok) return meta;
-    const cells = checkPatch({ cells: input.cells });
-    if (!cells.ok) return cells;
+    const patch = checkPatch({ cells: input.cells, unread: input.unread, narratives: input.narratives, meta: input.closing });
+    if (!patch.ok) return patch;
     const given = typeof input.previous === 'object' && 'format' in input.previous ? checkReport(input.previous) : undefined;
     if (given && !given.ok) return given;
     return this.write('开始今年的报告', () => {
-      const found = given ? this.inserted(given.value, input.source) : this.resolvePrevious(input.previous);
+      const found = given
+        ? this.inserted(given.value, input.source)
+        : input.previous === undefined
+          ? ok(null)
+          : this.resolvePrevious(input.previous);
       if (!found.ok) return found;
-      const last = found.value.report;
-      const next = setCells(
-        { ...nextYearReport(last), ...meta.value },
-        Object.entries(cells.value.cells ?? {}).filter((e): e is [CellKey, CellValue] => e[1] !== undefined),
-      );
+      const last = found.value?.report;
+      const { cells, unread, narratives, meta: closing } = patch.value;
+      const start = last ? { ...nextYearReport(last), ...meta.value } : blankReport(meta.value);
+      const next: Report = {
+        ...markUnread(setCells(start, cellEntries(cells ?? {})), cellEntries(unread ?? {})),
+        narratives: { ...start.narratives, ...Object.fromEntries(Object.entries(narratives ?? {}).filter(([, t]) => t !== undefined)) },
+        ...(closing?.preamble ? { preamble: closing.preamble } : {}),
+        ...(closing?.signature ? { signature: closing.signature } : {}),
+        ...(closing?.date ? { date: closing.date } : {}),
+      };
       // Judged against last year's report when it stays last year's (same body, the year before).
-      const previous = last.agency === next.agency && last.year === next.year - 1 ? last : null;
+      const previous = last && last.agency === next.agency && last.year === next.year - 1 ? last : null;
       const fixed = input.fixAll ? fixAll(next, { previous }) : { report: next, applied: [] };
       const stored = this.inserted(fixed.report);
       return stored.ok ? ok({ stored: stored.value, fixed: fixed.applied }) : stored;
@@ -204,7 +221,7 @@ export class ReportLibrary {
   applyEdit(id: number, patch: EditPatch, options: { revision?: number; keepBefore?: RevisionReason } = {}): Result<ReportSummary> {
     const checked = checkPatch(patch);
     if (!checked.ok) return checked;
-    const { cells, narratives, explanations, meta } = checked.value;
+    const { cells, unread, narratives, explanations, meta } = checked.value;
     return this.write('保存修改', () => {
       const editable = this.editable(id);
       if (!editable.ok) return editable;
@@ -216,11 +233,8 @@ export class ReportLibrary {
       const at = this.now();
       if (options.keepBefore) this.snapshot(id, options.keepBefore, at);
       else if (this.revisionDue(id, at)) this.snapshot(id, 'edit', at);
-      if (cells)
-        this.store.setCells(
-          id,
-          Object.entries(cells).filter((e): e is [string, CellValue] => e[1] !== undefined),
-        );
+      if (cells) this.store.setCells(id, cellEntries(cells));
+      if (unread) this.store.setUnread(id, cellEntries(unread));
       if (narratives) this.store.setNarratives(id, narratives);
       if (explanations) this.store.setExplanations(id, Object.entries(explanations));
       if (meta) this.store.setMeta(id, meta);

@@ -131,6 +131,14 @@ export const MIGRATIONS: readonly Migration[] = [
       db.prepare("INSERT INTO sqlite_sequence (name, seq) SELECT 'reports', max(?, coalesce(max(id), 0)) FROM reports").run(seq);
     },
   },
+  {
+    version: 5,
+    description: 'cells a file did not give, kept as unread with the reason, so that no fix takes them for 0',
+    up(db) {
+      // NULL: the cell was given (or typed). Writing a value clears it (see LibraryStore.setCells).
+      db.exec('ALTER TABLE cells ADD COLUMN unread TEXT');
+    },
+  },
 ];
 
 /** The schema version this build of the program writes. */

@@ -2,8 +2,8 @@
 // what, when a revision is due): library.ts decides and wraps calls in
 // transactions; this file only knows how a report is laid out in the tables.
 import type { ReportStatus, ReportSummary, RevisionReason, RevisionSummary } from '../../../shared/api/contract';
-import { CELLS, cellDef, type CellKey } from '../../../shared/model/cells';
-import { blankReport, valueOf, type CellValue, type Report } from '../../../shared/model/report';
+import { asCellKey, CELLS, cellDef, cellEntries, type CellKey } from '../../../shared/model/cells';
+import { blankReport, markUnread, valueOf, type CellValue, type Report } from '../../../shared/model/report';
 import { reportToJson } from '../../../shared/model/schema';
 import { NARRATIVE_IDS, type Level, type NarrativeId } from '../../../shared/template/gov2021';
 import type { Db } from './sqlite';
@@ -63,6 +63,7 @@ export class ReportStore {
   private readonly byId;
   private readonly insertReport;
   private readonly upsertCell;
+  private readonly markUnreadCell;
   private readonly upsertNarrative;
   private readonly upsertExplanation;
   private readonly deleteExplanation;
@@ -76,7 +77,10 @@ export class ReportStore {
       'INSERT INTO reports (agency, year, level, format, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.upsertCell = db.prepare<[number, string, CellValue]>(
-      'INSERT INTO cells (report_id, key, value) VALUES (?, ?, ?) ON CONFLICT (report_id, key) DO UPDATE SET value = excluded.value',
+      'INSERT INTO cells (report_id, key, value, unread) VALUES (?, ?, ?, NULL) ON CONFLICT (report_id, key) DO UPDATE SET value = excluded.value, unread = NULL',
+    );
+    this.markUnreadCell = db.prepare<[number, string, string]>(
+      'INSERT INTO cells (report_id, key, value, unread) VALUES (?, ?, NULL, ?) ON CONFLICT (report_id, key) DO UPDATE SET value = NULL, unread = excluded.unread',
     );
     this.upsertNarrative = db.prepare<[number, string, string]>(
       'INSERT INTO narratives (report_id, section, text) VALUES (?, ?, ?) ON CONFLICT (report_id, section) DO UPDATE SET text = excluded.text',
@@ -113,11 +117,17 @@ export class ReportStore {
       ...(row.date !== null ? { date: row.date } : {}),
       ...(row.preamble !== null ? { preamble: row.preamble } : {}),
     };
-    for (const { key, value } of this.db
-      .prepare<[number], { key: string; value: CellValue }>('SELECT key, value FROM cells WHERE report_id = ?')
+    const unread: [CellKey, string][] = [];
+    for (const row of this.db
+      .prepare<[number], { key: string; value: CellValue; unread: string | null }>(
+        'SELECT key, value, unread FROM cells WHERE report_id = ?',
+      )
       .iterate(id)) {
-      const d = cellDef(key);
-      if (d) report.tables[d.table][d.row]![d.col] = value;
+      const known = asCellKey(row.key);
+      const d = known && cellDef(known);
+      if (!d) continue;
+      report.tables[d.table][d.row]![d.col] = row.value;
+      if (row.unread !== null) unread.push([d.key, row.unread]);
     }
     for (const { section, text } of this.db
       .prepare<[number], { section: NarrativeId; text: string }>('SELECT section, text FROM narratives WHERE report_id = ?')
@@ -131,7 +141,7 @@ export class ReportStore {
       .iterate(id)) {
       report.explanations[finding_id] = text;
     }
-    return { ...toSummary(row), report };
+    return { ...toSummary(row), report: markUnread(report, unread) };
   }
 
   /** Reports matching every whitespace-separated word of `search` in agency and year as the title reads them ("区统计局2023"). */
@@ -183,13 +193,20 @@ export class ReportStore {
       id,
       CELLS.map((c) => [c.key, valueOf(report, c)]),
     );
+    this.setUnread(id, cellEntries(report.unread ?? {}));
     this.setNarratives(id, report.narratives);
     this.db.prepare('DELETE FROM explanations WHERE report_id = ?').run(id);
     this.setExplanations(id, Object.entries(report.explanations));
   }
 
+  /** Writes values; a cell written is no longer unread (as `setCells` of the model). */
   setCells(id: number, cells: Iterable<readonly [CellKey, CellValue]>): void {
     for (const [key, value] of cells) this.upsertCell.run(id, key, value);
+  }
+
+  /** Marks cells unread, blank, with the reason the author is shown. */
+  setUnread(id: number, cells: Iterable<readonly [CellKey, string]>): void {
+    for (const [key, reason] of cells) this.markUnreadCell.run(id, key, reason);
   }
 
   setNarratives(id: number, narratives: Partial<Record<NarrativeId, string>>): void {

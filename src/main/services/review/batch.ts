@@ -8,9 +8,18 @@ import { ok, type Result } from '../../../shared/api/result';
 import { extensionOf, reportFileExtensions } from '../../../shared/formats';
 import type { Report } from '../../../shared/model/report';
 import type { ReviewInput } from '../../../shared/review';
+import type { ImportRecord } from '../../../shared/api/import';
+import { documentOutline } from '../../../shared/rules/outline';
+import type { DocumentOutline } from '../../../shared/rules/types';
+
+/** A document's outline as the review input carries it (none for a workbook or report JSON). */
+function outlineOf(record: ImportRecord | undefined): { outline?: DocumentOutline } {
+  const outline = documentOutline(record?.text);
+  return outline ? { outline } : {};
+}
 import { describeFsError } from '../fs/files';
 
-export type ReportReader = (path: string) => Promise<Result<{ report: Report; notes: string[] }>>;
+export type ReportReader = (path: string) => Promise<Result<{ report: Report; notes: string[]; record?: ImportRecord }>>;
 
 const REPORT_EXTENSIONS = new Set(reportFileExtensions());
 
@@ -64,7 +73,7 @@ export async function readBatch(files: readonly BatchFile[], reader: ReportReade
       const { path, name } = files[i]!;
       const read = await reader(path);
       results[i] = read.ok
-        ? { fileName: name, report: read.value.report, notes: read.value.notes }
+        ? { fileName: name, report: read.value.report, notes: read.value.notes, ...outlineOf(read.value.record) }
         : { fileName: name, error: read.error.message };
       options.onRead?.(++done, files.length);
     }

@@ -6,6 +6,9 @@
 import type { ImportRecord, MetaSource, SourceCell, TextRecord } from '../../../shared/api/import';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { NARRATIVE_IDS, SECTIONS, TABLE_IDS, type NarrativeId } from '../../../shared/template/gov2021';
+import { CELLS } from '../../../shared/model/cells';
+import { blankReport } from '../../../shared/model/report';
+import { inferLevel } from '../../../shared/template/levels';
 import { buildGrid, readTables, type Grid, type Imported, type ReadTablesOptions, type SourceGridCell } from '../tables';
 import { compiledBy, findTitleLines, periodYear, takeClosing } from '../text/identity';
 import { isContinuationMark, isSiteChrome } from '../text/lines';
@@ -128,6 +131,30 @@ function tableNames(ids: readonly string[]): string {
 export interface ReadDocumentOptions extends ReadTablesOptions {
   /** How the document is called in messages ("Word 文档", "网页", "PDF"). */
   kind: string;
+  /** This year's draft: its text is wanted even where it has no tables (yet). */
+  allowNoTables?: boolean;
+}
+
+/** A document's text without tables, as an import with every cell not found (this year's draft, written before its figures). */
+function textOnly(options: ReadDocumentOptions, agency: string | undefined, year: number | undefined): Imported {
+  const named = inferLevel(agency ?? '');
+  const level: NonNullable<ImportRecord['level']> = options.level
+    ? { value: options.level, from: 'option' }
+    : { value: named.level, from: named.inferred ? 'name' : 'default' };
+  const value = year ?? new Date().getFullYear() - 1;
+  const report = blankReport({ agency: agency ?? '', year: value, level: level.value });
+  const cells = Object.fromEntries(CELLS.map((c) => [c.key, { key: c.key, status: 'not_found' as const }])) as ImportRecord['cells'];
+  const record: ImportRecord = {
+    fileName: options.fileName,
+    tables: Object.fromEntries(TABLE_IDS.map((t) => [t, null])) as ImportRecord['tables'],
+    cells,
+    agency: { value: agency ?? '', from: agency ? 'option' : 'missing' },
+    year: { value, from: year !== undefined ? 'option' : 'default' },
+    level,
+    counts: { matched: 0, guessed: 0, notFound: CELLS.length },
+    notes: [],
+  };
+  return { report, record };
 }
 
 export function readDocument(doc: SourceDocument, options: ReadDocumentOptions): Result<Imported> {
@@ -170,7 +197,9 @@ export function readDocument(doc: SourceDocument, options: ReadDocumentOptions):
   ]);
 
   const grids = doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.grid] : []));
-  const read = readTables(grids, { fileName: name, agency: agency?.value, year: year?.value, level: options.level });
+  const tables = readTables(grids, { fileName: name, agency: agency?.value, year: year?.value, level: options.level });
+  const hasText = NARRATIVE_IDS.some((n) => split.headings[n]);
+  const read = !tables.ok && options.allowNoTables && hasText ? ok(textOnly(options, agency?.value, year?.value)) : tables;
   if (!read.ok) {
     const headings = NARRATIVE_IDS.filter((n) => split.headings[n]).length;
     return fail(
@@ -182,7 +211,8 @@ export function readDocument(doc: SourceDocument, options: ReadDocumentOptions):
   const notes: string[] = [];
   const found = TABLE_IDS.filter((t) => read.value.record.tables[t]);
   const missingTables = TABLE_IDS.filter((t) => !read.value.record.tables[t]);
-  if (missingTables.length > 0)
+  if (found.length === 0) notes.push(`${options.kind}中没有表格，只读了文字`);
+  else if (missingTables.length > 0)
     notes.push(`${options.kind}中没有找到表格：${tableNames(missingTables)}；已读到 ${found.length} 张表和文字`);
   const missingText = NARRATIVE_IDS.filter((n) => !split.headings[n]);
   if (missingText.length > 0) notes.push(`没有找到这些部分的标题，其文字留空：${tableNames(missingText)}`);
@@ -195,8 +225,9 @@ export function readDocument(doc: SourceDocument, options: ReadDocumentOptions):
   const recordYear: ImportRecord['year'] = year
     ? { value: year.value, from: year.from, ...(year.source ? { source: year.source } : {}), ...(stated !== undefined ? { stated } : {}) }
     : read.value.record.year;
+  const identityNotes: string[] = [];
   if (title?.year !== undefined && periodYearFound !== undefined && title.year !== periodYearFound) {
-    notes.push(`标题写的是 ${title.year} 年，前言的统计期限是 ${periodYearFound} 年：请核对年度`);
+    identityNotes.push(`标题写的是 ${title.year} 年，前言的统计期限是 ${periodYearFound} 年：请核对年度`);
   }
   // The finder settled the level from the agency it was given (or a level the file states).
   const level = read.value.record.level ?? { value: read.value.report.level, from: 'default' as const };
@@ -205,11 +236,13 @@ export function readDocument(doc: SourceDocument, options: ReadDocumentOptions):
       NARRATIVE_IDS.map((n) => [n, { heading: split.headings[n] ?? null, characters: narratives[n].length }]),
     ) as TextRecord['narratives'],
     overviewParts: parts,
+    numbering: split.numbering,
     preamble: preambleText.length,
     ...(closing.signature ? { signature: closing.signature } : {}),
     ...(closing.date ? { date: closing.date } : {}),
   };
-  notes.push(identityNote(recordAgency, recordYear, options.kind));
+  identityNotes.push(identityNote(recordAgency, recordYear, options.kind));
+  notes.push(...identityNotes);
 
   const report = {
     ...read.value.report,
@@ -228,6 +261,7 @@ export function readDocument(doc: SourceDocument, options: ReadDocumentOptions):
     level,
     text,
     notes: [...notes, ...read.value.record.notes],
+    identityNotes: [...identityNotes, ...(read.value.record.identityNotes ?? [])],
   };
   return ok({ report, record });
 }

@@ -1,4 +1,4 @@
-// Documents an office already has — Word files, web pages, PDFs — read into a
+// Documents an office already has — Word files, web pages, PDFs, text — read into a
 // report: each format yields blocks (paragraphs and grids), and one reader
 // turns those into the report through the one table finder. Each read has its
 // own budget; a file past it is refused with one line, as a value.
@@ -11,6 +11,7 @@ import { docxDocument } from './docx';
 import { htmlDocument, decodePage } from './html';
 import { mhtmlPage } from './mhtml';
 import { pdfDocument } from './pdf';
+import { decodeText, textDocument } from './text';
 
 export { withinBudget } from './budget';
 
@@ -19,11 +20,13 @@ export interface DocumentOptions {
   agency?: string;
   year?: number;
   level?: Level;
+  /** This year's draft: its text is read even where it has no tables. */
+  allowNoTables?: boolean;
 }
 
-export type DocumentKind = 'docx' | 'html' | 'pdf';
+export type DocumentKind = 'docx' | 'html' | 'pdf' | 'txt';
 
-const KIND_LABEL: Readonly<Record<DocumentKind, string>> = { docx: 'Word 文档', html: '网页', pdf: 'PDF' };
+const KIND_LABEL: Readonly<Record<DocumentKind, string>> = { docx: 'Word 文档', html: '网页', pdf: 'PDF', txt: '文本文件' };
 
 /** An .mhtml file starts with MIME headers, whatever its name says. */
 function isMime(bytes: Buffer): boolean {
@@ -35,12 +38,17 @@ async function sourceOf(kind: DocumentKind, bytes: Buffer, budget: ReadBudget): 
   const name = budget.fileName;
   if (kind === 'docx') return docxDocument(bytes, name, budget);
   if (kind === 'pdf') return pdfDocument(bytes, name, budget);
+  if (kind === 'txt') {
+    const text = decodeText(bytes);
+    budget.markup(text.length);
+    return ok(textDocument(text, budget));
+  }
   if (!isMime(bytes)) return ok(htmlDocument(decodePage(bytes), budget));
   const page = mhtmlPage(bytes, name, budget);
   return page.ok ? ok(htmlDocument(page.value, budget)) : page;
 }
 
-/** Reads a Word file, web page or PDF into a report and the record of how; a file past the budget is refused. */
+/** Reads a Word file, web page, PDF or text file into a report and the record of how; a file past the budget is refused. */
 export async function importDocument(kind: DocumentKind, bytes: Buffer, options: DocumentOptions): Promise<Result<Imported>> {
   const budget = new ReadBudget(options.fileName);
   return withinBudget(options.fileName, async () => {

@@ -124,15 +124,55 @@ export interface Region {
 
 /** Collinear pieces that touch (a border drawn cell by cell) as one segment. */
 function mergeSegments(segments: readonly Segment[]): Segment[] {
-  const sorted = [...segments].sort((p, q) => p.at - q.at || p.a - q.a);
+  const byAt = [...segments].sort((p, q) => p.at - q.at);
   const out: Segment[] = [];
-  for (const s of sorted) {
-    const last = out.findLast((o) => Math.abs(o.at - s.at) <= 1);
-    if (last && s.a <= last.b + EPS) last.b = Math.max(last.b, s.b);
-    else out.push({ ...s });
+  // Pieces of one line (within a point of each other), then merged along it where they touch.
+  for (let i = 0; i < byAt.length;) {
+    let j = i + 1;
+    while (j < byAt.length && byAt[j]!.at - byAt[j - 1]!.at <= 1) j++;
+    const line = byAt.slice(i, j).sort((p, q) => p.a - q.a);
+    const at =
+      line.reduce((sum, x) => sum + x.at * (x.b - x.a), 0) /
+      Math.max(
+        1e-9,
+        line.reduce((sum, x) => sum + (x.b - x.a), 0),
+      );
+    let current: Segment | undefined;
+    for (const x of line) {
+      if (current && x.a <= current.b + EPS) current.b = Math.max(current.b, x.b);
+      else out.push((current = { at, a: x.a, b: x.b }));
+    }
+    i = j;
   }
   return out;
 }
+
+/**
+ * Borders a program draws cell by cell need not line up from one row to the
+ * next (WPS draws a header row's and a number row's side borders a few points
+ * apart). Rulings of one direction a few points apart that never stand side
+ * by side in the same row are one border, at their length-weighted position.
+ */
+function alignRulings(segments: readonly Segment[]): Segment[] {
+  const sorted = [...segments].sort((p, q) => p.at - q.at);
+  const groups: Segment[][] = [];
+  for (const s of sorted) {
+    const group = groups.find(
+      (g) =>
+        Math.abs(g[g.length - 1]!.at - s.at) <= ALIGN &&
+        g.every((x) => Math.abs(x.at - s.at) <= ALIGN && (x.b <= s.a + EPS || s.b <= x.a + EPS || Math.abs(x.at - s.at) <= EPS)),
+    );
+    if (group) group.push(s);
+    else groups.push([s]);
+  }
+  return groups.flatMap((g) => {
+    const length = g.reduce((sum, x) => sum + (x.b - x.a), 0);
+    const at = g.reduce((sum, x) => sum + x.at * (x.b - x.a), 0) / Math.max(1e-9, length);
+    return g.map((x) => ({ ...x, at }));
+  });
+}
+/** Points within which rulings of different rows are taken for one border. */
+const ALIGN = 6;
 
 /** Groups of rulings that touch one another: each is a table's frame. */
 export function frames(pieces: { horizontal: Segment[]; vertical: Segment[] }): Region[] {
@@ -201,7 +241,12 @@ export interface PdfTable {
   cells: { r: number; c: number; rowSpan: number; colSpan: number; text: string }[];
 }
 
-export function tableOf(region: Region, items: Item[]): PdfTable {
+export function tableOf(frame: Region, items: Item[]): PdfTable {
+  const region = {
+    ...frame,
+    vertical: mergeSegments(alignRulings(frame.vertical)),
+    horizontal: mergeSegments(alignRulings(frame.horizontal)),
+  };
   const xs = clusterValues(region.vertical.map((s) => s.at));
   const ys = clusterValues(region.horizontal.map((s) => s.at)).reverse();
   const rows = ys.length - 1;
@@ -231,26 +276,59 @@ export function tableOf(region: Region, items: Item[]): PdfTable {
     }
   }
   const texts: Item[][] = boxes.map(() => []);
+  const columnOf = new Map<Item, number>();
   for (const it of splitAcrossColumns(items, xs)) {
     const cx = it.x + it.width / 2;
     const cy = it.y + it.size * 0.3;
     const c = xs.findIndex((x, k) => k < cols && cx >= x && cx < xs[k + 1]!);
     const r = ys.findIndex((y, k) => k < rows && cy <= y && cy > ys[k + 1]!);
-    if (r >= 0 && c >= 0) texts[owner[r]![c]!]!.push(it);
+    if (r >= 0 && c >= 0) {
+      texts[owner[r]![c]!]!.push(it);
+      columnOf.set(it, c);
+    }
   }
-  return {
-    top: ys[0]!,
-    xs,
-    cells: boxes.map((b, i) => ({
-      r: b.r0 + 1,
-      c: b.c0 + 1,
-      rowSpan: b.r1 - b.r0 + 1,
-      colSpan: b.c1 - b.c0 + 1,
-      text: linesOf(texts[i]!)
-        .map((l) => l.text)
-        .join('\n'),
-    })),
-  };
+  const cells: PdfTable['cells'] = [];
+  boxes.forEach((b, i) => {
+    for (const piece of piecesOf(b, texts[i]!, owner, columnOf))
+      cells.push({
+        r: b.r0 + 1,
+        c: piece.c0 + 1,
+        rowSpan: b.r1 - b.r0 + 1,
+        colSpan: piece.c1 - piece.c0 + 1,
+        text: linesOf(piece.items)
+          .map((l) => l.text)
+          .join('\n'),
+      });
+  });
+  return { top: ys[0]!, xs, cells };
+}
+
+/** A figure as a table cell holds it: digits, separators, a placeholder. */
+const FIGURE = /^[\d,.，．\-—－/／无]+$/;
+
+/**
+ * A box of figures wider than the cells right above it has lost a border:
+ * the row above divides it. The text's position is the second witness: each
+ * figure goes to the part of the box it stands in, as the header above it
+ * says (a border the page did not draw does not move a number into its
+ * neighbour's column). A box of words, or one under an undivided header, stays whole.
+ */
+function piecesOf(
+  b: { r0: number; c0: number; r1: number; c1: number },
+  items: Item[],
+  owner: readonly (readonly number[])[],
+  columnOf: ReadonlyMap<Item, number>,
+): { c0: number; c1: number; items: Item[] }[] {
+  const whole = [{ c0: b.c0, c1: b.c1, items }];
+  if (b.c0 === b.c1 || b.r0 === 0 || items.length === 0 || !items.every((it) => FIGURE.test(it.text.trim()))) return whole;
+  const above = owner[b.r0 - 1]!;
+  const cuts = [b.c0];
+  for (let k = b.c0 + 1; k <= b.c1; k++) if (above[k] !== above[k - 1]) cuts.push(k);
+  if (cuts.length === 1) return whole;
+  return cuts.map((c0, i) => {
+    const c1 = (cuts[i + 1] ?? b.c1 + 1) - 1;
+    return { c0, c1, items: items.filter((it) => columnOf.get(it)! >= c0 && columnOf.get(it)! <= c1) };
+  });
 }
 
 /** Where a boundary stands among others (within a couple of points), or -1. */

@@ -6,9 +6,21 @@
 // their figures differ, no copy is taken: a blank asks the author, a wrong
 // copy would mislead.
 import type { CopyChoice } from '../../../shared/api/import';
-import type { Candidate } from './candidate';
-import type { GridCell } from './grid';
+import type { Grid, GridCell } from './grid';
 import { maxOf } from '../../../shared/math';
+
+/** A copy of a table as the marks are looked for: where it stands, the columns its values take. */
+export interface Candidate {
+  grid: Grid;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  /** The columns holding its values. */
+  columns: ReadonlySet<number>;
+  /** A label governing this copy's values alone (a row label "本年" left of its values). */
+  mark?: string;
+}
 
 export interface CopyHint {
   /** The mark as written: "本年度", "2023年", the sheet's name. */
@@ -42,8 +54,8 @@ export function isCopyMark(text: string): boolean {
 /** A mark over the copy's own columns (not another copy's), a few rows above its header or in it. */
 function labelHint(c: Candidate, copies: readonly Candidate[]): CopyHint | undefined {
   if (c.mark) return markOf(c.mark, false);
-  const own = new Set([...c.placements.values()].map((p) => p.c));
-  const theirs = new Set(copies.filter((x) => x !== c && x.grid === c.grid).flatMap((x) => [...x.placements.values()].map((p) => p.c)));
+  const own = c.columns;
+  const theirs = new Set(copies.filter((x) => x !== c && x.grid === c.grid).flatMap((x) => [...x.columns]));
   const above = copies.filter((x) => x !== c && x.grid === c.grid && x.bottom < c.top && x.left <= c.right && c.left <= x.right);
   // Up to the copy above, if any: its marks are its own.
   const stop = Math.max(1, maxOf(above.map((x) => x.bottom + 1)));
@@ -69,7 +81,7 @@ function titleHint(c: Candidate): CopyHint | undefined {
   return undefined;
 }
 
-const HINTS: readonly ((c: Candidate, copies: readonly Candidate[]) => CopyHint | undefined)[] = [
+const HINTS: readonly (<C extends Candidate>(c: C, copies: readonly C[]) => CopyHint | undefined)[] = [
   labelHint,
   (c) => markOf(c.grid.sheet, true),
   titleHint,
@@ -89,11 +101,11 @@ export const SAME_FIGURES = '各份的数字相同';
 
 const markKey = (h: CopyHint | undefined) => (h ? `${h.relative ?? ''}${h.year ?? ''}` : '');
 
-export interface CopyDecision {
-  taken?: Candidate;
+export interface CopyDecision<C extends Candidate> {
+  taken?: C;
   choice?: CopyChoice;
   /** The mark of each copy, for the notes. */
-  marks: Map<Candidate, CopyHint>;
+  marks: Map<C, CopyHint>;
   /** Why no copy was taken. */
   undecided?: string;
 }
@@ -103,13 +115,18 @@ export interface CopyDecision {
  * year where known; `yearKnown` false when it is only a default, so that the
  * latest marked year is this year's.
  */
-export function chooseCopy(copies: readonly Candidate[], year: number | undefined, yearKnown: boolean, sameFigures: boolean): CopyDecision {
+export function chooseCopy<C extends Candidate>(
+  copies: readonly C[],
+  year: number | undefined,
+  yearKnown: boolean,
+  sameFigures: boolean,
+): CopyDecision<C> {
   for (const hintOf of HINTS) {
     const hints = copies.map((c) => hintOf(c, copies));
     const keys = new Set(hints.map(markKey));
     // A mark tells copies apart only where it differs between them.
     if (keys.size < 2) continue;
-    const marks = new Map<Candidate, CopyHint>();
+    const marks = new Map<C, CopyHint>();
     hints.forEach((h, i) => h && marks.set(copies[i]!, h));
     const years = hints.map((h) => h?.year).filter((y): y is number => y !== undefined);
     const effectiveYear = yearKnown || hints.some((h) => h?.relative) ? year : years.length === hints.length ? maxOf(years) : year;

@@ -38,8 +38,6 @@ export interface Grid {
   sheet: string;
   cells: readonly GridCell[];
   at(r: number, c: number): GridCell | undefined;
-  /** Set on a grid read across (see `transposeGrid`): its rows are the source's columns. */
-  transposed?: boolean;
   /** The whole grid is hidden in its source (a hidden or "very hidden" sheet). */
   hidden?: boolean;
 }
@@ -114,36 +112,9 @@ export function gridFrom(sheet: string, cells: GridCell[], byKey?: Map<number, G
   return { sheet, cells, at: (r, c) => index.get(keyOf(r, c)) };
 }
 
-/**
- * The grid read across: rows become columns. A table typed with its items as
- * columns (三 with applicant types as rows, 四 with the results as rows) is
- * then the published layout. Cells keep the address the source gave them.
- */
-export function transposeGrid(grid: Grid): Grid {
-  const turned = new Map<GridCell, GridCell>();
-  const turn = (cell: GridCell): GridCell => {
-    let t = turned.get(cell);
-    if (!t) {
-      t = { ...cell, r: cell.c, c: cell.r, bottom: cell.right, right: cell.bottom, master: cell.master ? turn(cell.master) : undefined };
-      if (!cell.master) delete t.master;
-      turned.set(cell, t);
-    }
-    return t;
-  };
-  const cells = grid.cells.map(turn);
-  return { ...gridFrom(grid.sheet, cells), transposed: !grid.transposed };
-}
-
 /** Where a grid position is in the source, as its address names it. */
 export function addressAt(grid: Grid, r: number, c: number): string {
-  const cell = grid.at(r, c);
-  if (cell) return cell.address;
-  return grid.transposed ? `${columnName(r)}${c}` : `${columnName(c)}${r}`;
-}
-
-/** A block of a grid named in the source's terms. */
-export function rangeOf(grid: Grid, top: number, left: number, bottom: number, right: number): string {
-  return grid.transposed ? rangeName(left, top, right, bottom) : rangeName(top, left, bottom, right);
+  return grid.at(r, c)?.address ?? `${columnName(c)}${r}`;
 }
 
 export function columnName(c: number): string {

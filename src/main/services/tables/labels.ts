@@ -1,16 +1,22 @@
 // Tolerant label matching. Hand-made workbooks write the template's labels
 // with line breaks, full-width or half-width brackets, curly quotes, leading
-// codes ("三、（三）1.") and typos copied for years; all of these must still
-// find their row or column, and a label found only by likeness is a guess.
+// codes ("三、（三）1."), a heading and its item in one cell ("行政复议-结果维持",
+// "（三）不予公开—1.属于国家秘密") and typos copied for years; all of these must
+// still find their label of the template, and a label found only by likeness
+// is a guess.
+import { LABEL_NODES, NODE_BY_ID, type LabelNode } from '../../../shared/template/paths';
+import { PROACTIVE_BLOCKS, REQUEST_NOTE } from '../../../shared/template/gov2021';
 
 /** Codes that open a label: 三、 （三） (三) 1. 1、 1) and bare 三（…. */
 const LEADING_CODE =
   /^(?:[一二三四五六七八九十]+[、.,](?!\d)|[一二三四五六七八九十]+(?=\()|\([一二三四五六七八九十]+\)[、.]?|\d{1,2}(?:[.、)](?!\d)|(?=[^\d.,]))|[、.,:])/;
 const QUOTES = /["'“”‘’「」『』〝〞]/g;
+/** Characters that show nothing: zero-width spaces and joiners, the byte-order mark, soft hyphens. */
+export const INVISIBLE = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/g;
 
 /** The form two labels are compared in: no spaces, quotes or leading codes, half-width. */
 export function normalizeLabel(text: string): string {
-  let s = text.normalize('NFKC').replace(/\s+/g, '').replace(QUOTES, '');
+  let s = text.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, '').replace(QUOTES, '');
   for (let prev = ''; prev !== s;) {
     prev = s;
     s = s.replace(LEADING_CODE, '');
@@ -41,110 +47,141 @@ export function similarity(a: string, b: string): number {
 
 /** "其中：复议后起诉" is a row of its own, the 其中 says only that it is a part. */
 const ASIDE_PREFIX = '其中';
+/** What stands between a heading and its item written in one cell: "行政复议-结果维持". */
+const JOINERS = /^[-—–－_:：、.．/|·]+|[-—–－_:：、.．/|·]+$/g;
 
 /** Below this likeness a label is not taken for another. */
 export const GUESS_THRESHOLD = 0.7;
 /** Labels this short ("规章", "其他") are too alike to each other to be guessed. */
 const MIN_GUESS_LENGTH = 4;
+/** A text longer than this is a note or a title, never a label to be guessed or split. */
+const MAX_LABEL_LENGTH = 60;
 
-export interface LabelTarget<K extends string = string> {
-  key: K;
-  /** The official label, shown in the record as what a guess was taken for. */
-  label: string;
-  /** Other spellings that count as exact: aliases, short names, known typos. */
-  variants: readonly string[];
-}
-
-export interface LabelMatch<K extends string = string> {
-  key: K;
+/** One way to read a label: the template labels it names (one, or a heading and its item at once). */
+export interface Reading {
+  nodes: readonly LabelNode[];
   exact: boolean;
+  /** 1 for an exact reading; how alike the text is to the label it was taken for, for a guess. */
   similarity: number;
-  takenFor: string;
 }
 
-interface Compiled<K extends string> {
-  target: LabelTarget<K>;
-  forms: Set<string>;
-}
+/** Texts of the form that name no row or column: block titles, the corner, the note. */
+const CONTEXT = [...PROACTIVE_BLOCKS.map((b) => b.header), '信息内容', REQUEST_NOTE];
 
-/** A matcher over a fixed set of labels (one table's rows, or its columns). */
-export class LabelMatcher<K extends string = string> {
-  private readonly compiled: Compiled<K>[];
-  /** Texts that are known not to be any of the targets (group headings, notes). */
-  private readonly ignored: Set<string>;
+class NodeMatcher {
+  /** Every form to the nodes that have it ("其他" is a column of 三, a row of 三 and a column of 四). */
+  private readonly byForm = new Map<string, LabelNode[]>();
+  private readonly forms: { node: LabelNode; form: string }[] = [];
+  readonly context: ReadonlySet<string>;
+  /** Beginnings of the labels, to tell a piece of a label typed over two rows. */
+  private readonly heads = new Set<string>();
 
-  /** Group headings offices write before a row's own label ("不予公开-属于国家秘密"). */
-  private readonly prefixes: string[];
-
-  constructor(targets: readonly LabelTarget<K>[], ignored: readonly string[] = [], prefixes: readonly string[] = []) {
-    this.prefixes = [...new Set(prefixes.map((p) => withoutAsides(normalizeLabel(p))))].filter(Boolean).sort((a, b) => b.length - a.length);
-    const full = targets.map((target) => new Set([target.label, ...target.variants].map(normalizeLabel)));
-    // A label's head without its aside counts too, unless two targets share it:
+  constructor(nodes: readonly LabelNode[]) {
+    const full = nodes.map((node) => new Set([node.label, ...node.variants].map(normalizeLabel).filter(Boolean)));
+    // A label's head without its aside counts too, unless two labels share it:
     // 行政诉讼（复议后起诉） and 行政诉讼（未经复议直接起诉） both lose their aside to 行政诉讼.
-    const heads = new Map<string, number>();
-    full.forEach((forms) => new Set([...forms].map(withoutAsides)).forEach((h) => heads.set(h, (heads.get(h) ?? 0) + 1)));
-    this.compiled = targets.map((target, i) => {
+    const heads = new Map<string, Set<string>>();
+    full.forEach((forms, i) => {
+      for (const f of forms) {
+        const head = withoutAsides(f);
+        if (head && head !== f) heads.set(head, new Set([...(heads.get(head) ?? []), nodes[i]!.id]));
+      }
+    });
+    nodes.forEach((node, i) => {
       const forms = new Set(full[i]);
       for (const f of full[i]!) {
         const head = withoutAsides(f);
-        if (heads.get(head) === 1) forms.add(head);
+        if (head && heads.get(head)?.size === 1 && !full.some((other, j) => j !== i && other.has(head))) forms.add(head);
       }
-      return { target, forms };
+      for (const form of forms) {
+        const list = this.byForm.get(form) ?? [];
+        if (!list.includes(node)) list.push(node);
+        this.byForm.set(form, list);
+        this.forms.push({ node, form });
+        for (let n = 1; n < form.length; n++) this.heads.add(form.slice(0, n));
+      }
     });
-    this.ignored = new Set(ignored.flatMap((t) => [normalizeLabel(t), withoutAsides(normalizeLabel(t))]));
-    for (const { target, forms } of this.compiled) {
-      for (const f of forms) {
-        if (!this.byForm.has(f)) this.byForm.set(f, { key: target.key, exact: true, similarity: 1, takenFor: target.label });
-        for (let n = 1; n < f.length; n++) this.heads.add(f.slice(0, n));
-      }
-    }
+    this.context = new Set(CONTEXT.flatMap((t) => [normalizeLabel(t), withoutAsides(normalizeLabel(t))]));
   }
 
-  /** Beginnings of the labels, to tell a piece of a label typed over two rows at once. */
-  private readonly heads = new Set<string>();
-  /** Every form to its target (the first target that has it, in template order): one lookup per cell of a large sheet. */
-  private readonly byForm = new Map<string, LabelMatch<K>>();
+  /** The nodes a whole text is, exactly (its head without asides counts where it names one label). */
+  private whole(norm: string): LabelNode[] {
+    if (!norm) return [];
+    const own = this.byForm.get(norm);
+    if (own) return own;
+    if (!norm.includes('(') && !norm.includes('[')) return [];
+    const bare = withoutAsides(norm);
+    return (bare && this.byForm.get(bare)) || [];
+  }
 
-  /** Whether the text is the beginning of some label ("商业" of 商业企业). */
+  /**
+   * The exact readings of a text: the whole text, or a heading and its item
+   * written together ("行政诉讼（复议后起诉）-结果维持"), up to three labels.
+   */
+  exact(norm: string): Reading[] {
+    const text = norm.startsWith(ASIDE_PREFIX) && norm.length > ASIDE_PREFIX.length ? norm.slice(ASIDE_PREFIX.length) : norm;
+    const clean = normalizeLabel(text.replace(JOINERS, ''));
+    const whole = this.whole(clean);
+    if (whole.length > 0) return whole.map((n) => ({ nodes: [n], exact: true, similarity: 1 }));
+    if (clean.length > MAX_LABEL_LENGTH) return [];
+    const seen = new Set<string>();
+    return this.split(clean, 3)
+      .filter((nodes) => {
+        const id = nodes.map((n) => n.id).join('|');
+        return !seen.has(id) && seen.add(id);
+      })
+      .map((nodes) => ({ nodes, exact: true, similarity: 1 }));
+  }
+
+  /** Splits of a text into labels of one table, each read whole, in order. */
+  private split(norm: string, parts: number): LabelNode[][] {
+    if (parts < 2) return [];
+    const out: LabelNode[][] = [];
+    for (let k = 2; k <= norm.length - 2; k++) {
+      const head = this.whole(normalizeLabel(norm.slice(0, k).replace(JOINERS, '')));
+      if (head.length === 0) continue;
+      const rest = normalizeLabel(norm.slice(k).replace(JOINERS, ''));
+      const tails = [...this.whole(rest).map((n) => [n]), ...this.split(rest, parts - 1)];
+      for (const h of head) {
+        for (const tail of tails) if (tail.every((n) => n.table === h.table && n !== h)) out.push([h, ...tail]);
+      }
+    }
+    return out;
+  }
+
+  /** Whether a text is the beginning of some label ("商业" of 商业企业). */
   begins(norm: string): boolean {
     return this.heads.has(norm);
   }
 
-  /** Exact (normalised, alias) matches only: the whole text first, then its head without asides, then without a group heading before it. */
-  exact(norm: string): LabelMatch<K> | undefined {
-    const own = this.exactOwn(norm);
-    if (own || !norm) return own;
-    for (const p of [...this.prefixes, ASIDE_PREFIX]) {
-      if (!norm.startsWith(p) || norm.length === p.length) continue;
-      const rest = normalizeLabel(norm.slice(p.length).replace(/^[-—–－_:：、.．/|]+/, ''));
-      const match = rest ? this.exactOwn(rest) : undefined;
-      if (match) return match;
-    }
-    return undefined;
-  }
-
-  private exactOwn(norm: string): LabelMatch<K> | undefined {
-    if (!norm) return undefined;
-    const own = this.byForm.get(norm);
-    if (own) return { ...own };
-    if (!norm.includes('(') && !norm.includes('[')) return undefined;
+  /** Labels a text only resembles, best first: each a guess the user is asked to check. */
+  guesses(norm: string): Reading[] {
+    if (norm.length < MIN_GUESS_LENGTH || norm.length > MAX_LABEL_LENGTH) return [];
+    if (this.context.has(norm) || this.context.has(withoutAsides(norm))) return [];
     const bare = withoutAsides(norm);
-    const head = bare ? this.byForm.get(bare) : undefined;
-    return head ? { ...head } : undefined;
+    const best = new Map<LabelNode, number>();
+    for (const { node, form } of this.forms) {
+      if (form.length < MIN_GUESS_LENGTH) continue;
+      for (const text of bare && bare !== norm ? [norm, bare] : [norm]) {
+        // LCS ≤ the shorter length: a text much longer or shorter can't reach the threshold.
+        if ((2 * Math.min(text.length, form.length)) / (text.length + form.length) < GUESS_THRESHOLD) continue;
+        const s = similarity(text, form);
+        if (s >= GUESS_THRESHOLD && s > (best.get(node) ?? 0)) best.set(node, s);
+      }
+    }
+    return [...best]
+      .sort((a, b) => b[1] - a[1])
+      .map(([node, s]) => ({ nodes: [node], exact: false, similarity: Math.round(s * 100) / 100 }));
   }
 
-  /** Every target the text may be: the exact one, else those alike enough, best first. */
-  candidates(norm: string): LabelMatch<K>[] {
-    const hit = this.exact(norm);
-    if (hit) return [hit];
-    if (norm.length < MIN_GUESS_LENGTH || this.ignored.has(norm) || this.ignored.has(withoutAsides(norm))) return [];
-    const out: LabelMatch<K>[] = [];
-    for (const { target, forms } of this.compiled) {
-      let best = 0;
-      for (const f of forms)
-        if (f.length >= MIN_GUESS_LENGTH) best = Math.max(best, similarity(norm, f), similarity(withoutAsides(norm), f));
-      if (best >= GUESS_THRESHOLD) out.push({ key: target.key, exact: false, similarity: best, takenFor: target.label });
-    }
-    return out.sort((a, b) => b.similarity - a.similarity);
+  /** Whether a text is one of the form's own words that name no row or column (a block title, the corner, the note). */
+  isContext(norm: string): boolean {
+    return this.context.has(norm) || this.context.has(withoutAsides(norm));
   }
 }
+
+/** The one matcher over every label of the three tables. */
+export const LABELS = new NodeMatcher(LABEL_NODES);
+
+/** The node of an id (a leaf's or a heading's). */
+export const nodeOf = (id: string): LabelNode => NODE_BY_ID.get(id)!;

@@ -1,20 +1,23 @@
 // Reads the three tables out of any source's grids (a workbook's sheets, a
 // Word file's tables, a web page's tables, a PDF's pages): wherever they sit,
-// however they are spelt. Each table is found by its labels in every grid;
-// where several places look like it, the one holding most of the table and
-// its numbers wins, and the record says which was taken and why.
+// however they are laid out or spelt. Every place a number may stand is
+// matched by the labels that govern it (placements.ts); places become tables
+// and copies (places.ts, choose.ts); then each cell of the template is read
+// where its place is certain, and left unread — named, with why — where not.
 import type { CellReading, ImportedCell, ImportRecord, MetaSource, SourceCell, TableLocation } from '../../../shared/api/import';
 import { fail, ok, type Result } from '../../../shared/api/result';
-import { CELLS, cellDef, type CellKey } from '../../../shared/model/cells';
-import { blankReport, setCells, type CellValue, type Report } from '../../../shared/model/report';
-import { tableName, TABLES, TABLE_IDS, type Level, type TableId } from '../../../shared/template/gov2021';
-import type { Candidate } from './candidate';
-import { choose, gather, type Choice } from './choose';
-import type { CopyHint } from './copies';
-import { addressAt, rangeOf, type Grid } from './grid';
-import { holdsNumber, readPlacement } from './values';
-import { findLevel, findTitle } from './title';
+import { CELLS, cellDef, type CellDef, type CellKey } from '../../../shared/model/cells';
+import { blankReport, markUnread, setCells, type CellValue, type Report } from '../../../shared/model/report';
+import { tableName, TABLE_IDS, type Level, type TableId } from '../../../shared/template/gov2021';
 import { inferLevel } from '../../../shared/template/levels';
+import { choose, found, type Choice, type Found } from './choose';
+import type { CopyHint } from './copies';
+import { addressAt, rangeName, type Grid } from './grid';
+import { blocksOf, placesOf, tablesOf, type Place } from './places';
+import { resolveTable, type CellOutcome } from './resolve';
+import { findLevel, findTitle } from './title';
+import { holdsNumber } from './values';
+import { cellNotes } from './notes';
 
 export interface ReadTablesOptions {
   /** The name shown in messages. */
@@ -30,19 +33,33 @@ export interface Imported {
   record: ImportRecord;
 }
 
-function where(c: Candidate, marks: Map<Candidate, CopyHint>): string {
+function where(c: Found, marks: Map<Found, CopyHint>): string {
   const mark = marks.get(c);
-  return `「${c.grid.sheet}」${rangeOf(c.grid, c.top, c.left, c.bottom, c.right)}${mark ? `（${mark.text}）` : ''}`;
+  return `「${c.grid.sheet}」${rangeName(c.top, c.left, c.bottom, c.right)}${mark ? `（${mark.text}）` : ''}`;
 }
 
-function sourceOf(c: Candidate, r: number, col: number): SourceCell {
-  return { sheet: c.grid.sheet, address: addressAt(c.grid, r, col), raw: c.grid.at(r, col)?.text ?? '' };
+/** What a workbook hides is not the table: a hidden place of a cell is dropped where a visible one exists. */
+function withoutHiddenCopies(places: readonly Place[]): { kept: Place[]; skipped: Place[] } {
+  const visible = new Set<string>();
+  for (const p of places) if (!p.hidden) for (const o of p.options) visible.add(o.path.key);
+  const visibleTables = new Set(places.filter((p) => !p.hidden).map((p) => p.table));
+  const skipped = places.filter(
+    (p) => p.hidden && (p.options.length > 0 ? p.options.some((o) => visible.has(o.path.key)) : visibleTables.has(p.table)),
+  );
+  return { kept: places.filter((p) => !skipped.includes(p)), skipped };
 }
 
 /** Reads the three tables out of a source's grids into a report and the record of how. */
 export function readTables(grids: readonly Grid[], options: ReadTablesOptions): Result<Imported> {
   const name = options.fileName;
-  const { all, origin } = gather(grids);
+  const { kept, skipped } = withoutHiddenCopies(grids.flatMap(placesOf));
+  const candidates = tablesOf(blocksOf(kept));
+  const all = Object.fromEntries(
+    TABLE_IDS.map((t) => {
+      const mine = candidates.filter((c) => c.table === t);
+      return [t, mine.map((c) => found(c, mine)).filter((c) => c.byKey.size > 0)];
+    }),
+  ) as Record<TableId, Found[]>;
   const tablesFound = TABLE_IDS.filter((t) => all[t].length > 0);
   if (tablesFound.length === 0) {
     return fail(
@@ -57,7 +74,7 @@ export function readTables(grids: readonly Grid[], options: ReadTablesOptions): 
   const year = options.year ?? title?.year;
   const choices = {} as Record<TableId, Choice>;
   for (const t of TABLE_IDS) {
-    const choice = choose(all[t], origin, year, year !== undefined);
+    const choice = choose(all[t], year, year !== undefined);
     choices[t] = choice;
     const { taken, others, marks } = choice;
     if (choice.undecided) {
@@ -73,61 +90,52 @@ export function readTables(grids: readonly Grid[], options: ReadTablesOptions): 
         `工作簿中有 ${others.length + 1} 处像${tableName(t)}的表格：采用了${where(taken, marks)}，未采用${others.map((c) => where(c, marks)).join('、')}`,
       );
     }
-    if (taken?.grid.transposed) notes.push(`${tableName(t)}是横竖颠倒填写的（项目写在列上）：已按转置读取，请核对`);
-    for (const remark of taken?.remarks ?? []) notes.push(`${tableName(t)}：${remark}`);
+    if (taken && t !== 'appeals' && readAcross(taken)) notes.push(`${tableName(t)}是横竖颠倒填写的（项目写在列上）：已按转置读取，请核对`);
     if (!taken && !choice.undecided) notes.push(`没有找到${tableName(t)}：其单元格留空，请在编辑器中填写`);
   }
+  const hiddenNote = hiddenSkipped(skipped, choices);
+  if (hiddenNote) notes.push(hiddenNote);
 
   // Without a year stated, the year that marks the copy taken ("2024年") is the report's.
   const marked = TABLE_IDS.map((t) => (choices[t].taken ? choices[t].marks.get(choices[t].taken) : undefined)).find(
     (h) => h?.year !== undefined,
   );
-  const meta = resolveMeta(options, title, notes, marked);
-  const level = resolveLevel(options, grids, meta.agency.value, notes);
+  // What is said of the body, year and level is kept apart too: a dialog that settles them itself shows its own words instead.
+  const identityNotes: string[] = [];
+  const meta = resolveMeta(options, title, identityNotes, marked);
+  const level = resolveLevel(options, grids, meta.agency.value, identityNotes);
+  notes.push(...identityNotes);
   let report = blankReport({ agency: meta.agency.value, year: meta.year.value, level: level.value });
-  const cells: Record<CellKey, ImportedCell> = {};
-  const values: [CellKey, CellValue][] = [];
+
   // The three tables are one form, and a copy beside them (上年) is the same form: a table
   // of dashes among tables of numbers is a table of zeros.
-  const holds =
-    TABLE_IDS.some((t) => choices[t].taken && holdsNumbers(choices[t].taken)) ||
-    TABLE_IDS.some((t) => choices[t].copies.some(holdsNumbers));
-  const claimedBy = new Map(
-    TABLE_IDS.map((t) => [t, new Set([...(choices[t].taken?.placements.values() ?? [])].map((p) => `${p.r},${p.c}`))]),
-  );
-  for (const def of CELLS) {
-    const choice = choices[def.table];
-    const cand = choice.taken;
+  const holds = TABLE_IDS.some((t) => [choices[t].taken, ...choices[t].copies].some((c) => c && holdsNumbers(c)));
+  const outcomes = new Map<CellKey, CellOutcome>();
+  for (const t of TABLE_IDS) {
+    const choice = choices[t];
+    const defs = CELLS.filter((c) => c.table === t);
     if (choice.undecided) {
-      cells[def.key] = { key: def.key, status: 'left_blank', remark: `有 ${choice.copies.length} 份表格，${choice.undecided}` };
+      for (const def of defs)
+        outcomes.set(def.key, { status: 'left_blank', remark: `有 ${choice.copies.length} 份表格，${choice.undecided}` });
       continue;
     }
-    const placement = cand?.placements.get(def.key);
-    const blank = cand?.blanks?.get(def.key);
-    if (cand && blank) {
-      cells[def.key] = { key: def.key, status: 'left_blank', remark: blank };
+    if (!choice.taken) {
+      for (const def of defs) outcomes.set(def.key, { status: 'not_found', remark: `没有找到${tableName(t)}` });
       continue;
     }
-    if (!cand || !placement) {
-      cells[def.key] = { key: def.key, status: 'not_found' };
-      continue;
-    }
-    const claimed = claimedBy.get(def.table)!;
-    const read = readPlacement(cand.grid, placement, def.kind, holds, cand.amountUnit, (r, c) => claimed.has(`${r},${c}`));
-    const at = read.cell ?? cand.grid.at(placement.r, placement.c);
-    const source = at ? { sheet: cand.grid.sheet, address: at.address, raw: at.text } : sourceOf(cand, placement.r, placement.c);
-    if (read.defect) {
-      cells[def.key] = { key: def.key, status: 'left_blank', source, remark: read.defect };
-      continue;
-    }
-    values.push([def.key, read.value]);
-    const readings = read.readings.length > 0 ? { readings: read.readings } : {};
-    cells[def.key] =
-      placement.guesses.length > 0
-        ? { key: def.key, status: 'guessed', source, value: read.value, guesses: placement.guesses, ...readings }
-        : { key: def.key, status: 'matched', source, value: read.value, ...readings };
+    for (const [key, outcome] of resolveTable(choice.taken, defs, holds)) outcomes.set(key, outcome);
   }
-  report = setCells(report, values);
+
+  const cells = {} as Record<CellKey, ImportedCell>;
+  const values: [CellKey, CellValue][] = [];
+  const unread: [CellKey, string][] = [];
+  for (const def of CELLS) {
+    const o = outcomes.get(def.key)!;
+    cells[def.key] = recordCell(def, o);
+    if (o.status === 'matched' || o.status === 'guessed') values.push([def.key, o.value ?? null]);
+    else unread.push([def.key, o.remark ?? '文件中没有这一格']);
+  }
+  report = markUnread(setCells(report, values), unread);
 
   const listed = Object.values(cells);
   const readingsOf = (kind: CellReading['kind']) => listed.filter((c) => 'readings' in c && c.readings?.some((x) => x.kind === kind));
@@ -139,34 +147,74 @@ export function readTables(grids: readonly Grid[], options: ReadTablesOptions): 
     placeholders: readingsOf('placeholder').length,
     units: readingsOf('unit').length,
   };
-  for (const note of cellNotes(listed, choices)) notes.push(note);
+  for (const note of cellNotes(listed, (key) => choices[cellDef(key)!.table].undecided !== undefined)) notes.push(note);
   const tables = Object.fromEntries(TABLE_IDS.map((t) => [t, locationOf(t, choices[t], all[t].length)])) as Record<
     TableId,
     TableLocation | null
   >;
-  return ok({ report, record: { fileName: name, tables, cells, agency: meta.agency, year: meta.year, level, counts, notes } });
+  return ok({
+    report,
+    record: { fileName: name, tables, cells, agency: meta.agency, year: meta.year, level, counts, notes, identityNotes },
+  });
+}
+
+function recordCell(def: CellDef, o: CellOutcome): ImportedCell {
+  const readings = o.readings && o.readings.length > 0 ? { readings: o.readings } : {};
+  if (o.status === 'matched') return { key: def.key, status: 'matched', source: o.source!, value: o.value!, ...readings };
+  if (o.status === 'guessed')
+    return { key: def.key, status: 'guessed', source: o.source!, value: o.value!, guesses: o.guesses!, ...readings };
+  if (o.status === 'left_blank')
+    return { key: def.key, status: 'left_blank', ...(o.source ? { source: o.source } : {}), remark: o.remark ?? '' };
+  return { key: def.key, status: 'not_found', ...(o.remark ? { remark: o.remark } : {}) };
 }
 
 /** Whether a table holds at least one number: only then do the form's dashes and empty cells mean 0. */
-function holdsNumbers(c: Candidate | undefined): boolean {
-  if (!c) return false;
-  for (const [key, p] of c.placements) if (holdsNumber(c.grid, p, cellDef(key)!.kind)) return true;
+function holdsNumbers(c: Found): boolean {
+  for (const [key, list] of c.byKey) for (const p of list) if (holdsNumber(p.values[0], cellDef(key)!.kind)) return true;
   return false;
+}
+
+/** A table read across: its rows' labels stand above the numbers, its columns' to the left. */
+function readAcross(c: Found): boolean {
+  const options = [...c.byKey.values()].flatMap((list) => list.flatMap((p) => p.options));
+  return options.filter((o) => o.rowDir === 'above' && o.colDir === 'left').length > options.length / 2;
 }
 
 function locationOf(table: TableId, choice: Choice, candidates: number): TableLocation | null {
   const c = choice.taken;
   if (!c) return null;
+  const options = [...c.byKey.values()].flatMap((list) => list.flatMap((p) => p.options));
+  const across = table !== 'appeals' && readAcross(c);
+  // 四's three kinds of case above the numbers (one row of 15) or beside them (3 rows × 5).
+  const shape =
+    table === 'appeals' ? (options.filter((o) => o.rowDir === 'above').length > options.length / 2 ? '1x15' : '3x5') : undefined;
   return {
     table,
     sheet: c.grid.sheet,
-    range: rangeOf(c.grid, c.top, c.left, c.bottom, c.right),
-    ...(c.appealsShape ? { appealsShape: c.appealsShape } : {}),
+    range: rangeName(c.top, c.left, c.bottom, c.right),
+    ...(shape ? { appealsShape: shape } : {}),
     candidates,
-    ...(c.grid.transposed ? { transposed: true } : {}),
+    ...(across ? { transposed: true } : {}),
     ...(choice.copy ? { copy: choice.copy } : {}),
   };
 }
+
+/** Hidden rows, columns or sheets holding a copy of cells read from the visible table, said once. */
+function hiddenSkipped(skipped: readonly Place[], choices: Record<TableId, Choice>): string | undefined {
+  const relevant = skipped.filter((p) => choices[p.table].taken);
+  if (relevant.length === 0) return undefined;
+  const sheets = [...new Set(relevant.filter((p) => p.grid.hidden).map((p) => p.grid.sheet))];
+  const cells = relevant.filter((p) => !p.grid.hidden).map((p) => `「${p.grid.sheet}」${addressAt(p.grid, p.top, p.left)}`);
+  const parts = [
+    ...(sheets.length > 0 ? [`隐藏的工作表${sheets.map((s) => `「${s}」`).join('、')}`] : []),
+    ...(cells.length > 0 ? [`隐藏的行或列中的 ${cells.length} 个格子（${listOf(cells)}）`] : []),
+  ];
+  return `${parts.join('和')}也写有这些表格的数字（常是往年的），未采用：已按可见的表格读取`;
+}
+
+const MAX_LISTED = 8;
+const listOf = (items: readonly string[]) =>
+  `${items.slice(0, MAX_LISTED).join('、')}${items.length > MAX_LISTED ? ` 等（共 ${items.length} 个）` : ''}`;
 
 function resolveLevel(
   options: ReadTablesOptions,
@@ -213,7 +261,7 @@ function resolveMeta(
   }
   const agency = options.agency ?? title?.agency ?? '';
   if (!agency) notes.push('文件中没有写明机关名称：请在导入时填写机关名称');
-  const source = title ? { source: title.source } : {};
+  const source: { source?: SourceCell } = title ? { source: title.source } : {};
   return {
     agency: { value: agency, from: agencyFrom, ...(agencyFrom === 'title' ? source : {}) },
     year: {
@@ -223,68 +271,4 @@ function resolveMeta(
       ...(title?.year !== undefined ? { stated: title.year } : {}),
     },
   };
-}
-
-const MAX_LISTED = 8;
-
-const nameOf = (key: CellKey) => `表${TABLES[cellDef(key)!.table].title.slice(0, 1)} ${cellDef(key)!.name}`;
-const listOf = (items: readonly string[]) =>
-  `${items.slice(0, MAX_LISTED).join('、')}${items.length > MAX_LISTED ? ` 等（共 ${items.length} 个）` : ''}`;
-
-function cellNotes(cells: ImportedCell[], choices: Record<TableId, Choice>): string[] {
-  const notes: string[] = [];
-  const readings = (kind: CellReading['kind']) =>
-    cells.flatMap((c) => ('readings' in c && c.readings ? c.readings.filter((x) => x.kind === kind).map((x) => ({ cell: c, x })) : []));
-  const placeholders = readings('placeholder');
-  if (placeholders.length > 0) {
-    const marks = new Set(placeholders.map(({ x }) => (x.kind === 'placeholder' && x.found ? x.found : '空白')));
-    notes.push(`${placeholders.length} 个格子写的是 ${[...marks].join('、')}，按 0 读入`);
-  }
-  const units = readings('unit');
-  const shownUnit = ({ cell, x }: { cell: ImportedCell; x: CellReading }) =>
-    x.kind === 'unit' && 'value' in cell ? `「${x.found}」→ ${String(cell.value)}` : '';
-  const yuan = units.filter(({ x }) => x.kind === 'unit' && x.unit === '元');
-  if (yuan.length > 0) notes.push(`收费金额以元填写，已除以 10000 换算为万元：${listOf(yuan.map(shownUnit))}`);
-  const written = units.filter((u) => !yuan.includes(u));
-  if (written.length > 0)
-    notes.push(`${written.length} 个格子的数字带单位，已去掉单位读入：${listOf([...new Set(written.map(shownUnit))])}`);
-  const merged = readings('merged');
-  if (merged.length > 0) {
-    notes.push(
-      `${merged.length} 个格子的数值写在合并的行或列中的另一格，已按合并范围读取：${listOf(merged.map(({ cell, x }) => `${nameOf(cell.key)}（${x.kind === 'merged' ? x.from : ''}）`))}`,
-    );
-  }
-  const formulas = readings('formula');
-  if (formulas.length > 0) {
-    notes.push(
-      `${formulas.length} 个格子是公式，文件中没有保存计算结果，已在导入时算出：${listOf(formulas.map(({ cell }) => ('source' in cell && cell.source ? cell.source.address : nameOf(cell.key))))}`,
-    );
-  }
-  const guessed = cells.filter((c) => c.status === 'guessed');
-  if (guessed.length > 0) {
-    const pairs = new Set(guessed.flatMap((c) => c.guesses.map((g) => `「${g.found}」→「${g.takenFor}」`)));
-    notes.push(
-      `有 ${guessed.length} 个单元格的行或列标题与模板不完全一致，按相近的标题推断，请核对：${[...pairs].slice(0, MAX_LISTED).join('；')}`,
-    );
-  }
-  // Blanks of a table left out as a whole are said once, with the table.
-  const blanks = cells.filter(
-    (c): c is Extract<ImportedCell, { status: 'left_blank' }> => c.status === 'left_blank' && !choices[cellDef(c.key)!.table].undecided,
-  );
-  const uncached = blanks.filter((c) => c.remark.includes('公式'));
-  if (uncached.length > 0) {
-    notes.push(
-      `${uncached.length} 个格子是公式，文件中没有保存计算结果，导入时也无法算出，已留空：${uncached.map((c) => `${c.source?.sheet ?? ''}!${c.source?.address ?? ''}`).join('、')}。请在 Excel/WPS 中打开并保存后再导入`,
-    );
-  }
-  const byRemark = new Map<string, string[]>();
-  for (const c of blanks.filter((c) => !uncached.includes(c) && !choices[cellDef(c.key)!.table].taken?.blanks?.has(c.key))) {
-    byRemark.set(c.remark, [...(byRemark.get(c.remark) ?? []), nameOf(c.key)]);
-  }
-  for (const [remark, names] of byRemark) notes.push(`${listOf(names)} 已留空：${remark}`);
-  const missing = cells.filter((c) => c.status === 'not_found' && choices[cellDef(c.key)!.table].taken);
-  if (missing.length > 0) {
-    notes.push(`有 ${missing.length} 个单元格在表中没有找到对应的行或列，已留空：${listOf(missing.map((c) => nameOf(c.key)))}`);
-  }
-  return notes;
 }

@@ -19,6 +19,8 @@ const HEADING_WORDS: Readonly<Record<SectionId, RegExp>> = {
   problems: /存在.{0,6}(?:问题|不足)|主要问题|问题及改进|改进情况/,
   other: /其他需要报告|其他事项/,
 };
+/** Sections whose words alone tell them, whatever their number. */
+const BY_TITLE: readonly SectionId[] = ['problems', 'other'];
 /** How far into a heading its words may start. */
 const WORDS_WITHIN = 16;
 
@@ -32,6 +34,8 @@ export interface HeadingMatch {
   id: SectionId;
   /** The heading as written. */
   heading: string;
+  /** The number it was written with ("四" where problems stand under 四). */
+  numeral: string;
   /** Text run on after the heading in the same line. */
   rest: string;
 }
@@ -42,11 +46,17 @@ export function sectionHeading(line: string): HeadingMatch | undefined {
   const m = NUMBERED.exec(text);
   if (!m) return undefined;
   const index = m[1] ? NUMERALS.indexOf(m[1]) : m[2] ? NUMERALS.indexOf(m[2]) : Number(m[3]) - 1;
-  const section = SECTIONS[index];
-  if (!section) return undefined;
   const words = text.slice(m[0].length);
-  const hit = HEADING_WORDS[section.id].exec(words.slice(0, WORDS_WITHIN + 8));
-  if (!hit || hit.index > WORDS_WITHIN) return undefined;
+  const wordsOf = (id: SectionId) => {
+    const h = HEADING_WORDS[id].exec(words.slice(0, WORDS_WITHIN + 8));
+    return h && h.index <= WORDS_WITHIN ? h : undefined;
+  };
+  // By its number and its words; else by its words alone where they can only be 五's or 六's
+  // (a province that numbers the problems 四 and other matters 五).
+  const own = SECTIONS[index] && wordsOf(SECTIONS[index].id) ? SECTIONS[index] : undefined;
+  const section = own ?? SECTIONS.find((x) => BY_TITLE.includes(x.id) && wordsOf(x.id));
+  const hit = section && wordsOf(section.id);
+  if (!section || !hit) return undefined;
   // The heading runs to the end of its words' clause: "存在的主要问题及改进情况".
   const end = /[。：:；;！]/.exec(words);
   const headingWords =
@@ -56,7 +66,7 @@ export function sectionHeading(line: string): HeadingMatch | undefined {
         ? words
         : words.slice(0, hit.index + hit[0].length);
   const rest = trimLine(words.slice(headingWords.length).replace(/^[。：:；;！]/, ''));
-  return { id: section.id, heading: text.slice(0, m[0].length + headingWords.length), rest };
+  return { id: section.id, heading: text.slice(0, m[0].length + headingWords.length), numeral: m[1] ?? m[2] ?? m[3]!, rest };
 }
 
 /** A block of a document in reading order: a paragraph of text, or a table (whose text the finder reads). */
@@ -68,6 +78,8 @@ export interface SplitText {
   narratives: Record<NarrativeId, string[]>;
   /** The heading each section was found under, as written. */
   headings: Partial<Record<SectionId, string>>;
+  /** The number each section was written with, where found ("四" for problems numbered 四). */
+  numbering: Partial<Record<SectionId, string>>;
 }
 
 const isNarrative = (id: SectionId): id is NarrativeId => id === 'overview' || id === 'problems' || id === 'other';
@@ -78,7 +90,7 @@ const isNarrative = (id: SectionId): id is NarrativeId => id === 'overview' || i
  * that is only a page number is dropped.
  */
 export function splitSections(blocks: readonly TextBlock[]): SplitText {
-  const split: SplitText = { front: [], narratives: { overview: [], problems: [], other: [] }, headings: {} };
+  const split: SplitText = { front: [], narratives: { overview: [], problems: [], other: [] }, headings: {}, numbering: {} };
   let current: SectionId | undefined;
   let index = -1;
   for (const block of blocks) {
@@ -92,6 +104,7 @@ export function splitSections(blocks: readonly TextBlock[]): SplitText {
         current = heading.id;
         index = at;
         split.headings[heading.id] = heading.heading;
+        split.numbering[heading.id] = heading.numeral;
         if (heading.rest && isNarrative(heading.id)) split.narratives[heading.id].push(heading.rest);
         continue;
       }

@@ -3,10 +3,9 @@
 // start from it (narrative as a starting point, 上年结转 and 现行有效 carried).
 import { useState } from 'react';
 import type { ReportSummary } from '../../../shared/api/contract';
-import { inferLevel } from '../../../shared/template/levels';
 import { api } from '../api';
 import { Modal } from '../common/Modal';
-import { checkIdentity, IdentityFields, type Identity } from './IdentityFields';
+import { checkIdentity, IdentityFields, levelFromName, type Identity } from './IdentityFields';
 
 interface Props {
   existing: readonly ReportSummary[];
@@ -24,7 +23,7 @@ export function CreateDialog({ existing, onClose, onCreated }: Props) {
   const [identity, setIdentity] = useState<Identity>({
     agency: last?.agency ?? '',
     year: String(reportingYear()),
-    level: last?.level ?? inferLevel(last?.agency ?? '').level,
+    level: last?.level ?? levelFromName(last?.agency ?? ''),
   });
   const [fromPrevious, setFromPrevious] = useState(true);
   const [error, setError] = useState<string | null>(null);

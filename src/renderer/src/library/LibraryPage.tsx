@@ -70,7 +70,7 @@ export function LibraryPage() {
         e.preventDefault();
         setDragging(false);
         const files = [...e.dataTransfer.files];
-        // Two files are last year's report and this year's workbook; one alone may be either, and the dialog tells which.
+        // Last year's report, this year's workbook and this year's draft, in any order: the dialog tells which is which.
         if (files.length > 0) setStarting(files);
       }}
     >
@@ -84,7 +84,7 @@ export function LibraryPage() {
           className="primary"
           onClick={() => setStarting([])}
           disabled={showBin || !!readOnly}
-          title={readOnly ?? '用上年的报告和今年的统计表开始今年的报告（也可以把两个文件拖到本页）'}
+          title={readOnly ?? '用上年的报告、今年的统计表和今年的正文开始今年的报告（也可以把几个文件一起拖到本页）'}
         >
           开始今年的报告
         </button>
@@ -134,7 +134,7 @@ export function LibraryPage() {
             <>
               <p>报告库里还没有报告。</p>
               <p className="muted">
-                点击“开始今年的报告”，选上年的报告和今年的统计表（或把两个文件拖到本页），即可开始；没有上年报告时点“新建报告”。
+                把上年的报告、今年的统计表和今年的正文（Word 草稿）一起拖到本页，或点击“开始今年的报告”选择文件，即可开始；有哪个用哪个。
               </p>
             </>
           )}
@@ -230,16 +230,12 @@ export function LibraryPage() {
       )}
 
       {confirm.element}
-      {dragging && <div className="drop-hint">松开鼠标：用上年的报告和今年的统计表开始今年的报告</div>}
+      {dragging && <div className="drop-hint">松开鼠标：用这些文件开始今年的报告（上年的报告、今年的统计表、今年的正文）</div>}
       {starting && (
         <StartYearDialog
           reports={reports ?? []}
           files={starting}
           onClose={() => setStarting(null)}
-          onImportOnly={(file) => {
-            setStarting(null);
-            setImporting(file);
-          }}
           onStarted={(r, fixed) => {
             setStarting(null);
             if (fixed) show('info', `已建好 ${r.year} 年报告，并已全部修正：${fixed}`);

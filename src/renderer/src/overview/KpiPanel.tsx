@@ -74,10 +74,12 @@ function KpiItem({ k }: { k: KpiValue }) {
       <span className="kpi-label">{k.def.label}</span>
       <span className="kpi-value">{formatKpi(k.def, k.value)}</span>
       {k.previous !== undefined && (
-        <span className="kpi-change">
-          上年 {formatKpi(k.def, k.previous)} · {formatChange(k.def, k.change)}
+        <span className="kpi-change" title={k.previousNote}>
+          上年 {formatKpi(k.def, k.previous)}
+          {k.previousNote ? '（按各项之和）' : ''} · {formatChange(k.def, k.change)}
         </span>
       )}
+      {k.previousNote && <small className="kpi-note">{k.previousNote}</small>}
       <small className="kpi-def">{k.def.definition}</small>
     </li>
   );

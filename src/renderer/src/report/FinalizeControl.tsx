@@ -11,13 +11,19 @@ import { useAppInfo } from '../common/appInfo';
 export const FinalizeControl = memo(
   FinalizeControlView,
   (a, b) =>
+    a.onFinalizeExport === b.onFinalizeExport &&
     a.blocking.length === b.blocking.length &&
     a.blocking.every(
       (f, i) => f.id === b.blocking[i]!.id && f.severity === b.blocking[i]!.severity && f.section === b.blocking[i]!.section,
     ),
 );
 
-function FinalizeControlView({ blocking }: { blocking: readonly Finding[] }) {
+/**
+ * `onFinalizeExport`: 定稿并导出 as one action — the final Word document at
+ * once where nothing blocks, else the export dialog asking only for what is
+ * missing.
+ */
+function FinalizeControlView({ blocking, onFinalizeExport }: { blocking: readonly Finding[]; onFinalizeExport: () => void }) {
   const status = useEditor((s) => s.status);
   // A read-only library can't store a change of status: the buttons say why instead of failing.
   const readOnly = useAppInfo((s) => s.info?.readOnly) ?? undefined;
@@ -54,14 +60,17 @@ function FinalizeControlView({ blocking }: { blocking: readonly Finding[] }) {
       ) : (
         <span className="hint">检查已通过</span>
       )}
+      <button type="button" disabled={blocking.length > 0 || !!readOnly} title={readOnly} onClick={() => void change('定稿')}>
+        标记为定稿
+      </button>
       <button
         type="button"
         className="primary"
-        disabled={blocking.length > 0 || !!readOnly}
-        title={readOnly}
-        onClick={() => void change('定稿')}
+        disabled={!!readOnly}
+        title={readOnly ?? (blocking.length > 0 ? '列出定稿还差的问题，处理完即可定稿并导出' : '标记为定稿，并导出正式的 Word 文档')}
+        onClick={onFinalizeExport}
       >
-        标记为定稿
+        定稿并导出
       </button>
     </div>
   );

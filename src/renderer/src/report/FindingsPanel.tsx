@@ -74,7 +74,12 @@ function FindingItemView({ finding, explanation, explained }: { finding: Finding
 
   return (
     <li className={`finding sev-${finding.severity}${explained ? ' explained' : ''}`} data-finding={finding.id}>
-      <button type="button" className="finding-message" onClick={() => goTo({ section: finding.section, cell, finding: finding.id })}>
+      <button
+        type="button"
+        className="finding-message"
+        // A finding about words marks them in their box: one click from here.
+        onClick={() => goTo({ section: finding.section, cell, finding: finding.id, ...(finding.span ? { span: finding.span } : {}) })}
+      >
         <span className="badge">{explained ? '已说明' : SEVERITY_LABEL[finding.severity]}</span>
         {finding.message}
       </button>

@@ -1,30 +1,29 @@
 // One report, section by section: the outline on the left, the section being
 // written in the middle, what the checks found on the right. Every edit is
 // validated at once and saved within 300 ms; nothing typed is lost on leaving.
-import { useEffect, useState } from 'react';
-import { documentTitle } from '../../../shared/model/report';
-import { cellDef } from '../../../shared/model/cells';
+import { useCallback, useEffect, useState } from 'react';
+import { documentTitle, type CellValue } from '../../../shared/model/report';
+import { cellDef, type CellKey } from '../../../shared/model/cells';
 import { onFlush, onShellCommand } from '../common/shell';
 import { useNotices } from '../common/notices';
 import { ExportDialog } from '../transfer/ExportDialog';
 import { ImportDialog } from '../transfer/ImportDialog';
 import { RevisionsDialog } from '../revisions/RevisionsDialog';
 import { useFilePicker } from '../transfer/FilePicker';
-import { blockingFindings } from '../../../shared/rules/explanations';
+import { downloadBase64 } from '../transfer/files';
 import { SECTIONS } from '../../../shared/template/gov2021';
 import { api } from '../api';
 import { useRouter } from '../common/router';
 import { useAppInfo } from '../common/appInfo';
 import { HelpButton } from '../help/HelpHost';
 import { FinalizeControl } from './FinalizeControl';
-import { findingsOf } from './findings';
 import { MetaFields } from './MetaFields';
 import { Outline } from './Outline';
 import { SaveIndicator, SaveProblem } from './SaveIndicator';
 import { SectionView } from './SectionView';
-import { sectionStatuses } from './sectionStatus';
 import { usePlaceMemory } from './lastPlace';
-import { firstNeed, placeOf, todoList } from './todo';
+import { firstNeed, placeOf } from './todo';
+import { progressOf } from './progress';
 import { useEditor, type Remote } from './store';
 import { SidePanel } from '../overview/SidePanel';
 import './editor.css';
@@ -137,7 +136,8 @@ export function ReportPage({ id }: { id: number }) {
 function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   const report = useEditor((s) => s.report)!;
   const [importing, setImporting] = useState<File | null>(null);
-  const [exporting, setExporting] = useState(false);
+  /** The export dialog: open to choose a format, or to ask for what 定稿并导出 still needs. */
+  const [exporting, setExporting] = useState<false | 'choose' | 'finalize'>(false);
   const [revisions, setRevisions] = useState(false);
   const [dragging, setDragging] = useState(false);
   const { open: openPicker, element: pickerElement } = useFilePicker(setImporting, '选择要导入的文件');
@@ -149,21 +149,37 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   const readOnly = useAppInfo((s) => s.info?.readOnly);
   /** Whether an import may write: not into a locked report, nor into a read-only library. */
   const importable = !final && !readOnly;
-  const findings = findingsOf(report, previous);
-  const blocking = blockingFindings(findings, report.explanations);
-  const statuses = sectionStatuses(report, findings, report.explanations, previous);
-  usePlaceMemory(id, () => firstNeed(todoList(statuses, blocking, status)));
+  const { blocking, statuses, todo } = progressOf(report, previous, status);
+  usePlaceMemory(id, () => firstNeed(todo));
 
   useEffect(
     () =>
       onShellCommand((command) => {
-        if (command === 'export') setExporting(true);
+        if (command === 'export') setExporting('choose');
         else if (command === 'import' && importable) openPicker();
       }),
     [importable, openPicker],
   );
 
-  async function applyImport(changes: [string, string | number | null][], fileName: string) {
+  const finalizeExport = useCallback(() => void finalizeAndExport(), [blocking.length]); // eslint-disable-line react-hooks/exhaustive-deps -- reads the latest report through the store
+
+  /** 定稿并导出, one action: where nothing blocks, 定稿 and the final Word document at once; else the dialog, asking only for what is missing. */
+  async function finalizeAndExport() {
+    if (blocking.length > 0) return setExporting('finalize');
+    await flushAll();
+    const res = await useEditor.getState().setStatus('定稿');
+    if (res && !res.ok) return show('error', res.error.message);
+    const out = await api!.files.exportDocument({ id, format: 'docx', draft: false });
+    if (!out.ok) return show('error', out.error.message);
+    const made = out.value;
+    if (made.kind === 'download') {
+      downloadBase64(made.fileName, made.mime, made.data);
+      show('info', `已定稿，并导出「${made.fileName}」，请在浏览器的“下载”中查看`);
+    } else if (made.kind === 'saved') show('info', `已定稿，并导出到 ${made.path}`);
+    else show('info', '已定稿；没有保存文件，可以再点“导出…”');
+  }
+
+  async function applyImport(changes: [CellKey, CellValue][], fileName: string) {
     // What was typed before goes in its own save; the import is then one save, with the report as it
     // stood before it kept in 历史版本 (beyond this session's undo), in the same transaction.
     await useEditor.getState().flush({ includeDraft: true });
@@ -204,14 +220,14 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
           导入表格…
         </button>
         {pickerElement}
-        <button type="button" onClick={() => setExporting(true)}>
+        <button type="button" onClick={() => setExporting('choose')}>
           导出…
         </button>
         <button type="button" onClick={() => setRevisions(true)}>
           历史版本
         </button>
         <HelpButton />
-        <FinalizeControl blocking={blocking} />
+        <FinalizeControl blocking={blocking} onFinalizeExport={finalizeExport} />
       </header>
       <MetaFields />
       <SaveProblem />
@@ -249,6 +265,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
       {exporting && (
         <ExportDialog
           id={id}
+          finalizing={exporting === 'finalize'}
           report={report}
           blocking={blocking}
           // Only what was marked 定稿 goes out as final (the export gate in main says the same); 已发布 was never checked here.

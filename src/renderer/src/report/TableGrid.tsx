@@ -21,7 +21,7 @@ import {
   type MouseEvent,
   type RefObject,
 } from 'react';
-import { cellDef, type CellKey } from '../../../shared/model/cells';
+import { asCellKey, cellDef, type CellKey } from '../../../shared/model/cells';
 import { memo as remember } from '../../../shared/memo';
 import { valueAt, type CellValue } from '../../../shared/model/report';
 import { SEVERITY_LABEL } from '../../../shared/rules/types';
@@ -29,7 +29,7 @@ import { LAYOUTS, placeCells, type LayoutCell } from '../../../shared/template/l
 import { useStickyHeader } from './stickyHeader';
 import { TABLES, type TableId } from '../../../shared/template/gov2021';
 import { useNotices } from '../common/notices';
-import { parseTsv, toTsv, withoutLabelColumns } from './clipboard';
+import { holdsFigures, parseTsv, toTsv, withoutLabelColumns } from './clipboard';
 import { findingsOf, flaggedCells, reportMarks, type CellMark } from './findings';
 import { GRIDS, block, moveFrom, pasteTargets, type Move } from './gridModel';
 import { useEditor, type Selection } from './store';
@@ -156,7 +156,7 @@ export function TableGrid({ table }: { table: TableId }) {
   }
 
   function cellAt(e: MouseEvent): CellKey | null {
-    return (e.target as HTMLElement).closest<HTMLElement>('td[data-cell]')?.dataset.cell ?? null;
+    return asCellKey((e.target as HTMLElement).closest<HTMLElement>('td[data-cell]')?.dataset.cell ?? '') ?? null;
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
@@ -225,6 +225,7 @@ export function TableGrid({ table }: { table: TableId }) {
     setDraft(null);
     const { rows, dropped } = withoutLabelColumns(parseTsv(e.clipboardData.getData('text/plain')));
     if (rows.length === 0) return;
+    if (!holdsFigures(rows)) return show('info', '粘贴的内容里没有数字，不像表格，没有粘贴：正文请粘贴到一、五、六节的文字框里。');
     if (dropped > 0) show('info', `粘贴内容左侧 ${dropped} 列是行标签，已略去，只粘贴数字。`);
     const { selection, selected } = now();
     const topLeft = block(grid, selection?.anchor ?? active, active)[0]![0]!;

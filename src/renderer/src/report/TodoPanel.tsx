@@ -2,27 +2,17 @@
 // each item a click from its place, and 全部修正 for what the rules can fix
 // by themselves (one undo step, and it says what it changed).
 import { memo } from 'react';
-import { blockingFindings } from '../../../shared/rules/explanations';
 import { describeFixes } from '../../../shared/rules/fix-all';
 import { useNotices } from '../common/notices';
 import { findingsOf } from './findings';
-import { sectionStatuses } from './sectionStatus';
 import { useEditor } from './store';
-import { todoList, type TodoItem } from './todo';
+import { type TodoItem } from './todo';
+import { progressOf } from './progress';
 import { isLocked } from '../../../shared/model/status';
 
 /** Re-renders when the list says something else, not on every keystroke. */
 export const TodoPanel = memo(function TodoPanel() {
-  const items = useEditor((s) => {
-    const findings = findingsOf(s.report!, s.previous);
-    return todoKey(
-      todoList(
-        sectionStatuses(s.report!, findings, s.report!.explanations, s.previous),
-        blockingFindings(findings, s.report!.explanations),
-        s.status,
-      ),
-    );
-  });
+  const items = useEditor((s) => todoKey(progressOf(s.report!, s.previous, s.status).todo));
   const fixable = useEditor((s) => !isLocked(s.status) && !s.readOnly && findingsOf(s.report!, s.previous).some((f) => f.fix));
   const { goTo, fixAll } = useEditor.getState();
   const show = useNotices((s) => s.show);

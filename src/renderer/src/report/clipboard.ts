@@ -79,3 +79,17 @@ export function withoutLabelColumns(rows: readonly string[][]): { rows: string[]
   }
   return { rows: dropped ? rows.map((r) => r.slice(dropped)) : rows.map((r) => [...r]), dropped };
 }
+
+/**
+ * Whether pasted rows are figures at all: a paragraph of the report's text
+ * pasted into a table by mistake holds no number and no "—", and would put
+ * its sentences into cells as text.
+ */
+export function holdsFigures(rows: readonly string[][]): boolean {
+  return rows.some((r) =>
+    r.some((cell) => {
+      const value = parseCellInput(cell);
+      return typeof value === 'number' || (value !== null && isBlankLike(value));
+    }),
+  );
+}

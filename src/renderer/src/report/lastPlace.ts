@@ -2,14 +2,14 @@
 // this computer so that reopening a report returns there. A report never
 // opened here opens at the first thing that needs the author instead.
 import { useEffect } from 'react';
-import { cellDef } from '../../../shared/model/cells';
+import { asCellKey, cellDef, type CellKey } from '../../../shared/model/cells';
 import { SECTION_IDS, type SectionId } from '../../../shared/template/gov2021';
 import type { Place } from './store';
 import { useEditor } from './store';
 
 export interface SavedPlace {
   section: SectionId;
-  cell?: string;
+  cell?: CellKey;
   scroll: number;
 }
 
@@ -19,7 +19,8 @@ export function recallPlace(id: number): SavedPlace | null {
   try {
     const saved = JSON.parse(localStorage.getItem(key(id)) ?? 'null') as Partial<SavedPlace> | null;
     if (!saved || !SECTION_IDS.includes(saved.section as SectionId)) return null;
-    const cell = typeof saved.cell === 'string' && cellDef(saved.cell)?.table === saved.section ? saved.cell : undefined;
+    const known = typeof saved.cell === 'string' ? asCellKey(saved.cell) : undefined;
+    const cell = known && cellDef(known)?.table === saved.section ? known : undefined;
     return { section: saved.section!, cell, scroll: Number(saved.scroll) || 0 };
   } catch {
     // A damaged entry is only a lost place: open at the start.

@@ -4,7 +4,8 @@
 // of save, and a failed save is simply retried with everything still pending.
 import type { EditPatch } from '../../../shared/api/contract';
 import { identityProblem } from '../../../shared/model/identity';
-import { changedCells, setCells, valueAt, type CellValue, type Report } from '../../../shared/model/report';
+import { changedCells, isUnread, markUnread, setCells, valueAt, type Report } from '../../../shared/model/report';
+import { cellEntries } from '../../../shared/model/cells';
 import { NARRATIVE_IDS } from '../../../shared/template/gov2021';
 
 /** Metadata the library would refuse (an empty name, a year out of range) is left out until it is valid. */
@@ -16,6 +17,13 @@ export function diffReports(saved: Report, current: Report): EditPatch | null {
   const patch: EditPatch = {};
   const changed = changedCells(saved, current);
   if (changed.length > 0) patch.cells = Object.fromEntries(changed.map((c) => [c.key, valueAt(current, c.key)]));
+  // Cells newly marked unread (an import); a cell written is cleared by its entry in `cells`, or sent as written when its value stayed.
+  if (saved.unread !== current.unread) {
+    const marked = cellEntries(current.unread ?? {}).filter(([key, reason]) => saved.unread?.[key] !== reason);
+    if (marked.length > 0) patch.unread = Object.fromEntries(marked);
+    const cleared = cellEntries(saved.unread ?? {}).filter(([key]) => !isUnread(current, key) && !(key in (patch.cells ?? {})));
+    if (cleared.length > 0) patch.cells = { ...patch.cells, ...Object.fromEntries(cleared.map(([key]) => [key, valueAt(current, key)])) };
+  }
   const narratives: Partial<Record<(typeof NARRATIVE_IDS)[number], string>> = {};
   for (const n of NARRATIVE_IDS) if (saved.narratives[n] !== current.narratives[n]) narratives[n] = current.narratives[n];
   if (Object.keys(narratives).length > 0) patch.narratives = narratives;
@@ -43,10 +51,7 @@ export function diffReports(saved: Report, current: Report): EditPatch | null {
 
 /** The saved report after a patch went through: what the next diff starts from. */
 export function applyPatch(saved: Report, patch: EditPatch): Report {
-  const withCells = setCells(
-    saved,
-    Object.entries(patch.cells ?? {}).map(([key, value]) => [key, value ?? null] as [string, CellValue]),
-  );
+  const withCells = markUnread(setCells(saved, cellEntries(patch.cells ?? {})), cellEntries(patch.unread ?? {}));
   const explanations = { ...saved.explanations };
   for (const [id, text] of Object.entries(patch.explanations ?? {})) {
     if (text === null) delete explanations[id];

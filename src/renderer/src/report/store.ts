@@ -9,15 +9,29 @@ import { parseCellInput, setCells, valueAt, type CellValue, type Report } from '
 import { MAX_SECTION_CHARS } from '../../../shared/model/limits';
 import { applyFix } from '../../../shared/rules/engine';
 import { fixAll, type AppliedFix } from '../../../shared/rules/fix-all';
-import type { Finding } from '../../../shared/rules/types';
+import type { Finding, TextSpan } from '../../../shared/rules/types';
+import { overviewBoxes } from '../../../shared/document/overview';
 import { TABLE_IDS, type NarrativeId, type SectionId, type TableId } from '../../../shared/template/gov2021';
 import { applyPatch, diffReports } from './patch';
 import { TOTAL_CELLS } from '../../../shared/rules/totals';
 import { recomputeTotals, totalsConsistent } from './totals';
 import { isLocked } from '../../../shared/model/status';
 
-/** Where an edit happened, so that undo and a click on a finding can bring the author back to it. */
-export type Place = { section: SectionId; cell?: CellKey; part?: number; finding?: string };
+/**
+ * Where an edit happened, so that undo and a click on a finding can bring the author back to it.
+ * `select`: words to mark in the box (offsets within the box's text); `span`: a finding's words as
+ * offsets into the whole text, which `goTo` turns into the box and `select`.
+ */
+export type Place = {
+  section: SectionId;
+  cell?: CellKey;
+  part?: number;
+  finding?: string;
+  select?: { start: number; end: number };
+  span?: TextSpan;
+  /** The opening paragraph before 一、总体情况 (the preamble), not a box of a section. */
+  preamble?: boolean;
+};
 
 interface HistoryEntry {
   report: Report;
@@ -94,6 +108,22 @@ interface EditorState {
   setStatus: (status: AuthorStatus) => Promise<Result<ReportSummary> | null>;
   /** After a conflict: the report as the library has it now, this window's unsaved changes dropped. */
   reload: () => Promise<void>;
+}
+
+/** A finding's words as a place: the box that holds them (in 一, one of its parts) and the words within it. */
+function placeOfSpan(place: Place, span: TextSpan, report: Report | null): Place {
+  const { span: _span, ...rest } = place;
+  if (span.text === 'preamble') return { ...rest, section: 'overview', preamble: true, select: { start: span.start, end: span.end } };
+  if (span.text !== 'overview' || !report) return { ...rest, section: span.text, select: { start: span.start, end: span.end } };
+  const boxes = overviewBoxes(report.narratives.overview);
+  const box = [...boxes].reverse().find((b) => b.start <= span.start) ?? boxes[0]!;
+  const part = box.part === 0 ? undefined : box.part;
+  return {
+    ...rest,
+    section: 'overview',
+    ...(part !== undefined ? { part } : {}),
+    select: { start: span.start - box.start, end: Math.min(span.end, box.end) - box.start },
+  };
 }
 
 const SAVE_DELAY_MS = 300;
@@ -360,8 +390,9 @@ export const useEditor = create<EditorState>((set, get) => {
       schedule();
     },
 
-    goTo: (place) => {
+    goTo: (target) => {
       get().commitDraft();
+      const place = target.span ? placeOfSpan(target, target.span, get().report) : target;
       const selection = place.cell ? { table: cellDef(place.cell)!.table, active: place.cell, anchor: place.cell } : get().selection;
       set({ section: place.section, selection, focus: { place, nonce: ++nonce } });
     },

@@ -7,6 +7,7 @@ import { bodyOf, sumReports, type ReviewInput, type Review } from '../../../shar
 import { api } from '../api';
 import { Modal } from '../common/Modal';
 import { checkIdentity, IdentityFields, type Identity } from '../library/IdentityFields';
+import { DEFAULT_LEVEL } from '../../../shared/template/levels';
 
 interface Props {
   review: Review;
@@ -45,7 +46,8 @@ export function SumDialog({ review, previous, onClose, onOpened }: Props) {
   const summed = sumReports(parts, {
     agency: identity.agency.trim() || '（本地区）',
     year,
-    level: identity.level,
+    // A region's level is the author's to choose; until then the sum is made at the default.
+    level: identity.level ?? DEFAULT_LEVEL,
     previous: lastYear.length ? lastYear : undefined,
   });
 

@@ -2,7 +2,9 @@
 // the website get, the format, the draft mark (forced while the report is
 // not final), then the native save dialog (desktop) or a download (browser).
 // A draft that nothing blocks any more is finalized here too (定稿并导出);
-// while something blocks it, the dialog lists what.
+// while something blocks it, the dialog lists what, and asks for each missing
+// 核实说明 right there. Opened by the header's 定稿并导出 (`finalizing`), it
+// asks only for what is missing and writes the final Word document.
 import { useMemo, useState } from 'react';
 import type { AuthorStatus, ExportFormat, ExportOutcome, ReportSummary } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
@@ -11,6 +13,8 @@ import { renderReportHtml } from '../../../shared/document/html';
 import type { Report } from '../../../shared/model/report';
 import { validate } from '../../../shared/rules/engine';
 import { SEVERITY_LABEL, type Finding } from '../../../shared/rules/types';
+import { explanationProblem } from '../../../shared/rules/explanations';
+import { useEditor } from '../report/store';
 import { api } from '../api';
 import { Modal } from '../common/Modal';
 import { ExportProgress, useExportRun } from './exportRun';
@@ -18,6 +22,8 @@ import './transfer.css';
 
 interface Props {
   id: number;
+  /** Opened by 定稿并导出 while something blocks: only what is missing, then the final Word document. */
+  finalizing?: boolean;
   report: Report;
   /** The errors and unexplained warnings that keep the report from being final. */
   blocking: readonly Finding[];
@@ -38,7 +44,7 @@ const FORMATS = FILE_FORMATS.filter((f) => f.writable).map((f) => ({
   hint: f.hint,
 }));
 
-export function ExportDialog({ id, report, blocking, final, flush, finalize, onShow, onClose }: Props) {
+export function ExportDialog({ id, finalizing = false, report, blocking, final, flush, finalize, onShow, onClose }: Props) {
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [draftChosen, setDraftChosen] = useState(!final);
   const [oneSheet, setOneSheet] = useState(false);
@@ -80,6 +86,53 @@ export function ExportDialog({ id, report, blocking, final, flush, finalize, onS
   }
 
   const working = stage.kind === 'working';
+  const missing = !isFinal && blocking.length > 0 && (
+    <div className="export-blocking" role="note">
+      <p className="hint">{finalizing ? '定稿前还差这些：' : '还不能定稿，只能导出草稿。先处理这些问题：'}</p>
+      <ul>
+        {blocking.map((f) => (
+          <li key={f.id} className={`sev-${f.severity}`}>
+            <button type="button" className="link" onClick={() => onShow(f)}>
+              <strong>{SEVERITY_LABEL[f.severity]}</strong> {f.message}
+            </button>
+            {f.severity === 'warning' && <ExplanationField finding={f} text={report.explanations[f.id] ?? ''} />}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+
+  if (finalizing)
+    return (
+      <Modal
+        title="定稿并导出"
+        className="transfer-dialog export-dialog finalizing"
+        onClose={onClose}
+        cancelLabel={stage.kind === 'done' ? '关闭' : '取消'}
+        actions={
+          stage.kind !== 'done' && (
+            <button
+              type="button"
+              className="primary"
+              disabled={working || !canFinalize}
+              onClick={() => void run(() => send(true))}
+              title={canFinalize ? '标记为定稿，并导出正式的 Word 文档' : '还有问题没有处理，不能定稿'}
+            >
+              定稿并导出
+            </button>
+          )
+        }
+      >
+        {missing}
+        {canFinalize && stage.kind === 'choose' && (
+          <p className="hint" role="note">
+            都处理好了：点“定稿并导出”即标记为定稿并导出正式的 Word 文档。
+          </p>
+        )}
+        <ExportProgress stage={stage} />
+      </Modal>
+    );
+
   return (
     <Modal
       title="导出报告"
@@ -150,20 +203,7 @@ export function ExportDialog({ id, report, blocking, final, flush, finalize, onS
           <label className="check">
             <input type="checkbox" checked={draft} disabled={!isFinal} onChange={(e) => setDraftChosen(e.target.checked)} /> 标注“草稿”
           </label>
-          {!isFinal && blocking.length > 0 && (
-            <div className="export-blocking" role="note">
-              <p className="hint">还不能定稿，只能导出草稿。先处理这些问题：</p>
-              <ul>
-                {blocking.map((f) => (
-                  <li key={f.id} className={`sev-${f.severity}`}>
-                    <button type="button" className="link" onClick={() => onShow(f)}>
-                      <strong>{SEVERITY_LABEL[f.severity]}</strong> {f.message}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          {missing}
           {canFinalize && (
             <p className="hint" role="note">
               检查已通过：点“定稿并导出”即标记为定稿并导出正式文件。
@@ -179,5 +219,23 @@ export function ExportDialog({ id, report, blocking, final, flush, finalize, onS
       </div>
       <ExportProgress stage={stage} />
     </Modal>
+  );
+}
+
+/** A warning's 核实说明, written where 定稿 asks for it: the same store action as the findings panel, so it is saved and undone alike. */
+function ExplanationField({ finding, text }: { finding: Finding; text: string }) {
+  const problem = explanationProblem(text);
+  return (
+    <label className="explanation">
+      核实说明
+      <textarea
+        aria-label={`核实说明：${finding.message}`}
+        rows={2}
+        value={text}
+        placeholder="写明为什么这个数字或文字是对的"
+        onChange={(e) => useEditor.getState().setExplanation(finding.id, e.target.value, finding.section)}
+      />
+      {problem && <span className="hint">{problem}</span>}
+    </label>
   );
 }

@@ -23,10 +23,28 @@ export const isRead = (cell: ImportedCell | undefined) => !cell || (cell.status 
 
 /** How a value was read, in the words of the record's notes. */
 export function readingText(x: CellReading): string {
-  if (x.kind === 'placeholder') return `「${x.found || '空白'}」按 0 读入`;
-  if (x.kind === 'unit') return x.unit === '元' ? `「${x.found}」元，换算为万元` : `「${x.found}」按单位换算`;
-  if (x.kind === 'formula') return '公式在导入时算出';
-  return `取自合并范围内的 ${x.from}`;
+  switch (x.kind) {
+    case 'placeholder':
+      return `「${x.found || '空白'}」按 0 读入`;
+    case 'unit':
+      return x.unit === '元' ? `「${x.found}」元，换算为万元` : `「${x.found}」按单位换算`;
+    case 'formula':
+      return '公式在导入时算出';
+    case 'merged':
+      return `取自合并范围内的 ${x.from}`;
+    case 'note':
+      return `「${x.found}」按数字读入，括号内的说明：${x.note}`;
+    case 'numeral':
+      return `「${x.found}」是汉字数字，已换算`;
+    case 'cleaned':
+      return '去掉了看不见的字符或开头的撇号';
+    case 'sum':
+      return `表中只有「${x.heading}」的合计（${x.from}），为 0，故此格为 0`;
+    case 'hidden':
+      return `取自隐藏的行、列或工作表（${x.where}），请核对`;
+    case 'witness':
+      return x.reason;
+  }
 }
 
 /** Per cell of the template: what it holds now and what the file gives it (its value now where the file has none). */

@@ -9,6 +9,9 @@ import { ImportPreview, type CellChange } from './ImportPreview';
 
 const TABLE_NAME = Object.fromEntries(SECTIONS.map((s) => [s.id, s.heading])) as Record<TableId, string>;
 
+/** A short list of unread cells is shown open; a long one (a whole table missing) folded. */
+const OPEN_LIST = 12;
+
 /** Cells left blank for one reason are listed once under it: an old single row leaves 21 cells blank for the same reason. */
 function byRemark(cells: readonly { key: string; remark: string }[]): [string, string[]][] {
   const groups = new Map<string, string[]>();
@@ -23,16 +26,25 @@ export function ImportSummary({
   changes,
   struck = '原值',
   verb = '改动',
+  hideIdentity = false,
 }: {
   read: ImportedFile;
   cells: readonly CellChange[];
   changes: ReactNode;
   struck?: string;
   verb?: string;
+  /** The dialog settles body, year and level itself and says so: the file's own words on them would contradict it. */
+  hideIdentity?: boolean;
 }) {
+  const said = hideIdentity ? new Set(read.record?.identityNotes ?? []) : new Set<string>();
+  const notes = read.notes.filter((n) => !said.has(n));
   const guessed = cells.filter((c) => c.cell?.status === 'guessed').length;
   const missing = cells.filter((c) => c.cell?.status === 'not_found').length;
   const leftBlank = cells.flatMap((c) => (c.cell?.status === 'left_blank' ? [c.cell] : []));
+  // Every cell the file did not give, named with why: there is no silent blank.
+  const unread = cells.flatMap((c) =>
+    c.cell?.status === 'left_blank' || c.cell?.status === 'not_found' ? [{ key: c.key, remark: c.cell.remark ?? '文件中没有这一格' }] : [],
+  );
   return (
     <>
       {read.record && (
@@ -50,9 +62,9 @@ export function ImportSummary({
           })}
         </ul>
       )}
-      {read.notes.length > 0 && (
+      {notes.length > 0 && (
         <ul className="import-notes">
-          {read.notes.map((n) => (
+          {notes.map((n) => (
             <li key={n}>{n}</li>
           ))}
         </ul>
@@ -76,11 +88,11 @@ export function ImportSummary({
         )}
         。不同的格子标蓝，划线的是{struck}；换算或按 0 读入的格子带下划线，鼠标停留可见说明。
       </p>
-      {leftBlank.length > 0 && (
-        <details className="import-missing">
-          <summary>找到了位置、但没有读入数值的格子（{leftBlank.length}），保持原值</summary>
+      {unread.length > 0 && (
+        <details className="import-missing" open={unread.length <= OPEN_LIST}>
+          <summary>文件没有给出数值的格子（{unread.length}），保持原值</summary>
           <ul>
-            {byRemark(leftBlank).map(([remark, names]) => (
+            {byRemark(unread).map(([remark, names]) => (
               <li key={remark}>
                 {remark}（{names.join('、')}）
               </li>

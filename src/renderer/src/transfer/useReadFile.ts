@@ -13,10 +13,10 @@ export interface FileReading {
   error: string | null;
 }
 
-/** `into`: the report the file goes into, whose body and year stand where the file names none. */
+/** `into`: the report the file goes into, whose body and year stand where the file names none; `allowNoTables`: a draft's text alone is read too. */
 export async function readThroughApi(
   file: File,
-  into?: { agency: string; year: number },
+  into?: { agency?: string; year?: number; allowNoTables?: boolean },
   onProgress?: (share: number) => void,
 ): Promise<Result<ImportedFile>> {
   try {
