@@ -95,7 +95,10 @@ test('a published PDF dropped on the open report shows its tables and their cell
   await page.locator('.report-drop').dispatchEvent('dragover', { dataTransfer: transfer });
   await page.locator('.report-drop').dispatchEvent('drop', { dataTransfer: transfer });
   const dialog = page.getByRole('dialog', { name: '导入「年报.pdf」' });
-  await expect(dialog.locator('.import-tables li').first()).toHaveText(/^二、主动公开政府信息情况：在「表格 1」A1:D14$/);
+  // Reading a PDF's pages takes seconds on a slow office PC: wait for the reading, not a fixed moment.
+  await expect(dialog.locator('.import-tables li').first()).toHaveText(/^二、主动公开政府信息情况：在「表格 1」A2:D14$/, {
+    timeout: 60_000,
+  });
   await expect(dialog.locator('.import-summary')).toContainText(`将改动 ${CELLS.length} 个格子`);
   await page.screenshot({ path: 'artifacts/e2e/import-pdf.png' });
   await dialog.getByRole('button', { name: `导入 ${CELLS.length} 处改动` }).click();

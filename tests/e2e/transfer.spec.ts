@@ -198,7 +198,7 @@ test('import preview: readings of 0 and units are marked, cells that could not b
   const dialog = page.getByRole('dialog', { name: '导入「旧版报表.xlsx」' });
   await expect(dialog.locator('.import-summary')).toContainText('21 个格子无法确定数值，已留空（灰色），保持原值');
   await expect(dialog.locator('.import-notes')).toContainText('只有一行（旧版格式');
-  await dialog.locator('.import-missing summary', { hasText: '没有读入数值' }).click();
+  await dialog.locator('.import-missing summary', { hasText: '文件没有给出数值的格子（21）' }).click();
   await expect(dialog.locator('.import-missing li').first()).toContainText('无法拆分');
   await expect(dialog.locator('[data-cell="requests.other_other.total"]')).toHaveClass(/not-found/);
   await page.screenshot({ path: 'artifacts/e2e/import-left-blank.png' });
