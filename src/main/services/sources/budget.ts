@@ -66,7 +66,7 @@ export class ReadBudget {
   private textItemsUsed = 0;
   private operationsUsed = 0;
   private inflatedUsed = 0;
-  private readonly started: number;
+  private started: number;
 
   constructor(
     /** The file's name as the user knows it. */
@@ -156,6 +156,16 @@ export class ReadBudget {
 
   pages(n: number): void {
     if (n > this.limits.pages) this.refuse('too_large', `有 ${count(n)} 页（上限 ${this.limits.pages} 页）${TRIM}`);
+  }
+
+  /** Work that is not the file's (loading a library the first time) does not count against the read's time. */
+  async notTimed<T>(work: () => Promise<T>): Promise<T> {
+    const from = this.now();
+    try {
+      return await work();
+    } finally {
+      this.started += this.now() - from;
+    }
   }
 
   /** The time spent so far; call between steps of a long read. */

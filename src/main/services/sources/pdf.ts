@@ -294,7 +294,7 @@ export async function pdfDocument(bytes: Buffer, name: string, budget: ReadBudge
   if (!bytes.subarray(0, 1024).includes('%PDF-')) return fail('not_pdf', `「${name}」不是 PDF 文件：请确认选择的文件，或改用 Word 原文件`);
   const objects = await PdfObjects.read(bytes, budget);
   const drawings = new PdfPages(objects, budget);
-  const pdfjs: Pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs: Pdfjs = await budget.notTimed(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
   let doc;
   try {
     doc = await pdfjs.getDocument(readOptions(new Uint8Array(bytes))).promise;
