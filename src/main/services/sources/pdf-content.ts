@@ -41,14 +41,15 @@ function skipInlineImage(bytes: Uint8Array, from: number, limit: number): number
   return limit;
 }
 
-function contentCost(bytes: Uint8Array): ContentCost {
+/** What `bytes` costs; lexing stops once past `most` operations (the count is then past the limit, and that is all the budget needs). */
+function contentCost(bytes: Uint8Array, most: number): ContentCost {
   const lex = new Lexer(bytes);
   const draws = new Map<string, { times: number; depth: number }>();
   let operations = 0;
   let depth = 0;
   let nesting = 0;
   let lastName: string | undefined;
-  for (let kind = lex.next(); kind !== Tok.Eof; kind = lex.next()) {
+  for (let kind = lex.next(); kind !== Tok.Eof && operations <= most; kind = lex.next()) {
     operations++;
     if (kind === Tok.Name) {
       lastName = lex.text(kind);
@@ -161,7 +162,7 @@ export class PdfPages {
     if (!data) return { operations: 0, nesting: 0 };
     const resources = this.objects.dict(form.dict.get('Resources')) ?? parentResources;
     open.add(form);
-    const cost = await this.drawsCost(contentCost(data), resources, depth, open);
+    const cost = await this.drawsCost(contentCost(data, this.budget.limits.pageOperations), resources, depth, open);
     this.sharedOperations += await this.fontStreams(resources);
     open.delete(form);
     this.formCosts.set(form, cost);
@@ -208,7 +209,7 @@ export class PdfPages {
       const stream = this.objects.resolve(proc);
       const data = isStream(stream) ? await this.objects.decoded(stream, false) : undefined;
       if (!data) continue;
-      const cost = contentCost(data);
+      const cost = contentCost(data, this.budget.limits.pageOperations);
       total += cost.operations;
       this.budget.nesting(cost.nesting);
       this.budget.time();
@@ -225,7 +226,7 @@ export class PdfPages {
     let operations = 0;
     let nesting = 0;
     for (const data of await this.contents(page)) {
-      const cost = await this.drawsCost(contentCost(data), resources, 0, new Set());
+      const cost = await this.drawsCost(contentCost(data, this.budget.limits.pageOperations), resources, 0, new Set());
       operations += cost.operations;
       nesting = Math.max(nesting, cost.nesting);
       this.budget.time();
