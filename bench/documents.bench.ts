@@ -8,23 +8,12 @@ import { join } from 'node:path';
 import type { Report } from '../src/shared/model/report';
 import { renderReportHtml } from '../src/shared/document/html';
 import { chromiumPrinter, findBrowser, renderReportDocx } from '../src/main/services/documents';
+import { timing } from './timing';
 
 const GOALS_MS = { docx: 300, html: 10, pdf: 2000 };
 
 function seed(): Report {
   return JSON.parse(readFileSync(join(__dirname, '..', 'tests', 'fixtures', 'seed-2022.json'), 'utf8')) as Report;
-}
-
-async function timing(runs: number, work: () => Promise<unknown>): Promise<{ median: number; best: number }> {
-  await work(); // warm-up: module loading and JIT are not the export's cost
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)]!, best: times[0]! };
 }
 
 function line(name: string, t: { median: number; best: number }, goal: number): void {

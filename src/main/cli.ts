@@ -47,7 +47,7 @@ const USAGE = `用法：nianbao <命令> [参数]
                                                   --closing：网页也印落款和成文日期（Word、PDF 总是印）
   infographic FILE [--previous 上年FILE] --out PATH(.png|.pdf|.html) [--scale 2] [--highlight 文字]…
                                                   一图读懂：PNG 750 像素宽（--scale 2 为 1500 像素，供印刷）、
-                                                  一整页 PDF 或网页；--highlight 可写多次，不写则取自“总体情况”
+                                                  A4 纸 PDF 或网页；--highlight 可写多次，不写则取自“总体情况”
   import FILE [--db 资料库] [--agency 机关] [--year 年度] [--level 层级]
                                                   把 FILE 存入报告资料库，显示新报告的编号；
                                                   --agency、--year 用于文件中没写标题（机关、年度）的工作簿，

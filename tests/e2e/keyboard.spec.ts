@@ -31,3 +31,68 @@ test('Alt+1…6 jumps to a section and Alt+↑/↓ steps through them, from a ta
   await page.keyboard.press('Alt+ArrowDown');
   await expect(heading).toHaveText('六、其他需要报告的事项');
 });
+
+test('after a paste the keyboard stays in the grid; Ctrl+↓ and Ctrl+↑ leave the table; Home/End go to the row’s ends', async ({
+  page,
+  app,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const seed = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));
+  if (!seed.ok) throw new Error(seed.error);
+  expect(app.services.library.add(seed.value).ok).toBe(true);
+  await app.open();
+  await page
+    .getByRole('button', { name: documentTitle(seed.value) })
+    .first()
+    .click();
+  await page.keyboard.press('Alt+3');
+  const active = page.locator('.grid td.active');
+  await page.locator('td[data-cell="requests.granted.natural"]').click();
+  await page.evaluate(() => navigator.clipboard.writeText('8\t1\r\n2\t0\r\n'));
+  await page.keyboard.press('Control+V');
+  // The block's last cell is active, its input has the keyboard, and the arrows go on from there.
+  await expect(active).toHaveAttribute('data-cell', 'requests.partial.commercial');
+  await expect(active.locator('input')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(active).toHaveAttribute('data-cell', 'requests.denied_secret.commercial');
+  await expect(active.locator('input')).toBeFocused();
+
+  await page.keyboard.press('End');
+  await expect(active).toHaveAttribute('data-cell', 'requests.denied_secret.total');
+  await page.keyboard.press('Home');
+  await expect(active).toHaveAttribute('data-cell', 'requests.denied_secret.natural');
+  await page.keyboard.press('Control+End');
+  await expect(active).toHaveAttribute('data-cell', 'requests.carried_forward.total');
+
+  // Out of the table without 174 Tabs: to the control after it, and back before it.
+  await page.keyboard.press('Control+ArrowDown');
+  await expect(page.getByRole('button', { name: /上一节/ })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(active.locator('input')).toBeFocused();
+  await page.keyboard.press('Control+ArrowUp');
+  await expect(page.getByLabel('手工填写总计')).toBeFocused();
+});
+
+test('a report opens with the keyboard where the author was: the text box and the caret in it', async ({ page, app }) => {
+  const seed = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));
+  if (!seed.ok) throw new Error(seed.error);
+  expect(app.services.library.add(seed.value).ok).toBe(true);
+  await app.open();
+  const title = page.getByRole('button', { name: documentTitle(seed.value) }).first();
+  await title.click();
+  // Never opened here, nothing to do first: the keyboard is in the first text box, not on the page.
+  await expect(page.getByRole('textbox', { name: '开头段落' })).toBeFocused();
+
+  const part = page.getByRole('textbox', { name: '（三）政府信息管理' });
+  await part.click();
+  await part.press('Control+Home');
+  for (let i = 0; i < 4; i++) await part.press('ArrowRight');
+  await page.getByRole('button', { name: '← 报告库' }).click();
+  await title.click();
+  await expect(part).toBeFocused();
+  expect(await part.evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd])).toEqual([4, 4]);
+  // Typing goes in there at once.
+  await page.keyboard.type('甲');
+  await expect(part).toHaveValue(/^.{4}甲/s);
+});

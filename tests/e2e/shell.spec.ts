@@ -52,3 +52,31 @@ test('flush saves what was typed at once; the menu opens 导出 and goes back to
   await expect(page.getByRole('button', { name: documentTitle(read.value) }).first()).toBeVisible();
   expect(new URL(page.url()).hash).toBe('#/');
 });
+
+test('打印 from the menu shows the document as it will print, then asks for the system’s print dialog', async ({ page, app }) => {
+  await page.addInitScript(() => {
+    const bridge: ShellBridge = { onCommand: (handler) => (window.shellCommand = handler) };
+    window.nianbaoShell = bridge;
+    // The system's print dialog is the operating system's: the page's call to it is what is checked.
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void (window as unknown as { printed: number }).printed++;
+  });
+  const read = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));
+  if (!read.ok) throw new Error(read.error);
+  app.services.library.add(read.value);
+  await app.open();
+  await page
+    .getByRole('button', { name: documentTitle(read.value) })
+    .first()
+    .click();
+  await page.evaluate(() => window.shellCommand!('print'));
+  const dialog = page.getByRole('dialog', { name: '打印预览' });
+  await expect(dialog).toContainText('每页印有“草稿”');
+  const preview = dialog.frameLocator('iframe[title="文档预览"]');
+  await expect(preview.locator('h1')).toContainText('2022年政府信息公开工作年度报告');
+  await expect(preview.locator('h2')).toHaveCount(6);
+  await expect(preview.locator('.draft-mark')).toHaveText('草稿');
+  await dialog.getByRole('button', { name: '打印…' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+});

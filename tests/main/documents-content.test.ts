@@ -2,6 +2,8 @@
 // the one content model that the Word and HTML writers share.
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { isTag } from 'domhandler';
 import { documentContent, narrativeLines } from '../../src/shared/document/content';
 import { renderReportHtml } from '../../src/shared/document/html';
 import { renderReportDocx } from '../../src/main/services/documents';
@@ -61,9 +63,13 @@ describe('document content', () => {
       { font: '楷体_GB2312', text: '（一）主动公开。' },
       { font: undefined, text: '一是及时更新政府公开信息。' },
     ]);
-    expect(renderReportHtml(report, { draft: false })).toContain(
-      '<div class="run-in"><h3>（一）主动公开。</h3><p>一是及时更新政府公开信息。</p></div>',
-    );
+    const doc = parseDocument(renderReportHtml(report, { draft: false }));
+    const runIn = DomUtils.findOne((e) => e.attribs.class === 'run-in', doc.children)!;
+    const children = runIn.children.filter(isTag);
+    expect(children.map((c) => [c.name, DomUtils.textContent(c)])).toEqual([
+      ['h3', '（一）主动公开。'],
+      ['p', '一是及时更新政府公开信息。'],
+    ]);
   });
 });
 

@@ -15,7 +15,7 @@ import { documentTitle, type Report } from '../../src/shared/model/report';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import { gridCharSpace } from '../../src/main/services/documents/docx';
-import { closingIndents } from '../../src/shared/document/content';
+import { BODY_CHAR_PT, BODY_TRACKING_PT, TYPE_AREA_MM } from '../../src/shared/document/fonts';
 import { ARTIFACTS, distinctValuesReport, isA4, keepPagesAsPng, pdfPageSizes, pdfPages, seedReport } from './documents-fixtures';
 
 type Parts = Record<string, string>;
@@ -321,7 +321,7 @@ describe('Word document to GB/T 9704', () => {
     }
   });
 
-  it('prints the preamble before 一、总体情况 and ends with 落款 and 成文日期, right-aligned', () => {
+  it('prints the preamble before 一、总体情况 and ends with 落款 and 成文日期, placed by where each starts', () => {
     const body = xmlElements(parts['word/document.xml']!, 'w:body')[0]!;
     const paragraphs = body.children.filter((c): c is Element => (c as Element).name === 'w:p');
     const texts = paragraphs.map((p) => DomUtils.textContent(p));
@@ -329,14 +329,28 @@ describe('Word document to GB/T 9704', () => {
     expect(texts.indexOf('一、总体情况')).toBeGreaterThan(1);
     const [signature, date] = paragraphs.slice(-2);
     expect(texts.slice(-2)).toEqual(['余杭区统计局办公室', '2023年1月20日']);
-    for (const p of [signature!, date!]) expect(val(child(p, 'w:jc'), 'w:val')).toBe('right');
-    // 右空二字 for the date when it is the longer line; the name moves left so that the date starts two characters right of it.
-    const charTwips = 16 * 20;
-    expect(Number(val(child(date!, 'w:ind'), 'w:right'))).toBe(2 * charTwips);
-    const { signatureChars } = closingIndents({ signature: '余杭区统计局办公室', date: '2023年1月20日' });
-    expect(Number(val(child(signature!, 'w:ind'), 'w:right'))).toBe(Math.round(signatureChars * charTwips));
+    for (const p of [signature!, date!]) expect(val(child(p, 'w:jc'), 'w:val')).toBe('left');
+    const left = (p: Element) => Number(val(child(p, 'w:ind'), 'w:left'));
+    // The date starts two characters (of the body as set: 三号 less its tracking) right of the name.
+    const charTwips = BODY_CHAR_PT * 20;
+    expect(left(date!) - left(signature!)).toBe(Math.round(2 * charTwips));
+    // The name is the longer line here: it ends 右空二字 (nine characters of 仿宋_GB2312).
+    const lineTwips = mmTwips(TYPE_AREA_MM.width);
+    expect(Math.abs(lineTwips - left(signature!) - 9 * charTwips - 2 * charTwips)).toBeLessThanOrEqual(2);
     // The last lines of the text stay with the closing.
     expect(child(paragraphs.at(-3)!, 'w:keepNext')).toBeDefined();
+  });
+
+  it("sets a date longer than the name 右空二字 by 仿宋_GB2312's metrics, and moves the name left", async () => {
+    const short = await unzip(await renderReportDocx({ ...seedReport(), signature: '某镇人民政府', date: '2023-01-20' }, { draft: false }));
+    const body = xmlElements(short['word/document.xml']!, 'w:body')[0]!;
+    const [signature, date] = body.children.filter((c): c is Element => (c as Element).name === 'w:p').slice(-2);
+    const left = (p: Element) => Number(val(child(p, 'w:ind'), 'w:left'));
+    const charTwips = BODY_CHAR_PT * 20;
+    expect(left(date!) - left(signature!)).toBe(Math.round(2 * charTwips));
+    // 2023年1月20日: three characters and seven digits, a digit half a character of 仿宋_GB2312.
+    const dateTwips = [...'2023年1月20日'].reduce((n, ch) => n + (/\d/.test(ch) ? 8 * 20 : 16 * 20) + BODY_TRACKING_PT * 20, 0);
+    expect(Math.abs(mmTwips(TYPE_AREA_MM.width) - left(date!) - dateTwips - 2 * charTwips)).toBeLessThanOrEqual(2);
   });
 
   it('dates a report that names no 成文日期 on the day of export', async () => {

@@ -240,11 +240,10 @@ describe('PDF printed from the HTML', () => {
 describe('the web page on a phone (390 px)', () => {
   const long = { ...seedReport(), agency: '某某市某某区人民政府办公室' };
 
-  it('keeps the row labels of 三 in view while the table scrolls sideways, and its header while it scrolls down', async () => {
+  it('keeps the row labels of 三 in view while the table scrolls sideways', async () => {
     const { page } = await open(renderReportHtml(long, { draft: false }), 390);
     const box = page.locator('.table-scroll').nth(1);
     const label = page.locator('table.t-requests th[scope="row"]', { hasText: '本年新收政府信息公开申请数量' });
-    const head = page.locator('table.t-requests thead th', { hasText: '申请人情况' });
     const before = { label: (await label.boundingBox())!, box: (await box.boundingBox())! };
     await box.evaluate((el) => el.scrollTo({ left: 400, top: 0 }));
     const scrolled = (await label.boundingBox())!;
@@ -254,8 +253,6 @@ describe('the web page on a phone (390 px)', () => {
     // The values under it did scroll away.
     const value = page.locator('table.t-requests td[data-key="requests.received.natural"]');
     expect((await value.boundingBox())!.x).toBeLessThan(before.box.x + 50);
-    await box.evaluate((el) => el.scrollTo({ left: 0, top: 300 }));
-    expect(Math.abs((await head.boundingBox())!.y - (await box.boundingBox())!.y)).toBeLessThan(2);
     await page.close();
   });
 
@@ -276,8 +273,10 @@ describe('the web page on a phone (390 px)', () => {
 
   it('prints labels with the official quotation marks, and 落款 and 成文日期 only when asked', async () => {
     const html = renderReportHtml(long, { draft: false });
-    expect(html).toContain('危及“三安全一稳定”');
     expect(html).not.toContain('class="closing"');
+    const plain = await open(html, 390);
+    expect(await plain.page.$$eval('th', (ths) => ths.map((th) => th.textContent))).toContain('3.危及“三安全一稳定”');
+    await plain.page.close();
     const { page } = await open(renderReportHtml({ ...long, date: '2025-01-20' }, { draft: false, closing: true }), 390);
     expect(await page.$$eval('.closing p', (ps) => ps.map((p) => p.textContent))).toEqual(['某某市某某区人民政府办公室', '2025年1月20日']);
     await page.close();

@@ -9,7 +9,20 @@ import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FONTS, SIZES } from '../../src/shared/document/fonts';
-import { AUDIT_SHEET_NAME, exportWorkbook, importWorkbook, ONE_SHEET_NAME, SHEET_NAMES } from '../../src/main/services/excel';
+import {
+  AUDIT_SHEET_NAME,
+  cellAddresses,
+  exportWorkbook,
+  importWorkbook,
+  MARKS_LEGEND,
+  ONE_SHEET_NAME,
+  SHEET_NAMES,
+  TABLE_TOP,
+} from '../../src/main/services/excel';
+import { LAYOUTS } from '../../src/shared/template/layout';
+import { TABLE_IDS } from '../../src/shared/template/gov2021';
+import { SEVERITY_LABEL } from '../../src/shared/rules/types';
+import { marksItsCells } from '../../src/shared/rules/marks';
 import { main } from '../../src/main/cli';
 import { CELLS, type CellKey } from '../../src/shared/model/cells';
 import { readReportJson } from '../../src/shared/model/schema';
@@ -213,6 +226,89 @@ describe('LibreOffice', () => {
     if (!back.ok) throw new Error(back.error.message);
     expect(cellsOf(back.value.report)).toEqual(asImported(report));
   }, 180_000);
+});
+
+describe('a draft marks its findings on the table sheets', () => {
+  /** Every cell of the table sheets with a note or a fill (a merged cell once, by its master): its fill colour and its note, by "sheet!A1". */
+  function marked(wb: ExcelJS.Workbook): Map<string, { fill: string | undefined; note: string }> {
+    const out = new Map<string, { fill: string | undefined; note: string }>();
+    for (const t of TABLE_IDS)
+      wb.getWorksheet(SHEET_NAMES[t])!.eachRow((row) =>
+        row.eachCell({ includeEmpty: true }, (cell) => {
+          if (cell.master !== cell) return;
+          const fill = cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid' ? cell.fill.fgColor?.argb : undefined;
+          const note = typeof cell.note === 'string' ? cell.note : (cell.note?.texts ?? []).map((r) => r.text).join('');
+          if (fill || note) out.set(`${SHEET_NAMES[t]}!${cell.address}`, { fill, note });
+        }),
+      );
+    return out;
+  }
+
+  it('fills each cell a finding is about and notes the finding there, in Excel and as LibreOffice reads it back; a final workbook is unmarked', async () => {
+    const report = awkward();
+    const findings = validate(report);
+    const explained = findings.find((f) => f.severity === 'error' && f.cells.length > 0)!;
+    const bytes = await exportWorkbook(report, { findings, draft: true, explanations: { [explained.id]: '已核实：原表如此' } });
+    const path = join(work, 'marked.xlsx');
+    writeFileSync(path, bytes);
+    const out = join(work, 'lo-marked');
+    execFileSync(
+      'libreoffice',
+      ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'xlsx', '--outdir', out, path],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
+    // Where the cells stand that the editor's grid marks, and what each must say; a finding of blank cells marks none.
+    const marking = findings.filter((f) => marksItsCells(f, { [explained.id]: '已核实：原表如此' }));
+    expect(marking.length).toBeLessThan(findings.length);
+    const expected = new Map<string, typeof findings>();
+    for (const t of TABLE_IDS)
+      for (const [key, address] of cellAddresses(LAYOUTS[t], TABLE_TOP)) {
+        const about = marking.filter((f) => f.cells.includes(key));
+        if (about.length > 0) expected.set(`${SHEET_NAMES[t]}!${address}`, about);
+      }
+    expect(expected.size).toBeGreaterThan(3);
+    expect([...expected.values()].some((list) => list.some((f) => f.severity === 'error'))).toBe(true);
+
+    for (const file of [path, join(out, 'marked.xlsx')]) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const marks = marked(wb);
+      expect([...marks.keys()].sort(), file).toEqual([...expected.keys()].sort());
+      for (const [at, about] of expected) {
+        const mark = marks.get(at)!;
+        for (const f of about) expect(mark.note, at).toContain(`${SEVERITY_LABEL[f.severity]}：${f.message}`);
+        const worst = about.some((f) => f.severity === 'error')
+          ? 'FFFFC7CE'
+          : about.some((f) => f.severity === 'warning')
+            ? 'FFFFEB9C'
+            : undefined;
+        expect(mark.fill, at).toBe(worst);
+        if (about.includes(explained)) expect(mark.note).toContain('核实说明：已核实：原表如此');
+      }
+      expect(wb.getWorksheet(AUDIT_SHEET_NAME)!.getCell('C2').value).toBe(MARKS_LEGEND);
+    }
+    // The marks change no figure: the draft reads back as the report.
+    const back = await importWorkbook(join(out, 'marked.xlsx'));
+    if (!back.ok) throw new Error(back.error.message);
+    expect(cellsOf(back.value.report)).toEqual(asImported(report));
+
+    const final = new ExcelJS.Workbook();
+    await final.xlsx.load(Buffer.from(await exportWorkbook(report, { findings, draft: false })) as unknown as ArrayBuffer);
+    expect(marked(final).size).toBe(0);
+  }, 180_000);
+
+  it('marks the tables on one sheet too', async () => {
+    const report = awkward();
+    const findings = validate(report);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await exportWorkbook(report, { findings, draft: true, oneSheet: true })) as unknown as ArrayBuffer);
+    const notes: string[] = [];
+    wb.getWorksheet(ONE_SHEET_NAME)!.eachRow((row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => cell.note && notes.push(cell.address)),
+    );
+    const cells = new Set(findings.filter((f) => marksItsCells(f, report.explanations)).flatMap((f) => f.cells));
+    expect(notes.length).toBe(cells.size);
+  });
 });
 
 describe('the command line', () => {

@@ -12,7 +12,8 @@ import {
   composeInfographic,
   defaultHighlights,
   parseHighlights,
-  trimHighlight,
+  sentences,
+  balanced,
 } from '../../src/shared/infographic';
 import { applicantData, proactiveData, resultData } from '../../src/shared/infographic/charts';
 import { balancedWrap, textWidth, wrapText } from '../../src/shared/infographic/text';
@@ -21,44 +22,49 @@ import { busy, busyLastYear } from '../fixtures/busy-years';
 import { loadReport, seed } from './fixtures';
 
 describe('highlights taken from the text', () => {
-  it('the seed: the first sentence of each of the five parts, "一是" dropped, long ones cut at a comma', () => {
+  it('the seed: the first sentence of each of the five parts, whole, "一是" dropped', () => {
     expect(defaultHighlights(seed)).toEqual([
       '及时更新政府公开信息', // （一）: "一是及时更新政府公开信息。按照…"
       '2022年,收到公民、法人或其他组织的信息公开申请10例(其中,撤件1例)',
-      '为确保政府信息公开工作有序开展,本单位高度重视,明确分管领导、责任科室、规范制度', // cut before ",并明确各科室…"
-      '依托“余杭统计调查”微信公众号,公开发布解读月度、季度、年度统计数据',
-      '全局组建政府信息公开工作小组,明确全局需公开信息内容对应的各业务科室,坚持“谁发布、谁负责”的原则',
+      '为确保政府信息公开工作有序开展,本单位高度重视,明确分管领导、责任科室、规范制度,并明确各科室信息上报时限,确保信息时效性和准确性',
+      '依托“余杭统计调查”微信公众号,公开发布解读月度、季度、年度统计数据,宣传统计开放日、统计法律法规等统计工作,营造良好统计法治氛围',
+      '全局组建政府信息公开工作小组,明确全局需公开信息内容对应的各业务科室,坚持“谁发布、谁负责”的原则,严格坚持信息、采集、审定、发布制度',
     ]);
   });
 
-  it('区统计局 2023: two parts with their own headings ("(一)主动公开情况"), one line each', () => {
-    const got = defaultHighlights(loadReport('real-district-stats-2023.json'));
-    expect(got).toEqual([
+  it('区统计局 2023: two parts with their own headings ("(一)主动公开情况"), one sentence each', () => {
+    expect(defaultHighlights(loadReport('real-district-stats-2023.json'))).toEqual([
       '2023年,我局认真梳理,主动在门户网站公开政府信息50条',
-      '我局高度重视政府信息公开工作,完善工作机制,规范信息管理流程,及时将我局各项工作动态予以更新',
+      '我局高度重视政府信息公开工作,完善工作机制,规范信息管理流程,及时将我局各项工作动态予以更新,让群众快速了解统计工作状态',
     ]);
   });
 
-  it('湛江市地方志办 2023: no parts, so the first sentences of the text', () => {
+  it('湛江市地方志办 2023: no parts, so the first sentences of the text short enough to read at a glance', () => {
     expect(defaultHighlights(loadReport('real-zhanjiang-dfz-2023.json'))).toEqual([
-      '2023年,我办坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神',
       '2023年,我办全年未收到行政许可申请',
       '全年未接到信息公开申请',
+      '各栏目共刊发文稿、通知、公告、公示等44篇',
     ]);
   });
 
-  it('an empty text gives no highlights; the author’s lines are read one a line', () => {
+  it('is always whole sentences: a long first sentence gives way to the next, a quotation is never left open', () => {
+    const long = '一是' + '围绕中心工作扎实推进政务公开，'.repeat(6) + '取得实效。二是公开“政策解读。回应关切”专栏。三是其他。';
+    const overview = `（一）主动公开\n${long}`;
+    const got = defaultHighlights({ narratives: { overview, problems: '', other: '' } });
+    // The first sentence is too long to read at a glance: the next one is taken, its quotation whole (its 。 inside the quotes does not end it).
+    expect(got).toEqual(['公开“政策解读。回应关切”专栏']);
+    for (const h of got) expect(balanced(h)).toBe(true);
+    expect(sentences('甲说“好。”乙说：“行；可以。”然后。')).toEqual(['甲说“好。”乙说：“行；可以。”然后。']);
+    expect(balanced('坚持“谁发布、谁负责')).toBe(false);
+  });
+
+  it('an empty text gives no highlights; the author’s lines are read one a line, a very long one ending at a sentence', () => {
     expect(defaultHighlights({ narratives: { overview: '', problems: '', other: '' } })).toEqual([]);
     expect(parseHighlights('  第一条 \n\n第二条\n')).toEqual(['第一条', '第二条']);
     expect(parseHighlights(Array.from({ length: 9 }, (_, i) => `第${i}条`).join('\n'))).toHaveLength(6);
-  });
-
-  it('trims without cutting a list at 、', () => {
-    const s =
-      '明确全局需公开信息内容对应的各业务科室、责任人员、审核流程、发布时限、归档要求、考核办法、问责机制、监督渠道、培训计划和年度目标';
-    const t = trimHighlight(s, 30);
-    expect(t.endsWith('…')).toBe(true);
-    expect([...t].length).toBe(30);
+    const sentence = '全面推进政务公开工作取得实效，群众满意度持续提升。';
+    const [line] = parseHighlights(sentence.repeat(10));
+    expect(line).toBe(sentence.repeat(6));
   });
 });
 
@@ -75,6 +81,18 @@ describe('line breaking', () => {
       }
     }
   });
+  it('keeps a figure on one line: never 「20」 and 「22年」, nor 「3,8」 and 「62」', () => {
+    const text = '数据来源：《某某省某某市某某区人民政府办公室联合2022年政府信息公开工作年度报告》共3,862件';
+    for (let width = 200; width <= 700; width += 7) {
+      const lines = wrapText(text, 20, width);
+      expect(lines.join('')).toBe(text);
+      for (const [i, line] of lines.entries())
+        if (i > 0) expect(/\d$/.test(lines[i - 1]!) && /^[\d,.]/.test(line), `${lines[i - 1]}|${line}`).toBe(false);
+    }
+    // A run longer than the line is still broken, not set past the edge.
+    for (const line of wrapText('1'.repeat(80), 20, 200)) expect(textWidth(line, 20)).toBeLessThanOrEqual(200);
+  });
+
   it('cuts at the last line allowed with "…"', () => {
     const lines = wrapText('一二三四五六七八九十'.repeat(5), 20, 100, 2);
     expect(lines).toHaveLength(2);

@@ -169,6 +169,20 @@ describe('formatting', () => {
     expect(formatKpi(kpi('fees'), 0.0123)).toBe('0.0123 万元');
     expect(formatChange(kpi('fees'), -1.25)).toBe('−1.25 万元');
   });
+  it('万元 with separators too; a figure no report holds says so instead of 309 digits or a minus count', () => {
+    expect(formatKpi(kpi('fees'), 96171.6)).toBe('96,171.6 万元');
+    expect(formatKpi(kpi('received'), 1e308)).toBe('数值过大');
+    expect(formatKpi(kpi('received'), Infinity)).toBe('数值过大');
+    expect(formatKpi(kpi('received'), -17)).toBe('数值有误');
+    expect(formatKpi(kpi('disclosure_rate'), 1e308)).toBe('数值过大');
+    expect(formatChange(kpi('received'), 1e308)).toBe('—');
+  });
+  it('no change is given from or to a wrong figure', () => {
+    const wrong = withCells(seed, { 'requests.received.total': -17, 'requests.carried_over.total': 1e308 });
+    const k = shown(wrong, seed);
+    expect(k.received).toEqual({ value: '数值有误', previous: '10 件', change: '—' });
+    expect(k.accepted!.change).toBe('—');
+  });
   it('a change too small to show is 持平, never "+0.0 个百分点"', () => {
     expect(formatChange(kpi('disclosure_rate'), 0.0004)).toBe('持平');
     expect(formatChange(kpi('disclosure_rate'), 0.0006)).toBe('+0.1 个百分点');

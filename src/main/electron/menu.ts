@@ -18,6 +18,8 @@ export function buildMenu(win: BrowserWindow, databasePath: string, version: str
         { type: 'separator' },
         { label: '导入表格…', accelerator: 'CmdOrCtrl+I', click: () => command(win, 'import') },
         { label: '导出…', accelerator: 'CmdOrCtrl+E', click: () => command(win, 'export') },
+        // The page shows the document as it will print, then asks for the system's print dialog (window.print).
+        { label: '打印…', accelerator: 'CmdOrCtrl+P', click: () => command(win, 'print') },
         { type: 'separator' },
         { label: '打开资料库所在文件夹', click: () => void shell.openPath(dirname(databasePath)) },
         { type: 'separator' },

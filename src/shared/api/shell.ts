@@ -1,12 +1,12 @@
 // What the desktop shell asks of the page, over one prefixed IPC event that
 // the preload exposes as `window.nianbaoShell`: save what is pending before
-// the window closes (or Windows logs off), the menu's 导入/导出/使用说明, and going
+// the window closes (or Windows logs off), the menu's 导入/导出/打印/使用说明, and going
 // back to the library. Main never runs script in the page; it sends one of
 // these and waits for the page to say it is done. Type-only imports: the
 // sandboxed preload stays tiny.
 import { IPC_PREFIX } from './channels';
 
-export type ShellCommand = 'flush' | 'import' | 'export' | 'help' | 'library';
+export type ShellCommand = 'flush' | 'import' | 'export' | 'print' | 'help' | 'library';
 
 /** Main → page: a command with the id its answer carries. */
 export const SHELL_COMMAND_EVENT = `${IPC_PREFIX}shell.command`;

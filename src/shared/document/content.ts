@@ -5,7 +5,7 @@ import { SECTIONS, TABLE_IDS, type SectionId, type TableId } from '../template/g
 import { LAYOUTS, type TableLayout } from '../template/layout';
 import type { CellKey } from '../model/cells';
 import { documentTitle, valueAt, type Report } from '../model/report';
-import { textEm } from './fonts';
+import { BODY_CHAR_PT, bodyTextPt } from './fonts';
 import { parseOverview } from './overview';
 
 /** A line of a narrative: a （一） sub-heading (maybe with text run on after it) or a plain paragraph. */
@@ -131,13 +131,19 @@ export function closingOf(report: Pick<Report, 'agency' | 'signature' | 'date'>,
  * 落款 and 成文日期 as GB/T 9704-2012 7.3.5.2 sets them for a document without a
  * seal: one empty line below the text, the body's name 右空二字, the date on the
  * next line starting two characters right of the name's first character; a date
- * longer than the name stays 右空二字 and moves the name left instead.
+ * longer than that allows stays 右空二字 and moves the name left instead.
+ *
+ * Each line's start, in characters of the body as set (BODY_CHAR_PT) from the
+ * type area's right edge. The writers place each line by its start (left
+ * indent), not by its end: the step of two characters between the starts then
+ * holds in whatever font prints the date's digits; the widths come from the
+ * named font's metrics (仿宋_GB2312 sets digits at half a character).
  */
-export function closingIndents(closing: Closing): { signatureChars: number; dateChars: number } {
-  const name = textEm(closing.signature);
-  const date = textEm(closing.date);
-  const dateChars = Math.max(2, name - 2 - date + 2);
-  return { signatureChars: dateChars + date + 2 - name, dateChars };
+export function closingPlacement(closing: Closing): { signatureFromRight: number; dateFromRight: number } {
+  const name = bodyTextPt(closing.signature) / BODY_CHAR_PT;
+  const date = bodyTextPt(closing.date) / BODY_CHAR_PT;
+  const dateFromRight = Math.max(2 + date, name);
+  return { signatureFromRight: dateFromRight + 2, dateFromRight };
 }
 
 export function documentContent(report: Report, options: DocumentOptions): DocumentContent {

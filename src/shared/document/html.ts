@@ -5,7 +5,7 @@ import { placeCells, type LayoutCell, type TableLayout } from '../template/layou
 import type { Report } from '../model/report';
 import {
   cellText,
-  closingIndents,
+  closingPlacement,
   documentContent,
   type Closing,
   type DocumentOptions,
@@ -13,17 +13,20 @@ import {
   type SectionContent,
 } from './content';
 import {
-  CHARS_PER_LINE,
+  BODY_CHAR_PT,
+  BODY_TRACKING_PT,
   FONTS,
   LINE_PITCH_PT,
   MM_PER_PT,
   PAGE_MM,
   PAGE_NUMBER_BELOW_TYPE_AREA_MM,
   SIZES,
-  TYPE_AREA_MM,
   cssFontFamily,
 } from './fonts';
-import { cellLines, fitTable } from './table-fit';
+import { cellLines } from './table-fit';
+import { planPages, tableFitOnPage } from './pagination';
+import { webColumns } from './web-table';
+import { wordPieces } from './words';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(text: string): string {
@@ -31,8 +34,6 @@ export function escapeHtml(text: string): string {
 }
 
 const pt = (n: number) => `${Math.round(n * 100) / 100}pt`;
-/** How much closer than its own width a body character is set so that 28 fill the line (with a little slack). */
-const GRID_LETTER_SPACING_PT = TYPE_AREA_MM.width / MM_PER_PT / CHARS_PER_LINE - SIZES.body - 0.1;
 const { top, right, bottom, left } = PAGE_MM;
 
 // A landscape table page is the portrait sheet turned so that the table's head
@@ -83,24 +84,27 @@ function styles(draft: boolean): string {
   th, td { border: 1px solid #000; padding: 0.25em 0.3em; vertical-align: middle; font-weight: normal; }
   th[scope^="col"] { text-align: center; }
   th[scope^="row"], td.note { text-align: left; }
-  td.value { text-align: center; font-variant-numeric: tabular-nums; }
+  td.value { text-align: center; font-variant-numeric: tabular-nums; white-space: nowrap; }
   h1 .keep { white-space: nowrap; }
-  .closing { text-align: right; text-indent: 0; margin-top: 1.8em; }
+  /* Each closing line starts --char × its place from the right edge (closingPlacement): one character is 1em on screen. */
+  .closing { text-indent: 0; margin-top: 1.8em; --char: 1em; }
   .draft-watermark { display: none; }
-  .closing p { text-align: right; text-indent: 0; }
+  .closing p { text-align: left; text-indent: 0; white-space: nowrap; }
   @media screen {
-    table.t-proactive { min-width: 26em; }
-    table.t-requests { min-width: 44em; }
-    table.t-appeals { min-width: 48em; }
-    /* On a phone the wide tables scroll sideways inside their box: the header rows and the row labels stay in view. */
-    .table-scroll { max-height: 85vh; overflow: auto; }
-    table { border-collapse: separate; border-spacing: 0; }
-    th, td { border-width: 0 1px 1px 0; }
-    tr > :first-child { border-left-width: 1px; }
-    thead tr:first-child > * { border-top-width: 1px; }
-    table.t-proactive tr:first-child > * { border-top-width: 1px; }
-    thead { position: sticky; top: 0; z-index: 2; }
-    th, td { background: #fff; }
+    /* Headings and the tables' headers and labels break between words, never inside one, and a heading's lines are
+       even: no word and no character left alone on a line. */
+    h1, h2, h3, th, td.note { word-break: keep-all; overflow-wrap: normal; }
+    h1, h2, h3 { text-wrap: balance; }
+    /* A table is as wide as the page, never narrower than its words and figures need: below that it scrolls
+       sideways as a whole, its label columns held in view. It is never cut in height. */
+    .table-scroll { overflow-x: auto; overflow-y: hidden; container-type: inline-size; font-size: 14px; }
+    table { table-layout: fixed; min-width: var(--min-width); border-collapse: separate; border-spacing: 0; font-size: 1em; }
+    /* Label columns as narrow as their words allow; where the box has room, their printed share (rules below). */
+    col { width: var(--narrow, auto); }
+    /* Each cell draws its right and bottom edge, the first row and column their outer edge: single lines throughout. */
+    th, td { border-width: 0 1px 1px 0; background: #fff; }
+    th.left, td.left { border-left-width: 1px; }
+    th.top, td.top { border-top-width: 1px; }
     th.sticky-col, td.sticky-col { position: sticky; z-index: 1; }
   }
   @media print {
@@ -108,7 +112,9 @@ function styles(draft: boolean): string {
     /* Lines are not pushed to the next page to avoid a lone line: that would break the 22-line grid. */
     /* 28 characters of 三号 to the 156 mm line: each set a little closer, as in the Word file. */
     body { font-size: ${pt(SIZES.body)}; line-height: ${pt(LINE_PITCH_PT)}; widows: 2; orphans: 2; }
-    p, h2, h3 { letter-spacing: ${pt(GRID_LETTER_SPACING_PT)}; }
+    p, h2, h3 { letter-spacing: ${pt(BODY_TRACKING_PT)}; }
+    /* As the Word file: no extra space between Chinese characters and digits (w:autoSpaceDN off). */
+    body { text-autospace: no-autospace; }
     main { max-width: none; padding: 0; }
     h1 { font-size: ${pt(SIZES.title)}; line-height: ${pt(LINE_PITCH_PT * 1.2)}; margin: 0 0 ${pt(LINE_PITCH_PT)}; }
     h2, h3 { break-after: avoid; }
@@ -116,91 +122,116 @@ function styles(draft: boolean): string {
     /* A draft's watermark, as in the Word file: across every page in light grey, under the red mark of the page head. */
     .draft-watermark { display: block; position: fixed; top: 45%; left: 0; right: 0; text-align: center; text-indent: 0; transform: rotate(-45deg);
       font-family: ${cssFontFamily(FONTS.heading)}; font-size: 96pt; line-height: 1; color: #d9d9d9; opacity: 0.6; z-index: -1; }
-    .closing { margin-top: ${pt(LINE_PITCH_PT)}; break-inside: avoid; break-before: avoid; }
+    .closing { margin-top: ${pt(LINE_PITCH_PT)}; break-inside: avoid; break-before: avoid; --char: ${pt(BODY_CHAR_PT)}; }
     .table-scroll { overflow: visible; }
+    table { table-layout: fixed; }
+    col { width: var(--print); }
     section.landscape { page: landscape; }
     table { font-size: var(--print-size, ${pt(SIZES.table)}); line-height: 1.25; }
     th, td { padding: 1pt 0.5mm; }
     tr { break-inside: avoid; }
     /* Every table is set small enough to fit its page (table-fit) and kept whole with its heading. */
     section.table-section { break-inside: avoid; }
+    /* The page plan (pagination.ts) starts these sections on a new page, as the Word file does. */
+    section.new-page { break-before: page; }
   }`;
+}
+
+/** Text that breaks on screen only between words (with `word-break: keep-all`): each word boundary a <wbr>. */
+function wordsHtml(text: string): string {
+  return wordPieces(text).map(escapeHtml).join('<wbr>');
 }
 
 function narrativeHtml(lines: readonly NarrativeLine[]): string {
   return lines
     .map((line) => {
       if (line.kind === 'paragraph') return `<p>${escapeHtml(line.text)}</p>`;
-      if (line.rest === '') return `<h3>${escapeHtml(line.heading)}</h3>`;
-      return `<div class="run-in"><h3>${escapeHtml(line.heading)}</h3><p>${escapeHtml(line.rest)}</p></div>`;
+      if (line.rest === '') return `<h3>${wordsHtml(line.heading)}</h3>`;
+      return `<div class="run-in"><h3>${wordsHtml(line.heading)}</h3><p>${escapeHtml(line.rest)}</p></div>`;
     })
     .join('\n');
 }
 
-function cellHtml(cell: LayoutCell, report: Report, stickyLeft: string | undefined): string {
+/**
+ * One cell. Its place in the grid gives it its borders on screen (each cell draws
+ * its right and bottom edge, the first row and column their outer edge too, so
+ * no edge is drawn twice) and, in a label column, where it stays while the table
+ * scrolls sideways.
+ */
+function cellHtml(cell: LayoutCell, report: Report, r: number, c: number, stickyLeft: number | undefined): string {
   const spans = `${cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : ''}${cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : ''}`;
-  const sticky = stickyLeft === undefined ? '' : ` class="sticky-col" style="left:${stickyLeft}"`;
+  const classes = [cell.kind === 'note' ? 'note' : cell.kind === 'value' ? 'value' : '', r === 0 ? 'top' : '', c === 0 ? 'left' : ''];
+  if (stickyLeft !== undefined && cell.kind !== 'value') classes.push('sticky-col');
+  const cls = classes.filter(Boolean).join(' ');
+  const attrs = `${cls ? ` class="${cls}"` : ''}${spans}${cls.includes('sticky-col') ? ` style="left:${stickyLeft!.toFixed(2)}em"` : ''}`;
   switch (cell.kind) {
     case 'head':
-      return `<th scope="${cell.colSpan > 1 ? 'colgroup' : 'col'}"${spans}${sticky}>${escapeHtml(cell.text)}</th>`;
+      return `<th scope="${cell.colSpan > 1 ? 'colgroup' : 'col'}"${attrs}>${wordsHtml(cell.text)}</th>`;
     case 'label': {
       // A group label breaks after its numbering, as in the Word table: "（三）" over "不予公开".
       const lines = cellLines(cell);
-      const text = (lines.length > 0 ? lines : [cell.text]).map(escapeHtml).join('<br>');
-      return `<th scope="${cell.rowSpan > 1 ? 'rowgroup' : 'row'}"${spans}${sticky}>${text}</th>`;
+      const text = (lines.length > 0 ? lines : [cell.text]).map(wordsHtml).join('<br>');
+      return `<th scope="${cell.rowSpan > 1 ? 'rowgroup' : 'row'}"${attrs}>${text}</th>`;
     }
     case 'note':
-      return `<td${spans}${sticky ? sticky.replace('class="sticky-col"', 'class="note sticky-col"') : ' class="note"'}>${escapeHtml(cell.text)}</td>`;
+      return `<td${attrs}>${wordsHtml(cell.text)}</td>`;
     case 'value':
-      return `<td class="value" data-key="${cell.key}"${spans}>${escapeHtml(cellText(report, cell.key))}</td>`;
+      return `<td data-key="${cell.key}"${attrs}>${escapeHtml(cellText(report, cell.key))}</td>`;
   }
 }
 
-/** The printed type area in points: portrait, or turned for a landscape table. */
-const TYPE_PT = { width: TYPE_AREA_MM.width / MM_PER_PT, height: TYPE_AREA_MM.height / MM_PER_PT };
-
-export function tableHtml(layout: TableLayout, report: Report, labelledBy: string): string {
-  // Column widths and the printed size from the same fit as the Word table.
-  const [w, h] = layout.landscape ? [TYPE_PT.height, TYPE_PT.width] : [TYPE_PT.width, TYPE_PT.height];
-  const fit = fitTable(layout, report, w, h - LINE_PITCH_PT);
+/**
+ * A table as HTML, and the CSS rule that gives its label columns their printed
+ * share where its box has room (a container query: the box, not the window, is
+ * what a portal's page gives the table).
+ */
+function tableHtml(layout: TableLayout, report: Report, labelledBy: string): { html: string; css: string } {
+  // Printed: the column widths and the size of the same fit as the Word table. On screen: as wide as the
+  // page, never narrower than the words and figures need (webColumns), the label columns held while it scrolls.
+  const fit = tableFitOnPage(layout, report);
   const total = fit.widths.reduce((a, b) => a + b, 0);
-  const percent = fit.widths.map((x) => (x / total) * 100);
-  const cols = percent.map((p) => `<col style="width:${p.toFixed(2)}%">`).join('');
-  // The row labels of 三 (its first three columns) stay in view while the table scrolls sideways; 四 has none.
-  const labelColumns = layout.table === 'requests' ? 3 : layout.table === 'proactive' ? 1 : 0;
+  const web = webColumns(layout, report, fit.widths);
+  const cols = fit.widths
+    .map((w, c) => {
+      const [narrow, wide] = [web.narrow[c], web.wide[c]];
+      const screen = narrow === undefined || wide === undefined ? '' : `;--narrow:${narrow.toFixed(2)}em;--wide:${wide.toFixed(2)}%`;
+      return `<col style="--print:${((w / total) * 100).toFixed(2)}%${screen}">`;
+    })
+    .join('');
   const placed = placeCells(layout);
-  const stickyLeft = (r: number, c: number) => {
-    const p = placed.find((x) => x.r === r && x.c === c)!;
-    if (c >= labelColumns || p.cell.kind === 'value') return undefined;
-    const left = layout.table === 'requests' ? ((percent.slice(0, c).reduce((a, b) => a + b, 0) / 100) * 44).toFixed(2) : '0';
-    return `${left}em`;
-  };
   const rows = layout.rows.map((row, r) => {
-    const cols = placed.filter((p) => p.r === r);
-    return `<tr>${row.map((cell, i) => cellHtml(cell, report, stickyLeft(r, cols[i]!.c))).join('')}</tr>`;
+    const cells = placed.filter((p) => p.r === r);
+    return `<tr>${row.map((cell, i) => cellHtml(cell, report, r, cells[i]!.c, web.stickyLeft[cells[i]!.c])).join('')}</tr>`;
   });
   const head = layout.headerRows > 0 ? `<thead>\n${rows.slice(0, layout.headerRows).join('\n')}\n</thead>\n` : '';
   const body = `<tbody>\n${rows.slice(layout.headerRows).join('\n')}\n</tbody>`;
-  return `<div class="table-scroll" role="region" tabindex="0" aria-labelledby="${labelledBy}">
-<table class="t-${layout.table}" style="--print-size:${pt(fit.size)}"><colgroup>${cols}</colgroup>
+  const html = `<div class="table-scroll" role="region" tabindex="0" aria-labelledby="${labelledBy}">
+<table class="t-${layout.table}" style="--print-size:${pt(fit.size)};--min-width:${web.minWidth.toFixed(2)}em"><colgroup>${cols}</colgroup>
 ${head}${body}
 </table></div>`;
+  const css = Number.isFinite(web.wideFrom)
+    ? `@media screen { @container (min-width: ${web.wideFrom.toFixed(2)}em) { table.t-${layout.table} col { width: var(--wide, auto); } } }`
+    : '';
+  return { html, css };
 }
 
-function sectionHtml(section: SectionContent, report: Report): string {
+function sectionHtml(section: SectionContent, report: Report, newPage: boolean): { html: string; css: string } {
   const id = `s-${section.id}`;
   const landscape = section.body.kind === 'table' && section.body.layout.landscape;
-  const body = section.body.kind === 'table' ? tableHtml(section.body.layout, report, id) : narrativeHtml(section.body.lines);
-  const classes = [section.body.kind === 'table' ? 'table-section' : '', landscape ? 'landscape' : ''].filter(Boolean).join(' ');
-  return `<section${classes ? ` class="${classes}"` : ''} aria-labelledby="${id}">
-<h2 id="${id}">${escapeHtml(section.heading)}</h2>
+  const table = section.body.kind === 'table' ? tableHtml(section.body.layout, report, id) : undefined;
+  const body = table ? table.html : section.body.kind === 'narrative' ? narrativeHtml(section.body.lines) : '';
+  const classes = [table ? 'table-section' : '', landscape ? 'landscape' : '', newPage ? 'new-page' : ''].filter(Boolean).join(' ');
+  const html = `<section${classes ? ` class="${classes}"` : ''} aria-labelledby="${id}">
+<h2 id="${id}">${wordsHtml(section.heading)}</h2>
 ${body}
 </section>`;
+  return { html, css: table?.css ?? '' };
 }
 
 function closingHtml(closing: Closing): string {
-  const { signatureChars, dateChars } = closingIndents(closing);
-  return `<div class="closing"><p class="signature" style="padding-right:${signatureChars.toFixed(2)}em">${escapeHtml(closing.signature)}</p><p class="date" style="padding-right:${dateChars.toFixed(2)}em">${escapeHtml(closing.date)}</p></div>`;
+  const { signatureFromRight, dateFromRight } = closingPlacement(closing);
+  const at = (fromRight: number) => `padding-left:max(0px, calc(100% - ${fromRight.toFixed(3)} * var(--char)))`;
+  return `<div class="closing"><p class="signature" style="${at(signatureFromRight)}">${escapeHtml(closing.signature)}</p><p class="date" style="${at(dateFromRight)}">${escapeHtml(closing.date)}</p></div>`;
 }
 
 /** The title as printed, its last words kept together so that "报告" never stands alone on a line. */
@@ -208,7 +239,7 @@ function titleHtml(lines: readonly string[]): string {
   return lines
     .map((line) => {
       const keep = /工作年度报告$/.exec(line);
-      return keep ? `${escapeHtml(line.slice(0, keep.index))}<span class="keep">${escapeHtml(keep[0])}</span>` : escapeHtml(line);
+      return keep ? `${wordsHtml(line.slice(0, keep.index))}<wbr><span class="keep">${escapeHtml(keep[0])}</span>` : wordsHtml(line);
     })
     .join('<br>');
 }
@@ -220,6 +251,9 @@ function titleHtml(lines: readonly string[]): string {
 export function renderReportHtml(report: Report, options: DocumentOptions): string {
   const doc = documentContent(report, { ...options, closing: options.closing ?? false });
   const title = `${doc.draft ? '【草稿】' : ''}${doc.title}`;
+  // The printed pages break where the Word file's do.
+  const plan = planPages(doc, report);
+  const sections = doc.sections.map((s) => sectionHtml(s, report, plan.breakBefore.has(s.id)));
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -228,13 +262,17 @@ export function renderReportHtml(report: Report, options: DocumentOptions): stri
 <meta name="author" content="${escapeHtml(doc.agency)}">
 <title>${escapeHtml(title)}</title>
 <style>${styles(doc.draft)}
+  ${sections
+    .map((s) => s.css)
+    .filter(Boolean)
+    .join('\n  ')}
 </style>
 </head>
 <body>
 <main>
 ${doc.draft ? '<p class="draft-mark" role="note">草稿</p>\n<div class="draft-watermark" aria-hidden="true">草稿</div>\n' : ''}<h1>${titleHtml(doc.titleLines)}</h1>
 ${narrativeHtml(doc.preamble)}
-${doc.sections.map((s) => sectionHtml(s, report)).join('\n')}
+${sections.map((s) => s.html).join('\n')}
 ${doc.closing ? closingHtml(doc.closing) : ''}
 </main>
 </body>

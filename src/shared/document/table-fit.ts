@@ -6,7 +6,7 @@
 import { placeCells, type LayoutCell, type TableLayout } from '../template/layout';
 import type { Report } from '../model/report';
 import { cellText } from './content';
-import { LATIN_EM, TABLE_SIZES, textEm } from './fonts';
+import { TABLE_SIZES, WIDEST_FALLBACK, textEm as fontTextEm } from './fonts';
 import { maxOf } from '../math';
 
 /** Horizontal padding inside a cell, each side, in points (0.5 mm). */
@@ -17,6 +17,8 @@ export const CELL_VPAD_PT = 1;
 export const TABLE_LINE_FACTOR = 1.25;
 /** The widest figure a value column is made for: six digits (999 999). */
 const FIGURE_DIGITS = 6;
+/** A column is made wide enough for its text in whichever font prints it: half-width characters at their widest. */
+const textEm = (text: string) => fontTextEm(text, WIDEST_FALLBACK);
 /**
  * The lines a cell's text is printed in, before wrapping. A rowspan group label
  * such as "（三）不予公开" breaks after its numbering, as the template prints it,
@@ -53,7 +55,7 @@ function noLoneCharWidth(n: number, atLeast: number): number {
 function neededEm(cell: LayoutCell, report: Report): number {
   switch (cell.kind) {
     case 'value':
-      return Math.max(FIGURE_DIGITS * LATIN_EM, textEm(cellText(report, cell.key)));
+      return Math.max(textEm('0'.repeat(FIGURE_DIGITS)), textEm(cellText(report, cell.key)));
     case 'head': {
       const n = Math.ceil(textEm(cell.text));
       // Up to four characters on one line (结果维持, 尚未审结); longer ones in at most two even lines.

@@ -14,6 +14,7 @@ import {
   REQUEST_ROWS,
 } from '../template/gov2021';
 import { textWidth } from './text';
+import { formatFigure, isCountable, isShowable, NOT_A_COUNT } from '../figures';
 import { COLORS, FONT_STACK, SERIES_COLORS } from './theme';
 
 /** An ECharts option: plain JSON-like data. */
@@ -26,6 +27,18 @@ export type ChartRenderer = (option: ChartOption, width: number, height: number)
 export interface Datum {
   name: string;
   value: number | null;
+}
+
+/** The length a figure is drawn at: itself, or null (nothing drawn) for text, a negative count or one no report can hold. */
+export function drawnValue(value: number | null): number | null {
+  return isCountable(value) ? value : null;
+}
+
+/** What a chart prints beside a figure: "3,862"; 「数值过大」 or 「数值有误」 where it is not drawn; nothing for text. */
+export function figureLabel(value: number | null): string {
+  if (value === null) return '';
+  if (value < 0 && isShowable(value)) return NOT_A_COUNT;
+  return formatFigure(value);
 }
 
 const numberAt = (report: Report, key: CellKey): number | null => cellNumber(report, key) ?? null;
@@ -83,7 +96,8 @@ export function appealData(report: Report): {
   };
 }
 
-const anything = (values: (number | null)[]) => values.some((v) => (v ?? 0) > 0);
+/** Whether a chart has anything to show: a figure other than 0 (a negative or absurd one is shown as such, not as none). */
+const anything = (values: (number | null)[]) => values.some((v) => v !== null && v !== 0);
 
 // ---- the options --------------------------------------------------------------
 
@@ -116,8 +130,8 @@ function base(sizes: ChartSizes): ChartOption {
 export function barOption(data: readonly Datum[], sizes: ChartSizes, labelWidth: number, color: string = COLORS.red): ChartOption {
   const top = [...data].reverse();
   // Room at the bars' end for the widest figure ("2,000,000"), so no label runs out of the picture.
-  const figures = data.map((d) => (d.value === null ? '' : d.value.toLocaleString('en-US')));
-  const right = Math.ceil(Math.max(0, ...figures.map((f) => textWidth(f, sizes.font) * 1.1))) + sizes.font;
+  const figures = data.map((d) => figureLabel(d.value));
+  const right = Math.ceil(Math.max(0, ...figures.map((f) => textWidth(f, sizes.font, true)))) + sizes.font;
   return {
     ...base(sizes),
     grid: { left: labelWidth, right, top: 4, bottom: 4 },
@@ -136,9 +150,13 @@ export function barOption(data: readonly Datum[], sizes: ChartSizes, labelWidth:
         barMaxWidth: sizes.font * 1.4,
         barMinHeight: 2,
         itemStyle: { color, borderRadius: [0, 4, 4, 0] },
-        // '-' is ECharts' "no value": a cell holding text gets no bar rather than a false 0. Figures are
-        // printed as the KPIs print them ("3,862"), each label its own literal text.
-        data: top.map((d) => (d.value === null ? '-' : { value: d.value, label: { formatter: d.value.toLocaleString('en-US') } })),
+        // '-' is ECharts' "no value": a cell holding text gets no bar rather than a false 0, and a figure that can't
+        // be drawn gets none but says why. Figures are printed as the KPIs print them ("3,862"), each its own literal text.
+        data: top.map((d) => {
+          const label = figureLabel(d.value);
+          if (label === '') return '-';
+          return { value: drawnValue(d.value) ?? 0, label: { formatter: label } };
+        }),
         label: { show: true, position: 'right', fontSize: sizes.font, color: COLORS.ink, fontWeight: 'bold' },
         showBackground: true,
         backgroundStyle: { color: '#F3EBDD' },
@@ -158,26 +176,67 @@ export function ringOption(data: readonly Datum[]): ChartOption {
         ...STILL,
         radius: ['58%', '92%'],
         center: ['50%', '50%'],
+        // Nothing drawable (every figure text, negative or absurd) is an empty ring, not six equal slices.
+        stillShowZeroSum: false,
         label: { show: false },
         labelLine: { show: false },
         itemStyle: { borderColor: '#fff', borderWidth: 2 },
-        data: data.map((d, i) => ({ name: d.name, value: d.value ?? 0, itemStyle: { color: SERIES_COLORS[i % SERIES_COLORS.length] } })),
+        data: data.map((d, i) => ({
+          name: d.name,
+          value: drawnValue(d.value) ?? 0,
+          itemStyle: { color: SERIES_COLORS[i % SERIES_COLORS.length] },
+        })),
       },
     ],
   };
 }
 
+/** Room the stacked bars leave at their end, in px: a font size. */
+const stackRight = (sizes: ChartSizes) => sizes.font;
+
 /**
- * Cases by kind, stacked by result; each segment's count inside it where it
- * has room. The legend is drawn by the caller beside the chart (as for the
- * ring), which keeps ECharts' legend component out of the page's bundle.
+ * Which segment of the stacked bars has room for its count inside it: a
+ * segment is as long as its share of the longest bar (the axis runs to exactly
+ * that), and a count fits where its text and a little space each side does.
+ * [row][series], rows in the order of `appeals.rows`.
  */
-export function stackedOption(appeals: ReturnType<typeof appealData>, sizes: ChartSizes, labelWidth: number): ChartOption {
+export function segmentLabelsFit(
+  appeals: ReturnType<typeof appealData>,
+  sizes: ChartSizes,
+  labelWidth: number,
+  width: number,
+): boolean[][] {
+  const plot = width - labelWidth - stackRight(sizes);
+  const longest = Math.max(0, ...appeals.rows.map((_, i) => rowLength(appeals, i)));
+  return appeals.rows.map((_, i) =>
+    appeals.series.map((s) => {
+      const v = drawnValue(s.values[i] ?? null);
+      if (v === null || v === 0 || longest === 0) return false;
+      return textWidth(figureLabel(v), sizes.font, true) + sizes.font / 2 <= (v / longest) * plot;
+    }),
+  );
+}
+
+/** The drawn length of a row of the stacked bars: the sum of its drawn segments. */
+function rowLength(appeals: ReturnType<typeof appealData>, i: number): number {
+  return appeals.series.reduce((a, s) => a + (drawnValue(s.values[i] ?? null) ?? 0), 0);
+}
+
+/**
+ * Cases by kind, stacked by result; each segment's count inside it only where
+ * it has room (segmentLabelsFit: the caller says the rest beside the chart).
+ * The legend is drawn by the caller beside the chart (as for the ring), which
+ * keeps ECharts' legend component out of the page's bundle. `width`: the chart's.
+ */
+export function stackedOption(appeals: ReturnType<typeof appealData>, sizes: ChartSizes, labelWidth: number, width: number): ChartOption {
   const order = appeals.rows.map((_, i) => i).reverse();
+  const fits = segmentLabelsFit(appeals, sizes, labelWidth, width);
+  const longest = Math.max(0, ...appeals.rows.map((_, i) => rowLength(appeals, i)));
   return {
     ...base(sizes),
-    grid: { left: labelWidth, right: sizes.font, top: 4, bottom: 4 },
-    xAxis: { type: 'value', show: false },
+    grid: { left: labelWidth, right: stackRight(sizes), top: 4, bottom: 4 },
+    // The axis runs to the longest bar exactly (not to a round number past it), so segmentLabelsFit knows each segment's length.
+    xAxis: { type: 'value', show: false, min: 0, max: longest || 1 },
     yAxis: {
       type: 'category',
       data: order.map((i) => appealRowName(appeals, i)),
@@ -193,10 +252,9 @@ export function stackedOption(appeals: ReturnType<typeof appealData>, sizes: Cha
       barMaxWidth: sizes.font * 1.6,
       itemStyle: { color: SERIES_COLORS[k % SERIES_COLORS.length] },
       label: { show: true, position: 'inside', color: '#fff', fontSize: sizes.font, fontWeight: 'bold' },
-      labelLayout: { hideOverlap: true },
       data: order.map((i) => {
-        const v = s.values[i] ?? null;
-        return { value: v ?? '-', label: { show: (v ?? 0) > 0 } };
+        const v = drawnValue(s.values[i] ?? null);
+        return { value: v ?? '-', label: { show: fits[i]![k]!, formatter: figureLabel(v) } };
       }),
     })),
   };
@@ -204,7 +262,9 @@ export function stackedOption(appeals: ReturnType<typeof appealData>, sizes: Cha
 
 /** "行政复议（4件）": a row of the appeals chart with its total. */
 export function appealRowName(appeals: ReturnType<typeof appealData>, i: number): string {
-  return `${appeals.rows[i]}（${appeals.totals[i] ?? '—'}件）`;
+  const total = appeals.totals[i] ?? null;
+  const shown = figureLabel(total);
+  return `${appeals.rows[i]}（${shown === '' ? '—件' : drawnValue(total) === null ? shown : `${shown}件`}）`;
 }
 
 // ---- what the page and the panel show ------------------------------------------

@@ -11,10 +11,13 @@ export {
   type ChartSection,
   type Datum,
 } from './charts';
-export { defaultHighlights, parseHighlights, trimHighlight, MAX_HIGHLIGHTS } from './highlights';
+export { defaultHighlights, parseHighlights, sentences, balanced, MAX_HIGHLIGHTS } from './highlights';
 export {
   composeInfographic,
   infographicHtml,
+  infographicPages,
+  infographicPrintHtml,
+  PRINT_PAGE_MM,
   changeLine,
   HEADLINE_KPIS,
   PAGE_WIDTH,

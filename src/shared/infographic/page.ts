@@ -1,11 +1,11 @@
 // The 一图读懂 as one tall SVG, 750 px wide (a WeChat article's width): the
 // title and year, the headline figures with their change against last year,
 // the four charts and the author's highlights. The same SVG becomes the PNG
-// (resvg), the PDF (printed by a browser, charts kept as vectors) and the web
-// page section (inline), so the three cannot differ. Charts come in as SVG
+// (resvg), the PDF (A4 pages of it printed by a browser, charts kept as
+// vectors) and the web page section (inline), so the three cannot differ. Charts come in as SVG
 // strings from the ECharts renderer the caller passes (Node or the page).
 import { escapeHtml } from '../document/html';
-import { computeKpis, formatChange, formatKpi, kpi, KPI_EDGE_NOTE, type KpiValue } from '../kpi';
+import { computeKpis, formatChange, formatKpi, kpi, type KpiValue } from '../kpi';
 import { documentTitle, type Report } from '../model/report';
 import {
   appealData,
@@ -13,7 +13,10 @@ import {
   barOption,
   categoryLabelWidth,
   chartSections,
+  drawnValue,
+  figureLabel,
   ringOption,
+  segmentLabelsFit,
   stackedOption,
   type ChartRenderer,
   type ChartSection,
@@ -38,9 +41,15 @@ export interface InfographicInput {
 
 export interface ComposedInfographic {
   title: string;
+  /** The picture: one SVG, `width` × `height` px. */
   svg: string;
   width: number;
   height: number;
+  /** The picture's markup inside its <svg> (its shared definitions apart), to show a part of it on a page of its own. */
+  content: string;
+  defs: string;
+  /** Where a page may start when the picture is printed on pages: between its parts (the cover and figures, each chart, the highlights, the source). */
+  breaks: number[];
 }
 
 const esc = escapeHtml;
@@ -68,7 +77,7 @@ function paragraph(
   width: number,
   o: TextOptions & { lineHeight: number; maxLines?: number; balanced?: boolean },
 ): { svg: string; height: number } {
-  const lines = (o.balanced ? balancedWrap : wrapText)(content, o.size, width, o.maxLines);
+  const lines = (o.balanced ? balancedWrap : wrapText)(content, o.size, width, o.maxLines, o.weight === 'bold');
   // The first baseline sits about 0.8 em under the line box's top, centred in the line height.
   const first = top + (o.lineHeight - o.size) / 2 + o.size * 0.85;
   return { svg: lines.map((line, i) => text(x, first + i * o.lineHeight, line, o)).join(''), height: lines.length * o.lineHeight };
@@ -100,11 +109,14 @@ function header(report: Report, y0: number): { svg: string; height: number } {
   parts.push(`<rect x="${badge.x}" y="${badge.y}" width="${badge.w}" height="${badge.h}" rx="22" fill="${COLORS.gold}"/>`);
   parts.push(text(badge.x + badge.w / 2, badge.y + 31, '一图读懂', { size: 24, fill: COLORS.deepRed, weight: 'bold', anchor: 'middle' }));
   let y = badge.y + badge.h + 28;
+  // A long name is set smaller rather than cut: three lines at most, from 44 px down to 28.
+  let size = 44;
+  while (size > 28 && wrapText(report.agency, size, INNER, Infinity, true).length > 3) size -= 2;
   const agency = paragraph(PAD, y, report.agency, INNER, {
-    size: 44,
+    size,
     fill: '#FFFFFF',
     weight: 'bold',
-    lineHeight: 60,
+    lineHeight: Math.round(size * 1.36),
     maxLines: 3,
     balanced: true,
   });
@@ -135,8 +147,8 @@ function tiles(values: readonly KpiValue[], y0: number): { svg: string; height: 
     const [figure, unit] = splitUnit(formatKpi(k.def, k.value));
     const unitSize = 22;
     const room = w - 32 - (unit ? textWidth(unit, unitSize) + 6 : 0);
-    const size = fitFontSize(figure, 48, room);
-    const figureWidth = textWidth(figure, size);
+    const size = fitFontSize(figure, 48, room, true);
+    const figureWidth = textWidth(figure, size, true);
     const out = [
       `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${h}" rx="12" fill="${COLORS.card}" stroke="${COLORS.line}"/>`,
       `<rect x="${num(x + 16)}" y="${num(y)}" width="${num(w - 32)}" height="5" fill="${COLORS.red}"/>`,
@@ -228,13 +240,12 @@ function resultsBlock(section: ChartSection, report: Report, render: ChartRender
     const y = y0 + i * rowH + rowH / 2;
     parts.push(`<rect x="${left}" y="${num(y - 9)}" width="18" height="18" rx="3" fill="${SERIES_COLORS[i % SERIES_COLORS.length]}"/>`);
     parts.push(text(left + 28, y + 8, d.name, { size: FONT.label }));
-    parts.push(
-      text(PAGE_WIDTH - PAD, y + 8, `${d.value === null ? '—' : d.value.toLocaleString('en-US')}件 · ${share(d.value, whole)}`, {
-        size: FONT.label,
-        weight: 'bold',
-        anchor: 'end',
-      }),
-    );
+    const label = figureLabel(d.value);
+    const count = label === '' ? '—' : drawnValue(d.value) === null ? label : `${label}件`;
+    const figure = `${count} · ${share(drawnValue(d.value), whole)}`;
+    // A long figure is set smaller rather than over its name.
+    const room = PAGE_WIDTH - PAD - (left + 28 + textWidth(d.name, FONT.label) + 16);
+    parts.push(text(PAGE_WIDTH - PAD, y + 8, figure, { size: fitFontSize(figure, FONT.label, room, true), weight: 'bold', anchor: 'end' }));
   });
   return { svg: parts.join(''), height: ring };
 }
@@ -244,49 +255,53 @@ function appealsBlock(section: ChartSection, report: Report, render: ChartRender
   const appeals = appealData(report);
   const names = appeals.rows.map((_, i) => appealRowName(appeals, i));
   const width = categoryLabelWidth(names, FONT.label);
-  // The legend, one line: a swatch and each result's name.
+  const sizes = { font: FONT.label };
+  // The legend: a swatch and each result's name, on as many lines as it needs.
   const legend: string[] = [];
-  let x = PAD;
+  let [x, y] = [PAD, y0];
   appeals.series.forEach((s, k) => {
-    legend.push(`<rect x="${num(x)}" y="${y0 + 4}" width="20" height="20" rx="4" fill="${SERIES_COLORS[k % SERIES_COLORS.length]}"/>`);
-    legend.push(text(x + 28, y0 + 22, s.name, { size: FONT.label }));
-    x += 28 + textWidth(s.name, FONT.label) + 28;
+    const w = 28 + textWidth(s.name, FONT.label);
+    if (x > PAD && x + w > PAGE_WIDTH - PAD) [x, y] = [PAD, y + 36];
+    legend.push(`<rect x="${num(x)}" y="${num(y + 4)}" width="20" height="20" rx="4" fill="${SERIES_COLORS[k % SERIES_COLORS.length]}"/>`);
+    legend.push(text(x + 28, y + 22, s.name, { size: FONT.label }));
+    x += w + 28;
   });
-  const top = 44;
+  const top = y - y0 + 44;
   const h = appeals.rows.length * 58;
-  return {
-    svg: legend.join('') + placed(PAD, y0 + top, render(stackedOption(appeals, { font: FONT.label }, width), INNER, h)),
-    height: top + h,
-  };
+  const parts = [...legend, placed(PAD, y0 + top, render(stackedOption(appeals, sizes, width, INNER), INNER, h))];
+  // A row whose counts do not all fit inside their segments is said in words under the chart, every result of it.
+  const fits = segmentLabelsFit(appeals, sizes, width, INNER);
+  let below = y0 + top + h + 8;
+  appeals.rows.forEach((row, i) => {
+    const shown = appeals.series.filter((s) => (s.values[i] ?? 0) !== 0);
+    if (shown.every((s) => fits[i]![appeals.series.indexOf(s)])) return;
+    const line = `${row}：${shown.map((s) => `${s.name} ${figureLabel(s.values[i] ?? null)}`).join(' · ')}`;
+    const p = paragraph(PAD, below, line, INNER, { size: FONT.small, fill: COLORS.muted, lineHeight: 30 });
+    parts.push(p.svg);
+    below += p.height;
+  });
+  return { svg: parts.join(''), height: below - y0 - 8 };
 }
 
 function highlightsBlock(highlights: readonly string[], y0: number): { svg: string; height: number } {
   let y = y0;
   const parts: string[] = [];
   for (const h of highlights) {
-    const p = paragraph(PAD + 26, y, h, INNER - 26, { size: FONT.body, lineHeight: 38, maxLines: 3 });
+    // Whole: a highlight is one or more whole sentences (highlights.ts), never cut here.
+    const p = paragraph(PAD + 26, y, h, INNER - 26, { size: FONT.body, lineHeight: 38 });
     parts.push(`<circle cx="${PAD + 7}" cy="${num(y + 19)}" r="6" fill="${COLORS.gold}"/>`, p.svg);
     y += p.height + 14;
   }
   return { svg: parts.join(''), height: y - y0 - 14 };
 }
 
+/** Where the figures come from. Only that: how the program counts (blank cells, a zero denominator) is said in the app, not in a published picture. */
 function footer(report: Report, y0: number): { svg: string; height: number } {
-  let y = y0 + 32;
-  const parts: string[] = [];
-  const rate = kpi('disclosure_rate');
-  for (const [line, size] of [
-    [`数据来源：《${documentTitle(report)}》`, 20],
-    [`${rate.label}：${rate.definition}。${KPI_EDGE_NOTE}`, 17],
-  ] as const) {
-    const p = paragraph(PAD, y, line, INNER, { size, fill: '#F5E6C8', lineHeight: size * 1.6 });
-    parts.push(p.svg);
-    y += p.height + 8;
-  }
-  y += 24;
+  const p = paragraph(PAD, y0 + 32, `数据来源：《${documentTitle(report)}》`, INNER, { size: 20, fill: '#F5E6C8', lineHeight: 32 });
+  const height = 32 + p.height + 32;
   return {
-    svg: `<rect x="0" y="${y0}" width="${PAGE_WIDTH}" height="${y - y0}" fill="${COLORS.deepRed}"/>` + parts.join(''),
-    height: y - y0,
+    svg: `<rect x="0" y="${y0}" width="${PAGE_WIDTH}" height="${height}" fill="${COLORS.deepRed}"/>` + p.svg,
+    height,
   };
 }
 
@@ -296,6 +311,7 @@ export function composeInfographic(input: InfographicInput, render: ChartRendere
   const headline = HEADLINE_KPIS.map((id) => kpis.find((k) => k.def.id === id)!);
   const sections = chartSections(report);
   const blocks: string[] = [];
+  const breaks: number[] = [];
   let y = 0;
   const add = (b: { svg: string; height: number }, after: number) => {
     blocks.push(b.svg);
@@ -304,6 +320,7 @@ export function composeInfographic(input: InfographicInput, render: ChartRendere
   add(header(report, y), 36);
   add(tiles(headline, y), 48);
   for (const s of [sections.applicants, sections.results, sections.proactive, sections.appeals]) {
+    breaks.push(y - 24);
     add(sectionHeading(s.heading, s.summary, y), 0);
     if (s.id === 'applicants') add(barsBlock(s, render, y, COLORS.red), 48);
     else if (s.id === 'proactive') add(barsBlock(s, render, y, COLORS.gold), 48);
@@ -311,27 +328,34 @@ export function composeInfographic(input: InfographicInput, render: ChartRendere
     else add(appealsBlock(s, report, render, y), 48);
   }
   if (highlights.length > 0) {
+    breaks.push(y - 24);
     add(sectionHeading('工作亮点', '', y), 0);
     add(highlightsBlock(highlights, y), 40);
   }
+  breaks.push(y);
   add(footer(report, y), 0);
   const height = Math.ceil(y);
   const title = `一图读懂${documentTitle(report)}`;
+  const defs = `<defs><linearGradient id="ig-header" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${COLORS.red}"/><stop offset="1" stop-color="${COLORS.deepRed}"/></linearGradient></defs>`;
+  const content = `<rect width="${PAGE_WIDTH}" height="${height}" fill="${COLORS.paper}"/>` + blocks.join('');
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${PAGE_WIDTH}" height="${height}" viewBox="0 0 ${PAGE_WIDTH} ${height}" font-family="${FONT_STACK}" lang="zh-CN">` +
-    `<title>${esc(title)}</title>` +
-    `<defs><linearGradient id="ig-header" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${COLORS.red}"/><stop offset="1" stop-color="${COLORS.deepRed}"/></linearGradient></defs>` +
-    `<rect width="${PAGE_WIDTH}" height="${height}" fill="${COLORS.paper}"/>` +
-    blocks.join('') +
-    `</svg>`;
-  return { title, svg, width: PAGE_WIDTH, height };
+    `<title>${esc(title)}</title>${defs}${content}</svg>`;
+  return { title, svg, width: PAGE_WIDTH, height, content, defs, breaks };
 }
 
-/**
- * The page for the website: one self-contained section (inline CSS, the
- * picture as inline SVG, no request of any kind) in a minimal document, which
- * a browser also prints as the PDF: one page exactly the picture's size.
- */
+/** The section of the web page: inline CSS and the picture as inline SVG, no request of any kind. */
+function section(composed: ComposedInfographic): string {
+  return `<section class="nianbao-infographic" aria-label="${esc(composed.title)}">
+<style>
+  .nianbao-infographic { max-width: ${composed.width}px; margin: 0 auto; font-family: ${FONT_STACK_CSS}; }
+  .nianbao-infographic > svg { display: block; width: 100%; height: auto; }
+</style>
+${composed.svg}
+</section>`;
+}
+
+/** The page for the website: one self-contained section in a minimal document. */
 export function infographicHtml(composed: ComposedInfographic): string {
   return `<!DOCTYPE html>
 <html lang="zh-CN">
@@ -340,20 +364,62 @@ export function infographicHtml(composed: ComposedInfographic): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(composed.title)}</title>
 <style>
-  @page { size: ${composed.width}px ${composed.height}px; margin: 0; }
   html, body { margin: 0; padding: 0; background: ${COLORS.paper}; }
-  @media print { .nianbao-infographic { max-width: none !important; width: ${composed.width}px; } }
 </style>
 </head>
 <body>
-<!-- 发布到网站时，复制下面的 <section> 即可：样式、图表都在其中，不引用任何外部文件。 -->
-<section class="nianbao-infographic" aria-label="${esc(composed.title)}">
+${section(composed)}
+</body>
+</html>
+`;
+}
+
+/** A4 portrait, and the margin every office printer leaves unprinted, in millimetres. */
+export const PRINT_PAGE_MM = { width: 210, height: 297, margin: 10 } as const;
+
+/**
+ * The picture cut into A4 pages for print: each page takes as many of the
+ * picture's parts as fit it whole (breaks), so no chart is cut; a part taller
+ * than a page (a long list of highlights) is cut where the page ends.
+ * Each page: its top and height in the picture's px.
+ */
+export function infographicPages(composed: ComposedInfographic): { top: number; height: number }[] {
+  const { width, height, margin } = PRINT_PAGE_MM;
+  const pageHeight = ((height - 2 * margin) / (width - 2 * margin)) * composed.width;
+  const stops = [...composed.breaks.filter((b) => b > 0 && b < composed.height), composed.height];
+  const pages: { top: number; height: number }[] = [];
+  let top = 0;
+  while (top < composed.height - 0.5) {
+    const fitting = stops.filter((b) => b > top + 0.5 && b - top <= pageHeight);
+    const end = fitting.length > 0 ? fitting.at(-1)! : Math.min(top + pageHeight, composed.height);
+    pages.push({ top, height: end - top });
+    top = end;
+  }
+  return pages;
+}
+
+/** The picture as A4 pages, each part of it whole on a page, for a browser to print as the PDF. */
+export function infographicPrintHtml(composed: ComposedInfographic): string {
+  const { width, height, margin } = PRINT_PAGE_MM;
+  const pages = infographicPages(composed).map(
+    ({ top, height: h }) =>
+      `<svg class="page" xmlns="http://www.w3.org/2000/svg" viewBox="0 ${num(top)} ${composed.width} ${num(h)}" font-family="${FONT_STACK}" lang="zh-CN" role="img" aria-label="${esc(composed.title)}">${composed.content}</svg>`,
+  );
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>${esc(composed.title)}</title>
 <style>
-  .nianbao-infographic { max-width: ${composed.width}px; margin: 0 auto; font-family: ${FONT_STACK_CSS}; }
-  .nianbao-infographic > svg { display: block; width: 100%; height: auto; }
+  @page { size: ${width}mm ${height}mm; margin: ${margin}mm; }
+  html, body { margin: 0; padding: 0; }
+  .page { display: block; width: ${width - 2 * margin}mm; height: auto; break-after: page; }
+  .page:last-of-type { break-after: auto; }
 </style>
-${composed.svg}
-</section>
+</head>
+<body>
+<svg width="0" height="0" style="position:absolute" aria-hidden="true">${composed.defs}</svg>
+${pages.join('\n')}
 </body>
 </html>
 `;

@@ -4,7 +4,7 @@
 import { cssFontFamily, type FontRole } from '../document/fonts';
 
 /** 微软雅黑 on Windows, 苹方 on a Mac, Noto Sans CJK on Linux, 黑体 where none is. */
-export const INFOGRAPHIC_FONT: FontRole = {
+export const INFOGRAPHIC_FONT: Pick<FontRole, 'name' | 'fallbacks' | 'generic'> = {
   name: 'Microsoft YaHei',
   fallbacks: ['PingFang SC', 'Noto Sans CJK SC', 'SimHei'],
   generic: 'sans-serif',

@@ -6,6 +6,7 @@ import { cellDef, cellKey, type CellKey } from '../model/cells';
 import { cellNumber, isUnread, setCells, type Report } from '../model/report';
 import { sumOfParts, TOTAL_LEAVES } from '../rules/totals';
 import { REQUEST_GROUPS } from '../template/gov2021';
+import { FIGURE_TOO_LARGE, formatFigure, isCountable, isShowable, NOT_A_COUNT } from '../figures';
 
 export type KpiUnit = '件' | '%' | '万元';
 
@@ -272,32 +273,31 @@ export function computeKpis(report: Report, previous?: Report | null): KpiValue[
       def,
       value,
       previous: before,
-      change: value === null || before === null ? null : value - before,
+      // A change from or to a wrong figure (negative, absurd) would be a wrong figure in its turn.
+      change: isCountable(value) && isCountable(before) ? value - before : null,
       ...(note ? { previousNote: note } : {}),
     };
   });
 }
 
-/** A KPI as shown: "76.5%", "1,234 件", "9.6 万元"; "—" where it has no value. */
+/** A KPI as shown: "76.5%", "1,234 件", "96,171.6 万元" (one number format, formatFigure); "—" where it has no value, 「数值过大」/「数值有误」 where it can't be one. */
 export function formatKpi(def: Pick<KpiDef, 'unit'>, value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  if (def.unit === '%') return `${(value * 100).toFixed(1)}%`;
-  if (def.unit === '万元') return `${trimZeros(value.toFixed(4))} 万元`;
-  return `${value.toLocaleString('en-US')} 件`;
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  if (!isShowable(def.unit === '%' ? value * 100 : value)) return FIGURE_TOO_LARGE;
+  // Every KPI is a count, an amount or a share of counts: a negative one comes from a wrong cell, shown as such.
+  if (value < 0) return NOT_A_COUNT;
+  if (def.unit === '%') return `${formatFigure(value * 100, 1, true)}%`;
+  return `${formatFigure(value, def.unit === '万元' ? 4 : 0)} ${def.unit}`;
 }
 
 /** A change as shown: "+12 件", "−3.2 个百分点", "持平"; "—" where it has no value. */
 export function formatChange(def: Pick<KpiDef, 'unit'>, change: number | null | undefined): string {
   if (change === null || change === undefined || !Number.isFinite(change)) return '—';
   const size = Math.abs(change);
+  if (!isShowable(def.unit === '%' ? size * 100 : size)) return '—';
   // A change too small to show at the figure's precision is no change: never "+0.0 个百分点".
-  const shown =
-    def.unit === '%' ? (size * 100).toFixed(1) : def.unit === '万元' ? trimZeros(size.toFixed(4)) : size.toLocaleString('en-US');
+  const shown = def.unit === '%' ? formatFigure(size * 100, 1, true) : formatFigure(size, def.unit === '万元' ? 4 : 0);
   if (Number(shown.replace(/,/g, '')) === 0) return '持平';
   const sign = change > 0 ? '+' : '−';
   return `${sign}${shown} ${def.unit === '%' ? '个百分点' : def.unit}`;
-}
-
-function trimZeros(fixed: string): string {
-  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
 }

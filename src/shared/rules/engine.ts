@@ -60,7 +60,8 @@ function examples(cells: readonly CellDef[], max = 3): string {
 function show(v: CellValue | number): string {
   if (v === null) return '空白';
   if (typeof v === 'string') return `「${v}」`;
-  return String(Math.round(v * 1e4) / 1e4);
+  // An amount to its 4 decimals; a count as it is (scaled by 10⁴, a 15-digit count would pass 2⁵³ and show a false .02).
+  return Number.isInteger(v) ? String(v) : String(Math.round(v * 1e4) / 1e4);
 }
 
 // ---- equations: sums and continuity ----------------------------------------

@@ -6,16 +6,13 @@
 // The font table names, for each Chinese font, the font Word and WPS should use
 // when a PC lacks it (w:altName) and its character set (GB2312), so 仿宋_GB2312
 // falls back to 仿宋 rather than to a Latin font.
-import { CHARS_PER_LINE, FONTS, LINE_PITCH_PT, SIZES, TYPE_AREA_MM, type FontRole } from '../../../shared/document/fonts';
+import { BODY_TRACKING_PT, FONTS, LINE_PITCH_PT, SIZES, type FontRole } from '../../../shared/document/fonts';
 
 /** Points to twentieths of a point (twips), the unit of Word's spacing and page sizes. */
 export const twips = (pt: number) => Math.round(pt * 20);
 export const mmToTwips = (mm: number) => Math.round((mm / 25.4) * 1440);
 /** Word's font sizes are in half-points. */
 const halfPoints = (pt: number) => Math.round(pt * 2);
-
-/** The line of the portrait type area in points (156 mm). */
-const LINE_WIDTH_PT = Math.round((TYPE_AREA_MM.width / 25.4) * 1440) / 20;
 
 /** Exact line pitch: 22 lines to the type area. */
 export const LINE_TWIPS = twips(LINE_PITCH_PT);
@@ -54,6 +51,17 @@ interface ParagraphLook {
   outline?: number;
 }
 
+/**
+ * How lines break, as a browser breaks them in the printed PDF, so the Word file
+ * and the PDF set the same lines: a closing mark that does not fit goes to the
+ * next line with the character before it rather than hanging past the margin
+ * (w:overflowPunct off), and no extra space is put between Chinese characters
+ * and digits or Latin letters (w:autoSpaceDE, w:autoSpaceDN off). LibreOffice
+ * reads w:overflowPunct the other way round (its import maps 0 to hanging) and
+ * ignores w:autoSpace*: there a mark may still hang.
+ */
+const LINE_BREAKING = '<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
+
 /** w:pPr with its children in the schema's order. */
 function pPr(p: ParagraphLook): string {
   const spacing =
@@ -69,6 +77,7 @@ function pPr(p: ParagraphLook): string {
     (p.keepNext ? '<w:keepNext/>' : '') +
     (p.keepLines ? '<w:keepLines/>' : '') +
     '<w:widowControl/>' +
+    LINE_BREAKING +
     '<w:snapToGrid w:val="0"/>' +
     spacing +
     indent +
@@ -79,15 +88,12 @@ function pPr(p: ParagraphLook): string {
 }
 
 /**
- * How much the body's characters are set closer (twips): 28 characters of 三号 are
- * 448 pt, the line 442 pt. The document declares the 28 × 22 grid (docGrid), but
- * its paragraphs do not snap to the grid's cells: LibreOffice gives a 16 pt
- * character two 15.79 pt cells (14 a line). Set 0.25 pt closer, 28 characters
- * fill the line in Word, WPS and LibreOffice alike, and the exact line pitch
- * keeps the 22 lines.
+ * The body's tracking in twips (BODY_TRACKING_PT). The document declares the
+ * 28 × 22 grid (docGrid), but its paragraphs do not snap to the grid's cells:
+ * LibreOffice gives a 16 pt character two 15.79 pt cells (14 a line). Set a
+ * little closer, 28 characters fill the line, and the exact line pitch keeps the 22 lines.
  */
-// One twip more than the arithmetic asks (5): LibreOffice wants that slack to set the 28th character.
-export const GRID_CONDENSE_TWIPS = -(Math.ceil((SIZES.body - LINE_WIDTH_PT / CHARS_PER_LINE) * 20) + 1);
+const GRID_CONDENSE_TWIPS = twips(BODY_TRACKING_PT);
 
 function rPr(role: FontRole, sizePt: number, extra: { color?: string; grid?: boolean } = {}): string {
   const size = halfPoints(sizePt);

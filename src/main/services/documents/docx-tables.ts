@@ -22,7 +22,8 @@ import {
 import { breakableBefore, placeCells, type LayoutCell, type TableLayout } from '../../../shared/template/layout';
 import type { Report } from '../../../shared/model/report';
 import { cellText } from '../../../shared/document/content';
-import { CELL_PAD_PT, CELL_VPAD_PT, TABLE_LINE_FACTOR, cellLines, fitTable, type TableFit } from '../../../shared/document/table-fit';
+import { CELL_PAD_PT, CELL_VPAD_PT, TABLE_LINE_FACTOR, cellLines } from '../../../shared/document/table-fit';
+import { tableFitOnPage } from '../../../shared/document/pagination';
 import { STYLE, twips } from './docx-styles';
 import { maxOf } from '../../../shared/math';
 
@@ -52,12 +53,9 @@ function twipWidths(widthsPt: readonly number[], totalTwips: number): number[] {
   return widths;
 }
 
-/**
- * One Word table for a layout, `widthTwips` wide (the type area of its page);
- * `heightTwips` is the height it should fit in whole (the type area less its heading).
- */
-export function docxTable(layout: TableLayout, report: Report, widthTwips: number, heightTwips: number): { table: Table; fit: TableFit } {
-  const fit = fitTable(layout, report, widthTwips / 20, heightTwips / 20);
+/** One Word table for a layout, `widthTwips` wide (the type area of its page), set as it fits its page. */
+export function docxTable(layout: TableLayout, report: Report, widthTwips: number): Table {
+  const fit = tableFitOnPage(layout, report);
   const widths = twipWidths(fit.widths, widthTwips);
   const breakable = breakableBefore(layout);
   const last = layout.rows.length - 1;
@@ -85,8 +83,5 @@ export function docxTable(layout: TableLayout, report: Report, widthTwips: numbe
       });
     return new TableRow({ children: cells, tableHeader: r < layout.headerRows, cantSplit: true });
   });
-  return {
-    table: new Table({ rows, width: { size: widthTwips, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED }),
-    fit,
-  };
+  return new Table({ rows, width: { size: widthTwips, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED });
 }

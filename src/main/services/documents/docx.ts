@@ -24,25 +24,17 @@ import {
 import { TextWatermark } from 'docx/watermarks';
 import type { Report } from '../../../shared/model/report';
 import {
-  closingIndents,
+  closingPlacement,
   documentContent,
   type Closing,
   type DocumentContent,
   type NarrativeLine,
   type SectionContent,
 } from '../../../shared/document/content';
-import {
-  CHARS_PER_LINE,
-  FONTS,
-  LINES_PER_PAGE,
-  textEm,
-  LINE_PITCH_PT,
-  PAGE_MM,
-  PAGE_NUMBER_BELOW_TYPE_AREA_MM,
-  SIZES,
-} from '../../../shared/document/fonts';
+import { BODY_CHAR_PT, CHARS_PER_LINE, FONTS, PAGE_MM, PAGE_NUMBER_BELOW_TYPE_AREA_MM, SIZES } from '../../../shared/document/fonts';
 import { LINE_TWIPS, STYLE, fontSlots, fontTableXml, mmToTwips, stylesXml, twips } from './docx-styles';
 import { docxTable } from './docx-tables';
+import { planPages } from '../../../shared/document/pagination';
 
 const A4 = { width: mmToTwips(PAGE_MM.width), height: mmToTwips(PAGE_MM.height) };
 const PORTRAIT_MARGIN = { top: PAGE_MM.top, bottom: PAGE_MM.bottom, left: PAGE_MM.left, right: PAGE_MM.right };
@@ -200,90 +192,40 @@ function pageSetup(landscape: boolean, draft: boolean, firstPage: number): Omit<
   };
 }
 
-/** The height a table may fill on its page: the type area less its heading's line. */
-function tableHeightTwips(landscape: boolean): number {
-  return typeAreaTwips(landscape).height - LINE_TWIPS;
-}
-
-/** Lines of the 22-line grid a narrative takes: each paragraph indented two characters, 28 to a line. */
-function narrativeGridLines(lines: readonly NarrativeLine[]): number {
-  return lines.reduce((n, line) => {
-    const text = line.kind === 'paragraph' ? line.text : line.heading + line.rest;
-    return n + Math.max(1, Math.ceil((2 + textEm(text)) / CHARS_PER_LINE));
-  }, 0);
+function sectionBlocks(section: SectionContent, report: Report, keepLast: boolean, newPage: boolean): (Paragraph | Table)[] {
+  // A section the page plan starts on a new page breaks before its heading.
+  const heading = textParagraph({ style: STYLE.heading, text: section.heading, keepNext: true, pageBreakBefore: newPage });
+  if (section.body.kind === 'narrative') return [heading, ...narrativeParagraphs(section.body.lines, keepLast)];
+  const { layout } = section.body;
+  return [heading, docxTable(layout, report, typeAreaTwips(layout.landscape).width)];
 }
 
 /**
- * Where the text has reached, in grid lines since the last page that surely
- * began (a new section or a page break), as the sections are laid one after
- * another. The estimate drifts (widow control, a character pushed to the next
- * line by 禁则): by about a line for every 25.
+ * 落款 and 成文日期, each placed by where it starts (closingPlacement): a left
+ * indent from the type area's left edge, so the date's first character stands
+ * two characters right of the name's whichever font sets its digits.
  */
-class PagePosition {
-  private since = 0;
-  add(lines: number): void {
-    this.since += lines;
-  }
-  newPage(): void {
-    this.since = 0;
-  }
-  /**
-   * Whether a block of `lines` that must not be cut should start a new page:
-   * only when it surely does not fit the rest of the page, and a page break
-   * cannot leave a page holding only a line or two of text (when the text may
-   * have just run onto a new page, the block follows it there instead).
-   */
-  breakBefore(lines: number): boolean {
-    if (this.since === 0) return false;
-    const drift = 1 + Math.ceil(this.since / 25);
-    const at = this.since % LINES_PER_PAGE;
-    if (at + drift + lines <= LINES_PER_PAGE) return false;
-    // A table taller than half a page never fits after text: cutting it would be worse than a short page.
-    if (lines > LINES_PER_PAGE / 2) return true;
-    for (let t = this.since - drift; t <= this.since + drift; t++) {
-      const onPage = ((t % LINES_PER_PAGE) + LINES_PER_PAGE) % LINES_PER_PAGE;
-      if (onPage >= 1 && onPage <= 2) return false;
-    }
-    return true;
-  }
-}
-
-function sectionBlocks(
-  section: SectionContent,
-  report: Report,
-  landscape: boolean,
-  keepLast: boolean,
-  page: PagePosition,
-): (Paragraph | Table)[] {
-  if (section.body.kind === 'narrative') {
-    page.add(1 + narrativeGridLines(section.body.lines));
-    return [
-      textParagraph({ style: STYLE.heading, text: section.heading, keepNext: true }),
-      ...narrativeParagraphs(section.body.lines, keepLast),
-    ];
-  }
-  const { table, fit } = docxTable(section.body.layout, report, typeAreaTwips(landscape).width, tableHeightTwips(landscape));
-  const tableLines = fit.rowHeights.reduce((a, b) => a + b, 0) / LINE_PITCH_PT;
-  // A table that would not fit the rest of the page starts the next one, with its heading.
-  const newPage = page.breakBefore(1 + tableLines);
-  if (newPage) page.newPage();
-  page.add(1 + Math.ceil(tableLines));
-  return [textParagraph({ style: STYLE.heading, text: section.heading, keepNext: true, pageBreakBefore: newPage && !landscape }), table];
-}
-
 function closingParagraphs(closing: Closing): Paragraph[] {
-  const { signatureChars, dateChars } = closingIndents(closing);
-  const right = (chars: number) => ({ firstLine: 0, firstLineChars: 0, right: Math.round(twips(SIZES.body) * chars) });
+  const { signatureFromRight, dateFromRight } = closingPlacement(closing);
+  const line = typeAreaTwips(false).width;
+  // The line may run into the right margin (a negative right indent): where a font standing in for 仿宋_GB2312 sets
+  // the digits wider, the date keeps its start and its one line rather than wrapping its last character.
+  const at = (fromRight: number) => ({
+    firstLine: 0,
+    firstLineChars: 0,
+    left: Math.max(0, line - twips(fromRight * BODY_CHAR_PT)),
+    right: -twips(2 * BODY_CHAR_PT),
+  });
   return [
     textParagraph({
-      alignment: AlignmentType.RIGHT,
-      indent: right(signatureChars),
+      alignment: AlignmentType.LEFT,
+      indent: at(signatureFromRight),
       spacing: { before: LINE_TWIPS },
       keepNext: true,
       keepLines: true,
       text: closing.signature,
     }),
-    textParagraph({ alignment: AlignmentType.RIGHT, indent: right(dateChars), keepLines: true, text: closing.date }),
+    textParagraph({ alignment: AlignmentType.LEFT, indent: at(dateFromRight), keepLines: true, text: closing.date }),
   ];
 }
 
@@ -296,18 +238,15 @@ function wordSections(doc: DocumentContent, report: Report): ISectionOptions[] {
   const groups: { landscape: boolean; children: (Paragraph | Table)[] }[] = [
     { landscape: false, children: [title, ...narrativeParagraphs(doc.preamble)] },
   ];
-  const page = new PagePosition();
-  page.add(Math.ceil(doc.titleLines.length * 1.2) + 1 + narrativeGridLines(doc.preamble));
+  const plan = planPages(doc, report);
   doc.sections.forEach((section, i) => {
     const landscape = section.body.kind === 'table' && section.body.layout.landscape;
-    if (groups.at(-1)!.landscape !== landscape) {
-      groups.push({ landscape, children: [] });
-      page.newPage(); // a new Word section starts a new page
-    }
+    // A new Word section starts a new page.
+    if (groups.at(-1)!.landscape !== landscape) groups.push({ landscape, children: [] });
     // The last lines of the text go with the 落款, so the closing never stands alone on a page.
     const keepLast = !!doc.closing && i === doc.sections.length - 1;
     // Not push(...blocks): a long narrative has more paragraphs than a call may take arguments.
-    for (const block of sectionBlocks(section, report, landscape, keepLast, page)) groups.at(-1)!.children.push(block);
+    for (const block of sectionBlocks(section, report, keepLast, plan.breakBefore.has(section.id))) groups.at(-1)!.children.push(block);
   });
   if (doc.closing) for (const line of closingParagraphs(doc.closing)) groups.at(-1)!.children.push(line);
   return groups.map((g) => ({ ...pageSetup(g.landscape, doc.draft, 1), children: g.children }));

@@ -2,12 +2,15 @@
 // headers, borders, fonts, widths and an A4 page setup, so the workbook can be
 // printed or passed on as it is. Totals are live formulas with their results
 // cached, so every spreadsheet shows the right figure before recalculating.
+// A draft marks each cell a finding is about on the table sheets themselves:
+// filled by its worst finding, with a note (cell comment) saying what it is.
 import ExcelJS from 'exceljs';
 import { cellDef, type CellKey } from '../../../shared/model/cells';
 import { documentTitle, valueAt, type Report } from '../../../shared/model/report';
 import { textLabel } from '../../../shared/model/limits';
 import { sumOfParts, TOTALS, type TotalDef } from '../../../shared/rules/totals';
-import { SEVERITY_LABEL, type Finding } from '../../../shared/rules/types';
+import { bySeverity, SEVERITY_LABEL, type Finding, type Severity } from '../../../shared/rules/types';
+import { marksItsCells } from '../../../shared/rules/marks';
 import { LAYOUTS, placeCells, type LayoutCell, type TableLayout } from '../../../shared/template/layout';
 import { TABLES, TABLE_IDS, type Level, type TableId } from '../../../shared/template/gov2021';
 import { FONTS, SIZES } from '../../../shared/document/fonts';
@@ -42,6 +45,39 @@ const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, 
 /** Excel column width units per character of the layout (a CJK character is two). */
 const UNITS_PER_CHAR = 2.2;
 const LINE_HEIGHT = 14;
+
+/** A draft's marks on the table sheets: Excel's own 「差」 and 「中性」 fills; a notice gets a note only. */
+const MARK_FILL: Partial<Record<Severity, string>> = { error: 'FFFFC7CE', warning: 'FFFFEB9C' };
+/** What the 审核情况 sheet says of the marks, so a reader of the printed sheets knows them. */
+export const MARKS_LEGEND = '表格中标红的单元格有错误、标黄的需核实，批注写明问题；全部问题见本表。';
+
+/** What a draft says on a table cell: its findings, worst first, one a line, each with its 核实说明. */
+interface CellMark {
+  severity: Severity;
+  note: string;
+}
+
+/** Each cell a finding is about, with what a draft marks on it: the cells the editor's grid marks (marksItsCells). */
+function cellMarks(findings: readonly Finding[], explanations: Readonly<Record<string, string>>): Map<CellKey, CellMark> {
+  const byCell = new Map<CellKey, Finding[]>();
+  for (const f of findings.filter((f) => marksItsCells(f, explanations)))
+    for (const k of new Set(f.cells)) byCell.set(k, [...(byCell.get(k) ?? []), f]);
+  const marks = new Map<CellKey, CellMark>();
+  for (const [key, list] of byCell) {
+    const sorted = [...list].sort((a, b) => bySeverity(a.severity, b.severity));
+    const note = sorted
+      .map((f) => `${SEVERITY_LABEL[f.severity]}：${f.message}${explanations[f.id] ? `\n核实说明：${explanations[f.id]}` : ''}`)
+      .join('\n');
+    marks.set(key, { severity: sorted[0]!.severity, note });
+  }
+  return marks;
+}
+
+function markCell(cell: ExcelJS.Cell, mark: CellMark): void {
+  const fill = MARK_FILL[mark.severity];
+  if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+  cell.note = mark.note;
+}
 
 /** Display width of text in Excel column units: CJK characters count double. */
 function textUnits(text: string): number {
@@ -97,11 +133,20 @@ function titleRow(ws: ExcelJS.Worksheet, row: number, columns: number, text: str
   ws.getRow(row).height = height;
 }
 
-/** Draws one table's layout from `top`; returns the row after it. */
-function drawTable(ws: ExcelJS.Worksheet, report: Report, layout: TableLayout, top: number): number {
-  const placed = placeCells(layout);
+/** Where each cell of a table drawn from row `top` stands on its sheet ("C7"). */
+export function cellAddresses(layout: TableLayout, top: number): Map<CellKey, string> {
   const address = new Map<CellKey, string>();
-  for (const p of placed) if (p.cell.kind === 'value') address.set(p.cell.key, `${columnName(p.c + 1)}${top + p.r}`);
+  for (const p of placeCells(layout)) if (p.cell.kind === 'value') address.set(p.cell.key, `${columnName(p.c + 1)}${top + p.r}`);
+  return address;
+}
+
+/** The row a table sheet's table starts at: after the report's title and the table's. */
+export const TABLE_TOP = 3;
+
+/** Draws one table's layout from `top`; returns the row after it. */
+function drawTable(ws: ExcelJS.Worksheet, report: Report, layout: TableLayout, top: number, marks: ReadonlyMap<CellKey, CellMark>): number {
+  const placed = placeCells(layout);
+  const address = cellAddresses(layout, top);
   // A total of two sums (the corner of table 三) gets the first one that gives its figure.
   const formulas = new Map<CellKey, ExcelJS.CellFormulaValue>();
   for (const total of TOTALS[layout.table]) {
@@ -121,6 +166,8 @@ function drawTable(ws: ExcelJS.Worksheet, report: Report, layout: TableLayout, t
       // Text stays a string cell whatever it starts with ("=", "+", "-", "@"): no spreadsheet runs it.
       cell.value = formulas.get(lc.key) ?? valueAt(report, lc.key);
       if (cellDef(lc.key)?.kind === 'amount') cell.numFmt = '0.####';
+      const mark = marks.get(lc.key);
+      if (mark) markCell(cell, mark);
     } else {
       cell.value = lc.text;
       if (lc.rowSpan === 1) {
@@ -150,19 +197,19 @@ function pageSetup(ws: ExcelJS.Worksheet, landscape: boolean, printTitles: strin
   };
 }
 
-function tableSheets(wb: ExcelJS.Workbook, report: Report, title: string, draft: boolean): void {
+function tableSheets(wb: ExcelJS.Workbook, report: Report, title: string, draft: boolean, marks: ReadonlyMap<CellKey, CellMark>): void {
   for (const t of TABLE_IDS) {
     const layout = LAYOUTS[t];
     const ws = wb.addWorksheet(SHEET_NAMES[t]);
     setWidths(ws, layout.widths);
     titleRow(ws, 1, layout.columns, title, TITLE_FONT, 32);
     titleRow(ws, 2, layout.columns, TABLES[t].title, CAPTION_FONT, 24);
-    drawTable(ws, report, layout, 3);
-    pageSetup(ws, layout.landscape, layout.headerRows > 0 ? `3:${2 + layout.headerRows}` : undefined, draft);
+    drawTable(ws, report, layout, TABLE_TOP, marks);
+    pageSetup(ws, layout.landscape, layout.headerRows > 0 ? `${TABLE_TOP}:${TABLE_TOP - 1 + layout.headerRows}` : undefined, draft);
   }
 }
 
-function oneSheet(wb: ExcelJS.Workbook, report: Report, title: string, draft: boolean): void {
+function oneSheet(wb: ExcelJS.Workbook, report: Report, title: string, draft: boolean, marks: ReadonlyMap<CellKey, CellMark>): void {
   const ws = wb.addWorksheet(ONE_SHEET_NAME);
   const columns = maxOf(TABLE_IDS.map((t) => LAYOUTS[t].columns));
   // Each column as wide as the widest table needs it.
@@ -171,7 +218,7 @@ function oneSheet(wb: ExcelJS.Workbook, report: Report, title: string, draft: bo
   let row = 3;
   for (const t of TABLE_IDS) {
     titleRow(ws, row, LAYOUTS[t].columns, TABLES[t].title, CAPTION_FONT, 24);
-    row = drawTable(ws, report, LAYOUTS[t], row + 1);
+    row = drawTable(ws, report, LAYOUTS[t], row + 1, marks);
     if (t !== 'appeals') ws.getRow(row).addPageBreak();
     row += 1;
   }
@@ -193,6 +240,7 @@ function auditSheet(
   titleRow(ws, 1, headers.length, title, TITLE_FONT, 32);
   // The level decides whether 规章 are plausible; written here so that importing this file keeps it.
   ws.getCell(2, 1).value = `${LEVEL_LABEL}：${level}`;
+  if (draft && findings.some((f) => f.cells.length > 0)) ws.getCell(2, 3).value = MARKS_LEGEND;
   const header = ws.getRow(3);
   headers.forEach((h, i) => {
     const cell = header.getCell(i + 1);
@@ -235,11 +283,14 @@ export async function exportWorkbook(report: Report, options: ExportOptions): Pr
   wb.creator = '年报编制助手';
   wb.title = documentTitle(report);
   const title = `${documentTitle(report)}${options.draft ? '（草稿）' : ''}`;
-  if (options.oneSheet) oneSheet(wb, report, title, options.draft);
-  else tableSheets(wb, report, title, options.draft);
+  const explanations = options.explanations ?? report.explanations;
+  // Only a draft carries its findings on the tables: a final workbook goes out as the tables are published.
+  const marks = options.draft ? cellMarks(options.findings, explanations) : new Map<CellKey, CellMark>();
+  if (options.oneSheet) oneSheet(wb, report, title, options.draft, marks);
+  else tableSheets(wb, report, title, options.draft, marks);
   if (options.audit !== false) {
     const auditTitle = `${documentTitle(report)}审核情况${options.draft ? '（草稿）' : ''}`;
-    auditSheet(wb, auditTitle, report.level, options.findings, options.explanations ?? report.explanations, options.draft);
+    auditSheet(wb, auditTitle, report.level, options.findings, explanations, options.draft);
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

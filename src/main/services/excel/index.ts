@@ -1,5 +1,14 @@
 // Excel import and export: the public entry of the service. The CLI, the app
 // and the tests reach Excel only through here.
 export { importWorkbook, type ImportOptions, type Imported } from './import';
-export { exportWorkbook, type ExportOptions, SHEET_NAMES, ONE_SHEET_NAME, AUDIT_SHEET_NAME } from './export';
+export {
+  exportWorkbook,
+  type ExportOptions,
+  SHEET_NAMES,
+  ONE_SHEET_NAME,
+  AUDIT_SHEET_NAME,
+  MARKS_LEGEND,
+  cellAddresses,
+  TABLE_TOP,
+} from './export';
 export { LIMITS } from './guard';

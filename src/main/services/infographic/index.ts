@@ -1,6 +1,6 @@
 // The 一图读懂 written as a file: a PNG at 750 px (a WeChat article) or 1500 px
-// (print), a PDF of one tall page, or the self-contained web page. One SVG
-// (src/shared/infographic) is behind all three.
+// (print), a PDF on A4 pages (the picture cut between its parts), or the
+// self-contained web page. One SVG (src/shared/infographic) is behind all three.
 import { Resvg } from '@resvg/resvg-js';
 import { renderChartSvg } from '../../../charts/echarts-svg';
 import { fail, type Result } from '../../../shared/api/result';
@@ -8,6 +8,7 @@ import {
   composeInfographic,
   infographicHtml,
   infographicOutput,
+  infographicPrintHtml,
   type ComposedInfographic,
   type InfographicInput,
   type InfographicKind,
@@ -53,7 +54,7 @@ export async function writeInfographic(
   const composed = composeWithCharts(input);
   if (kind === 'html') return writeFileAtomic(outPath, infographicHtml(composed));
   if (kind === 'pdf') {
-    const printed = await (options.printer ?? chromiumPrinter())(infographicHtml(composed));
+    const printed = await (options.printer ?? chromiumPrinter())(infographicPrintHtml(composed));
     // Without a browser to print with, the picture and the web page still can be written: say so.
     if (!printed.ok && printed.error.code === 'no_browser')
       return fail(

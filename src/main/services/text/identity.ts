@@ -3,6 +3,7 @@
 // preamble's 统计期限 and 由…编制, and the closing lines (落款 and 成文日期).
 import { parseTitle } from '../tables/title';
 import { trimLine } from './lines';
+import { readDate } from '../../../shared/model/dates';
 
 export interface FoundTitle {
   agency?: string;
@@ -60,43 +61,9 @@ export function compiledBy(text: string): string | undefined {
 
 // ---- closing lines --------------------------------------------------------
 
-const CN_DIGITS: Readonly<Record<string, number>> = {
-  〇: 0,
-  零: 0,
-  O: 0,
-  Ｏ: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 二〇二四 → 2024; 十二 → 12; 二十一 → 21. */
-function chineseNumber(s: string): number | undefined {
-  if (/^\d+$/.test(s)) return Number(s);
-  if (!s.includes('十')) return [...s].every((ch) => ch in CN_DIGITS) ? Number([...s].map((ch) => CN_DIGITS[ch]).join('')) : undefined;
-  const [tens, units] = s.split('十') as [string, string];
-  const t = tens === '' ? 1 : CN_DIGITS[tens];
-  const u = units === '' ? 0 : CN_DIGITS[units];
-  return t === undefined || u === undefined ? undefined : t * 10 + u;
-}
-
-const DATE_LINE = /^([\d〇零一二三四五六七八九OＯ]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日$/;
-const ISO_LINE = /^(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})$/;
-
 /** 成文日期 written on a line of its own, as an ISO date. */
 export function dateLine(line: string): string | undefined {
-  const s = trimLine(line);
-  const m = DATE_LINE.exec(s) ?? ISO_LINE.exec(s);
-  if (!m) return undefined;
-  const [y, mo, d] = [chineseNumber(m[1]!), chineseNumber(m[2]!), chineseNumber(m[3]!)];
-  if (y === undefined || mo === undefined || d === undefined || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return readDate(trimLine(line));
 }
 
 /** A 落款: a body's name alone on a line, not a sentence (a name may carry a note in brackets: "某局（某办公室）"). */

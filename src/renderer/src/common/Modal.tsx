@@ -1,6 +1,7 @@
 // The one modal dialog of the app: opened as a native modal <dialog> (focus
 // kept inside, Esc closes), a title, the body, one error line, and the buttons
-// at the bottom with 取消/关闭 first. Every dialog is this component, and a
+// at the bottom with 取消/关闭 first, always in view: on a short window only the
+// body scrolls. Every dialog is this component, and a
 // question that used to be `confirm()` is `useConfirm`, in the app's own look.
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
@@ -12,6 +13,8 @@ interface ModalProps {
   actions?: ReactNode;
   /** The one error line, shown above the buttons. */
   error?: string | null;
+  /** What a long task says (progress, where the file went), above the buttons and always in view. */
+  status?: ReactNode;
   /** Label of the button that closes without doing anything. */
   cancelLabel?: string;
   className?: string;
@@ -19,7 +22,7 @@ interface ModalProps {
   onSubmit?: () => void;
 }
 
-export function Modal({ title, onClose, children, actions, error, cancelLabel = '取消', className, onSubmit }: ModalProps) {
+export function Modal({ title, onClose, children, actions, error, status, cancelLabel = '取消', className, onSubmit }: ModalProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -28,12 +31,14 @@ export function Modal({ title, onClose, children, actions, error, cancelLabel = 
     if (el && !el.open) el.showModal();
   }, []);
 
+  // The title and the buttons stay in view; what is between them scrolls when the window is short (125 %, 150 %).
   const content = (
     <>
       <h2 id={titleId}>{title}</h2>
-      {children}
+      <div className="dialog-body">{children}</div>
+      {status}
       {error && (
-        <p className="error" role="alert">
+        <p className="error dialog-error" role="alert">
           {error}
         </p>
       )}

@@ -63,6 +63,10 @@ export default function HelpDialog() {
             末尾印落款和成文日期（报告信息栏的“落款”“成文日期”，不填时为机关名称和导出当天）；“开头语”可一键填入标准的开头段落。右侧{' '}
             <b>概览</b> 列出实质公开率、复议纠错率等指标及与上年的比较，<b>一图读懂…</b> 导出供网站和公众号用的图解（PNG、PDF、网页）。
           </p>
+          <p>
+            送领导审签时点 <b>打印…</b>（Ctrl+P）：按公文格式在 A4 纸上打印全部六部分和三张统计表，与导出的 PDF
+            相同；还没定稿时每页印有“草稿”。桌面程序先显示打印预览，再打开系统的打印对话框选择打印机。
+          </p>
         </section>
         <section>
           <h3>五、汇总与审核（政务公开办）</h3>
@@ -74,6 +78,7 @@ export default function HelpDialog() {
         </section>
         <section>
           <h3>六、常用按键</h3>
+          <p>整份报告只用键盘就能完成：</p>
           <table className="help-keys">
             <tbody>
               <tr>
@@ -81,8 +86,32 @@ export default function HelpDialog() {
                 <td>打开本说明</td>
               </tr>
               <tr>
+                <th>Tab / Shift+Tab</th>
+                <td>到下一个 / 上一个按钮、输入框或表格的格子；菜单、对话框和检查结果都能这样走到</td>
+              </tr>
+              <tr>
                 <th>Alt+1 … Alt+6</th>
-                <td>跳到第一至第六节；Alt+↑/↓ 上一节、下一节</td>
+                <td>跳到第一至第六节；Alt+↑ / Alt+↓ 上一节、下一节</td>
+              </tr>
+              <tr>
+                <th>方向键，Enter / Shift+Enter</th>
+                <td>在表格中移动；Enter 确认所填数字并到下一行</td>
+              </tr>
+              <tr>
+                <th>Home / End</th>
+                <td>本行第一格 / 最后一格；Ctrl+Home / Ctrl+End 表格第一格 / 最后一格</td>
+              </tr>
+              <tr>
+                <th>Ctrl+↓ / Ctrl+↑</th>
+                <td>离开表格，到表格后面 / 前面的按钮或输入框（不必逐格按 Tab）</td>
+              </tr>
+              <tr>
+                <th>Shift+方向键</th>
+                <td>选中一块格子；Delete 清空，Ctrl+C 复制，Ctrl+V 粘贴（可从 Excel、WPS 粘贴整块）</td>
+              </tr>
+              <tr>
+                <th>F2 / Esc</th>
+                <td>F2 在格子里用方向键移动光标；Esc 放弃正在输入的数字</td>
               </tr>
               <tr>
                 <th>Ctrl+Z / Ctrl+Y</th>
@@ -93,12 +122,20 @@ export default function HelpDialog() {
                 <td>立即保存（平时每次修改都会自动保存）</td>
               </tr>
               <tr>
-                <th>Ctrl+C / Ctrl+V</th>
-                <td>在表格中复制、粘贴一块格子（可从 Excel、WPS 粘贴）</td>
+                <th>Ctrl+P</th>
+                <td>打印：按公文格式在 A4 纸上打印全部内容，未定稿时印“草稿”</td>
               </tr>
               <tr>
-                <th>F2</th>
-                <td>在格子里用方向键移动光标</td>
+                <th>Ctrl+E / Ctrl+I / Ctrl+L</th>
+                <td>桌面程序中：导出、导入表格、回到报告库</td>
+              </tr>
+              <tr>
+                <th>↑ / ↓（成文日期）</th>
+                <td>前一天 / 后一天；日期可写 2025年1月20日 或 2025-1-20</td>
+              </tr>
+              <tr>
+                <th>Enter / Esc（窄屏）</th>
+                <td>窗口较窄（笔记本 125%、150% 缩放）时左右两栏收起到两侧的“大纲”“检查结果”按钮：Tab 到按钮按 Enter 打开，Esc 收起</td>
               </tr>
             </tbody>
           </table>

@@ -73,7 +73,7 @@ export function InfographicDialog({ id, report, previous, flush, onClose }: Prop
   return (
     <dialog ref={dialog} className="dialog infographic-dialog" onClose={onClose} aria-labelledby="infographic-title">
       <h2 id="infographic-title">一图读懂</h2>
-      <div className="infographic-body">
+      <div className="dialog-body infographic-body">
         <div className="infographic-options">
           <label className="highlights">
             <span>

@@ -1,9 +1,11 @@
 // 概览: the few figures leaders read, live as the tables change, each beside
 // last year's (when the library holds last year's report) and with its
-// definition; small charts under each group. The KPIs are cheap and follow
-// every edit at once; the charts follow a deferred copy of the report, so
-// typing never waits for them.
-import { memo, useDeferredValue, useMemo, useState } from 'react';
+// definition; small charts under each group. The KPIs are cheap, worked out
+// once per report version, and follow every edit at once (each line redrawn
+// only when its figures changed); the charts are drawn after the edit's frame
+// is on screen, when the page is idle, so a keystroke never waits for them.
+import { memo, startTransition, useEffect, useMemo, useState } from 'react';
+import { memo as remember } from '../../../shared/memo';
 import { computeKpis, formatChange, formatKpi, KPI_EDGE_NOTE, type KpiDef, type KpiValue } from '../../../shared/kpi';
 import {
   appealData,
@@ -37,8 +39,8 @@ export const KpiPanel = memo(function KpiPanel({ id, flush }: { id: number; flus
   const report = useEditor((s) => s.report!);
   const previous = useEditor((s) => s.previous);
   const [drawing, setDrawing] = useState(false);
-  const kpis = useMemo(() => computeKpis(report, previous), [report, previous]);
-  const deferred = useDeferredValue(report);
+  const kpis = kpisOf(report, previous);
+  const deferred = useAfterFrame(report);
   const sections = useMemo(() => chartSections(deferred), [deferred]);
 
   return (
@@ -68,7 +70,33 @@ export const KpiPanel = memo(function KpiPanel({ id, flush }: { id: number; flus
   );
 });
 
-function KpiItem({ k }: { k: KpiValue }) {
+/** The KPIs of a report version (and last year's), worked out once whoever asks. */
+const kpisOf = remember((report: Report, previous: Report | null) => computeKpis(report, previous));
+
+/** The page's idle time after the frame, where there is such a thing (not in every browser). */
+const whenIdle = (run: () => void): (() => void) => {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout: 500 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 50);
+  return () => clearTimeout(id);
+};
+
+/** `value` as it was when the page was last idle: what follows an edit without holding up its frame. */
+function useAfterFrame<T>(value: T): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => whenIdle(() => startTransition(() => setShown(value))), [value]);
+  return shown;
+}
+
+/** Each edit hands new KPI objects; a line is redrawn only when its figures changed. */
+const KpiItem = memo(
+  KpiItemView,
+  (a, b) => a.k.def === b.k.def && a.k.value === b.k.value && a.k.previous === b.k.previous && a.k.change === b.k.change,
+);
+
+function KpiItemView({ k }: { k: KpiValue }) {
   return (
     <li className="kpi" data-kpi={k.def.id} title={k.def.definition}>
       <span className="kpi-label">{k.def.label}</span>
@@ -111,6 +139,7 @@ function GroupChart({ section, report }: { section: ChartSection; report: Report
           appeals.rows.map((_, i) => appealRowName(appeals, i)),
           FONT.font,
         ),
+        CHART_WIDTH,
       );
     }
     return barOption(

@@ -32,6 +32,7 @@ function FinalizeControlView({ blocking, onFinalizeExport }: { blocking: readonl
   const show = useNotices((s) => s.show);
   const errors = blocking.filter((f) => f.severity === 'error').length;
   const unexplained = blocking.length - errors;
+  const missing = `还不能定稿：${[errors > 0 && `${errors} 个错误`, unexplained > 0 && `${unexplained} 个需核实的问题未说明`].filter(Boolean).join('，')}`;
 
   async function change(next: '定稿' | '草稿') {
     const res = await setStatus(next);
@@ -53,9 +54,16 @@ function FinalizeControlView({ blocking, onFinalizeExport }: { blocking: readonl
     <div className="finalize">
       <StatusBadge status={status} />
       {blocking.length > 0 ? (
-        <button type="button" className="link missing" onClick={() => goTo({ section: blocking[0]!.section, finding: blocking[0]!.id })}>
-          还不能定稿：
-          {[errors > 0 && `${errors} 个错误`, unexplained > 0 && `${unexplained} 个需核实的问题未说明`].filter(Boolean).join('，')}
+        <button
+          type="button"
+          className="link missing"
+          title={missing}
+          aria-label={missing}
+          onClick={() => goTo({ section: blocking[0]!.section, finding: blocking[0]!.id })}
+        >
+          {/* A narrow header has room for the count only: cut to 「还…」 the line would say nothing. */}
+          <span className="long">{missing}</span>
+          <span className="short">还差 {blocking.length} 项</span>
         </button>
       ) : (
         <span className="hint">检查已通过</span>

@@ -7,6 +7,7 @@ import { inferLevel } from '../../../shared/template/levels';
 import { metaProblem } from './patch';
 import { useEditor } from './store';
 import { PreambleField } from './PreambleField';
+import { DateField } from '../common/DateField';
 import { isLocked } from '../../../shared/model/status';
 
 /** Re-renders only when one of its fields changes, not on every edit of the report. */
@@ -68,13 +69,13 @@ export const MetaFields = memo(function MetaFields() {
       </label>
       <label>
         成文日期
-        <input
-          type="date"
+        <DateField
           className="date"
           value={date}
           disabled={final}
-          title="不填则为导出当天"
-          onChange={(e) => setMeta({ date: e.target.value })}
+          placeholder="导出当天"
+          title="不填则为导出当天；可写 2025年1月20日 或 2025-1-20，↑/↓ 前后一天"
+          onChange={(iso) => setMeta({ date: iso })}
         />
       </label>
       <PreambleField />

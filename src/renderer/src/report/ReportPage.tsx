@@ -26,6 +26,11 @@ import { firstNeed, placeOf } from './todo';
 import { progressOf } from './progress';
 import { useEditor, type Remote } from './store';
 import { SidePanel } from '../overview/SidePanel';
+import { FoldingPanel, useDrawers } from './Drawers';
+import { HeaderMore } from './HeaderMore';
+import { usePrintView } from '../print/printView';
+import { PrintDialog } from '../print/PrintDialog';
+import type { Finding } from '../../../shared/rules/types';
 import './editor.css';
 import { isLocked, LOCKED } from '../../../shared/model/status';
 
@@ -139,6 +144,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   /** The export dialog: open to choose a format, or to ask for what 定稿并导出 still needs. */
   const [exporting, setExporting] = useState<false | 'choose' | 'finalize'>(false);
   const [revisions, setRevisions] = useState(false);
+  const [printing, setPrinting] = useState(false);
   const [dragging, setDragging] = useState(false);
   const { open: openPicker, element: pickerElement } = useFilePicker(setImporting, '选择要导入的文件');
   const show = useNotices((s) => s.show);
@@ -151,14 +157,28 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   const importable = !final && !readOnly;
   const { blocking, statuses, todo } = progressOf(report, previous, status);
   usePlaceMemory(id, () => firstNeed(todo));
+  const drawers = useDrawers();
+  usePrintView();
+  const desktop = useAppInfo((s) => s.info?.shell === 'desktop');
 
   useEffect(
     () =>
       onShellCommand((command) => {
         if (command === 'export') setExporting('choose');
+        else if (command === 'print') setPrinting(true);
         else if (command === 'import' && importable) openPicker();
       }),
     [importable, openPicker],
+  );
+
+  /** The header's less used commands: in the header on a wide window, under 更多 on a narrow one. */
+  const secondary = (
+    <>
+      <button type="button" onClick={() => setRevisions(true)}>
+        历史版本
+      </button>
+      <HelpButton />
+    </>
   );
 
   const finalizeExport = useCallback(() => void finalizeAndExport(), [blocking.length]); // eslint-disable-line react-hooks/exhaustive-deps -- reads the latest report through the store
@@ -209,7 +229,9 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
         <button type="button" onClick={onBack}>
           ← 报告库
         </button>
-        <h1 className="report-title">{documentTitle(report)}</h1>
+        <h1 className="report-title" title={documentTitle(report)}>
+          {documentTitle(report)}
+        </h1>
         <SaveIndicator />
         <button
           type="button"
@@ -223,20 +245,49 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
         <button type="button" onClick={() => setExporting('choose')}>
           导出…
         </button>
-        <button type="button" onClick={() => setRevisions(true)}>
-          历史版本
+        <button
+          type="button"
+          // The desktop shows the pages first, then the system's print dialog; a browser's print shows its own preview.
+          onClick={() => (desktop ? setPrinting(true) : window.print())}
+          title="按公文格式打印全部内容（Ctrl+P）"
+          aria-keyshortcuts="Control+P"
+        >
+          打印…
         </button>
-        <HelpButton />
+        <span className="wide-only">{secondary}</span>
+        <HeaderMore>{secondary}</HeaderMore>
         <FinalizeControl blocking={blocking} onFinalizeExport={finalizeExport} />
       </header>
       <MetaFields />
       <SaveProblem />
       {isLocked(status) && <p className="final-banner">{LOCKED[status]}，只能查看。如需修改，请先点“改回草稿”。</p>}
       {readOnly && <p className="readonly-banner">{readOnly}</p>}
-      <div className="report-body">
-        <Outline statuses={statuses} />
+      <div className={`report-body${drawers.open ? ` drawer-${drawers.open}` : ''}`}>
+        <FoldingPanel
+          which="outline"
+          label="大纲"
+          badge={
+            <span className="rail-count">
+              {SECTIONS.filter((s) => statuses[s.id] === '完成').length}/{SECTIONS.length}
+            </span>
+          }
+          open={drawers.open === 'outline'}
+          onToggle={drawers.toggle}
+          onClose={drawers.close}
+        >
+          <Outline statuses={statuses} />
+        </FoldingPanel>
         <SectionView key={section} id={section} />
-        <SidePanel id={id} flush={flushAll} />
+        <FoldingPanel
+          which="side"
+          label="检查结果"
+          badge={<FindingCounts blocking={blocking} />}
+          open={drawers.open === 'side'}
+          onToggle={drawers.toggle}
+          onClose={drawers.close}
+        >
+          <SidePanel id={id} flush={flushAll} />
+        </FoldingPanel>
       </div>
       {dragging && <div className="drop-hint">松开鼠标，导入这个表格文件</div>}
       {importing && (
@@ -262,6 +313,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
           onClose={() => setRevisions(false)}
         />
       )}
+      {printing && <PrintDialog report={report} status={status} onClose={() => setPrinting(false)} />}
       {exporting && (
         <ExportDialog
           id={id}
@@ -280,5 +332,25 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
         />
       )}
     </div>
+  );
+}
+
+/** On the folded panel's rail: how many errors and unexplained warnings keep the report from being final. */
+function FindingCounts({ blocking }: { blocking: readonly Finding[] }) {
+  const errors = blocking.filter((f) => f.severity === 'error').length;
+  const warnings = blocking.length - errors;
+  return (
+    <>
+      {errors > 0 && (
+        <span className="rail-count sev-error" title={`${errors} 个错误`}>
+          {errors}
+        </span>
+      )}
+      {warnings > 0 && (
+        <span className="rail-count sev-warning" title={`${warnings} 个需核实的问题未说明`}>
+          {warnings}
+        </span>
+      )}
+    </>
   );
 }

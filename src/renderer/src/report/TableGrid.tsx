@@ -26,21 +26,19 @@ import { memo as remember } from '../../../shared/memo';
 import { valueAt, type CellValue } from '../../../shared/model/report';
 import { SEVERITY_LABEL } from '../../../shared/rules/types';
 import { LAYOUTS, placeCells, type LayoutCell } from '../../../shared/template/layout';
-import { useStickyHeader } from './stickyHeader';
+import { SCROLLER, useStickyHeader } from './stickyHeader';
 import { TABLES, type TableId } from '../../../shared/template/gov2021';
 import { useNotices } from '../common/notices';
+import { tabbableBeside } from '../common/focus';
 import { holdsFigures, parseTsv, toTsv, withoutLabelColumns } from './clipboard';
 import { findingsOf, flaggedCells, reportMarks, type CellMark } from './findings';
-import { GRIDS, block, moveFrom, pasteTargets, type Move } from './gridModel';
+import { GRIDS, block, displayValue as display, moveFrom, pasteTargets, valueColumnCh, type Move } from './gridModel';
+import { columnsOf, valueWidth } from './gridColumns';
 import { useEditor, type Selection } from './store';
 import { TOTAL_CELLS } from '../../../shared/rules/totals';
 import { isLocked, lockedMessage } from '../../../shared/model/status';
 
 type EditorState = ReturnType<typeof useEditor.getState>;
-
-function display(value: CellValue): string {
-  return value === null ? '' : String(value);
-}
 
 /** The table's active cell: where the selection is, else its first cell. */
 function activeOf(s: EditorState, table: TableId): CellKey {
@@ -92,10 +90,16 @@ export function TableGrid({ table }: { table: TableId }) {
   const [inCellEdit, setInCellEdit] = useState(false);
   const hasTotals = useMemo(() => grid.rows.flat().some((k) => TOTAL_CELLS.has(k)), [grid]);
 
+  const columns = useMemo(() => columnsOf(layout), [layout]);
+  const valueCh = useEditor((s) => valueColumnCh(s.report!, s.draft, table));
+  const style = useMemo(() => ({ ...columns.style, ...valueWidth(valueCh) }), [columns, valueCh]);
+
   // The header and label cells, and one self-updating component per value cell: drawn once per layout.
   const body = useMemo(() => {
     const rows: { cell: LayoutCell; c: number }[][] = layout.rows.map(() => []);
     for (const p of placeCells(layout)) rows[p.r]!.push({ cell: p.cell, c: p.c });
+    const labelClass = (c: number, colSpan: number, kind?: string) =>
+      [kind, columns.stickyLeft(c, colSpan) && 'sticky-label'].filter(Boolean).join(' ') || undefined;
     return (
       <tbody>
         {rows.map((cells, r) => (
@@ -103,12 +107,15 @@ export function TableGrid({ table }: { table: TableId }) {
             {cells.map(({ cell, c }) =>
               cell.kind === 'value' ? (
                 <GridCell key={cell.key} table={table} cellKey={cell.key} colSpan={cell.colSpan} />
-              ) : cell.kind === 'head' ? (
-                <th key={`${r}-${c}`} rowSpan={cell.rowSpan} colSpan={cell.colSpan} scope="col">
-                  {cell.text}
-                </th>
               ) : (
-                <th key={`${r}-${c}`} rowSpan={cell.rowSpan} colSpan={cell.colSpan} scope="row" className={cell.kind}>
+                <th
+                  key={`${r}-${c}`}
+                  rowSpan={cell.rowSpan}
+                  colSpan={cell.colSpan}
+                  scope={cell.kind === 'head' ? 'col' : 'row'}
+                  className={labelClass(c, cell.colSpan, cell.kind === 'head' ? undefined : cell.kind)}
+                  style={columns.stickyLeft(c, cell.colSpan)}
+                >
                   {cell.text}
                 </th>
               ),
@@ -117,17 +124,7 @@ export function TableGrid({ table }: { table: TableId }) {
         ))}
       </tbody>
     );
-  }, [layout, table]);
-  const cols = useMemo(() => {
-    const totalWidth = layout.widths.reduce((a, b) => a + b, 0);
-    return (
-      <colgroup>
-        {layout.widths.map((w, i) => (
-          <col key={i} style={{ width: `${(100 * w) / totalWidth}%` }} />
-        ))}
-      </colgroup>
-    );
-  }, [layout]);
+  }, [layout, table, columns]);
 
   /** The editor's state now, for handlers: they run after renders and must not act on a stale selection. */
   const now = () => {
@@ -143,16 +140,30 @@ export function TableGrid({ table }: { table: TableId }) {
     if (place.cell ? cellDef(place.cell)!.table === table : place.section === table) inputRef.current?.focus();
   }, [focus, table]);
 
-  function moveTo(key: CellKey, extend = false) {
+  /** Selects, the keyboard going with the active cell to its new input (a paste's block, a move). */
+  function follow(selection: Selection) {
     // The input leaves the cell it is in: let go of the keyboard first, as removing a focused element makes the browser lay the page out at once.
     // (At the table's edge the cell stays the same and so does the keyboard.)
-    if (key !== active) inputRef.current?.blur();
+    if (selection.active !== active) {
+      inputRef.current?.blur();
+      // The input moves with the active cell and takes the keyboard as it mounts, before the next key arrives.
+      keepFocus.current = true;
+    }
+    select(selection);
+  }
+
+  function moveTo(key: CellKey, extend = false) {
     commitDraft();
     setInCellEdit(false);
-    // The input moves with the active cell and takes the keyboard as it mounts, before the next key arrives.
-    keepFocus.current = true;
     const { selection } = now();
-    select({ table, active: key, anchor: extend && selection ? selection.anchor : key });
+    follow({ table, active: key, anchor: extend && selection ? selection.anchor : key });
+  }
+
+  /** Ctrl+↓ / Ctrl+↑: out of the table to the control after it (or before it), as Tab would after its last cell. */
+  function leave(forward: boolean) {
+    commitDraft();
+    setInCellEdit(false);
+    if (tableRef.current) tabbableBeside(tableRef.current, forward)?.focus();
   }
 
   function cellAt(e: MouseEvent): CellKey | null {
@@ -163,7 +174,17 @@ export function TableGrid({ table }: { table: TableId }) {
     const { s, selected, locked } = now();
     const draft = s.draft;
     const editing = draft?.key === active;
-    if (e.key in ARROWS && !(inCellEdit && (e.key === 'ArrowLeft' || e.key === 'ArrowRight'))) {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      e.preventDefault();
+      leave(e.key === 'ArrowDown');
+    } else if ((e.key === 'Home' || e.key === 'End') && !inCellEdit && !e.altKey) {
+      // Home/End: the row's first or last cell; with Ctrl, the table's.
+      e.preventDefault();
+      const end = e.key === 'End';
+      const to =
+        e.ctrlKey || e.metaKey ? (end ? grid.rows.at(-1)!.at(-1)! : grid.rows[0]![0]!) : moveFrom(grid, active, end ? 'end' : 'home')!;
+      moveTo(to, e.shiftKey && !editing);
+    } else if (e.key in ARROWS && !e.altKey && !(inCellEdit && (e.key === 'ArrowLeft' || e.key === 'ArrowRight'))) {
       e.preventDefault();
       moveTo(moveFrom(grid, active, ARROWS[e.key]!)!, e.shiftKey && !editing);
     } else if (e.key === 'Tab') {
@@ -237,7 +258,8 @@ export function TableGrid({ table }: { table: TableId }) {
         : pasteTargets(grid, topLeft, rows);
     const { manualSwitched } = setCells(targets, { section: table, cell: topLeft });
     const last = targets.at(-1)?.[0];
-    if (last) select({ table, anchor: topLeft, active: last });
+    // The block stays selected and the keyboard in the grid, at the block's last cell, as after a paste in a spreadsheet.
+    if (last) follow({ table, anchor: topLeft, active: last });
     if (manualSwitched.length > 0) show('info', '粘贴的总计与各项之和不一致，已保留粘贴的数字并改为手工填写总计，请核对标红的格子。');
     if (outside > 0) show('info', `粘贴的内容超出表格，有 ${outside} 个数字没有粘贴。`);
   }
@@ -268,6 +290,7 @@ export function TableGrid({ table }: { table: TableId }) {
       <table
         ref={tableRef}
         className={`grid grid-${table}`}
+        style={style}
         aria-label={TABLES[table].title}
         onMouseDown={(e) => {
           const key = cellAt(e);
@@ -280,7 +303,7 @@ export function TableGrid({ table }: { table: TableId }) {
           if (e.buttons === 1 && key && key !== now().selection?.active) moveTo(key, true);
         }}
       >
-        {cols}
+        {columns.cols}
         <GridInputContext value={input}>{body}</GridInputContext>
       </table>
     </div>
@@ -359,16 +382,23 @@ const GridCell = memo(function GridCell({ table, cellKey, colSpan }: { table: Ta
   );
 });
 
-/** Scrolls the nearest scrolling box just enough to show the cell, when it is not fully in sight. */
+/**
+ * Scrolls the section just enough to show the cell, when it is not fully in
+ * sight: in sight means clear of the header rows and row labels that stay in
+ * view over the table (the cell's scroll margins say how much they cover).
+ */
 function reveal(cell: HTMLElement) {
-  const box = cell.closest<HTMLElement>('.section-view') ?? document.scrollingElement;
+  const box = cell.closest<HTMLElement>(SCROLLER) ?? document.scrollingElement;
   if (!box) return;
   const r = cell.getBoundingClientRect();
   const b =
     box === document.scrollingElement
       ? { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth }
       : box.getBoundingClientRect();
-  if (r.top < b.top || r.bottom > b.bottom || r.left < b.left || r.right > b.right)
+  const margin = getComputedStyle(cell);
+  const top = b.top + (parseFloat(margin.scrollMarginTop) || 0);
+  const left = b.left + (parseFloat(margin.scrollMarginLeft) || 0);
+  if (r.top < top || r.bottom > b.top + box.clientHeight || r.left < left || r.right > b.left + box.clientWidth)
     cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 

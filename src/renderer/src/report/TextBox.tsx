@@ -80,6 +80,8 @@ export function TextBox(props: {
       <textarea
         ref={ref}
         aria-label={label}
+        // Where the author was is kept by part (lastPlace.ts), so a report reopens in this very box.
+        data-part={place.part}
         value={value}
         placeholder={placeholder}
         rows={rows}

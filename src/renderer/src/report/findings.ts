@@ -5,8 +5,7 @@
 // keeps the very same object, so that only the cells that changed re-render.
 import type { Report } from '../../../shared/model/report';
 import { validate } from '../../../shared/rules/engine';
-import { traitsOf } from '../../../shared/rules/catalog';
-import { isExplained } from '../../../shared/rules/explanations';
+import { marksItsCells } from '../../../shared/rules/marks';
 import { bySeverity, type Finding, type Severity } from '../../../shared/rules/types';
 import type { CellKey } from '../../../shared/model/cells';
 import { memo } from '../../../shared/memo';
@@ -36,7 +35,7 @@ function sameMark(a: CellMark | undefined, b: CellMark): boolean {
 export const cellMarks = memo((findings: readonly Finding[], explanations: Readonly<Record<string, string>>): Map<CellKey, CellMark> => {
   const marks = new Map<CellKey, CellMark>();
   for (const f of findings) {
-    if (traitsOf(f.rule).unmarked || isExplained(f, explanations)) continue;
+    if (!marksItsCells(f, explanations)) continue;
     for (const key of f.cells) {
       const mark = marks.get(key);
       if (!mark) marks.set(key, { severity: f.severity, messages: [f.message] });

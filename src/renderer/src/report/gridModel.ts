@@ -2,9 +2,11 @@
 // and the clipboard: each layout row holding values is one matrix row, its
 // value cells left to right. Table 三 is then 25×7 — the block a spreadsheet
 // copy of the table's figures gives.
-import type { CellKey } from '../../../shared/model/cells';
+import { CELLS, cellDef, type CellKey } from '../../../shared/model/cells';
+import { memo } from '../../../shared/memo';
+import { valueOf, type CellValue, type Report } from '../../../shared/model/report';
 import { LAYOUTS, placeCells, type TableLayout } from '../../../shared/template/layout';
-import type { TableId } from '../../../shared/template/gov2021';
+import { TABLE_IDS, type TableId } from '../../../shared/template/gov2021';
 
 export interface GridPos {
   row: number;
@@ -114,4 +116,51 @@ export function pasteTargets(
     });
   });
   return { targets, outside };
+}
+
+/** A cell's text as the grid shows it: blank, the figure as typed, or the text found where a figure belongs. */
+export function displayValue(value: CellValue): string {
+  return value === null ? '' : String(value);
+}
+
+/** The grid columns left of the first value cell: the row labels (三 has three, 二 one, 四 none). */
+function labelColumnsOf(layout: TableLayout): number {
+  return Math.min(...placeCells(layout).flatMap(({ cell, c }) => (cell.kind === 'value' ? [c] : [])));
+}
+
+export const LABEL_COLUMNS: Readonly<Record<TableId, number>> = {
+  proactive: labelColumnsOf(LAYOUTS.proactive),
+  requests: labelColumnsOf(LAYOUTS.requests),
+  appeals: labelColumnsOf(LAYOUTS.appeals),
+};
+
+/**
+ * How wide a text is in `ch` (the width of a digit, all digits being as wide
+ * with tabular figures): a Chinese character or full-width form counts two,
+ * more than it needs in any UI font, so a width made from it never cuts.
+ */
+export function textCh(text: string): number {
+  let n = 0;
+  for (const ch of text) n += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
+  return n;
+}
+
+/** The narrowest a value column gets: four digits, and two characters of its header to a line. */
+export const MIN_VALUE_CH = 4;
+
+/** Per table, the widest text of its value cells, once per report version. */
+const widestValues = memo((report: Report): Record<TableId, number> => {
+  const widest = Object.fromEntries(TABLE_IDS.map((t) => [t, MIN_VALUE_CH])) as Record<TableId, number>;
+  for (const cell of CELLS) widest[cell.table] = Math.max(widest[cell.table], textCh(displayValue(valueOf(report, cell))));
+  return widest;
+});
+
+/**
+ * The width, in `ch`, that every value column of a table gets: its widest
+ * figure, the one being typed included, so a number is never cut and the
+ * columns stay even as in the printed table.
+ */
+export function valueColumnCh(report: Report, draft: { key: CellKey; text: string } | null, table: TableId): number {
+  const widest = widestValues(report)[table];
+  return draft && cellDef(draft.key)?.table === table ? Math.max(widest, textCh(draft.text)) : widest;
 }

@@ -18,6 +18,7 @@ import { useEditor } from '../report/store';
 import { api } from '../api';
 import { Modal } from '../common/Modal';
 import { ExportProgress, useExportRun } from './exportRun';
+import { DocumentPreview } from '../print/DocumentPreview';
 import './transfer.css';
 
 interface Props {
@@ -139,6 +140,7 @@ export function ExportDialog({ id, finalizing = false, report, blocking, final, 
       className="transfer-dialog export-dialog"
       onClose={onClose}
       cancelLabel={stage.kind === 'done' ? '关闭' : '取消'}
+      status={<ExportProgress stage={stage} />}
       actions={
         <>
           <button
@@ -215,9 +217,8 @@ export function ExportDialog({ id, finalizing = false, report, blocking, final, 
             </p>
           )}
         </fieldset>
-        <iframe className="export-preview" title="文档预览" srcDoc={html} sandbox="" />
+        <DocumentPreview html={html} />
       </div>
-      <ExportProgress stage={stage} />
     </Modal>
   );
 }
