@@ -19,7 +19,7 @@ export interface Run {
 }
 
 /** Runs `nianbao …args`; a child still running after `timeout` ms is killed (its code then is -1). */
-export function nianbao(args: readonly string[], timeout = 120_000): Promise<Run> {
+export function nianbao(args: readonly string[], timeout = 300_000): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,

@@ -55,7 +55,7 @@ describe('nianbao inspect refuses every hostile file in one line', () => {
       const file = join(work, 'files', name);
       expectOneLineRefusal(await nianbao(['inspect', file]), file);
     },
-    180_000,
+    360_000,
   );
 });
 
