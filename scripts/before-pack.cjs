@@ -1,15 +1,20 @@
-// electron-builder beforePack hook: builds better-sqlite3 for the Electron
-// version and architecture being packaged (npmRebuild is off, so nothing is
-// rebuilt during `npm install`, and CI never needs Electron's headers).
+// electron-builder beforePack hook: gathers the native modules of the target
+// being packed (system and CPU, for Electron's ABI) into the folder
+// electron-builder.yml copies to resources/native. node_modules is left as it
+// is, built for Node: the CLI, `npm run web` and the tests keep working after
+// `npm run dist`. Where a target's modules cannot be had, packaging stops with
+// one line saying what to do.
 const { Arch } = require('electron-builder');
+const { prepareTargetNative } = require('./target-native.cjs');
 
 exports.default = async function beforePack(context) {
-  const { rebuild } = require('@electron/rebuild');
-  await rebuild({
-    buildPath: context.packager.projectDir,
-    electronVersion: context.packager.config.electronVersion,
+  const prepared = prepareTargetNative(context.packager.projectDir, {
+    platform: context.electronPlatformName,
     arch: Arch[context.arch],
-    onlyModules: ['better-sqlite3'],
-    force: true,
+    electronVersion: context.packager.config.electronVersion,
   });
+  if (!prepared.ok) {
+    console.error(prepared.message);
+    throw new Error(prepared.message);
+  }
 };

@@ -5,11 +5,30 @@
 // from node_modules as usual (better-sqlite3 is native; the others are as
 // installed). Part of `npm run build`; bin/nianbao.cjs also calls it when
 // the sources are newer than the bundle.
-const { mkdirSync, renameSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
 const root = join(__dirname, '..');
 const BUNDLE = join(root, 'out', 'cli', 'nianbao.cjs');
+/** The review's reading worker, bundled beside the command. */
+const WORKER = join(root, 'out', 'cli', 'read-worker.cjs');
+const SOURCES = ['src/main', 'src/shared'].map((d) => join(root, d));
+
+/** The newest modification time of the files under `dir` (0 when it does not exist: an installed copy without sources). */
+function newest(dir) {
+  if (!existsSync(dir)) return 0;
+  let time = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) time = Math.max(time, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return time;
+}
+
+/** Whether the bundle is due: missing, or older than a source (never for an installed copy without sources). The command and its reading worker are built together, so the older of the two counts. */
+function bundleState() {
+  const built = Math.min(...[BUNDLE, WORKER].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
+  return { built: built > 0, stale: built === 0 || Math.max(...SOURCES.map(newest)) > built };
+}
 
 /**
  * Writes each output file beside its place and renames it there: several
@@ -20,8 +39,10 @@ function buildCli() {
   // esbuild is a development dependency: required only when a build is due.
   const { buildSync } = require('esbuild');
   const { outputFiles } = buildSync({
-    entryPoints: [join(root, 'src', 'main', 'cli.ts')],
-    outfile: BUNDLE,
+    // The command, and the worker thread that reads the files of a review under its own budget (beside it: src/main/review/reading.ts finds it there).
+    entryPoints: { nianbao: join(root, 'src', 'main', 'cli.ts'), 'read-worker': join(root, 'src', 'main', 'review', 'read-worker.ts') },
+    outdir: dirname(BUNDLE),
+    outExtension: { '.js': '.cjs' },
     write: false,
     bundle: true,
     platform: 'node',
@@ -39,6 +60,6 @@ function buildCli() {
   }
 }
 
-module.exports = { BUNDLE, buildCli };
+module.exports = { BUNDLE, WORKER, buildCli, bundleState };
 
 if (require.main === module) buildCli();

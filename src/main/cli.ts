@@ -53,11 +53,17 @@ const USAGE = `用法：nianbao <命令> [参数]
                                                   --agency、--year 用于文件中没写标题（机关、年度）的工作簿，
                                                   --level 为 ${LEVELS.join('、')} 之一
   list [--db 资料库]                               列出资料库中的报告：编号、机关、年度、状态、修改时间
-  review FILE…|DIR [--previous 上年DIR] [--out 问题清单.xlsx] [--word 问题清单.docx] [--region 本级FILE] [--json]
+  review FILE…|DIR [--previous 上年DIR] [--roster 名单] [--against 上轮] [--as-of 日期] [--out 问题清单.xlsx]
+         [--word 问题清单.docx] [--region 本级FILE] [--json]
                                                   批量审核各单位的报告（各自对照上年报告），一行一份；--out 写问题清单工作簿，
-                                                  --word 写逐单位的 Word 问题清单；--region：本级报告与各单位合计逐格比对
-  sum FILE…|DIR --agency 机关 --year 年度 [--level 层级] [--previous 上年DIR] [--out PATH]
-                                                  把同一年度各单位的报告逐格相加为本地区的汇总报告（按 PATH 的扩展名写出）
+                                                  --word 写逐单位的 Word 问题清单；--region：本级报告与各单位合计逐格比对；
+                                                  --roster（文本文件每行一个单位，或工作簿第一列）列出未报送和逾期的单位；
+                                                  --against（上轮的 --json 输出或问题清单.xlsx）标出已整改、仍存在、新发现；
+                                                  --as-of 按这一天判断逾期（默认今天）
+  sum FILE…|DIR --agency 机关 --year 年度 [--level 层级] [--previous 上年汇总] [--include-errors] [--out PATH]
+                                                  把同一年度各单位的报告逐格相加为本地区的汇总报告（按 PATH 的扩展名写出）；
+                                                  有错误的报告不计入，除非 --include-errors；--previous 只对照上年的汇总；
+                                                  相加超出数字范围时拒绝（退出码 2）
 
   serve [--db 资料库] [--port 端口] [--open]        在浏览器中使用年报编制助手（无需 Electron）
 

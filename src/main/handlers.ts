@@ -16,7 +16,7 @@ import { describeFixes } from '../shared/rules/fix-all';
 import { checkExport, exportReport } from './formats/export';
 import { readReportBytes } from './formats/registry';
 import type { ExportOutcome } from '../shared/api/contract';
-import { reviewLetters, reviewWorkbook, type MadeFile } from './review/documents';
+import { roundHandlers, type MadeFile } from './review/round-handlers';
 import { writeFileAtomic } from './services/fs/files';
 import type { PdfPrinter } from './services/documents';
 
@@ -181,8 +181,7 @@ export function createHandlers(services: Services): Handlers {
         await rm(dir, { recursive: true, force: true });
       }
     },
-    'review.workbook': async (i) => deliver(await reviewWorkbook(i), 'xlsx'),
-    'review.letters': async (i) => deliver(await reviewLetters(i), 'docx'),
+    ...roundHandlers(library, deliver),
     'files.reveal': (i) => {
       if (!services.platform) return fail('unsupported', '浏览器模式下由浏览器保存下载的文件：请在浏览器的“下载”中打开');
       if (!exported.has(resolve(i.path))) return fail('forbidden', '只能在文件夹中显示本程序这次导出的文件：请导出后再点“打开所在文件夹”');

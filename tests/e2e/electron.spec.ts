@@ -38,6 +38,17 @@ test('the desktop window opens on the library with the typed API and no Node in 
   expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
   expect(await page.evaluate(() => typeof window.nianbao?.library.list)).toBe('function');
   expect(await page.evaluate(() => typeof window.nianbaoShell?.onCommand)).toBe('function');
+  // The window lies wholly inside the primary display's work area (title bar and bottom edge reachable).
+  const fit = await app.evaluate(({ BrowserWindow, screen }) => {
+    const bounds = BrowserWindow.getAllWindows()[0]!.getBounds();
+    const area = screen.getPrimaryDisplay().workArea;
+    return { bounds, area, visible: BrowserWindow.getAllWindows()[0]!.isVisible() };
+  });
+  expect(fit.visible).toBe(true);
+  expect(fit.bounds.x).toBeGreaterThanOrEqual(fit.area.x);
+  expect(fit.bounds.y).toBeGreaterThanOrEqual(fit.area.y);
+  expect(fit.bounds.x + fit.bounds.width).toBeLessThanOrEqual(fit.area.x + fit.area.width);
+  expect(fit.bounds.y + fit.bounds.height).toBeLessThanOrEqual(fit.area.y + fit.area.height);
   await app.close();
   rmSync(dataDir, { recursive: true, force: true });
 });

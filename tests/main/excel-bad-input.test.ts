@@ -47,7 +47,7 @@ describe('bad workbooks are refused with a message that names the file', () => {
     expect(error.message).toMatch(/^「巨大\.xlsx」文件过大（40\.0 MB，上限 40\.0 MB）/);
   });
 
-  it('a workbook with too many cells is refused before exceljs parses it', async () => {
+  it('a sheet of too many cells is refused while it is read, naming the file', async () => {
     const cells = LIMITS.cells + 26 * 1000;
     const bytes = await bigWorkbook(Math.ceil(cells / 26), 26);
     expect(bytes.length).toBeLessThan(LIMITS.fileBytes);

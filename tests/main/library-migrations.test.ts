@@ -151,6 +151,42 @@ const CASES: Record<number, MigrationCase> = {
       ]);
     },
   },
+  6: {
+    seed(db) {
+      const insert = db.prepare(
+        "INSERT INTO reports (agency, year, level, format, status, created_at, updated_at) VALUES (?, 2023, ?, 'gov-info-disclosure/2021', '定稿', 't', 't')",
+      );
+      insert.run('余杭区人民政府', '县区政府');
+      insert.run('余杭区统计局', '县区部门');
+    },
+    check(db) {
+      // Every report so far is a body's own; the district's report and a 汇总 of the same name and year may now stand side by side.
+      expect(db.prepare('SELECT agency, kind FROM reports ORDER BY id').all()).toEqual([
+        { agency: '余杭区人民政府', kind: 'report' },
+        { agency: '余杭区统计局', kind: 'report' },
+      ]);
+      const sum = db
+        .prepare(
+          "INSERT INTO reports (agency, year, level, format, status, created_at, updated_at, kind) VALUES ('余杭区人民政府', 2023, '县区政府', 'f', '草稿', 't', 't', 'sum')",
+        )
+        .run().lastInsertRowid;
+      db.prepare("INSERT INTO report_members (report_id, position, agency, level) VALUES (?, 0, '余杭区统计局', '县区部门')").run(sum);
+      expect(() => db.prepare("UPDATE reports SET kind = '汇总' WHERE id = 1").run()).toThrow(/CHECK/);
+      expect(tables(db)).toEqual(expect.arrayContaining(['report_members', 'rounds', 'round_bodies', 'round_events']));
+      // A round per year: its roster and its events go with it.
+      const round = db.prepare("INSERT INTO rounds (year, region, created_at) VALUES (2023, '余杭区', 't')").run().lastInsertRowid;
+      expect(() => db.prepare("INSERT INTO rounds (year, region, created_at) VALUES (2023, '余杭区', 't')").run()).toThrow(/UNIQUE/);
+      const body = db
+        .prepare("INSERT INTO round_bodies (round_id, position, name, level) VALUES (?, 0, '余杭区统计局', '县区部门')")
+        .run(round).lastInsertRowid;
+      db.prepare("INSERT INTO round_events (body_id, at, kind, file_name, report) VALUES (?, 't', 'received', 'a.json', '{}')").run(body);
+      expect(() => db.prepare("INSERT INTO round_events (body_id, at, kind) VALUES (?, 't', 'lost')").run(body)).toThrow(/CHECK/);
+      db.prepare('DELETE FROM rounds WHERE id = ?').run(round);
+      expect(db.prepare('SELECT count(*) AS n FROM round_events').get()).toEqual({ n: 0 });
+      db.prepare('DELETE FROM reports WHERE id = ?').run(sum);
+      expect(db.prepare('SELECT count(*) AS n FROM report_members').get()).toEqual({ n: 0 });
+    },
+  },
 };
 
 let tmp: TempDir;

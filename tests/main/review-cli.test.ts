@@ -136,7 +136,8 @@ describe('nianbao review', () => {
     expect(results.getCell(3).value).toBe('错误');
     expect(results.getCell(4).value).toBe('三、收到和处理政府信息公开申请情况');
     expect(results.getCell(5).text).toMatch(/^三、（七）总计·自然人、三、（一）予以公开·自然人/);
-    expect(results.getCell(7).value).toBe('将总计改为 10');
+    // The finding's own advice: check the parts, or make the total their sum.
+    expect(results.getCell(7).value).toBe('请核对各项或将总计改为 10');
     expect(findings.some((r) => r.getCell(2).value === '损坏的文件.xlsx' && r.getCell(3).value === '读取失败')).toBe(true);
     // The Word 问题清单: one section per file reviewed.
     const word = await (await JSZip.loadAsync(readFileSync(at('问题清单.docx')))).file('word/document.xml')!.async('string');
@@ -155,7 +156,13 @@ describe('nianbao review', () => {
       ['a.json', '余杭区统计局', '通过'],
       ['b.xlsx', '临平区统计局', '通过'],
     ]);
-    expect(out.reports[1]!.kpis).toEqual({ accepted: 12, closed: 12, disclosure_rate: 11 / 12, review_correction_rate: null });
+    expect(out.reports[1]!.kpis).toEqual({
+      accepted: 12,
+      closed: 12,
+      disclosure_rate: 11 / 12,
+      review_correction_rate: null,
+      suit_correction_rate: null,
+    });
   });
 
   it('exits 2 and writes nothing when nothing could be read', async () => {
@@ -260,7 +267,12 @@ describe('the Word 问题清单', () => {
       { fileName: 'f.json', report: linpingFinance, notes: [] },
       { fileName: 'bad.xlsx', error: '「bad.xlsx」已损坏' },
     ]);
-    const zip = await JSZip.loadAsync(await problemLetterDocx(review.reports, { date: '2025-01-20' }));
+    const zip = await JSZip.loadAsync(
+      await problemLetterDocx(
+        review.reports.map((reviewed) => ({ reviewed })),
+        { date: '2025-01-20' },
+      ),
+    );
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).toContain('临平区财政局 年度报告问题清单');
     expect(xml).toContain('三、（七）总计·自然人');

@@ -1,26 +1,36 @@
-// The review page's store over the real handlers and real files: files are
-// read through the same import.read call the page uses (here with the bytes
-// taken in Node instead of by a FileReader), two at a time.
+// The 汇总与审核 page's store over the real handlers and a real library file:
+// files arrive as the page sends them (here their bytes taken in Node instead
+// of by a FileReader), two at a time, each put with its body by main; what
+// could not be taken is listed with its reason, a body not on the roster is
+// named, and a cancel stops the sending between files.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { apiOverLibrary } from '../helpers/api';
+import { apiOverLibrary, value } from '../helpers/api';
 import { exportWorkbook } from '../../src/main/services/excel';
 import { reportToJson } from '../../src/shared/model/schema';
-import { isReportFile, useReview, type PickedFile, type ReadFile } from '../../src/renderer/src/review/store';
+import { createRoundStore, isReportFile, type PickedFile } from '../../src/renderer/src/review/store';
 import { seed } from '../shared/fixtures';
 
-const fx = apiOverLibrary('nianbao-review-store-');
+const fx = apiOverLibrary('nianbao-round-store-');
+const encode = async (file: File) => Buffer.from(await file.arrayBuffer()).toString('base64');
+let store: ReturnType<typeof createRoundStore>;
 
-beforeEach(() => {
-  useReview.setState({ current: [], previous: [], reading: null });
+beforeEach(async () => {
+  value(
+    await fx.api.rounds.create({
+      year: 2022,
+      region: '余杭区人民政府',
+      roster: ['余杭区财政局', '余杭区统计局', '余杭区民政局', '余杭区教育局', '余杭区司法局', '仓前街道'].map((name) => ({
+        name,
+        level: name.endsWith('街道') ? ('乡镇街道' as const) : ('县区部门' as const),
+      })),
+    }),
+  );
+  store = createRoundStore(fx.api, encode);
+  await store.getState().load();
 });
 
-const read: ReadFile = async ({ file, name }) => {
-  const res = await fx.api.files.read({ fileName: file.name, data: Buffer.from(await file.arrayBuffer()).toString('base64') });
-  return res.ok ? { fileName: name, report: res.value.report, notes: res.value.notes } : { fileName: name, error: res.error.message };
-};
-
 async function files(): Promise<PickedFile[]> {
-  // Workbooks take longer to read than JSON: results arrive out of order.
+  // Workbooks take longer to read than JSON: answers arrive out of order.
   const xlsx = await exportWorkbook({ ...seed, agency: '余杭区财政局' }, { findings: [], draft: false });
   const picked = (name: string, bytes: Uint8Array | string) => ({ file: new File([Buffer.from(bytes)], name.split('/').pop()!), name });
   return [
@@ -29,57 +39,44 @@ async function files(): Promise<PickedFile[]> {
     picked('各单位/坏文件.json', '{"format": '),
     picked('各单位/民政局.json', reportToJson({ ...seed, agency: '余杭区民政局' })),
     picked('各单位/教育局.xlsx', await exportWorkbook({ ...seed, agency: '余杭区教育局' }, { findings: [], draft: false })),
-    picked('各单位/司法局.json', reportToJson({ ...seed, agency: '余杭区司法局' })),
+    picked('各单位/水利局.json', reportToJson({ ...seed, agency: '余杭区水利局' })),
   ];
 }
 
-describe('the review store', () => {
-  it('lists the files in the order given, a file it can’t read with its message', async () => {
-    await useReview.getState().add('current', await files(), read);
-    const { current, reading } = useReview.getState();
-    expect(reading).toBeNull();
-    expect(current.map((c) => c.fileName)).toEqual([
-      '各单位/财政局.xlsx',
-      '各单位/统计局.json',
-      '各单位/坏文件.json',
-      '各单位/民政局.json',
-      '各单位/教育局.xlsx',
-      '各单位/司法局.json',
+describe('the round store', () => {
+  it('receives every file, lists what it could not take, names a body not on the roster', async () => {
+    await store.getState().receive(await files(), false);
+    const { view, arriving, refused, added } = store.getState();
+    expect(arriving).toBeNull();
+    expect(view!.bodies.map((b) => [b.name, b.status])).toEqual([
+      ['余杭区财政局', '已报送'],
+      ['余杭区统计局', '已报送'],
+      ['余杭区民政局', '已报送'],
+      ['余杭区教育局', '已报送'],
+      ['余杭区司法局', '未报送'],
+      ['仓前街道', '未报送'],
+      ['余杭区水利局', '已报送'],
     ]);
-    expect(current.map((c) => ('report' in c ? c.report.agency : c.error))).toEqual([
-      '余杭区财政局',
-      '余杭区统计局',
-      expect.stringContaining('坏文件.json'),
-      '余杭区民政局',
-      '余杭区教育局',
-      '余杭区司法局',
-    ]);
+    expect(refused).toEqual([{ fileName: '各单位/坏文件.json', error: expect.stringContaining('坏文件.json') }]);
+    expect(added).toEqual(['余杭区水利局']);
   });
 
-  it('stops reading on cancel and keeps what was read before it', async () => {
-    let calls = 0;
-    let cancelled = false;
-    const readBefore: string[] = [];
-    // The user cancels as the third file is about to be read.
-    const cancelAtThird: ReadFile = async (picked) => {
-      if (++calls === 3) {
-        cancelled = true;
-        useReview.getState().cancel();
-      }
-      const input = await read(picked);
-      if (!cancelled) readBefore.push(picked.name);
-      return input;
-    };
-    const given = await files();
-    await useReview.getState().add('current', given, cancelAtThird);
-    expect(useReview.getState().reading).toBeNull();
-    expect(calls).toBe(3);
-    const order = given.map((g) => g.name);
-    expect(useReview.getState().current.map((c) => c.fileName)).toEqual(readBefore.sort((a, b) => order.indexOf(a) - order.indexOf(b)));
-    expect(readBefore.length).toBeGreaterThan(0);
+  it('stops sending on cancel and keeps what was received before it', async () => {
+    let sent = 0;
+    const cancelling = createRoundStore(fx.api, async (file) => {
+      // The user stops as the third file is about to go.
+      if (++sent === 3) cancelling.getState().cancel();
+      return encode(file);
+    });
+    await cancelling.getState().load();
+    await cancelling.getState().receive(await files(), false);
+    expect(cancelling.getState().arriving).toBeNull();
+    const received = cancelling.getState().view!.bodies.filter((b) => b.submissions > 0).length;
+    expect(received).toBeGreaterThan(0);
+    expect(received).toBeLessThan(5);
     // A new batch may start at once.
-    await useReview.getState().add('previous', given.slice(1, 2), read);
-    expect(useReview.getState().previous.map((p) => p.fileName)).toEqual(['各单位/统计局.json']);
+    await cancelling.getState().receive((await files()).slice(5), false);
+    expect(cancelling.getState().added).toEqual(['余杭区水利局']);
   });
 
   it('takes report files from a folder, not the notes and lock files beside them', () => {

@@ -74,6 +74,7 @@ describe('reviewing a batch', () => {
       ['办结', '10 件'],
       ['实质公开率', '90.0%'],
       ['复议纠错率', '—'],
+      ['诉讼纠错率', '—'],
     ]);
     expect(wrong!.counts.error).toBe(validate(broken).filter((f) => f.severity === 'error').length);
     expect(wrong!.counts.error).toBeGreaterThan(0);
@@ -153,7 +154,7 @@ describe('the 汇总', () => {
     expect(summed.value.notices.join('\n')).toContain('按 0 计入');
   });
 
-  it('leaves a cell blank where a body wrote text, and names it', () => {
+  it('leaves a cell unknown where an included body wrote text, and names it', () => {
     const summed = sumReports(
       [
         { fileName: 'a.json', report: a },
@@ -163,6 +164,8 @@ describe('the 汇总', () => {
     );
     if (!summed.ok) throw new Error(summed.error.message);
     expect(valueAt(summed.value.report, 'requests.granted.natural')).toBeNull();
+    // Unknown, never 0: the 汇总 marks the cell unread, with whose cell it was.
+    expect(summed.value.report.unread?.['requests.granted.natural']).toContain('余杭区财政局');
     expect(summed.value.notices.join('\n')).toMatch(/三、（一）予以公开·自然人（余杭区财政局）/);
   });
 
@@ -186,11 +189,16 @@ describe('the 汇总', () => {
     expect(twice.ok || twice.error).toMatchObject({ code: 'duplicate_body' });
   });
 
-  it('names the bodies that came or went since last year', () => {
-    const previous = [
-      { fileName: 'p1.json', report: as(a, '杭州市余杭区统计局', 2021) },
-      { fileName: 'p2.json', report: as(a, '余杭区民政局', 2021) },
-    ];
+  it('names the bodies that came or went since last year’s 汇总', () => {
+    const lastYear = sumReports(
+      [
+        { fileName: 'p1.json', report: as(a, '杭州市余杭区统计局', 2021) },
+        { fileName: 'p2.json', report: as(a, '余杭区民政局', 2021) },
+      ],
+      { agency: '余杭区', year: 2021, level: '县区政府' },
+    );
+    if (!lastYear.ok) throw new Error(lastYear.error.message);
+    const previous = lastYear.value.report;
     const summed = sumReports(
       [
         { fileName: 'a.json', report: a },
@@ -200,8 +208,8 @@ describe('the 汇总', () => {
     );
     if (!summed.ok) throw new Error(summed.error.message);
     const text = summed.value.notices.join('\n');
-    expect(text).toMatch(/上年有报告、今年没有的单位：余杭区民政局。/);
-    expect(text).toMatch(/今年新增的单位（上年没有报告）：临平区统计局。/);
+    expect(text).toMatch(/上年汇总有、今年没有计入的单位：余杭区民政局。/);
+    expect(text).toMatch(/今年新计入的单位（上年汇总中没有）：临平区统计局。/);
   });
 });
 

@@ -2,6 +2,7 @@
 import { app, dialog, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { dirname } from 'node:path';
 import type { ShellCommand } from '../../shared/api/shell';
+import { editSubmenu } from './edit-menu';
 import { sendToPage } from './page-commands';
 
 /** Menu commands reach the page over the typed bridge (shared/api/shell.ts); the page's common/shell.ts acts on them. */
@@ -28,15 +29,7 @@ export function buildMenu(win: BrowserWindow, databasePath: string, version: str
     },
     {
       label: '编辑(&E)',
-      submenu: [
-        { label: '撤销', role: 'undo', accelerator: 'CmdOrCtrl+Z' },
-        { label: '重做', role: 'redo', accelerator: 'CmdOrCtrl+Y' },
-        { type: 'separator' },
-        { label: '剪切', role: 'cut', accelerator: 'CmdOrCtrl+X' },
-        { label: '复制', role: 'copy', accelerator: 'CmdOrCtrl+C' },
-        { label: '粘贴', role: 'paste', accelerator: 'CmdOrCtrl+V' },
-        { label: '全选', role: 'selectAll', accelerator: 'CmdOrCtrl+A' },
-      ],
+      submenu: editSubmenu(),
     },
     {
       label: '视图(&V)',

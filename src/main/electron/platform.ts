@@ -4,19 +4,27 @@
 import { BrowserWindow, dialog, shell } from 'electron';
 import { ok, fail } from '../../shared/api/result';
 import type { Platform, SavedFileType } from '../handlers';
+import { readLastFolder, rememberFolderOf, startingSavePath } from './save-folder';
 
 /** The save dialog's filter for a file type (from the one table of formats). */
 function filterOf(type: SavedFileType): { name: string; extensions: string[] } {
   return { name: type.label, extensions: type.extensions.map((e) => e.slice(1)) };
 }
 
-export function desktopPlatform(getWindow: () => BrowserWindow | undefined): Platform {
+/**
+ * `stateDir` keeps the last folder saved into; `documents` is where the first
+ * dialog opens (文档), never the program's working directory.
+ */
+export function desktopPlatform(getWindow: () => BrowserWindow | undefined, stateDir: string, documents: string): Platform {
   return {
     async chooseSavePath(suggestedName, type) {
       const win = getWindow();
-      const options = { title: '导出', defaultPath: suggestedName, filters: [filterOf(type)] };
+      const defaultPath = startingSavePath(suggestedName, readLastFolder(stateDir), documents);
+      const options = { title: '导出', defaultPath, filters: [filterOf(type)] };
       const chosen = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-      return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+      if (chosen.canceled || !chosen.filePath) return null;
+      rememberFolderOf(stateDir, chosen.filePath);
+      return chosen.filePath;
     },
     reveal: (path) => shell.showItemInFolder(path),
     async pdfPrinter(html) {

@@ -1,38 +1,32 @@
-// Remembers the window's size, position and maximised state between runs.
+// Remembers the window's size, position and maximised state between runs;
+// where it opens is decided by window-fit.ts from the displays as they are now.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { screen, type BrowserWindow, type Rectangle } from 'electron';
+import { screen, type BrowserWindow } from 'electron';
+import { minimumSizeFor, placementFor, type WindowPlacement } from './window-fit';
 
-interface WindowState {
-  bounds: Rectangle;
-  maximized: boolean;
-}
+const STATE_FILE = 'window-state.json';
 
-const DEFAULT: WindowState = { bounds: { x: 0, y: 0, width: 1366, height: 768 }, maximized: false };
-
-export function loadWindowState(dir: string): WindowState {
+export function loadWindowPlacement(dir: string): WindowPlacement & { minimum: { width: number; height: number } } {
+  let saved: unknown;
   try {
-    const state = JSON.parse(readFileSync(join(dir, 'window-state.json'), 'utf8')) as WindowState;
-    // A window saved on a monitor that is gone would open out of sight.
-    const visible = screen.getAllDisplays().some((d) => {
-      const a = d.workArea;
-      return (
-        state.bounds.x < a.x + a.width &&
-        state.bounds.x + state.bounds.width > a.x &&
-        state.bounds.y < a.y + a.height &&
-        state.bounds.y + state.bounds.height > a.y
-      );
-    });
-    return visible ? state : { ...DEFAULT, maximized: state.maximized };
+    saved = JSON.parse(readFileSync(join(dir, STATE_FILE), 'utf8'));
   } catch {
-    return DEFAULT;
+    saved = undefined; // first run, or a damaged file: the default placement
   }
+  const primary = screen.getPrimaryDisplay().workArea;
+  const placement = placementFor(
+    saved,
+    screen.getAllDisplays().map((d) => d.workArea),
+    primary,
+  );
+  return { ...placement, minimum: minimumSizeFor(primary) };
 }
 
-export function saveWindowState(dir: string, win: BrowserWindow): void {
-  const state: WindowState = { bounds: win.getNormalBounds(), maximized: win.isMaximized() };
+export function saveWindowPlacement(dir: string, win: BrowserWindow): void {
+  const state: WindowPlacement = { bounds: win.getNormalBounds(), maximized: win.isMaximized() };
   try {
-    writeFileSync(join(dir, 'window-state.json'), JSON.stringify(state));
+    writeFileSync(join(dir, STATE_FILE), JSON.stringify(state));
   } catch {
     // Losing the window position is not worth bothering the user about.
   }

@@ -22,8 +22,18 @@ export const CHANNELS = [
   'export.document',
   'export.infographic',
   'files.reveal',
-  'review.workbook',
-  'review.letters',
+  'round.list',
+  'round.open',
+  'round.create',
+  'round.roster',
+  'round.rosterFile',
+  'round.receive',
+  'round.return',
+  'round.accept',
+  'round.reopen',
+  'round.copy',
+  'round.workbook',
+  'round.sum',
 ] as const satisfies readonly Channel[];
 
 export type { Channel };
@@ -63,9 +73,19 @@ export function createApi(invoke: Invoke) {
       exportInfographic: call('export.infographic'),
       reveal: call('files.reveal'),
     },
-    review: {
-      workbook: call('review.workbook'),
-      letters: call('review.letters'),
+    rounds: {
+      list: call('round.list'),
+      open: call('round.open'),
+      create: call('round.create'),
+      roster: call('round.roster'),
+      rosterFile: call('round.rosterFile'),
+      receive: call('round.receive'),
+      return: call('round.return'),
+      accept: call('round.accept'),
+      reopen: call('round.reopen'),
+      copy: call('round.copy'),
+      workbook: call('round.workbook'),
+      sum: call('round.sum'),
     },
   };
 }

@@ -7,10 +7,13 @@ import { z } from 'zod';
 import { AGENCY_MAX_CHARS, dateSchema, identitySchema, signatureSchema, yearSchema } from '../model/identity';
 import { limitedText } from '../model/limits';
 import { cellChangesSchema, editPatchSchema, narrativesSchema } from '../model/patch';
-import type { Report } from '../model/report';
+import type { Report, ReportKind } from '../model/report';
 import type { ImportRecord } from './import';
 import { reportSchema, unreadSchema } from '../model/schema';
 import { INFOGRAPHIC_KINDS } from '../infographic/outputs';
+import { levelSchema } from '../model/identity';
+import type { ParsedRoster } from '../review/roster';
+import type { ReceiveOutcome, RoundSummary, RoundView } from '../review/round';
 import { MAX_HIGHLIGHTS } from '../infographic/highlights';
 
 // 已发布: a past year's report read from the document that was published (src/shared/model/status.ts).
@@ -25,17 +28,12 @@ export type AuthorStatus = (typeof AUTHOR_STATUSES)[number];
 const id = z.number().int().positive();
 /** Base64 of the largest workbook the importer accepts (its own cap is lower and says so). */
 const MAX_IMPORT_BASE64 = 48 * 1024 * 1024;
-/** The most files one review takes (a province's counties would be fewer). */
-export const MAX_REVIEW_FILES = 2000;
-const fileName = z.string().min(1).max(1000);
-const reviewEntry = z.union([
-  z.strictObject({ fileName, report: reportSchema, notes: z.array(z.string().max(4000)).max(500) }),
-  z.strictObject({ fileName, error: z.string().max(4000) }),
-]);
-const reviewBatchInput = {
-  entries: z.array(reviewEntry).min(1).max(MAX_REVIEW_FILES),
-  previous: z.array(reviewEntry).max(MAX_REVIEW_FILES),
-};
+/** The most bodies a round's roster holds, and takes at once. */
+export const MAX_ROSTER = 5000;
+const rosterEntry = z.strictObject({ name: z.string().trim().min(1).max(AGENCY_MAX_CHARS), level: levelSchema });
+const bodyIds = z.array(z.number().int().positive()).min(1).max(MAX_ROSTER);
+const noteSchema = z.string().max(2000);
+const fileData = { fileName: z.string().min(1).max(255), data: z.base64().max(MAX_IMPORT_BASE64, '文件过大') };
 
 export type { EditPatch } from '../model/patch';
 
@@ -106,9 +104,43 @@ export const inputs = {
     highlights: z.array(z.string().max(500)).max(MAX_HIGHLIGHTS),
   }),
   'files.reveal': z.strictObject({ path: z.string().min(1).max(4096) }),
-  // The 汇总与审核 page: the files it read (reports or why they failed), for the 问题清单 workbook and the Word 问题清单.
-  'review.workbook': z.strictObject({ ...reviewBatchInput, region: z.number().int().min(0).optional() }),
-  'review.letters': z.strictObject({ ...reviewBatchInput, indexes: z.array(z.number().int().min(0)).min(1).max(MAX_REVIEW_FILES) }),
+  // 一轮收集 (汇总与审核): the rounds of the library, each a year's roster and what happened to each body.
+  'round.list': z.strictObject({}),
+  'round.open': z.strictObject({ year: yearSchema }),
+  'round.create': z.strictObject({
+    year: yearSchema,
+    region: z.string().max(AGENCY_MAX_CHARS),
+    roster: z.array(rosterEntry).max(MAX_ROSTER),
+    // Carry last year's round's bodies and levels.
+    fromPrevious: z.boolean().optional(),
+  }),
+  'round.roster': z.strictObject({
+    year: yearSchema,
+    add: z.array(rosterEntry).max(MAX_ROSTER).optional(),
+    remove: z.array(z.number().int().positive()).max(MAX_ROSTER).optional(),
+    levels: z
+      .array(z.strictObject({ id: z.number().int().positive(), level: levelSchema }))
+      .max(MAX_ROSTER)
+      .optional(),
+  }),
+  // A roster kept as a file (a text file, or a workbook whose first column of names lists the bodies).
+  'round.rosterFile': z.strictObject(fileData),
+  // A body's report dropped on the round; `asPrevious`: last year's report, for the continuity checks.
+  'round.receive': z.strictObject({ year: yearSchema, ...fileData, asPrevious: z.boolean().optional() }),
+  // 退回: the chosen bodies' Word 问题清单, then the return recorded.
+  'round.return': z.strictObject({ year: yearSchema, bodyIds, note: noteSchema.optional() }),
+  'round.accept': z.strictObject({ year: yearSchema, bodyIds, note: noteSchema }),
+  'round.reopen': z.strictObject({ year: yearSchema, bodyId: id }),
+  // A body's last report as a report of the library, to open in the editor.
+  'round.copy': z.strictObject({ year: yearSchema, bodyId: id }),
+  'round.workbook': z.strictObject({ year: yearSchema }),
+  'round.sum': z.strictObject({
+    year: yearSchema,
+    agency: z.string().trim().min(1).max(AGENCY_MAX_CHARS),
+    level: levelSchema,
+    bodyIds,
+    includeErrors: z.boolean(),
+  }),
 } as const;
 
 export type Channel = keyof typeof inputs;
@@ -125,6 +157,8 @@ export interface ReportSummary {
   deletedAt: string | null;
   /** Counts the report's saved changes; a save names the revision it was made on (`library.edit`). */
   revision: number;
+  /** A body's own report, or a 汇总 of several bodies' (shown as such, never taken for the other). */
+  kind: ReportKind;
 }
 
 export interface OpenedReport {
@@ -176,8 +210,25 @@ export interface Outputs {
   'export.document': ExportOutcome;
   'export.infographic': ExportOutcome;
   'files.reveal': null;
-  'review.workbook': ExportOutcome;
-  'review.letters': ExportOutcome;
+  'round.list': RoundSummary[];
+  'round.open': RoundView;
+  'round.create': RoundView;
+  'round.roster': RoundView;
+  'round.rosterFile': ParsedRoster;
+  'round.receive': ReceiveOutcome;
+  'round.return': { outcome: ExportOutcome; view: RoundView };
+  'round.accept': RoundView;
+  'round.reopen': RoundView;
+  'round.copy': ReportSummary;
+  'round.workbook': ExportOutcome;
+  'round.sum': SummedRound;
+}
+
+/** A 汇总 made from a round: stored in the library, with what it says of the figures and the reports left out. */
+export interface SummedRound {
+  summary: ReportSummary;
+  notices: string[];
+  excluded: { fileName: string; agency: string; reason: string }[];
 }
 
 /** This year's report as 开始今年的报告 made it, and what 全部修正 changed in it, in words ('' for nothing). */

@@ -48,7 +48,9 @@ export type CellReading =
   /** Read from a row, column or sheet the file hides: no visible copy of the cell exists. */
   | { kind: 'hidden'; where: string }
   /** The labels allowed two places; this one agrees with the table's totals or stands under its header. */
-  | { kind: 'witness'; reason: string };
+  | { kind: 'witness'; reason: string }
+  /** A count the workbook formats as a date (it shows as `shown`, e.g. 1900-01-21): its underlying number was read. */
+  | { kind: 'date'; shown: string };
 
 export type ImportedCell =
   | { key: CellKey; status: 'matched'; source: SourceCell; value: CellValue; readings?: readonly CellReading[] }

@@ -7,6 +7,16 @@ export type CellValue = number | string | null;
 
 export type TableValues = Record<string, Record<string, CellValue>>;
 
+/** A body's own report, or a 汇总 of several bodies' reports (made by `sum` or the 汇总与审核 page). */
+export const REPORT_KINDS = ['report', 'sum'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+/** One body a 汇总 adds up. */
+export interface SumMember {
+  agency: string;
+  level: Level;
+}
+
 export interface Report {
   format: typeof FORMAT_2021;
   agency: string;
@@ -22,6 +32,10 @@ export interface Report {
   tables: Record<TableId, TableValues>;
   /** Finding id → the author's 核实说明. */
   explanations: Record<string, string>;
+  /** 'sum' for a 汇总 (never taken for, or checked against, a body's own report); absent for a body's own report. */
+  kind?: ReportKind;
+  /** The bodies a 汇总 adds up, in the order summed. */
+  members?: SumMember[];
   /**
    * Cells the source file did not give (not found, or not readable without a
    * guess), with the reason in the words the author sees. Such a cell is
@@ -133,8 +147,14 @@ export function unreadCells(report: Pick<Report, 'unread'>): { cell: CellDef; re
   return CELLS.flatMap((cell) => (unread[cell.key] !== undefined ? [{ cell, reason: unread[cell.key]! }] : []));
 }
 
-export function documentTitle(report: Pick<Report, 'agency' | 'year'>): string {
-  return `${report.agency}${report.year}年政府信息公开工作年度报告`;
+/** What kind of report this is: a body's own unless it says it is a 汇总. */
+export function kindOf(report: { kind?: ReportKind }): ReportKind {
+  return report.kind ?? 'report';
+}
+
+/** The title; a 汇总 says so, so it is never taken for the body's own report of the same year. */
+export function documentTitle(report: Pick<Report, 'agency' | 'year' | 'kind'>): string {
+  return `${report.agency}${report.year}年政府信息公开工作年度报告${kindOf(report) === 'sum' ? '（汇总）' : ''}`;
 }
 
 // ---- reading a cell (docs/report-format.md) --------------------------------------

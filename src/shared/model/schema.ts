@@ -5,7 +5,7 @@ import { FORMAT_2021, LEVELS, NARRATIVE_IDS, TABLES, TABLE_IDS, type TableId } f
 import { inferLevel } from '../template/levels';
 import { dateSchema, levelSchema, signatureSchema, yearSchema } from './identity';
 import { CELL_KEYS, cellEntries } from './cells';
-import { blankTables, markUnread, parseCellInput, valueAt, type Report, type TableValues } from './report';
+import { blankTables, markUnread, parseCellInput, REPORT_KINDS, valueAt, type Report, type TableValues } from './report';
 import { limitedText } from './limits';
 
 /** A cell's value as JSON and the API carry it: a number, the text found where a number belongs, or blank. */
@@ -15,6 +15,9 @@ export const cellValueSchema = z.union([z.number(), z.string(), z.null()]);
 const UNREAD_REASON_MAX_CHARS = 500;
 /** Cells a file did not give, each with the reason the author is shown (`Report.unread`). */
 export const unreadSchema = z.partialRecord(z.enum(CELL_KEYS), z.string().min(1).max(UNREAD_REASON_MAX_CHARS));
+
+/** The most bodies one 汇总 names (a province's every body would be fewer). */
+export const MAX_MEMBERS = 50_000;
 
 function tableSchema(table: TableId) {
   const def = TABLES[table];
@@ -42,6 +45,11 @@ export const reportSchema = z.strictObject({
     appeals: tableSchema('appeals').optional(),
   }),
   explanations: z.record(z.string(), z.string()).optional(),
+  kind: z.enum(REPORT_KINDS).optional(),
+  members: z
+    .array(z.strictObject({ agency: z.string(), level: levelSchema }))
+    .max(MAX_MEMBERS)
+    .optional(),
   unread: unreadSchema.optional(),
 });
 
@@ -99,6 +107,8 @@ export function readReportJson(input: unknown): ReadResult<Report> {
     narratives,
     tables,
     explanations: data.explanations ?? {},
+    // A body's own report is the default and is written without a kind, as before there were 汇总s.
+    ...(data.kind === 'sum' ? { kind: 'sum' as const, members: data.members ?? [] } : {}),
   };
   // A cell given a value in the same file was read after all: its mark is stale.
   const unread = cellEntries(data.unread ?? {}).filter(([key]) => valueAt(read, key) === null);

@@ -1,18 +1,78 @@
-// Batch review, 问题清单 rows, the 汇总 and the hierarchy check: one entry for the CLI, the app and the writers.
-export { bodyKey, matchNames } from './names';
+// Batch review, rounds, 问题清单 rows, risk, the 汇总 and the hierarchy check: one entry for the CLI, the app and the writers.
+export { bodyKey, findBody, groupSameBodies, matchNames, nameMatcher } from './names';
 export {
   REVIEW_KPIS,
   REVIEW_STATUSES,
   bodyOf,
+  finishReview,
+  previousLookup,
   reviewBatch,
+  reviewOne,
   reviewTitle,
+  type PreviousLookup,
   type Review,
-  type ReviewCache,
   type ReviewInput,
   type ReviewKpi,
   type ReviewStatus,
   type ReviewedReport,
 } from './review';
-export { PROBLEM_COLUMNS, cellNames, firstProblems, problemRows, type ProblemColumn, type ProblemRow } from './problems';
-export { sumReports, type SumOptions, type SumPart, type Summed } from './sum';
+export {
+  DUPLICATE_ID,
+  PROBLEM_COLUMNS,
+  UNREADABLE_ID,
+  briefCellNames,
+  cellNames,
+  firstProblems,
+  problemAndFix,
+  problemRows,
+  type ProblemColumn,
+  type ProblemRow,
+} from './problems';
+export { errorsLeftOut, sumReports, tableErrors, type LeftOut, type SumOptions, type SumPart, type Summed } from './sum';
 export { checkRegion, hierarchyFindings } from './hierarchy';
+export {
+  JUMP_RULE,
+  PEER_ZERO,
+  RISK_KPIS,
+  RISK_LABEL,
+  RISK_THRESHOLDS,
+  assessRisks,
+  byRisk,
+  markOf,
+  riskFigures,
+  riskValues,
+  type BodyRisk,
+  type RiskFigure,
+  type RiskFlag,
+  type RiskInput,
+  type RiskMark,
+  type RiskThreshold,
+} from './risk';
+export {
+  matchRoster,
+  nameFromFile,
+  overdue,
+  parseRoster,
+  parseRosterText,
+  rosterRows,
+  rosterText,
+  type Arrival,
+  type ParsedRoster,
+  type RosterEntry,
+  type RosterMatch,
+} from './roster';
+export {
+  RECHECK_MARKS,
+  earlierLookup,
+  earlierOf,
+  problemKind,
+  recheck,
+  recheckLine,
+  type ChangedCell,
+  type EarlierProblem,
+  type EarlierReport,
+  type EarlierRound,
+  type Recheck,
+  type RecheckMark,
+  type RecheckedProblem,
+} from './against';

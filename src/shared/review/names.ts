@@ -42,41 +42,93 @@ export function bodyKey(name: string): string {
   return key;
 }
 
-/** Whether two keys name the same body: equal, or one is the other with its place name left out. */
-function sameBodyKey(a: string, b: string): boolean {
-  if (a === b) return a !== '';
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  // A name of one or two characters ("局") identifies nothing.
-  if (short.length < 3 || !long.endsWith(short)) return false;
-  const place = long.slice(0, long.length - short.length);
-  // "区统计局" is not "余杭区统计局" shortened: what it leaves out ("余杭") is no place name, and it may be any district's.
-  return PLACE_END.test(place);
+/** The last characters of a place name: where a shorter form of a name may start. */
+const PLACE_LAST = new Set('省区市州盟县旗');
+/** A name of one or two characters ("局") identifies nothing. */
+const MIN_SHORT = 3;
+
+/**
+ * The shorter forms a key has: what is left after each leading place name
+ * ("杭州市余杭区统计局" → "余杭区统计局", "统计局"), never shorter than MIN_SHORT.
+ * A name has a handful, so indexing them keeps matching linear in the names.
+ */
+function shorterForms(key: string): string[] {
+  const out: string[] = [];
+  for (let i = 1; i <= key.length - MIN_SHORT; i++) {
+    if (PLACE_LAST.has(key[i - 1]!) && PLACE_END.test(key.slice(0, i))) out.push(key.slice(i));
+  }
+  return out;
+}
+
+/**
+ * Bodies by name, for finding the same body among many: exact keys, and for
+ * each key its shorter forms, so a lookup costs a few map reads whatever the
+ * number of names (a 政务公开办's 5,000 reports are matched in one pass).
+ */
+class NameIndex {
+  private readonly exact = new Map<string, number>();
+  /** A shorter form → the ids whose key has it. */
+  private readonly longer = new Map<string, number[]>();
+  private readonly keys: string[] = [];
+
+  /** Adds `key` under `id`; the first id of a key is the one exact lookups give. */
+  add(key: string, id: number, near = true): void {
+    if (key === '') return;
+    if (!this.exact.has(key)) this.exact.set(key, id);
+    this.keys[id] ??= key;
+    if (!near) return;
+    for (const form of shorterForms(key)) {
+      const ids = this.longer.get(form);
+      if (ids) ids.push(id);
+      else this.longer.set(form, [id]);
+    }
+  }
+
+  exactly(key: string): number | undefined {
+    return key === '' ? undefined : this.exact.get(key);
+  }
+
+  /**
+   * The one id whose key is this body's fuller or shorter form, undefined when
+   * none is, or when two different bodies are (a name two bodies fit is left
+   * unmatched rather than guessed).
+   */
+  near(key: string): number | undefined {
+    if (key === '') return undefined;
+    const found: number[] = [...(this.longer.get(key) ?? [])];
+    for (const form of shorterForms(key)) {
+      const id = this.exact.get(form);
+      if (id !== undefined) found.push(id);
+    }
+    let match: number | undefined;
+    for (const id of found) {
+      // Two candidates that are themselves one body (the same report twice) are still one match.
+      if (match !== undefined && this.keys[match] !== this.keys[id]) return undefined;
+      if (match === undefined || id < match) match = id;
+    }
+    return match;
+  }
 }
 
 /**
  * Finds a name among `candidates`: the index of the same body, or undefined.
  * Exact keys first; otherwise the one candidate whose name is the same
  * body's fuller or shorter form. A name two bodies fit is left unmatched
- * rather than guessed. Keys are computed once, so a batch of a thousand is
- * matched in one pass.
+ * rather than guessed. The candidates are indexed once, so each lookup costs
+ * the same however many there are.
  */
 export function nameMatcher(candidates: readonly string[]): (name: string) => number | undefined {
-  const keys = candidates.map(bodyKey);
-  const exact = new Map<string, number>();
-  keys.forEach((k, i) => exact.has(k) || exact.set(k, i));
+  const index = new NameIndex();
+  candidates.forEach((c, i) => index.add(bodyKey(c), i));
   return (name) => {
     const key = bodyKey(name);
-    const found = exact.get(key);
-    if (found !== undefined) return found;
-    let match: number | undefined;
-    for (let i = 0; i < keys.length; i++) {
-      if (!sameBodyKey(key, keys[i]!)) continue;
-      // Two candidates that are themselves one body (the same report twice) are still one match.
-      if (match !== undefined && keys[match] !== keys[i]) return undefined;
-      match ??= i;
-    }
-    return match;
+    return index.exactly(key) ?? index.near(key);
   };
+}
+
+/** The same body among `names` (全称 or 简称): its index, or undefined. For a single question; many go through nameMatcher. */
+export function findBody(name: string, names: readonly string[]): number | undefined {
+  return nameMatcher(names)(name);
 }
 
 /** For each name of `names`, the index in `candidates` of the same body, or undefined (see nameMatcher). */
@@ -87,21 +139,16 @@ export function matchNames(names: readonly string[], candidates: readonly string
 /** The names grouped by body: a name joins the group of the first earlier name it matches. */
 export function groupSameBodies(names: readonly string[]): number[][] {
   const groups: number[][] = [];
-  const keys: string[] = [];
-  const exact = new Map<string, number>();
+  // Each group is found by its first name's key (fuller and shorter forms too), and by every key of its names exactly.
+  const index = new NameIndex();
   names.forEach((name, i) => {
     const key = bodyKey(name);
-    let g = exact.get(key);
-    if (g === undefined) {
-      const near = keys.flatMap((k, j) => (sameBodyKey(key, k) ? [j] : []));
-      g = near.length === 1 ? near[0] : undefined;
-    }
+    let g = index.exactly(key) ?? index.near(key);
     if (g === undefined) {
       g = groups.length;
       groups.push([]);
-      keys.push(key);
-    }
-    exact.set(key, g);
+      index.add(key, g);
+    } else index.add(key, g, false);
     groups[g]!.push(i);
   });
   return groups;

@@ -12,5 +12,5 @@ export const STOCK_CELLS: ReadonlySet<CellKey> = new Set(CARRIED_FROM_PREVIOUS.f
 
 /** The decimals an amount may have (万元, 4), as the cell rule says: sums are rounded to them, so no floating-point dust shows. */
 const cellRule = RULES.find((r) => r.kind === 'cellType');
-const SCALE = 10 ** (cellRule?.kind === 'cellType' ? cellRule.maxDecimals : 4);
-export const roundAmount = (n: number) => Math.round(n * SCALE) / SCALE;
+export const AMOUNT_SCALE = 10 ** (cellRule?.kind === 'cellType' ? cellRule.maxDecimals : 4);
+export const roundAmount = (n: number) => Math.round(n * AMOUNT_SCALE) / AMOUNT_SCALE;

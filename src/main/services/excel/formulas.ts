@@ -5,6 +5,7 @@
 // (lookups, conditions, text functions, links to other files) stays unknown:
 // a blank with a remark, never a guess.
 import type { CellRef, FormulaValue, RangeRef } from 'fast-formula-parser';
+import { columnName } from '../tables';
 
 /** Cell references, ranges, numbers, + − × ÷, brackets and SUM( — nothing else. */
 const SIMPLE = /^=?(?:\s|SUM\(|[A-Za-z]{1,3}\$?\d+|\$|:|!|'[^'[\]]+'|[\u4e00-\u9fff\w.（）]+!|\d+(?:\.\d+)?|[-+*/(),])+$/i;
@@ -14,6 +15,33 @@ export function isSimpleFormula(formula: string): boolean {
   if (!SIMPLE.test(formula)) return false;
   for (const m of formula.matchAll(FUNCTION)) if (m[1]!.toUpperCase() !== 'SUM') return false;
   return true;
+}
+
+/** A cell reference of a simple formula, with its sheet where it names one: 表三!$D$5, 'Sheet 1'!D5. */
+const REFERENCE = /(?<![\w.$])('[^']*'!|[^\s'!:,()+\-*/$]+!)?(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(])/g;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/**
+ * A shared formula as one of the cells it is shared with reads it: relative
+ * references move with the cell (the master's D5 is E5 one column on), `$`
+ * anchors stay. Only simple formulas (the ones computed) are moved; another,
+ * or a reference moved off the sheet, gives undefined.
+ */
+export function shiftFormula(formula: string, rows: number, cols: number): string | undefined {
+  if (!isSimpleFormula(formula)) return undefined;
+  let offSheet = false;
+  const moved = formula.replace(REFERENCE, (_m, sheet: string | undefined, colAbs: string, col: string, rowAbs: string, row: string) => {
+    const c = colAbs ? columnNumber(col) : columnNumber(col) + cols;
+    const r = rowAbs ? Number(row) : Number(row) + rows;
+    if (c < 1 || r < 1) offSheet = true;
+    return `${sheet ?? ''}${colAbs}${columnName(Math.max(1, c))}${rowAbs}${Math.max(1, r)}`;
+  });
+  return offSheet ? undefined : moved;
 }
 
 export interface FormulaCell {

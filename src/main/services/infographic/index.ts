@@ -1,7 +1,8 @@
 // The 一图读懂 written as a file: a PNG at 750 px (a WeChat article) or 1500 px
 // (print), a PDF on A4 pages (the picture cut between its parts), or the
 // self-contained web page. One SVG (src/shared/infographic) is behind all three.
-import { Resvg } from '@resvg/resvg-js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { renderChartSvg } from '../../../charts/echarts-svg';
 import { fail, type Result } from '../../../shared/api/result';
 import {
@@ -30,7 +31,30 @@ export function cjkFallback(platform: NodeJS.Platform = process.platform): strin
   return 'Noto Sans CJK SC';
 }
 
-export function infographicPng(composed: ComposedInfographic, width: number): Uint8Array {
+type ResvgModule = typeof import('@resvg/resvg-js');
+
+/**
+ * Where the packaged desktop app keeps resvg-js with the binary for its own
+ * platform beside it (outside node_modules, which holds the build machine's):
+ * set by the shell, absent in the CLI, the browser mode and the tests.
+ */
+export const RESVG_BINDING_ENV = 'NIANBAO_RESVG_BINDING';
+
+/**
+ * resvg is a per-platform native module: loaded when a picture is made, never
+ * at start, so a missing or foreign binary costs one export a clear message
+ * instead of the whole app its launch.
+ */
+async function loadResvg(): Promise<ResvgModule> {
+  const folder = process.env[RESVG_BINDING_ENV];
+  if (!folder) return import('@resvg/resvg-js');
+  // resvg-js's own loader, which takes the binary lying beside it first.
+  const loaded = (await import(pathToFileURL(join(folder, 'index.js')).href)) as ResvgModule & { default?: ResvgModule };
+  return loaded.default ?? loaded;
+}
+
+export async function infographicPng(composed: ComposedInfographic, width: number): Promise<Uint8Array> {
+  const { Resvg } = await loadResvg();
   const resvg = new Resvg(composed.svg, {
     fitTo: { mode: 'width', value: width },
     background: '#ffffff',
@@ -65,7 +89,7 @@ export async function writeInfographic(
   }
   let png: Uint8Array;
   try {
-    png = infographicPng(composed, composed.width * (infographicOutput(kind).scale ?? 1));
+    png = await infographicPng(composed, composed.width * (infographicOutput(kind).scale ?? 1));
   } catch (err) {
     return fail('render_failed', `无法生成一图读懂图片（${(err as Error).message}）：请重试，或改为导出网页（.html）`);
   }

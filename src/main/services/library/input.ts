@@ -73,6 +73,7 @@ export function checkReport(input: unknown): Result<Report> {
     narratives: Object.fromEntries(NARRATIVE_IDS.map((n) => [n, data.narratives?.[n] ?? ''])) as Report['narratives'],
     tables,
     explanations: { ...(data.explanations ?? {}) },
+    ...(data.kind === 'sum' ? { kind: 'sum' as const, members: data.members ?? [] } : {}),
   };
   // Marks of cells given a value in the same report are stale (as `readReportJson` reads them).
   return ok(

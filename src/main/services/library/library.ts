@@ -26,6 +26,7 @@ import { levelSchema, type Identity } from '../../../shared/model/identity';
 import { LEVELS, type Level, type NarrativeId } from '../../../shared/template/gov2021';
 import { checkMeta, checkPatch, checkReport } from './input';
 import type { Db, SqliteOptions } from './sqlite';
+import { Rounds } from './rounds';
 import { ReportStore, type StoredReport } from './store';
 import { isoTime, localDay } from './time';
 
@@ -68,6 +69,8 @@ export interface ListOptions {
 
 export class ReportLibrary {
   private readonly store: ReportStore;
+  /** The rounds of collection (一轮收集) and their rosters: rounds.ts, on this library's transactions. */
+  readonly rounds: Rounds;
   private closed = false;
   /** The local day whose backup is already taken (or not needed): later changes that day take none. */
   private backedUpDay: string | undefined;
@@ -83,6 +86,21 @@ export class ReportLibrary {
     private readonly settings: LibrarySettings,
   ) {
     this.store = new ReportStore(db);
+    this.rounds = new Rounds(db, {
+      run: (doing, action) => this.run(doing, action),
+      write: (doing, action) => this.write(doing, action),
+      now: () => this.now(),
+      insert: (report) => this.inserted(report),
+      findSum: (agency, year) => {
+        const found = this.store.find(agency, year, 'sum');
+        return found && this.store.load(found.id)?.report;
+      },
+      reportsOfYear: (year) =>
+        this.store
+          .summaries(String(year), false)
+          .filter((r) => r.year === year && r.kind === 'report')
+          .map((r) => ({ agency: r.agency, load: () => this.store.load(r.id)?.report })),
+    });
     this.openingBackup = settings.backupAtStart ? this.backupAtStart() : Promise.resolve(ok(null));
   }
 
@@ -454,8 +472,9 @@ export class ReportLibrary {
     return ok(this.store.load(id)!);
   }
 
+  /** Last year's report of the same kind: a 汇总 is checked against last year's 汇总, a body's report against its own. */
   private previousReport(current: ReportSummary): StoredReport | null {
-    const previous = this.store.find(current.agency, current.year - 1);
+    const previous = this.store.find(current.agency, current.year - 1, current.kind);
     return previous ? this.store.load(previous.id)! : null;
   }
 

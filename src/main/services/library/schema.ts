@@ -139,6 +139,52 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('ALTER TABLE cells ADD COLUMN unread TEXT');
     },
   },
+  {
+    version: 6,
+    description: 'the 汇总 as a kind of report with its members, and the rounds of collection (一轮收集) with their roster and events',
+    up(db) {
+      // A report is a body's own ('report', every report so far) or a 汇总 ('sum') of the bodies in report_members.
+      // A round is one year's collection: its roster (round_bodies) and what happened to each body (round_events:
+      // a report received, as its JSON; returned with the problems sent back; accepted with the reviewer's note).
+      db.exec(`
+        ALTER TABLE reports ADD COLUMN kind TEXT NOT NULL DEFAULT 'report' CHECK (kind IN ('report', 'sum'));
+        CREATE TABLE report_members (
+          report_id INTEGER NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          agency TEXT NOT NULL,
+          level TEXT NOT NULL,
+          PRIMARY KEY (report_id, position)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE rounds (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          year INTEGER NOT NULL UNIQUE,
+          region TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE round_bodies (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          round_id INTEGER NOT NULL REFERENCES rounds (id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          level TEXT NOT NULL,
+          unlisted INTEGER NOT NULL DEFAULT 0 CHECK (unlisted IN (0, 1)),
+          UNIQUE (round_id, name)
+        ) STRICT;
+        CREATE TABLE round_events (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          body_id INTEGER NOT NULL REFERENCES round_bodies (id) ON DELETE CASCADE,
+          at TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('received', 'returned', 'accepted', 'reopened')),
+          file_name TEXT,
+          report TEXT,
+          problems TEXT,
+          note TEXT
+        ) STRICT;
+        CREATE INDEX round_events_by_body ON round_events (body_id, id);
+      `);
+    },
+  },
 ];
 
 /** The schema version this build of the program writes. */

@@ -3,7 +3,16 @@
 // transactions; this file only knows how a report is laid out in the tables.
 import type { ReportStatus, ReportSummary, RevisionReason, RevisionSummary } from '../../../shared/api/contract';
 import { asCellKey, CELLS, cellDef, cellEntries, type CellKey } from '../../../shared/model/cells';
-import { blankReport, markUnread, valueOf, type CellValue, type Report } from '../../../shared/model/report';
+import {
+  blankReport,
+  kindOf,
+  markUnread,
+  valueOf,
+  type CellValue,
+  type Report,
+  type ReportKind,
+  type SumMember,
+} from '../../../shared/model/report';
 import { reportToJson } from '../../../shared/model/schema';
 import { NARRATIVE_IDS, type Level, type NarrativeId } from '../../../shared/template/gov2021';
 import type { Db } from './sqlite';
@@ -27,9 +36,11 @@ interface ReportRow {
   updated_at: string;
   deleted_at: string | null;
   revision: number;
+  kind: ReportKind;
 }
 
-const SUMMARY_COLUMNS = 'id, agency, year, level, format, status, created_at, updated_at, deleted_at, revision, signature, date, preamble';
+const SUMMARY_COLUMNS =
+  'id, agency, year, level, format, status, created_at, updated_at, deleted_at, revision, signature, date, preamble, kind';
 
 /** A report's identity as the reports table holds it; `null` removes a closing line or the preamble. */
 export interface StoredMeta {
@@ -52,6 +63,7 @@ function toSummary(row: ReportRow): ReportSummary {
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
     revision: row.revision,
+    kind: row.kind,
   };
 }
 
@@ -73,8 +85,8 @@ export class ReportStore {
 
   constructor(private readonly db: Db) {
     this.byId = db.prepare<[number], ReportRow>(`SELECT ${SUMMARY_COLUMNS} FROM reports WHERE id = ?`);
-    this.insertReport = db.prepare<[string, number, string, string, string, string, string]>(
-      'INSERT INTO reports (agency, year, level, format, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    this.insertReport = db.prepare<[string, number, string, string, string, string, string, ReportKind]>(
+      'INSERT INTO reports (agency, year, level, format, status, created_at, updated_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.upsertCell = db.prepare<[number, string, CellValue]>(
       'INSERT INTO cells (report_id, key, value, unread) VALUES (?, ?, ?, NULL) ON CONFLICT (report_id, key) DO UPDATE SET value = excluded.value, unread = NULL',
@@ -117,6 +129,12 @@ export class ReportStore {
       ...(row.date !== null ? { date: row.date } : {}),
       ...(row.preamble !== null ? { preamble: row.preamble } : {}),
     };
+    if (row.kind === 'sum') {
+      report.kind = 'sum';
+      report.members = this.db
+        .prepare<[number], SumMember>('SELECT agency, level FROM report_members WHERE report_id = ? ORDER BY position')
+        .all(id);
+    }
     const unread: [CellKey, string][] = [];
     for (const row of this.db
       .prepare<[number], { key: string; value: CellValue; unread: string | null }>(
@@ -155,25 +173,38 @@ export class ReportStore {
     // Rows straight in the summary's shape: a list of 1,000 reports builds 1,000 objects, not 2,000.
     return this.db
       .prepare<string[], ReportSummary>(
-        `SELECT id, agency, year, level, status, created_at AS createdAt, updated_at AS updatedAt, deleted_at AS deletedAt, revision
+        `SELECT id, agency, year, level, status, created_at AS createdAt, updated_at AS updatedAt, deleted_at AS deletedAt, revision, kind
          FROM reports WHERE ${where.join(' AND ')}`,
       )
       .all(...params);
   }
 
-  /** The body's report for a year: a locked one (定稿, 已发布) before drafts, then the latest edited. */
-  find(agency: string, year: number): ReportSummary | undefined {
+  /**
+   * The body's report for a year — of a kind: its own report, or a 汇总 of the
+   * bodies under it; never the one for the other — a locked one (定稿, 已发布)
+   * before drafts, then the latest edited.
+   */
+  find(agency: string, year: number, kind: ReportKind = 'report'): ReportSummary | undefined {
     const row = this.db
-      .prepare<[string, number], ReportRow>(
-        `SELECT ${SUMMARY_COLUMNS} FROM reports WHERE agency = ? AND year = ? AND deleted_at IS NULL
+      .prepare<[string, number, ReportKind], ReportRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM reports WHERE agency = ? AND year = ? AND kind = ? AND deleted_at IS NULL
          ORDER BY status IN (${LOCKED_STATUSES.map((s) => `'${s}'`).join(', ')}) DESC, updated_at DESC, id DESC LIMIT 1`,
       )
-      .get(agency, year);
+      .get(agency, year, kind);
     return row && toSummary(row);
   }
 
   insert(report: Report, status: ReportStatus, at: string): number {
-    const { lastInsertRowid } = this.insertReport.run(report.agency, report.year, report.level, report.format, status, at, at);
+    const { lastInsertRowid } = this.insertReport.run(
+      report.agency,
+      report.year,
+      report.level,
+      report.format,
+      status,
+      at,
+      at,
+      kindOf(report),
+    );
     const id = Number(lastInsertRowid);
     this.writeContent(id, report);
     return id;
@@ -197,6 +228,16 @@ export class ReportStore {
     this.setNarratives(id, report.narratives);
     this.db.prepare('DELETE FROM explanations WHERE report_id = ?').run(id);
     this.setExplanations(id, Object.entries(report.explanations));
+    this.setMembers(id, report.members ?? []);
+  }
+
+  /** The bodies a 汇总 adds up, in order (none for a body's own report). */
+  private setMembers(id: number, members: readonly SumMember[]): void {
+    this.db.prepare('DELETE FROM report_members WHERE report_id = ?').run(id);
+    const insert = this.db.prepare<[number, number, string, string]>(
+      'INSERT INTO report_members (report_id, position, agency, level) VALUES (?, ?, ?, ?)',
+    );
+    members.forEach((m, i) => insert.run(id, i, m.agency, m.level));
   }
 
   /** Writes values; a cell written is no longer unread (as `setCells` of the model). */

@@ -1,40 +1,17 @@
-// Reading a batch of report files: the files named, and in each folder named
-// every file of a report format (subfolders too), read a few at a time by the
-// reader the caller passes in (the CLI passes the format registry's). Files
-// are only read: nothing in the user's folders is written, moved or renamed.
-import { readdir, stat } from 'node:fs/promises';
+// The files of a batch: the files named, and in each folder named every file
+// of a report format (subfolders too). Entries that are not plain files — a
+// link, a pipe, a device, a folder that can't be opened — are skipped and
+// listed with the reason, never followed or read (a pipe would wait forever,
+// a link may lead anywhere); so are files of other types. Files are only
+// read: nothing in the user's folders is written, moved or renamed.
+import { opendir, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { ok, type Result } from '../../../shared/api/result';
 import { extensionOf, reportFileExtensions } from '../../../shared/formats';
-import type { Report } from '../../../shared/model/report';
-import type { ReviewInput } from '../../../shared/review';
-import type { ImportRecord } from '../../../shared/api/import';
-import { documentOutline } from '../../../shared/rules/outline';
-import type { DocumentOutline } from '../../../shared/rules/types';
-
-/** A document's outline as the review input carries it (none for a workbook or report JSON). */
-function outlineOf(record: ImportRecord | undefined): { outline?: DocumentOutline } {
-  const outline = documentOutline(record?.text);
-  return outline ? { outline } : {};
-}
 import { describeFsError } from '../fs/files';
 
-export type ReportReader = (path: string) => Promise<Result<{ report: Report; notes: string[]; record?: ImportRecord }>>;
-
 const REPORT_EXTENSIONS = new Set(reportFileExtensions());
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const out: string[] = [];
-  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))) {
-    // Office's lock files (~$报告.docx) and hidden files are not reports.
-    if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
-    const path = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await filesUnder(path)));
-    else if (e.isFile() && REPORT_EXTENSIONS.has(extensionOf(e.name))) out.push(path);
-  }
-  return out;
-}
 
 export interface BatchFile {
   path: string;
@@ -42,42 +19,90 @@ export interface BatchFile {
   name: string;
 }
 
-/** The files the arguments stand for: a file as itself, a folder as the report files in it. */
-export async function expandPaths(paths: readonly string[]): Promise<Result<BatchFile[]>> {
-  const out = new Map<string, BatchFile>();
+/** An entry of a folder that was not read, and why, in the clerk's words. */
+export interface SkippedEntry {
+  name: string;
+  reason: string;
+}
+
+export interface Batch {
+  files: BatchFile[];
+  skipped: SkippedEntry[];
+}
+
+/** Why an entry that is no plain file or folder is not read; undefined for a file or folder. */
+function notAFile(entry: Dirent | Stats): string | undefined {
+  if (entry.isSymbolicLink()) return '是快捷方式（链接），未读取：请把报告文件本身放进文件夹';
+  if (entry.isFIFO() || entry.isSocket()) return '不是普通文件（是管道或套接字），未读取';
+  if (entry.isBlockDevice() || entry.isCharacterDevice()) return '是设备，不是文件，未读取';
+  if (!entry.isFile() && !entry.isDirectory()) return '不是普通文件，未读取';
+  return undefined;
+}
+
+/** Office's lock files (~$报告.docx) and hidden files are nobody's report, and not worth a line. */
+const ignored = (name: string) => name.startsWith('.') || name.startsWith('~$');
+
+const collator = new Intl.Collator('zh-CN');
+
+/** A folder's entries in name order, or why it could not be opened. */
+async function entriesOf(dir: string): Promise<Dirent[] | string> {
+  const entries: Dirent[] = [];
+  try {
+    for await (const e of await opendir(dir)) entries.push(e);
+  } catch (err) {
+    return `文件夹无法打开，未读取：${describeFsError(err, dir, 'read').message}`;
+  }
+  return entries.filter((e) => !ignored(e.name)).sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/**
+ * The report files under `root` in name order, a subfolder's files where the
+ * subfolder stands; a walk with its own stack, so a deep tree of folders is no
+ * deeper a call stack.
+ */
+async function walk(root: string, batch: Batch): Promise<void> {
+  const stack: { dir: string; entries: Dirent[]; next: number }[] = [];
+  const enter = async (dir: string) => {
+    const entries = await entriesOf(dir);
+    if (typeof entries === 'string') batch.skipped.push({ name: relative(root, dir) || basename(dir), reason: entries });
+    else stack.push({ dir, entries, next: 0 });
+  };
+  await enter(root);
+  while (stack.length > 0) {
+    const top = stack.at(-1)!;
+    const e = top.entries[top.next++];
+    if (!e) {
+      stack.pop();
+      continue;
+    }
+    const path = join(top.dir, e.name);
+    const name = relative(root, path);
+    const odd = notAFile(e);
+    if (odd) batch.skipped.push({ name, reason: odd });
+    else if (e.isDirectory()) await enter(path);
+    else if (REPORT_EXTENSIONS.has(extensionOf(e.name))) batch.files.push({ path, name });
+    else batch.skipped.push({ name, reason: `不是报告文件（${extensionOf(e.name) || '没有扩展名'}），未读取` });
+  }
+}
+
+/** The files the arguments stand for: a file as itself, a folder as the report files in it; what was left out, with why. */
+export async function expandPaths(paths: readonly string[]): Promise<Result<Batch>> {
+  const batch: Batch = { files: [], skipped: [] };
+  const seen = new Set<string>();
   for (const path of paths) {
+    let info: Stats;
     try {
-      if ((await stat(path)).isDirectory()) for (const f of await filesUnder(path)) out.set(f, { path: f, name: relative(path, f) });
-      else out.set(path, { path, name: basename(path) });
+      info = await stat(path);
     } catch (err) {
       return { ok: false, error: describeFsError(err, path, 'read') };
     }
-  }
-  return ok([...out.values()]);
-}
-
-export interface BatchOptions {
-  /** Files read at once: the readers are asynchronous, a few in flight keep the disk and the CPU busy. */
-  concurrency?: number;
-  onRead?: (done: number, total: number) => void;
-}
-
-/** Every file read into a review input, in the order given; a file that can't be read is an input with its message. */
-export async function readBatch(files: readonly BatchFile[], reader: ReportReader, options: BatchOptions = {}): Promise<ReviewInput[]> {
-  const results = new Array<ReviewInput>(files.length);
-  let next = 0;
-  let done = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
-      const { path, name } = files[i]!;
-      const read = await reader(path);
-      results[i] = read.ok
-        ? { fileName: name, report: read.value.report, notes: read.value.notes, ...outlineOf(read.value.record) }
-        : { fileName: name, error: read.error.message };
-      options.onRead?.(++done, files.length);
+    if (info.isDirectory()) await walk(path, batch);
+    else {
+      const odd = notAFile(info);
+      if (odd) batch.skipped.push({ name: basename(path), reason: odd });
+      else batch.files.push({ path, name: basename(path) });
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, files.length) }, worker));
-  return results;
+  }
+  batch.files = batch.files.filter((f) => !seen.has(f.path) && seen.add(f.path));
+  return ok(batch);
 }

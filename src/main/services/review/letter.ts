@@ -17,8 +17,31 @@ import {
 } from 'docx';
 import { FONTS, PAGE_MM } from '../../../shared/document/fonts';
 import { documentTitle } from '../../../shared/model/report';
-import { bodyOf, PROBLEM_COLUMNS, problemRows, type ProblemColumn, type ProblemRow, type ReviewedReport } from '../../../shared/review';
+import {
+  bodyOf,
+  PROBLEM_COLUMNS,
+  problemRows,
+  recheckLine,
+  type ProblemColumn,
+  type ProblemRow,
+  type Recheck,
+  type ReviewedReport,
+} from '../../../shared/review';
+import { printedDate } from '../../../shared/document/content';
 import { fontSlots, mmToTwips } from '../documents/docx-styles';
+
+/** One body's 问题清单: its report as reviewed, and where it came back after a 退回, the recheck. */
+export interface LetterBody {
+  reviewed: ReviewedReport;
+  recheck?: Recheck;
+  /** When the corrected report is due back (YYYY-MM-DD), where the office set one. */
+  dueBack?: string;
+  /** The reviewer's words to the body. */
+  note?: string;
+}
+
+/** Changed cells named in a letter; the rest counted. */
+const CHANGED_SHOWN = 12;
 
 /** Relative widths; a printed page names the first cells only (cellsBrief). */
 const WIDTHS: Record<ProblemColumn | 'number', number> = { number: 6, severity: 8, section: 16, cells: 20, message: 50, fix: 24 };
@@ -43,7 +66,40 @@ function cell(text: string, width: number, head = false): TableCell {
   });
 }
 
-function bodySection(r: ReviewedReport, date: string): ISectionOptions {
+function recheckParagraphs(recheck: Recheck): Paragraph[] {
+  const fixed = recheck.problems.filter((p) => p.mark === '已整改');
+  const out = [
+    new Paragraph({ spacing: { after: 60 }, children: [run('对照上次退回的问题清单：', { bold: true }), run(recheckLine(recheck))] }),
+  ];
+  if (fixed.length > 0)
+    out.push(
+      new Paragraph({
+        spacing: { after: 60 },
+        children: [
+          run('已整改：', { bold: true }),
+          run(fixed.map((p) => `${p.cells || p.message}${p.how ? `（${p.how}）` : ''}`).join('；')),
+        ],
+      }),
+    );
+  if (recheck.changed && recheck.changed.length > 0) {
+    const shown = recheck.changed
+      .slice(0, CHANGED_SHOWN)
+      .map((c) => `${c.name} ${c.before ?? '空白'} → ${c.after ?? '空白'}`)
+      .join('；');
+    const more = recheck.changed.length > CHANGED_SHOWN ? ` 等 ${recheck.changed.length} 个格子` : '';
+    out.push(new Paragraph({ spacing: { after: 60 }, children: [run('本次改动的格子：', { bold: true }), run(shown + more)] }));
+  }
+  return out;
+}
+
+/** What the table marks each problem as, where the report came back: 仍存在 or 新发现. */
+function markOf(recheck: Recheck | undefined, p: ProblemRow): string {
+  if (!recheck) return '';
+  const found = recheck.problems.find((q) => q.id === p.id && q.mark !== '已整改');
+  return found ? `【${found.mark}】` : '';
+}
+
+function bodySection({ reviewed: r, recheck, dueBack, note }: LetterBody, date: string): ISectionOptions {
   const problems = problemRows(r);
   const title = r.report ? documentTitle(r.report) : r.fileName;
   const result =
@@ -58,7 +114,12 @@ function bodySection(r: ReviewedReport, date: string): ISectionOptions {
         (p, i) =>
           new TableRow({
             cantSplit: true,
-            children: COLUMNS.map((c) => cell(c.key === 'number' ? String(i + 1) : text(p, c.key), WIDTHS[c.key])),
+            children: COLUMNS.map((c) =>
+              cell(
+                c.key === 'number' ? String(i + 1) : c.key === 'message' ? markOf(recheck, p) + text(p, c.key) : text(p, c.key),
+                WIDTHS[c.key],
+              ),
+            ),
           }),
       ),
     ],
@@ -82,23 +143,30 @@ function bodySection(r: ReviewedReport, date: string): ISectionOptions {
       ...(r.previousFile
         ? [new Paragraph({ spacing: { after: 60 }, children: [run('对照的上年报告：', { bold: true }), run(r.previousFile)] })]
         : []),
+      ...(recheck ? recheckParagraphs(recheck) : []),
+      ...(note ? [new Paragraph({ spacing: { after: 60 }, children: [run('审核意见：', { bold: true }), run(note)] })] : []),
       new Paragraph({ spacing: { after: 160 }, children: [run('审核日期：', { bold: true }), run(date)] }),
       problems.length > 0 ? table : new Paragraph({ children: [run('未发现问题。')] }),
       new Paragraph({
         spacing: { before: 200 },
-        children: [run('“错误”须改正后报告才能定稿；“需核实”请核对，确实无误的在核实说明中写明理由；“提示”无须改动。改正后请重新报送。')],
+        children: [
+          run(
+            '“错误”须改正后报告才能定稿；“需核实”请核对，确实无误的在核实说明中写明理由；“提示”无须改动。' +
+              (dueBack ? `改正后请于 ${printedDate(dueBack)} 前重新报送。` : '改正后请重新报送。'),
+          ),
+        ],
       }),
     ],
   };
 }
 
 /** The 问题清单 of each given body, one after another, as .docx bytes. */
-export async function problemLetterDocx(reports: readonly ReviewedReport[], options: { date: string }): Promise<Buffer> {
+export async function problemLetterDocx(bodies: readonly LetterBody[], options: { date: string }): Promise<Buffer> {
   const doc = new Document({
     creator: '年报编制助手',
-    title: reports.length === 1 ? `${bodyOf(reports[0]!)}问题清单` : '问题清单',
+    title: bodies.length === 1 ? `${bodyOf(bodies[0]!.reviewed)}问题清单` : '问题清单',
     // Each body is a section of its own, and a section starts on a new page.
-    sections: reports.map((r) => bodySection(r, options.date)),
+    sections: bodies.map((b) => bodySection(b, options.date)),
   });
   return Packer.toBuffer(doc);
 }

@@ -21,6 +21,8 @@ export interface Position {
   /** Labels governing the place, nearest first. */
   left: readonly LabelUnit[];
   above: readonly LabelUnit[];
+  /** Set where the value's cell reaches under several labels and its neighbours settled which one it stands under: why. */
+  settled?: string;
 }
 
 interface Change {
@@ -80,6 +82,67 @@ function union(lists: readonly (readonly LabelUnit[])[]): LabelUnit[] {
   return out;
 }
 
+const isLeaf = (u: LabelUnit) => u.exact.some((r) => r.nodes.some((n) => n.key !== undefined));
+
+/** The nearest row's or column's own label of a band (bands run far to near). */
+function nearestLeaf(units: readonly LabelUnit[]): LabelUnit | undefined {
+  for (let k = units.length - 1; k >= 0; k--) if (isLeaf(units[k]!)) return units[k];
+  return undefined;
+}
+
+/**
+ * Cells merged across lines that stand under different row or column labels
+ * — their borders dragged past their header's, as in a Word table laid out by
+ * hand — settled by their neighbours: a cell wholly under one label is that
+ * label's; a cell reaching under several is the one label none of its
+ * neighbours took. Each line of cells is one such question (a row under the
+ * column labels, or a column beside the row labels); what stays open, stays
+ * open. `leafAt(cell, k)` is the label over the cell's k-th line.
+ */
+function settleStraddlers(
+  cells: readonly GridCell[],
+  span: (cell: GridCell) => number,
+  leafAt: (cell: GridCell, k: number) => LabelUnit | undefined,
+) {
+  const candidates = new Map<GridCell, LabelUnit[]>();
+  for (const cell of cells) {
+    const leaves: LabelUnit[] = [];
+    for (let k = 0; k < span(cell); k++) {
+      const leaf = leafAt(cell, k);
+      if (leaf && !leaves.includes(leaf)) leaves.push(leaf);
+    }
+    if (leaves.length > 0) candidates.set(cell, leaves);
+  }
+  const taken = new Map<LabelUnit, GridCell>();
+  const settled = new Map<GridCell, LabelUnit>();
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [cell, leaves] of candidates) {
+      if (settled.has(cell)) continue;
+      const open = leaves.filter((l) => !taken.has(l));
+      if (open.length !== 1) continue;
+      settled.set(cell, open[0]!);
+      taken.set(open[0]!, cell);
+      changed = true;
+    }
+  }
+  const straddling = new Map<GridCell, LabelUnit | undefined>();
+  for (const [cell, leaves] of candidates) if (leaves.length > 1) straddling.set(cell, settled.get(cell));
+  return straddling;
+}
+
+/**
+ * The labels over (or beside) a cell merged across several lines. A cell
+ * straddling labels (see settleStraddlers) stands under the lines of the label
+ * it was settled to, or, unsettled, under only what all its lines share: the
+ * number is then left unread, never given to its first line.
+ */
+function spanned(lists: readonly (readonly LabelUnit[])[], straddle?: { leaf: LabelUnit | undefined }): LabelUnit[] {
+  if (!straddle) return union(lists);
+  if (straddle.leaf) return union(lists.filter((l) => nearestLeaf(l) === straddle.leaf));
+  return union(lists.map((l) => l.filter((u) => lists.every((other) => other.includes(u)))));
+}
+
 /**
  * A short text that is no label of the form may be a value written as text
  * ("十几", "见备注") where the first number of a row or column would stand:
@@ -133,6 +196,28 @@ export function positions(grid: Grid, unitAt: (r: number, c: number) => LabelUni
 
   const maybeText = (cell: GridCell) =>
     kindOf(cell) === 'label' && textLike(unitAt(cell.r, cell.c)) && unitAt(cell.r, cell.c)!.cell === cell;
+  // Cells merged across columns (rows) whose lines stand under different labels, per row (column).
+  const occupants = (entries: readonly { cell: GridCell }[] | undefined, starts: (cell: GridCell) => boolean) =>
+    (entries ?? []).map((e) => e.cell).filter((cell) => !cell.master && starts(cell) && kindOf(cell) !== 'label');
+  const underColumns = new Map<GridCell, LabelUnit | undefined>();
+  for (const [r, entries] of byRow)
+    for (const [cell, leaf] of settleStraddlers(
+      occupants(entries, (cell) => cell.r === r),
+      (cell) => cell.right - cell.c + 1,
+      (cell, k) => nearestLeaf(bandBefore(colBands.get(cell.c + k) ?? [], r)),
+    ))
+      underColumns.set(cell, leaf);
+  const besideRows = new Map<GridCell, LabelUnit | undefined>();
+  for (const [c, entries] of byCol)
+    for (const [cell, leaf] of settleStraddlers(
+      occupants(entries, (cell) => cell.c === c),
+      (cell) => cell.bottom - cell.r + 1,
+      (cell, k) => nearestLeaf(bandBefore(rowBands.get(cell.r + k) ?? [], c)),
+    ))
+      besideRows.set(cell, leaf);
+  const straddle = (settled: Map<GridCell, LabelUnit | undefined>, cell: GridCell | undefined) =>
+    cell && settled.has(cell) ? { leaf: settled.get(cell) } : undefined;
+
   const out: Position[] = [];
   for (const r of rowList) {
     const rowChanges = rowBands.get(r) ?? [];
@@ -146,10 +231,18 @@ export function positions(grid: Grid, unitAt: (r: number, c: number) => LabelUni
       const left =
         bottom === r
           ? union([bandBefore(rowChanges, c)])
-          : union(Array.from({ length: bottom - r + 1 }, (_, k) => bandBefore(rowBands.get(r + k) ?? [], c)));
-      const above = union(Array.from({ length: right - c + 1 }, (_, k) => bandBefore(colBands.get(c + k) ?? [], r)));
+          : spanned(
+              Array.from({ length: bottom - r + 1 }, (_, k) => bandBefore(rowBands.get(r + k) ?? [], c)),
+              straddle(besideRows, cell),
+            );
+      const above = spanned(
+        Array.from({ length: right - c + 1 }, (_, k) => bandBefore(colBands.get(c + k) ?? [], r)),
+        straddle(underColumns, cell),
+      );
       if (left.length + above.length === 0 || [...left, ...above].every((u) => u.context)) continue;
-      out.push({ r, c, bottom, right, ...(kind === 'value' ? { cell } : {}), left, above });
+      const leaf = (cell && underColumns.get(cell)) ?? (cell && besideRows.get(cell));
+      const settled = leaf && `单元格跨到了相邻的标题之下，相邻的数值各有其位，按「${leaf.text.trim()}」读取`;
+      out.push({ r, c, bottom, right, ...(kind === 'value' ? { cell } : {}), left, above, ...(settled ? { settled } : {}) });
     }
   }
   return out;

@@ -4,6 +4,7 @@
 // to read; merges are resolved — a merged label shows its text in every
 // covered cell, so a header above or a label to the left is found from any
 // column or row.
+import type { CellReading } from '../../../shared/api/import';
 import { normalizeLabel } from './labels';
 
 export interface GridCell {
@@ -31,6 +32,11 @@ export interface GridCell {
    * columns often hold last year's figures): never read over a visible one.
    */
   hidden?: boolean;
+  /**
+   * How the source read the value where the file did not simply hold it
+   * (a count its workbook formats as a date): listed in the import record.
+   */
+  readings?: CellReading[];
 }
 
 export interface Grid {

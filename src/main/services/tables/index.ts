@@ -16,3 +16,4 @@ export {
 export { readTables, type Imported, type ReadTablesOptions } from './read';
 export { LEVEL_LABEL } from './title';
 export { normalizeLabel } from './labels';
+export { reportText, type ReportText } from './report-text';

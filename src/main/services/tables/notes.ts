@@ -56,6 +56,11 @@ export function cellNotes(cells: readonly ImportedCell[], undecided: (key: CellK
     notes.push(
       `${formulas.length} 个格子是公式，文件中没有保存计算结果，已在导入时算出：${examples(formulas.map(({ cell }) => cell.source.address))}`,
     );
+  const dates = readings('date');
+  if (dates.length > 0)
+    notes.push(
+      `${dates.length} 个格子设成了日期格式，已按其中的数字读入：${examples(dates.map(({ cell, x }) => `${nameOf(cell.key)}（显示为 ${x.shown}）`))}`,
+    );
   const sums = readings('sum');
   for (const heading of new Set(sums.map(({ x }) => x.heading))) {
     const mine = sums.filter(({ x }) => x.heading === heading);

@@ -11,7 +11,7 @@ import { TOTALS } from '../../../shared/rules/totals';
 import { CELL_PATHS } from '../../../shared/template/paths';
 import { TABLES, type TableId } from '../../../shared/template/gov2021';
 import type { Found } from './choose';
-import { addressAt, type Grid } from './grid';
+import { addressAt, type Grid, type GridCell } from './grid';
 import type { Place } from './places';
 import { kindOf } from './units';
 import { amountUnitIn, readCell, type AmountUnit, type ReadValue } from './values';
@@ -44,8 +44,39 @@ const sourceAt = (grid: Grid, r: number, c: number): SourceCell => ({
   raw: grid.at(r, c)?.text ?? '',
 });
 
+/**
+ * Of several numbers in one label's merged range, the one lying wholly under
+ * (or beside) its labels, where every other one reaches past them into the
+ * next label's range: a border dragged in Word shifts a figure's cell, not
+ * which header it stands under.
+ */
+function wholeUnder(place: Place): GridCell | undefined {
+  const o = place.options[0];
+  if (!o || place.options.length > 1) return undefined;
+  const within = (cell: GridCell) =>
+    [o.rowUnit, o.colUnit].every((u, i) =>
+      (i === 0 ? o.rowDir : o.colDir) === 'above' ? cell.c >= u.left && cell.right <= u.right : cell.r >= u.top && cell.bottom <= u.bottom,
+    );
+  const inside = place.values.filter(within);
+  return inside.length === 1 ? inside[0] : undefined;
+}
+
 function readPlace(place: Place, kind: CellDef['kind'], holds: boolean, unit: AmountUnit | undefined): Read {
   const { grid } = place;
+  const whole = place.values.length > 1 ? wholeUnder(place) : undefined;
+  if (whole) {
+    const others = place.values
+      .filter((c) => c !== whole)
+      .map((c) => `${c.address}「${c.text}」`)
+      .join('、');
+    const read = readCell(whole, kind, holds, unit);
+    const reason = `同一合并范围内另有 ${others} 跨到了相邻的标题之下，取整格位于标题之下的 ${whole.address}「${whole.text}」`;
+    return {
+      ...read,
+      readings: [...read.readings, { kind: 'witness', reason }],
+      source: { sheet: grid.sheet, address: whole.address, raw: whole.text },
+    };
+  }
   if (place.values.length > 1) {
     const held = place.values.map((c) => `${c.address}「${c.text}」`).join('、');
     const first = place.values[0]!;
@@ -57,7 +88,12 @@ function readPlace(place: Place, kind: CellDef['kind'], holds: boolean, unit: Am
     };
   }
   const cell = place.values[0];
-  if (cell) return { ...readCell(cell, kind, holds, unit), source: { sheet: grid.sheet, address: cell.address, raw: cell.text } };
+  if (cell) {
+    const read = readCell(cell, kind, holds, unit);
+    const settled = place.positions.find((p) => p.cell === cell)?.settled;
+    const readings: CellReading[] = settled ? [...read.readings, { kind: 'witness', reason: settled }] : read.readings;
+    return { ...read, readings, source: { sheet: grid.sheet, address: cell.address, raw: cell.text } };
+  }
   const at = nominal(place);
   const there = grid.at(at.r, at.c);
   // A label merged over the cell's place: the place has no value of its own.
@@ -240,6 +276,7 @@ export function resolveTable(c: Found, defs: readonly CellDef[], holds: boolean)
     }
   }
 
+  const notFound = unplacedRemark(c, all);
   for (const def of defs) {
     if (out.has(def.key)) continue;
     const maybe = ambiguous.find((a) => a.keys.includes(def.key));
@@ -252,9 +289,41 @@ export function resolveTable(c: Found, defs: readonly CellDef[], holds: boolean)
       });
       continue;
     }
-    out.set(def.key, { status: 'not_found', remark: '表中没有找到这一格的行标题或列标题' });
+    // Numbers no label settled may be this cell: it is left blank for a reason, not missing from the file.
+    out.set(def.key, notFound ? { status: 'left_blank', remark: notFound } : { status: 'not_found', remark: NO_LABELS });
   }
   return out;
+}
+
+const NO_LABELS = '表中没有找到这一格的行标题或列标题';
+
+/** Numbers named in a remark before "等". */
+const NAMED = 3;
+
+/**
+ * Where a cell of a table found was not read and the table holds numbers no
+ * labels settled (a cell reaching under two headers, a header lost): they may
+ * be it, and are named, so the clerk can look.
+ */
+function unplacedRemark(c: Found, places: readonly Place[]): string | undefined {
+  const used = new Set(places.flatMap((p) => p.values));
+  const loose = c.grid.cells.filter(
+    (cell) =>
+      !cell.master &&
+      !used.has(cell) &&
+      cell.r >= c.top &&
+      cell.r <= c.bottom &&
+      cell.c >= c.left &&
+      cell.c <= c.right &&
+      kindOf(cell) === 'value',
+  );
+  if (loose.length === 0) return undefined;
+  const named = loose
+    .slice(0, NAMED)
+    .map((cell) => `${cell.address}「${cell.text}」`)
+    .join('、');
+  const more = loose.length > NAMED ? ` 等 ${loose.length} 个数值` : '';
+  return `表中 ${named}${more} 的单元格跨在两个标题之下或没有标题，无法确定是不是这一格，请对照原表填写`;
 }
 
 /** The name a row or a column goes by in messages: a row's short name, a column's label. */

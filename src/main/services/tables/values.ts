@@ -109,7 +109,8 @@ const tidy = (n: number) => Number(n.toPrecision(12));
 
 /** The value of one placed cell, read as the office meant it. */
 export function readCell(cell: GridCell | undefined, kind: CellKind, holdsNumbers: boolean, amountUnit: AmountUnit | undefined): ReadValue {
-  const readings: CellReading[] = [];
+  // How the source itself read the value (a count its workbook formats as a date) comes first.
+  const readings: CellReading[] = [...(cell?.readings ?? [])];
   if (cell?.uncachedFormula) return { value: null, readings, defect: `${cell.address} 是公式，文件中没有保存计算结果，也无法在导入时算出` };
   if (cell?.formula) readings.push({ kind: 'formula', formula: cell.formula });
   const raw = cell?.raw ?? null;

@@ -11,14 +11,3 @@ export function oleKind(bytes: Buffer): OleKind | undefined {
   if (!bytes.subarray(0, 8).equals(OLE_MAGIC)) return undefined;
   return bytes.includes(ENCRYPTED_STREAM) ? 'encrypted' : 'legacy';
 }
-
-/** Occurrences of `needle` in `chunk`, counting one that straddles the end of `previous` too. */
-export function countAcrossChunks(needle: Buffer, chunk: Buffer, previous: Buffer | undefined): number {
-  let n = 0;
-  if (previous && needle.length > 1) {
-    const seam = Buffer.concat([previous.subarray(Math.max(0, previous.length - needle.length + 1)), chunk.subarray(0, needle.length - 1)]);
-    for (let i = seam.indexOf(needle); i >= 0; i = seam.indexOf(needle, i + 1)) n++;
-  }
-  for (let i = chunk.indexOf(needle); i >= 0; i = chunk.indexOf(needle, i + needle.length)) n++;
-  return n;
-}

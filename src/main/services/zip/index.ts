@@ -1,4 +1,14 @@
-// Office archives read under real limits: the xlsx guard and the docx reader
+// Office archives read under real limits: the workbook and Word readers
 // unzip only through here.
-export { scanZip, type ScanOptions, type UnzipFailure, type UnzipLimits, type ZipScan } from './unzip';
-export { countAcrossChunks, oleKind, type OleKind } from './container';
+export {
+  openArchive,
+  scanZip,
+  UnzipError,
+  type Archive,
+  type ScanOptions,
+  type UnzipFailure,
+  type UnzipLimits,
+  type ZipScan,
+} from './unzip';
+export { oleKind, type OleKind } from './container';
+export { attributeOf, isXmlTrue, MalformedXml, parsePart, type Attributes, type XmlHandler } from './xml';

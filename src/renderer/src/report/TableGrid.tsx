@@ -30,7 +30,17 @@ import { SCROLLER, useStickyHeader } from './stickyHeader';
 import { TABLES, type TableId } from '../../../shared/template/gov2021';
 import { useNotices } from '../common/notices';
 import { tabbableBeside } from '../common/focus';
-import { holdsFigures, parseTsv, toTsv, withoutLabelColumns } from './clipboard';
+import {
+  carriesLabels,
+  clipboardFile,
+  holdsFigures,
+  labelledPasteNotice,
+  parseTsv,
+  placedByLabels,
+  toTsv,
+  withoutLabelColumns,
+} from './clipboard';
+import { readThroughApi } from '../transfer/useReadFile';
 import { findingsOf, flaggedCells, reportMarks, type CellMark } from './findings';
 import { GRIDS, block, displayValue as display, moveFrom, pasteTargets, valueColumnCh, type Move } from './gridModel';
 import { columnsOf, valueWidth } from './gridColumns';
@@ -58,6 +68,12 @@ const selectedBlock = remember(
 function selectedOf(s: EditorState, table: TableId): ReadonlySet<CellKey> {
   return selectedBlock(s.selection?.table === table ? s.selection : null);
 }
+
+/** Said when pasted totals disagree with their parts. */
+const TOTALS_KEPT = '粘贴的总计与各项之和不一致，已保留粘贴的数字并改为手工填写总计，请核对标红的格子。';
+
+/** Said when a block carries headers the reader matched to no table. */
+const UNPLACED_LABELS = '粘贴的内容带有标题，但没有认出是哪张表的哪些格子，没有粘贴：请连同行、列标题复制整块表格，或只复制数字。';
 
 const ARROWS: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
@@ -244,7 +260,27 @@ export function TableGrid({ table }: { table: TableId }) {
     if (inCellEdit) return;
     e.preventDefault();
     setDraft(null);
-    const { rows, dropped } = withoutLabelColumns(parseTsv(e.clipboardData.getData('text/plain')));
+    const text = e.clipboardData.getData('text/plain');
+    const html = e.clipboardData.getData('text/html');
+    const rows = parseTsv(text);
+    // A block with its labels is placed by them, through the reader every report file goes through; a bare block goes by position.
+    if (!carriesLabels(rows)) return pasteByPosition(rows);
+    void readThroughApi(clipboardFile(text, html)).then((read) => {
+      const placed = read.ok ? placedByLabels(read.value) : null;
+      if (!placed) {
+        // Rows with only their row labels go by position; labels over the figures that no table matched would land in cells as text.
+        if (carriesLabels(withoutLabelColumns(rows).rows)) return show('info', UNPLACED_LABELS);
+        return pasteByPosition(rows);
+      }
+      const { manualSwitched } = setCells(placed.cells, { section: table, cell: active });
+      const notice = labelledPasteNotice(placed);
+      show(notice.kind, notice.text);
+      if (manualSwitched.length > 0) show('info', TOTALS_KEPT);
+    });
+  }
+
+  function pasteByPosition(pasted: string[][]) {
+    const { rows, dropped } = withoutLabelColumns(pasted);
     if (rows.length === 0) return;
     if (!holdsFigures(rows)) return show('info', '粘贴的内容里没有数字，不像表格，没有粘贴：正文请粘贴到一、五、六节的文字框里。');
     if (dropped > 0) show('info', `粘贴内容左侧 ${dropped} 列是行标签，已略去，只粘贴数字。`);
@@ -260,7 +296,7 @@ export function TableGrid({ table }: { table: TableId }) {
     const last = targets.at(-1)?.[0];
     // The block stays selected and the keyboard in the grid, at the block's last cell, as after a paste in a spreadsheet.
     if (last) follow({ table, anchor: topLeft, active: last });
-    if (manualSwitched.length > 0) show('info', '粘贴的总计与各项之和不一致，已保留粘贴的数字并改为手工填写总计，请核对标红的格子。');
+    if (manualSwitched.length > 0) show('info', TOTALS_KEPT);
     if (outside > 0) show('info', `粘贴的内容超出表格，有 ${outside} 个数字没有粘贴。`);
   }
 

@@ -1,73 +1,35 @@
-// 汇总与审核: the page of the 政务公开办 that collects its bodies' reports.
-// Drop a folder or many files (and, optionally, last year's), see every
-// report's status, problems and headline figures, send each body its 问题清单,
-// check the region's own report against its bodies, and sum them into the
-// region's report. Files are only read: nothing in the user's folders changes.
-import { useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
-import type { ExportOutcome } from '../../../shared/api/contract';
+// 汇总与审核: the 政务公开办's round of collection for a year. The roster at a
+// glance with counts per status (who has not sent, who is 逾期); reports
+// arrive by dropping files or a folder and are put with their bodies; a body
+// is returned with its Word 问题清单, its report that comes back is rechecked,
+// it is accepted with a note; risk across the round; the 汇总 into the
+// library. Everything is kept in the library: nothing in the user's folders
+// is written or moved.
+import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Result } from '../../../shared/api/result';
 import { importAccept, readableExtensions } from '../../../shared/formats';
-import { kpi } from '../../../shared/kpi';
-import {
-  bodyOf,
-  checkRegion,
-  PROBLEM_COLUMNS,
-  problemRows,
-  REVIEW_KPIS,
-  REVIEW_STATUSES,
-  reviewBatch,
-  type ReviewCache,
-  type ReviewedReport,
-  type ReviewStatus,
-} from '../../../shared/review';
-import { SEVERITY_LABEL } from '../../../shared/rules/types';
+import { ROUND_STATUSES, type RoundStatus, type RoundView } from '../../../shared/review/round';
+import { printedDate } from '../../../shared/document/content';
 import { api } from '../api';
 import { useNotices } from '../common/notices';
 import { useRouter } from '../common/router';
 import { downloadBase64 } from '../transfer/files';
-import { readWithApi } from './readFile';
-import { droppedFiles, pickedFiles, useReview, type FileSet } from './store';
+import type { ExportOutcome } from '../../../shared/api/contract';
+import { NoteDialog } from './NoteDialog';
+import { RiskPanel } from './RiskPanel';
+import { RosterDialog } from './RosterDialog';
+import { RosterTable, STATUS_CLASS } from './RosterTable';
+import { RoundStart } from './RoundStart';
+import { createRoundStore, droppedFiles, pickedFiles, type PickedFile } from './store';
 import { SumDialog } from './SumDialog';
 import './review.css';
 
-type SortKey = 'index' | 'body' | 'year' | 'level' | 'status' | 'error' | 'warning' | `kpi:${string}`;
-interface Sort {
-  key: SortKey;
-  dir: 1 | -1;
-}
-
-const STATUS_CLASS: Record<ReviewStatus, string> = { 读取失败: 'unread', 有错误: 'error', 待核实: 'warning', 通过: 'ok' };
-const STATUS_RANK = Object.fromEntries(REVIEW_STATUSES.map((s, i) => [s, i])) as Record<ReviewStatus, number>;
 const ACCEPT = importAccept();
-const KPI_COLUMNS = REVIEW_KPIS.map(kpi);
+/** The round as the library has it; kept while the page is left for the editor and come back to. */
+const useRound = createRoundStore(api!);
 
-function sortValue(r: ReviewedReport, key: SortKey): string | number {
-  switch (key) {
-    case 'index':
-      return r.index;
-    case 'body':
-      return bodyOf(r);
-    case 'year':
-      return r.report?.year ?? 0;
-    case 'level':
-      return r.report?.level ?? '';
-    case 'status':
-      return STATUS_RANK[r.status];
-    case 'error':
-      return r.counts.error;
-    case 'warning':
-      return r.counts.warning;
-  }
-  // Reports without the figure (unread, or 0 as denominator) go last either way.
-  return r.kpis.find((k) => `kpi:${k.id}` === key)?.value ?? -Infinity;
-}
-
-function compare(a: ReviewedReport, b: ReviewedReport, sort: Sort): number {
-  const x = sortValue(a, sort.key);
-  const y = sortValue(b, sort.key);
-  const c = typeof x === 'string' ? x.localeCompare(String(y), 'zh-CN') : x - (y as number);
-  return c * sort.dir || a.index - b.index;
-}
+type Filter = RoundStatus | '逾期' | null;
+type Dialog = { kind: 'return' | 'accept'; ids: number[] } | { kind: 'sum' } | { kind: 'roster' } | { kind: 'new' } | null;
 
 /** A hidden file input and the button that opens it; `folder` picks a whole folder. */
 function Picker({
@@ -78,7 +40,7 @@ function Picker({
 }: {
   label: string;
   folder?: boolean;
-  onPick: (list: FileList) => void;
+  onPick: (files: PickedFile[]) => void;
   disabled?: boolean;
 }) {
   const input = useRef<HTMLInputElement>(null);
@@ -95,7 +57,7 @@ function Picker({
         aria-label={label}
         {...(folder ? { webkitdirectory: '' } : { accept: ACCEPT })}
         onChange={(e) => {
-          if (e.target.files) onPick(e.target.files);
+          if (e.target.files) onPick(pickedFiles(e.target.files));
           e.target.value = '';
         }}
       />
@@ -103,166 +65,140 @@ function Picker({
   );
 }
 
+function deliverOutcome(out: ExportOutcome, what: string, show: (kind: 'info' | 'error', text: string) => void) {
+  if (out.kind === 'download') downloadBase64(out.fileName, out.mime, out.data);
+  if (out.kind !== 'cancelled') show('info', `已导出${what}：${out.kind === 'saved' ? out.path : out.fileName}`);
+}
+
 export function ReviewPage() {
-  const { current, previous, reading, add, cancel, clear } = useReview();
-  const cache = useRef<ReviewCache>(new WeakMap());
-  const review = useMemo(() => reviewBatch(current, previous, cache.current), [current, previous]);
-  const [filter, setFilter] = useState<ReviewStatus | null>(null);
+  const { rounds, view, arriving, refused, added, error, load, setView, receive, cancel } = useRound();
+  const [filter, setFilter] = useState<Filter>(null);
   const [search, setSearch] = useState('');
-  const [sort, setSort] = useState<Sort>({ key: 'index', dir: 1 });
+  const [selected, setSelected] = useState<Set<number>>(new Set());
   const [expanded, setExpanded] = useState<number | null>(null);
-  const [region, setRegion] = useState<number | null>(null);
-  const [summing, setSumming] = useState(false);
+  const [tab, setTab] = useState<'roster' | 'risk'>('roster');
+  const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
-  const [dragging, setDragging] = useState<FileSet | null>(null);
+  const [dragging, setDragging] = useState<'current' | 'previous' | null>(null);
   const show = useNotices((s) => s.show);
   const go = useRouter((s) => s.go);
 
+  useEffect(() => {
+    void load();
+  }, [load]);
+
   const rows = useMemo(() => {
     const q = search.trim();
-    return review.reports
-      .filter((r) => (!filter || r.status === filter) && (!q || bodyOf(r).includes(q) || r.fileName.includes(q)))
-      .sort((a, b) => compare(a, b, sort));
-  }, [review, filter, search, sort]);
+    return (view?.bodies ?? []).filter(
+      (b) =>
+        (filter === null || (filter === '逾期' ? b.overdue : b.status === filter)) &&
+        (!q || b.name.includes(q) || (b.fileName ?? '').includes(q)),
+    );
+  }, [view, filter, search]);
 
-  const regionReport = region === null ? undefined : review.reports[region]?.report;
-  const hierarchy = useMemo(() => (regionReport ? checkRegion(review, regionReport, region!) : []), [review, regionReport, region]);
+  const nb = api;
+  if (!nb) return null;
 
-  const drop = (which: FileSet) => async (e: DragEvent) => {
+  const changed = (next: RoundView) => {
+    setView(next);
+    void load(next.year);
+  };
+
+  const drop = (asPrevious: boolean) => async (e: DragEvent) => {
     e.preventDefault();
     e.stopPropagation();
     setDragging(null);
-    if (reading) return;
-    void add(which, await droppedFiles(e.dataTransfer), readWithApi);
+    if (!view || arriving) return;
+    void receive(await droppedFiles(e.dataTransfer), asPrevious);
   };
-  const dragOver = (which: FileSet) => (e: DragEvent) => {
+  const dragOver = (which: 'current' | 'previous') => (e: DragEvent) => {
     e.preventDefault();
     e.stopPropagation();
     setDragging(which);
   };
 
-  async function deliver(made: Promise<Result<ExportOutcome>>, what: string) {
+  async function call<T>(made: Promise<Result<T>>, done: (value: T) => void): Promise<string | null> {
     setBusy(true);
     try {
       const res = await made;
-      if (!res.ok) return show('error', res.error.message);
-      const out = res.value;
-      if (out.kind === 'download') downloadBase64(out.fileName, out.mime, out.data);
-      if (out.kind !== 'cancelled') show('info', `已导出${what}：${out.kind === 'saved' ? out.path : out.fileName}`);
+      if (!res.ok) return res.error.message;
+      done(res.value);
+      return null;
     } finally {
       setBusy(false);
     }
   }
 
-  const exportWorkbook = () =>
-    deliver(api!.review.workbook({ entries: current, previous, ...(regionReport ? { region: region! } : {}) }), '问题清单工作簿');
-  const exportLetters = (indexes: number[]) => deliver(api!.review.letters({ entries: current, previous, indexes }), '问题清单（Word）');
-
-  async function openCopy(r: ReviewedReport) {
-    const res = await api!.library.import({ report: r.report! });
-    if (!res.ok) return show('error', res.error.message);
-    show('info', `已把「${r.fileName}」的副本存入报告库，原文件未改动`);
-    go({ page: 'report', id: res.value.id });
-  }
-
-  const header = (label: ReactNode, key: SortKey, className = '') => (
-    <th scope="col" className={className} aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
-      <button
-        type="button"
-        className="sort"
-        onClick={() => setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : key === 'error' || key === 'warning' ? -1 : 1 }))}
-      >
-        {label}
-        <span className="sort-mark">{sort.key === key ? (sort.dir === 1 ? '▲' : '▼') : ''}</span>
-      </button>
-    </th>
-  );
-
-  const empty = current.length === 0 && !reading;
-  const readable = review.reports.filter((r) => r.report).length;
+  const namesOf = (ids: readonly number[]) => ids.map((id) => view?.bodies.find((b) => b.id === id)?.name ?? '');
+  const select = (ids: readonly number[], on: boolean) => {
+    const next = new Set(selected);
+    for (const id of ids)
+      if (on) next.add(id);
+      else next.delete(id);
+    setSelected(next);
+  };
+  const chosen = [...selected].filter((id) => view?.bodies.some((b) => b.id === id && b.review));
 
   return (
     <div
       className={`page review-page ${dragging === 'current' ? 'dragging' : ''}`}
-      onDragOver={dragOver('current')}
+      onDragOver={view ? dragOver('current') : undefined}
       onDragLeave={() => setDragging(null)}
-      onDrop={(e) => void drop('current')(e)}
+      onDrop={view ? (e) => void drop(false)(e) : undefined}
     >
       <header className="page-header review-header">
         <button type="button" className="link" onClick={() => go({ page: 'library' })}>
           ← 报告库
         </button>
         <h1>汇总与审核</h1>
-        <p className="subtitle">
-          一次审核各单位报送的年度报告，导出问题清单退回修改，核对或生成本地区的汇总报告。只读取文件，不改动原文件。
-        </p>
-      </header>
-
-      <section className={`review-sources ${empty ? 'no-files' : ''}`} aria-label="要审核的文件">
-        <div className="source-box">
-          <h2>本年各单位报告</h2>
-          <p className="hint">{empty ? '把文件或整个文件夹拖到本页，或：' : `已读取 ${current.length} 个文件`}</p>
-          <div className="source-buttons">
-            <Picker label="选择文件…" onPick={(l) => void add('current', pickedFiles(l), readWithApi)} disabled={!!reading} />
-            <Picker label="选择文件夹…" folder onPick={(l) => void add('current', pickedFiles(l), readWithApi)} disabled={!!reading} />
-            {current.length > 0 && (
-              <button
-                type="button"
-                className="danger"
-                disabled={!!reading}
-                onClick={() => (clear('current'), setRegion(null), setExpanded(null))}
+        {rounds && rounds.length > 0 && (
+          <div className="round-picker">
+            <label>
+              收集年度
+              <select
+                value={view?.year ?? ''}
+                onChange={(e) => {
+                  setSelected(new Set());
+                  setExpanded(null);
+                  void load(Number(e.target.value));
+                }}
               >
-                清空
-              </button>
-            )}
+                {rounds.map((r) => (
+                  <option key={r.year} value={r.year}>
+                    {r.year} 年度（{r.region}）
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={() => setDialog({ kind: 'new' })}>
+              新建一轮收集…
+            </button>
           </div>
-        </div>
-        <div
-          className={`source-box previous-box ${dragging === 'previous' ? 'dragging' : ''}`}
-          onDragOver={dragOver('previous')}
-          onDragLeave={(e) => (e.stopPropagation(), setDragging(null))}
-          onDrop={(e) => void drop('previous')(e)}
-        >
-          <h2>上年报告（可选）</h2>
-          <p className="hint">
-            {previous.length > 0 ? `已读取 ${previous.length} 个，按单位名称对照` : '用于核对上年结转和现行有效件数。拖到这里，或：'}
-          </p>
-          <div className="source-buttons">
-            <Picker label="选择文件…" onPick={(l) => void add('previous', pickedFiles(l), readWithApi)} disabled={!!reading} />
-            <Picker label="选择文件夹…" folder onPick={(l) => void add('previous', pickedFiles(l), readWithApi)} disabled={!!reading} />
-            {previous.length > 0 && (
-              <button type="button" className="danger" disabled={!!reading} onClick={() => clear('previous')}>
-                清空
-              </button>
-            )}
-          </div>
-        </div>
-      </section>
-
-      {empty && (
-        <ol className="review-help">
-          <li>放入本年各单位报送的报告：{readableExtensions().join('、')} 文件均可，可以整个文件夹（含子文件夹）一起放入。</li>
-          <li>有上年的报告时放在右边：每份报告按单位名称（全称、简称均可）找到自己的上年报告，核对上年结转和现行有效件数。</li>
-          <li>列表逐份显示状态、错误、需核实项和主要数字；点单位名称看问题和改正方法，可在编辑器中打开副本。</li>
-          <li>导出问题清单（Excel 汇总表和 Word 逐单位清单）退回各单位；“汇总…”把同一年度的报告逐格相加为本地区的报告。</li>
-        </ol>
+        )}
+      </header>
+      {error && <p className="error">{error}</p>}
+      {rounds === null && <p className="muted">正在读取…</p>}
+      {rounds !== null && (!view || dialog?.kind === 'new') && (
+        <RoundStart
+          rounds={rounds}
+          onCreated={(v) => {
+            setDialog(null);
+            changed(v);
+          }}
+          onCancel={view ? () => setDialog(null) : undefined}
+        />
       )}
 
-      {reading && (
-        <div className="review-progress" role="status">
-          <span>
-            正在读取{reading.set === 'previous' ? '上年报告' : ''}：{reading.done} / {reading.total}
-          </span>
-          <progress max={reading.total} value={reading.done} aria-label="读取进度" />
-          <button type="button" onClick={cancel}>
-            取消
-          </button>
-        </div>
-      )}
-
-      {review.reports.length > 0 && (
+      {view && dialog?.kind !== 'new' && (
         <>
-          <div className="toolbar review-toolbar">
+          <section className="round-summary" aria-label="本轮收集">
+            <p>
+              <strong>
+                {view.year} 年度 · {view.region}
+              </strong>{' '}
+              名单 {view.bodies.length} 个单位。应报送日期：{view.deadlines.map((d) => `${d.who} ${printedDate(d.date)}`).join('，')}
+              （条例第四十九条）。
+            </p>
             <div className="status-filters" role="group" aria-label="按状态筛选">
               <button
                 type="button"
@@ -270,9 +206,9 @@ export function ReviewPage() {
                 aria-pressed={filter === null}
                 onClick={() => setFilter(null)}
               >
-                全部 {review.reports.length}
+                全部 {view.bodies.length}
               </button>
-              {REVIEW_STATUSES.map((s) => (
+              {ROUND_STATUSES.map((s) => (
                 <button
                   key={s}
                   type="button"
@@ -280,231 +216,195 @@ export function ReviewPage() {
                   aria-pressed={filter === s}
                   onClick={() => setFilter(filter === s ? null : s)}
                 >
-                  {s} {review.counts[s]}
+                  {s} {view.counts[s]}
                 </button>
               ))}
+              <button
+                type="button"
+                className={`status-filter overdue ${filter === '逾期' ? 'active' : ''}`}
+                aria-pressed={filter === '逾期'}
+                onClick={() => setFilter(filter === '逾期' ? null : '逾期')}
+              >
+                逾期 {view.overdue}
+              </button>
             </div>
-            <input
-              type="search"
-              className="search"
-              placeholder="按单位或文件名查找"
-              aria-label="查找单位"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-            />
+          </section>
+
+          <div className="toolbar review-toolbar">
+            <span className="toolbar-label">接收报告：</span>
+            <Picker label="选择文件…" onPick={(f) => void receive(f, false)} disabled={!!arriving} />
+            <Picker label="选择文件夹…" folder onPick={(f) => void receive(f, false)} disabled={!!arriving} />
+            <span
+              className={`previous-drop ${dragging === 'previous' ? 'dragging' : ''}`}
+              onDragOver={dragOver('previous')}
+              onDragLeave={(e) => (e.stopPropagation(), setDragging(null))}
+              onDrop={(e) => void drop(true)(e)}
+              title="上年各单位的报告，用于核对上年结转和现行有效件数（按单位名称对照）"
+            >
+              <Picker label="上年报告…" folder onPick={(f) => void receive(f, true)} disabled={!!arriving} />
+            </span>
             <span className="toolbar-gap" />
-            <button type="button" className="primary" disabled={busy || !!reading} onClick={() => void exportWorkbook()}>
+            <button type="button" disabled={busy || chosen.length === 0} onClick={() => setDialog({ kind: 'return', ids: chosen })}>
+              退回修改（{chosen.length}）…
+            </button>
+            <button type="button" disabled={busy || chosen.length === 0} onClick={() => setDialog({ kind: 'accept', ids: chosen })}>
+              通过（{chosen.length}）…
+            </button>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void call(nb.rounds.workbook({ year: view.year }), (out) => deliverOutcome(out, '问题清单工作簿', show))}
+            >
               导出问题清单（Excel）
             </button>
             <button
               type="button"
-              disabled={busy || !!reading || rows.length === 0}
-              onClick={() => void exportLetters(rows.map((r) => r.index))}
-              title="列表中显示的每个单位一份，可打印后退回"
+              className="primary"
+              disabled={busy || !view.bodies.some((b) => b.review)}
+              onClick={() => setDialog({ kind: 'sum' })}
             >
-              问题清单（Word，{rows.length} 个单位）
-            </button>
-            <button type="button" disabled={!!reading || readable === 0} onClick={() => setSumming(true)}>
               汇总…
             </button>
+            <button type="button" onClick={() => setDialog({ kind: 'roster' })}>
+              名单…
+            </button>
           </div>
 
-          {regionReport && (
-            <section className="hierarchy" aria-label="本级报告与各单位合计">
-              <h2>
-                本级报告：{regionReport.agency}
-                <span className="muted">
-                  {' '}
-                  与同年度其他 {review.reports.filter((r) => r.report?.year === regionReport.year && r.index !== region).length}{' '}
-                  个单位的合计比对：
-                  {hierarchy.length === 0 ? '各格一致' : `${hierarchy.length} 个格子不一致`}
-                </span>
-                <button type="button" className="link" onClick={() => setRegion(null)}>
-                  取消比对
-                </button>
-              </h2>
-              {hierarchy.length > 0 && (
-                <ul className="finding-list">
-                  {hierarchy.map((f) => (
-                    <li key={f.id} className={`problem-${f.severity}`}>
-                      <span className="sev">{SEVERITY_LABEL[f.severity]}</span> {f.message}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-          )}
-
-          <div className="review-table-wrap">
-            <table className="review-table">
-              <thead>
-                <tr>
-                  {header('序', 'index', 'num')}
-                  {header('单位', 'body', 'body')}
-                  {header('年度', 'year')}
-                  {header('层级', 'level')}
-                  {header('状态', 'status')}
-                  {header('错误', 'error', 'num')}
-                  {header('需核实', 'warning', 'num')}
-                  {KPI_COLUMNS.map((k) => header(k.label, `kpi:${k.id}`, 'num'))}
-                  <th scope="col" className="notes-col">
-                    读取说明
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <ReviewRow
-                    key={r.index}
-                    r={r}
-                    columns={7 + KPI_COLUMNS.length + 1}
-                    expanded={expanded === r.index}
-                    isRegion={region === r.index}
-                    onToggle={() => setExpanded(expanded === r.index ? null : r.index)}
-                    onOpen={() => void openCopy(r)}
-                    onLetter={() => void exportLetters([r.index])}
-                    onRegion={() => setRegion(region === r.index ? null : r.index)}
-                    busy={busy}
-                  />
-                ))}
-                {rows.length === 0 && (
-                  <tr>
-                    <td colSpan={7 + KPI_COLUMNS.length + 1} className="muted">
-                      没有符合条件的报告。
-                    </td>
-                  </tr>
-                )}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
-      {dragging === 'current' && <div className="drop-hint">松开鼠标，读取这些文件</div>}
-      {summing && (
-        <SumDialog review={review} previous={previous} onClose={() => setSumming(false)} onOpened={(id) => go({ page: 'report', id })} />
-      )}
-    </div>
-  );
-}
-
-interface RowProps {
-  r: ReviewedReport;
-  columns: number;
-  expanded: boolean;
-  isRegion: boolean;
-  busy: boolean;
-  onToggle: () => void;
-  onOpen: () => void;
-  onLetter: () => void;
-  onRegion: () => void;
-}
-
-function ReviewRow({ r, columns, expanded, isRegion, busy, onToggle, onOpen, onLetter, onRegion }: RowProps) {
-  const notes = r.error ?? r.notes.join('；');
-  return (
-    <>
-      <tr className={`review-row ${expanded ? 'expanded' : ''} ${isRegion ? 'region' : ''}`} data-file={r.fileName}>
-        <td className="num">{r.index + 1}</td>
-        <td className="body">
-          <button type="button" className="link" aria-expanded={expanded} onClick={onToggle} title={r.fileName}>
-            {bodyOf(r)}
-          </button>
-          {r.duplicates.length > 0 && (
-            <span className="tag dup" title={`与 ${r.duplicates.join('、')} 是同一单位同一年度`}>
-              重复
-            </span>
-          )}
-          {isRegion && <span className="tag region-tag">本级</span>}
-          {r.previousFile && (
-            <span className="tag prev" title={`对照上年报告：${r.previousFile}`}>
-              有上年
-            </span>
-          )}
-        </td>
-        <td>{r.report?.year ?? '—'}</td>
-        <td>{r.report?.level ?? '—'}</td>
-        <td>
-          <span className={`review-status ${STATUS_CLASS[r.status]}`}>{r.status}</span>
-        </td>
-        <td className={`num ${r.counts.error ? 'has-error' : ''}`}>{r.report ? r.counts.error : '—'}</td>
-        <td className={`num ${r.unexplained ? 'has-warning' : ''}`}>{r.report ? r.counts.warning : '—'}</td>
-        {r.kpis.length > 0 ? (
-          r.kpis.map((k) => (
-            <td key={k.id} className="num">
-              {k.text}
-            </td>
-          ))
-        ) : (
-          <td colSpan={KPI_COLUMNS.length} />
-        )}
-        <td className="notes-col" title={notes}>
-          {notes}
-        </td>
-      </tr>
-      {expanded && (
-        <tr className="review-detail">
-          <td colSpan={columns}>
-            <div className="detail-actions">
-              <span className="muted">
-                文件：{r.fileName}
-                {r.previousFile ? ` · 对照上年：${r.previousFile}` : ''}
+          {arriving && (
+            <div className="review-progress" role="status">
+              <span>
+                正在接收{arriving.asPrevious ? '上年报告' : ''}：{arriving.done} / {arriving.total}
               </span>
-              <span className="toolbar-gap" />
-              {r.report && (
-                <>
-                  <button type="button" onClick={onOpen}>
-                    在编辑器中打开（存入副本）
-                  </button>
-                  <button type="button" onClick={onRegion}>
-                    {isRegion ? '取消本级比对' : '设为本级报告，与各单位合计比对'}
-                  </button>
-                </>
-              )}
-              <button type="button" disabled={busy} onClick={onLetter}>
-                问题清单（Word）
+              <progress max={arriving.total} value={arriving.done} aria-label="接收进度" />
+              <button type="button" onClick={cancel}>
+                停止
               </button>
             </div>
-            {r.notes.length > 0 && (
-              <ul className="detail-notes">
-                {r.notes.map((n) => (
-                  <li key={n}>{n}</li>
-                ))}
-              </ul>
-            )}
-            <ProblemTable r={r} />
-          </td>
-        </tr>
-      )}
-    </>
-  );
-}
+          )}
+          {(refused.length > 0 || added.length > 0) && !arriving && (
+            <div className="arrivals" role="status">
+              {added.length > 0 && (
+                <p>名单中没有、已按报告加入名单（标“名单外”）：{added.join('、')}。如是名单中某单位的别称，请在“名单…”中去掉多余的一个。</p>
+              )}
+              {refused.length > 0 && (
+                <details open={refused.length <= 5}>
+                  <summary>{refused.length} 个文件未接收</summary>
+                  <ul>
+                    {refused.map((r) => (
+                      <li key={r.fileName}>{r.error}</li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </div>
+          )}
+          {view.bodies.every((b) => b.submissions === 0) && !arriving && (
+            <p className="drop-help">
+              把各单位报送的文件或整个文件夹拖到本页，或用“选择文件…”“选择文件夹…”：{readableExtensions().join('、')}
+              均可；每份报告按单位名称（全称、简称均可）对应到名单中的单位。
+            </p>
+          )}
 
-function ProblemTable({ r }: { r: ReviewedReport }) {
-  const problems = problemRows(r);
-  if (problems.length === 0) return <p className="ok-line">未发现问题。</p>;
-  return (
-    <table className="problem-table">
-      <thead>
-        <tr>
-          {PROBLEM_COLUMNS.map((c) => (
-            <th key={c.key} scope="col">
-              {c.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {problems.map((p, i) => (
-          <tr key={i} className={`problem-${p.kind}`}>
-            {PROBLEM_COLUMNS.map((c) => (
-              <td key={c.key} className={c.key === 'severity' ? 'sev' : undefined}>
-                {c.key === 'cells' ? p.cellsBrief : p[c.key]}
-                {c.key === 'message' && p.explanation && <div className="muted">核实说明：{p.explanation}</div>}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+          <div className="tabs" role="tablist">
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'roster'}
+              className={tab === 'roster' ? 'active' : ''}
+              onClick={() => setTab('roster')}
+            >
+              名单与报送
+            </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'risk'}
+              className={tab === 'risk' ? 'active' : ''}
+              onClick={() => setTab('risk')}
+            >
+              风险一览
+            </button>
+            <span className="toolbar-gap" />
+            {tab === 'roster' && (
+              <input
+                type="search"
+                className="search"
+                placeholder="按单位或文件名查找"
+                aria-label="查找单位"
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+              />
+            )}
+          </div>
+          {tab === 'roster' ? (
+            <RosterTable
+              bodies={rows}
+              selected={selected}
+              onSelect={select}
+              expanded={expanded}
+              onExpand={setExpanded}
+              busy={busy}
+              onReturn={(ids) => setDialog({ kind: 'return', ids })}
+              onAccept={(ids) => setDialog({ kind: 'accept', ids })}
+              onReopen={(id) => void call(nb.rounds.reopen({ year: view.year, bodyId: id }), changed)}
+              onOpenCopy={(id) =>
+                void call(nb.rounds.copy({ year: view.year, bodyId: id }), (summary) => {
+                  show('info', '已把这份报告的副本存入报告库，收集中的报告不变');
+                  go({ page: 'report', id: summary.id });
+                })
+              }
+            />
+          ) : (
+            <RiskPanel
+              view={view}
+              onShow={(id) => {
+                setTab('roster');
+                setFilter(null);
+                setExpanded(id);
+              }}
+            />
+          )}
+        </>
+      )}
+      {dragging === 'current' && <div className="drop-hint">松开鼠标，接收这些报告</div>}
+      {view && dialog?.kind === 'return' && (
+        <NoteDialog
+          title={`退回修改（${dialog.ids.length} 个单位）`}
+          names={namesOf(dialog.ids)}
+          label="审核意见（印在问题清单上，可不填）"
+          placeholder="如：请于 1 月 25 日前改正后重新报送"
+          submitLabel="生成问题清单并退回"
+          hint="生成每个单位的 Word 问题清单（每个单位单独成页），保存后记为“退回修改”；单位重新报送后逐项核对是否已整改。"
+          onClose={() => setDialog(null)}
+          onSubmit={(note) =>
+            call(nb.rounds.return({ year: view.year, bodyIds: dialog.ids, ...(note.trim() ? { note: note.trim() } : {}) }), (res) => {
+              deliverOutcome(res.outcome, '问题清单（Word）', show);
+              setSelected(new Set());
+              changed(res.view);
+            })
+          }
+        />
+      )}
+      {view && dialog?.kind === 'accept' && (
+        <NoteDialog
+          title={`通过（${dialog.ids.length} 个单位）`}
+          names={namesOf(dialog.ids)}
+          label="备注（与日期一起记录）"
+          placeholder="如：已核对，同意发布"
+          submitLabel="通过"
+          onClose={() => setDialog(null)}
+          onSubmit={(note) =>
+            call(nb.rounds.accept({ year: view.year, bodyIds: dialog.ids, note }), (next) => {
+              setSelected(new Set());
+              changed(next);
+            })
+          }
+        />
+      )}
+      {view && dialog?.kind === 'sum' && (
+        <SumDialog view={view} onClose={() => setDialog(null)} onOpen={(id) => go({ page: 'report', id })} />
+      )}
+      {view && dialog?.kind === 'roster' && <RosterDialog view={view} onClose={() => setDialog(null)} onSaved={changed} />}
+    </div>
   );
 }

@@ -1,13 +1,14 @@
-// What the 汇总与审核 page has read: this year's files and last year's, each
-// a report or the reason it could not be read. Files are read two at a time
-// (the page reads them through the same API call the import dialog uses), so
-// the page stays responsive and reading can stop between files; the list
-// survives a visit to the editor and back.
+// What the 汇总与审核 page holds: the rounds of the library, the one open (as
+// the library derives it: roster, statuses, reviews, rechecks), and the files
+// arriving — read two at a time through the API, each put with its body by
+// main, the list refreshed as they come. The round lives in the library, so
+// leaving the page (to open a copy in the editor) and coming back, or
+// restarting the program, loses nothing.
 import { create } from 'zustand';
+import type { NianbaoApi } from '../../../shared/api/channels';
 import { extensionOf, reportFileExtensions } from '../../../shared/formats';
-import type { ReviewInput } from '../../../shared/review';
-
-export type FileSet = 'current' | 'previous';
+import type { ReceiveOutcome, RoundSummary, RoundView } from '../../../shared/review/round';
+import { fileToBase64 } from '../transfer/files';
 
 /** A file picked or dropped, with the name the list shows (its folder path where it came from a folder). */
 export interface PickedFile {
@@ -15,28 +16,39 @@ export interface PickedFile {
   name: string;
 }
 
-export interface Reading {
-  set: FileSet;
+export interface Arriving {
+  /** Last year's reports (for the continuity checks) or this year's. */
+  asPrevious: boolean;
   done: number;
   total: number;
 }
 
-/** Reads one file into a review input (the page's goes through the API; never throws). */
-export type ReadFile = (picked: PickedFile) => Promise<ReviewInput>;
+/** A file that could not be put with a body, and why. */
+export interface Refused {
+  fileName: string;
+  error: string;
+}
 
-interface ReviewState {
-  current: ReviewInput[];
-  previous: ReviewInput[];
-  reading: Reading | null;
-  add: (set: FileSet, files: readonly PickedFile[], read: ReadFile) => Promise<void>;
+interface RoundState {
+  rounds: RoundSummary[] | null;
+  view: RoundView | null;
+  arriving: Arriving | null;
+  /** Files of the last drop that were not taken, with the reason; the bodies a drop added to the roster. */
+  refused: Refused[];
+  added: string[];
+  error: string | null;
+  load: (year?: number) => Promise<void>;
+  setView: (view: RoundView) => void;
+  receive: (files: readonly PickedFile[], asPrevious: boolean) => Promise<void>;
   cancel: () => void;
-  clear: (set: FileSet) => void;
 }
 
 /** Files read at once: enough to keep main busy, few enough that a cancel stops soon. */
 const IN_FLIGHT = 2;
-/** Results are put on the list in groups, so a long batch re-renders a few times a second, not per file. */
-const FLUSH_MS = 250;
+/** The list is refreshed a few times a second while files arrive, not per file. */
+const REFRESH_MS = 700;
+/** Larger files are not sent (the reader's own cap is lower and says so). */
+const MAX_BYTES = 36 * 1024 * 1024;
 const REPORT_EXTENSIONS = new Set(reportFileExtensions());
 
 /** Whether a file from a folder is meant as a report (not a picture or a note beside the reports). */
@@ -45,52 +57,83 @@ export function isReportFile(name: string): boolean {
   return !base.startsWith('.') && !base.startsWith('~$') && REPORT_EXTENSIONS.has(extensionOf(base));
 }
 
-let generation = 0;
+/** A file's content as base64 (the page reads it with a FileReader). */
+export type Encode = (file: File) => Promise<string>;
 
-export const useReview = create<ReviewState>((set, get) => ({
-  current: [],
-  previous: [],
-  reading: null,
-  add: async (which, files, read) => {
-    if (get().reading || files.length === 0) return;
-    const run = ++generation;
-    // Results go on the list in the order the files were given, whichever is read first.
-    const slots = new Array<ReviewInput | undefined>(files.length);
-    let next = 0;
-    let shown = 0;
-    let done = 0;
-    set({ reading: { set: which, done, total: files.length } });
-    const flush = (all = false) => {
-      const arrived: ReviewInput[] = [];
-      for (; shown < files.length && (slots[shown] || all); shown++) if (slots[shown]) arrived.push(slots[shown]!);
-      if (arrived.length === 0) return;
-      set((s) => (which === 'current' ? { current: [...s.current, ...arrived] } : { previous: [...s.previous, ...arrived] }));
-    };
-    const timer = setInterval(flush, FLUSH_MS);
-    const worker = async () => {
-      while (next < files.length && run === generation) {
-        const i = next++;
-        const input = await read(files[i]!);
-        if (run !== generation) return;
-        slots[i] = input;
-        set({ reading: { set: which, done: ++done, total: files.length } });
-      }
-    };
+/** The page's store over an API (the app's; a test's over the real handlers). */
+export function createRoundStore(client: NianbaoApi, encode: Encode = fileToBase64) {
+  async function receiveOne(year: number, picked: PickedFile, asPrevious: boolean): Promise<ReceiveOutcome> {
+    const { file, name } = picked;
+    if (file.size > MAX_BYTES)
+      return {
+        fileName: name,
+        error: `「${name}」有 ${(file.size / 1024 / 1024).toFixed(0)} MB，太大了：年度报告文件通常不超过几 MB，请确认是否选错了文件`,
+      };
     try {
-      await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, files.length) }, worker));
-    } finally {
-      clearInterval(timer);
-      flush(true);
-      if (run === generation) set({ reading: null });
+      const res = await client.rounds.receive({ year, fileName: name, data: await encode(file), asPrevious });
+      return res.ok ? res.value : { fileName: name, error: res.error.message };
+    } catch (err) {
+      return { fileName: name, error: (err as Error).message };
     }
-  },
-  cancel: () => {
-    // Files already read stay on the list; the rest are not sent.
-    generation++;
-    set({ reading: null });
-  },
-  clear: (which) => set(which === 'current' ? { current: [] } : { previous: [] }),
-}));
+  }
+
+  let generation = 0;
+
+  return create<RoundState>((set, get) => ({
+    rounds: null,
+    view: null,
+    arriving: null,
+    refused: [],
+    added: [],
+    error: null,
+    load: async (year) => {
+      const listed = await client.rounds.list({});
+      if (!listed.ok) return set({ error: listed.error.message });
+      const rounds = listed.value;
+      const wanted = year ?? get().view?.year ?? rounds[0]?.year;
+      if (wanted === undefined || !rounds.some((r) => r.year === wanted)) return set({ rounds, view: null, error: null });
+      const opened = await client.rounds.open({ year: wanted });
+      set(opened.ok ? { rounds, view: opened.value, error: null } : { rounds, error: opened.error.message });
+    },
+    setView: (view) => set({ view }),
+    receive: async (files, asPrevious) => {
+      const year = get().view?.year;
+      if (year === undefined || get().arriving || files.length === 0) return;
+      const run = ++generation;
+      const refused: Refused[] = [];
+      const added: string[] = [];
+      let next = 0;
+      let done = 0;
+      set({ arriving: { asPrevious, done, total: files.length }, refused, added });
+      const refresh = async () => {
+        const opened = await client.rounds.open({ year });
+        if (opened.ok && run === generation) set({ view: opened.value });
+      };
+      const timer = setInterval(() => void refresh(), REFRESH_MS);
+      const worker = async () => {
+        while (next < files.length && run === generation) {
+          const outcome = await receiveOne(year, files[next++]!, asPrevious);
+          if (run !== generation) return;
+          if ('error' in outcome) refused.push(outcome);
+          else if (outcome.added) added.push(outcome.body);
+          set({ arriving: { asPrevious, done: ++done, total: files.length }, refused: [...refused], added: [...added] });
+        }
+      };
+      try {
+        await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, files.length) }, worker));
+      } finally {
+        clearInterval(timer);
+        if (run === generation) set({ arriving: null });
+        await get().load(year);
+      }
+    },
+    cancel: () => {
+      // Files already received stay received; the rest are not sent.
+      generation++;
+      set({ arriving: null });
+    },
+  }));
+}
 
 /** Every file of a dropped folder (and its subfolders), with its path inside the drop. */
 async function entryFiles(entry: FileSystemEntry, path: string): Promise<PickedFile[]> {

@@ -44,6 +44,8 @@ export function readingText(x: CellReading): string {
       return `取自隐藏的行、列或工作表（${x.where}），请核对`;
     case 'witness':
       return x.reason;
+    case 'date':
+      return `设成了日期格式（显示为 ${x.shown}），按其中的数字读入`;
   }
 }
 
