@@ -30,14 +30,25 @@ async function ensureBundle() {
   }
 }
 
+let settled = false;
 ensureBundle()
   .then(() => require(bundle).main(process.argv.slice(2)))
   .then(
     (code) => {
+      settled = true;
       process.exitCode = code;
     },
     (err) => {
+      settled = true;
       console.error('nianbao: 内部错误：' + (err && err.message ? err.message : String(err)));
       process.exitCode = 2;
     },
   );
+// Nothing left to wait for, yet the command never finished (a promise no one settles): that is a
+// failure, never a silent success with nothing printed.
+process.on('beforeExit', () => {
+  if (settled) return;
+  settled = true;
+  console.error('nianbao: 内部错误：命令没有完成就停止了，没有写出任何结果。请重试；如反复出现请联系技术支持');
+  process.exitCode = 2;
+});
