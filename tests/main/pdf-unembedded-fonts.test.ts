@@ -3,7 +3,7 @@
 // by the command like any other: its text through pdfjs-dist's own CMaps,
 // its tables from their borders — not taken for a scan. The same file
 // "protected" (encrypted, no password to open) reads the same.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,13 +52,5 @@ describe('where pdfjs finds its CMaps and standard fonts', () => {
 
   it('where nothing is unpacked (a checkout, the command line): the installed folder itself', () => {
     expect(pdfjsFolder('/opt/nianbao/node_modules/pdfjs-dist/cmaps', '/', () => false)).toBe('/opt/nianbao/node_modules/pdfjs-dist/cmaps/');
-  });
-
-  it('electron-builder unpacks both folders, and pdfjs-dist has them', () => {
-    const builder = readFileSync('electron-builder.yml', 'utf8');
-    for (const folder of ['cmaps', 'standard_fonts']) {
-      expect(builder).toContain(`- 'node_modules/pdfjs-dist/${folder}/**'`);
-      expect(existsSync(join('node_modules', 'pdfjs-dist', folder))).toBe(true);
-    }
   });
 });
