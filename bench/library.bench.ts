@@ -1,15 +1,16 @@
-// Speed of the report library on a real file: listing a library of 1,000
-// reports (goal ≤ 20 ms) and persisting one edit with applyEdit (goal p99 ≤
-// 2 ms; every save is one transaction, fsynced: synchronous=FULL in WAL).
+// Speed of the report library on a real file of 10,000 reports: the list
+// (goal ≤ 20 ms), one edit with applyEdit across random reports (goal p99 ≤
+// 2 ms; every save is one transaction, fsynced: synchronous=FULL in WAL), and
+// the day's first edit, which starts the day's backup and must not wait for it.
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readReportJson } from '../src/shared/model/schema';
 import { openLibrary, type ReportLibrary } from '../src/main/services/library';
 
-const REPORTS = 1000;
+const REPORTS = 10_000;
 const EDITS = 500;
 
 function percentile(sorted: number[], p: number): number {
@@ -71,8 +72,6 @@ async function libraryOf(path: string, count: number): Promise<number> {
 
 export async function run(): Promise<void> {
   await measure(tmpdir(), 'on disk');
-  // Memory-backed: fsync costs nothing, so this is the library's own share of a save.
-  if (existsSync('/dev/shm')) await measure('/dev/shm', 'in /dev/shm, without fsync cost');
 }
 
 async function measure(base: string, where: string): Promise<void> {
@@ -83,38 +82,87 @@ async function measure(base: string, where: string): Promise<void> {
     const library = await openOrThrow(join(dir, 'library.db'));
 
     timed(5, () => library.list());
-    const list = timed(50, () => {
+    // As the app lists: after a save (the rows it touched are read again), or after another program's commit (all rows).
+    let listEdits = 0;
+    const afterSave: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const saved = library.applyEdit(id + ((i * 7919) % REPORTS), { cells: { 'requests.received.natural': listEdits++ } });
+      if (!saved.ok) throw new Error(saved.error.message);
+      const t0 = performance.now();
       const listed = library.list();
+      afterSave.push(performance.now() - t0);
       if (!listed.ok || listed.value.length !== REPORTS) throw new Error('list failed');
-    });
-    console.log(`list ${REPORTS} reports: median ${fmt(percentile(list, 50))}, p95 ${fmt(percentile(list, 95))}  (goal ≤ 20 ms)`);
+    }
+    afterSave.sort((a, b) => a - b);
+    console.log(
+      `list ${REPORTS} reports after a save: median ${fmt(percentile(afterSave, 50))}, p95 ${fmt(percentile(afterSave, 95))}  (goal ≤ 20 ms)`,
+    );
+    const other = new Database(join(dir, 'library.db'));
+    const afterOther: number[] = [];
+    const afterOtherCpu: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      other.prepare("UPDATE reports SET updated_at = datetime('now') WHERE id = ?").run(id + i);
+      const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
+      library.list();
+      const cpu = process.cpuUsage(cpu0);
+      afterOther.push(performance.now() - t0);
+      afterOtherCpu.push((cpu.user + cpu.system) / 1000);
+    }
+    other.close();
+    afterOther.sort((a, b) => a - b);
+    afterOtherCpu.sort((a, b) => a - b);
+    // CPU time too: on a shared machine it is the list's own cost when the wall time is inflated by other load.
+    console.log(
+      `list ${REPORTS} reports after another program's commit (every row read again): median ${fmt(percentile(afterOther, 50))}, ` +
+        `p95 ${fmt(percentile(afterOther, 95))}, CPU median ${fmt(percentile(afterOtherCpu, 50))}  (goal ≤ 20 ms)`,
+    );
     const search = timed(50, () => library.list({ search: '统计 2022' }));
     console.log(`search in ${REPORTS} reports: median ${fmt(percentile(search, 50))}, p95 ${fmt(percentile(search, 95))}`);
 
+    // Edits across random reports (deterministic), each on the revision it was made on.
+    let seed = 7;
+    const randomId = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return id + (seed % REPORTS);
+    };
     let n = 0;
     const cellEdits = timed(EDITS, () => {
-      const saved = library.applyEdit(id, { cells: { 'requests.received.natural': n++ } });
+      const target = randomId();
+      const saved = library.applyEdit(target, { cells: { 'requests.received.natural': n++ } });
       if (!saved.ok) throw new Error(saved.error.message);
     });
     console.log(
-      `applyEdit, one cell (${EDITS} saves): p50 ${fmt(percentile(cellEdits, 50))}, p99 ${fmt(percentile(cellEdits, 99))}, max ${fmt(cellEdits.at(-1)!)}  (goal p99 ≤ 2 ms)`,
+      `applyEdit, one cell of a random report (${EDITS} saves): p50 ${fmt(percentile(cellEdits, 50))}, p99 ${fmt(percentile(cellEdits, 99))}, max ${fmt(cellEdits.at(-1)!)}  (goal p99 ≤ 2 ms)`,
     );
     const text = readReportJson(JSON.parse(readFileSync(join(__dirname, '..', 'tests', 'fixtures', 'seed-2022.json'), 'utf8')));
     const overview = text.ok ? text.value.narratives.overview : '';
     const textEdits = timed(EDITS, () => {
-      const saved = library.applyEdit(id, { narratives: { overview: `${overview}${n++}` } });
+      const saved = library.applyEdit(randomId(), { narratives: { overview: `${overview}${n++}` } });
       if (!saved.ok) throw new Error(saved.error.message);
     });
     console.log(
       `applyEdit, whole overview text (${overview.length} chars): p50 ${fmt(percentile(textEdits, 50))}, p99 ${fmt(percentile(textEdits, 99))}`,
     );
-    // Once a day, before the day's first change (the max of the saves above includes today's).
-    const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
-    const t0 = performance.now();
-    const backup = library.backupToday(tomorrow);
-    if (!backup.ok || !backup.value) throw new Error('no daily backup');
-    console.log(`the day's backup of ${REPORTS} reports (VACUUM INTO, checked, fsynced): ${fmt(performance.now() - t0)}`);
     library.close();
+
+    // The day's first edit: a library opened on a day with no backup yet (its clock a day ahead).
+    const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
+    const opened = openLibrary(join(dir, 'library.db'), { now: () => tomorrow });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const nextDay = opened.value.library;
+    const t0 = performance.now();
+    const first = nextDay.applyEdit(id, { cells: { 'requests.received.natural': -1 } });
+    const firstMs = performance.now() - t0;
+    if (!first.ok) throw new Error(first.error.message);
+    const t1 = performance.now();
+    const backup = await nextDay.dailyBackup;
+    if (!backup?.ok || !backup.value) throw new Error('no daily backup');
+    console.log(
+      `the day's first edit: ${fmt(firstMs)} (goal: not held up by the backup, ≤ 2 ms like any edit); ` +
+        `its backup of ${REPORTS} reports finished ${fmt(performance.now() - t1)} later, in the background`,
+    );
+    nextDay.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

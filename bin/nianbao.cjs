@@ -13,7 +13,7 @@ function fail(message) {
   process.exit(2);
 }
 
-function ensureBundle() {
+async function ensureBundle() {
   let tools;
   try {
     tools = require('../scripts/build-cli.cjs');
@@ -24,20 +24,31 @@ function ensureBundle() {
   }
   if (!tools.bundleState().stale) return;
   try {
-    tools.buildCli();
+    await tools.buildCli();
   } catch (err) {
     fail(`构建命令行程序失败：${err && err.message ? err.message.split('\n')[0] : String(err)}。请运行 npm run build 查看详情`);
   }
 }
 
-ensureBundle();
-const { main } = require(bundle);
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err) => {
-    console.error('nianbao: 内部错误：' + (err && err.message ? err.message : String(err)));
-    process.exitCode = 2;
-  },
-);
+let settled = false;
+ensureBundle()
+  .then(() => require(bundle).main(process.argv.slice(2)))
+  .then(
+    (code) => {
+      settled = true;
+      process.exitCode = code;
+    },
+    (err) => {
+      settled = true;
+      console.error('nianbao: 内部错误：' + (err && err.message ? err.message : String(err)));
+      process.exitCode = 2;
+    },
+  );
+// Nothing left to wait for, yet the command never finished (a promise no one settles): that is a
+// failure, never a silent success with nothing printed.
+process.on('beforeExit', () => {
+  if (settled) return;
+  settled = true;
+  console.error('nianbao: 内部错误：命令没有完成就停止了，没有写出任何结果。请重试；如反复出现请联系技术支持');
+  process.exitCode = 2;
+});

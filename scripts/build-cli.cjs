@@ -35,10 +35,10 @@ function bundleState() {
  * commands started at once (a test run) may all find the bundle due, and
  * none of them must load a half-written one.
  */
-function buildCli() {
+async function buildCli() {
   // esbuild is a development dependency: required only when a build is due.
-  const { buildSync } = require('esbuild');
-  const { outputFiles } = buildSync({
+  const { build } = require('esbuild');
+  const { outputFiles } = await build({
     // The command, and the worker thread that reads the files of a review under its own budget (beside it: src/main/review/reading.ts finds it there).
     entryPoints: { nianbao: join(root, 'src', 'main', 'cli.ts'), 'read-worker': join(root, 'src', 'main', 'review', 'read-worker.ts') },
     outdir: dirname(BUNDLE),
@@ -48,7 +48,8 @@ function buildCli() {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    packages: 'external',
+    external: externalPackages(),
+    plugins: [withoutZodLocales],
     sourcemap: true,
     logLevel: 'warning',
   });
@@ -60,6 +61,36 @@ function buildCli() {
   }
 }
 
+/**
+ * Packages the bundle leaves to node_modules: all but zod. zod is the JSON
+ * reader every command needs, and its package entry loads some forty locales
+ * at start-up (as long as node's own start); bundled, it loads only what the
+ * schemas use.
+ */
+function externalPackages() {
+  const pkg = require(join(root, 'package.json'));
+  return Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.optionalDependencies }).filter((name) => name !== 'zod');
+}
+
+/**
+ * zod's \`z.locales\` namespace (messages in other languages) is never used:
+ * every message the user sees is our own, in Chinese, and zod's default
+ * English one is imported by zod apart from this namespace.
+ */
+const withoutZodLocales = {
+  name: 'without-zod-locales',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]locales[\\/]index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'unused' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'unused' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 module.exports = { BUNDLE, WORKER, buildCli, bundleState };
 
-if (require.main === module) buildCli();
+if (require.main === module)
+  buildCli().catch((err) => {
+    console.error(err && err.message ? err.message : String(err));
+    process.exitCode = 1;
+  });

@@ -1,6 +1,6 @@
 // The `nianbao` command (docs/report-format.md, "The command"). Every command reads files through
 // the one reader registry, so each new file type works in all of them.
-import { EXIT, parse, UsageError, yearOption, type CliIO, type Command } from './cli-kit';
+import { EXIT, HelpRequest, parse, UsageError, yearOption, type CliIO, type Command } from './cli-kit';
 import type { ReadReport } from './formats/registry';
 import type { ExportFormat } from '../shared/api/contract';
 import { EXPORT_FORMATS, FILE_FORMATS, formatOfName } from '../shared/formats';
@@ -14,15 +14,16 @@ import { reportToJson } from '../shared/model/schema';
 import type { Report } from '../shared/model/report';
 import { isExplained } from '../shared/rules/explanations';
 import { countBySeverity, SEVERITY_LABEL, severityCounts, type Finding } from '../shared/rules/types';
-import { checkReport, defaultDatabasePath, openLibrary, type ReportLibrary } from './services/library';
+import type { ReportLibrary } from './services/library';
 import { LEVELS } from '../shared/template/gov2021';
 import { basename } from 'node:path';
 import { defaultHighlights, INFOGRAPHIC_OUTPUTS, infographicKindOf } from '../shared/infographic';
 
-// The readers and writers (exceljs, docx, pdf-lib), review and 汇总, the browser mode (the handlers, ECharts, resvg) are
-// loaded by the commands that use them: together they take several times longer to load than the
-// rest of the command, and `--help` or `list` need none of them.
+// The readers and writers (exceljs, docx, pdf-lib), review and 汇总, the browser mode (the handlers, ECharts, resvg),
+// the library (better-sqlite3) are loaded by the commands that use them: together they take several times longer
+// to load than the rest of the command, and `--help` or `validate x.json` need none of them.
 const formats = () => import('./formats/registry');
+const libraryModule = () => import('./services/library');
 const exporting = () => import('./formats/export');
 const reviewing = () => import('./review/commands');
 const reviewCmd: Command = async (args, io) => (await reviewing()).reviewCmd(args, io);
@@ -35,41 +36,52 @@ const defaultIO: CliIO = {
   err: (line) => process.stderr.write(line + '\n'),
 };
 
-const USAGE = `用法：nianbao <命令> [参数]
-
-  inspect FILE [--agency 机关] [--year 年度]      以报告 JSON 显示 FILE
-  validate FILE [--previous 上年FILE] [--json] [--fix --out 修正后.json]
+/** Each command's usage: its line and what it does, as `--help` and a mistyped option show it. */
+const COMMAND_USAGE: Record<string, string> = {
+  inspect: `inspect FILE [--agency 机关] [--year 年度]      以报告 JSON 显示 FILE`,
+  validate: `validate FILE [--previous 上年FILE] [--json] [--fix --out 修正后.json]
                                                   校验报告，列出错误、需核实项和提示；--fix 做“全部修正”（与编辑器相同）
-                                                  并把修正后的报告写入 --out，在标准错误输出逐条列出修改
-  export FILE --to ${EXPORT_FORMATS.join('|')} --out PATH [--previous 上年FILE] [--draft] [--one-sheet] [--no-audit] [--closing]
+                                                  并把修正后的报告写入 --out，在标准错误输出逐条列出修改`,
+  export: `export FILE --to ${EXPORT_FORMATS.join('|')} --out PATH [--previous 上年FILE] [--draft] [--one-sheet] [--no-audit] [--closing]
                                                   导出文档；有错误或未说明的需核实项时须加 --draft（标“草稿”）；
                                                   --one-sheet：Excel 的三张表放在同一个工作表；--no-audit：Excel 不附审核情况表；
-                                                  --closing：网页也印落款和成文日期（Word、PDF 总是印）
-  infographic FILE [--previous 上年FILE] --out PATH(.png|.pdf|.html) [--scale 2] [--highlight 文字]…
+                                                  --closing：网页也印落款和成文日期（Word、PDF 总是印）`,
+  infographic: `infographic FILE [--previous 上年FILE] --out PATH(.png|.pdf|.html) [--scale 2] [--highlight 文字]…
                                                   一图读懂：PNG 750 像素宽（--scale 2 为 1500 像素，供印刷）、
-                                                  A4 纸 PDF 或网页；--highlight 可写多次，不写则取自“总体情况”
-  import FILE [--db 资料库] [--agency 机关] [--year 年度] [--level 层级]
+                                                  A4 纸 PDF 或网页；--highlight 可写多次，不写则取自“总体情况”`,
+  import: `import FILE [--db 资料库] [--agency 机关] [--year 年度] [--level 层级]
                                                   把 FILE 存入报告资料库，显示新报告的编号；
                                                   --agency、--year 用于文件中没写标题（机关、年度）的工作簿，
-                                                  --level 为 ${LEVELS.join('、')} 之一
-  list [--db 资料库]                               列出资料库中的报告：编号、机关、年度、状态、修改时间
-  review FILE…|DIR [--previous 上年DIR] [--roster 名单] [--against 上轮] [--as-of 日期] [--out 问题清单.xlsx]
+                                                  --level 为 ${LEVELS.join('、')} 之一`,
+  list: `list [--db 资料库]                               列出资料库中的报告：编号、机关、年度、状态、修改时间`,
+  review: `review FILE…|DIR [--previous 上年DIR] [--roster 名单] [--against 上轮] [--as-of 日期] [--out 问题清单.xlsx]
          [--word 问题清单.docx] [--region 本级FILE] [--json]
                                                   批量审核各单位的报告（各自对照上年报告），一行一份；--out 写问题清单工作簿，
                                                   --word 写逐单位的 Word 问题清单；--region：本级报告与各单位合计逐格比对；
                                                   --roster（文本文件每行一个单位，或工作簿第一列）列出未报送和逾期的单位；
                                                   --against（上轮的 --json 输出或问题清单.xlsx）标出已整改、仍存在、新发现；
-                                                  --as-of 按这一天判断逾期（默认今天）
-  sum FILE…|DIR --agency 机关 --year 年度 [--level 层级] [--previous 上年汇总] [--include-errors] [--out PATH]
+                                                  --as-of 按这一天判断逾期（默认今天）`,
+  sum: `sum FILE…|DIR --agency 机关 --year 年度 [--level 层级] [--previous 上年汇总] [--include-errors] [--out PATH]
                                                   把同一年度各单位的报告逐格相加为本地区的汇总报告（按 PATH 的扩展名写出）；
                                                   有错误的报告不计入，除非 --include-errors；--previous 只对照上年的汇总；
-                                                  相加超出数字范围时拒绝（退出码 2）
+                                                  相加超出数字范围时拒绝（退出码 2）`,
+  serve: `serve [--db 资料库] [--port 端口] [--open]        在浏览器中使用年报编制助手（无需 Electron）`,
+};
 
-  serve [--db 资料库] [--port 端口] [--open]        在浏览器中使用年报编制助手（无需 Electron）
-
-FILE 可以是${FILE_FORMATS.filter((f) => f.readable)
+const FILE_NOTE = `FILE 可以是${FILE_FORMATS.filter((f) => f.readable)
   .map((f) => `${f.label}（${[...f.extensions, ...(f.alsoReads ?? [])].join('、')}）`)
   .join('、')}；DIR 为文件夹时读取其中（含子文件夹）所有报告文件。`;
+
+const USAGE = `用法：nianbao <命令> [参数]
+
+${Object.entries(COMMAND_USAGE)
+  .map(([name, usage]) => `${name === 'serve' ? '\n' : ''}  ${usage}`)
+  .join('\n')}
+
+${FILE_NOTE}`;
+
+/** One command's usage, under the line that names the mistake. */
+const commandUsage = (name: string) => `用法：nianbao ${COMMAND_USAGE[name] ?? ''}`;
 
 async function load(path: string | undefined, io: CliIO, extra: { agency?: string; year?: number } = {}): Promise<ReadReport | undefined> {
   if (!path) throw new UsageError('缺少文件参数');
@@ -97,6 +109,10 @@ function summary(findings: readonly Finding[], explanations: Readonly<Record<str
   return severityCounts(countBySeverity(findings), done ? `（其中 ${done} 个已写核实说明）` : '');
 }
 
+/** The commands that read one FILE, and those that read none. */
+const ONE_FILE = { maxPositionals: 1 };
+const NO_FILE = { maxPositionals: 0 };
+
 /** --agency and --year: the body and year where the file names none. */
 const IDENTITY_OPTIONS = { agency: { type: 'string' }, year: { type: 'string' } } as const;
 
@@ -106,7 +122,7 @@ function identityOf(values: { agency?: string | boolean; year?: string | boolean
 }
 
 const inspect: Command = async (args, io) => {
-  const { positionals, values } = parse(args, IDENTITY_OPTIONS);
+  const { positionals, values } = parse(args, IDENTITY_OPTIONS, ONE_FILE);
   const read = await load(positionals[0], io, identityOf(values));
   if (!read) return EXIT.unreadable;
   read.notes.forEach((n) => io.err(n));
@@ -141,12 +157,16 @@ async function writeFixed(report: Report, previous: Report | null, out: string, 
 }
 
 const validateCmd: Command = async (args, io) => {
-  const { positionals, values } = parse(args, {
-    previous: { type: 'string' },
-    json: { type: 'boolean' },
-    fix: { type: 'boolean' },
-    out: { type: 'string' },
-  });
+  const { positionals, values } = parse(
+    args,
+    {
+      previous: { type: 'string' },
+      json: { type: 'boolean' },
+      fix: { type: 'boolean' },
+      out: { type: 'string' },
+    },
+    ONE_FILE,
+  );
   if (values.fix && !values.out) throw new UsageError('--fix 需要 --out 指定修正后报告的文件（.json）');
   if (values.out && !values.fix) throw new UsageError('--out 只与 --fix 一起使用');
   if (values.out && formatOfName(values.out)?.id !== 'json') throw new UsageError('--out 应为 .json 文件');
@@ -169,15 +189,19 @@ const validateCmd: Command = async (args, io) => {
 };
 
 const exportCmd: Command = async (args, io) => {
-  const { positionals, values } = parse(args, {
-    to: { type: 'string' },
-    out: { type: 'string' },
-    previous: { type: 'string' },
-    draft: { type: 'boolean' },
-    'one-sheet': { type: 'boolean' },
-    'no-audit': { type: 'boolean' },
-    closing: { type: 'boolean' },
-  });
+  const { positionals, values } = parse(
+    args,
+    {
+      to: { type: 'string' },
+      out: { type: 'string' },
+      previous: { type: 'string' },
+      draft: { type: 'boolean' },
+      'one-sheet': { type: 'boolean' },
+      'no-audit': { type: 'boolean' },
+      closing: { type: 'boolean' },
+    },
+    ONE_FILE,
+  );
   const format = values.to as ExportFormat | undefined;
   if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--to 应为 ${EXPORT_FORMATS.join('、')} 之一`);
   if (!values.out) throw new UsageError('缺少 --out 输出文件');
@@ -203,12 +227,16 @@ const exportCmd: Command = async (args, io) => {
 const INFOGRAPHIC_EXTENSIONS = [...new Set(INFOGRAPHIC_OUTPUTS.flatMap((o) => o.file.extensions))].join('、');
 
 const infographicCmd: Command = async (args, io) => {
-  const { positionals, values } = parse(args, {
-    previous: { type: 'string' },
-    out: { type: 'string' },
-    scale: { type: 'string' },
-    highlight: { type: 'string', multiple: true },
-  });
+  const { positionals, values } = parse(
+    args,
+    {
+      previous: { type: 'string' },
+      out: { type: 'string' },
+      scale: { type: 'string' },
+      highlight: { type: 'string', multiple: true },
+    },
+    ONE_FILE,
+  );
   if (!values.out) throw new UsageError('缺少 --out 输出文件');
   const scale = values.scale === undefined ? 1 : Number(values.scale);
   if (scale !== 1 && scale !== 2) throw new UsageError('--scale 应为 1 或 2');
@@ -234,15 +262,16 @@ const infographicCmd: Command = async (args, io) => {
 };
 
 const serveCmd: Command = async (args, io) => {
-  const { values } = parse(args, { db: { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' } });
+  const { values } = parse(args, { db: { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' } }, NO_FILE);
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new UsageError('--port 应为 1–65535 的端口号');
   const { serve } = await import('./serve/command');
   return serve({ db: values.db, port, open: values.open, out: io.out, err: io.err });
 };
 
-/** Opens the library (the app's own unless --db), runs `use`, lets the opening backup finish, closes. */
+/** Opens the library (the app's own unless --db), runs `use`, lets the backups under way finish, closes. */
 async function withLibrary(db: string | undefined, io: CliIO, use: (library: ReportLibrary) => number): Promise<number> {
+  const { openLibrary, defaultDatabasePath } = await libraryModule();
   const opened = openLibrary(db ?? defaultDatabasePath());
   if (!opened.ok) {
     io.err(opened.error.message);
@@ -253,13 +282,13 @@ async function withLibrary(db: string | undefined, io: CliIO, use: (library: Rep
   try {
     return use(library);
   } finally {
-    await library.openingBackup;
+    await library.backupsDone();
     library.close();
   }
 }
 
 const importCmd: Command = async (args, io) => {
-  const { positionals, values } = parse(args, { db: { type: 'string' }, level: { type: 'string' }, ...IDENTITY_OPTIONS });
+  const { positionals, values } = parse(args, { db: { type: 'string' }, level: { type: 'string' }, ...IDENTITY_OPTIONS }, ONE_FILE);
   const level = values.level;
   if (level !== undefined && !(LEVELS as readonly string[]).includes(level)) throw new UsageError(`--level 应为 ${LEVELS.join('、')} 之一`);
   // Read and check first: a report the library would refuse never opens it, let alone creates an empty one.
@@ -270,6 +299,7 @@ const importCmd: Command = async (args, io) => {
     io.err(`「${name}」中没有写明机关名称，未导入：请加 --agency 机关名称（如有需要再加 --year 年度、--level 层级）`);
     return EXIT.unreadable;
   }
+  const { checkReport } = await libraryModule();
   const checked = checkReport(level ? { ...read.report, level } : read.report);
   if (!checked.ok) {
     io.err(`「${name}」${checked.error.message}`);
@@ -289,7 +319,7 @@ const importCmd: Command = async (args, io) => {
 };
 
 const listCmd: Command = async (args, io) => {
-  const { values } = parse(args, { db: { type: 'string' } });
+  const { values } = parse(args, { db: { type: 'string' } }, NO_FILE);
   return withLibrary(values.db, io, (library) => {
     const listed = library.list();
     if (!listed.ok) {
@@ -328,8 +358,13 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   try {
     return await command(rest, io);
   } catch (err) {
+    if (err instanceof HelpRequest) {
+      io.out(commandUsage(name));
+      return EXIT.ok;
+    }
     if (err instanceof UsageError) {
-      io.err(`参数有误：${err.message}\n${USAGE}`);
+      io.err(`参数有误：${err.message}`);
+      io.err(commandUsage(name));
       return EXIT.unreadable;
     }
     throw err;

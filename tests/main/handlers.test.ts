@@ -35,6 +35,7 @@ describe('handlers', () => {
     value(
       await fx.api.library.edit({
         id: created.id,
+        revision: created.revision,
         patch: { cells: { 'requests.received.natural': 3 }, narratives: { other: '本单位未收取信息处理费。' } },
       }),
     );
@@ -48,7 +49,11 @@ describe('handlers', () => {
   it('refuse 定稿 while errors remain, saying why', async () => {
     const created = value(await fx.api.library.create({ agency: '余杭区统计局', year: 2025, level: '县区部门' }));
     value(
-      await fx.api.library.edit({ id: created.id, patch: { cells: { 'requests.received.natural': 3, 'requests.received.total': 5 } } }),
+      await fx.api.library.edit({
+        id: created.id,
+        revision: created.revision,
+        patch: { cells: { 'requests.received.natural': 3, 'requests.received.total': 5 } },
+      }),
     );
     const res = await fx.api.library.setStatus({ id: created.id, status: '定稿' });
     expect(res.ok).toBe(false);
@@ -65,7 +70,7 @@ describe('handlers', () => {
 
   it("create from last year's report with the level the author chose", async () => {
     const last = value(await fx.api.library.create({ agency: '余杭区统计局', year: 2024, level: '县区部门' }));
-    value(await fx.api.library.edit({ id: last.id, patch: { cells: { 'requests.carried_forward.natural': 2 } } }));
+    value(await fx.api.library.edit({ id: last.id, revision: last.revision, patch: { cells: { 'requests.carried_forward.natural': 2 } } }));
     const next = value(await fx.api.library.create({ agency: '余杭区统计局', year: 2025, level: '县区政府', fromPrevious: true }));
     expect(next.level).toBe('县区政府');
     const opened = value(await fx.api.library.open({ id: next.id }));
@@ -77,7 +82,14 @@ describe('handlers', () => {
 
   it('an import is one edit: its changes and the version before them, together', async () => {
     const created = value(await fx.api.library.create({ agency: '某局', year: 2024, level: '县区部门' }));
-    value(await fx.api.library.edit({ id: created.id, patch: { cells: { 'requests.received.natural': 1 } }, keepBefore: 'replace' }));
+    value(
+      await fx.api.library.edit({
+        id: created.id,
+        revision: created.revision,
+        patch: { cells: { 'requests.received.natural': 1 } },
+        keepBefore: 'replace',
+      }),
+    );
     const revisions = value(await fx.api.library.revisions({ id: created.id }));
     expect(revisions.map((r) => r.reason)).toEqual(['replace']);
     expect(
@@ -117,8 +129,14 @@ describe('handlers', () => {
         expect(docx.fileName).toBe('余杭区统计局2022年政府信息公开工作年度报告.docx');
         expect(Buffer.from(docx.data, 'base64').subarray(0, 2).toString()).toBe('PK');
       }
-      value(await fx.api.library.setStatus({ id: stored.value.id, status: '草稿' }));
-      value(await fx.api.library.edit({ id: stored.value.id, patch: { cells: { 'requests.received.total': 11 } } }));
+      const draftAgain = value(await fx.api.library.setStatus({ id: stored.value.id, status: '草稿' }));
+      value(
+        await fx.api.library.edit({
+          id: stored.value.id,
+          revision: draftAgain.revision,
+          patch: { cells: { 'requests.received.total': 11 } },
+        }),
+      );
       const draft = value(await fx.api.files.exportDocument({ id: stored.value.id, format: 'html', draft: true }));
       if (draft.kind !== 'download') throw new Error('expected a download');
       expect(draft.fileName).toContain('（草稿）');

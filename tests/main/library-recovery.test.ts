@@ -216,15 +216,48 @@ describe('backups', () => {
     // …and the day's next change keeps it.
     clock.advanceMinutes(60);
     value(library.applyEdit(id, { meta: { agency: '余杭区数据资源局' } }));
+    // Copied in the background from a snapshot taken before the change: the change did not wait for it.
+    await library.dailyBackup;
     expect(backups()).toHaveLength(1);
     expect(agencyIn(join(backupDir(), backups()[0]!), id)).toBe('余杭区统计局');
     // The next day: one backup before its first change, however many follow.
     clock.advanceMinutes(24 * 60);
     value(library.applyEdit(id, { meta: { agency: '余杭区大数据局' } }));
     for (let n = 0; n < 20; n++) value(library.applyEdit(id, { cells: { 'requests.received.natural': n } }));
+    await library.backupsDone();
     library.close();
     expect(backups()).toHaveLength(2);
     expect(agencyIn(join(backupDir(), backups()[1]!), id)).toBe('余杭区数据资源局');
+  });
+
+  it("copies the day's backup in the background: saves made while it copies never reach it", async () => {
+    const { library } = await open(tmp.dbPath, { now: clock.now });
+    // Enough reports that the copy takes many steps, with saves between them.
+    const ids = Array.from({ length: 60 }, () => value(library.add(seedReport())).id);
+    clock.advanceMinutes(24 * 60);
+    value(library.applyEdit(ids[0]!, { meta: { agency: '今天第一次修改' } }));
+    const copying = library.dailyBackup;
+    expect(copying).toBeDefined();
+    let finished = false;
+    void copying!.then(() => (finished = true));
+    let during = 0;
+    for (let n = 0; !finished && n < 10_000; n++) {
+      value(library.applyEdit(ids[n % ids.length]!, { cells: { 'requests.received.natural': 1000 + n } }));
+      during += 1;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const backup = value(await copying!)!;
+    library.close();
+    // The copy ran while the library took saves: it did not hold them up, and it holds none of them.
+    expect(during).toBeGreaterThan(1);
+    expect(integrityOf(backup.path)).toBe('ok');
+    expect(agencyIn(backup.path, ids[0]!)).toBe('余杭区统计局');
+    const copy = new Database(backup.path, { readonly: true });
+    const edited = copy.prepare("SELECT count(*) AS n FROM cells WHERE key = 'requests.received.natural' AND value >= 1000").get() as {
+      n: number;
+    };
+    copy.close();
+    expect(edited.n).toBe(0);
   });
 
   it('keeps one backup for each of the newest 14 days the library was written, however long ago', async () => {
@@ -235,6 +268,7 @@ describe('backups', () => {
       // Written every third day: the days that count are days of work, not calendar days.
       clock.advanceMinutes(3 * 24 * 60);
       value(library.applyEdit(id, { cells: { 'requests.received.natural': day } }));
+      await library.dailyBackup;
       days.push(library.listBackups()[0]!.path);
     }
     library.close();
@@ -272,6 +306,7 @@ describe('backups', () => {
     clock.advanceMinutes(24 * 60);
     const { library: again } = await open(tmp.dbPath, { now: clock.now });
     value(again.applyEdit(1, { cells: { 'requests.received.natural': 1 } }));
+    await again.backupsDone();
     again.close();
     expect(backups()).toEqual(['library-20261126T090000000Z.db', expect.stringMatching(/^library-20261127T\d{9}Z\.db$/)]);
   });

@@ -87,11 +87,11 @@ describe('a narrative of 150,000 lines', () => {
   it('is refused by the library and by the API, and the stored text stays', async () => {
     const services = value(await openServices({ databasePath: join(dir, 'library.db'), shell: 'browser' }));
     try {
-      const { id } = value(services.library.add(seedReport()));
+      const { id, revision } = value(services.library.add(seedReport()));
       const text = linesOf(150_000);
       const direct = services.library.applyEdit(id, { narratives: { problems: text } });
       expect(direct).toMatchObject({ ok: false, error: { message: `修改未保存：${textTooLongMessage('problems', text.length)}` } });
-      const overApi = await createHandlers(services)['library.edit']({ id, patch: { narratives: { problems: text } } });
+      const overApi = await createHandlers(services)['library.edit']({ id, revision, patch: { narratives: { problems: text } } });
       expect(overApi).toMatchObject({
         ok: false,
         error: { code: 'bad_request', message: expect.stringContaining('超过每部分 50,000 个字符') },

@@ -184,7 +184,7 @@ describe('an existing library that may not be written', () => {
       const handlers = createHandlers(services);
       const info = value(await handlers['app.info']({}));
       expect((info as { readOnly: string }).readOnly).toMatch(/是只读的，已以只读方式打开/);
-      const edit = await handlers['library.edit']({ id, patch: { narratives: { other: '改' } } });
+      const edit = await handlers['library.edit']({ id, revision: 0, patch: { narratives: { other: '改' } } });
       expect(edit).toMatchObject({ ok: false, error: { code: 'read_only', message: expect.stringContaining('去掉文件的只读属性') } });
     } finally {
       await services.close();

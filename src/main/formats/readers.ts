@@ -6,13 +6,14 @@
 import { basename } from 'node:path';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { extensionOf, formatOfName, LEGACY_EXTENSIONS, readableExtensions, type FormatId } from '../../shared/formats';
-import { importWorkbook } from '../services/excel';
-import { importDocument, type DocumentKind } from '../services/sources';
+import type { DocumentKind } from '../services/sources';
 import { readFileChecked } from '../services/fs/files';
 import { readChecked, readJson } from './read-json';
 import type { ReadFormat, ReadOptions, ReadReport } from './types';
 
+// Each reader loads its library on first use: a command or worker that reads only JSON loads none of them.
 const readXlsx: ReadFormat = async (fileName, bytes, options) => {
+  const { importWorkbook } = await import('../services/excel');
   const imported = await importWorkbook(bytes, { fileName: basename(fileName), agency: options.agency, year: options.year });
   if (!imported.ok) return imported;
   return ok({ report: imported.value.report, notes: imported.value.record.notes, record: imported.value.record });
@@ -22,6 +23,7 @@ const readXlsx: ReadFormat = async (fileName, bytes, options) => {
 const documentReader =
   (kind: DocumentKind): ReadFormat =>
   async (fileName, bytes, options) => {
+    const { importDocument } = await import('../services/sources');
     const imported = await importDocument(kind, bytes, {
       fileName: basename(fileName),
       agency: options.agency,

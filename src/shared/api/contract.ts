@@ -42,12 +42,13 @@ export const inputs = {
   // With fromPrevious, the report starts from the same body's report for year − 1.
   'library.create': identitySchema.extend({ fromPrevious: z.boolean().optional() }),
   'library.open': z.strictObject({ id }),
-  // `revision`: the report's revision the patch was made on; a save on an older one is refused (code 'conflict').
+  // `revision`: the report's revision the patch was made on, always: a save on an older one is refused (code
+  // 'conflict'), and one without it too, so the check protects every client, not only those that send one.
   // keepBefore 'replace': an import, whose version before is kept in the same transaction as its changes.
   'library.edit': z.strictObject({
     id,
     patch: editPatchSchema,
-    revision: z.number().int().nonnegative().optional(),
+    revision: z.number({ error: '修改没有注明它所依据的报告版本，未保存：请重新载入报告后再改' }).int().nonnegative(),
     keepBefore: z.enum(['replace']).optional(),
   }),
   'library.duplicate': z.strictObject({ id }),

@@ -113,6 +113,51 @@ export async function createBackup(
   return finishBackup(target, at, kind, options);
 }
 
+/** Pages copied per step of a background backup: a few milliseconds each, so saves in between are not held up. */
+const PAGES_PER_STEP = 256;
+
+/**
+ * A backup of the library as it stands now, copied in the background. A
+ * second, read-only connection opens a read transaction before this returns:
+ * in WAL mode that transaction sees exactly the commits made before it, for as
+ * long as it stays open, whatever is committed after it. The copy is taken from
+ * it step by step (SQLite's online backup API) and the transaction ends only
+ * when the copy is complete. So a caller that starts this before writing gets a
+ * backup without that write, and the write need not wait for the copy.
+ */
+export function startSnapshotBackup(
+  databasePath: string,
+  dir: string,
+  at: Date,
+  kind: BackupKind,
+  options: SqliteOptions,
+): Promise<Result<BackupFile>> {
+  const target = backupTarget(dir, databasePath, at, kind);
+  const temp = target + TEMP_SUFFIX;
+  let reader: Db | undefined;
+  try {
+    reader = openSqlite(databasePath, { ...options, readonly: true, fileMustExist: true });
+    reader.exec('BEGIN');
+    // A deferred transaction takes its snapshot at its first read: now, before the caller writes.
+    reader.prepare('SELECT count(*) FROM reports').get();
+    rmSync(temp, { force: true });
+  } catch (err) {
+    reader?.close();
+    return Promise.resolve(backupFailed(err, target));
+  }
+  const snapshot = reader;
+  return (async () => {
+    try {
+      await snapshot.backup(temp, { progress: () => PAGES_PER_STEP });
+    } catch (err) {
+      return backupFailed(err, target);
+    } finally {
+      snapshot.close();
+    }
+    return finishBackup(target, at, kind, options);
+  })();
+}
+
 /**
  * The day's backup, taken synchronously just before the day's first change is
  * written, so it holds the library exactly as it was before that day. `VACUUM

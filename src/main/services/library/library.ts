@@ -10,7 +10,15 @@ import { nextYearReport } from '../../../shared/rules/carried';
 import { validate } from '../../../shared/rules/engine';
 import { blockingFindings, notFinalReason } from '../../../shared/rules/explanations';
 import { fixAll, type AppliedFix } from '../../../shared/rules/fix-all';
-import { createBackup, createBackupNow, listBackups, pruneBackups, type BackupFile, type RetentionPolicy } from './backups';
+import {
+  createBackup,
+  createBackupNow,
+  listBackups,
+  pruneBackups,
+  startSnapshotBackup,
+  type BackupFile,
+  type RetentionPolicy,
+} from './backups';
 import { storageFailure } from './errors';
 import {
   AUTHOR_STATUSES,
@@ -30,6 +38,7 @@ import { Rounds } from './rounds';
 import { ReportStore, type StoredReport } from './store';
 import { localToday } from '../../../shared/model/dates';
 import { isoTime } from './time';
+import { ReportList, sortByAgencyThenYear } from './list-cache';
 
 export interface LibrarySettings extends SqliteOptions {
   databasePath: string;
@@ -49,18 +58,6 @@ export interface LibrarySettings extends SqliteOptions {
 /** Last year's report: by id, or by its body and year. */
 export type PreviousRef = number | { agency: string; year: number };
 
-const collator = new Intl.Collator('zh-CN');
-
-/**
- * Agencies in Chinese collation order (pinyin), then the newest year first.
- * The collator runs over the distinct agency names only (a library holds a
- * few bodies, many years): comparing CJK text is the slow part of a sort.
- */
-function sortByAgencyThenYear(reports: ReportSummary[]): ReportSummary[] {
-  const rank = new Map([...new Set(reports.map((r) => r.agency))].sort(collator.compare).map((agency, i) => [agency, i]));
-  return reports.sort((a, b) => rank.get(a.agency)! - rank.get(b.agency)! || b.year - a.year || a.id - b.id);
-}
-
 export interface ListOptions {
   /** Words that must each appear in the agency or the year. */
   search?: string;
@@ -72,6 +69,7 @@ export class ReportLibrary {
   private readonly store: ReportStore;
   /** The rounds of collection (一轮收集) and their rosters: rounds.ts, on this library's transactions. */
   readonly rounds: Rounds;
+  private readonly listed: ReportList;
   private closed = false;
   /** The local day whose backup is already taken (or not needed): later changes that day take none. */
   private backedUpDay: string | undefined;
@@ -81,6 +79,12 @@ export class ReportLibrary {
    * closing; closing earlier abandons it.
    */
   readonly openingBackup: Promise<Result<BackupFile | null>>;
+  /**
+   * The day's backup, once the day's first change has started it: it holds the
+   * library as the day found it and is copied in the background (see
+   * startSnapshotBackup). Undefined until then.
+   */
+  dailyBackup: Promise<Result<BackupFile | null>> | undefined;
 
   constructor(
     private readonly db: Db,
@@ -102,13 +106,17 @@ export class ReportLibrary {
           .filter((r) => r.year === year && r.kind === 'report')
           .map((r) => ({ agency: r.agency, load: () => this.store.load(r.id)?.report })),
     });
+    this.listed = new ReportList(this.store, () => db.pragma('data_version', { simple: true }) as number);
     this.openingBackup = settings.backupAtStart ? this.backupAtStart() : Promise.resolve(ok(null));
   }
 
   // ---- reading --------------------------------------------------------------
 
   list(options: ListOptions = {}): Result<ReportSummary[]> {
-    return this.run('读取报告列表', () => ok(sortByAgencyThenYear(this.store.summaries(options.search ?? '', !!options.includeDeleted))));
+    const search = options.search?.trim() ?? '';
+    return this.run('读取报告列表', () =>
+      ok(search ? sortByAgencyThenYear(this.store.summaries(search, !!options.includeDeleted)) : this.listed.all(!!options.includeDeleted)),
+    );
   }
 
   get(id: number): Result<StoredReport> {
@@ -380,6 +388,28 @@ export class ReportLibrary {
     return this.kept(createBackupNow(this.db, backupDir, databasePath, now, 'daily', this.settings));
   }
 
+  /**
+   * Starts the day's backup when this day (local time) has none yet, from a
+   * snapshot taken before the change about to be written: the change does not
+   * wait for the copy, and the copy never holds it. After the day's first
+   * change it costs nothing.
+   */
+  private startDailyBackup(now: Date = this.now()): void {
+    const day = localToday(now);
+    if (this.settings.readOnly || this.backedUpDay === day) return;
+    if (this.store.isEmpty()) return;
+    const { backupDir, databasePath } = this.settings;
+    this.backedUpDay = day;
+    if (listBackups(backupDir, databasePath).some((b) => b.kind === 'daily' && localToday(b.takenAt) === day)) return;
+    this.dailyBackup = startSnapshotBackup(databasePath, backupDir, now, 'daily', this.settings).then((made) => this.kept(made));
+  }
+
+  /** Resolves once the backups under way (the start's, the day's) are finished: wait for it before closing. */
+  async backupsDone(): Promise<void> {
+    await this.openingBackup;
+    await this.dailyBackup;
+  }
+
   private async backupAtStart(): Promise<Result<BackupFile | null>> {
     if (this.store.isEmpty()) return ok(null);
     const { backupDir, databasePath } = this.settings;
@@ -429,9 +459,9 @@ export class ReportLibrary {
   private write<T>(doing: string, action: () => Result<T>): Result<T> {
     if (this.settings.readOnly) return fail('read_only', `${doing}未完成：${this.settings.readOnly}`);
     return this.run(doing, () => {
-      // The day's backup cannot be taken inside the transaction; a failed one does not stop the change.
+      // The day's backup starts from a snapshot taken before the transaction; a failed one does not stop the change.
       try {
-        this.backupToday();
+        this.startDailyBackup();
       } catch {
         // Only a busy or failing disk gets here, and the change itself will say so if it fails too.
       }
@@ -444,8 +474,10 @@ export class ReportLibrary {
           })
           .immediate();
       } catch (err) {
+        this.store.takeTouched();
         if (!(err instanceof Refused)) throw err;
       }
+      this.listed.refresh(this.store.takeTouched());
       return result!;
     });
   }

@@ -17,6 +17,7 @@ import { APPLICATION_ID, SCHEMA_VERSION, migrate } from './schema';
 import { integrityOk, openSqlite, type Db, type SqliteOptions } from './sqlite';
 import { localMinute } from '../../../shared/model/dates';
 import { fileStamp } from './time';
+import { claimLibrary, type Holder, type LibraryLock } from './lock';
 
 export interface OpenOptions extends SqliteOptions {
   /** Default: a `backups` folder beside the database. */
@@ -31,6 +32,13 @@ export interface OpenOptions extends SqliteOptions {
   revisionMinutes?: number;
   /** The clock; tests pass their own. */
   now?: () => Date;
+  /**
+   * The program that edits the library for as long as it runs (the desktop
+   * app, `nianbao serve`): it holds the library, and a second such program
+   * opens it read-only, told who holds it. A command that saves once (import)
+   * names none: SQLite's own locking and the revisions keep its save safe.
+   */
+  holder?: Holder;
 }
 
 export interface OpenedLibrary {
@@ -39,6 +47,8 @@ export interface OpenedLibrary {
   recovery?: string;
   /** Set when the library could be opened only for reading: why, and what to do. */
   readOnly?: string;
+  /** This process's hold on the library (with `holder`); released when the library closes. */
+  lock?: LibraryLock;
 }
 
 type Opened = { kind: 'open'; db: Db } | { kind: 'damaged'; damage: DamageKind } | { kind: 'refused'; result: Result<never> };
@@ -64,6 +74,7 @@ export function openLibrary(path: string, options: OpenOptions = {}): Result<Ope
   };
   let recovery: string | undefined;
   let opened: Opened;
+  let lock: LibraryLock | undefined;
   try {
     // Before anything else is written beside it: a newer program's file stays as it is.
     const state = inspectFile(databasePath);
@@ -80,6 +91,11 @@ export function openLibrary(path: string, options: OpenOptions = {}): Result<Ope
         );
     }
     mkdirSync(dirname(databasePath), { recursive: true });
+    if (options.holder) {
+      const claim = claimOrNone(databasePath, options.holder, settings);
+      if (claim && !claim.held) return openShared(databasePath, claim.by, settings);
+      lock = claim?.lock;
+    }
     mkdirSync(settings.backupDir, { recursive: true });
     removeUnfinishedBackups(settings.backupDir, databasePath);
     removeUnfinishedCreation(databasePath);
@@ -91,14 +107,50 @@ export function openLibrary(path: string, options: OpenOptions = {}): Result<Ope
       opened = openChecked(databasePath, settings);
     }
   } catch (err) {
+    lock?.release();
     return fail('cannot_open', `无法打开资料库：${describeFsError(err, databasePath, 'write').message}`);
   }
+  if (opened.kind !== 'open') lock?.release();
   if (opened.kind === 'refused') return opened.result;
   if (opened.kind === 'damaged')
     return fail('damaged', `资料库文件损坏，且无法从备份恢复：请把文件夹 ${dirname(databasePath)} 交给技术人员检查`);
 
-  const library = new ReportLibrary(opened.db, settings);
-  return ok({ library, ...(recovery ? { recovery } : {}) });
+  const library = new ReportLibrary(opened.db, lock ? { ...settings, onClose: () => lock.release() } : settings);
+  return ok({ library, ...(recovery ? { recovery } : {}), ...(lock ? { lock } : {}) });
+}
+
+/** The hold on the library; none where the lock file cannot be made (the library still opens: SQLite keeps each save whole). */
+function claimOrNone(databasePath: string, holder: Holder, settings: LibrarySettings): ReturnType<typeof claimLibrary> | undefined {
+  try {
+    return claimLibrary(databasePath, holder, settings);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The library another program holds, opened read-only in place: SQLite lets a
+ * reader share a live file with its writer (no private copy, which could catch
+ * the writer mid-save), so this window sees every save the other one makes.
+ */
+function openShared(path: string, holder: string, settings: LibrarySettings): Result<OpenedLibrary> {
+  let db: Db | undefined;
+  try {
+    db = openSqlite(path, { ...settings, readonly: true, fileMustExist: true });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID || version !== SCHEMA_VERSION) {
+      db.close();
+      return fail(
+        'in_use',
+        `资料库「${path}」正由 ${holder} 打开，且它的数据版本与本程序不同，无法同时查看：请先关闭那个程序，再打开本程序`,
+      );
+    }
+    const readOnly = `资料库正由 ${holder} 打开并编辑，为免两处同时修改，本窗口已以只读方式打开：可以查看、校验和导出报告，不能修改。要修改，请到那个窗口操作，或关闭它后重新打开本程序`;
+    return ok({ library: new ReportLibrary(db, { ...settings, backupAtStart: false, readOnly }), readOnly });
+  } catch (err) {
+    db?.close();
+    return fail('cannot_open', `无法打开资料库：${describeFsError(err, path, 'read').message}`);
+  }
 }
 
 interface ReadOnly {

@@ -34,46 +34,68 @@ function sourceCells(grid: Grid, rowOffset = 0, skipRows = 0): SourceGridCell[] 
 
 const width = (g: Grid) => Math.max(0, maxOf(g.cells.map((c) => c.right)));
 const height = (g: Grid) => Math.max(0, maxOf(g.cells.map((c) => c.bottom)));
-const rowTexts = (g: Grid, r: number) =>
-  g.cells
-    .filter((c) => c.r === r && !c.master)
-    .map((c) => `${c.c}:${c.text}`)
-    .join('|');
 
-/** How many leading rows of `next` repeat the leading rows of `first` (a header repeated on a new page). */
-function repeatedHeader(first: Grid, next: Grid): number {
+/** Rows a repeated header may take. */
+const HEADER_ROWS = 4;
+
+/** The texts of a grid's first rows, each as one string (to see a header repeated). */
+function headerRows(g: Grid): string[] {
+  const rows: string[][] = Array.from({ length: HEADER_ROWS }, () => []);
+  for (const c of g.cells) if (c.r <= HEADER_ROWS && !c.master) rows[c.r - 1]!.push(`${c.c}:${c.text}`);
+  return rows.slice(0, Math.min(HEADER_ROWS, height(g))).map((r) => r.join('|'));
+}
+
+/** How many leading rows of `next` repeat the leading rows of the table it continues (a header repeated on a new page). */
+function repeatedHeader(first: readonly string[], next: Grid): number {
+  const again = headerRows(next);
   let k = 0;
-  while (k < Math.min(height(first), height(next), 4) && rowTexts(first, k + 1) !== '' && rowTexts(first, k + 1) === rowTexts(next, k + 1))
-    k++;
+  while (k < Math.min(first.length, again.length) && first[k] !== '' && first[k] === again[k]) k++;
   return k;
+}
+
+/** Consecutive tables read as one: their cells laid one under another, built into a grid once at the end. */
+interface Run {
+  index: number;
+  width: number;
+  height: number;
+  header: string[];
+  first: Grid;
+  /** The joined cells, once a second table joins the first. */
+  cells?: SourceGridCell[];
 }
 
 /**
  * A table that runs on in a second table (split by hand at a page break, or
  * one table per page) is one table: consecutive tables with only empty text
  * between them and the same columns are joined, the repeated header dropped.
+ * Each table's cells are copied once, however many follow.
  */
 export function joinContinuedTables(blocks: readonly DocumentBlock[]): DocumentBlock[] {
   const out: DocumentBlock[] = [];
-  let lastTable = -1;
+  let run: Run | undefined;
+  const close = () => {
+    if (run?.cells) out[run.index] = { kind: 'table', grid: buildGrid(run.first.sheet, run.cells) };
+    run = undefined;
+  };
   for (const block of blocks) {
     if (block.kind === 'text') {
-      if (block.text.trim() !== '' && !isContinuationMark(block.text)) lastTable = -1;
+      if (block.text.trim() !== '' && !isContinuationMark(block.text)) close();
       out.push(block);
       continue;
     }
-    const prev = lastTable >= 0 ? out[lastTable] : undefined;
-    if (prev?.kind === 'table' && width(prev.grid) === width(block.grid)) {
-      const skip = repeatedHeader(prev.grid, block.grid);
-      out[lastTable] = {
-        kind: 'table',
-        grid: buildGrid(prev.grid.sheet, [...sourceCells(prev.grid), ...sourceCells(block.grid, height(prev.grid), skip)]),
-      };
+    const w = width(block.grid);
+    if (run && run.width === w) {
+      const skip = repeatedHeader(run.header, block.grid);
+      run.cells ??= sourceCells(run.first);
+      for (const cell of sourceCells(block.grid, run.height, skip)) run.cells.push(cell);
+      run.height += height(block.grid) - skip;
       continue;
     }
+    close();
     out.push(block);
-    lastTable = out.length - 1;
+    run = { index: out.length - 1, width: w, height: height(block.grid), header: headerRows(block.grid), first: block.grid };
   }
+  close();
   return out;
 }
 

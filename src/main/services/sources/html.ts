@@ -6,6 +6,8 @@
 import { parseDocument } from 'htmlparser2';
 import { isTag, isText as isTextNode, type AnyNode, type Element, type Text } from 'domhandler';
 import { buildGrid, type SourceGridCell } from '../tables';
+import type { ReadBudget } from './budget';
+import { parseMarkup } from './markup';
 import { sectionHeading } from '../text/sections';
 import { tidySpaces } from '../text/lines';
 import { cellRaw } from './cells';
@@ -122,6 +124,9 @@ function hidden(el: Element): boolean {
   return style.includes('display:none') || style.includes('visibility:hidden') || 'hidden' in el.attribs;
 }
 
+/** A node's parent element (undefined at the document's top level). */
+const parentOf = (n: AnyNode): Element | undefined => (n.parent && isElement(n.parent) ? n.parent : undefined);
+
 function descendants(el: Element, name: string): Element[] {
   const out: Element[] = [];
   const stack = [...el.children];
@@ -133,6 +138,23 @@ function descendants(el: Element, name: string): Element[] {
     for (const child of n.children) stack.push(child);
   }
   return out;
+}
+
+/**
+ * Tables that hold another table, found in one pass: from each table up to
+ * the first ancestor an earlier table already went through, so each element
+ * is climbed once however deep the tables nest.
+ */
+function tablesHoldingTables(root: Element): Set<Element> {
+  const holding = new Set<Element>();
+  const climbed = new Set<Element>();
+  for (const table of descendants(root, 'table')) {
+    for (let up = parentOf(table); up && !climbed.has(up); up = parentOf(up)) {
+      climbed.add(up);
+      if (up.name === 'table') holding.add(up);
+    }
+  }
+  return holding;
 }
 
 /** The rows of a table itself (not of tables nested in its cells). */
@@ -149,7 +171,7 @@ function ownRows(table: Element): Element[] {
   return rows;
 }
 
-/** Text of an element as lines: <br> and block elements break lines. */
+/** Text of an element as lines: <br> and block elements break lines. Recursion is bounded by the parse's depth limit. */
 function textLines(el: AnyNode, out: string[] = ['']): string[] {
   if (isText(el)) {
     out[out.length - 1] += el.data;
@@ -170,23 +192,35 @@ function textLines(el: AnyNode, out: string[] = ['']): string[] {
 const tidyLines = (lines: string[]) => lines.map(tidySpaces).filter(Boolean);
 
 /** A layout table (a whole page laid out in a table) is walked like a <div>, not read as a grid. */
-function isLayoutTable(table: Element): boolean {
-  if (descendants(table, 'table').length > 0) return true;
+function isLayoutTable(table: Element, holding: ReadonlySet<Element>): boolean {
+  if (holding.has(table)) return true;
   return tidyLines(textLines(table)).some((line) => sectionHeading(line) !== undefined || line.length > 120);
 }
 
-function tableCells(table: Element): SourceGridCell[] {
+/** The most a cell spans across: a report's table is a dozen columns wide. */
+const MAX_COLSPAN = 100;
+/** A grid position as one number: columns stay far below this (the budget caps a table's cells). */
+const ROW_STRIDE = 2 ** 21;
+
+/** A span attribute as a count: at least 1, at most `max`. */
+const spanOf = (value: string | undefined, max: number) => Math.max(1, Math.min(max, Number.parseInt(value ?? '1', 10) || 1));
+
+function tableCells(table: Element, budget: ReadBudget): SourceGridCell[] {
   const cells: SourceGridCell[] = [];
-  const taken = new Set<string>();
-  ownRows(table).forEach((tr, i) => {
+  const taken = new Set<number>();
+  const count = budget.table();
+  const rows = ownRows(table);
+  rows.forEach((tr, i) => {
     const r = i + 1;
     let c = 1;
     for (const td of tr.children) {
       if (!isElement(td) || (td.name !== 'td' && td.name !== 'th') || hidden(td)) continue;
-      while (taken.has(`${r},${c}`)) c++;
-      const rowSpan = Math.max(1, Math.min(100, Number.parseInt(td.attribs.rowspan ?? '1', 10) || 1));
-      const colSpan = Math.max(1, Math.min(100, Number.parseInt(td.attribs.colspan ?? '1', 10) || 1));
-      for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) taken.add(`${r + dr},${c + dc}`);
+      while (taken.has(r * ROW_STRIDE + c)) c++;
+      // A span ends at the table's last row, as browsers lay it out; the cells it covers are counted before they are marked.
+      const rowSpan = spanOf(td.attribs.rowspan, rows.length - i);
+      const colSpan = spanOf(td.attribs.colspan, MAX_COLSPAN);
+      count(rowSpan * colSpan);
+      for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) taken.add((r + dr) * ROW_STRIDE + c + dc);
       cells.push({ r, c, raw: cellRaw(tidyLines(textLines(td)).join('\n')), rowSpan, colSpan });
       c += colSpan;
     }
@@ -196,55 +230,98 @@ function tableCells(table: Element): SourceGridCell[] {
 
 interface PageBlock {
   block: DocumentBlock;
-  /** The elements the block stands in, outermost first (to find the report's region of the page). */
-  path: Element[];
+  /** The innermost element the block stands in (to find the report's region of the page). */
+  at: Element | undefined;
 }
 
-function pageBlocks(root: Element): PageBlock[] {
+/** Where each element starts and ends in the walk's order: an element holds another exactly when its span holds the other's. */
+type Spans = Map<Element, { enter: number; exit: number }>;
+
+/** The page's blocks in reading order, walked without recursion (a hostile page nests as deep as the budget allows). */
+function pageBlocks(root: Element, budget: ReadBudget): { blocks: PageBlock[]; spans: Spans } {
   const blocks: PageBlock[] = [];
+  const spans: Spans = new Map();
+  const holding = tablesHoldingTables(root);
   let tables = 0;
   let line = '';
-  let lineAt: Element[] = [];
+  let lineAt: Element | undefined;
+  let tick = 0;
   const flush = () => {
     const text = tidySpaces(line);
-    if (text) blocks.push({ block: { kind: 'text', text }, path: lineAt });
+    if (text) blocks.push({ block: { kind: 'text', text }, at: lineAt });
     line = '';
   };
-  const walk = (n: AnyNode, path: Element[]) => {
-    if (isText(n)) {
-      if (line === '') lineAt = path;
-      line += n.data;
-      return;
+  type Step = { node: AnyNode } | { leave: Element; block: boolean };
+  const steps: Step[] = [];
+  const pushChildren = (n: Element) => {
+    for (let k = n.children.length - 1; k >= 0; k--) steps.push({ node: n.children[k]! });
+  };
+  pushChildren(root);
+  while (steps.length > 0) {
+    const step = steps.pop()!;
+    if ('leave' in step) {
+      if (step.block) flush();
+      spans.get(step.leave)!.exit = tick++;
+      continue;
     }
-    if (!isElement(n) || SKIPPED.has(n.name) || hidden(n)) return;
-    if (n.name === 'br') return flush();
-    if (n.name === 'table' && !isLayoutTable(n)) {
+    const n = step.node;
+    if (isText(n)) {
+      if (line === '') lineAt = parentOf(n);
+      line += n.data;
+      continue;
+    }
+    if (!isElement(n) || SKIPPED.has(n.name) || hidden(n)) continue;
+    if (n.name === 'br') {
       flush();
-      blocks.push({ block: { kind: 'table', grid: buildGrid(`表格 ${++tables}`, tableCells(n)) }, path: [...path, n] });
-      return;
+      continue;
+    }
+    spans.set(n, { enter: tick++, exit: Infinity });
+    if (n.name === 'table' && !isLayoutTable(n, holding)) {
+      flush();
+      blocks.push({ block: { kind: 'table', grid: buildGrid(`表格 ${++tables}`, tableCells(n, budget)) }, at: n });
+      spans.get(n)!.exit = tick++;
+      continue;
     }
     const block = BLOCK.has(n.name) || n.name === 'table';
     if (block) flush();
-    for (const c of n.children) walk(c, [...path, n]);
-    if (block) flush();
-  };
-  for (const c of root.children) walk(c, []);
+    steps.push({ leave: n, block });
+    pushChildren(n);
+    if ((tick & 0xfff) === 0) budget.time();
+  }
   flush();
-  return blocks;
+  return { blocks, spans };
+}
+
+/**
+ * The deepest element holding every one of `marks` (undefined: the page
+ * itself). The chain of the first mark's ancestors only shortens; each
+ * further mark climbs just until it meets the chain.
+ */
+function commonAncestor(marks: readonly (Element | undefined)[]): Element | undefined {
+  const chain: Element[] = [];
+  for (let up = marks[0]; up; up = parentOf(up)) chain.push(up);
+  chain.reverse();
+  const position = new Map(chain.map((el, k) => [el, k]));
+  let length = chain.length;
+  for (const mark of marks.slice(1)) {
+    let up = mark;
+    while (up && !((position.get(up) ?? Infinity) < length)) up = parentOf(up);
+    length = up ? position.get(up)! + 1 : 0;
+  }
+  return length > 0 ? chain[length - 1] : undefined;
 }
 
 /** The innermost element holding all of the report's headings and tables: the article, not the site around it. */
-function reportRegion(blocks: readonly PageBlock[]): { start: number; end: number } {
+function reportRegion(blocks: readonly PageBlock[], spans: Spans): { start: number; end: number } {
   const marks = blocks.filter((b) => b.block.kind === 'table' || sectionHeading(b.block.text) !== undefined);
   if (marks.filter((b) => b.block.kind === 'text').length < 2) return { start: 0, end: blocks.length };
-  let common = marks[0]!.path;
-  for (const m of marks) {
-    let k = 0;
-    while (k < common.length && k < m.path.length && common[k] === m.path[k]) k++;
-    common = common.slice(0, k);
-  }
-  const region = common[common.length - 1];
-  const inside = (b: PageBlock) => !region || b.path.includes(region);
+  const region = commonAncestor(marks.map((m) => m.at));
+  const outer = region && spans.get(region);
+  const inside = (b: PageBlock) => {
+    if (!outer) return true;
+    const own = b.at && spans.get(b.at);
+    return !!own && own.enter >= outer.enter && own.exit <= outer.exit;
+  };
   const start = blocks.findIndex(inside);
   let end = start;
   while (end < blocks.length && inside(blocks[end]!)) end++;
@@ -259,10 +336,10 @@ function pageTitle(root: Element): string[] {
 }
 
 /** A web page's text as a document: the report's region, with the lines above it tried for the title. */
-export function htmlDocument(html: string): SourceDocument {
-  const root = parseDocument(html) as unknown as Element;
-  const blocks = pageBlocks(root);
-  const { start, end } = reportRegion(blocks);
+export function htmlDocument(html: string, budget: ReadBudget): SourceDocument {
+  const root = parseMarkup(html, budget, { xmlMode: false }) as unknown as Element;
+  const { blocks, spans } = pageBlocks(root, budget);
+  const { start, end } = reportRegion(blocks, spans);
   const above = blocks.slice(0, start).flatMap((b) => (b.block.kind === 'text' ? [b.block.text] : []));
   return {
     blocks: joinContinuedTables(blocks.slice(start, end).map((b) => b.block)),

@@ -1,13 +1,17 @@
 // A page saved by Edge or Chrome as "网页，单个文件" (.mhtml, .mht): a MIME
 // multipart message whose first text/html part is the page, quoted-printable
 // or base64, in the charset its part header names. Only that part is read;
-// images and style sheets beside it are not.
+// images and style sheets beside it are not. Parts are found by offset in the
+// file's own bytes and never copied, however deeply they nest.
 import { fail, ok, type Result } from '../../../shared/api/result';
+import type { ReadBudget } from './budget';
 import { decodePage } from './html';
 
+/** A MIME entity in the file: its headers, and where its body lies (the file itself is never copied). */
 interface Part {
   headers: Map<string, string>;
-  body: Buffer;
+  start: number;
+  end: number;
 }
 
 /** Headers of a MIME entity (folded lines unfolded), lower-case names. */
@@ -34,11 +38,17 @@ function parameter(value: string | undefined, name: string): string | undefined 
   return undefined;
 }
 
-function splitEntity(bytes: Buffer): Part {
-  const text = bytes.toString('latin1');
-  const m = /\r?\n\r?\n/.exec(text);
-  const end = m ? m.index : text.length;
-  return { headers: parseHeaders(text.slice(0, end)), body: bytes.subarray(m ? end + m[0].length : bytes.length) };
+/** A part's headers are a few lines: a blank line further in than this is not theirs. */
+const MAX_HEADER_BYTES = 64 * 1024;
+
+/** The entity lying in bytes [start, end): headers up to the first blank line, then the body. */
+function entityAt(bytes: Buffer, start: number, end: number): Part {
+  const head = bytes.subarray(start, Math.min(end, start + MAX_HEADER_BYTES));
+  const crlf = head.indexOf('\r\n\r\n');
+  const lf = head.indexOf('\n\n');
+  const blank = crlf >= 0 && (lf < 0 || crlf < lf) ? { at: crlf, length: 4 } : lf >= 0 ? { at: lf, length: 2 } : undefined;
+  if (!blank) return { headers: parseHeaders(head.toString('latin1')), start: end, end };
+  return { headers: parseHeaders(head.toString('latin1', 0, blank.at)), start: start + blank.at + blank.length, end };
 }
 
 function quotedPrintable(body: Buffer): Buffer {
@@ -55,40 +65,53 @@ function quotedPrintable(body: Buffer): Buffer {
   return out.subarray(0, n);
 }
 
-function decodeBody(part: Part): Buffer {
+function decodeBody(bytes: Buffer, part: Part): Buffer {
+  const body = bytes.subarray(part.start, part.end);
   const encoding = (part.headers.get('content-transfer-encoding') ?? '').toLowerCase();
-  if (encoding === 'base64') return Buffer.from(part.body.toString('latin1').replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
-  if (encoding === 'quoted-printable') return quotedPrintable(part.body);
-  return part.body;
+  // Node's base64 decoder skips what is not base64 (line breaks, spaces).
+  if (encoding === 'base64') return Buffer.from(body.toString('latin1'), 'base64');
+  if (encoding === 'quoted-printable') return quotedPrintable(body);
+  return body;
 }
 
-function parts(entity: Part): Part[] {
-  const type = entity.headers.get('content-type') ?? '';
-  const boundary = parameter(type, 'boundary');
-  if (!type.toLowerCase().startsWith('multipart/') || !boundary) return [entity];
-  const text = entity.body.toString('latin1');
-  const delimiter = `--${boundary}`;
-  const out: Part[] = [];
-  let at = text.indexOf(delimiter);
-  while (at >= 0) {
-    const start = text.indexOf('\n', at) + 1;
-    if (start <= 0 || text.startsWith(`${delimiter}--`, at)) break;
-    const next = text.indexOf(delimiter, start);
-    const chunk = entity.body.subarray(start, next < 0 ? entity.body.length : next);
-    for (const part of parts(splitEntity(chunk))) out.push(part);
-    at = next;
+/**
+ * The first text/html part, depth first, with multipart bodies split at their
+ * boundaries by offset. The nesting is walked with a stack of part ranges, at
+ * most as deep as the budget allows, so no part is ever copied.
+ */
+function firstPage(bytes: Buffer, budget: ReadBudget): Part | undefined {
+  const stack: { part: Part; depth: number }[] = [{ part: entityAt(bytes, 0, bytes.length), depth: 1 }];
+  while (stack.length > 0) {
+    const { part, depth } = stack.pop()!;
+    budget.element(depth, budget.limits.mimeDepth);
+    const type = (part.headers.get('content-type') ?? '').toLowerCase();
+    if (type.startsWith('text/html')) return part;
+    const boundary = parameter(part.headers.get('content-type'), 'boundary');
+    if (!type.startsWith('multipart/') || !boundary) continue;
+    const delimiter = Buffer.from(`--${boundary}`, 'latin1');
+    const body = bytes.subarray(part.start, part.end);
+    const children: Part[] = [];
+    let at = body.indexOf(delimiter);
+    while (at >= 0) {
+      const lineEnd = body.indexOf(0x0a, at);
+      if (lineEnd < 0 || body.subarray(at + delimiter.length, at + delimiter.length + 2).toString('latin1') === '--') break;
+      const next = body.indexOf(delimiter, lineEnd + 1);
+      children.push(entityAt(bytes, part.start + lineEnd + 1, part.start + (next < 0 ? body.length : next)));
+      at = next;
+    }
+    // Depth first, in order: the first child on top.
+    for (let k = children.length - 1; k >= 0; k--) stack.push({ part: children[k]!, depth: depth + 1 });
   }
-  return out;
+  return undefined;
 }
 
 /** The page an .mhtml file holds, decoded to text. */
-export function mhtmlPage(bytes: Buffer, name: string): Result<string> {
-  const all = parts(splitEntity(bytes));
-  const page = all.find((p) => (p.headers.get('content-type') ?? '').toLowerCase().startsWith('text/html'));
+export function mhtmlPage(bytes: Buffer, name: string, budget: ReadBudget): Result<string> {
+  const page = firstPage(bytes, budget);
   if (!page)
     return fail(
       'not_mhtml',
       `「${name}」不是浏览器保存的网页文件（.mhtml）：请在浏览器中打开年报页面，另存为“网页，全部”或“网页，单个文件”后再导入`,
     );
-  return ok(decodePage(decodeBody(page), parameter(page.headers.get('content-type'), 'charset')));
+  return ok(decodePage(decodeBody(bytes, page), parameter(page.headers.get('content-type'), 'charset')));
 }

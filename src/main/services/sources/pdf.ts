@@ -1,25 +1,26 @@
 // A PDF with a text layer (what WPS and Word write with 另存为 PDF, what
 // LibreOffice and Chromium print) as a document. pdfjs gives each page's text
-// items and drawing operations. A table is found by its ruling lines — the
+// items; the page's own content gives its drawings. A table is found by its ruling lines — the
 // cell borders every office table prints — so a cell is a region between
 // rulings, a merged cell is one without the ruling inside, and the text items
 // falling in it are its text, however they are aligned or broken over lines.
 // Text outside tables becomes lines, then paragraphs; page numbers and running
 // headers are dropped; a table running over pages is joined, its repeated
 // header rows read once.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
+import type { TextContent } from 'pdfjs-dist/types/src/display/api';
 import { fail, ok, type Result } from '../../../shared/api/result';
-import {
-  APPEAL_COLS,
-  APPEAL_SUIT_HEADING,
-  PROACTIVE_BLOCKS,
-  REQUEST_APPLICANT_HEADING,
-  REQUEST_COLS,
-} from '../../../shared/template/gov2021';
+import { APPEAL_SUIT_HEADING, REQUEST_APPLICANT_HEADING, TABLE_IDS, TABLES } from '../../../shared/template/gov2021';
 import { buildGrid, type SourceGridCell } from '../tables';
 import { isContinuationMark, isPageNumber, joinWrapped } from '../text/lines';
 import { sectionHeading } from '../text/sections';
+import { ReaderRefusal, type ReadBudget } from './budget';
 import { cellRaw } from './cells';
+import { PdfPages } from './pdf-content';
 import { apply, linesOf, multiply, type Item, type Line, type Matrix, type Pdfjs } from './pdf-geometry';
+import { PdfObjects } from './pdf-objects';
 import { frames, joinTables, rulings, tableOf, type PdfTable, type Region, type Segment } from './pdf-tables';
 import type { DocumentBlock, SourceDocument } from './document';
 
@@ -55,8 +56,10 @@ function paragraphs(lines: Line[]): string[] {
 
 type Piece = { kind: 'lines'; lines: Line[] } | { kind: 'table'; table: PdfTable };
 
-function pagePieces(page: PageContent): Piece[] {
+function pagePieces(page: PageContent, budget: ReadBudget): Piece[] {
   const regions = frames(page).filter((r) => r.x1 - r.x0 > 40 && r.y1 - r.y0 > 10);
+  // A frame's cells lie between its rulings: no more of them than the rulings across times those down.
+  for (const r of regions) budget.table()(r.horizontal.length * r.vertical.length);
   const inRegion = (it: Item, r: Region) => {
     const cx = it.x + it.width / 2;
     const cy = it.y + it.size * 0.3;
@@ -100,8 +103,8 @@ function runningLines(pages: Piece[][]): Set<string> {
   return new Set([...counts].filter(([, n]) => n >= 2 && n >= pages.length / 2).map(([k]) => k));
 }
 
-function documentOf(pages: PageContent[]): SourceDocument {
-  const pieces = pages.map(pagePieces);
+function documentOf(pages: PageContent[], budget: ReadBudget): SourceDocument {
+  const pieces = pages.map((page) => pagePieces(page, budget));
   const running = runningLines(pieces);
   // The text block's edges, for pages of one size together (a landscape table page has its own).
   const bySize = new Map<number, Line[]>();
@@ -177,27 +180,28 @@ const SIMPLIFIED_RADICALS: Readonly<Record<string, string>> = Object.fromEntries
   ].flatMap((ch, i, all) => (i % 2 === 0 ? [[ch, all[i + 1]!]] : [])),
 );
 
-/** Header words of the three tables (from the template), any of which puts a table on the page. */
-const TABLE_WORDS = [
-  ...new Set([
-    ...PROACTIVE_BLOCKS.flatMap((b) => b.cols.map((c) => c.label)),
-    ...REQUEST_COLS.map((c) => c.label),
-    ...APPEAL_COLS.map((c) => c.label),
-    REQUEST_APPLICANT_HEADING,
-    APPEAL_SUIT_HEADING,
-  ]),
-]
-  .map((w) => w.replace(/（.*$/, ''))
-  .filter((w) => w.length >= 3);
+/**
+ * Labels of the three tables' rows and columns and their headings (from the
+ * template), any of which puts a table on the page: only such a page's
+ * drawings are read for rulings. Short labels (其他, 总计) stand in running
+ * text too, so only labels of four characters or more count.
+ */
+const TABLE_LABELS = [
+  ...new Set(
+    [
+      ...TABLE_IDS.flatMap((id) => TABLES[id].rows.flatMap((row) => [row.label, ...TABLES[id].colsOf(row.key).map((c) => c.label)])),
+      REQUEST_APPLICANT_HEADING,
+      APPEAL_SUIT_HEADING,
+    ].map((label) => label.replace(/（.*$/, '').replace(/\s+/g, '')),
+  ),
+].filter((label) => label.length >= 4);
 
-/** A page with table words or a column of figures; a page of running text is not searched for rulings. */
-function mayHoldTable(items: readonly Item[]): boolean {
+function holdsTableLabels(items: readonly Item[]): boolean {
   const text = items
     .map((i) => i.text)
     .join('')
     .replace(/\s+/g, '');
-  if (TABLE_WORDS.some((w) => text.includes(w))) return true;
-  return items.filter((i) => /^\s*[\d.,]+\s*$/.test(i.text)).length >= 4;
+  return TABLE_LABELS.some((label) => text.includes(label));
 }
 
 /** Text whose characters are mostly private-use or control codes: glyphs without their Unicode, not readable text. */
@@ -210,51 +214,115 @@ function unreadableText(pages: readonly PageContent[]): boolean {
   return chars.length > 0 && odd > chars.length * 0.3;
 }
 
-/** Pages beyond this are not read: an annual report is a handful. */
-const MAX_PAGES = 200;
+/**
+ * A folder of pdfjs-dist's data as pdfjs wants it in Node: a path with
+ * forward slashes ending in "/" (on Windows too; fs reads it). In the
+ * packaged app the folder lies inside app.asar, and electron-builder unpacks
+ * it beside (electron-builder.yml, asarUnpack): the unpacked copy is read.
+ */
+export function pdfjsFolder(dir: string, separator = sep, exists: (path: string) => boolean = existsSync): string {
+  const unpacked = dir.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
+  const chosen = unpacked !== dir && exists(unpacked) ? unpacked : dir;
+  return `${chosen.split(separator).join('/')}/`;
+}
 
-export async function pdfDocument(bytes: Buffer, name: string): Promise<Result<SourceDocument>> {
-  if (!bytes.subarray(0, 1024).includes('%PDF-')) return fail('not_pdf', `「${name}」不是 PDF 文件：请确认选择的文件，或改用 Word 原文件`);
-  const pdfjs: Pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  let doc;
+/**
+ * pdfjs-dist's own CMaps (those a font that is not embedded names, such as
+ * UniGB-UCS2-H for 宋体) and standard fonts, found where pdfjs-dist is
+ * installed: from the CLI's bundle, the app's bundle and the tests alike.
+ */
+const pdfjsData = (folder: 'cmaps' | 'standard_fonts') =>
+  pdfjsFolder(join(dirname(createRequire(__filename).resolve('pdfjs-dist/package.json')), folder));
+
+/** How pdfjs reads a report: text only, never a picture, within pdfjs' own limits. */
+function readOptions(data: Uint8Array) {
+  return {
+    data,
+    cMapUrl: pdfjsData('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: pdfjsData('standard_fonts'),
+    // Images are never decoded (none is larger than 0 pixels): their text is not the report's.
+    maxImageSize: 0,
+    isEvalSupported: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    enableXfa: false,
+    useWasm: false,
+    verbosity: 0,
+    stopAtErrors: false,
+  };
+}
+
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<Pdfjs['getDocument']>['promise']>['getPage']>>;
+
+/** A page's text items in page space, streamed from pdfjs and counted as they come: past the budget, pdfjs is told to stop. */
+async function pageItems(page: PdfPage, toPage: Matrix, budget: ReadBudget): Promise<Item[]> {
+  const reader = (page.streamTextContent({ disableNormalization: true }) as ReadableStream<TextContent>).getReader();
+  const count = budget.pageText(page.pageNumber);
+  const items: Item[] = [];
   try {
-    doc = await pdfjs.getDocument({
-      data: new Uint8Array(bytes),
-      isEvalSupported: false,
-      disableFontFace: true,
-      useSystemFonts: false,
-      verbosity: 0,
-      stopAtErrors: false,
-    }).promise;
-  } catch (err) {
-    if ((err as { name?: string }).name === 'PasswordException') {
-      return fail('encrypted', `「${name}」设有打开密码（已加密），无法读取：请用原文件另存一份不加密的 PDF，或改用 Word 原文件`);
-    }
-    return fail('not_pdf', `「${name}」已损坏，无法作为 PDF 读取：请重新导出 PDF，或改用 Word 原文件`);
-  }
-  try {
-    if (doc.numPages > MAX_PAGES)
-      return fail('too_large', `「${name}」有 ${doc.numPages} 页，不像一份年报（上限 ${MAX_PAGES} 页）：请只导出年报本身`);
-    const pages: PageContent[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      // Page space as the reader sees the page: the viewport (rotation, crop box), y growing upwards.
-      const viewport = page.getViewport({ scale: 1 });
-      const toPage = multiply(viewport.transform as Matrix, [1, 0, 0, -1, 0, viewport.height]);
-      const content = await page.getTextContent({ disableNormalization: true });
-      const items: Item[] = [];
-      for (const it of content.items) {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      count(chunk.value.items.length);
+      for (const it of chunk.value.items) {
         if (!('str' in it) || it.str === '') continue;
         const [a, b, , d, e, f] = it.transform as number[];
         const [x, y] = apply(toPage, e!, f!);
         items.push({ text: unifyRadicals(it.str), x, y, width: it.width, size: Math.hypot(a!, b!) || Math.abs(d!) || it.height });
       }
-      // Drawing operations cost more than the text: they are read only on a page that may hold a table.
-      const ruled = mayHoldTable(items)
-        ? rulings(pdfjs, await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }), toPage)
-        : { horizontal: [], vertical: [] };
+    }
+  } catch (err) {
+    // pdfjs stops the page's text task only when told why, with an Error.
+    await reader.cancel(err instanceof Error ? err : new Error(String(err))).catch(() => undefined);
+    throw err;
+  }
+  return items;
+}
+
+const broken = (name: string) => fail<never>('not_pdf', `「${name}」已损坏，无法作为 PDF 读取：请重新导出 PDF，或改用 Word 原文件`);
+
+/**
+ * A PDF's pages as a document. Before pdfjs reads a byte, the file's streams
+ * are inflated under the budget (pdf-objects); before it reads a page, the
+ * page's drawing operations are counted (pdf-content). pdfjs then gives the
+ * text, streamed and counted; a page whose text holds a table's labels has
+ * its paths read for the rulings. Whatever pdfjs finds wrong with the file
+ * is said in one line, never passed on.
+ */
+export async function pdfDocument(bytes: Buffer, name: string, budget: ReadBudget): Promise<Result<SourceDocument>> {
+  if (!bytes.subarray(0, 1024).includes('%PDF-')) return fail('not_pdf', `「${name}」不是 PDF 文件：请确认选择的文件，或改用 Word 原文件`);
+  const objects = await PdfObjects.read(bytes, budget);
+  const drawings = new PdfPages(objects, budget);
+  const pdfjs: Pdfjs = await budget.notTimed(() => import('pdfjs-dist/legacy/build/pdf.mjs'));
+  let doc;
+  try {
+    doc = await pdfjs.getDocument(readOptions(new Uint8Array(bytes))).promise;
+  } catch (err) {
+    if ((err as { name?: string }).name === 'PasswordException') {
+      return fail('encrypted', `「${name}」设有打开密码（已加密），无法读取：请用原文件另存一份不加密的 PDF，或改用 Word 原文件`);
+    }
+    return broken(name);
+  }
+  try {
+    budget.pages(doc.numPages);
+    const pages: PageContent[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      if (page.ref) await drawings.count(n, page.ref);
+      // Page space as the reader sees the page: the viewport (rotation, crop box), y growing upwards.
+      const viewport = page.getViewport({ scale: 1 });
+      const toPage = multiply(viewport.transform as Matrix, [1, 0, 0, -1, 0, viewport.height]);
+      const items = await pageItems(page, toPage, budget);
+      let ruled: Pick<PageContent, 'horizontal' | 'vertical'> = { horizontal: [], vertical: [] };
+      if (page.ref && holdsTableLabels(items)) {
+        const drawing = await drawings.drawing(page.ref, pdfjs.OPS);
+        budget.tablePagePoints(n, drawing.points);
+        ruled = rulings(pdfjs, drawing, toPage);
+      }
       pages.push({ items, ...ruled, width: viewport.width });
       page.cleanup();
+      budget.time();
     }
     if (pages.every((p) => p.items.every((i) => i.text.trim() === ''))) {
       return fail('scanned_pdf', `「${name}」无法读取，这是扫描件，没有文字层：请用 Word 原文件或网页`);
@@ -262,8 +330,12 @@ export async function pdfDocument(bytes: Buffer, name: string): Promise<Result<S
     if (unreadableText(pages)) {
       return fail('no_text', `「${name}」的文字无法提取（字体没有带出文字编码）：请用 Word 原文件或网页，或在 WPS/Word 中重新另存为 PDF`);
     }
-    return ok(documentOf(pages));
+    return ok(documentOf(pages, budget));
+  } catch (err) {
+    if (err instanceof ReaderRefusal) throw err;
+    // pdfjs' own objections to the file (a page tree pointing at itself, a missing page): the file is broken.
+    return broken(name);
   } finally {
-    await doc.destroy();
+    await doc.destroy().catch(() => undefined);
   }
 }

@@ -3,32 +3,44 @@
 // are parted by "|" or tabs (a table copied out of Word, a web page or a
 // workbook) is a table, for the same finder as every other source.
 import { buildGrid, type SourceGridCell } from '../tables';
+import type { ReadBudget } from './budget';
 import { decodePage } from './html';
 import { joinContinuedTables, type DocumentBlock, type SourceDocument } from './document';
 
-/** A line of a table: two cells or more, parted by "|" (as pages flatten tables) or tabs (as Word and Excel copy them). */
-function tableCells(line: string): string[] | undefined {
+/**
+ * A line of a table: two cells or more, parted by "|" (as pages flatten
+ * tables) or tabs (as Word and Excel copy them); split into at most `most`
+ * cells, so that a line of millions of separators costs no more than the
+ * budget it is then refused by.
+ */
+function tableCells(line: string, most: number | undefined): string[] | undefined {
   const sep = line.includes('\t') ? '\t' : line.includes('|') ? '|' : undefined;
   if (!sep) return undefined;
-  const cells = line.split(sep).map((c) => c.trim());
+  const cells = line.split(sep, most).map((c) => c.trim());
   // "a | b |" ends with an empty cell the separator made, not one the table has.
   while (cells.length > 0 && cells.at(-1) === '') cells.pop();
   if (sep === '|' && cells[0] === '') cells.shift();
   return cells.length >= 2 ? cells : undefined;
 }
 
-export function textDocument(text: string): SourceDocument {
+/** The text as blocks; with a budget (a file being read), each line and each table's cells counted as they are met. */
+export function textDocument(text: string, budget?: ReadBudget): SourceDocument {
   const blocks: DocumentBlock[] = [];
   let rows: string[][] = [];
+  let cellsOf = budget?.table();
+  const most = budget ? budget.limits.tableCells + 1 : undefined;
   const flush = () => {
     if (rows.length === 0) return;
     const cells: SourceGridCell[] = rows.flatMap((row, r) => row.map((raw, c) => ({ r: r + 1, c: c + 1, raw })));
     blocks.push({ kind: 'table', grid: buildGrid('正文', cells) });
     rows = [];
+    cellsOf = budget?.table();
   };
   for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const cells = tableCells(line);
+    budget?.element(1);
+    const cells = tableCells(line, most);
     if (cells) {
+      cellsOf?.(cells.length);
       rows.push(cells);
       continue;
     }

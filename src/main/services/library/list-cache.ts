@@ -1,0 +1,66 @@
+// The library's list kept in memory, in the order it is shown. At 10,000
+// reports, reading every row and building its object takes longer than a
+// frame; the list changes by one report at a time. So the rows are read once,
+// each write of this library updates the rows it touched (one row each), and a
+// commit by another process (`PRAGMA data_version` moves) reads them all again.
+import type { ReportSummary } from '../../../shared/api/contract';
+import type { ReportStore } from './store';
+
+const collator = new Intl.Collator('zh-CN');
+
+/**
+ * Agencies in Chinese collation order (pinyin), then the newest year first.
+ * The collator runs over the distinct agency names only (a library holds a
+ * few bodies, many years): comparing CJK text is the slow part of a sort.
+ */
+function sortByAgencyThenYear(reports: ReportSummary[]): ReportSummary[] {
+  const rank = new Map([...new Set(reports.map((r) => r.agency))].sort(collator.compare).map((agency, i) => [agency, i]));
+  return reports.sort((a, b) => rank.get(a.agency)! - rank.get(b.agency)! || b.year - a.year || a.id - b.id);
+}
+
+export class ReportList {
+  private rows = new Map<number, ReportSummary>();
+  /** Every report (the recycle bin's too) in the order shown; undefined when it must be sorted again. */
+  private sorted: ReportSummary[] | undefined;
+  /** The data_version the rows were read at; undefined before the first list. */
+  private version: number | undefined;
+
+  constructor(
+    private readonly store: ReportStore,
+    private readonly dataVersion: () => number,
+  ) {}
+
+  /** The reports in the order shown: those outside the recycle bin, or all of them. */
+  all(includeDeleted: boolean): ReportSummary[] {
+    const version = this.dataVersion();
+    if (version !== this.version) {
+      this.rows = new Map(this.store.summaries('', true).map((r) => [r.id, r]));
+      this.sorted = undefined;
+      this.version = version;
+    }
+    this.sorted ??= sortByAgencyThenYear([...this.rows.values()]);
+    return includeDeleted ? [...this.sorted] : this.sorted.filter((r) => r.deletedAt === null);
+  }
+
+  /** After this library committed a write: the rows it touched, read again. */
+  refresh(ids: ReadonlySet<number>): void {
+    if (this.version === undefined || ids.size === 0) return;
+    // Another process committed too since the rows were read: read them all at the next list.
+    if (this.dataVersion() !== this.version) {
+      this.version = undefined;
+      return;
+    }
+    for (const id of ids) {
+      const was = this.rows.get(id);
+      const now = this.store.summary(id);
+      if (now) this.rows.set(id, now);
+      else this.rows.delete(id);
+      const place = was && now && was.agency === now.agency && was.year === now.year ? this.sorted?.indexOf(was) : -1;
+      // Same place in the order (a save, a status): replaced where it stands; otherwise sorted again.
+      if (this.sorted && place !== undefined && place >= 0) this.sorted[place] = now!;
+      else this.sorted = undefined;
+    }
+  }
+}
+
+export { sortByAgencyThenYear };
