@@ -4,31 +4,13 @@
 // editor's date field; printed back in the Chinese form (`printedDate`).
 // Today and the year being reported on are the office's calendar, in local
 // time: a day stamped from UTC would be yesterday before 08:00 in Beijing.
+import { chineseNumeral, NUMERAL_DIGITS } from './numerals';
 
-const CN_DIGITS: Readonly<Record<string, number>> = {
-  〇: 0,
-  零: 0,
-  O: 0,
-  Ｏ: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 二〇二四 → 2024; 十二 → 12; 二十一 → 21. */
+/** 二〇二四 → 2024 (a year, digit by digit); 十二 → 12; 二十一 → 21. */
 function chineseNumber(s: string): number | undefined {
   if (/^\d+$/.test(s)) return Number(s);
-  if (!s.includes('十')) return [...s].every((ch) => ch in CN_DIGITS) ? Number([...s].map((ch) => CN_DIGITS[ch]).join('')) : undefined;
-  const [tens, units] = s.split('十') as [string, string];
-  const t = tens === '' ? 1 : CN_DIGITS[tens];
-  const u = units === '' ? 0 : CN_DIGITS[units];
-  return t === undefined || u === undefined ? undefined : t * 10 + u;
+  if ([...s].every((ch) => ch in NUMERAL_DIGITS)) return Number([...s].map((ch) => NUMERAL_DIGITS[ch]).join(''));
+  return chineseNumeral(s);
 }
 
 const CHINESE_DATE =
