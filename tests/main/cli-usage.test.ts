@@ -30,7 +30,7 @@ function expectUsageError(result: { code: number; out: string[]; err: string[] }
 
 describe('mistyped options and arguments', () => {
   it('names an unknown option, suggests the near one, and shows the command usage', async () => {
-    expectUsageError(await run('review', SEED, '--roster', 'x.xlsx'), 'review', /未知选项「--roster」/);
+    expectUsageError(await run('review', SEED, '--rostr', 'x.xlsx'), 'review', /未知选项「--rostr」（是否要写 --roster？）/);
     const near = await run('validate', SEED, '--previus', SEED);
     expectUsageError(near, 'validate', /未知选项「--previus」（是否要写 --previous？）/);
     expectUsageError(await run('serve', '--prot', '3000'), 'serve', /「--prot」（是否要写 --port？）/);

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { formatOfName } from '../../shared/formats';
 import type { Report } from '../../shared/model/report';
 import { reviewOne, type ReviewedReport, type ReviewInput, type SumPart } from '../../shared/review';
 import type { Finding } from '../../shared/rules/types';
@@ -104,11 +105,16 @@ async function runFiles(
   const start: WorkerStart = { previous: options.previous ?? [] };
   const pool = new WorkerPool<WorkerJob, WorkerAnswer>(workerScript(), size, budget, start);
   let next = 0;
+  // Documents (Word, web pages, PDFs, workbooks) are read one at a time: each may take up to its reader's
+  // whole budget, and a folder of them must stay within one file's memory. Report data files share every lane.
+  let documentTurn: Promise<unknown> = Promise.resolve();
   const lane = async () => {
     while (next < files.length) {
       const index = next++;
       const { path, name } = files[index]!;
-      const result = await pool.run({ mode, path, name, index });
+      const job = () => pool.run({ mode, path, name, index });
+      const run = formatOfName(name)?.id === 'json' ? job() : (documentTurn = documentTurn.then(job, job));
+      const result = await run;
       onAnswer(index, result.ok ? result.value : { mode: 'read', input: { fileName: name, error: budgetMessage(name, result, budget) } });
     }
   };
