@@ -10,6 +10,12 @@ import { createHandlers } from '../../src/main/handlers';
 import { openServices, type OpenedServices } from '../../src/main/open-services';
 import { RENDERER_DIR } from '../../src/main/serve/command';
 import { startServer, type RunningServer } from '../../src/main/serve/server';
+// The readers and writers load on first use (a dynamic import), which Node's ESM loader would take
+// from TypeScript sources untranspiled in this harness; loaded here first, through the harness's own
+// transpiling require, they are found in its module cache (the built app and CLI bundle them).
+import '../../src/main/services/documents';
+import '../../src/main/services/excel';
+import '../../src/main/services/sources';
 
 export interface App {
   /** The database file the app is using. */
