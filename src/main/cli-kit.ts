@@ -1,5 +1,6 @@
 // What every command of `nianbao` shares: exit statuses, output, arguments.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isReportYear, YEAR_RULE } from '../shared/model/identity';
 
 /** Exit statuses of interchange.md. */
 export const EXIT = { ok: 0, findings: 1, unreadable: 2 } as const;
@@ -56,6 +57,13 @@ export function parse<T extends Options>(args: string[], options: T, limits: Par
     // Every case Node refuses is named above; this is the last word for one it adds later.
     throw new UsageError(`无法识别参数「${args.join(' ')}」`);
   }
+}
+
+/** --year as a report's year; a usage error names the range when it is none. */
+export function yearOption(text: string): number {
+  const year = Number(text);
+  if (!isReportYear(year)) throw new UsageError(`--year ${YEAR_RULE}`);
+  return year;
 }
 
 /** 「（是否要写 --previous？）」 for an option one or two keystrokes from a real one. */

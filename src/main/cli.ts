@@ -1,10 +1,10 @@
 // The `nianbao` command (docs/report-format.md, "The command"). Every command reads files through
 // the one reader registry, so each new file type works in all of them.
-import { EXIT, HelpRequest, parse, UsageError, type CliIO, type Command } from './cli-kit';
+import { EXIT, HelpRequest, parse, UsageError, yearOption, type CliIO, type Command } from './cli-kit';
 import type { ReadReport } from './formats/registry';
 import type { ExportFormat } from '../shared/api/contract';
 import { EXPORT_FORMATS, FILE_FORMATS, formatOfName } from '../shared/formats';
-import { localToday } from '../shared/document/content';
+import { localMinute, localToday } from '../shared/model/dates';
 import { validate } from '../shared/rules/engine';
 import { describeFixes, fixAll, type AppliedFix } from '../shared/rules/fix-all';
 import { cellDef } from '../shared/model/cells';
@@ -13,7 +13,7 @@ import { documentOutline } from '../shared/rules/outline';
 import { reportToJson } from '../shared/model/schema';
 import type { Report } from '../shared/model/report';
 import { isExplained } from '../shared/rules/explanations';
-import { SEVERITY_LABEL, type Finding } from '../shared/rules/types';
+import { countBySeverity, SEVERITY_LABEL, severityCounts, type Finding } from '../shared/rules/types';
 import type { ReportLibrary } from './services/library';
 import { LEVELS } from '../shared/template/gov2021';
 import { basename } from 'node:path';
@@ -105,9 +105,8 @@ function findingLine(f: Finding, explanations: Readonly<Record<string, string>> 
 }
 
 function summary(findings: readonly Finding[], explanations: Readonly<Record<string, string>>): string {
-  const n = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   const done = findings.filter((f) => isExplained(f, explanations)).length;
-  return `${n('error')} 个错误，${n('warning')} 个需核实${done ? `（其中 ${done} 个已写核实说明）` : ''}，${n('notice')} 个提示`;
+  return severityCounts(countBySeverity(findings), done ? `（其中 ${done} 个已写核实说明）` : '');
 }
 
 /** The commands that read one FILE, and those that read none. */
@@ -118,8 +117,7 @@ const NO_FILE = { maxPositionals: 0 };
 const IDENTITY_OPTIONS = { agency: { type: 'string' }, year: { type: 'string' } } as const;
 
 function identityOf(values: { agency?: string | boolean; year?: string | boolean }): { agency?: string; year?: number } {
-  const year = values.year === undefined ? undefined : Number(values.year);
-  if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year 应为年份数字，如 2024');
+  const year = typeof values.year === 'string' ? yearOption(values.year) : undefined;
   return { agency: values.agency as string | undefined, year };
 }
 
@@ -322,7 +320,6 @@ const importCmd: Command = async (args, io) => {
 
 const listCmd: Command = async (args, io) => {
   const { values } = parse(args, { db: { type: 'string' } }, NO_FILE);
-  const { displayTime } = await libraryModule();
   return withLibrary(values.db, io, (library) => {
     const listed = library.list();
     if (!listed.ok) {
@@ -330,7 +327,7 @@ const listCmd: Command = async (args, io) => {
       return EXIT.unreadable;
     }
     if (listed.value.length === 0) io.err('资料库中还没有报告：可用 nianbao import FILE 导入');
-    for (const r of listed.value) io.out([r.id, r.agency, r.year, r.status, displayTime(r.updatedAt)].join('\t'));
+    for (const r of listed.value) io.out([r.id, r.agency, r.year, r.status, localMinute(r.updatedAt)].join('\t'));
     return EXIT.ok;
   });
 };

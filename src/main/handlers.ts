@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { documentTitle, type Report } from '../shared/model/report';
-import { localToday } from '../shared/document/content';
+import { localToday } from '../shared/model/dates';
 import { readReportJson } from '../shared/model/schema';
 import { describeFixes } from '../shared/rules/fix-all';
 import { checkExport, exportReport } from './formats/export';

@@ -144,6 +144,24 @@ export function reportFileExtensions(): string[] {
   ];
 }
 
+const REPORT_EXTENSIONS = new Set(reportFileExtensions());
+
+/** Office's lock files (~$报告.docx) and hidden files: nobody's report, and not worth a line. */
+export function isIgnoredFile(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('~$');
+}
+
+/** Whether a file's extension is one a folder of reports is read for. */
+export function hasReportExtension(name: string): boolean {
+  return REPORT_EXTENSIONS.has(extensionOf(name));
+}
+
+/** Whether a file from a folder ("统计局/年报.xlsx") is meant as a report, not a picture, a note or a lock file beside the reports. */
+export function isReportFile(path: string): boolean {
+  const base = path.split('/').pop() ?? path;
+  return !isIgnoredFile(base) && hasReportExtension(base);
+}
+
 /** For `<input type=file accept>`: what is read, and the legacy types so they get their advice. */
 export function importAccept(): string {
   return [...readableExtensions(), ...Object.keys(LEGACY_EXTENSIONS)].join(',');

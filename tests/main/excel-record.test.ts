@@ -196,7 +196,11 @@ describe('formulas without results', () => {
       status: 'matched',
       readings: [{ kind: 'formula', formula: '=数据!A1' }],
     });
-    expect(record.cells['requests.carried_forward.total']).toMatchObject({ status: 'left_blank', remark: expect.stringContaining('公式') });
+    expect(record.cells['requests.carried_forward.total']).toMatchObject({
+      status: 'left_blank',
+      cause: 'uncached_formula',
+      remark: expect.stringContaining('公式'),
+    });
     expect(record.notes).toContain(
       '1 个格子是公式，文件中没有保存计算结果，导入时也无法算出，已留空：表三!J29。请在 Excel/WPS 中打开并保存后再导入',
     );

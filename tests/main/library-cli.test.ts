@@ -102,7 +102,7 @@ describe('nianbao import and list', () => {
       expect(refused.err[0]).toMatch(
         bad[0] === '--level'
           ? /^参数有误：--level 应为 乡镇街道、县区政府、县区部门、市政府、市级部门、省级 之一/
-          : /^参数有误：--year 应为年份数字/,
+          : /^参数有误：--year 应为 2000 至 2100 之间的四位数年份/,
       );
     }
     expect(existsSync(tmp.dbPath)).toBe(false);

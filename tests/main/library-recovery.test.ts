@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { valueAt } from '../../src/shared/model/report';
-import { displayTime, openLibrary, type ReportLibrary } from '../../src/main/services/library';
+import { openLibrary, type ReportLibrary } from '../../src/main/services/library';
+import { localMinute } from '../../src/shared/model/dates';
 import { SCHEMA_VERSION, migrate } from '../../src/main/services/library/schema';
 import { ManualClock, open, seedReport, tempDir, value, type TempDir } from './helpers/library';
 
@@ -80,7 +81,7 @@ describe('recovery at opening', () => {
       const damaged = readFileSync(tmp.dbPath);
       const { library, recovery } = await reopenExpectingRecovery(damaged);
       expect(recovery).toMatch(reason);
-      expect(recovery).toContain(`并从 ${displayTime(backupAt)} 的备份恢复`);
+      expect(recovery).toContain(`并从 ${localMinute(backupAt)} 的备份恢复`);
       expect(value(library.get(id)).report).toEqual(seedReport());
       library.close();
     });
@@ -109,7 +110,7 @@ describe('recovery at opening', () => {
     writeFileSync(bad.path, Buffer.alloc(statSync(bad.path).size));
     writeFileSync(tmp.dbPath, 'broken');
     const reopened = await reopenExpectingRecovery(readFileSync(tmp.dbPath));
-    expect(reopened.recovery).toContain(`并从 ${displayTime(good.takenAt)} 的备份恢复`);
+    expect(reopened.recovery).toContain(`并从 ${localMinute(good.takenAt)} 的备份恢复`);
     expect(value(reopened.library.get(id)).year).toBe(2022);
     reopened.library.close();
   });
@@ -128,7 +129,7 @@ describe('recovery at opening', () => {
     const { id, backupAt } = await libraryWithBackup();
     rmSync(tmp.dbPath);
     const { library, recovery } = await open(tmp.dbPath, { now: clock.now });
-    expect(recovery).toBe(`未找到资料库文件，已从 ${displayTime(backupAt)} 的备份恢复；此后所做的修改需要重新录入`);
+    expect(recovery).toBe(`未找到资料库文件，已从 ${localMinute(backupAt)} 的备份恢复；此后所做的修改需要重新录入`);
     expect(value(library.get(id)).report).toEqual(seedReport());
     library.close();
   });

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EXIT, main, type CliIO } from '../../src/main/cli';
 import { exportWorkbook } from '../../src/main/services/excel';
 import { FINDINGS_SHEET, HIERARCHY_SHEET, problemLetterDocx, SUMMARY_SHEET } from '../../src/main/services/review';
@@ -163,6 +163,27 @@ describe('nianbao review', () => {
       review_correction_rate: null,
       suit_correction_rate: null,
     });
+  });
+
+  it('stamps the office’s calendar day, not UTC’s: at 07:30 in Beijing the 问题清单 is dated today, not yesterday', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-01-20T23:30:00Z')); // 2026-01-21 07:30 in Beijing
+    try {
+      const word = at('清单-早晨.docx');
+      await main(['review', at('good', 'a.json'), '--out', at('清单-早晨.xlsx'), '--word', word], capture());
+      const xml = await (await JSZip.loadAsync(readFileSync(word))).file('word/document.xml')!.async('string');
+      expect(xml).toContain('2026-01-21');
+      expect(xml).not.toContain('2026-01-20');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(at('清单-早晨.xlsx'));
+      expect(book.getWorksheet(SUMMARY_SHEET)!.getCell('A1').text).toContain('2026-01-21');
+    } finally {
+      vi.useRealTimers();
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 
   it('exits 2 and writes nothing when nothing could be read', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDate } from '../../src/shared/model/dates';
-import { printedDate } from '../../src/shared/document/content';
+import { localMinute, localToday, printedDate, readDate, reportingYear } from '../../src/shared/model/dates';
 
 describe('readDate: a date as offices write it', () => {
   it.each([
@@ -20,5 +19,21 @@ describe('readDate: a date as offices write it', () => {
 
   it('prints back in the form it was read', () => {
     for (const text of ['2025年1月20日', '2024年12月3日']) expect(printedDate(readDate(text)!)).toBe(text);
+  });
+});
+
+describe('the office’s calendar', () => {
+  it('reports on last year before July, on this year from July', () => {
+    expect(reportingYear(new Date(2026, 0, 15))).toBe(2025);
+    expect(reportingYear(new Date(2026, 5, 30))).toBe(2025);
+    expect(reportingYear(new Date(2026, 6, 1))).toBe(2026);
+    expect(reportingYear(new Date(2026, 11, 31))).toBe(2026);
+  });
+
+  it('counts today and a time to the minute in local time', () => {
+    const at = new Date(2026, 0, 21, 7, 5, 30);
+    expect(localToday(at)).toBe('2026-01-21');
+    expect(localMinute(at)).toBe('2026-01-21 07:05');
+    expect(localMinute(at.toISOString())).toBe('2026-01-21 07:05');
   });
 });

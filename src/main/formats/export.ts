@@ -4,7 +4,7 @@
 import { fail, ok, type Result } from '../../shared/api/result';
 import type { Report } from '../../shared/model/report';
 import { validate } from '../../shared/rules/engine';
-import { blockingFindings } from '../../shared/rules/explanations';
+import { blockingFindings, notFinalReason } from '../../shared/rules/explanations';
 import type { Finding } from '../../shared/rules/types';
 import type { ExportFormat } from '../../shared/api/contract';
 import { writerFor } from './registry';
@@ -25,11 +25,7 @@ export function checkExport(req: ExportRequest): Result<{ findings: Finding[] }>
   const findings = validate(req.report, { previous: req.previous, finalExportDate: req.draft ? undefined : req.today });
   const blocking = blockingFindings(findings, req.report.explanations);
   if (blocking.length > 0 && !req.draft) {
-    const errors = blocking.filter((f) => f.severity === 'error').length;
-    const refused = fail<{ findings: Finding[] }>(
-      'not_final',
-      `报告还有 ${errors} 个错误和 ${blocking.length - errors} 个未写核实说明的需核实项，不能导出定稿`,
-    );
+    const refused = fail<{ findings: Finding[] }>('not_final', `${notFinalReason(blocking)}，不能导出定稿`);
     return { ...refused, blocking };
   }
   return ok({ findings });

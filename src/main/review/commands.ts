@@ -30,11 +30,11 @@ import {
   type SumPart,
 } from '../../shared/review';
 import { validate } from '../../shared/rules/engine';
-import { SEVERITY_LABEL, type Finding } from '../../shared/rules/types';
-import { localToday, printedDate } from '../../shared/document/content';
+import { SEVERITY_LABEL, severityCounts, type Finding } from '../../shared/rules/types';
+import { localToday, printedDate } from '../../shared/model/dates';
 import { LEVELS, NARRATIVE_IDS } from '../../shared/template/gov2021';
 import { inferLevel, isLevel } from '../../shared/template/levels';
-import { EXIT, parse, UsageError, type CliIO, type Command } from '../cli-kit';
+import { EXIT, parse, UsageError, yearOption, type CliIO, type Command } from '../cli-kit';
 import { writeFileAtomic } from '../services/fs/files';
 import { expandPaths, type Batch, type SkippedEntry } from '../services/review/batch';
 import type { RosterRow } from '../services/review/workbook';
@@ -119,7 +119,7 @@ function mostCommonYear(review: Review): number {
 
 function reportLine(r: ReviewedReport, extra: readonly string[]): string {
   if (r.error !== undefined) return [r.status, r.fileName, r.error, ...extra].join('\t');
-  const counts = `${r.counts.error} 个错误，${r.counts.warning} 个需核实，${r.counts.notice} 个提示`;
+  const counts = severityCounts(r.counts);
   const notes = [
     r.previousFile ? `对照上年：${r.previousFile}` : '',
     r.duplicates.length ? `与 ${r.duplicates.join('、')} 重复` : '',
@@ -342,12 +342,6 @@ export const reviewCmd: Command = async (args, io) => {
   return review.reports.some((r) => r.status === '有错误' || r.status === '读取失败') ? EXIT.findings : EXIT.ok;
 };
 
-function parseYear(text: string | undefined): number {
-  const year = Number(text);
-  if (!text || !Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('--year 应为年份数字，如 2024');
-  return year;
-}
-
 /** Every file read into a part of the 汇总 (its errors counted, its text dropped), or the first that could not be read. */
 async function readParts(paths: readonly string[], io: CliIO): Promise<Result<SumPart[]>> {
   const batch = await expandPaths(paths);
@@ -399,7 +393,7 @@ export const sumCmd: Command = async (args, io) => {
   if (positionals.length === 0) throw new UsageError('缺少要汇总的文件或文件夹');
   const agency = values.agency?.trim();
   if (!agency) throw new UsageError('缺少 --agency 汇总报告的机关名称（如 余杭区人民政府）');
-  const year = parseYear(values.year);
+  const year = yearOption(values.year ?? '');
   const level = values.level === undefined ? inferLevel(agency).level : values.level;
   if (!isLevel(level)) throw new UsageError(`--level 应为 ${LEVELS.join('、')} 之一`);
   const out = values.out;

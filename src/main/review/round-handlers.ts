@@ -4,7 +4,7 @@
 // return is recorded once the document is saved), the workbook of the round.
 import type { Channel, Input, Output } from '../../shared/api/contract';
 import { ok, type Result } from '../../shared/api/result';
-import { localToday } from '../../shared/document/content';
+import { localToday } from '../../shared/model/dates';
 import { bodyOf, finishReview, reviewTitle, type Recheck } from '../../shared/review';
 import { readReportBytes } from '../formats/readers';
 import type { ReportLibrary } from '../services/library';

@@ -10,9 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Handlers } from '../handlers';
 import type { Channel } from '../../shared/api/contract';
+import { FILE_LIMITS } from '../../shared/model/limits';
 
 export const TOKEN_HEADER = 'x-nianbao-token';
-const MAX_BODY = 64 * 1024 * 1024;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -89,7 +89,7 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return undefined;
+    if (size > FILE_LIMITS.requestBytes) return undefined;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');

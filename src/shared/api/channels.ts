@@ -3,38 +3,55 @@
 import type { Channel, Input, Output } from './contract';
 import type { Result } from './result';
 
-export const CHANNELS = [
-  'app.info',
-  'library.list',
-  'library.create',
-  'library.open',
-  'library.edit',
-  'library.duplicate',
-  'library.remove',
-  'library.restore',
-  'library.setStatus',
-  'library.revisions',
-  'library.revision',
-  'library.restoreRevision',
-  'library.import',
-  'library.start',
-  'import.read',
-  'export.document',
-  'export.infographic',
-  'files.reveal',
-  'round.list',
-  'round.open',
-  'round.create',
-  'round.roster',
-  'round.rosterFile',
-  'round.receive',
-  'round.return',
-  'round.accept',
-  'round.reopen',
-  'round.copy',
-  'round.workbook',
-  'round.sum',
-] as const satisfies readonly Channel[];
+/**
+ * Every channel, once, under the name the renderer calls it by
+ * (`api.files.read` sends 'import.read'): the channel list and the typed API
+ * object are both derived from it, so a new channel is added here alone.
+ */
+const API_CHANNELS = {
+  app: {
+    info: 'app.info',
+  },
+  library: {
+    list: 'library.list',
+    create: 'library.create',
+    open: 'library.open',
+    edit: 'library.edit',
+    duplicate: 'library.duplicate',
+    remove: 'library.remove',
+    restore: 'library.restore',
+    setStatus: 'library.setStatus',
+    revisions: 'library.revisions',
+    revision: 'library.revision',
+    restoreRevision: 'library.restoreRevision',
+    import: 'library.import',
+    start: 'library.start',
+  },
+  files: {
+    read: 'import.read',
+    exportDocument: 'export.document',
+    exportInfographic: 'export.infographic',
+    reveal: 'files.reveal',
+  },
+  rounds: {
+    list: 'round.list',
+    open: 'round.open',
+    create: 'round.create',
+    roster: 'round.roster',
+    rosterFile: 'round.rosterFile',
+    receive: 'round.receive',
+    return: 'round.return',
+    accept: 'round.accept',
+    reopen: 'round.reopen',
+    copy: 'round.copy',
+    workbook: 'round.workbook',
+    sum: 'round.sum',
+  },
+} as const satisfies Record<string, Record<string, Channel>>;
+
+type ApiChannels = typeof API_CHANNELS;
+
+export const CHANNELS: readonly Channel[] = Object.values(API_CHANNELS).flatMap((group) => Object.values(group));
 
 export type { Channel };
 
@@ -44,50 +61,15 @@ export const IPC_PREFIX = 'nianbao:';
 /** A transport: sends one call and gives back its result (never throws for a refused call). */
 export type Invoke = (channel: Channel, payload: unknown) => Promise<Result<unknown>>;
 
-/** The typed `nianbao` object the renderer uses, over any transport. */
-export function createApi(invoke: Invoke) {
-  const call =
-    <C extends Channel>(channel: C) =>
-    (input: Input<C>) =>
-      invoke(channel, input) as Promise<Result<Output<C>>>;
-  return {
-    app: { info: call('app.info') },
-    library: {
-      list: call('library.list'),
-      create: call('library.create'),
-      open: call('library.open'),
-      edit: call('library.edit'),
-      duplicate: call('library.duplicate'),
-      remove: call('library.remove'),
-      restore: call('library.restore'),
-      setStatus: call('library.setStatus'),
-      revisions: call('library.revisions'),
-      revision: call('library.revision'),
-      restoreRevision: call('library.restoreRevision'),
-      import: call('library.import'),
-      start: call('library.start'),
-    },
-    files: {
-      read: call('import.read'),
-      exportDocument: call('export.document'),
-      exportInfographic: call('export.infographic'),
-      reveal: call('files.reveal'),
-    },
-    rounds: {
-      list: call('round.list'),
-      open: call('round.open'),
-      create: call('round.create'),
-      roster: call('round.roster'),
-      rosterFile: call('round.rosterFile'),
-      receive: call('round.receive'),
-      return: call('round.return'),
-      accept: call('round.accept'),
-      reopen: call('round.reopen'),
-      copy: call('round.copy'),
-      workbook: call('round.workbook'),
-      sum: call('round.sum'),
-    },
-  };
-}
+/** One call of the API: its channel's input in, its result out. */
+type Call<C extends Channel> = (input: Input<C>) => Promise<Result<Output<C>>>;
 
-export type NianbaoApi = ReturnType<typeof createApi>;
+/** The typed `nianbao` object the renderer uses, over any transport. */
+export type NianbaoApi = { [G in keyof ApiChannels]: { [M in keyof ApiChannels[G]]: Call<ApiChannels[G][M] & Channel> } };
+
+/** The typed `nianbao` object over a transport, built from the channel map. */
+export function createApi(invoke: Invoke): NianbaoApi {
+  const group = (methods: Readonly<Record<string, Channel>>) =>
+    Object.fromEntries(Object.entries(methods).map(([name, channel]) => [name, (input: unknown) => invoke(channel, input)]));
+  return Object.fromEntries(Object.entries(API_CHANNELS).map(([name, methods]) => [name, group(methods)])) as NianbaoApi;
+}

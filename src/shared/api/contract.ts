@@ -5,7 +5,7 @@
 import { FORMAT_IDS, isExportFormat, type FormatId } from '../formats';
 import { z } from 'zod';
 import { AGENCY_MAX_CHARS, dateSchema, identitySchema, signatureSchema, yearSchema } from '../model/identity';
-import { limitedText } from '../model/limits';
+import { FILE_LIMITS, limitedText } from '../model/limits';
 import { cellChangesSchema, editPatchSchema, narrativesSchema } from '../model/patch';
 import type { Report, ReportKind } from '../model/report';
 import type { ImportRecord } from './import';
@@ -26,14 +26,12 @@ export const AUTHOR_STATUSES = ['草稿', '定稿'] as const satisfies readonly 
 export type AuthorStatus = (typeof AUTHOR_STATUSES)[number];
 
 const id = z.number().int().positive();
-/** Base64 of the largest workbook the importer accepts (its own cap is lower and says so). */
-const MAX_IMPORT_BASE64 = 48 * 1024 * 1024;
 /** The most bodies a round's roster holds, and takes at once. */
 export const MAX_ROSTER = 5000;
 const rosterEntry = z.strictObject({ name: z.string().trim().min(1).max(AGENCY_MAX_CHARS), level: levelSchema });
 const bodyIds = z.array(z.number().int().positive()).min(1).max(MAX_ROSTER);
 const noteSchema = z.string().max(2000);
-const fileData = { fileName: z.string().min(1).max(255), data: z.base64().max(MAX_IMPORT_BASE64, '文件过大') };
+const fileData = { fileName: z.string().min(1).max(255), data: z.base64().max(FILE_LIMITS.base64Chars, '文件过大') };
 
 export type { EditPatch } from '../model/patch';
 
@@ -82,7 +80,7 @@ export const inputs = {
   // A file picked or dropped in the app: its name and content (base64).
   'import.read': z.strictObject({
     fileName: z.string().min(1).max(255),
-    data: z.base64().max(MAX_IMPORT_BASE64, '文件过大'),
+    data: z.base64().max(FILE_LIMITS.base64Chars, '文件过大'),
     // The report the file goes into, where there is one: its body and year stand where the file names none.
     agency: z.string().max(AGENCY_MAX_CHARS).optional(),
     year: yearSchema.optional(),

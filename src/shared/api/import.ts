@@ -69,8 +69,13 @@ export type ImportedCell =
    * The cell's place was found but its value could not be read without a guess
    * (a merge covers it, a copy or a unit is ambiguous, an old layout can't be
    * split): left blank, and the remark says why. The report's value stays.
+   * `cause` is set where the reader knows the kind of problem, for whoever
+   * groups or advises on it without reading the remark.
    */
-  | { key: CellKey; status: 'left_blank'; source?: SourceCell; remark: string };
+  | { key: CellKey; status: 'left_blank'; source?: SourceCell; remark: string; cause?: BlankCause };
+
+/** What kept a placed cell's value from being read: the file's problem, before it is a sentence. */
+export type BlankCause = 'uncached_formula' | 'scientific_notation' | 'several_values' | 'covered_by_label';
 
 /** Which of several copies of a table was taken, and why. */
 export interface CopyChoice {

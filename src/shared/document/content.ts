@@ -4,6 +4,7 @@
 import { SECTIONS, TABLE_IDS, type SectionId, type TableId } from '../template/gov2021';
 import { LAYOUTS, type TableLayout } from '../template/layout';
 import type { CellKey } from '../model/cells';
+import { localToday, printedDate } from '../model/dates';
 import { documentTitle, valueAt, type Report } from '../model/report';
 import { BODY_CHAR_PT, bodyTextPt } from './fonts';
 import { parseOverview } from './overview';
@@ -107,18 +108,6 @@ const isTableId = (id: SectionId): id is TableId => (TABLE_IDS as readonly strin
 
 function isPreamble(line: NarrativeLine | undefined): boolean {
   return line?.kind === 'paragraph' && /如下[：:]$/.test(line.text);
-}
-
-/** An ISO date as GB/T 9704 prints a 成文日期: "2025-01-20" → "2025年1月20日". */
-export function printedDate(iso: string): string {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(iso.trim());
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso.trim();
-}
-
-/** Today as ISO YYYY-MM-DD in local time (the office's calendar day, not UTC's). */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** The closing lines of a report: its 落款 (default the agency) and 成文日期 (default the day of export). */

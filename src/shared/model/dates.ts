@@ -2,31 +2,15 @@
 // 2025-01-20 / 2025/1/20 / 2025.1.20. Read into the ISO date the report keeps
 // (identity.ts's `date`), by the document readers for a 成文日期 and by the
 // editor's date field; printed back in the Chinese form (`printedDate`).
+// Today and the year being reported on are the office's calendar, in local
+// time: a day stamped from UTC would be yesterday before 08:00 in Beijing.
+import { chineseNumeral, NUMERAL_DIGITS } from './numerals';
 
-const CN_DIGITS: Readonly<Record<string, number>> = {
-  〇: 0,
-  零: 0,
-  O: 0,
-  Ｏ: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 二〇二四 → 2024; 十二 → 12; 二十一 → 21. */
+/** 二〇二四 → 2024 (a year, digit by digit); 十二 → 12; 二十一 → 21. */
 function chineseNumber(s: string): number | undefined {
   if (/^\d+$/.test(s)) return Number(s);
-  if (!s.includes('十')) return [...s].every((ch) => ch in CN_DIGITS) ? Number([...s].map((ch) => CN_DIGITS[ch]).join('')) : undefined;
-  const [tens, units] = s.split('十') as [string, string];
-  const t = tens === '' ? 1 : CN_DIGITS[tens];
-  const u = units === '' ? 0 : CN_DIGITS[units];
-  return t === undefined || u === undefined ? undefined : t * 10 + u;
+  if ([...s].every((ch) => ch in NUMERAL_DIGITS)) return Number([...s].map((ch) => NUMERAL_DIGITS[ch]).join(''));
+  return chineseNumeral(s);
 }
 
 const CHINESE_DATE =
@@ -43,4 +27,28 @@ export function readDate(text: string): string | undefined {
   // 2月30日 is no day: the month's last day is day 0 of the next month.
   if (d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return undefined;
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Today as ISO YYYY-MM-DD in local time (the office's calendar day, not UTC's). */
+export function localToday(now = new Date()): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** "2026-11-26 10:05" in local time, to the minute, as a person reads a time. */
+export function localMinute(at: Date | string): string {
+  const d = typeof at === 'string' ? new Date(at) : at;
+  return `${localToday(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The year a report written now is about: reports are written in the first months of the next year, so before July it is last year. */
+export function reportingYear(now = new Date()): number {
+  return now.getFullYear() - (now.getMonth() < 6 ? 1 : 0);
+}
+
+/** An ISO date as GB/T 9704 prints a 成文日期: "2025-01-20" → "2025年1月20日". */
+export function printedDate(iso: string): string {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(iso.trim());
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso.trim();
 }

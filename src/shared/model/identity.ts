@@ -6,6 +6,8 @@ import { LEVELS } from '../template/gov2021';
 
 /** The years a report may be for. */
 export const YEARS = { min: 2000, max: 2100 } as const;
+/** What a year must be, said once for every place that refuses one ("年度" + it, "--year " + it). */
+export const YEAR_RULE = `应为 ${YEARS.min} 至 ${YEARS.max} 之间的四位数年份，如 2024`;
 export const AGENCY_MAX_CHARS = 100;
 /** 落款 may name two bodies (a joint report), so it may be longer than one name. */
 export const SIGNATURE_MAX_CHARS = 200;
@@ -36,6 +38,6 @@ export function identityProblem(identity: { agency: string; year: number }): str
   const agency = identity.agency.trim();
   if (agency === '') return '请填写机关名称';
   if (agency.length > AGENCY_MAX_CHARS) return `机关名称最多 ${AGENCY_MAX_CHARS} 字`;
-  if (!isReportYear(identity.year)) return `年度应为 ${YEARS.min} 至 ${YEARS.max} 之间的四位数，如 2024`;
+  if (!isReportYear(identity.year)) return `年度${YEAR_RULE}`;
   return null;
 }

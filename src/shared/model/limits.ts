@@ -5,7 +5,7 @@
 // message, not crashed on). The editor, the reader of every file format, the
 // library and the API all take the limit and its message from here.
 import { z } from 'zod';
-import { SECTIONS, NARRATIVE_IDS, type NarrativeId } from '../template/gov2021';
+import { NARRATIVE_IDS, sectionHeading, type NarrativeId } from '../template/gov2021';
 import type { Report } from './report';
 
 /** Characters (line breaks and spaces included) a section's text may hold. */
@@ -16,7 +16,7 @@ export type LimitedText = NarrativeId | 'preamble';
 /** `undefined`: a text whose section the caller does not know (a patch's value, checked before its key). */
 export function textLabel(id: LimitedText | undefined): string {
   if (id === undefined) return '这部分文字';
-  return id === 'preamble' ? '导语（一、总体情况之前的段落）' : SECTIONS.find((s) => s.id === id)!.heading;
+  return id === 'preamble' ? '导语（一、总体情况之前的段落）' : sectionHeading(id);
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -41,3 +41,18 @@ export function limitedText(id?: LimitedText) {
     error: (issue) => textTooLongMessage(id, typeof issue.input === 'string' ? issue.input.length : MAX_SECTION_CHARS + 1),
   });
 }
+
+const MB = 1024 * 1024;
+/** The largest report file any reader takes: a report with its tables is a few MB even as a PDF with images. */
+const REPORT_FILE_BYTES = 40 * MB;
+
+/**
+ * How large a file may be, everywhere one is taken: by a reader, by the API
+ * as base64 (4 characters for every 3 bytes), by `nianbao serve` in a request
+ * (one file and the JSON around it), and by the renderer before it sends one.
+ */
+export const FILE_LIMITS = {
+  reportBytes: REPORT_FILE_BYTES,
+  base64Chars: Math.ceil(REPORT_FILE_BYTES / 3) * 4,
+  requestBytes: 64 * MB,
+} as const;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { FORMAT_2021, LEVELS, NARRATIVE_IDS, TABLES, TABLE_IDS, type TableId } from '../template/gov2021';
 import { inferLevel } from '../template/levels';
-import { dateSchema, levelSchema, signatureSchema, yearSchema } from './identity';
+import { dateSchema, levelSchema, signatureSchema, YEAR_RULE, yearSchema } from './identity';
 import { CELL_KEYS, cellEntries } from './cells';
 import { blankTables, markUnread, parseCellInput, REPORT_KINDS, valueAt, type Report, type TableValues } from './report';
 import { limitedText } from './limits';
@@ -66,7 +66,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (path === 'format') return `format 应为 "${FORMAT_2021}"`;
   if (path === 'level') return `level 应为 ${LEVELS.join('/')} 之一`;
   if (path === 'date') return 'date（成文日期）应写作 2025-01-20';
-  if (path === 'year') return 'year 应为报告年度（如 2024）';
+  if (path === 'year') return `year（报告年度）${YEAR_RULE}`;
   if (path === 'agency') return 'agency（机关名称）应为文字';
   if (path.startsWith('tables.') && path.split('.').length === 4) return `${path} 应为数字、文字或 null`;
   return `${path || '根'} 不符合报告格式（${issue.message}）`;

@@ -4,10 +4,8 @@
 // these rows; neither decides what a row says.
 import { cellDef, CELLS, type CellKey } from '../model/cells';
 import { SEVERITY_LABEL, type Finding, type Severity } from '../rules/types';
-import { SECTIONS, type SectionId } from '../template/gov2021';
+import { sectionHeading } from '../template/gov2021';
 import { bodyOf, type ReviewedReport } from './review';
-
-const SECTION_HEADING = Object.fromEntries(SECTIONS.map((s) => [s.id, s.heading])) as Record<SectionId, string>;
 
 /** What to do about a finding that has no one-click fix, by how grave it is. */
 const ADVICE: Record<Severity, string> = {
@@ -112,7 +110,7 @@ export function problemRow(r: ReviewedReport, f: Finding): ProblemRow {
     body: bodyOf(r),
     fileName: r.fileName,
     severity: SEVERITY_LABEL[f.severity],
-    section: SECTION_HEADING[f.section],
+    section: sectionHeading(f.section),
     cells: cellNames(f.cells),
     cellsBrief: cellNames(f.cells, BRIEF_CELLS),
     rule: f.rule,

@@ -12,7 +12,7 @@ import { formatKpi, kpi } from '../kpi';
 import type { Report } from '../model/report';
 import { validate } from '../rules/engine';
 import { blockingFindings } from '../rules/explanations';
-import type { DocumentOutline, Finding, Severity } from '../rules/types';
+import { countBySeverity, type DocumentOutline, type Finding, type Severity } from '../rules/types';
 import { NARRATIVE_IDS } from '../template/gov2021';
 import { groupSameBodies, nameMatcher } from './names';
 import { assessRisks, RISK_THRESHOLDS, riskValues, markOf, type BodyRisk, type RiskMark } from './risk';
@@ -69,8 +69,6 @@ export interface Review {
 
 const TABLES_ONLY_NOTE = '文件中只有统计表，正文未审核';
 
-const NO_COUNTS: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
-
 function statusOf(findings: readonly Finding[], report: Report): ReviewStatus {
   if (findings.some((f) => f.severity === 'error')) return '有错误';
   return blockingFindings(findings, report.explanations).length > 0 ? '待核实' : '通过';
@@ -122,7 +120,7 @@ export function reviewOne(input: ReviewInput, index: number, previous?: Readable
       status: '读取失败',
       error: input.error,
       findings: [],
-      counts: { ...NO_COUNTS },
+      counts: countBySeverity([]),
       unexplained: 0,
       kpis: [],
       notes: [],
@@ -135,8 +133,7 @@ export function reviewOne(input: ReviewInput, index: number, previous?: Readable
   const all = validate(report, { previous: previous?.report ?? null, ...(input.outline ? { outline: input.outline } : {}) });
   const findings = textless ? all.filter((f) => !(NARRATIVE_IDS as readonly string[]).includes(f.section)) : all;
   const notes = textless ? [...input.notes, TABLES_ONLY_NOTE] : input.notes;
-  const counts = { ...NO_COUNTS };
-  for (const f of findings) counts[f.severity]++;
+  const counts = countBySeverity(findings);
   const unexplained = blockingFindings(findings, report.explanations).length - counts.error;
   return {
     index,

@@ -3,7 +3,7 @@
 import { CELLS, cellDef, type CellDef, type CellKey } from '../model/cells';
 import { cellNumber, isBlankLike, isUnread, setCells, valueAt, valueOf, type CellValue, type Report } from '../model/report';
 import { TOTAL_LEAVES } from './totals';
-import { NARRATIVE_IDS, SECTION_BY_ID, TABLE_IDS, type NarrativeId, type SectionId, type TableId } from '../template/gov2021';
+import { NARRATIVE_IDS, SECTION_BY_ID, sectionHeading, TABLE_IDS, type NarrativeId, type TableId } from '../template/gov2021';
 import { inferLevel } from '../template/levels';
 import { RULES } from './catalog';
 import { memo } from '../memo';
@@ -44,8 +44,6 @@ import type {
 } from './types';
 import { bySeverity } from './types';
 import { expandEquation, type EquationIndex, type ResolvedTerm } from './equations';
-
-const SECTION_HEADING = (id: SectionId) => SECTION_BY_ID[id].heading;
 
 /** The first few cells' names, for a message that counts them: "三、（一）予以公开·科研机构、… 等". */
 function examples(cells: readonly CellDef[], max = 3): string {
@@ -408,7 +406,7 @@ function evalNarrativeEmpty(rule: NarrativeEmptyRule, report: Report, _ctx: Vali
       rule: rule.id,
       severity: rule.severity,
       section,
-      message: fill(emptiness === 'empty' ? rule.emptyMessage : rule.tokenMessage, { heading: SECTION_HEADING(section), text: shown }),
+      message: fill(emptiness === 'empty' ? rule.emptyMessage : rule.tokenMessage, { heading: sectionHeading(section), text: shown }),
       cells: [],
     });
   }
@@ -463,7 +461,7 @@ function evalNarrativeNumbers(rule: NarrativeNumbersRule, report: Report, _ctx: 
         rule: rule.id,
         severity: rule.severity,
         section,
-        message: fill(rule.message, { section: SECTION_HEADING(section), quote: span.quote, candidates }),
+        message: fill(rule.message, { section: sectionHeading(section), quote: span.quote, candidates }),
         cells: [...new Set(phrase.candidates.flat())],
         span,
         ...(edit ? { fix: { label: fill(rule.fixLabel, { value: edit.value }), changes: [], edits: [edit] } } : {}),
@@ -524,7 +522,7 @@ function evalNarrativeYear(rule: NarrativeYearRule, report: Report, _ctx: Valida
         rule: rule.id,
         severity: rule.severity,
         section,
-        message: fill(rule.message, { section: SECTION_HEADING(section), quote: span.quote, y, year: report.year }),
+        message: fill(rule.message, { section: sectionHeading(section), quote: span.quote, y, year: report.year }),
         cells: [],
         span,
       });
@@ -580,7 +578,7 @@ function evalRepetition(rule: RepetitionRule, report: Report, ctx: ValidationCon
   const pct = (r: { repeated: number; total: number }) => Math.round((100 * r.repeated) / Math.max(1, r.total));
   const worst = [...NARRATIVE_IDS].sort((a, b) => shares[b].repeated - shares[a].repeated)[0]!;
   const details = NARRATIVE_IDS.filter((n) => shares[n].total > 0)
-    .map((n) => `${SECTION_HEADING(n)} ${pct(shares[n])}%`)
+    .map((n) => `${sectionHeading(n)} ${pct(shares[n])}%`)
     .join('，');
   emit({
     id: rule.id,
@@ -624,6 +622,15 @@ export function validate(report: Report, ctx: ValidationContext = {}, rules: rea
   const emit: Emit = (f) => findings.push(f);
   for (const rule of rules) (EVALUATORS[rule.kind] as Evaluator<Rule>)(rule, report, ctx, emit, rules);
   return findings.sort((a, b) => bySeverity(a.severity, b.severity));
+}
+
+/** The notice a final export on `date` gets for being past the body's deadline, if it is late (the deadline rules alone, without the rest). */
+export function lateExportNotice(report: Report, date: string, rules: readonly Rule[] = RULES): Finding | undefined {
+  return validate(
+    report,
+    { finalExportDate: date },
+    rules.filter((r) => r.kind === 'deadline'),
+  )[0];
 }
 
 /** The report with a quick fix applied: its cells set, its text edits made (an edit whose words have changed since is left out). */

@@ -4,7 +4,7 @@
 // not let the warning stand. The library's 定稿, the export gate, the CLI and
 // the editor all ask here.
 import { meaningfulLength } from './text';
-import type { Finding } from './types';
+import { countBySeverity, type Finding } from './types';
 
 /** Fewer characters than this (spaces and punctuation not counted) is a token, not an explanation. */
 export const MIN_EXPLANATION_CHARS = 6;
@@ -28,4 +28,10 @@ export function isExplained(finding: Finding, explanations: Readonly<Record<stri
 /** What keeps a report from being final: errors, and warnings without a 核实说明 that explains them. */
 export function blockingFindings(findings: readonly Finding[], explanations: Readonly<Record<string, string>>): Finding[] {
   return findings.filter((f) => f.severity === 'error' || (f.severity === 'warning' && !isExplained(f, explanations)));
+}
+
+/** Why a report can't be final yet, as the 定稿 and the export say it: "报告还有 2 个错误和 1 个未写核实说明的需核实项". */
+export function notFinalReason(blocking: readonly Finding[]): string {
+  const counts = countBySeverity(blocking);
+  return `报告还有 ${counts.error} 个错误和 ${counts.warning} 个未写核实说明的需核实项`;
 }

@@ -16,6 +16,18 @@ export function bySeverity(a: Severity, b: Severity): number {
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '需核实', notice: '提示' };
 
+/** "2 个错误，3 个需核实（…），1 个提示": findings counted by severity, a note after the warnings where given. */
+export function severityCounts(counts: Readonly<Record<Severity, number>>, warningNote = ''): string {
+  return SEVERITIES.map((s) => `${counts[s]} 个${SEVERITY_LABEL[s]}${s === 'warning' ? warningNote : ''}`).join('，');
+}
+
+/** Findings counted by severity. */
+export function countBySeverity(findings: readonly { severity: Severity }[]): Record<Severity, number> {
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
 /** A text of the report the rules read: a narrative section, or the preamble printed before 一、总体情况. */
 export type TextId = NarrativeId | 'preamble';
 

@@ -14,7 +14,7 @@ import { valueOf, type Report } from '../model/report';
 import { isEmptyNarrative } from '../rules/engine';
 import { nameMatcher } from '../review/names';
 import { formatOfName } from '../formats';
-import { NARRATIVE_IDS, SECTIONS, TABLE_IDS, type Level, type NarrativeId, type TableId } from '../template/gov2021';
+import { NARRATIVE_IDS, sectionHeading, TABLE_IDS, type Level, type NarrativeId, type TableId } from '../template/gov2021';
 import { inferLevel } from '../template/levels';
 
 export type Role = 'last' | 'workbook' | 'draft';
@@ -369,8 +369,6 @@ export function startProblems(input: {
 
 // ---- what was not read, and which text goes where ----------------------------------
 
-const TABLE_HEADING = Object.fromEntries(SECTIONS.map((s) => [s.id, s.heading])) as Record<TableId, string>;
-
 /** Each table's cells a file did not give, by name; a table not found at all is named once. */
 export function unreadCells(read: ImportedFile): { table: TableId; whole: boolean; names: string[] }[] {
   const record = read.record;
@@ -387,7 +385,7 @@ export function unreadCells(read: ImportedFile): { table: TableId; whole: boolea
 }
 
 export function tableHeading(table: TableId): string {
-  return TABLE_HEADING[table];
+  return sectionHeading(table);
 }
 
 const CARRIED = new Set(CARRIED_FROM_PREVIOUS.map((c) => c.to));

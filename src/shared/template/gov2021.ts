@@ -85,6 +85,11 @@ export const SECTIONS: readonly SectionDef[] = SECTION_LIST.map((s) => ({ ...s, 
 
 export const SECTION_BY_ID = Object.fromEntries(SECTIONS.map((s) => [s.id, s])) as Readonly<Record<SectionId, SectionDef>>;
 
+/** A section's heading as the template prints it: "二、主动公开政府信息情况". */
+export function sectionHeading(id: SectionId): string {
+  return SECTION_BY_ID[id].heading;
+}
+
 /** A table as the messages name it: "表二（主动公开政府信息情况）". */
 export function tableName(table: TableId): string {
   return `表${SECTION_BY_ID[table].numeral}（${SECTION_BY_ID[table].name}）`;

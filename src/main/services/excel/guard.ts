@@ -5,10 +5,11 @@
 // bomb or a sheet of millions of cells stops at the first byte or cell over.
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { oleKind, type UnzipFailure } from '../zip';
+import { FILE_LIMITS } from '../../../shared/model/limits';
 
 export const LIMITS = {
   /** Bytes of the file itself. */
-  fileBytes: 40 * 1024 * 1024,
+  fileBytes: FILE_LIMITS.reportBytes,
   /** Bytes of the parts read, once inflated (a zip bomb is refused here). */
   inflatedBytes: 400 * 1024 * 1024,
   /** Cells of one worksheet (every <c>, and every cell a merge covers). */

@@ -4,9 +4,7 @@
 import { accessSync, closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/result';
-
-/** The largest file any reader takes: a report with its tables is a few MB even as a PDF with images. */
-export const DEFAULT_MAX_READ_BYTES = 40 * 1024 * 1024;
+import { FILE_LIMITS } from '../../../shared/model/limits';
 
 /** Turns a Node file-system error into one Chinese sentence naming the file. */
 export function describeFsError(err: unknown, path: string, doing: 'read' | 'write'): { code: string; message: string } {
@@ -151,7 +149,7 @@ export interface ReadLimit {
 }
 
 function limitsOf(path: string, limit: ReadLimit) {
-  const maxBytes = limit.maxBytes ?? DEFAULT_MAX_READ_BYTES;
+  const maxBytes = limit.maxBytes ?? FILE_LIMITS.reportBytes;
   const tooLarge =
     limit.tooLarge ??
     ((n: string, bytes: number) => `「${n}」文件过大（${mb(bytes)}，上限 ${mb(maxBytes)}）：年报文件通常只有几 MB，请确认选择的是年报文件`);

@@ -9,7 +9,8 @@ import { basename, dirname, extname, join } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { describeFsError } from '../fs/files';
 import { isGoodLibraryFile, openSqlite, type Db, type SqliteOptions } from './sqlite';
-import { fileStamp, localDay, parseFileStamp } from './time';
+import { localToday } from '../../../shared/model/dates';
+import { fileStamp, parseFileStamp } from './time';
 
 /** 'daily': before the day's first change; 'start': when the app started. */
 export type BackupKind = 'daily' | 'start';
@@ -225,7 +226,7 @@ export function backupsToKeep(backups: readonly BackupFile[], policy: RetentionP
       if (starts++ < policy.starts) keep.add(b.path);
       continue;
     }
-    const day = localDay(b.takenAt);
+    const day = localToday(b.takenAt);
     if (days.has(day) || days.size >= policy.days) continue;
     days.add(day);
     keep.add(b.path);

@@ -7,5 +7,4 @@ export { checkReport } from './input';
 export type { StoredReport } from './store';
 export type { BackupFile } from './backups';
 export { defaultDatabasePath } from './paths';
-export { displayTime } from './time';
 export type { Holder } from './lock';

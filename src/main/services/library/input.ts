@@ -5,11 +5,12 @@
 // never coerced: parsing what a person typed is the editor's job.
 import type { z } from 'zod';
 import { cellEntries, isCellKey } from '../../../shared/model/cells';
-import { AGENCY_MAX_CHARS, agencySchema, identitySchema, YEARS, type Identity } from '../../../shared/model/identity';
+import { AGENCY_MAX_CHARS, agencySchema, identitySchema, YEAR_RULE, type Identity } from '../../../shared/model/identity';
 import { editPatchSchema, type EditPatch } from '../../../shared/model/patch';
 import { blankTables, markUnread, valueAt, type CellValue, type Report } from '../../../shared/model/report';
 import { isOverlongText, reportSchema } from '../../../shared/model/schema';
 import { FORMAT_2021, LEVELS, NARRATIVE_IDS, TABLE_IDS } from '../../../shared/template/gov2021';
+import { DEFAULT_LEVEL } from '../../../shared/template/levels';
 import { fail, ok, type Result } from '../../../shared/api/result';
 
 function describe(issues: readonly z.core.$ZodIssue[]): string {
@@ -21,15 +22,13 @@ function describe(issues: readonly z.core.$ZodIssue[]): string {
       if (isOverlongText(i)) return i.message;
       // The shared schemas carry the author's words for the identity fields.
       if (path.endsWith('agency') || path.endsWith('signature')) return i.message;
-      if (path.endsWith('year')) return identityYearMessage;
+      if (path.endsWith('year')) return `年度${YEAR_RULE}`;
       if (path.endsWith('date')) return '成文日期应为“2025-01-20”这样的日期';
       if (path.endsWith('level')) return `机关层级应为${LEVELS.join('、')}之一`;
       return `${path || '内容'}的值不正确`;
     })
     .join('；');
 }
-
-const identityYearMessage = `年度应为 ${YEARS.min} 至 ${YEARS.max} 之间的整数`;
 
 export function checkMeta(input: unknown): Result<Identity> {
   const parsed = identitySchema.safeParse(input);
@@ -66,7 +65,7 @@ export function checkReport(input: unknown): Result<Report> {
     format: FORMAT_2021,
     agency: agency.data,
     year: data.year,
-    level: data.level ?? '县区部门',
+    level: data.level ?? DEFAULT_LEVEL,
     ...(data.signature ? { signature: data.signature } : {}),
     ...(data.date ? { date: data.date } : {}),
     ...(data.preamble ? { preamble: data.preamble } : {}),

@@ -8,7 +8,7 @@ import { blankReport, markUnread, setCells, type CellValue, type Report } from '
 import { cellEntries } from '../../../shared/model/cells';
 import { nextYearReport } from '../../../shared/rules/carried';
 import { validate } from '../../../shared/rules/engine';
-import { blockingFindings } from '../../../shared/rules/explanations';
+import { blockingFindings, notFinalReason } from '../../../shared/rules/explanations';
 import { fixAll, type AppliedFix } from '../../../shared/rules/fix-all';
 import {
   createBackup,
@@ -36,7 +36,8 @@ import { checkMeta, checkPatch, checkReport } from './input';
 import type { Db, SqliteOptions } from './sqlite';
 import { Rounds } from './rounds';
 import { ReportStore, type StoredReport } from './store';
-import { isoTime, localDay } from './time';
+import { localToday } from '../../../shared/model/dates';
+import { isoTime } from './time';
 import { ReportList, sortByAgencyThenYear } from './list-cache';
 
 export interface LibrarySettings extends SqliteOptions {
@@ -299,11 +300,7 @@ export class ReportLibrary {
         const findings = validate(stored.report, { previous: this.previousReport(stored)?.report ?? null });
         const blocking = blockingFindings(findings, stored.report.explanations);
         if (blocking.length > 0) {
-          const errors = blocking.filter((f) => f.severity === 'error').length;
-          return fail(
-            'not_final',
-            `报告还有 ${errors} 个错误和 ${blocking.length - errors} 个未写核实说明的需核实项，不能定稿：请修改错误，并为需核实项填写核实说明后再定稿`,
-          );
+          return fail('not_final', `${notFinalReason(blocking)}，不能定稿：请修改错误，并为需核实项填写核实说明后再定稿`);
         }
       }
       const at = this.now();
@@ -379,14 +376,14 @@ export class ReportLibrary {
    */
   backupToday(now: Date = this.now()): Result<BackupFile | null> {
     if (this.closed) return closedLibrary();
-    const day = localDay(now);
+    const day = localToday(now);
     if (this.settings.readOnly || this.backedUpDay === day) return ok(null);
     // Nothing to keep yet (a new library): the day's next change, once there is something, takes it.
     if (this.store.isEmpty()) return ok(null);
     const { backupDir, databasePath } = this.settings;
     // Tried once a day: a folder that refuses backups must not make every save slow.
     this.backedUpDay = day;
-    const taken = listBackups(backupDir, databasePath).some((b) => b.kind === 'daily' && localDay(b.takenAt) === day);
+    const taken = listBackups(backupDir, databasePath).some((b) => b.kind === 'daily' && localToday(b.takenAt) === day);
     if (taken) return ok(null);
     return this.kept(createBackupNow(this.db, backupDir, databasePath, now, 'daily', this.settings));
   }
@@ -398,12 +395,12 @@ export class ReportLibrary {
    * change it costs nothing.
    */
   private startDailyBackup(now: Date = this.now()): void {
-    const day = localDay(now);
+    const day = localToday(now);
     if (this.settings.readOnly || this.backedUpDay === day) return;
     if (this.store.isEmpty()) return;
     const { backupDir, databasePath } = this.settings;
     this.backedUpDay = day;
-    if (listBackups(backupDir, databasePath).some((b) => b.kind === 'daily' && localDay(b.takenAt) === day)) return;
+    if (listBackups(backupDir, databasePath).some((b) => b.kind === 'daily' && localToday(b.takenAt) === day)) return;
     this.dailyBackup = startSnapshotBackup(databasePath, backupDir, now, 'daily', this.settings).then((made) => this.kept(made));
   }
 

@@ -9,7 +9,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { openSqlite, type Db, type SqliteOptions } from './sqlite';
-import { displayTime } from './time';
+import { localMinute } from '../../../shared/model/dates';
 
 export interface Holder {
   /** The program holding the library, in words ("nianbao serve", "年报编制助手"). */
@@ -101,7 +101,7 @@ function describeHolder(databasePath: string): string {
     typeof record.pid === 'number' ? `进程 ${record.pid}` : undefined,
     record.host && record.host !== hostname() ? `计算机 ${record.host}` : undefined,
     typeof record.port === 'number' ? `端口 ${record.port}` : undefined,
-    record.since ? `自 ${displayTime(new Date(record.since))} 起` : undefined,
+    record.since ? `自 ${localMinute(new Date(record.since))} 起` : undefined,
   ].filter(Boolean);
   const program = typeof record.program === 'string' ? record.program : '另一个年报编制助手';
   return details.length > 0 ? `${program}（${details.join('，')}）` : program;

@@ -15,7 +15,8 @@ import { DAMAGE_DESCRIPTION, inspectFile, type DamageKind } from './health';
 import { ReportLibrary, type LibrarySettings } from './library';
 import { APPLICATION_ID, SCHEMA_VERSION, migrate } from './schema';
 import { integrityOk, openSqlite, type Db, type SqliteOptions } from './sqlite';
-import { displayTime, fileStamp } from './time';
+import { localMinute } from '../../../shared/model/dates';
+import { fileStamp } from './time';
 import { claimLibrary, type Holder, type LibraryLock } from './lock';
 
 export interface OpenOptions extends SqliteOptions {
@@ -307,7 +308,7 @@ function recover(path: string, damage: DamageKind, settings: LibrarySettings): s
   const backup = newestGoodBackup(settings.backupDir, path, settings);
   if (!backup) return `${DAMAGE_DESCRIPTION[damage]}，已另存为「${aside}」；没有可用的备份，已新建一个空的资料库`;
   putInPlace(backup.path, path);
-  return `${DAMAGE_DESCRIPTION[damage]}，已另存为「${aside}」，并从 ${displayTime(backup.takenAt)} 的备份恢复；此后所做的修改需要重新录入`;
+  return `${DAMAGE_DESCRIPTION[damage]}，已另存为「${aside}」，并从 ${localMinute(backup.takenAt)} 的备份恢复；此后所做的修改需要重新录入`;
 }
 
 /** The file is gone but backups remain (deleted by mistake, lost in a copy): bring the newest back. */
@@ -320,5 +321,5 @@ function restoreMissing(path: string, settings: LibrarySettings): string | undef
     if (existsSync(path + suffix)) renameSync(path + suffix, `${path}.orphan-${fileStamp(settings.now())}${suffix}`);
   }
   putInPlace(backup.path, path);
-  return `未找到资料库文件，已从 ${displayTime(backup.takenAt)} 的备份恢复；此后所做的修改需要重新录入`;
+  return `未找到资料库文件，已从 ${localMinute(backup.takenAt)} 的备份恢复；此后所做的修改需要重新录入`;
 }

@@ -41,7 +41,8 @@ import { LEVELS, type Level } from '../../../shared/template/gov2021';
 import { checkReport } from './input';
 import type { Db } from './sqlite';
 import type { StoredReport } from './store';
-import { isoTime, localDay } from './time';
+import { localToday } from '../../../shared/model/dates';
+import { isoTime } from './time';
 
 /** What the library lends its rounds: its transactions, its clock, and its reports. */
 export interface RoundHost {
@@ -512,7 +513,7 @@ export class Rounds {
   }
 
   private reviewed(data: RoundData) {
-    return reviewRound(data, { today: localDay(this.host.now()), previous: this.previousLookup(data.year) });
+    return reviewRound(data, { today: localToday(this.host.now()), previous: this.previousLookup(data.year) });
   }
 
   /** Last year's report of a body: its report in last year's round, or else the library's own report of last year. */

@@ -8,10 +8,8 @@ import { opendir, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { ok, type Result } from '../../../shared/api/result';
-import { extensionOf, reportFileExtensions } from '../../../shared/formats';
+import { extensionOf, hasReportExtension, isIgnoredFile } from '../../../shared/formats';
 import { describeFsError } from '../fs/files';
-
-const REPORT_EXTENSIONS = new Set(reportFileExtensions());
 
 export interface BatchFile {
   path: string;
@@ -39,9 +37,6 @@ function notAFile(entry: Dirent | Stats): string | undefined {
   return undefined;
 }
 
-/** Office's lock files (~$报告.docx) and hidden files are nobody's report, and not worth a line. */
-const ignored = (name: string) => name.startsWith('.') || name.startsWith('~$');
-
 const collator = new Intl.Collator('zh-CN');
 
 /** A folder's entries in name order, or why it could not be opened. */
@@ -52,7 +47,7 @@ async function entriesOf(dir: string): Promise<Dirent[] | string> {
   } catch (err) {
     return `文件夹无法打开，未读取：${describeFsError(err, dir, 'read').message}`;
   }
-  return entries.filter((e) => !ignored(e.name)).sort((a, b) => collator.compare(a.name, b.name));
+  return entries.filter((e) => !isIgnoredFile(e.name)).sort((a, b) => collator.compare(a.name, b.name));
 }
 
 /**
@@ -80,7 +75,7 @@ async function walk(root: string, batch: Batch): Promise<void> {
     const odd = notAFile(e);
     if (odd) batch.skipped.push({ name, reason: odd });
     else if (e.isDirectory()) await enter(path);
-    else if (REPORT_EXTENSIONS.has(extensionOf(e.name))) batch.files.push({ path, name });
+    else if (hasReportExtension(e.name)) batch.files.push({ path, name });
     else batch.skipped.push({ name, reason: `不是报告文件（${extensionOf(e.name) || '没有扩展名'}），未读取` });
   }
 }

@@ -17,6 +17,7 @@ import {
 } from 'docx';
 import { FONTS, PAGE_MM } from '../../../shared/document/fonts';
 import { documentTitle } from '../../../shared/model/report';
+import { severityCounts } from '../../../shared/rules/types';
 import {
   bodyOf,
   PROBLEM_COLUMNS,
@@ -27,7 +28,7 @@ import {
   type Recheck,
   type ReviewedReport,
 } from '../../../shared/review';
-import { printedDate } from '../../../shared/document/content';
+import { printedDate } from '../../../shared/model/dates';
 import { fontSlots, mmToTwips } from '../documents/docx-styles';
 
 /** One body's 问题清单: its report as reviewed, and where it came back after a 退回, the recheck. */
@@ -103,9 +104,7 @@ function bodySection({ reviewed: r, recheck, dueBack, note }: LetterBody, date: 
   const problems = problemRows(r);
   const title = r.report ? documentTitle(r.report) : r.fileName;
   const result =
-    r.error !== undefined
-      ? '文件无法读取'
-      : `${r.status}：${r.counts.error} 个错误，${r.counts.warning} 个需核实（其中 ${r.unexplained} 个未写核实说明），${r.counts.notice} 个提示`;
+    r.error !== undefined ? '文件无法读取' : `${r.status}：${severityCounts(r.counts, `（其中 ${r.unexplained} 个未写核实说明）`)}`;
   const table = new Table({
     width: { size: TABLE_TWIPS, type: WidthType.DXA },
     rows: [

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { encodeFigures, FIGURES_HEADER } from './figures';
 import type { Finding } from '../../../shared/rules/types';
 import { SEVERITY_LABEL } from '../../../shared/rules/types';
-import { SECTIONS, type Level, type SectionId } from '../../../shared/template/gov2021';
+import { sectionHeading, type Level } from '../../../shared/template/gov2021';
 import { kpi } from '../../../shared/kpi';
 import {
   bodyOf,
@@ -93,7 +93,6 @@ const MARK_FILL: Record<RiskMark, ExcelJS.Fill> = {
   red: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8CBCB' } },
   yellow: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCEFC2' } },
 };
-const SECTION_HEADING = Object.fromEntries(SECTIONS.map((s) => [s.id, s.heading])) as Record<SectionId, string>;
 
 /** A sheet with a title, a header row that stays in view and filters, and one row per item. */
 function listSheet(
@@ -172,10 +171,10 @@ function summarySheet(wb: ExcelJS.Workbook, review: Review, options: WorkbookOpt
         ]
       : []),
     { header: '审核结果', width: 9 },
-    { header: '错误', width: 6 },
-    { header: '需核实', width: 7 },
+    { header: SEVERITY_LABEL.error, width: 6 },
+    { header: SEVERITY_LABEL.warning, width: 7 },
     { header: '其中未说明', width: 8 },
-    { header: '提示', width: 6 },
+    { header: SEVERITY_LABEL.notice, width: 6 },
     ...kpis.map((k) => ({ header: k.label, width: 10, numFmt: KPI_FORMAT[k.unit] })),
     { header: '风险提示', width: 36, wrap: true },
     ...(options.rechecks ? [{ header: COLUMN.mark, width: 24, wrap: true }] : []),
@@ -334,7 +333,7 @@ export async function problemWorkbook(review: Review, options: WorkbookOptions):
         { header: '涉及单元格', width: 30, wrap: true },
         { header: '差异', width: 90, wrap: true },
       ],
-      findings.map((f, i) => [i + 1, SEVERITY_LABEL[f.severity], SECTION_HEADING[f.section], cellNames(f.cells), f.message]),
+      findings.map((f, i) => [i + 1, SEVERITY_LABEL[f.severity], sectionHeading(f.section), cellNames(f.cells), f.message]),
     );
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());

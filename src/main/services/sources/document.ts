@@ -5,8 +5,10 @@
 // preamble and the closing lines; the import record says where each came from.
 import type { ImportRecord, MetaSource, SourceCell, TextRecord } from '../../../shared/api/import';
 import { fail, ok, type Result } from '../../../shared/api/result';
-import { NARRATIVE_IDS, SECTIONS, TABLE_IDS, type NarrativeId } from '../../../shared/template/gov2021';
+import { NARRATIVE_IDS, sectionHeading, TABLE_IDS, type NarrativeId, type SectionId } from '../../../shared/template/gov2021';
+import { OVERVIEW_PARTS } from '../../../shared/document/overview';
 import { CELLS } from '../../../shared/model/cells';
+import { reportingYear } from '../../../shared/model/dates';
 import { blankReport } from '../../../shared/model/report';
 import { inferLevel } from '../../../shared/template/levels';
 import { buildGrid, readTables, type Grid, type Imported, type ReadTablesOptions, type SourceGridCell } from '../tables';
@@ -100,9 +102,9 @@ export function joinContinuedTables(blocks: readonly DocumentBlock[]): DocumentB
 /** Where a document's identity lines are named in the record. */
 const TEXT_SHEET = '正文';
 
-const OVERVIEW_PARTS = SECTIONS[0]!.parts!.map((p) => p.heading);
+const OVERVIEW_HEADINGS = OVERVIEW_PARTS.map((p) => p.heading);
 const PART_NUMERALS = ['一', '二', '三', '四', '五'];
-const PART_WORDS = OVERVIEW_PARTS.map((h) => h.replace(/^（[一二三四五]）/, ''));
+const PART_WORDS = OVERVIEW_HEADINGS.map((h) => h.replace(/^（[一二三四五]）/, ''));
 /** "(一)" "（一）" "1." "1、" "第一，" before a part's words. */
 const PART_NUMBER = /^(?:[（(]([一二三四五])[)）]|([1-5])\s*[、.．](?!\d)|第([一二三四五])[，,、])\s*/;
 
@@ -117,15 +119,15 @@ function normalisePart(line: string): { line: string; part?: string } {
   const numbered = `（${PART_NUMERALS[index]}）${words}`;
   return {
     line: numbered,
-    part: words.startsWith(PART_WORDS[index]!) ? OVERVIEW_PARTS[index] : `（${PART_NUMERALS[index]}）${words.slice(0, 12)}`,
+    part: words.startsWith(PART_WORDS[index]!) ? OVERVIEW_HEADINGS[index] : `（${PART_NUMERALS[index]}）${words.slice(0, 12)}`,
   };
 }
 
 /** The preamble: sentences before 一、 — a page's byline (发布日期：… 来源：…) is not one. */
 const isSentence = (line: string) => /[。；]|[：:]$/.test(line) || (line.length > 40 && /[，,]/.test(line));
 
-function tableNames(ids: readonly string[]): string {
-  return ids.map((t) => SECTIONS.find((s) => s.id === t)!.heading).join('；');
+function headingsOf(ids: readonly SectionId[]): string {
+  return ids.map(sectionHeading).join('；');
 }
 
 export interface ReadDocumentOptions extends ReadTablesOptions {
@@ -141,7 +143,7 @@ function textOnly(options: ReadDocumentOptions, agency: string | undefined, year
   const level: NonNullable<ImportRecord['level']> = options.level
     ? { value: options.level, from: 'option' }
     : { value: named.level, from: named.inferred ? 'name' : 'default' };
-  const value = year ?? new Date().getFullYear() - 1;
+  const value = year ?? reportingYear();
   const report = blankReport({ agency: agency ?? '', year: value, level: level.value });
   const cells = Object.fromEntries(CELLS.map((c) => [c.key, { key: c.key, status: 'not_found' as const }])) as ImportRecord['cells'];
   const record: ImportRecord = {
@@ -204,7 +206,7 @@ export function readDocument(doc: SourceDocument, options: ReadDocumentOptions):
     const headings = NARRATIVE_IDS.filter((n) => split.headings[n]).length;
     return fail(
       'no_tables',
-      `「${name}」中没有找到年报的三张统计表（${tableNames(TABLE_IDS)}）${headings > 0 ? '，只读到了文字' : ''}：请确认${options.kind}完整、表格不是图片，或改用 Word 原文件`,
+      `「${name}」中没有找到年报的三张统计表（${headingsOf(TABLE_IDS)}）${headings > 0 ? '，只读到了文字' : ''}：请确认${options.kind}完整、表格不是图片，或改用 Word 原文件`,
     );
   }
 
@@ -213,9 +215,9 @@ export function readDocument(doc: SourceDocument, options: ReadDocumentOptions):
   const missingTables = TABLE_IDS.filter((t) => !read.value.record.tables[t]);
   if (found.length === 0) notes.push(`${options.kind}中没有表格，只读了文字`);
   else if (missingTables.length > 0)
-    notes.push(`${options.kind}中没有找到表格：${tableNames(missingTables)}；已读到 ${found.length} 张表和文字`);
+    notes.push(`${options.kind}中没有找到表格：${headingsOf(missingTables)}；已读到 ${found.length} 张表和文字`);
   const missingText = NARRATIVE_IDS.filter((n) => !split.headings[n]);
-  if (missingText.length > 0) notes.push(`没有找到这些部分的标题，其文字留空：${tableNames(missingText)}`);
+  if (missingText.length > 0) notes.push(`没有找到这些部分的标题，其文字留空：${headingsOf(missingText)}`);
 
   // Where the text named neither, the finder's own reading (a title inside a table, or its default) stands.
   const recordAgency: ImportRecord['agency'] = agency

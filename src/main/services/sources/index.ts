@@ -3,6 +3,7 @@
 // turns those into the report through the one table finder. Each read has its
 // own budget; a file past it is refused with one line, as a value.
 import { ok, type Result } from '../../../shared/api/result';
+import { fileFormat, type FormatId } from '../../../shared/formats';
 import type { Level } from '../../../shared/template/gov2021';
 import type { Imported } from '../tables';
 import { ReadBudget, withinBudget } from './budget';
@@ -24,9 +25,7 @@ export interface DocumentOptions {
   allowNoTables?: boolean;
 }
 
-export type DocumentKind = 'docx' | 'html' | 'pdf' | 'txt';
-
-const KIND_LABEL: Readonly<Record<DocumentKind, string>> = { docx: 'Word 文档', html: '网页', pdf: 'PDF', txt: '文本文件' };
+export type DocumentKind = Extract<FormatId, 'docx' | 'html' | 'pdf' | 'txt'>;
 
 /** An .mhtml file starts with MIME headers, whatever its name says. */
 function isMime(bytes: Buffer): boolean {
@@ -55,6 +54,6 @@ export async function importDocument(kind: DocumentKind, bytes: Buffer, options:
     const source = await sourceOf(kind, bytes, budget);
     if (!source.ok) return source;
     budget.time();
-    return readDocument(source.value, { ...options, kind: KIND_LABEL[kind] });
+    return readDocument(source.value, { ...options, kind: fileFormat(kind).label });
   });
 }

@@ -84,7 +84,7 @@ export function cellNotes(cells: readonly ImportedCell[], undecided: (key: CellK
 
   // Cells not read: every one named, grouped by why. A table left out as a whole is said once, with the table.
   const blanks = cells.filter((c): c is Extract<ImportedCell, { status: 'left_blank' }> => c.status === 'left_blank' && !undecided(c.key));
-  const uncached = blanks.filter((c) => /是公式，文件中没有保存计算结果/.test(c.remark));
+  const uncached = blanks.filter((c) => c.cause === 'uncached_formula');
   if (uncached.length > 0) {
     notes.push(
       `${uncached.length} 个格子是公式，文件中没有保存计算结果，导入时也无法算出，已留空：${uncached.map((c) => `${c.source?.sheet ?? ''}!${c.source?.address ?? ''}`).join('、')}。请在 Excel/WPS 中打开并保存后再导入`,

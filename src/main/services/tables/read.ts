@@ -7,6 +7,7 @@
 import type { CellReading, ImportedCell, ImportRecord, MetaSource, SourceCell, TableLocation } from '../../../shared/api/import';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { CELLS, cellDef, type CellDef, type CellKey } from '../../../shared/model/cells';
+import { reportingYear } from '../../../shared/model/dates';
 import { blankReport, markUnread, setCells, type CellValue, type Report } from '../../../shared/model/report';
 import { tableName, TABLE_IDS, type Level, type TableId } from '../../../shared/template/gov2021';
 import { inferLevel } from '../../../shared/template/levels';
@@ -164,7 +165,13 @@ function recordCell(def: CellDef, o: CellOutcome): ImportedCell {
   if (o.status === 'guessed')
     return { key: def.key, status: 'guessed', source: o.source!, value: o.value!, guesses: o.guesses!, ...readings };
   if (o.status === 'left_blank')
-    return { key: def.key, status: 'left_blank', ...(o.source ? { source: o.source } : {}), remark: o.remark ?? '' };
+    return {
+      key: def.key,
+      status: 'left_blank',
+      ...(o.source ? { source: o.source } : {}),
+      remark: o.remark ?? '',
+      ...(o.cause ? { cause: o.cause } : {}),
+    };
   return { key: def.key, status: 'not_found', ...(o.remark ? { remark: o.remark } : {}) };
 }
 
@@ -255,7 +262,7 @@ function resolveMeta(
     notes.push(`文件中没有写明报告年度，按所采用的表格上标的「${marked.text}」暂按 ${year} 年导入：请核对年度`);
   }
   if (year === undefined) {
-    year = new Date().getFullYear() - 1;
+    year = reportingYear();
     yearFrom = 'default';
     notes.push(`文件中没有写明报告年度，暂按 ${year} 年导入：请核对年度`);
   }

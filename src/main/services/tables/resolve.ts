@@ -4,7 +4,7 @@
 // record says so; a heading's sum that is 0 makes each of its items 0; every
 // other cell stays unread, and the record says why. A wrong number is the
 // worst outcome: where nothing settles a cell, it is left blank.
-import type { CellReading, LabelGuess, SourceCell } from '../../../shared/api/import';
+import type { BlankCause, CellReading, LabelGuess, SourceCell } from '../../../shared/api/import';
 import { cellDef, type CellDef, type CellKey } from '../../../shared/model/cells';
 import type { CellValue } from '../../../shared/model/report';
 import { TOTALS } from '../../../shared/rules/totals';
@@ -14,7 +14,7 @@ import type { Found } from './choose';
 import { addressAt, type Grid, type GridCell } from './grid';
 import type { Place } from './places';
 import { kindOf } from './units';
-import { amountUnitIn, readCell, type AmountUnit, type ReadValue } from './values';
+import { amountUnitIn, defectRemark, readCell, type AmountUnit, type ReadValue } from './values';
 
 export interface CellOutcome {
   status: 'matched' | 'guessed' | 'left_blank' | 'not_found';
@@ -23,6 +23,7 @@ export interface CellOutcome {
   guesses?: LabelGuess[];
   readings?: CellReading[];
   remark?: string;
+  cause?: BlankCause;
 }
 
 interface Read extends ReadValue {
@@ -78,13 +79,12 @@ function readPlace(place: Place, kind: CellDef['kind'], holds: boolean, unit: Am
     };
   }
   if (place.values.length > 1) {
-    const held = place.values.map((c) => `${c.address}「${c.text}」`).join('、');
     const first = place.values[0]!;
     return {
       value: null,
       readings: [],
       source: sourceAt(grid, first.r, first.c),
-      defect: `同一格的合并范围内有 ${place.values.length} 个数值（${held}），无法确定取哪一个`,
+      defect: { cause: 'several_values', held: place.values.map((c) => ({ address: c.address, text: c.text })) },
     };
   }
   const cell = place.values[0];
@@ -103,7 +103,7 @@ function readPlace(place: Place, kind: CellDef['kind'], holds: boolean, unit: Am
       value: null,
       readings: [],
       source: sourceAt(grid, at.r, at.c),
-      defect: `${there.address} 被合并单元格 ${m.address}（「${m.text}」）覆盖，没有自己的数值`,
+      defect: { cause: 'covered_by_label', address: there.address, master: { address: m.address, text: m.text } },
     };
   }
   return { ...readCell(undefined, kind, holds, unit), source: sourceAt(grid, at.r, at.c) };
@@ -139,7 +139,7 @@ export function resolveTable(c: Found, defs: readonly CellDef[], holds: boolean)
     const read = readOf(place, key);
     const option = place.options.find((o) => o.path.key === key)!;
     if (read.defect) {
-      out.set(key, { status: 'left_blank', source: read.source, remark: read.defect });
+      out.set(key, { status: 'left_blank', source: read.source, remark: defectRemark(read.defect), cause: read.defect.cause });
       return;
     }
     const readings = [

@@ -8,6 +8,7 @@
 // can't be read stays text.
 import type { CellReading } from '../../../shared/api/import';
 import { BLANK_MARKS, parseCellInput, type CellValue } from '../../../shared/model/report';
+import { chineseNumeral } from '../../../shared/model/numerals';
 import type { CellKind } from '../../../shared/template/gov2021';
 import type { GridCell } from './grid';
 import { INVISIBLE } from './labels';
@@ -19,7 +20,28 @@ export interface ReadValue {
   value: CellValue;
   readings: CellReading[];
   /** Why the value was left blank rather than guessed. */
-  defect?: string;
+  defect?: CellDefect;
+}
+
+/** A cell the reader would not guess at, as a value; `defectRemark` says it. */
+export type CellDefect =
+  | { cause: 'uncached_formula'; address: string }
+  | { cause: 'scientific_notation'; text: string }
+  | { cause: 'several_values'; held: readonly { address: string; text: string }[] }
+  | { cause: 'covered_by_label'; address: string; master: { address: string; text: string } };
+
+/** The remark a cell left blank gets for its defect. */
+export function defectRemark(d: CellDefect): string {
+  switch (d.cause) {
+    case 'uncached_formula':
+      return `${d.address} 是公式，文件中没有保存计算结果，也无法在导入时算出`;
+    case 'scientific_notation':
+      return `「${d.text}」是科学计数法显示的数字，已丢失准确的位数：请在原表中把这一格设为数值格式、显示完整数字后重新导入，或在编辑器中填写准确数字`;
+    case 'several_values':
+      return `同一格的合并范围内有 ${d.held.length} 个数值（${d.held.map((c) => `${c.address}「${c.text}」`).join('、')}），无法确定取哪一个`;
+    case 'covered_by_label':
+      return `${d.address} 被合并单元格 ${d.master.address}（「${d.master.text}」）覆盖，没有自己的数值`;
+  }
 }
 
 const COUNT_UNIT = /^(.+?)\s*(件|次|个|条|项|份|宗|起|人次|人)$/;
@@ -29,51 +51,6 @@ const YUAN_PER_WAN = 10_000;
 const NOTED = /^([^（(]+?)\s*[（(]([^（()）]*)[)）]$/;
 /** "3.99E+06": what a narrow column shows of 3985758, saved as text. */
 const SCIENTIFIC = /^[-+]?\d+(?:\.\d+)?[eE][-+]?\d+$/;
-const NUMERAL_DIGITS: Readonly<Record<string, number>> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const NUMERAL_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
-/** Capital numerals (贰拾) as their ordinary forms. */
-const CAPITALS: Readonly<Record<string, string>> = Object.fromEntries(
-  [...'零壹贰叁肆伍陆柒捌玖拾佰仟萬'].map((ch, i) => [ch, '零一二三四五六七八九十百千万'[i]!]),
-);
-const NUMERAL = /^[零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟萬]+$/;
-
-/** A Chinese numeral ("二十", "贰拾", "一百零五") as its number; undefined where it is not one. */
-export function chineseNumeral(text: string): number | undefined {
-  if (!NUMERAL.test(text)) return undefined;
-  const s = [...text].map((ch) => CAPITALS[ch] ?? ch).join('');
-  let total = 0;
-  let section = 0;
-  let digit: number | undefined;
-  for (const ch of s) {
-    if (ch in NUMERAL_DIGITS) {
-      if (digit !== undefined && digit !== 0 && NUMERAL_DIGITS[ch] !== 0) return undefined; // "二三" is no numeral
-      digit = NUMERAL_DIGITS[ch]!;
-      continue;
-    }
-    const unit = NUMERAL_UNITS[ch]!;
-    if (unit === 10_000) {
-      total += (section + (digit ?? 0)) * unit;
-      section = 0;
-    } else section += (digit ?? (unit === 10 && section === 0 ? 1 : NaN)) * unit;
-    digit = undefined;
-    if (Number.isNaN(section)) return undefined;
-  }
-  return total + section + (digit ?? 0);
-}
-
 /** The text with what shows nothing dropped: invisible characters, and the apostrophe Excel users type to keep a number as text. */
 function cleaned(text: string): string {
   return text
@@ -111,7 +88,7 @@ const tidy = (n: number) => Number(n.toPrecision(12));
 export function readCell(cell: GridCell | undefined, kind: CellKind, holdsNumbers: boolean, amountUnit: AmountUnit | undefined): ReadValue {
   // How the source itself read the value (a count its workbook formats as a date) comes first.
   const readings: CellReading[] = [...(cell?.readings ?? [])];
-  if (cell?.uncachedFormula) return { value: null, readings, defect: `${cell.address} 是公式，文件中没有保存计算结果，也无法在导入时算出` };
+  if (cell?.uncachedFormula) return { value: null, readings, defect: { cause: 'uncached_formula', address: cell.address } };
   if (cell?.formula) readings.push({ kind: 'formula', formula: cell.formula });
   const raw = cell?.raw ?? null;
   if (typeof raw === 'number') return scaled(raw, String(raw), kind, amountUnit, readings);
@@ -130,7 +107,7 @@ export function readCell(cell: GridCell | undefined, kind: CellKind, holdsNumber
     return {
       value: null,
       readings,
-      defect: `「${parsed}」是科学计数法显示的数字，已丢失准确的位数：请在原表中把这一格设为数值格式、显示完整数字后重新导入，或在编辑器中填写准确数字`,
+      defect: { cause: 'scientific_notation', text: parsed },
     };
   const noted = NOTED.exec(parsed);
   const head = noted ? noted[1]!.trim() : parsed;

@@ -4,8 +4,7 @@
 // ↑/↓ move it a day. What it holds is the ISO date the report keeps; a date
 // that is no day stays in the box, marked, and is not taken.
 import { useState } from 'react';
-import { localToday, printedDate } from '../../../shared/document/content';
-import { readDate } from '../../../shared/model/dates';
+import { localToday, printedDate, readDate } from '../../../shared/model/dates';
 
 /** The day before or after an ISO date. */
 function addDays(iso: string, days: number): string {

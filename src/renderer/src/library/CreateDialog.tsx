@@ -3,6 +3,7 @@
 // start from it (narrative as a starting point, 上年结转 and 现行有效 carried).
 import { useState } from 'react';
 import type { ReportSummary } from '../../../shared/api/contract';
+import { reportingYear } from '../../../shared/model/dates';
 import { api } from '../api';
 import { Modal } from '../common/Modal';
 import { checkIdentity, IdentityFields, levelFromName, type Identity } from './IdentityFields';
@@ -11,11 +12,6 @@ interface Props {
   existing: readonly ReportSummary[];
   onClose: () => void;
   onCreated: (r: ReportSummary) => void;
-}
-
-/** Reports are written in the first months of the next year. */
-export function reportingYear(now = new Date()): number {
-  return now.getFullYear() - (now.getMonth() < 6 ? 1 : 0);
 }
 
 export function CreateDialog({ existing, onClose, onCreated }: Props) {

@@ -9,15 +9,15 @@ import { formatOfName } from '../../../shared/formats';
 import { api } from '../api';
 import { Modal } from '../common/Modal';
 import { useReadFile } from '../transfer/useReadFile';
-import { reportingYear } from './CreateDialog';
+import { reportingYear } from '../../../shared/model/dates';
 import { checkIdentity, IdentityFields, type Identity } from './IdentityFields';
 import type { TextRecord } from '../../../shared/api/import';
-import { NARRATIVE_IDS, SECTIONS } from '../../../shared/template/gov2021';
+import { NARRATIVE_IDS, sectionHeading } from '../../../shared/template/gov2021';
 
 /** What a document's running text gave, in one line: each section's length, the preamble, the closing lines. */
 function textSummary(text: TextRecord): string {
   const parts = NARRATIVE_IDS.map((n) => {
-    const heading = SECTIONS.find((s) => s.id === n)!.heading;
+    const heading = sectionHeading(n);
     return text.narratives[n].heading === null ? `${heading}：没有找到` : `${heading}：${text.narratives[n].characters} 字`;
   });
   const closing = text.signature || text.date ? `；落款「${text.signature ?? ''}」${text.date ?? ''}` : '';

@@ -8,7 +8,7 @@ import { documentTitle } from '../../../shared/model/report';
 import { api } from '../api';
 import { useNotices } from '../common/notices';
 import { useRouter } from '../common/router';
-import { formatTime } from '../common/time';
+import { localMinute } from '../../../shared/model/dates';
 import { useConfirm } from '../common/Modal';
 import { CreateDialog } from './CreateDialog';
 import { ImportReportDialog } from './ImportReportDialog';
@@ -176,7 +176,7 @@ export function LibraryPage() {
                     <td>
                       <StatusBadge status={r.status} />
                     </td>
-                    <td>{formatTime(showBin ? (r.deletedAt ?? r.updatedAt) : r.updatedAt)}</td>
+                    <td>{localMinute(showBin ? (r.deletedAt ?? r.updatedAt) : r.updatedAt)}</td>
                     <td className="actions">
                       {showBin ? (
                         <button

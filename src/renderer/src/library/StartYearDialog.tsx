@@ -37,7 +37,7 @@ import { useFilePicker } from '../transfer/FilePicker';
 import { cellsToWrite, importCells } from '../transfer/ImportPreview';
 import { ImportSummary } from '../transfer/ImportSummary';
 import { readThroughApi } from '../transfer/useReadFile';
-import { reportingYear } from './CreateDialog';
+import { reportingYear } from '../../../shared/model/dates';
 import { checkIdentity, IdentityFields, type Identity } from './IdentityFields';
 import '../transfer/transfer.css';
 

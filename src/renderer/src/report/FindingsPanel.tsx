@@ -3,7 +3,7 @@
 // as buttons; for a warning, the 核实说明 that lets it stand.
 import { memo, useState } from 'react';
 import { explanationProblem, isExplained } from '../../../shared/rules/explanations';
-import { SEVERITY_LABEL, type Finding } from '../../../shared/rules/types';
+import { countBySeverity, SEVERITIES, SEVERITY_LABEL, type Finding } from '../../../shared/rules/types';
 import { SECTIONS } from '../../../shared/template/gov2021';
 import { cellDef } from '../../../shared/model/cells';
 import { findingsOf } from './findings';
@@ -15,7 +15,7 @@ import { isLocked } from '../../../shared/model/status';
 export const FindingsPanel = memo(function FindingsPanel() {
   const findings = useEditor((s) => findingsOf(s.report!, s.previous));
   const explanations = useEditor((s) => s.report!.explanations);
-  const count = (sev: Finding['severity']) => findings.filter((f) => f.severity === sev).length;
+  const counts = countBySeverity(findings);
 
   return (
     <aside className="findings-panel" aria-label="检查结果">
@@ -23,9 +23,11 @@ export const FindingsPanel = memo(function FindingsPanel() {
       <h2>
         检查结果
         <span className="counts">
-          <span className="sev-error">错误 {count('error')}</span>
-          <span className="sev-warning">需核实 {count('warning')}</span>
-          <span className="sev-notice">提示 {count('notice')}</span>
+          {SEVERITIES.map((s) => (
+            <span key={s} className={`sev-${s}`}>
+              {SEVERITY_LABEL[s]} {counts[s]}
+            </span>
+          ))}
         </span>
       </h2>
       {findings.length === 0 ? (

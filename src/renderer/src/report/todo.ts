@@ -4,7 +4,7 @@
 import type { ReportStatus } from '../../../shared/api/contract';
 import { cellDef } from '../../../shared/model/cells';
 import type { Finding } from '../../../shared/rules/types';
-import { SECTIONS, type SectionId } from '../../../shared/template/gov2021';
+import { SECTIONS, sectionHeading, type SectionId } from '../../../shared/template/gov2021';
 import type { SectionStatus } from './sectionStatus';
 import type { Place } from './store';
 import { isLocked } from '../../../shared/model/status';
@@ -15,8 +15,6 @@ export interface TodoItem {
   text: string;
   place: Place | null;
 }
-
-const HEADING = Object.fromEntries(SECTIONS.map((s) => [s.id, s.heading])) as Record<SectionId, string>;
 
 /** Where a finding is fixed: its first cell in its own table, or its text. */
 export function placeOf(finding: Finding): Place {
@@ -30,14 +28,19 @@ export function todoList(statuses: Record<SectionId, SectionStatus>, blocking: r
   const of = (id: SectionId, errors: boolean) => blocking.filter((f) => f.section === id && (f.severity === 'error') === errors);
   for (const s of SECTIONS) {
     if (statuses[s.id] === '未开始')
-      items.push({ key: `section:${s.id}`, kind: 'section', text: `${HEADING[s.id]}：还没有开始`, place: { section: s.id } });
+      items.push({ key: `section:${s.id}`, kind: 'section', text: `${sectionHeading(s.id)}：还没有开始`, place: { section: s.id } });
   }
   // One line per section and kind, to the first of them: the findings below list each one. A section not started is one item, not also its "empty" error.
   const started = SECTIONS.filter((s) => statuses[s.id] !== '未开始');
   for (const s of started) {
     const errors = of(s.id, true);
     if (errors.length > 0)
-      items.push({ key: `error:${s.id}`, kind: 'error', text: `${HEADING[s.id]}：${errors.length} 个错误`, place: placeOf(errors[0]!) });
+      items.push({
+        key: `error:${s.id}`,
+        kind: 'error',
+        text: `${sectionHeading(s.id)}：${errors.length} 个错误`,
+        place: placeOf(errors[0]!),
+      });
   }
   for (const s of started) {
     const warnings = of(s.id, false);
@@ -45,14 +48,14 @@ export function todoList(statuses: Record<SectionId, SectionStatus>, blocking: r
       items.push({
         key: `warning:${s.id}`,
         kind: 'warning',
-        text: `${HEADING[s.id]}：${warnings.length} 个需核实的问题未写核实说明`,
+        text: `${sectionHeading(s.id)}：${warnings.length} 个需核实的问题未写核实说明`,
         place: placeOf(warnings[0]!),
       });
     else if (statuses[s.id] === '填写中' && of(s.id, true).length === 0)
       items.push({
         key: `section:${s.id}`,
         kind: 'section',
-        text: `${HEADING[s.id]}：大段与上年报告相同，请按本年情况改写`,
+        text: `${sectionHeading(s.id)}：大段与上年报告相同，请按本年情况改写`,
         place: { section: s.id },
       });
   }

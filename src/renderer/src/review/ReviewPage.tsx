@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Result } from '../../../shared/api/result';
 import { importAccept, readableExtensions } from '../../../shared/formats';
 import { ROUND_STATUSES, type RoundStatus, type RoundView } from '../../../shared/review/round';
-import { printedDate } from '../../../shared/document/content';
+import { printedDate } from '../../../shared/model/dates';
 import { api } from '../api';
 import { useNotices } from '../common/notices';
 import { useRouter } from '../common/router';

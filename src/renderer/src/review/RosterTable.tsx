@@ -6,7 +6,7 @@ import { Fragment } from 'react';
 import { kpi } from '../../../shared/kpi';
 import { briefCellNames, PROBLEM_COLUMNS, REVIEW_KPIS, type RecheckedProblem } from '../../../shared/review';
 import { EVENT_LABEL, type RoundBody, type RoundStatus } from '../../../shared/review/round';
-import { printedDate } from '../../../shared/document/content';
+import { printedDate } from '../../../shared/model/dates';
 
 export const STATUS_CLASS: Record<RoundStatus, string> = {
   未报送: 'missing',

@@ -6,9 +6,10 @@
 // restarting the program, loses nothing.
 import { create } from 'zustand';
 import type { NianbaoApi } from '../../../shared/api/channels';
-import { extensionOf, reportFileExtensions } from '../../../shared/formats';
+import { isReportFile } from '../../../shared/formats';
 import type { ReceiveOutcome, RoundSummary, RoundView } from '../../../shared/review/round';
 import { fileToBase64 } from '../transfer/files';
+import { FILE_LIMITS } from '../../../shared/model/limits';
 
 /** A file picked or dropped, with the name the list shows (its folder path where it came from a folder). */
 export interface PickedFile {
@@ -47,15 +48,6 @@ interface RoundState {
 const IN_FLIGHT = 2;
 /** The list is refreshed a few times a second while files arrive, not per file. */
 const REFRESH_MS = 700;
-/** Larger files are not sent (the reader's own cap is lower and says so). */
-const MAX_BYTES = 36 * 1024 * 1024;
-const REPORT_EXTENSIONS = new Set(reportFileExtensions());
-
-/** Whether a file from a folder is meant as a report (not a picture or a note beside the reports). */
-export function isReportFile(name: string): boolean {
-  const base = name.split('/').pop() ?? name;
-  return !base.startsWith('.') && !base.startsWith('~$') && REPORT_EXTENSIONS.has(extensionOf(base));
-}
 
 /** A file's content as base64 (the page reads it with a FileReader). */
 export type Encode = (file: File) => Promise<string>;
@@ -64,7 +56,7 @@ export type Encode = (file: File) => Promise<string>;
 export function createRoundStore(client: NianbaoApi, encode: Encode = fileToBase64) {
   async function receiveOne(year: number, picked: PickedFile, asPrevious: boolean): Promise<ReceiveOutcome> {
     const { file, name } = picked;
-    if (file.size > MAX_BYTES)
+    if (file.size > FILE_LIMITS.reportBytes)
       return {
         fileName: name,
         error: `「${name}」有 ${(file.size / 1024 / 1024).toFixed(0)} MB，太大了：年度报告文件通常不超过几 MB，请确认是否选错了文件`,

@@ -8,7 +8,7 @@ import { changedCells, valueAt, type Report } from '../../../shared/model/report
 import { NARRATIVE_IDS, SECTION_BY_ID } from '../../../shared/template/gov2021';
 import { api } from '../api';
 import { Modal, useConfirm } from '../common/Modal';
-import { formatTime } from '../common/time';
+import { localMinute } from '../../../shared/model/dates';
 import './revisions.css';
 
 interface Props {
@@ -88,7 +88,7 @@ export function RevisionsDialog({ id, current, flush, onRestored, onClose }: Pro
     if (!chosen) return;
     const yes = await confirm.ask({
       title: '恢复历史版本',
-      message: `恢复到 ${formatTime(chosen.revision.createdAt)} 的版本？现在的内容会先保存为一个历史版本。`,
+      message: `恢复到 ${localMinute(chosen.revision.createdAt)} 的版本？现在的内容会先保存为一个历史版本。`,
       confirmLabel: '恢复',
     });
     if (!yes) return;
@@ -122,7 +122,7 @@ export function RevisionsDialog({ id, current, flush, onRestored, onClose }: Pro
           {revisions?.map((r) => (
             <li key={r.id}>
               <button type="button" className={chosen?.revision.id === r.id ? 'chosen' : ''} onClick={() => void choose(r)}>
-                <span className="when">{formatTime(r.createdAt)}</span>
+                <span className="when">{localMinute(r.createdAt)}</span>
                 <span className="why">
                   {REASON[r.reason]} · {r.status}
                 </span>
@@ -133,7 +133,7 @@ export function RevisionsDialog({ id, current, flush, onRestored, onClose }: Pro
         <div className="revision-detail">
           {chosen ? (
             <>
-              <h3>{formatTime(chosen.revision.createdAt)} 的版本</h3>
+              <h3>{localMinute(chosen.revision.createdAt)} 的版本</h3>
               {diff.length === 0 ? (
                 <p>与现在的内容完全相同。</p>
               ) : (

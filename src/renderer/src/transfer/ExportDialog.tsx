@@ -10,8 +10,9 @@ import type { AuthorStatus, ExportFormat, ExportOutcome, ReportSummary } from '.
 import type { Result } from '../../../shared/api/result';
 import { FILE_FORMATS } from '../../../shared/formats';
 import { renderReportHtml } from '../../../shared/document/html';
+import { localToday } from '../../../shared/model/dates';
 import type { Report } from '../../../shared/model/report';
-import { validate } from '../../../shared/rules/engine';
+import { lateExportNotice } from '../../../shared/rules/engine';
 import { SEVERITY_LABEL, type Finding } from '../../../shared/rules/types';
 import { explanationProblem } from '../../../shared/rules/explanations';
 import { useEditor } from '../report/store';
@@ -59,13 +60,7 @@ export function ExportDialog({ id, finalizing = false, report, blocking, final, 
   // The preview shows the printed document (Word and PDF carry 落款 and 成文日期).
   const html = useMemo(() => renderReportHtml(report, { draft, closing: format !== 'html' || closing }), [report, draft, format, closing]);
   // A final document published after the deadline gets the notice the rules give for it.
-  const late = useMemo(
-    () =>
-      draft
-        ? undefined
-        : validate(report, { finalExportDate: new Date().toLocaleDateString('sv') }).find((f) => f.rule === 'schedule.deadline'),
-    [report, draft],
-  );
+  const late = useMemo(() => (draft ? undefined : lateExportNotice(report, localToday())), [report, draft]);
   const canFinalize = !isFinal && blocking.length === 0;
 
   /** Saves what is pending, marks the report 定稿 first when asked, then asks main to write. */

@@ -8,7 +8,7 @@ import type { ImportedFile } from '../../../shared/api/contract';
 import type { CellReading, ImportedCell } from '../../../shared/api/import';
 import { CELLS, type CellKey } from '../../../shared/model/cells';
 import { valueAt, type CellValue, type Report } from '../../../shared/model/report';
-import { SECTIONS, TABLE_IDS, TABLES, type TableId } from '../../../shared/template/gov2021';
+import { sectionHeading, TABLE_IDS, TABLES, type TableId } from '../../../shared/template/gov2021';
 import { LAYOUTS, placeCells, type LayoutCell } from '../../../shared/template/layout';
 
 export interface CellChange {
@@ -64,8 +64,6 @@ export function cellsToWrite(cells: readonly CellChange[], options: { all?: bool
   return cells.filter((c) => isRead(c.cell) && (options.all || c.before !== c.after)).map((c) => [c.key, c.after]);
 }
 
-const HEADING = Object.fromEntries(SECTIONS.map((s) => [s.id, s.heading])) as Record<TableId, string>;
-
 function show(v: CellValue): string {
   return v === null ? '' : String(v);
 }
@@ -91,7 +89,7 @@ function PreviewTable({ table, byKey }: { table: TableId; byKey: ReadonlyMap<Cel
   const total = layout.widths.reduce((a, b) => a + b, 0);
   return (
     <section className="preview-table">
-      <h3>{HEADING[table]}</h3>
+      <h3>{sectionHeading(table)}</h3>
       <table className={`grid preview grid-${table}`} aria-label={`${TABLES[table].title}（导入后）`}>
         <colgroup>
           {layout.widths.map((w, i) => (

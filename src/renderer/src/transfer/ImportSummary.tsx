@@ -4,10 +4,8 @@
 import type { ReactNode } from 'react';
 import type { ImportedFile } from '../../../shared/api/contract';
 import { CELLS } from '../../../shared/model/cells';
-import { SECTIONS, TABLE_IDS, type TableId } from '../../../shared/template/gov2021';
+import { sectionHeading, TABLE_IDS } from '../../../shared/template/gov2021';
 import { ImportPreview, type CellChange } from './ImportPreview';
-
-const TABLE_NAME = Object.fromEntries(SECTIONS.map((s) => [s.id, s.heading])) as Record<TableId, string>;
 
 /** A short list of unread cells is shown open; a long one (a whole table missing) folded. */
 const OPEN_LIST = 12;
@@ -53,7 +51,7 @@ export function ImportSummary({
             const loc = read.record!.tables[t];
             return (
               <li key={t} className={loc ? '' : 'missing'}>
-                {TABLE_NAME[t]}：
+                {sectionHeading(t)}：
                 {loc
                   ? `在${read.record!.text ? '' : '工作表'}「${loc.sheet}」${loc.range}${loc.appealsShape === '3x5' ? '（3 行 × 5 列）' : ''}`
                   : '没有找到'}
