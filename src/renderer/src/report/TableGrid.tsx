@@ -74,6 +74,8 @@ const TOTALS_KEPT = '粘贴的总计与各项之和不一致，已保留粘贴�
 
 /** Said when a block carries headers the reader matched to no table. */
 const UNPLACED_LABELS = '粘贴的内容带有标题，但没有认出是哪张表的哪些格子，没有粘贴：请连同行、列标题复制整块表格，或只复制数字。';
+/** Said when what was pasted into the grid holds no figure at all: prose meant for a section. */
+const NO_FIGURES = '粘贴的内容里没有数字，不像表格，没有粘贴：正文请粘贴到一、五、六节的文字框里。';
 
 const ARROWS: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
@@ -263,6 +265,8 @@ export function TableGrid({ table }: { table: TableId }) {
     const text = e.clipboardData.getData('text/plain');
     const html = e.clipboardData.getData('text/html');
     const rows = parseTsv(text);
+    // Prose pasted into the grid (a section's text in the wrong place) is neither a labelled table nor a block of figures.
+    if (!holdsFigures(rows)) return show('info', NO_FIGURES);
     // A block with its labels is placed by them, through the reader every report file goes through; a bare block goes by position.
     if (!carriesLabels(rows)) return pasteByPosition(rows);
     void readThroughApi(clipboardFile(text, html)).then((read) => {
@@ -282,7 +286,7 @@ export function TableGrid({ table }: { table: TableId }) {
   function pasteByPosition(pasted: string[][]) {
     const { rows, dropped } = withoutLabelColumns(pasted);
     if (rows.length === 0) return;
-    if (!holdsFigures(rows)) return show('info', '粘贴的内容里没有数字，不像表格，没有粘贴：正文请粘贴到一、五、六节的文字框里。');
+    if (!holdsFigures(rows)) return show('info', NO_FIGURES);
     if (dropped > 0) show('info', `粘贴内容左侧 ${dropped} 列是行标签，已略去，只粘贴数字。`);
     const { selection, selected } = now();
     const topLeft = block(grid, selection?.anchor ?? active, active)[0]![0]!;
