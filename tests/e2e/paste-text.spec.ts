@@ -148,7 +148,10 @@ for (const [key, heading, numeral] of [
 
 test('a table: a text pasted into the grid is refused and nothing changes', async ({ page, app }) => {
   const id = await openReport(page, app);
-  await page.keyboard.press('Alt+3');
+  await expect(async () => {
+    await page.keyboard.press('Alt+3');
+    await expect(page.locator('td[data-cell="requests.received.natural"]')).toBeVisible({ timeout: 2_000 });
+  }).toPass();
   await page.locator('td[data-cell="requests.received.natural"]').click();
   const before = saved(app, id);
   for (const text of TEXTS) {
