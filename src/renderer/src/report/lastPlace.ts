@@ -3,7 +3,7 @@
 // report returns there, the keyboard in that very place. A report never
 // opened here opens at the first thing that needs the author instead, or at
 // its first text box.
-import { useLayoutEffect } from 'react';
+import { useEffect } from 'react';
 import { asCellKey, cellDef, type CellKey } from '../../../shared/model/cells';
 import { SECTION_IDS, type SectionId } from '../../../shared/template/gov2021';
 import type { Place } from './store';
@@ -54,8 +54,7 @@ function textBoxOf(target: EventTarget | null): { box: HTMLTextAreaElement; part
 
 /** Opens the report where the author left it (or at `fallback`), and keeps the place as they move. */
 export function usePlaceMemory(id: number, fallback: () => Place | null): void {
-  // Before the first paint: the place the report opens at is taken before the author can press a key, never after it.
-  useLayoutEffect(() => {
+  useEffect(() => {
     const saved = recallPlace(id);
     const start = saved
       ? { section: saved.section, cell: saved.cell, part: saved.part }
