@@ -95,8 +95,10 @@ export function readReportJson(input: unknown): ReadResult<Report> {
   for (const t of TABLE_IDS) {
     const given = (data.tables[t] ?? {}) as Record<string, Record<string, unknown> | undefined>;
     const target: TableValues = tables[t];
-    for (const [row, cols] of Object.entries(given)) {
-      for (const [col, raw] of Object.entries(cols ?? {})) target[row]![col] = parseCellInput(raw);
+    // for…in, not Object.entries: a review reads thousands of reports, and a pair array per cell adds up.
+    for (const row in given) {
+      const cols = given[row] ?? {};
+      for (const col in cols) target[row]![col] = parseCellInput(cols[col]);
     }
   }
   const narratives = Object.fromEntries(NARRATIVE_IDS.map((n) => [n, data.narratives?.[n] ?? ''])) as Report['narratives'];
