@@ -14,7 +14,7 @@ import { reviewOne, type ReviewedReport, type ReviewInput, type SumPart } from '
 import type { Finding } from '../../shared/rules/types';
 import { NARRATIVE_IDS, type NarrativeId } from '../../shared/template/gov2021';
 import type { BatchFile } from '../services/review/batch';
-import { unpackReport, type PackedReport } from '../services/review/figures';
+import { decodeValues, unpackReport, type PackedReport } from '../services/review/figures';
 import { WorkerPool, type Budget, type JobResult, type WorkerScript } from '../services/review/pool';
 
 export type WorkerMode = 'read' | 'review' | 'sum';
@@ -134,7 +134,7 @@ async function runFiles(
     while (next < batches.length) {
       const { jobs, document } = batches[next++]!;
       const run = () => pool.runBatch(jobs);
-      const results = await (document ? ((documentTurn = documentTurn.then(run, run)) as Promise<JobResult<WorkerAnswer>[]>) : run());
+      const results = await (document ? ((documentTurn = documentTurn.then(run, run))) : run());
       results.forEach((result, i) => {
         const { index, name } = jobs[i]!;
         onAnswer(index, result.ok ? result.value : { mode: 'read', input: { fileName: name, error: budgetMessage(name, result, budget) } });
@@ -179,8 +179,11 @@ export async function sumFiles(
     files,
     'sum',
     (i, a) => {
-      if (a.mode === 'sum') onPart(i, { fileName: a.fileName, errors: a.errors, report: unpackReport(a.report) });
-      else {
+      if (a.mode === 'sum') {
+        // The values in template order, as they came: the 汇总 adds them up without building each body's tables.
+        const values = decodeValues(a.report.figures);
+        onPart(i, { fileName: a.fileName, errors: a.errors, report: unpackReport(a.report), ...(values ? { values } : {}) });
+      } else {
         const input = inputOf(a, files[i]!);
         onPart(i, 'error' in input ? input : { fileName: input.fileName, error: `「${input.fileName}」读取时出错` });
       }
