@@ -134,7 +134,7 @@ async function runFiles(
     while (next < batches.length) {
       const { jobs, document } = batches[next++]!;
       const run = () => pool.runBatch(jobs);
-      const results = await (document ? ((documentTurn = documentTurn.then(run, run))) : run());
+      const results = await (document ? (documentTurn = documentTurn.then(run, run)) : run());
       results.forEach((result, i) => {
         const { index, name } = jobs[i]!;
         onAnswer(index, result.ok ? result.value : { mode: 'read', input: { fileName: name, error: budgetMessage(name, result, budget) } });
