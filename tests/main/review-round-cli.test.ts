@@ -193,6 +193,34 @@ describe('review --against', () => {
     expect(marks).toContain('余杭区财政局 仍存在');
   });
 
+  it('in a second round, counts a body that sent in the first as sent, and one that had to send again and did not as 退回修改', async () => {
+    mkdirSync(at('round2-partial'), { recursive: true });
+    writeFileSync(at('round2-partial', '审计局.json'), reportToJson(as(seed, '余杭区审计局')));
+    const io = capture();
+    await main(
+      ['review', at('round2-partial'), '--against', earlierJson, '--roster', at('名单.txt'), '--as-of', '2023-02-15', '--json'],
+      io,
+    );
+    const json = JSON.parse(io.lines.join('\n')) as JsonReview & {
+      roster: { body: string; status: string; earlierRound?: boolean }[];
+      against: { notResubmitted: string[] };
+    };
+    const status = new Map(json.roster.map((r) => [r.body, r.status]));
+    expect(status.get('余杭区审计局')).toBe('已整改');
+    // Sent in the first round with errors, nothing since: still with the body to correct.
+    expect(status.get('余杭区财政局')).toBe('退回修改');
+    // Sent in the first round, nothing to correct: not missing.
+    expect(status.get('余杭区统计局')).toBe('已报送');
+    expect(json.missing!.map((m) => m.body)).toEqual(['余杭区民政局', '仓前街道']);
+    expect(json.against.notResubmitted).toEqual(['余杭区财政局']);
+
+    const text = capture();
+    await main(['review', at('round2-partial'), '--against', earlierJson, '--roster', at('名单.txt'), '--as-of', '2023-02-15'], text);
+    expect(text.lines.filter((l) => l.startsWith('未报送\t')).map((l) => l.split('\t')[1])).toEqual(['余杭区民政局', '仓前街道']);
+    expect(text.lines).toContain('上轮有错误应退回修改、本轮未重新报送：余杭区财政局');
+    expect(text.lines).toContain('名单 5 个单位：本轮报送 1，上轮已报送 2（其中应退回修改而未重新报送 1），未报送 2（其中逾期 1）');
+  });
+
   it('refuses a file that is no earlier round', async () => {
     const io = capture();
     expect(await main(['review', at('round2'), '--against', at('round1', '余杭区统计局.json')], io)).toBe(EXIT.unreadable);
