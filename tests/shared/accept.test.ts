@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { acceptsAsIs } from '../../src/shared/model/accept';
 import { MAX_SECTION_CHARS } from '../../src/shared/model/limits';
-import { readReportJson, reportSchema, reportToJson } from '../../src/shared/model/schema';
+import { readReportJson, reportSchema, reportToJson } from '../../src/shared/model/report-json';
 import { FIXTURES, seed } from './fixtures';
 
 const accepted = acceptsAsIs(reportSchema);
