@@ -76,6 +76,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 /** A report file's JSON that the schema takes as it stands (nearly every one): checked in µs, where zod's parse takes ~100 µs. */
 const acceptedAsIs = acceptsAsIs(reportSchema);
 
+const isObjectWith = (v: unknown, key: string) => typeof v === 'object' && v !== null && !Array.isArray(v) && key in v;
+
 /**
  * Reads a parsed JSON value as a report. Cells given as strings are read as
  * numbers where they are numbers ("１２", "3,985,758"); cells that are
@@ -84,6 +86,13 @@ const acceptedAsIs = acceptsAsIs(reportSchema);
 export function readReportJson(input: unknown): ReadResult<Report> {
   const parsed = acceptedAsIs(input) ? ({ success: true, data: input } as const) : reportSchema.safeParse(input);
   if (!parsed.success) {
+    // Another program's JSON (a settings file, an export of some other system): no mark of a report at all.
+    if (!isObjectWith(input, 'format') && !isObjectWith(input, 'tables'))
+      return {
+        ok: false,
+        error:
+          '不是年报数据文件：其中没有年报的格式标记和统计表，可能是其他程序的 JSON 文件。请选择年报编制助手导出的 .json，或 Word、Excel、PDF 格式的年报',
+      };
     // A report, only with a text over the length limit: its own message says which, how long and what to do.
     const overlong = parsed.error.issues.find(isOverlongText);
     if (overlong) return { ok: false, error: overlong.message, tooLong: true };
