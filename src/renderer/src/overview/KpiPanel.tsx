@@ -20,7 +20,6 @@ import {
   type ChartSection,
 } from '../../../shared/infographic';
 import type { Report } from '../../../shared/model/report';
-import { useEditor } from '../report/editorStore';
 import { ChartSvg } from './ChartSvg';
 import { InfographicDialog } from './InfographicDialog';
 import './overview.css';
@@ -35,9 +34,17 @@ const GROUPS: readonly { id: KpiDef['group']; heading: string; chart: ChartSecti
 const CHART_WIDTH = 290;
 const FONT = { font: 12 };
 
-export const KpiPanel = memo(function KpiPanel({ id, flush }: { id: number; flush: () => Promise<void> }) {
-  const report = useEditor((s) => s.report!);
-  const previous = useEditor((s) => s.previous);
+export interface KpiPanelProps {
+  /** The report's id in the library, for the 一图读懂's export. */
+  id: number;
+  report: Report;
+  /** Last year's report, when the library holds it: each KPI beside its figure. */
+  previous: Report | null;
+  /** Saves what is pending before the 一图读懂 is exported. */
+  flush: () => Promise<void>;
+}
+
+export const KpiPanel = memo(function KpiPanel({ id, report, previous, flush }: KpiPanelProps) {
   const [drawing, setDrawing] = useState(false);
   const kpis = kpisOf(report, previous);
   const deferred = useAfterFrame(report);
