@@ -20,6 +20,7 @@ import {
   type ChartSection,
 } from '../../../shared/infographic';
 import type { Report } from '../../../shared/model/report';
+import { whenIdle } from '../common/idle';
 import { ChartSvg } from './ChartSvg';
 import { InfographicDialog } from './InfographicDialog';
 import './overview.css';
@@ -80,20 +81,10 @@ export const KpiPanel = memo(function KpiPanel({ id, report, previous, flush }: 
 /** The KPIs of a report version (and last year's), worked out once whoever asks. */
 const kpisOf = remember((report: Report, previous: Report | null) => computeKpis(report, previous));
 
-/** The page's idle time after the frame, where there is such a thing (not in every browser). */
-const whenIdle = (run: () => void): (() => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run, { timeout: 500 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(run, 50);
-  return () => clearTimeout(id);
-};
-
 /** `value` as it was when the page was last idle: what follows an edit without holding up its frame. */
 function useAfterFrame<T>(value: T): T {
   const [shown, setShown] = useState(value);
-  useEffect(() => whenIdle(() => startTransition(() => setShown(value))), [value]);
+  useEffect(() => whenIdle(() => startTransition(() => setShown(value)), 500, 50), [value]);
   return shown;
 }
 

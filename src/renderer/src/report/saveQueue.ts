@@ -1,6 +1,6 @@
 // Saving the open report: edits go to the library a moment after the author
-// pauses (and at least every SAVE_MAX_WAIT_MS while they keep typing), one
-// save at a time and in order; a failed save is retried, and a conflict (the
+// pauses (and at least every SAVE_MAX_WAIT_MS while they keep typing), in the
+// page's idle time after a frame, one save at a time and in order; a failed save is retried, and a conflict (the
 // report saved elsewhere meanwhile) stops saving until the report is loaded
 // again. What is sent is the difference between the report as the library
 // has it and the report now (saveDiff.ts), so an undo, a quick fix and a burst
@@ -12,12 +12,15 @@
 import type { AuthorStatus, EditPatch, OpenedReport, ReportSummary } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
 import type { Report } from '../../../shared/model/report';
+import { whenIdle } from '../common/idle';
 import { applyPatch, diffReports } from './saveDiff';
 
 export const SAVE_DELAY_MS = 300;
 /** Continuous typing still reaches the disk at least this often. */
 export const SAVE_MAX_WAIT_MS = 2000;
 export const RETRY_MS = 5000;
+/** A save due waits for the page to be idle, so a keystroke's frame never waits for it; at most this long. */
+const IDLE_WAIT_MS = 500;
 
 export type SaveState =
   | { kind: 'saved' }
@@ -100,7 +103,7 @@ export function createSaveQueue(host: SaveHost): SaveQueue {
     if (!timer) firstPendingAt = now;
     else clearTimeout(timer);
     const wait = Math.max(0, Math.min(SAVE_DELAY_MS, firstPendingAt + SAVE_MAX_WAIT_MS - now));
-    timer = setTimeout(() => void flush(), wait);
+    timer = setTimeout(() => whenIdle(() => void flush(), IDLE_WAIT_MS, 0), wait);
   }
 
   async function sendOnce(): Promise<void> {
