@@ -9,7 +9,7 @@ import { useMemo, useState } from 'react';
 import type { AuthorStatus, ExportFormat, ExportOutcome, ReportSummary } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
 import { FILE_FORMATS } from '../../../shared/formats';
-import { renderReportHtml } from '../../../shared/document/html';
+import { renderReportHtml } from '../../../shared/document/report-html';
 import { localToday } from '../../../shared/model/dates';
 import type { Report } from '../../../shared/model/report';
 import { lateExportNotice } from '../../../shared/rules/engine';
