@@ -44,6 +44,7 @@ const at = (...parts: string[]) => join(dir, ...parts);
 interface JsonReview {
   reports: {
     file: string;
+    error?: string;
     agency?: string;
     status: string;
     round?: string;
@@ -324,7 +325,7 @@ describe('what is not read', () => {
     symlinkSync(at('bad', '循环.xlsx'), at('bad', '循环.xlsx'));
     const io = capture();
     expect(await main(['review', at('bad'), '--json'], io)).toBe(EXIT.findings);
-    const json = JSON.parse(io.lines.join('\n')) as JsonReview & { reports: { file: string; error?: string }[] };
+    const json = JSON.parse(io.lines.join('\n')) as JsonReview;
     const errorOf = new Map(json.reports.map((r) => [r.file, r.error]));
     expect(errorOf.get('余杭区统计局.json')).toBeUndefined();
     expect(errorOf.get('财政局.xlsx')).toMatch(/^「财政局\.xlsx」已损坏或不是 Excel 工作簿.*请在 Excel\/WPS 中打开确认，另存为 \.xlsx/);
