@@ -8,7 +8,7 @@ import { useEffect } from 'react';
 import type { ReportStatus } from '../../../shared/api/contract';
 import { renderReportHtml } from '../../../shared/document/report-html';
 import type { Report } from '../../../shared/model/report';
-import { useEditor } from '../report/store';
+import { useEditor } from '../report/editorStore';
 import './print.css';
 
 /**

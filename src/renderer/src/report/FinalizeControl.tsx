@@ -5,7 +5,7 @@ import { isLocked } from '../../../shared/model/status';
 import { blockingCounts } from '../../../shared/rules/explanations';
 import { StatusBadge } from '../common/StatusBadge';
 import { useNotices } from '../common/notices';
-import { useEditor } from './store';
+import { useEditor } from './editorStore';
 import { useAppInfo } from '../common/appInfo';
 
 /** The page hands a new list on every edit; the control re-renders only when what blocks changed. */

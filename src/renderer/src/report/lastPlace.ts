@@ -6,8 +6,8 @@
 import { useEffect, useRef } from 'react';
 import { asCellKey, cellDef, type CellKey } from '../../../shared/model/cells';
 import { SECTION_IDS, type SectionId } from '../../../shared/template/gov2021';
-import type { Place } from './store';
-import { useEditor } from './store';
+import type { Place } from './editorStore';
+import { useEditor } from './editorStore';
 
 export interface SavedPlace {
   section: SectionId;

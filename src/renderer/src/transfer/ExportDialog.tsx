@@ -15,7 +15,7 @@ import type { Report } from '../../../shared/model/report';
 import { lateExportNotice } from '../../../shared/rules/engine';
 import { SEVERITY_LABEL, type Finding } from '../../../shared/rules/types';
 import { explanationProblem } from '../../../shared/rules/explanations';
-import { useEditor } from '../report/store';
+import { useEditor } from '../report/editorStore';
 import { api } from '../api';
 import { Modal } from '../common/Modal';
 import { ExportProgress, useExportRun } from './exportRun';
