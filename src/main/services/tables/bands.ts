@@ -284,7 +284,7 @@ function bandsOf(
   const bounds = { ends: foreignLines(crossing, unitAt), held: [...crossing.keys()].sort((a, b) => a - b) };
   const bands = new Map<number, Change[]>();
   for (const [line, entries] of lines) bands.set(line, lineBands(entries, unitAt, o.governs, bounds, textValues));
-  return bands;
+  return { bands, headers: bounds.ends };
 }
 
 /**
@@ -318,25 +318,35 @@ function straddlersOf(lines: Lines, o: Orientation, bands: ReadonlyMap<number, C
 export function positions(grid: Grid, unitAt: (r: number, c: number) => LabelUnit | undefined): Position[] {
   const unitOfCell = (cell: GridCell) => unitAt(cell.r, cell.c);
   const textValues = new Set<GridCell>();
-  const walks = [ALONG_ROWS, ALONG_COLUMNS].map((o) => ({ o, lines: linesOf(grid, o) }));
-  const [rows, cols] = walks.map(({ o, lines }) => {
-    const crossing = walks.find((w) => w.o !== o)!.lines;
-    const bands = bandsOf(lines, crossing, o, unitOfCell, textValues);
-    return { o, lines, bands, straddlers: new Map<GridCell, LabelUnit | undefined>() };
-  }) as [Walk, Walk];
+  const rowLines = linesOf(grid, ALONG_ROWS);
+  const colLines = linesOf(grid, ALONG_COLUMNS);
+  const walk = (o: Orientation, lines: Lines, crossing: Lines): Walk => ({
+    o,
+    lines,
+    crossing,
+    ...bandsOf(lines, crossing, o, unitOfCell, textValues),
+    straddlers: new Map(),
+  });
+  const rows = walk(ALONG_ROWS, rowLines, colLines);
+  const cols = walk(ALONG_COLUMNS, colLines, rowLines);
   for (const w of [rows, cols]) w.straddlers = straddlersOf(w.lines, w.o, w.bands);
 
   // Places stand in lines that hold something, and right after a label (an empty row under a header).
   const placesAlong = (w: Walk) => {
-    const at = new Set(walks.find((x) => x.o !== w.o)!.lines.keys());
+    const at = new Set(w.crossing.keys());
     for (const changes of w.bands.values()) for (const { units } of changes) if (units.length > 0) at.add(w.o.lastAt(units.at(-1)!) + 1);
     return [...at].sort((a, b) => a - b);
   };
   const rowList = placesAlong(cols);
   const colList = placesAlong(rows);
 
+  // A foreign header's words are labels, never values written as text.
   const maybeText = (cell: GridCell) =>
-    kindOf(cell) === 'label' && textLike(unitAt(cell.r, cell.c)) && unitAt(cell.r, cell.c)!.cell === cell;
+    kindOf(cell) === 'label' &&
+    textLike(unitAt(cell.r, cell.c)) &&
+    unitAt(cell.r, cell.c)!.cell === cell &&
+    !rows.headers.has(cell.c) &&
+    !cols.headers.has(cell.r);
   /** The labels governing a place along one orientation: over every line it reaches. */
   const governing = (w: Walk, p: { r: number; c: number; bottom: number; right: number }, cell: GridCell | undefined) => {
     const first = w.o.line(p);
@@ -368,6 +378,9 @@ export function positions(grid: Grid, unitAt: (r: number, c: number) => LabelUni
 interface Walk {
   o: Orientation;
   lines: Lines;
+  crossing: Lines;
   bands: Map<number, Change[]>;
+  /** Lines across this walk's lines that hold something else's header. */
+  headers: ReadonlySet<number>;
   straddlers: Map<GridCell, LabelUnit | undefined>;
 }

@@ -130,19 +130,23 @@ export function labelUnits(grid: Grid): { units: LabelUnit[]; at: (r: number, c:
     units.forEach((u, i) => (units[i] = data.get(u) ?? u));
     for (const [piece, unit] of pieceOf) pieceOf.set(piece, data.get(unit) ?? unit);
   }
-  // What comes first after a label, past empty cells: a number right of it makes it a row's label.
-  const first = (r: number, c: number, dr: number, dc: number) => {
+  // What comes first after a label, past empty cells, and how far: a number right of it makes it a row's label.
+  const first = (r: number, c: number, dr: number, dc: number): { kind: Kind; gap: number } => {
     for (let k = 0; k < MAX_REACH; k++, r += dr, c += dc) {
       const kind = kindOf(grid.at(r, c));
-      if (kind !== 'empty') return kind;
+      if (kind !== 'empty') return { kind, gap: k };
     }
-    return 'empty';
+    return { kind: 'empty', gap: MAX_REACH };
   };
   for (const u of units) {
-    const right = first(u.top, u.right + 1, 0, 1) === 'value';
-    const down = first(u.bottom + 1, u.left, 1, 0) === 'value';
-    u.governsRight = right || !down;
-    u.governsDown = down || !right;
+    const right = first(u.top, u.right + 1, 0, 1);
+    const down = first(u.bottom + 1, u.left, 1, 0);
+    // A number reached only past empty cells, where a label stands right after the unit the other way,
+    // may be something beside the table (a register's first column): the unit is a heading over those labels.
+    const governsRight = right.kind === 'value' && (right.gap === 0 || down.kind !== 'label' || down.gap > 0);
+    const governsDown = down.kind === 'value' && (down.gap === 0 || right.kind !== 'label' || right.gap > 0);
+    u.governsRight = governsRight || !governsDown;
+    u.governsDown = governsDown || !governsRight;
   }
   return {
     units,
