@@ -273,6 +273,9 @@ const MAX_GOVERNED = 2 * maxOf(TABLE_IDS.map((t) => CELLS.filter((c) => c.table 
  */
 const MAX_STACK = maxOf(CELL_PATHS.map((p) => p.rowPath.length + p.colPath.length)) + 4;
 
+/** How many lines below its header (or right of it) a copy's line of values may stand: 本年 above 上年 under one header. */
+export const MAX_COPY_LINES = 4;
+
 /** The bands of every line of one orientation; `crossing` are the lines across them. */
 function bandsOf(
   lines: Lines,
@@ -356,6 +359,12 @@ export function positions(grid: Grid, unitAt: (r: number, c: number) => LabelUni
     return spanned(lists, straddling ? { leaf: w.straddlers.get(cell) } : undefined);
   };
 
+  /** An empty place only one way's labels govern (a 1×15 form's value row) stands just past them, or a copy's few lines on. */
+  const nearOneWay = (w: Walk, p: { r: number; c: number }) => {
+    const units = bandAt(w.bands.get(w.o.line(p)) ?? [], w.o.at(p))?.units ?? [];
+    return units.length > 0 && w.o.at(p) - w.o.lastAt(units.at(-1)!) <= MAX_COPY_LINES;
+  };
+
   const out: Position[] = [];
   for (const r of rowList) {
     for (const c of colList) {
@@ -367,6 +376,7 @@ export function positions(grid: Grid, unitAt: (r: number, c: number) => LabelUni
       const left = governing(rows, place, cell);
       const above = governing(cols, place, cell);
       if (left.every((u) => u.context) && above.every((u) => u.context)) continue;
+      if (!cell && (left.length === 0 || above.length === 0) && !nearOneWay(left.length > 0 ? rows : cols, place)) continue;
       const leaf = cell && (cols.straddlers.get(cell) ?? rows.straddlers.get(cell));
       const settled = leaf && `单元格跨到了相邻的标题之下，相邻的数值各有其位，按「${leaf.text.trim()}」读取`;
       out.push({ ...place, ...(kind === 'value' ? { cell } : {}), left, above, ...(settled ? { settled } : {}) });

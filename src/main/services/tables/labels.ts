@@ -50,6 +50,12 @@ const ASIDE_PREFIX = '其中';
 /** What stands between a heading and its item written in one cell: "行政复议-结果维持". */
 const JOINERS = /^[-—–－_:：、.．/|·]+|[-—–－_:：、.．/|·]+$/g;
 
+/**
+ * A header that opens with last year's mark ("上年制发件数" beside 本年制发件数,
+ * "去年收费金额") heads last year's column: never a guess at this year's label.
+ */
+const LAST_YEARS = /^(?:上一?年度?|去年|上期|同期)/;
+
 /** Below this likeness a label is not taken for another. */
 export const GUESS_THRESHOLD = 0.7;
 /** Labels this short ("规章", "其他") are too alike to each other to be guessed. */
@@ -156,7 +162,7 @@ class NodeMatcher {
 
   /** Labels a text only resembles, best first: each a guess the user is asked to check. */
   guesses(norm: string): Reading[] {
-    if (norm.length < MIN_GUESS_LENGTH || norm.length > MAX_LABEL_LENGTH) return [];
+    if (norm.length < MIN_GUESS_LENGTH || norm.length > MAX_LABEL_LENGTH || LAST_YEARS.test(norm)) return [];
     if (this.context.has(norm) || this.context.has(withoutAsides(norm))) return [];
     const bare = withoutAsides(norm);
     const best = new Map<LabelNode, number>();

@@ -6,7 +6,7 @@
 // repeat the same cells are copies (上年 beside 本年), told apart later.
 import { cellDef, type CellKey } from '../../../shared/model/cells';
 import { TABLE_IDS, type TableId } from '../../../shared/template/gov2021';
-import { positions, type Dir, type Position } from './bands';
+import { MAX_COPY_LINES, positions, type Dir, type Position } from './bands';
 import type { Grid, GridCell } from './grid';
 import { bestOf, match, type GroupSum, type Matched, type Option } from './placements';
 import { isCopyMark } from './copies';
@@ -125,7 +125,6 @@ function nearItsLabels(position: Position, o: Option, valueLines: ReadonlySet<st
   const marks = across ? position.left : position.above;
   return at - edge <= MAX_COPY_LINES && marks.length > 0 && isCopyMark(marks[0]!.text);
 }
-const MAX_COPY_LINES = 4;
 
 /**
  * A label governs the numbers below it or those to its right, not both: its
