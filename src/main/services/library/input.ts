@@ -1,14 +1,14 @@
 // Everything that enters the library is checked here first, with the shared
-// schemas (shared/model/identity.ts, patch.ts, schema.ts): a patch names only
+// schemas (shared/model/identity.ts, patch.ts, report-json.ts): a patch names only
 // template cells and known sections, values have the cell value types, and a
 // whole report has the shape of the report JSON. Values are stored as given,
 // never coerced: parsing what a person typed is the editor's job.
 import type { z } from 'zod';
 import { cellEntries, isCellKey } from '../../../shared/model/cells';
-import { AGENCY_MAX_CHARS, agencySchema, identitySchema, YEAR_RULE, type Identity } from '../../../shared/model/identity';
+import { AGENCY_MAX_CHARS, agencySchema, identitySchema, YEAR_MESSAGE, type Identity } from '../../../shared/model/identity';
 import { editPatchSchema, type EditPatch } from '../../../shared/model/patch';
 import { blankTables, markUnread, valueAt, type CellValue, type Report } from '../../../shared/model/report';
-import { isOverlongText, reportSchema } from '../../../shared/model/schema';
+import { isOverlongText, reportSchema } from '../../../shared/model/report-json';
 import { FORMAT_2021, LEVELS, NARRATIVE_IDS, TABLE_IDS } from '../../../shared/template/gov2021';
 import { DEFAULT_LEVEL } from '../../../shared/template/levels';
 import { fail, ok, type Result } from '../../../shared/api/result';
@@ -22,7 +22,7 @@ function describe(issues: readonly z.core.$ZodIssue[]): string {
       if (isOverlongText(i)) return i.message;
       // The shared schemas carry the author's words for the identity fields.
       if (path.endsWith('agency') || path.endsWith('signature')) return i.message;
-      if (path.endsWith('year')) return `年度${YEAR_RULE}`;
+      if (path.endsWith('year')) return YEAR_MESSAGE;
       if (path.endsWith('date')) return '成文日期应为“2025-01-20”这样的日期';
       if (path.endsWith('level')) return `机关层级应为${LEVELS.join('、')}之一`;
       return `${path || '内容'}的值不正确`;

@@ -13,7 +13,7 @@ import { createBackupNow, fsyncDir, fsyncFile, listBackups, newestGoodBackup, pr
 import { isDamage, storageFailure } from './errors';
 import { DAMAGE_DESCRIPTION, inspectFile, type DamageKind } from './health';
 import { ReportLibrary, type LibrarySettings } from './library';
-import { APPLICATION_ID, SCHEMA_VERSION, migrate } from './schema';
+import { APPLICATION_ID, SCHEMA_VERSION, migrate } from './migrations';
 import { integrityOk, openSqlite, type Db, type SqliteOptions } from './sqlite';
 import { localMinute } from '../../../shared/model/dates';
 import { fileStamp } from './time';
@@ -257,7 +257,7 @@ function openChecked(path: string, options: LibrarySettings): Opened {
 }
 
 function backupBeforeUpgrade(db: Db, path: string, settings: LibrarySettings): void {
-  const made = createBackupNow(db, settings.backupDir, path, settings.now(), 'daily', settings);
+  const made = createBackupNow(db, { databasePath: path, dir: settings.backupDir, at: settings.now(), kind: 'daily', options: settings });
   // The upgrade runs in one transaction either way; a backup that could not be made does not stop it.
   if (made.ok) pruneBackups(settings.backupDir, path, settings.retention);
 }
