@@ -63,8 +63,8 @@ export type ImportedCell =
       guesses: readonly LabelGuess[];
       readings?: readonly CellReading[];
     }
-  /** The file gives no place for the cell; `remark` says what was missing. */
-  | { key: CellKey; status: 'not_found'; remark?: string }
+  /** The file gives no place for the cell; `remark` says what was missing, `cause` whether its whole table was. */
+  | { key: CellKey; status: 'not_found'; remark?: string; cause?: MissingCause }
   /**
    * The cell's place was found but its value could not be read without a guess
    * (a merge covers it, a copy or a unit is ambiguous, an old layout can't be
@@ -73,6 +73,9 @@ export type ImportedCell =
    * groups or advises on it without reading the remark.
    */
   | { key: CellKey; status: 'left_blank'; source?: SourceCell; remark: string; cause?: BlankCause };
+
+/** Why a cell has no place in the file, where it is the table as a whole (said once, with the table). */
+export type MissingCause = 'table_missing';
 
 /** What kept a placed cell's value from being read: the file's problem, before it is a sentence. */
 export type BlankCause = 'uncached_formula' | 'scientific_notation' | 'several_values' | 'covered_by_label';

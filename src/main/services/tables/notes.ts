@@ -93,7 +93,7 @@ export function cellNotes(cells: readonly ImportedCell[], undecided: (key: CellK
   const byRemark = new Map<string, string[]>();
   for (const c of blanks.filter((c) => !uncached.includes(c))) byRemark.set(c.remark, [...(byRemark.get(c.remark) ?? []), nameOf(c.key)]);
   for (const [remark, names] of byRemark) notes.push(`${names.join('、')} 已留空：${remark}`);
-  const missing = cells.filter((c) => c.status === 'not_found' && !c.remark?.startsWith('没有找到表'));
+  const missing = cells.filter((c) => c.status === 'not_found' && c.cause !== 'table_missing');
   if (missing.length > 0) {
     notes.push(`有 ${missing.length} 个单元格在表中没有找到对应的行或列，已留空：${missing.map((c) => nameOf(c.key)).join('、')}`);
   }

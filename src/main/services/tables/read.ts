@@ -121,7 +121,7 @@ export function readTables(grids: readonly Grid[], options: ReadTablesOptions): 
       continue;
     }
     if (!choice.taken) {
-      for (const def of defs) outcomes.set(def.key, { status: 'not_found', remark: `没有找到${tableName(t)}` });
+      for (const def of defs) outcomes.set(def.key, { status: 'not_found', remark: `没有找到${tableName(t)}`, cause: 'table_missing' });
       continue;
     }
     for (const [key, outcome] of resolveTable(choice.taken, defs, holds)) outcomes.set(key, outcome);
@@ -170,9 +170,14 @@ function recordCell(def: CellDef, o: CellOutcome): ImportedCell {
       status: 'left_blank',
       ...(o.source ? { source: o.source } : {}),
       remark: o.remark ?? '',
-      ...(o.cause ? { cause: o.cause } : {}),
+      ...(o.cause && o.cause !== 'table_missing' ? { cause: o.cause } : {}),
     };
-  return { key: def.key, status: 'not_found', ...(o.remark ? { remark: o.remark } : {}) };
+  return {
+    key: def.key,
+    status: 'not_found',
+    ...(o.remark ? { remark: o.remark } : {}),
+    ...(o.cause === 'table_missing' ? { cause: o.cause } : {}),
+  };
 }
 
 /** Whether a table holds at least one number: only then do the form's dashes and empty cells mean 0. */

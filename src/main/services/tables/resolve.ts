@@ -4,7 +4,7 @@
 // record says so; a heading's sum that is 0 makes each of its items 0; every
 // other cell stays unread, and the record says why. A wrong number is the
 // worst outcome: where nothing settles a cell, it is left blank.
-import type { BlankCause, CellReading, LabelGuess, SourceCell } from '../../../shared/api/import';
+import type { BlankCause, CellReading, LabelGuess, MissingCause, SourceCell } from '../../../shared/api/import';
 import { cellDef, type CellDef, type CellKey } from '../../../shared/model/cells';
 import type { CellValue } from '../../../shared/model/report';
 import { TOTALS } from '../../../shared/rules/totals';
@@ -23,7 +23,7 @@ export interface CellOutcome {
   guesses?: LabelGuess[];
   readings?: CellReading[];
   remark?: string;
-  cause?: BlankCause;
+  cause?: BlankCause | MissingCause;
 }
 
 interface Read extends ReadValue {
