@@ -10,10 +10,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readReportBytes } from '../src/main/formats/registry';
-import { renderReportDocx } from '../src/main/services/documents/docx';
-import { chromiumPrinter } from '../src/main/services/documents/pdf';
-import { renderReportHtml } from '../src/shared/document/html';
-import { readReportJson } from '../src/shared/model/schema';
+import { renderReportDocx } from '../src/main/services/documents/docx-writer';
+import { chromiumPrinter } from '../src/main/services/documents/pdf-writer';
+import { renderReportHtml } from '../src/shared/document/report-html';
+import { readReportJson } from '../src/shared/model/report-json';
 import { median } from './timing';
 
 /** pdfjs' own text extraction, nothing else: the anchor of the PDF goal. */

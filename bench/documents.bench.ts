@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Report } from '../src/shared/model/report';
-import { renderReportHtml } from '../src/shared/document/html';
+import { renderReportHtml } from '../src/shared/document/report-html';
 import { chromiumPrinter, findBrowser, renderReportDocx } from '../src/main/services/documents';
 import { timing } from './timing';
 

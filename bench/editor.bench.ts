@@ -16,7 +16,7 @@ import { createHandlers } from '../src/main/handlers';
 import { openServices } from '../src/main/open-services';
 import { RENDERER_DIR } from '../src/main/serve/command';
 import { startServer } from '../src/main/serve/server';
-import { readReportJson } from '../src/shared/model/schema';
+import { readReportJson } from '../src/shared/model/report-json';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 150);
 const WARMUP = 15;

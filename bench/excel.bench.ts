@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { exportWorkbook, importWorkbook } from '../src/main/services/excel';
-import { readReportJson } from '../src/shared/model/schema';
+import { readReportJson } from '../src/shared/model/report-json';
 import { CELLS } from '../src/shared/model/cells';
 import { ooxmlWorkbook, tablesSheet, type OoxmlSheet, type OoxmlValue } from '../tests/fixtures/xlsx/ooxml';
 import { median } from './timing';

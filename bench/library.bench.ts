@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readReportJson } from '../src/shared/model/schema';
+import { readReportJson } from '../src/shared/model/report-json';
 import { openLibrary, type ReportLibrary } from '../src/main/services/library';
 
 const REPORTS = 10_000;

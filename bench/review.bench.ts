@@ -9,7 +9,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportWorkbook } from '../src/main/services/excel';
 import { setCells, type Report } from '../src/shared/model/report';
-import { readReportJson, reportToJson } from '../src/shared/model/schema';
+import { readReportJson, reportToJson } from '../src/shared/model/report-json';
 
 const ROOT = join(__dirname, '..');
 const BUNDLE = join(ROOT, 'out', 'cli', 'nianbao.cjs');

@@ -6,7 +6,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { CELLS } from '../src/shared/model/cells';
 import { setCells, type Report } from '../src/shared/model/report';
-import { readReportJson } from '../src/shared/model/schema';
+import { readReportJson } from '../src/shared/model/report-json';
 import { validate } from '../src/shared/rules/engine';
 import type { ValidationContext } from '../src/shared/rules/types';
 

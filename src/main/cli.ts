@@ -10,7 +10,7 @@ import { describeFixes, fixAll, type AppliedFix } from '../shared/rules/fix-all'
 import { cellDef } from '../shared/model/cells';
 import { textLabel } from '../shared/model/limits';
 import { documentOutline } from '../shared/rules/outline';
-import { reportToJson } from '../shared/model/schema';
+import { reportToJson } from '../shared/model/report-json';
 import type { Report } from '../shared/model/report';
 import { isExplained } from '../shared/rules/explanations';
 import { countBySeverity, SEVERITY_LABEL, severityCounts, type Finding } from '../shared/rules/types';
@@ -24,7 +24,7 @@ import { defaultHighlights, INFOGRAPHIC_OUTPUTS, infographicKindOf } from '../sh
 // to load than the rest of the command, and `--help` or `validate x.json` need none of them.
 const formats = () => import('./formats/registry');
 const libraryModule = () => import('./services/library');
-const exporting = () => import('./formats/export');
+const exporting = () => import('./formats/export-gate');
 const reviewing = () => import('./review/commands');
 const reviewCmd: Command = async (args, io) => (await reviewing()).reviewCmd(args, io);
 const sumCmd: Command = async (args, io) => (await reviewing()).sumCmd(args, io);

@@ -17,7 +17,7 @@ import { sendToPage } from './electron/page-commands';
 import { ShutdownGuard } from './electron/shutdown';
 import { contextMenuItems } from './electron/edit-menu';
 import { crashMessage, isCrash, loadErrorPage, loadFailure, RELOAD_FRAGMENT, shouldReload } from './electron/trouble';
-import { APP_USER_MODEL_ID } from './electron/identity';
+import { APP_USER_MODEL_ID } from './electron/app-id';
 import native from './electron/packaged-native.json';
 
 /** The built app (main, preload, renderer): the only folder file:// may load from. */

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, type App } from './fixtures';
-import { readReportJson } from '../../src/shared/model/schema';
+import { readReportJson } from '../../src/shared/model/report-json';
 import { blankTables, documentTitle, setCells, type Report } from '../../src/shared/model/report';
 import { validate } from '../../src/shared/rules/engine';
 import { GRIDS } from '../../src/renderer/src/report/gridModel';

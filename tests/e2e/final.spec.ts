@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { documentTitle, type Report } from '../../src/shared/model/report';
-import { readReportJson } from '../../src/shared/model/schema';
+import { readReportJson } from '../../src/shared/model/report-json';
 
 function seed(): Report {
   const read = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));

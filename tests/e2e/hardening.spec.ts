@@ -11,7 +11,7 @@ import { RENDERER_DIR } from '../../src/main/serve/command';
 import { startServer } from '../../src/main/serve/server';
 import { openLibrary } from '../../src/main/services/library';
 import { test, expect } from './fixtures';
-import { readReportJson } from '../../src/shared/model/schema';
+import { readReportJson } from '../../src/shared/model/report-json';
 import { documentTitle, type Report } from '../../src/shared/model/report';
 
 const read = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));

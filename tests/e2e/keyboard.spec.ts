@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { documentTitle } from '../../src/shared/model/report';
-import { readReportJson } from '../../src/shared/model/schema';
+import { readReportJson } from '../../src/shared/model/report-json';
 
 test('Alt+1…6 jumps to a section and Alt+↑/↓ steps through them, from a table cell or a text box', async ({ page, app }) => {
   const seed = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));

@@ -1,7 +1,7 @@
 // The library page over the real handlers and a real SQLite file.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { readReportJson } from '../../src/shared/model/schema';
+import { readReportJson } from '../../src/shared/model/report-json';
 import { valueAt } from '../../src/shared/model/report';
 
 async function createReport(page: import('@playwright/test').Page, agency: string, year: number, opts: { fromPrevious?: boolean } = {}) {

@@ -8,7 +8,7 @@ import { test, expect } from './fixtures';
 import { excelClipboard } from '../fixtures/clipboard';
 import { CELLS, cellDef, cellKey } from '../../src/shared/model/cells';
 import { blankTables, documentTitle, setCells, valueAt, type Report } from '../../src/shared/model/report';
-import { readReportJson } from '../../src/shared/model/schema';
+import { readReportJson } from '../../src/shared/model/report-json';
 import { sumOfParts, TOTAL_CELLS, TOTALS } from '../../src/shared/rules/totals';
 import { LAYOUTS } from '../../src/shared/template/layout';
 import { tableName, type TableId } from '../../src/shared/template/gov2021';

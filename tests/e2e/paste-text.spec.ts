@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { documentTitle, type Report } from '../../src/shared/model/report';
-import { readReportJson } from '../../src/shared/model/schema';
+import { readReportJson } from '../../src/shared/model/report-json';
 import { composeOverview, OVERVIEW_PARTS, parseOverview, withOpening, withPart } from '../../src/shared/document/overview';
 import type { NarrativeId } from '../../src/shared/template/gov2021';
 import type { App } from './fixtures';

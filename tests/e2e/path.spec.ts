@@ -23,7 +23,7 @@ import {
 import { readReportBytes } from '../../src/main/formats/registry';
 import { CELLS } from '../../src/shared/model/cells';
 import { documentTitle, valueAt } from '../../src/shared/model/report';
-import { readReportJson } from '../../src/shared/model/schema';
+import { readReportJson } from '../../src/shared/model/report-json';
 import { validate } from '../../src/shared/rules/engine';
 import { blockingFindings } from '../../src/shared/rules/explanations';
 

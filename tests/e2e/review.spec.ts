@@ -13,7 +13,7 @@ import { portalPage } from '../fixtures/documents/office';
 import { writeReportDocx } from '../../src/main/services/documents';
 import { exportWorkbook } from '../../src/main/services/excel';
 import { setCells, valueAt, type Report } from '../../src/shared/model/report';
-import { readReportJson, reportToJson } from '../../src/shared/model/schema';
+import { readReportJson, reportToJson } from '../../src/shared/model/report-json';
 
 function seed(): Report {
   const read = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { documentTitle } from '../../src/shared/model/report';
-import { readReportJson } from '../../src/shared/model/schema';
+import { readReportJson } from '../../src/shared/model/report-json';
 
 test('restore the version from before an edit, and keep the edited one as a version too', async ({ page, app }) => {
   const seed = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));

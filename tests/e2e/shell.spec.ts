@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { documentTitle } from '../../src/shared/model/report';
-import { readReportJson } from '../../src/shared/model/schema';
+import { readReportJson } from '../../src/shared/model/report-json';
 import type { ShellBridge, ShellCommand } from '../../src/shared/api/shell';
 
 declare global {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, type App } from './fixtures';
-import { readReportJson } from '../../src/shared/model/schema';
+import { readReportJson } from '../../src/shared/model/report-json';
 import { documentTitle, type Report } from '../../src/shared/model/report';
 
 const read = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setCells, type Report } from '../../src/shared/model/report';
-import { readReportJson, reportToJson } from '../../src/shared/model/schema';
+import { readReportJson, reportToJson } from '../../src/shared/model/report-json';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'nianbao.cjs');

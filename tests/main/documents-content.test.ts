@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { isTag } from 'domhandler';
 import { documentContent, narrativeLines } from '../../src/shared/document/content';
-import { renderReportHtml } from '../../src/shared/document/html';
+import { renderReportHtml } from '../../src/shared/document/report-html';
 import { renderReportDocx } from '../../src/main/services/documents';
 import { seedReport } from './documents-fixtures';
 import { REQUEST_ROWS } from '../../src/shared/template/gov2021';

@@ -14,7 +14,7 @@ import { cellText } from '../../src/shared/document/content';
 import { documentTitle, type Report } from '../../src/shared/model/report';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
-import { gridCharSpace } from '../../src/main/services/documents/docx';
+import { gridCharSpace } from '../../src/main/services/documents/docx-writer';
 import { BODY_CHAR_PT, BODY_TRACKING_PT, TYPE_AREA_MM } from '../../src/shared/document/fonts';
 import { ARTIFACTS, distinctValuesReport, isA4, keepPagesAsPng, pdfPageSizes, pdfPages, seedReport } from './documents-fixtures';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderReportHtml } from '../../src/shared/document/html';
+import { renderReportHtml } from '../../src/shared/document/report-html';
 import {
   browserCandidates,
   chromiumPrinter,

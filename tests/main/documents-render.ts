@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { CELLS } from '../../src/shared/model/cells';
 import { setCells, type Report } from '../../src/shared/model/report';
-import { readReportJson } from '../../src/shared/model/schema';
+import { readReportJson } from '../../src/shared/model/report-json';
 import { seedReport } from './documents-fixtures';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');

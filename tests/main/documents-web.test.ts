@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { join } from 'node:path';
-import { renderReportHtml } from '../../src/shared/document/html';
+import { renderReportHtml } from '../../src/shared/document/report-html';
 import { findBrowser } from '../../src/main/services/documents';
 import { wordPieces } from '../../src/shared/document/words';
 import type { Report } from '../../src/shared/model/report';

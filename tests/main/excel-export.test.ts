@@ -25,7 +25,7 @@ import { SEVERITY_LABEL } from '../../src/shared/rules/types';
 import { marksItsCells } from '../../src/shared/rules/marks';
 import { main } from '../../src/main/cli';
 import { CELLS, type CellKey } from '../../src/shared/model/cells';
-import { readReportJson } from '../../src/shared/model/schema';
+import { readReportJson } from '../../src/shared/model/report-json';
 import { isBlankLike, setCells, valueOf, type CellValue, type Report } from '../../src/shared/model/report';
 import { validate } from '../../src/shared/rules/engine';
 

@@ -6,7 +6,7 @@ import { CHANNELS } from '../../src/shared/api/channels';
 import { inputs } from '../../src/shared/api/contract';
 import ExcelJS from 'exceljs';
 import { AUDIT_SHEET_NAME, exportWorkbook, ONE_SHEET_NAME, SHEET_NAMES } from '../../src/main/services/excel';
-import { readReportJson } from '../../src/shared/model/schema';
+import { readReportJson } from '../../src/shared/model/report-json';
 import { valueAt } from '../../src/shared/model/report';
 import { readFileSync } from 'node:fs';
 

@@ -3,7 +3,14 @@
 // CASES[N] here: the first test fails until it exists.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, migrate, schemaVersion, type Migration } from '../../src/main/services/library/schema';
+import {
+  APPLICATION_ID,
+  MIGRATIONS,
+  SCHEMA_VERSION,
+  migrate,
+  schemaVersion,
+  type Migration,
+} from '../../src/main/services/library/migrations';
 import { open, seedReport, tempDir, value, type TempDir } from './helpers/library';
 
 type Db = Database.Database;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { valueAt } from '../../src/shared/model/report';
 import { openLibrary, type ReportLibrary } from '../../src/main/services/library';
 import { localMinute } from '../../src/shared/model/dates';
-import { SCHEMA_VERSION, migrate } from '../../src/main/services/library/schema';
+import { SCHEMA_VERSION, migrate } from '../../src/main/services/library/migrations';
 import { ManualClock, open, seedReport, tempDir, value, type TempDir } from './helpers/library';
 
 let tmp: TempDir;

@@ -13,7 +13,7 @@ import { openServices } from '../../src/main/open-services';
 import { writeReportDocx } from '../../src/main/services/documents';
 import { maxOf, minOf } from '../../src/shared/math';
 import { MAX_SECTION_CHARS, textTooLongMessage } from '../../src/shared/model/limits';
-import { reportToJson } from '../../src/shared/model/schema';
+import { reportToJson } from '../../src/shared/model/report-json';
 import { open, seedReport, value } from './helpers/library';
 
 let dir: string;

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pdfjsFolder } from '../../src/main/services/sources/pdf';
+import { pdfjsFolder } from '../../src/main/services/sources/pdf-source';
 import { CELLS } from '../../src/shared/model/cells';
 import { setCells, type Report } from '../../src/shared/model/report';
 import { seedSections } from '../fixtures/documents/office';

@@ -14,7 +14,7 @@ import { createHandlers } from '../../src/main/handlers';
 import { openServices } from '../../src/main/open-services';
 import { writabilityOf, writeFileAtomic } from '../../src/main/services/fs/files';
 import { openLibrary } from '../../src/main/services/library';
-import { migrate } from '../../src/main/services/library/schema';
+import { migrate } from '../../src/main/services/library/migrations';
 import { ManualClock, open, SEED_PATH, seedReport, tempDir, value, type TempDir } from './helpers/library';
 
 let tmp: TempDir;

@@ -13,7 +13,7 @@ import { exportWorkbook } from '../../src/main/services/excel';
 import { FINDINGS_SHEET, HIERARCHY_SHEET, problemLetterDocx, SUMMARY_SHEET } from '../../src/main/services/review';
 import { CELLS } from '../../src/shared/model/cells';
 import { valueAt, numericValue, setCells, type Report } from '../../src/shared/model/report';
-import { readReportJson, reportToJson } from '../../src/shared/model/schema';
+import { readReportJson, reportToJson } from '../../src/shared/model/report-json';
 import { reviewBatch, sumReports } from '../../src/shared/review';
 import { validate } from '../../src/shared/rules/engine';
 

@@ -9,7 +9,7 @@ import { EXIT, main, type CliIO } from '../../src/main/cli';
 import { writeReportDocx, writeReportHtml } from '../../src/main/services/documents';
 import { CELLS } from '../../src/shared/model/cells';
 import { valueAt, numericValue, setCells, type Report } from '../../src/shared/model/report';
-import { readReportJson } from '../../src/shared/model/schema';
+import { readReportJson } from '../../src/shared/model/report-json';
 
 const load = (file: string): Report => {
   const read = readReportJson(JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', file), 'utf8')));

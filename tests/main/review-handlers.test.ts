@@ -13,7 +13,7 @@ import { exportWorkbook } from '../../src/main/services/excel';
 import { SUMMARY_SHEET } from '../../src/main/services/review';
 import type { ExportOutcome } from '../../src/shared/api/contract';
 import { documentTitle, setCells, valueAt, type Report } from '../../src/shared/model/report';
-import { readReportJson, reportToJson } from '../../src/shared/model/schema';
+import { readReportJson, reportToJson } from '../../src/shared/model/report-json';
 
 const fx = apiOverLibrary('nianbao-round-handlers-');
 

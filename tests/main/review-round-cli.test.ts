@@ -14,7 +14,7 @@ import { EXIT, main, type CliIO } from '../../src/main/cli';
 import { exportWorkbook } from '../../src/main/services/excel';
 import { FINDINGS_SHEET, SUMMARY_SHEET } from '../../src/main/services/review';
 import { setCells, valueAt, type Report } from '../../src/shared/model/report';
-import { readReportJson, reportToJson } from '../../src/shared/model/schema';
+import { readReportJson, reportToJson } from '../../src/shared/model/report-json';
 
 const load = (file: string): Report => {
   const read = readReportJson(JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', file), 'utf8')));

@@ -13,7 +13,7 @@ import { crashMessage, isCrash, loadErrorPage, loadFailure, RELOAD_FRAGMENT, sho
 import { contextMenuItems, EDIT_COMMANDS, editSubmenu } from '../../src/main/electron/edit-menu';
 import { readLastFolder, rememberFolderOf, startingSavePath } from '../../src/main/electron/save-folder';
 import { isAppPage } from '../../src/main/electron/app-folder';
-import { APP_USER_MODEL_ID } from '../../src/main/electron/identity';
+import { APP_USER_MODEL_ID } from '../../src/main/electron/app-id';
 
 /** A 1366 × 768 laptop at 100 %: the taskbar takes 40 px at the bottom. */
 const LAPTOP: Rect = { x: 0, y: 0, width: 1366, height: 728 };

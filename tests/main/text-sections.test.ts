@@ -2,7 +2,7 @@
 // write: numbering, wording, page furniture, titles over two lines, closing
 // lines in either numeral style.
 import { describe, expect, it } from 'vitest';
-import { compiledBy, dateLine, findTitleLines, periodYear, takeClosing } from '../../src/main/services/text/identity';
+import { compiledBy, dateLine, findTitleLines, periodYear, takeClosing } from '../../src/main/services/text/identity-lines';
 import { isContinuationMark, isPageNumber, joinWrapped, tidySpaces } from '../../src/main/services/text/lines';
 import { sectionHeading, splitSections } from '../../src/main/services/text/sections';
 

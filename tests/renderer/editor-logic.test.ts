@@ -5,11 +5,11 @@ import { seed, withCells, withNarratives } from '../shared/fixtures';
 import { validate } from '../../src/shared/rules/engine';
 import { blankReport, valueAt } from '../../src/shared/model/report';
 import { TOTALS, TOTAL_CELLS } from '../../src/shared/rules/totals';
-import { recomputeTotals, totalsConsistent } from '../../src/renderer/src/report/totals';
+import { recomputeTotals, totalsConsistent } from '../../src/renderer/src/report/autoTotals';
 import { OVERVIEW_PARTS, composeOverview, parseOverview, withOpening, withPart } from '../../src/renderer/src/report/overviewParts';
 import { GRIDS, block, moveFrom, pasteTargets } from '../../src/renderer/src/report/gridModel';
 import { parseTsv, toTsv } from '../../src/renderer/src/report/clipboard';
-import { applyPatch, diffReports } from '../../src/renderer/src/report/patch';
+import { applyPatch, diffReports } from '../../src/renderer/src/report/saveDiff';
 import { sectionStatuses } from '../../src/renderer/src/report/sectionStatus';
 
 describe('totals', () => {

@@ -6,9 +6,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiOverLibrary, value } from '../helpers/api';
 import { exportWorkbook } from '../../src/main/services/excel';
-import { reportToJson } from '../../src/shared/model/schema';
+import { reportToJson } from '../../src/shared/model/report-json';
 import { isReportFile } from '../../src/shared/formats';
-import { createRoundStore, type PickedFile } from '../../src/renderer/src/review/store';
+import { createRoundStore, type PickedFile } from '../../src/renderer/src/review/roundStore';
 import { seed } from '../shared/fixtures';
 
 const fx = apiOverLibrary('nianbao-round-store-');

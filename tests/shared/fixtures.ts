@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { CellKey } from '../../src/shared/model/cells';
 import { setCells, type CellValue, type Report } from '../../src/shared/model/report';
 import { cellEntries } from '../../src/shared/model/cells';
-import { readReportJson } from '../../src/shared/model/schema';
+import { readReportJson } from '../../src/shared/model/report-json';
 import type { NarrativeId } from '../../src/shared/template/gov2021';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures');

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CELLS } from '../../src/shared/model/cells';
 import { valueAt, type Report } from '../../src/shared/model/report';
-import { readReportJson, reportToJson } from '../../src/shared/model/schema';
+import { readReportJson, reportToJson } from '../../src/shared/model/report-json';
 import {
   assessRisks,
   briefCellNames,

@@ -3,7 +3,7 @@
 // not add up is named as the likelier fault, not answered with a new total.
 import { describe, expect, it } from 'vitest';
 import { isUnread, markUnread, setCells, unreadCells, valueAt } from '../../src/shared/model/report';
-import { readReportJson, reportToJson } from '../../src/shared/model/schema';
+import { readReportJson, reportToJson } from '../../src/shared/model/report-json';
 import { validate } from '../../src/shared/rules/engine';
 import { fixAll } from '../../src/shared/rules/fix-all';
 import { kpi } from '../../src/shared/kpi';

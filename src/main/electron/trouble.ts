@@ -1,7 +1,7 @@
 // What the clerk sees when the page cannot be shown: the page failed to load,
 // or its process died. Plain functions (HTML and Chinese wording), so the
 // shell's event handlers stay one line each and the words are tested.
-import { escapeHtml } from '../../shared/document/html';
+import { escapeHtml } from '../../shared/document/report-html';
 
 const PRODUCT = '年报编制助手';
 

@@ -5,7 +5,7 @@
 // only when a workbook or a document comes (read-worker.ts).
 import { basename } from 'node:path';
 import { fail, ok, type Result } from '../../shared/api/result';
-import { readReportJson } from '../../shared/model/schema';
+import { readReportJson } from '../../shared/model/report-json';
 import { overlongTexts, textTooLongMessage } from '../../shared/model/limits';
 import type { ReadFormat, ReadOptions, ReadReport } from './types';
 

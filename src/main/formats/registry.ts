@@ -4,7 +4,7 @@
 // export. Each reader and writer loads its library on first use (a dynamic
 // import): `validate x.json` must not pay for exceljs, docx, pdf-lib or pdfjs,
 // which together take several times longer to load than the whole command needs.
-import { reportToJson } from '../../shared/model/schema';
+import { reportToJson } from '../../shared/model/report-json';
 import type { FormatId } from '../../shared/formats';
 import { writeFileAtomic } from '../services/fs/files';
 import type { WriteFormat } from './types';

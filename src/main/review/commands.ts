@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { fail, ok, type Result } from '../../shared/api/result';
 import { fileFormat, formatOfName, EXPORT_FORMATS } from '../../shared/formats';
 import { kindOf, type Report } from '../../shared/model/report';
-import { reportToJson } from '../../shared/model/schema';
+import { reportToJson } from '../../shared/model/report-json';
 import {
   bodyOf,
   briefCellNames,

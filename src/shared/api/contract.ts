@@ -9,7 +9,7 @@ import { FILE_LIMITS, limitedText } from '../model/limits';
 import { cellChangesSchema, editPatchSchema, narrativesSchema } from '../model/patch';
 import type { Report, ReportKind } from '../model/report';
 import type { ImportRecord } from './import';
-import { reportSchema, unreadSchema } from '../model/schema';
+import { reportSchema, unreadSchema } from '../model/report-json';
 import { INFOGRAPHIC_KINDS } from '../infographic/outputs';
 import { levelSchema } from '../model/identity';
 import type { ParsedRoster } from '../review/roster';

@@ -4,7 +4,7 @@
 // (resvg), the PDF (A4 pages of it printed by a browser, charts kept as
 // vectors) and the web page section (inline), so the three cannot differ. Charts come in as SVG
 // strings from the ECharts renderer the caller passes (Node or the page).
-import { escapeHtml } from '../document/html';
+import { escapeHtml } from '../document/report-html';
 import { computeKpis, formatChange, formatKpi, kpi, type KpiValue } from '../kpi';
 import { documentTitle, type Report } from '../model/report';
 import {

@@ -4,7 +4,7 @@
 // and the editor.
 import { z } from 'zod';
 import { CELL_KEYS } from './cells';
-import { cellValueSchema, unreadSchema } from './schema';
+import { cellValueSchema, unreadSchema } from './report-json';
 import { agencySchema, dateSchema, levelSchema, signatureSchema, yearSchema } from './identity';
 import { limitedText } from './limits';
 import { NARRATIVE_IDS, type NarrativeId } from '../template/gov2021';

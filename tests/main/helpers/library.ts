@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readReportJson } from '../../../src/shared/model/schema';
+import { readReportJson } from '../../../src/shared/model/report-json';
 import type { Report } from '../../../src/shared/model/report';
 import { openLibrary, type OpenOptions, type ReportLibrary } from '../../../src/main/services/library';
 

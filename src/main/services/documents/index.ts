@@ -1,15 +1,15 @@
 // Document export: the submission document as Word, HTML and PDF. One public
 // entry for the CLI, the app and the tests.
-import { renderReportHtml } from '../../../shared/document/html';
+import { renderReportHtml } from '../../../shared/document/report-html';
 import { documentTitle, type Report } from '../../../shared/model/report';
 import type { DocumentOptions } from '../../../shared/document/content';
 import type { Result } from '../../../shared/api/result';
 import { writeFileAtomic } from '../fs/files';
-import { DOCUMENT_SUBJECT, renderReportDocx } from './docx';
-import { chromiumPrinter, htmlToPdf, type PdfPrinter } from './pdf';
+import { DOCUMENT_SUBJECT, renderReportDocx } from './docx-writer';
+import { chromiumPrinter, htmlToPdf, type PdfPrinter } from './pdf-writer';
 
-export { renderReportDocx } from './docx';
-export { renderReportHtml } from '../../../shared/document/html';
+export { renderReportDocx } from './docx-writer';
+export { renderReportHtml } from '../../../shared/document/report-html';
 export {
   browserCandidates,
   chromiumPrinter,
@@ -19,7 +19,7 @@ export {
   withMetadata,
   type PdfMetadata,
   type PdfPrinter,
-} from './pdf';
+} from './pdf-writer';
 
 export async function writeReportDocx(report: Report, outPath: string, options: { draft: boolean; today?: string }): Promise<Result<void>> {
   return writeFileAtomic(outPath, await renderReportDocx(report, options));

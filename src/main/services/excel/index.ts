@@ -1,6 +1,6 @@
 // Excel import and export: the public entry of the service. The CLI, the app
 // and the tests reach Excel only through here.
-export { importWorkbook, type ImportOptions, type Imported } from './import';
+export { importWorkbook, type ImportOptions, type Imported } from './xlsx-source';
 export {
   exportWorkbook,
   type ExportOptions,
@@ -10,5 +10,5 @@ export {
   MARKS_LEGEND,
   cellAddresses,
   TABLE_TOP,
-} from './export';
+} from './xlsx-writer';
 export { LIMITS } from './guard';

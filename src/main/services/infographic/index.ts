@@ -14,7 +14,7 @@ import {
   type InfographicInput,
   type InfographicKind,
 } from '../../../shared/infographic';
-import { chromiumPrinter, type PdfPrinter } from '../documents/pdf';
+import { chromiumPrinter, type PdfPrinter } from '../documents/pdf-writer';
 import { writeFileAtomic } from '../fs/files';
 
 export function composeWithCharts(input: InfographicInput): ComposedInfographic {

@@ -2,7 +2,7 @@
 // ours, is newer than this program, or is visibly damaged is recognised
 // without opening it for writing (opening would already change its header).
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { APPLICATION_ID, SCHEMA_VERSION } from './schema';
+import { APPLICATION_ID, SCHEMA_VERSION } from './migrations';
 
 export type DamageKind = 'empty' | 'not_sqlite' | 'truncated' | 'foreign' | 'corrupt';
 

@@ -4,7 +4,7 @@
 export { openLibrary, type OpenOptions, type OpenedLibrary } from './open';
 export { ReportLibrary, ReportLibrary as Library, type ListOptions, type PreviousRef } from './library';
 export { checkReport } from './input';
-export type { StoredReport } from './store';
+export type { StoredReport } from './report-sql';
 export type { BackupFile } from './backups';
 export { defaultDatabasePath } from './paths';
 export type { Holder } from './lock';

@@ -1,5 +1,5 @@
 // Everything that enters the library is checked here first, with the shared
-// schemas (shared/model/identity.ts, patch.ts, schema.ts): a patch names only
+// schemas (shared/model/identity.ts, patch.ts, report-json.ts): a patch names only
 // template cells and known sections, values have the cell value types, and a
 // whole report has the shape of the report JSON. Values are stored as given,
 // never coerced: parsing what a person typed is the editor's job.
@@ -8,7 +8,7 @@ import { cellEntries, isCellKey } from '../../../shared/model/cells';
 import { AGENCY_MAX_CHARS, agencySchema, identitySchema, YEAR_RULE, type Identity } from '../../../shared/model/identity';
 import { editPatchSchema, type EditPatch } from '../../../shared/model/patch';
 import { blankTables, markUnread, valueAt, type CellValue, type Report } from '../../../shared/model/report';
-import { isOverlongText, reportSchema } from '../../../shared/model/schema';
+import { isOverlongText, reportSchema } from '../../../shared/model/report-json';
 import { FORMAT_2021, LEVELS, NARRATIVE_IDS, TABLE_IDS } from '../../../shared/template/gov2021';
 import { DEFAULT_LEVEL } from '../../../shared/template/levels';
 import { fail, ok, type Result } from '../../../shared/api/result';

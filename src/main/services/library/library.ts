@@ -35,7 +35,7 @@ import { LEVELS, type Level, type NarrativeId } from '../../../shared/template/g
 import { checkMeta, checkPatch, checkReport } from './input';
 import type { Db, SqliteOptions } from './sqlite';
 import { Rounds } from './rounds';
-import { ReportStore, type StoredReport } from './store';
+import { ReportStore, type StoredReport } from './report-sql';
 import { localToday } from '../../../shared/model/dates';
 import { isoTime } from './time';
 import { ReportList, sortByAgencyThenYear } from './list-cache';

@@ -4,7 +4,7 @@
 // each write of this library updates the rows it touched (one row each), and a
 // commit by another process (`PRAGMA data_version` moves) reads them all again.
 import type { ReportSummary } from '../../../shared/api/contract';
-import type { ReportStore } from './store';
+import type { ReportStore } from './report-sql';
 
 const collator = new Intl.Collator('zh-CN');
 

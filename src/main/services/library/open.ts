@@ -13,7 +13,7 @@ import { createBackupNow, fsyncDir, fsyncFile, listBackups, newestGoodBackup, pr
 import { isDamage, storageFailure } from './errors';
 import { DAMAGE_DESCRIPTION, inspectFile, type DamageKind } from './health';
 import { ReportLibrary, type LibrarySettings } from './library';
-import { APPLICATION_ID, SCHEMA_VERSION, migrate } from './schema';
+import { APPLICATION_ID, SCHEMA_VERSION, migrate } from './migrations';
 import { integrityOk, openSqlite, type Db, type SqliteOptions } from './sqlite';
 import { localMinute } from '../../../shared/model/dates';
 import { fileStamp } from './time';

@@ -10,7 +10,7 @@ import { MAX_ROSTER } from '../../../shared/api/contract';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { isCellKey } from '../../../shared/model/cells';
 import type { Report } from '../../../shared/model/report';
-import { reportToJson } from '../../../shared/model/schema';
+import { reportToJson } from '../../../shared/model/report-json';
 import {
   nameFromFile,
   errorsLeftOut,
@@ -40,7 +40,7 @@ import { isReportYear } from '../../../shared/model/identity';
 import { LEVELS, type Level } from '../../../shared/template/gov2021';
 import { checkReport } from './input';
 import type { Db } from './sqlite';
-import type { StoredReport } from './store';
+import type { StoredReport } from './report-sql';
 import { localToday } from '../../../shared/model/dates';
 import { isoTime } from './time';
 

@@ -1,7 +1,7 @@
 // Opening SQLite files the one way the library does: with the caller's native
 // binding (the Electron app passes its Electron-built better-sqlite3 binary).
 import Database from 'better-sqlite3';
-import { APPLICATION_ID, SCHEMA_VERSION } from './schema';
+import { APPLICATION_ID, SCHEMA_VERSION } from './migrations';
 
 export type Db = Database.Database;
 

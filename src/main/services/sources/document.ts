@@ -12,7 +12,7 @@ import { reportingYear } from '../../../shared/model/dates';
 import { blankReport } from '../../../shared/model/report';
 import { inferLevel } from '../../../shared/template/levels';
 import { buildGrid, readTables, type Grid, type Imported, type ReadTablesOptions, type SourceGridCell } from '../tables';
-import { compiledBy, findTitleLines, periodYear, takeClosing } from '../text/identity';
+import { compiledBy, findTitleLines, periodYear, takeClosing } from '../text/identity-lines';
 import { isContinuationMark, isSiteChrome } from '../text/lines';
 import { splitSections, type TextBlock } from '../text/sections';
 import { maxOf } from '../../../shared/math';

@@ -8,10 +8,10 @@ import type { Level } from '../../../shared/template/gov2021';
 import type { Imported } from '../tables';
 import { ReadBudget, withinBudget } from './budget';
 import { readDocument, type SourceDocument } from './document';
-import { docxDocument } from './docx';
-import { htmlDocument, decodePage } from './html';
+import { docxDocument } from './docx-source';
+import { htmlDocument, decodePage } from './html-source';
 import { mhtmlPage } from './mhtml';
-import { pdfDocument } from './pdf';
+import { pdfDocument } from './pdf-source';
 import { decodeText, textDocument } from './text';
 
 export { withinBudget } from './budget';

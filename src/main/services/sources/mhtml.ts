@@ -5,7 +5,7 @@
 // file's own bytes and never copied, however deeply they nest.
 import { fail, ok, type Result } from '../../../shared/api/result';
 import type { ReadBudget } from './budget';
-import { decodePage } from './html';
+import { decodePage } from './html-source';
 
 /** A MIME entity in the file: its headers, and where its body lies (the file itself is never copied). */
 interface Part {

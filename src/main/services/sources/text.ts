@@ -4,7 +4,7 @@
 // workbook) is a table, for the same finder as every other source.
 import { buildGrid, type SourceGridCell } from '../tables';
 import type { ReadBudget } from './budget';
-import { decodePage } from './html';
+import { decodePage } from './html-source';
 import { joinContinuedTables, type DocumentBlock, type SourceDocument } from './document';
 
 /**

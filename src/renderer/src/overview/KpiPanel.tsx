@@ -20,7 +20,7 @@ import {
   type ChartSection,
 } from '../../../shared/infographic';
 import type { Report } from '../../../shared/model/report';
-import { useEditor } from '../report/store';
+import { useEditor } from '../report/editorStore';
 import { ChartSvg } from './ChartSvg';
 import { InfographicDialog } from './InfographicDialog';
 import './overview.css';

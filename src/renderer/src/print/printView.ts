@@ -6,9 +6,9 @@
 // as it stands, taken away on `afterprint`: editing pays nothing for it.
 import { useEffect } from 'react';
 import type { ReportStatus } from '../../../shared/api/contract';
-import { renderReportHtml } from '../../../shared/document/html';
+import { renderReportHtml } from '../../../shared/document/report-html';
 import type { Report } from '../../../shared/model/report';
-import { useEditor } from '../report/store';
+import { useEditor } from '../report/editorStore';
 import './print.css';
 
 /**

@@ -5,7 +5,7 @@
 // is only which drawer is open and how it closes: Esc, its toggle, a click or
 // the keyboard going elsewhere, or (the outline) a section chosen in it.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { useEditor } from './store';
+import { useEditor } from './editorStore';
 
 export type Drawer = 'outline' | 'side';
 

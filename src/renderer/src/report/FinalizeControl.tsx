@@ -4,7 +4,7 @@ import type { Finding } from '../../../shared/rules/types';
 import { isLocked } from '../../../shared/model/status';
 import { StatusBadge } from '../common/StatusBadge';
 import { useNotices } from '../common/notices';
-import { useEditor } from './store';
+import { useEditor } from './editorStore';
 import { useAppInfo } from '../common/appInfo';
 
 /** The page hands a new list on every edit; the control re-renders only when what blocks changed. */

@@ -7,7 +7,7 @@ import { countBySeverity, SEVERITIES, SEVERITY_LABEL, type Finding } from '../..
 import { SECTIONS } from '../../../shared/template/gov2021';
 import { cellDef } from '../../../shared/model/cells';
 import { findingsOf } from './findings';
-import { useEditor } from './store';
+import { useEditor } from './editorStore';
 import { TodoPanel } from './TodoPanel';
 import { isLocked } from '../../../shared/model/status';
 

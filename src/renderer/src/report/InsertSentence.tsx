@@ -3,7 +3,7 @@
 // picks goes into the text at the cursor as ordinary text.
 import { useEffect, useRef, useState } from 'react';
 import { dataSentences, type TextPlace } from '../../../shared/sentences';
-import { useEditor } from './store';
+import { useEditor } from './editorStore';
 
 export function InsertSentence({ place, onInsert }: { place: TextPlace; onInsert: (sentence: string) => void }) {
   const [open, setOpen] = useState(false);

@@ -4,8 +4,8 @@
 import { memo, useState } from 'react';
 import { LEVELS, type Level } from '../../../shared/template/gov2021';
 import { inferLevel } from '../../../shared/template/levels';
-import { metaProblem } from './patch';
-import { useEditor } from './store';
+import { metaProblem } from './saveDiff';
+import { useEditor } from './editorStore';
 import { PreambleField } from './PreambleField';
 import { DateField } from '../common/DateField';
 import { isLocked } from '../../../shared/model/status';

@@ -3,7 +3,7 @@
 import { narrativeRepetition } from '../../../shared/rules/engine';
 import type { NarrativeId } from '../../../shared/template/gov2021';
 import { PreviousText } from './PreviousText';
-import { useEditor } from './store';
+import { useEditor } from './editorStore';
 import { TextBox } from './TextBox';
 import { SectionCount, SectionRefusal } from './SectionLength';
 

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { SECTIONS } from '../../../shared/template/gov2021';
 import type { SectionId } from '../../../shared/template/gov2021';
 import type { SectionStatus } from './sectionStatus';
-import { useEditor } from './store';
+import { useEditor } from './editorStore';
 
 const STATUS_CLASS: Record<SectionStatus, string> = { 未开始: 'todo', 填写中: 'doing', 有错误: 'error', 待核实: 'check', 完成: 'done' };
 

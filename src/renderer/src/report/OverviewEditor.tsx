@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { narrativeRepetition } from '../../../shared/rules/engine';
 import { OVERVIEW_PARTS, composeOverview, parseOverview, withOpening, withPart } from './overviewParts';
 import { PreviousText } from './PreviousText';
-import { useEditor } from './store';
+import { useEditor } from './editorStore';
 import { TextBox } from './TextBox';
 import { SectionCount, SectionRefusal } from './SectionLength';
 

@@ -3,7 +3,7 @@
 // standard one, with the body's name and the year filled in.
 import { memo, useEffect, useRef } from 'react';
 import { standardPreamble } from '../../../shared/template/gov2021';
-import { useEditor } from './store';
+import { useEditor } from './editorStore';
 import { isLocked } from '../../../shared/model/status';
 
 export const PreambleField = memo(function PreambleField() {

@@ -24,7 +24,7 @@ import { SectionView } from './SectionView';
 import { usePlaceMemory } from './lastPlace';
 import { firstNeed, placeOf } from './todo';
 import { progressOf } from './progress';
-import { useEditor, type Remote } from './store';
+import { useEditor, type Remote } from './editorStore';
 import { SidePanel } from '../overview/SidePanel';
 import { FoldingPanel, useDrawers } from './Drawers';
 import { HeaderMore } from './HeaderMore';

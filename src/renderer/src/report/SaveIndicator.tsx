@@ -2,7 +2,7 @@
 // banner under the header says why and offers what can be done (retry, or
 // reload a report saved elsewhere meanwhile).
 import { memo } from 'react';
-import { useEditor } from './store';
+import { useEditor } from './editorStore';
 
 export const SaveIndicator = memo(function SaveIndicator() {
   const save = useEditor((s) => s.save);

@@ -3,7 +3,7 @@
 // taken when it would have passed it.
 import { MAX_SECTION_CHARS, textTooLongMessage } from '../../../shared/model/limits';
 import type { NarrativeId } from '../../../shared/template/gov2021';
-import { useEditor } from './store';
+import { useEditor } from './editorStore';
 
 /** From here on the author sees the count: about the last tenth of the room. */
 const SHOW_FROM = 0.9 * MAX_SECTION_CHARS;

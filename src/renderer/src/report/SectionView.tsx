@@ -4,7 +4,7 @@ import { memo, useLayoutEffect, useRef } from 'react';
 import { SECTIONS, type SectionId } from '../../../shared/template/gov2021';
 import { NarrativeEditor } from './NarrativeEditor';
 import { OverviewEditor } from './OverviewEditor';
-import { useEditor } from './store';
+import { useEditor } from './editorStore';
 import { TableGrid } from './TableGrid';
 
 /** Its editor subscribes to what it shows; the page re-rendering on an edit does not redraw the section. */

@@ -44,7 +44,7 @@ import { readThroughApi } from '../transfer/useReadFile';
 import { findingsOf, flaggedCells, reportMarks, type CellMark } from './findings';
 import { GRIDS, block, displayValue as display, moveFrom, pasteTargets, valueColumnCh, type Move } from './gridModel';
 import { columnsOf, valueWidth } from './gridColumns';
-import { useEditor, type Selection } from './store';
+import { useEditor, type Selection } from './editorStore';
 import { TOTAL_CELLS } from '../../../shared/rules/totals';
 import { isLocked, lockedMessage } from '../../../shared/model/status';
 

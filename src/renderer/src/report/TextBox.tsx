@@ -4,7 +4,7 @@
 import { useEffect, useRef } from 'react';
 import { InsertSentence } from './InsertSentence';
 import { MAX_SECTION_CHARS } from '../../../shared/model/limits';
-import { useEditor, type Place } from './store';
+import { useEditor, type Place } from './editorStore';
 import { isLocked } from '../../../shared/model/status';
 
 /** Characters as an author counts them: no spaces or line breaks. */

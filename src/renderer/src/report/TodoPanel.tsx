@@ -5,7 +5,7 @@ import { memo } from 'react';
 import { describeFixes } from '../../../shared/rules/fix-all';
 import { useNotices } from '../common/notices';
 import { findingsOf } from './findings';
-import { useEditor } from './store';
+import { useEditor } from './editorStore';
 import { type TodoItem } from './todo';
 import { progressOf } from './progress';
 import { isLocked } from '../../../shared/model/status';

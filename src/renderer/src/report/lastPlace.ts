@@ -3,11 +3,11 @@
 // report returns there, the keyboard in that very place. A report never
 // opened here opens at the first thing that needs the author instead, or at
 // its first text box.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { asCellKey, cellDef, type CellKey } from '../../../shared/model/cells';
 import { SECTION_IDS, type SectionId } from '../../../shared/template/gov2021';
-import type { Place } from './store';
-import { useEditor } from './store';
+import type { Place } from './editorStore';
+import { useEditor } from './editorStore';
 
 export interface SavedPlace {
   section: SectionId;
@@ -54,12 +54,19 @@ function textBoxOf(target: EventTarget | null): { box: HTMLTextAreaElement; part
 
 /** Opens the report where the author left it (or at `fallback`), and keeps the place as they move. */
 export function usePlaceMemory(id: number, fallback: () => Place | null): void {
+  // The section as the report appeared: a section key pressed before the effect below runs (a busy machine)
+  // has already moved the author, and restoring the old place would undo their key.
+  const opened = useRef<{ id: number; section: SectionId } | null>(null);
+  if (opened.current?.id !== id) opened.current = { id, section: useEditor.getState().section };
   useEffect(() => {
-    const saved = recallPlace(id);
+    const movedAlready = useEditor.getState().section !== opened.current?.section;
+    const saved = movedAlready ? null : recallPlace(id);
     const start = saved
       ? { section: saved.section, cell: saved.cell, part: saved.part }
-      : (fallback() ?? { section: useEditor.getState().section });
-    useEditor.getState().goTo(start);
+      : movedAlready
+        ? null
+        : (fallback() ?? { section: useEditor.getState().section });
+    if (start) useEditor.getState().goTo(start);
     requestAnimationFrame(() => {
       // The text box took the keyboard on the request above; the caret goes back where it was.
       const text = textBoxOf(document.activeElement);

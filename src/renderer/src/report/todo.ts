@@ -6,7 +6,7 @@ import { cellDef } from '../../../shared/model/cells';
 import type { Finding } from '../../../shared/rules/types';
 import { SECTIONS, sectionHeading, type SectionId } from '../../../shared/template/gov2021';
 import type { SectionStatus } from './sectionStatus';
-import type { Place } from './store';
+import type { Place } from './editorStore';
 import { isLocked } from '../../../shared/model/status';
 
 export interface TodoItem {

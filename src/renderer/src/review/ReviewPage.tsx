@@ -20,7 +20,7 @@ import { RiskPanel } from './RiskPanel';
 import { RosterDialog } from './RosterDialog';
 import { RosterTable, STATUS_CLASS } from './RosterTable';
 import { RoundStart } from './RoundStart';
-import { createRoundStore, droppedFiles, pickedFiles, type PickedFile } from './store';
+import { createRoundStore, droppedFiles, pickedFiles, type PickedFile } from './roundStore';
 import { SumDialog } from './SumDialog';
 import './review.css';
 

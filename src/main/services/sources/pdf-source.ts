@@ -17,7 +17,7 @@ import { buildGrid, type SourceGridCell } from '../tables';
 import { isContinuationMark, isPageNumber, joinWrapped } from '../text/lines';
 import { sectionHeading } from '../text/sections';
 import { ReaderRefusal, type ReadBudget } from './budget';
-import { cellRaw } from './cells';
+import { cellRaw } from './cell-text';
 import { PdfPages } from './pdf-content';
 import { apply, linesOf, multiply, type Item, type Line, type Matrix, type Pdfjs } from './pdf-geometry';
 import { PdfObjects } from './pdf-objects';

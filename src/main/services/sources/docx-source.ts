@@ -13,7 +13,7 @@ import { LEGACY_EXTENSIONS } from '../../../shared/formats';
 import { buildGrid, type SourceGridCell } from '../tables';
 import { oleKind, scanZip } from '../zip';
 import type { ReadBudget } from './budget';
-import { cellRaw } from './cells';
+import { cellRaw } from './cell-text';
 import { joinContinuedTables, type DocumentBlock, type SourceDocument } from './document';
 import { parseMarkup } from './markup';
 

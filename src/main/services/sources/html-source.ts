@@ -10,7 +10,7 @@ import type { ReadBudget } from './budget';
 import { parseMarkup } from './markup';
 import { sectionHeading } from '../text/sections';
 import { tidySpaces } from '../text/lines';
-import { cellRaw } from './cells';
+import { cellRaw } from './cell-text';
 import { joinContinuedTables, type DocumentBlock, type SourceDocument } from './document';
 
 // domhandler's own tests: a tag, script or style element; a text node.

@@ -13,7 +13,7 @@ import {
   type ReportKind,
   type SumMember,
 } from '../../../shared/model/report';
-import { reportToJson } from '../../../shared/model/schema';
+import { reportToJson } from '../../../shared/model/report-json';
 import { NARRATIVE_IDS, type Level, type NarrativeId } from '../../../shared/template/gov2021';
 import type { Db } from './sqlite';
 import { LOCKED_STATUSES } from '../../../shared/model/status';

@@ -12,9 +12,9 @@ import { fixAll, type AppliedFix } from '../../../shared/rules/fix-all';
 import type { Finding, TextSpan } from '../../../shared/rules/types';
 import { overviewBoxes } from '../../../shared/document/overview';
 import { TABLE_IDS, type NarrativeId, type SectionId, type TableId } from '../../../shared/template/gov2021';
-import { applyPatch, diffReports } from './patch';
+import { applyPatch, diffReports } from './saveDiff';
 import { TOTAL_CELLS } from '../../../shared/rules/totals';
-import { recomputeTotals, totalsConsistent } from './totals';
+import { recomputeTotals, totalsConsistent } from './autoTotals';
 import { isLocked } from '../../../shared/model/status';
 
 /**

@@ -12,7 +12,7 @@ import { openServices, type OpenedServices } from '../../src/main/open-services'
 import { type CellKey } from '../../src/shared/model/cells';
 import { valueAt, type Report } from '../../src/shared/model/report';
 import { validate } from '../../src/shared/rules/engine';
-import { useEditor } from '../../src/renderer/src/report/store';
+import { useEditor } from '../../src/renderer/src/report/editorStore';
 import { MAX_SECTION_CHARS } from '../../src/shared/model/limits';
 import { findingsOf } from '../../src/renderer/src/report/findings';
 import { previousOf, seed, withCells } from '../shared/fixtures';
