@@ -6,7 +6,7 @@
 // file's total alike.
 import { describe, expect, it } from 'vitest';
 import { READER_LIMITS, ReadBudget, ReaderRefusal, type ReaderLimits } from '../../src/main/services/sources/budget';
-import { pdfDocument } from '../../src/main/services/sources/pdf';
+import { pdfDocument } from '../../src/main/services/sources/pdf-source';
 import { Lexer, Tok, tokensAtMost } from '../../src/main/services/sources/pdf-syntax';
 import { pdfFile, type PdfObject } from '../fixtures/documents/pdf-writer';
 
