@@ -52,6 +52,14 @@ module.exports = {
       from: { path: '^src/charts' },
       to: { pathNot: ['^src/charts', '^src/shared', 'node_modules/(echarts|zrender|tslib)/'] },
     },
+    {
+      name: 'report-page-on-top',
+      comment:
+        'The report page owns its panels and dialogs and hands them what they show: only the app imports the editor, so no renderer folder loops back through it.',
+      severity: 'error',
+      from: { path: '^src/renderer/src/', pathNot: ['^src/renderer/src/report/', '^src/renderer/src/App\\.tsx$'] },
+      to: { path: '^src/renderer/src/report/' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

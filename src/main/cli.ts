@@ -94,10 +94,20 @@ async function load(path: string | undefined, io: CliIO, extra: { agency?: strin
   return read.value;
 }
 
-/** Last year's report named by --previous: null when none is named, undefined when it can't be read (said on stderr). */
-async function loadPrevious(path: string | undefined, io: CliIO): Promise<Report | null | undefined> {
-  if (!path) return null;
-  return (await load(path, io))?.report;
+/**
+ * FILE and last year's report named by --previous (null when none is named);
+ * undefined when either can't be read (said on stderr).
+ */
+async function loadWithPrevious(
+  path: string | undefined,
+  previousPath: string | undefined,
+  io: CliIO,
+): Promise<{ read: ReadReport; previous: Report | null } | undefined> {
+  const read = await load(path, io);
+  if (!read) return undefined;
+  if (!previousPath) return { read, previous: null };
+  const previous = await load(previousPath, io);
+  return previous && { read, previous: previous.report };
 }
 
 function findingLine(f: Finding, explanations: Readonly<Record<string, string>> = {}): string {
@@ -170,10 +180,9 @@ const validateCmd: Command = async (args, io) => {
   if (values.fix && !values.out) throw new UsageError('--fix 需要 --out 指定修正后报告的文件（.json）');
   if (values.out && !values.fix) throw new UsageError('--out 只与 --fix 一起使用');
   if (values.out && formatOfName(values.out)?.id !== 'json') throw new UsageError('--out 应为 .json 文件');
-  const read = await load(positionals[0], io);
-  if (!read) return EXIT.unreadable;
-  const previous = await loadPrevious(values.previous, io);
-  if (previous === undefined) return EXIT.unreadable;
+  const loaded = await loadWithPrevious(positionals[0], values.previous, io);
+  if (!loaded) return EXIT.unreadable;
+  const { read, previous } = loaded;
   const report = values.fix ? await writeFixed(read.report, previous, values.out!, io) : read.report;
   if (!report) return EXIT.unreadable;
   const outline = documentOutline(read.record?.text);
@@ -205,10 +214,9 @@ const exportCmd: Command = async (args, io) => {
   const format = values.to as ExportFormat | undefined;
   if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--to 应为 ${EXPORT_FORMATS.join('、')} 之一`);
   if (!values.out) throw new UsageError('缺少 --out 输出文件');
-  const read = await load(positionals[0], io);
-  if (!read) return EXIT.unreadable;
-  const previous = await loadPrevious(values.previous, io);
-  if (previous === undefined) return EXIT.unreadable;
+  const loaded = await loadWithPrevious(positionals[0], values.previous, io);
+  if (!loaded) return EXIT.unreadable;
+  const { read, previous } = loaded;
   const today = localToday();
   const { exportReport } = await exporting();
   const written = await exportReport({ report: read.report, previous, format, draft: !!values.draft, today }, values.out, {
@@ -242,10 +250,9 @@ const infographicCmd: Command = async (args, io) => {
   if (scale !== 1 && scale !== 2) throw new UsageError('--scale 应为 1 或 2');
   const kind = infographicKindOf(values.out, scale);
   if (!kind) throw new UsageError(`--out 的扩展名应为 ${INFOGRAPHIC_EXTENSIONS} 之一`);
-  const read = await load(positionals[0], io);
-  if (!read) return EXIT.unreadable;
-  const previous = await loadPrevious(values.previous, io);
-  if (previous === undefined) return EXIT.unreadable;
+  const loaded = await loadWithPrevious(positionals[0], values.previous, io);
+  if (!loaded) return EXIT.unreadable;
+  const { read, previous } = loaded;
   const report = read.report;
   // A picture of figures that do not add up would publish the mistake: say so, but draw it (it may be a draft for review).
   const errors = validate(report, { previous }).filter((f) => f.severity === 'error').length;

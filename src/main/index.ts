@@ -9,6 +9,7 @@ import { CHANNELS, IPC_PREFIX } from '../shared/api/channels';
 import { createHandlers } from './handlers';
 import { openServices, type OpenedServices } from './open-services';
 import { RESVG_BINDING_ENV } from './services/infographic';
+import { databaseIn } from './services/library';
 import { buildMenu } from './electron/menu';
 import { loadWindowPlacement, saveWindowPlacement } from './electron/window-state';
 import { desktopPlatform } from './electron/platform';
@@ -166,7 +167,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     harden();
     const opened = await openServices({
-      databasePath: join(dataDir, 'library.db'),
+      databasePath: databaseIn(dataDir),
       shell: 'desktop',
       nativeBinding: sqliteBinding,
       platform: desktopPlatform(() => win, dataDir, app.getPath('documents')),

@@ -183,7 +183,7 @@ test('write a 核实说明, reload, find it; then the report can be marked 定�
   const report = { ...seed, narratives: { ...seed.narratives, problems: '本年度未发现问题。' } };
   const id = await openReport(page, app, report);
   const warning = validate(report).find((f) => f.rule === 'narrative.required')!;
-  await expect(page.locator('.finalize')).toContainText('还不能定稿：1 个需核实的问题未说明');
+  await expect(page.locator('.finalize')).toContainText('还不能定稿：1 个未写核实说明的需核实项');
   await expect(page.getByRole('button', { name: '标记为定稿' })).toBeDisabled();
 
   const item = panel(page).locator(`[data-finding="${warning.id}"]`);

@@ -189,7 +189,7 @@ describe('nianbao export', () => {
     const out = file('token-out.json');
     const refused = await nianbao('export', file('token.json'), '--to', 'json', '--out', out);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('0 个错误和 1 个未写核实说明的需核实项');
+    expect(refused.stderr).toContain('报告还有 1 个未写核实说明的需核实项');
     expect(existsSync(out)).toBe(false);
     writeFileSync(
       file('explained.json'),

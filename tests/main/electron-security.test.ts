@@ -71,6 +71,11 @@ describe('files.reveal', () => {
     expect(exported.kind).toBe('saved');
     expect(value(await handlers['files.reveal']({ path: exported.path }))).toBeNull();
     expect(revealed).toEqual([exported.path]);
+    // A saved 一图读懂 is this session's export too: its 「打开所在文件夹」 works like the report's.
+    const picture = value(await handlers['export.infographic']({ id, kind: 'html', highlights: [] })) as { kind: string; path: string };
+    expect(picture.kind).toBe('saved');
+    expect(value(await handlers['files.reveal']({ path: picture.path }))).toBeNull();
+    expect(revealed).toEqual([exported.path, picture.path]);
     // A fresh session (the app started again) has exported nothing yet.
     expect((await createHandlers(services)['files.reveal']({ path: exported.path })).ok).toBe(false);
   });

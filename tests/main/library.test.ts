@@ -326,7 +326,7 @@ describe('status', () => {
     );
     const refused = library.setStatus(id, '定稿');
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.error.message).toMatch(/0 个错误和 [1-9]\d* 个未写核实说明的需核实项/);
+    if (!refused.ok) expect(refused.error.message).toMatch(/还有 [1-9]\d* 个未写核实说明的需核实项，不能定稿/);
   });
 
   it('allows 定稿 when clean, then refuses edits until set back to 草稿; each change is a revision', () => {

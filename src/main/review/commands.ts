@@ -31,7 +31,7 @@ import {
 } from '../../shared/review';
 import { validate } from '../../shared/rules/engine';
 import { SEVERITY_LABEL, severityCounts, type Finding } from '../../shared/rules/types';
-import { localToday, printedDate } from '../../shared/model/dates';
+import { localToday, printedDate, reportingYear } from '../../shared/model/dates';
 import { LEVELS, NARRATIVE_IDS } from '../../shared/template/gov2021';
 import { inferLevel, isLevel } from '../../shared/template/levels';
 import { EXIT, parse, UsageError, yearOption, type CliIO, type Command } from '../cli-kit';
@@ -111,7 +111,7 @@ function rosterLines(
 function mostCommonYear(review: Review): number {
   const counts = new Map<number, number>();
   for (const r of review.reports) if (r.report) counts.set(r.report.year, (counts.get(r.report.year) ?? 0) + 1);
-  let best = new Date().getFullYear() - 1;
+  let best = reportingYear();
   let most = 0;
   for (const [year, n] of counts) if (n > most || (n === most && year > best)) [best, most] = [year, n];
   return best;

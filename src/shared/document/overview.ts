@@ -5,9 +5,9 @@
 // reading of that text: the editor shows its parts in five boxes, the Word and
 // HTML writers print each heading once, on its own line. Composing gives back
 // exactly the text it was parsed from where no part was changed.
-import { SECTIONS } from '../template/gov2021';
+import { SECTION_BY_ID } from '../template/gov2021';
 
-export const OVERVIEW_PARTS = SECTIONS.find((s) => s.id === 'overview')!.parts!;
+export const OVERVIEW_PARTS = SECTION_BY_ID.overview.parts!;
 const NUMERALS = ['一', '二', '三', '四', '五'];
 
 export interface OverviewPart {

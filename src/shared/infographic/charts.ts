@@ -1,7 +1,7 @@
 // The charts of the 一图读懂 and of the editor's 概览, as ECharts options:
 // plain data built once here, rendered by ECharts in Node (the exports) and in
 // the page (the editor). No ECharts code in src/shared: an option is a value.
-import { kpi, KPIS, formatKpi } from '../kpi';
+import { groupTotal, kpi, KPIS, formatKpi } from '../kpi';
 import { cellKey, type CellKey } from '../model/cells';
 import { cellNumber, type Report } from '../model/report';
 import {
@@ -42,8 +42,6 @@ export function figureLabel(value: number | null): string {
 }
 
 const numberAt = (report: Report, key: CellKey): number | null => cellNumber(report, key) ?? null;
-const sumOf = (values: (number | null)[]): number | null =>
-  values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + v!, 0);
 const label = (key: string, rows: readonly { key: string; label: string; short?: string }[]) => {
   const row = rows.find((r) => r.key === key)!;
   return row.short ?? row.label;
@@ -67,7 +65,7 @@ export function resultData(report: Report): Datum[] {
     single('partial'),
     ...REQUEST_GROUPS.map((g) => ({
       name: g.heading.replace(/^（.）/, ''),
-      value: sumOf(g.rows.map((r) => numberAt(report, cellKey('requests', r, 'total')))),
+      value: groupTotal(report, g.rows),
     })),
   ];
 }

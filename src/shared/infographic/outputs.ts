@@ -19,7 +19,7 @@ export const INFOGRAPHIC_OUTPUTS: readonly InfographicOutput[] = [
   { kind: 'png', label: 'PNG 图片 · 750 像素宽', hint: '公众号文章、手机浏览', file: PNG_FILE, scale: 1 },
   { kind: 'png2x', label: 'PNG 图片 · 1500 像素宽', hint: '印刷、展板（2 倍清晰度）', file: PNG_FILE, scale: 2 },
   { kind: 'pdf', label: 'PDF · A4 纸', hint: '打印、存档：每页放完整的几部分，图表为矢量', file: fileFormat('pdf') },
-  { kind: 'html', label: '网页', hint: '在门户网站发布：图表为内嵌矢量图，不引用外部文件', file: fileFormat('html') },
+  { kind: 'html', label: fileFormat('html').label, hint: '在门户网站发布：图表为内嵌矢量图，不引用外部文件', file: fileFormat('html') },
 ];
 
 export function infographicOutput(kind: InfographicKind): InfographicOutput {

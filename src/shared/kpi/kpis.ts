@@ -5,7 +5,8 @@
 import { cellDef, cellKey, type CellKey } from '../model/cells';
 import { cellNumber, isUnread, setCells, type Report } from '../model/report';
 import { sumOfParts, TOTAL_LEAVES } from '../rules/totals';
-import { REQUEST_GROUPS } from '../template/gov2021';
+import { REQUEST_GROUPS, SUIT_ROWS } from '../template/gov2021';
+import { sumKnown } from '../math';
 import { FIGURE_TOO_LARGE, formatFigure, isCountable, isShowable, NOT_A_COUNT } from '../figures';
 
 export type KpiUnit = '件' | '%' | '万元';
@@ -26,14 +27,7 @@ function n(report: Report, key: CellKey): number | null {
   return cellNumber(report, key) ?? null;
 }
 
-function sum(...values: (number | null)[]): number | null {
-  let total = 0;
-  for (const v of values) {
-    if (v === null) return null;
-    total += v;
-  }
-  return total;
-}
+const sum = (...values: (number | null)[]): number | null => sumKnown(values);
 
 /** A share; null where the denominator is 0 or unknown (or below 0, which only figures that do not add up give). */
 function ratio(part: number | null, whole: number | null): number | null {
@@ -41,17 +35,17 @@ function ratio(part: number | null, whole: number | null): number | null {
   return part / whole;
 }
 
+/** A group of table 三's results (（三）不予公开…), its rows' totals added: the table has no row for it. */
+export const groupTotal = (report: Report, rows: readonly string[]) =>
+  sumKnown(rows.map((row) => n(report, cellKey('requests', row, 'total'))));
 const groupRows = (heading: string) => REQUEST_GROUPS.find((g) => g.heading === heading)!.rows;
-const groupTotal = (report: Report, heading: string) =>
-  sum(...groupRows(heading).map((row) => n(report, cellKey('requests', row, 'total'))));
 
 const received = (r: Report) => n(r, 'requests.received.total');
 const accepted = (r: Report) => sum(received(r), n(r, 'requests.carried_over.total'));
 const closed = (r: Report) => n(r, 'requests.results_total.total');
-const denied = (r: Report) => groupTotal(r, '（三）不予公开');
-const unable = (r: Report) => groupTotal(r, '（四）无法提供');
-const suits = ['suit_direct', 'suit_after_review'] as const;
-const suitSum = (r: Report, col: string) => sum(...suits.map((s) => n(r, cellKey('appeals', s, col))));
+const denied = (r: Report) => groupTotal(r, groupRows('（三）不予公开'));
+const unable = (r: Report) => groupTotal(r, groupRows('（四）无法提供'));
+const suitSum = (r: Report, col: string) => sum(...SUIT_ROWS.map((s) => n(r, cellKey('appeals', s.key, col))));
 /** Closed cases: every case but those 尚未审结. */
 const closedCases = (total: number | null, pending: number | null) => (total === null || pending === null ? null : total - pending);
 

@@ -21,22 +21,35 @@ export interface CellDef {
   name: string;
 }
 
+/** A row's code in its parts, as the published tables print them: 三（三）1 is 三, （三）, 1. */
+export interface RowCodeParts {
+  top: string;
+  sub?: string;
+  num?: string;
+}
+
+/** The parts of a row's code; undefined for a code of another shape (none, or a section's alone). */
+export function rowCodeParts(code: string): RowCodeParts | undefined {
+  const m = /^([一二三四五六七八九十]+)(（[一二三四五六七八九十]+）)?(\d+)?$/.exec(code);
+  if (!m) return undefined;
+  const [, top, sub, num] = m;
+  return { top: top!, ...(sub ? { sub } : {}), ...(num ? { num } : {}) };
+}
+
 export function displayCode(code: string): string {
   // 三（七） → 三、（七）；一 → 一、；三（三）1 → 三、（三）1.
-  if (!code) return '';
-  const m = /^([一二三四五六七八九十]+)(（[一二三四五六七八九十]+）)?(\d+)?$/.exec(code);
-  if (!m) return code;
-  const [, top, sub, num] = m;
+  const parts = rowCodeParts(code);
+  if (!parts) return code;
+  const { top, sub, num } = parts;
   return `${top}、${sub ?? ''}${num ? `${num}.` : ''}`;
 }
 
 function cellName(table: TableId, rowKey: string, colKey: string): string {
   const def = TABLES[table];
-  const row = def.rows.find((r) => r.key === rowKey)!;
   const col = def.colsOf(rowKey).find((c) => c.key === colKey)!;
-  const rowName = `${displayCode(row.code)}${row.short ?? row.label}`;
-  if (table === 'proactive' && def.colsOf(rowKey).length === 1) return rowName;
-  return `${rowName}·${col.label}`;
+  const row = rowName(table, rowKey);
+  if (table === 'proactive' && def.colsOf(rowKey).length === 1) return row;
+  return `${row}·${col.label}`;
 }
 
 export const CELLS: readonly CellDef[] = TABLE_IDS.flatMap((table) =>

@@ -8,6 +8,8 @@ import { LEVELS } from '../template/gov2021';
 export const YEARS = { min: 2000, max: 2100 } as const;
 /** What a year must be, said once for every place that refuses one ("年度" + it, "--year " + it). */
 export const YEAR_RULE = `应为 ${YEARS.min} 至 ${YEARS.max} 之间的四位数年份，如 2024`;
+/** What the author is told of a year that is none of them. */
+export const YEAR_MESSAGE = `年度${YEAR_RULE}`;
 export const AGENCY_MAX_CHARS = 100;
 /** 落款 may name two bodies (a joint report), so it may be longer than one name. */
 export const SIGNATURE_MAX_CHARS = 200;
@@ -30,14 +32,13 @@ export type Identity = z.infer<typeof identitySchema>;
 
 /** Whether a year is one a report may be for. */
 export function isReportYear(year: number): boolean {
-  return Number.isInteger(year) && year >= YEARS.min && year <= YEARS.max;
+  return yearSchema.safeParse(year).success;
 }
 
 /** What is wrong with a body's name and year, in the author's words; null when both are fine. */
 export function identityProblem(identity: { agency: string; year: number }): string | null {
-  const agency = identity.agency.trim();
-  if (agency === '') return '请填写机关名称';
-  if (agency.length > AGENCY_MAX_CHARS) return `机关名称最多 ${AGENCY_MAX_CHARS} 字`;
-  if (!isReportYear(identity.year)) return `年度${YEAR_RULE}`;
+  const agency = agencySchema.safeParse(identity.agency);
+  if (!agency.success) return agency.error.issues[0]!.message;
+  if (!isReportYear(identity.year)) return YEAR_MESSAGE;
   return null;
 }

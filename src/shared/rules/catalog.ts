@@ -2,6 +2,7 @@
 // list; adding a rule is adding an entry here and its message.
 import { cellKey, rowName } from '../model/cells';
 import {
+  APPEAL_PART_COLS,
   APPEAL_ROWS,
   LEVELS_MAKING_REGULATIONS,
   TABLES,
@@ -17,6 +18,8 @@ const requestRows = REQUEST_ROWS.map((r) => ({ key: r.key, name: rowName('reques
 const appealRows = APPEAL_ROWS.map((r) => ({ key: r.key, name: r.short ?? r.label }));
 const proactiveRows = (...keys: string[]) => keys.map((key) => ({ key, name: TABLES.proactive.rows.find((r) => r.key === key)!.label }));
 const terms = (cells: readonly string[], previous = false): Term[] => cells.map((cell) => ({ cell, previous }));
+/** 「结果维持、结果纠正、其他结果、尚未审结」: the parts of an appeals row's 总计, as the messages name them. */
+const appealParts = APPEAL_PART_COLS.map((c) => c.label).join('、');
 
 const NUM = '(?<n>\\d[\\d,，]*|[零〇一二两三四五六七八九十百千]+)';
 const UNIT = '\\s*(?:件|例|个|条|宗|起)';
@@ -103,14 +106,12 @@ export const RULES: readonly Rule[] = [
     section: 'appeals',
     each: appealRows,
     lhs: [{ cell: 'appeals.{i}.total' }],
-    rhs: terms(['upheld', 'corrected', 'other', 'pending'].map((c) => `appeals.{i}.${c}`)),
+    rhs: terms(APPEAL_PART_COLS.map((c) => `appeals.{i}.${c.key}`)),
     group: 'each',
     fixLhs: true,
-    message: '{each}·总计 为 {lhsValue}，但结果维持、结果纠正、其他结果、尚未审结之和为 {rhsValue}：请核对各项或将总计改为 {rhsValue}',
-    blankPartsMessage:
-      '{each}·总计 为 {lhsValue}，但结果维持、结果纠正、其他结果、尚未审结之和为 {rhsValue}，其中 {blankParts} 空着：请先按原件填写这些格，总计可能是对的',
-    partsMessage:
-      '{each}·总计 为 {lhsValue}，但结果维持、结果纠正、其他结果、尚未审结之和为 {rhsValue}；总计与表中其他合计相符，应是某一项有误：请核对各项',
+    message: `{each}·总计 为 {lhsValue}，但${appealParts}之和为 {rhsValue}：请核对各项或将总计改为 {rhsValue}`,
+    blankPartsMessage: `{each}·总计 为 {lhsValue}，但${appealParts}之和为 {rhsValue}，其中 {blankParts} 空着：请先按原件填写这些格，总计可能是对的`,
+    partsMessage: `{each}·总计 为 {lhsValue}，但${appealParts}之和为 {rhsValue}；总计与表中其他合计相符，应是某一项有误：请核对各项`,
   },
   {
     id: 'cell.blank',

@@ -30,8 +30,14 @@ export function blockingFindings(findings: readonly Finding[], explanations: Rea
   return findings.filter((f) => f.severity === 'error' || (f.severity === 'warning' && !isExplained(f, explanations)));
 }
 
+/** What keeps a report from being final, counted: "2 个错误和 1 个未写核实说明的需核实项", naming only what there is. */
+export function blockingCounts(blocking: readonly Finding[]): string {
+  const counts = countBySeverity(blocking);
+  const parts = [counts.error > 0 && `${counts.error} 个错误`, counts.warning > 0 && `${counts.warning} 个未写核实说明的需核实项`];
+  return parts.filter(Boolean).join('和 ');
+}
+
 /** Why a report can't be final yet, as the 定稿 and the export say it: "报告还有 2 个错误和 1 个未写核实说明的需核实项". */
 export function notFinalReason(blocking: readonly Finding[]): string {
-  const counts = countBySeverity(blocking);
-  return `报告还有 ${counts.error} 个错误和 ${counts.warning} 个未写核实说明的需核实项`;
+  return `报告还有 ${blockingCounts(blocking)}`;
 }

@@ -2,17 +2,16 @@
 // named once; the lists ("予以公开9件、无法提供1件") are the template's own row
 // groups and column labels, in template order.
 import { cellKey, type CellKey } from '../model/cells';
-import { APPEAL_COLS, REQUEST_GROUPS, REQUEST_PART_COLS } from '../template/gov2021';
+import { APPEAL_PART_COLS, REQUEST_GROUPS, REQUEST_PART_COLS, SUIT_ROWS } from '../template/gov2021';
 
 const total = (row: string): CellKey => cellKey('requests', row, 'total');
 const rowsTotal = (rows: readonly string[]) => rows.map(total);
-const SUITS = ['suit_direct', 'suit_after_review'] as const;
-const suitCells = (col: string) => SUITS.map((r) => cellKey('appeals', r, col));
+const suitCells = (col: string) => SUIT_ROWS.map((r) => cellKey('appeals', r.key, col));
 
 export const QUANTITIES = {
   received: [total('received')],
   natural: ['requests.received.natural'],
-  legal: REQUEST_PART_COLS.filter((c) => c !== 'natural').map((c): CellKey => `requests.received.${c}`),
+  legal: REQUEST_PART_COLS.filter((c) => c !== 'natural').map((c) => cellKey('requests', 'received', c)),
   carried_over: [total('carried_over')],
   results: [total('results_total')],
   granted: [total('granted')],
@@ -47,8 +46,6 @@ export interface QuantityList {
   unit: string;
 }
 
-const APPEAL_RESULT_COLS = APPEAL_COLS.filter((c) => c.key !== 'total');
-
 export const LISTS = {
   results: {
     items: [
@@ -67,13 +64,10 @@ export const LISTS = {
     ],
     unit: '件',
   },
-  review_results: { items: APPEAL_RESULT_COLS.map((c) => ({ label: c.label, cells: [cellKey('appeals', 'review', c.key)] })), unit: '件' },
-  suit_results: { items: APPEAL_RESULT_COLS.map((c) => ({ label: c.label, cells: suitCells(c.key) })), unit: '件' },
+  review_results: { items: APPEAL_PART_COLS.map((c) => ({ label: c.label, cells: [cellKey('appeals', 'review', c.key)] })), unit: '件' },
+  suit_results: { items: APPEAL_PART_COLS.map((c) => ({ label: c.label, cells: suitCells(c.key) })), unit: '件' },
   suit_kinds: {
-    items: [
-      { label: '未经复议直接起诉', cells: QUANTITIES.suit_direct },
-      { label: '复议后起诉', cells: QUANTITIES.suit_after_review },
-    ],
+    items: SUIT_ROWS.map((r) => ({ label: r.label, cells: [cellKey('appeals', r.key, 'total')] })),
     unit: '件',
   },
 } as const satisfies Record<string, QuantityList>;

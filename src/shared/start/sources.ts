@@ -11,6 +11,7 @@ import type { ImportedCell } from '../api/import';
 import { CELLS, type CellDef, type CellKey } from '../model/cells';
 import { CARRIED_FROM_PREVIOUS } from '../rules/carried';
 import { valueOf, type Report } from '../model/report';
+import { isRead } from '../model/imported';
 import { isEmptyNarrative } from '../rules/engine';
 import { nameMatcher } from '../review/names';
 import { formatOfName } from '../formats';
@@ -228,7 +229,7 @@ const MIN_SAME = 3;
 
 function readValue(file: SourceFile, cell: CellDef): number | undefined {
   const c: ImportedCell | undefined = file.read.record?.cells[cell.key];
-  if (c && (c.status === 'not_found' || c.status === 'left_blank')) return undefined;
+  if (!isRead(c)) return undefined;
   const v = valueOf(file.read.report, cell);
   return typeof v === 'number' ? v : undefined;
 }
@@ -375,10 +376,7 @@ export function unreadCells(read: ImportedFile): { table: TableId; whole: boolea
   if (!record) return [];
   return TABLE_IDS.flatMap((t) => {
     const cells = CELLS.filter((c) => c.table === t);
-    const missing = cells.filter((c) => {
-      const status = record.cells[c.key]?.status;
-      return status === 'not_found' || status === 'left_blank';
-    });
+    const missing = cells.filter((c) => !isRead(record.cells[c.key]));
     if (missing.length === 0) return [];
     return [{ table: t, whole: record.tables[t] === null || missing.length === cells.length, names: missing.map((c) => c.name) }];
   });

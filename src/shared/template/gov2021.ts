@@ -299,6 +299,10 @@ export const APPEAL_ROWS = rowsOf([
   { key: 'suit_after_review', code: '', label: '复议后起诉', short: '行政诉讼（复议后起诉）' },
 ]);
 export const APPEAL_SUIT_HEADING = '行政诉讼';
+/** The results a case ends in (or not yet): the parts of each row's 总计. */
+export const APPEAL_PART_COLS = APPEAL_COLS.filter((c) => c.key !== 'total');
+/** The two rows of 行政诉讼, apart from 行政复议. */
+export const SUIT_ROWS = APPEAL_ROWS.filter((r) => r.key !== 'review');
 
 // ---- the three tables -----------------------------------------------------
 

@@ -16,7 +16,7 @@ import {
   requestRowsFrom,
   type TableId,
 } from './gov2021';
-import { cellKey, displayCode, type CellKey } from '../model/cells';
+import { cellKey, displayCode, rowCodeParts, type CellKey } from '../model/cells';
 
 export type LayoutCell =
   | { kind: 'head'; text: string; rowSpan: number; colSpan: number }
@@ -69,8 +69,7 @@ function requestsLayout(): TableLayout {
     } else {
       if (r.key === resultRows[0]) cells.push(label(REQUEST_RESULT_HEADING, resultRows.length));
       const group = REQUEST_GROUPS.find((g) => g.rows.includes(r.key));
-      const sub = /（[一二三四五六七]）/.exec(r.code)![0];
-      const num = /\d+$/.exec(r.code)?.[0];
+      const { sub, num } = rowCodeParts(r.code)!;
       if (!group) cells.push(label(`${sub}${r.label}`, 1, 2));
       else {
         if (group.rows[0] === r.key) cells.push(label(group.heading, group.rows.length));

@@ -91,26 +91,28 @@ export function fsyncDir(dir: string): void {
   }
 }
 
-function backupTarget(dir: string, databasePath: string, at: Date, kind: BackupKind): string {
+/** A backup to take: of which library, into which folder, when and why; the three ways of copying share it. */
+export interface BackupOf {
+  databasePath: string;
+  dir: string;
+  at: Date;
+  kind: BackupKind;
+  options: SqliteOptions;
+}
+
+function backupTarget({ dir, databasePath, at, kind }: BackupOf): string {
   return join(dir, `${stemOf(databasePath)}-${fileStamp(at)}${kind === 'start' ? START_SUFFIX : ''}.db`);
 }
 
 /** The start's backup: SQLite's online backup API, in steps, so the app's first window is not held up. */
-export async function createBackup(
-  db: Db,
-  dir: string,
-  databasePath: string,
-  at: Date,
-  kind: BackupKind,
-  options: SqliteOptions,
-): Promise<Result<BackupFile>> {
-  const target = backupTarget(dir, databasePath, at, kind);
+export async function createBackup(db: Db, backup: BackupOf): Promise<Result<BackupFile>> {
+  const target = backupTarget(backup);
   try {
     await db.backup(target + TEMP_SUFFIX);
   } catch (err) {
     return backupFailed(err, target);
   }
-  return finishBackup(target, at, kind, options);
+  return finishBackup(target, backup);
 }
 
 /** Pages copied per step of a background backup: a few milliseconds each, so saves in between are not held up. */
@@ -125,18 +127,12 @@ const PAGES_PER_STEP = 256;
  * when the copy is complete. So a caller that starts this before writing gets a
  * backup without that write, and the write need not wait for the copy.
  */
-export function startSnapshotBackup(
-  databasePath: string,
-  dir: string,
-  at: Date,
-  kind: BackupKind,
-  options: SqliteOptions,
-): Promise<Result<BackupFile>> {
-  const target = backupTarget(dir, databasePath, at, kind);
+export function startSnapshotBackup(backup: BackupOf): Promise<Result<BackupFile>> {
+  const target = backupTarget(backup);
   const temp = target + TEMP_SUFFIX;
   let reader: Db | undefined;
   try {
-    reader = openSqlite(databasePath, { ...options, readonly: true, fileMustExist: true });
+    reader = openSqlite(backup.databasePath, { ...backup.options, readonly: true, fileMustExist: true });
     reader.exec('BEGIN');
     // A deferred transaction takes its snapshot at its first read: now, before the caller writes (one row is enough).
     reader.prepare('SELECT 1 FROM reports LIMIT 1').get();
@@ -154,7 +150,7 @@ export function startSnapshotBackup(
     } finally {
       snapshot.close();
     }
-    return finishBackup(target, at, kind, options);
+    return finishBackup(target, backup);
   })();
 }
 
@@ -163,15 +159,8 @@ export function startSnapshotBackup(
  * written, so it holds the library exactly as it was before that day. `VACUUM
  * INTO` reads one consistent snapshot; it cannot run inside a transaction.
  */
-export function createBackupNow(
-  db: Db,
-  dir: string,
-  databasePath: string,
-  at: Date,
-  kind: BackupKind,
-  options: SqliteOptions,
-): Result<BackupFile> {
-  const target = backupTarget(dir, databasePath, at, kind);
+export function createBackupNow(db: Db, backup: BackupOf): Result<BackupFile> {
+  const target = backupTarget(backup);
   const temp = target + TEMP_SUFFIX;
   try {
     rmSync(temp, { force: true });
@@ -179,10 +168,10 @@ export function createBackupNow(
   } catch (err) {
     return backupFailed(err, target);
   }
-  return finishBackup(target, at, kind, options);
+  return finishBackup(target, backup);
 }
 
-function finishBackup(target: string, at: Date, kind: BackupKind, options: SqliteOptions): Result<BackupFile> {
+function finishBackup(target: string, { at, kind, options }: BackupOf): Result<BackupFile> {
   const temp = target + TEMP_SUFFIX;
   try {
     // A backup is a plain single file: no write-ahead log to carry around.

@@ -6,5 +6,5 @@ export { ReportLibrary, ReportLibrary as Library, type ListOptions, type Previou
 export { checkReport } from './input';
 export type { StoredReport } from './report-sql';
 export type { BackupFile } from './backups';
-export { defaultDatabasePath } from './paths';
+export { databaseIn, defaultDatabasePath } from './paths';
 export type { Holder } from './lock';

@@ -5,7 +5,7 @@
 // never coerced: parsing what a person typed is the editor's job.
 import type { z } from 'zod';
 import { cellEntries, isCellKey } from '../../../shared/model/cells';
-import { AGENCY_MAX_CHARS, agencySchema, identitySchema, YEAR_RULE, type Identity } from '../../../shared/model/identity';
+import { AGENCY_MAX_CHARS, agencySchema, identitySchema, YEAR_MESSAGE, type Identity } from '../../../shared/model/identity';
 import { editPatchSchema, type EditPatch } from '../../../shared/model/patch';
 import { blankTables, markUnread, valueAt, type CellValue, type Report } from '../../../shared/model/report';
 import { isOverlongText, reportSchema } from '../../../shared/model/report-json';
@@ -22,7 +22,7 @@ function describe(issues: readonly z.core.$ZodIssue[]): string {
       if (isOverlongText(i)) return i.message;
       // The shared schemas carry the author's words for the identity fields.
       if (path.endsWith('agency') || path.endsWith('signature')) return i.message;
-      if (path.endsWith('year')) return `年度${YEAR_RULE}`;
+      if (path.endsWith('year')) return YEAR_MESSAGE;
       if (path.endsWith('date')) return '成文日期应为“2025-01-20”这样的日期';
       if (path.endsWith('level')) return `机关层级应为${LEVELS.join('、')}之一`;
       return `${path || '内容'}的值不正确`;

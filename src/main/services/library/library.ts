@@ -394,7 +394,7 @@ export class ReportLibrary {
     this.backedUpDay = day;
     const taken = listBackups(backupDir, databasePath).some((b) => b.kind === 'daily' && localToday(b.takenAt) === day);
     if (taken) return ok(null);
-    return this.kept(createBackupNow(this.db, backupDir, databasePath, now, 'daily', this.settings));
+    return this.kept(createBackupNow(this.db, { databasePath, dir: backupDir, at: now, kind: 'daily', options: this.settings }));
   }
 
   /**
@@ -410,7 +410,9 @@ export class ReportLibrary {
     const { backupDir, databasePath } = this.settings;
     this.backedUpDay = day;
     if (listBackups(backupDir, databasePath).some((b) => b.kind === 'daily' && localToday(b.takenAt) === day)) return;
-    this.dailyBackup = startSnapshotBackup(databasePath, backupDir, now, 'daily', this.settings).then((made) => this.kept(made));
+    this.dailyBackup = startSnapshotBackup({ databasePath, dir: backupDir, at: now, kind: 'daily', options: this.settings }).then((made) =>
+      this.kept(made),
+    );
   }
 
   /** Resolves once the backups under way (the start's, the day's) are finished: wait for it before closing. */
@@ -422,7 +424,7 @@ export class ReportLibrary {
   private async backupAtStart(): Promise<Result<BackupFile | null>> {
     if (this.store.isEmpty()) return ok(null);
     const { backupDir, databasePath } = this.settings;
-    const made = await createBackup(this.db, backupDir, databasePath, this.now(), 'start', this.settings);
+    const made = await createBackup(this.db, { databasePath, dir: backupDir, at: this.now(), kind: 'start', options: this.settings });
     if (this.closed && !made.ok) return fail('closed', '资料库在备份完成前已关闭，本次备份未完成：下次打开时会重新备份');
     return this.kept(made);
   }

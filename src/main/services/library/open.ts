@@ -263,7 +263,7 @@ function openChecked(path: string, options: LibrarySettings): Opened {
 }
 
 function backupBeforeUpgrade(db: Db, path: string, settings: LibrarySettings): void {
-  const made = createBackupNow(db, settings.backupDir, path, settings.now(), 'daily', settings);
+  const made = createBackupNow(db, { databasePath: path, dir: settings.backupDir, at: settings.now(), kind: 'daily', options: settings });
   // The upgrade runs in one transaction either way; a backup that could not be made does not stop it.
   if (made.ok) pruneBackups(settings.backupDir, path, settings.retention);
 }

@@ -7,6 +7,11 @@ import { posix, resolve, win32 } from 'node:path';
 export const PRODUCT_NAME = '年报编制助手';
 export const DATABASE_FILE = 'library.db';
 
+/** The library in a data folder the shell chose (Electron's userData, a portable folder). */
+export function databaseIn(folder: string): string {
+  return resolve(folder, DATABASE_FILE);
+}
+
 /**
  * `NIANBAO_DATA_DIR` (set by the portable build to a folder beside the
  * executable) wins; otherwise the per-user application data folder.
@@ -17,7 +22,7 @@ export function defaultDatabasePath(
   home: string = homedir(),
 ): string {
   const override = env.NIANBAO_DATA_DIR?.trim();
-  if (override) return resolve(override, DATABASE_FILE);
+  if (override) return databaseIn(override);
   if (platform === 'win32') {
     const appData = env.APPDATA || win32.join(home, 'AppData', 'Roaming');
     return win32.join(appData, PRODUCT_NAME, DATABASE_FILE);

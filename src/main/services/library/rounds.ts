@@ -36,7 +36,7 @@ import {
 } from '../../../shared/review/round';
 import type { EarlierProblem } from '../../../shared/review';
 import { validate } from '../../../shared/rules/engine';
-import { isReportYear } from '../../../shared/model/identity';
+import { isReportYear, YEAR_MESSAGE } from '../../../shared/model/identity';
 import { LEVELS, type Level } from '../../../shared/template/gov2021';
 import { checkReport } from './input';
 import type { Db } from './sqlite';
@@ -196,7 +196,7 @@ export class Rounds {
   /** A new round for `year`: its roster given, or carried from last year's round (its bodies and their levels). */
   create(input: { year: number; region: string; roster: readonly RosterEntry[]; fromPrevious?: boolean }): Result<RoundView> {
     const region = input.region.trim();
-    if (!isReportYear(input.year)) return fail('invalid_input', '年度应为四位数，如 2024');
+    if (!isReportYear(input.year)) return fail('invalid_input', YEAR_MESSAGE);
     if (region === '') return fail('invalid_input', '请填写本地区的名称（汇总报告的机关，如 余杭区人民政府）');
     return this.host.write('新建收集', () => {
       if (this.round(input.year)) return fail('exists', `${input.year} 年度的收集已经建立：请直接打开它`);

@@ -34,7 +34,7 @@ import { DEFAULT_LEVEL } from '../../../shared/template/levels';
 import { api } from '../api';
 import { Modal } from '../common/Modal';
 import { useFilePicker } from '../transfer/FilePicker';
-import { cellsToWrite, importCells } from '../transfer/ImportPreview';
+import { cellsToWrite, importCells } from '../../../shared/model/imported';
 import { ImportSummary } from '../transfer/ImportSummary';
 import { readThroughApi } from '../transfer/useReadFile';
 import { reportingYear } from '../../../shared/model/dates';

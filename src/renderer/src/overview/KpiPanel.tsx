@@ -20,7 +20,7 @@ import {
   type ChartSection,
 } from '../../../shared/infographic';
 import type { Report } from '../../../shared/model/report';
-import { useEditor } from '../report/editorStore';
+import { whenIdle } from '../common/idle';
 import { ChartSvg } from './ChartSvg';
 import { InfographicDialog } from './InfographicDialog';
 import './overview.css';
@@ -35,9 +35,17 @@ const GROUPS: readonly { id: KpiDef['group']; heading: string; chart: ChartSecti
 const CHART_WIDTH = 290;
 const FONT = { font: 12 };
 
-export const KpiPanel = memo(function KpiPanel({ id, flush }: { id: number; flush: () => Promise<void> }) {
-  const report = useEditor((s) => s.report!);
-  const previous = useEditor((s) => s.previous);
+export interface KpiPanelProps {
+  /** The report's id in the library, for the 一图读懂's export. */
+  id: number;
+  report: Report;
+  /** Last year's report, when the library holds it: each KPI beside its figure. */
+  previous: Report | null;
+  /** Saves what is pending before the 一图读懂 is exported. */
+  flush: () => Promise<void>;
+}
+
+export const KpiPanel = memo(function KpiPanel({ id, report, previous, flush }: KpiPanelProps) {
   const [drawing, setDrawing] = useState(false);
   const kpis = kpisOf(report, previous);
   const deferred = useAfterFrame(report);
@@ -73,20 +81,10 @@ export const KpiPanel = memo(function KpiPanel({ id, flush }: { id: number; flus
 /** The KPIs of a report version (and last year's), worked out once whoever asks. */
 const kpisOf = remember((report: Report, previous: Report | null) => computeKpis(report, previous));
 
-/** The page's idle time after the frame, where there is such a thing (not in every browser). */
-const whenIdle = (run: () => void): (() => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run, { timeout: 500 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(run, 50);
-  return () => clearTimeout(id);
-};
-
 /** `value` as it was when the page was last idle: what follows an edit without holding up its frame. */
 function useAfterFrame<T>(value: T): T {
   const [shown, setShown] = useState(value);
-  useEffect(() => whenIdle(() => startTransition(() => setShown(value))), [value]);
+  useEffect(() => whenIdle(() => startTransition(() => setShown(value)), 500, 50), [value]);
   return shown;
 }
 

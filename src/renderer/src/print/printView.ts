@@ -8,7 +8,6 @@ import { useEffect } from 'react';
 import type { ReportStatus } from '../../../shared/api/contract';
 import { renderReportHtml } from '../../../shared/document/report-html';
 import type { Report } from '../../../shared/model/report';
-import { useEditor } from '../report/editorStore';
 import './print.css';
 
 /**
@@ -32,8 +31,12 @@ function printParts(html: string): { style: HTMLStyleElement; view: HTMLElement 
   return { style, view };
 }
 
-/** While the editor is open, printing the page prints the report's document. */
-export function usePrintView(): void {
+/**
+ * While the editor is open, printing the page prints the report's document:
+ * `current` gives the report as it stands when printing starts (with the
+ * figure being typed), or null when there is none.
+ */
+export function usePrintView(current: () => { report: Report; status: ReportStatus } | null): void {
   useEffect(() => {
     let shown: { style: HTMLStyleElement; view: HTMLElement } | null = null;
     const remove = () => {
@@ -43,11 +46,9 @@ export function usePrintView(): void {
     };
     const before = () => {
       remove();
-      // The figure being typed is part of what the author sees: it goes into the report first.
-      useEditor.getState().commitDraft();
-      const { report, status } = useEditor.getState();
-      if (!report) return;
-      shown = printParts(printedHtml(report, status));
+      const now = current();
+      if (!now) return;
+      shown = printParts(printedHtml(now.report, now.status));
       document.head.append(shown.style);
       document.body.append(shown.view);
     };
@@ -58,5 +59,5 @@ export function usePrintView(): void {
       window.removeEventListener('afterprint', remove);
       remove();
     };
-  }, []);
+  }, [current]);
 }

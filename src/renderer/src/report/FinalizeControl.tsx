@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import type { Finding } from '../../../shared/rules/types';
 import { isLocked } from '../../../shared/model/status';
+import { blockingCounts } from '../../../shared/rules/explanations';
 import { StatusBadge } from '../common/StatusBadge';
 import { useNotices } from '../common/notices';
 import { useEditor } from './editorStore';
@@ -30,9 +31,7 @@ function FinalizeControlView({ blocking, onFinalizeExport }: { blocking: readonl
   const setStatus = useEditor((s) => s.setStatus);
   const goTo = useEditor((s) => s.goTo);
   const show = useNotices((s) => s.show);
-  const errors = blocking.filter((f) => f.severity === 'error').length;
-  const unexplained = blocking.length - errors;
-  const missing = `还不能定稿：${[errors > 0 && `${errors} 个错误`, unexplained > 0 && `${unexplained} 个需核实的问题未说明`].filter(Boolean).join('，')}`;
+  const missing = `还不能定稿：${blockingCounts(blocking)}`;
 
   async function change(next: '定稿' | '草稿') {
     const res = await setStatus(next);

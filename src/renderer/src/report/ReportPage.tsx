@@ -2,7 +2,8 @@
 // written in the middle, what the checks found on the right. Every edit is
 // validated at once and saved within 300 ms; nothing typed is lost on leaving.
 import { useCallback, useEffect, useState } from 'react';
-import { documentTitle, type CellValue } from '../../../shared/model/report';
+import { documentTitle, type CellValue, type Report } from '../../../shared/model/report';
+import type { ReportStatus } from '../../../shared/api/contract';
 import { cellDef, type CellKey } from '../../../shared/model/cells';
 import { onFlush, onShellCommand } from '../common/shell';
 import { useNotices } from '../common/notices';
@@ -24,8 +25,9 @@ import { SectionView } from './SectionView';
 import { usePlaceMemory } from './lastPlace';
 import { firstNeed, placeOf } from './todo';
 import { progressOf } from './progress';
-import { useEditor, type Remote } from './editorStore';
-import { SidePanel } from '../overview/SidePanel';
+import { useEditor } from './editorStore';
+import type { Remote } from './saveQueue';
+import { SidePanel } from './SidePanel';
 import { FoldingPanel, useDrawers } from './Drawers';
 import { HeaderMore } from './HeaderMore';
 import { usePrintView } from '../print/printView';
@@ -44,6 +46,13 @@ function remoteFor(id: number): Remote {
 }
 
 /** Sends everything pending, the cell being typed into included. */
+/** The report as printing starts: the figure being typed is part of what the author sees, so it goes in first. */
+function reportToPrint(): { report: Report; status: ReportStatus } | null {
+  useEditor.getState().commitDraft();
+  const { report, status } = useEditor.getState();
+  return report ? { report, status } : null;
+}
+
 const flushAll = () => useEditor.getState().flush({ includeDraft: true });
 
 export function ReportPage({ id }: { id: number }) {
@@ -158,7 +167,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   const { blocking, statuses, todo } = progressOf(report, previous, status);
   usePlaceMemory(id, () => firstNeed(todo));
   const drawers = useDrawers();
-  usePrintView();
+  usePrintView(reportToPrint);
   const desktop = useAppInfo((s) => s.info?.shell === 'desktop');
 
   useEffect(
@@ -328,6 +337,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
             setExporting(false);
             useEditor.getState().goTo(placeOf(f));
           }}
+          explain={(f, text) => useEditor.getState().setExplanation(f.id, text, f.section)}
           onClose={() => setExporting(false)}
         />
       )}

@@ -41,7 +41,7 @@ import {
   withoutLabelColumns,
 } from './clipboard';
 import { readThroughApi } from '../transfer/useReadFile';
-import { findingsOf, flaggedCells, reportMarks, type CellMark } from './findings';
+import { findingsOf, flaggedCells, type CellMark } from './findings';
 import { GRIDS, block, displayValue as display, moveFrom, pasteTargets, valueColumnCh, type Move } from './gridModel';
 import { columnsOf, valueWidth } from './gridColumns';
 import { useEditor, type Selection } from './editorStore';
@@ -388,7 +388,7 @@ function useCellView(table: TableId, key: CellKey): CellView {
     const selected = selectedOf(s, table);
     const view: CellView = {
       value: valueAt(s.report!, key),
-      mark: reportMarks(s.report!, s.previous).get(key),
+      mark: s.marksOf(s.report!, s.previous).get(key),
       locked: cellLocked(s, key),
       flagged: flaggedCells(findingsOf(s.report!, s.previous), s.focus?.place.finding).has(key),
       active,
@@ -497,7 +497,7 @@ function CellInput({ cellKey, value, mark, locked }: { cellKey: CellKey; value: 
 
 /** The active cell's name and what the checks say about it: the message on focus, as a spreadsheet's formula bar. */
 const CellBar = memo(function CellBar({ cell, locked }: { cell: CellKey; locked: boolean }) {
-  const mark = useEditor((s) => reportMarks(s.report!, s.previous).get(cell));
+  const mark = useEditor((s) => s.marksOf(s.report!, s.previous).get(cell));
   return (
     <div id="cell-bar" className={`cell-bar ${mark ? `mark-${mark.severity}` : ''}`} role="status" aria-live="polite">
       <strong>{cellDef(cell)!.name}</strong>

@@ -9,6 +9,7 @@ import { useEditor } from './editorStore';
 import { type TodoItem } from './todo';
 import { progressOf } from './progress';
 import { isLocked } from '../../../shared/model/status';
+import { memo as remember } from '../../../shared/memo';
 
 /** Re-renders when the list says something else, not on every keystroke. */
 export const TodoPanel = memo(function TodoPanel() {
@@ -53,7 +54,8 @@ export const TodoPanel = memo(function TodoPanel() {
   );
 });
 
-/** The list as a string, so the selector's result compares equal while the list stays the same. */
-function todoKey(items: readonly TodoItem[]): string {
-  return JSON.stringify(items);
-}
+/**
+ * The list as a string, so the selector's result compares equal while the list stays the same;
+ * written once per list (one per report version), not at each of the store's changes.
+ */
+const todoKey = remember((items: readonly TodoItem[]): string => JSON.stringify(items));

@@ -1,8 +1,9 @@
 // The open report: its values, the undo history across the whole report, the
-// totals mode of each table, where the author is, and the save in progress.
-// Findings are not kept here: they are derived from `report` (findings.ts).
+// totals mode of each table, where the author is, and the save in progress
+// (its state here, its workings in saveQueue.ts). Findings are not kept here:
+// they are derived from `report` (findings.ts).
 import { create } from 'zustand';
-import type { AuthorStatus, EditPatch, OpenedReport, ReportStatus, ReportSummary } from '../../../shared/api/contract';
+import type { AuthorStatus, OpenedReport, ReportStatus, ReportSummary } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
 import { cellDef, type CellKey } from '../../../shared/model/cells';
 import { parseCellInput, setCells, valueAt, type CellValue, type Report } from '../../../shared/model/report';
@@ -12,7 +13,8 @@ import { fixAll, type AppliedFix } from '../../../shared/rules/fix-all';
 import type { Finding, TextSpan } from '../../../shared/rules/types';
 import { overviewBoxes } from '../../../shared/document/overview';
 import { TABLE_IDS, type NarrativeId, type SectionId, type TableId } from '../../../shared/template/gov2021';
-import { applyPatch, diffReports } from './saveDiff';
+import { keepMarks, type MarksOf } from './findings';
+import { createSaveQueue, NOTHING_SAVED, type Remote, type SaveSlice } from './saveQueue';
 import { TOTAL_CELLS } from '../../../shared/rules/totals';
 import { recomputeTotals, totalsConsistent } from './autoTotals';
 import { isLocked } from '../../../shared/model/status';
@@ -38,32 +40,13 @@ interface HistoryEntry {
   place: Place;
 }
 
-export type SaveState =
-  | { kind: 'saved' }
-  | { kind: 'pending' }
-  | { kind: 'failed'; message: string }
-  /** Saved elsewhere meanwhile (another window or tab): nothing more is sent until the report is loaded again. */
-  | { kind: 'conflict'; message: string };
-
 export interface Selection {
   table: TableId;
   active: CellKey;
   anchor: CellKey;
 }
 
-/** How the editor reaches the library: the report's edit, status and open calls of the API. */
-export interface Remote {
-  /**
-   * `revision`: the report's revision the patch was made on; the library refuses it when another window saved since.
-   * `keepBefore`: the library keeps the report as it stood as a version, in the same transaction as the patch.
-   */
-  edit: (patch: EditPatch, revision: number, keepBefore?: 'replace') => Promise<Result<ReportSummary>>;
-  setStatus: (status: AuthorStatus) => Promise<Result<ReportSummary>>;
-  /** The report opened again: after its 年度 or 机关名称 changed, last year's report is another one (or none). */
-  reopen: () => Promise<Result<OpenedReport>>;
-}
-
-interface EditorState {
+interface EditorState extends SaveSlice {
   report: Report | null;
   previous: Report | null;
   status: ReportStatus;
@@ -77,11 +60,14 @@ interface EditorState {
   focus: { place: Place; nonce: number } | null;
   past: HistoryEntry[];
   future: HistoryEntry[];
-  save: SaveState;
+  /** The last edit that may continue as the same undo step (typing into one box), and when. */
+  lastTyped: { key: string; at: number } | null;
   /** The last text refused for being over MAX_SECTION_CHARS: which section, how long it would have been. */
   overlong: { id: NarrativeId; part?: number; length: number } | null;
   /** The library can only be read (a read-only file or disk): nothing is changed here, the page says why. */
   readOnly: boolean;
+  /** Each grid cell's mark in a report version, kept by this store so that a cell whose mark stayed keeps its object. */
+  marksOf: MarksOf;
 
   /** `readOnly`: the library can only be read (AppInfo.readOnly). */
   load: (opened: OpenedReport, remote: Remote, options?: { readOnly?: boolean }) => void;
@@ -126,27 +112,9 @@ function placeOfSpan(place: Place, span: TextSpan, report: Report | null): Place
   };
 }
 
-const SAVE_DELAY_MS = 300;
-/** Continuous typing still reaches the disk at least this often. */
-const SAVE_MAX_WAIT_MS = 2000;
-const RETRY_MS = 5000;
 /** Keystrokes into the same box within this time are one undo step, as in a word processor. */
 const COALESCE_MS = 1500;
 const HISTORY_LIMIT = 500;
-
-/** Save bookkeeping lives outside the React state: it changes without anything to render. */
-const saving = {
-  remote: null as Remote | null,
-  saved: null as Report | null,
-  /** The library's revision of `saved`. */
-  revision: 0,
-  timer: null as ReturnType<typeof setTimeout> | null,
-  firstPendingAt: 0,
-  inFlight: null as Promise<void> | null,
-  lastCoalesce: null as { key: string; at: number } | null,
-  /** A version to keep with the next save that gets through (an import's); kept across a failed save and its retry. */
-  keepBefore: undefined as 'replace' | undefined,
-};
 
 let nonce = 0;
 
@@ -162,13 +130,23 @@ const NOTHING_OPEN = {
   focus: null,
   past: [],
   future: [],
-  save: { kind: 'saved' },
+  lastTyped: null,
   overlong: null,
   readOnly: false,
+  ...NOTHING_SAVED,
 } satisfies Partial<EditorState>;
 
 export const useEditor = create<EditorState>((set, get) => {
-  /** Replaces the report as one user action: pushes an undo step (unless it continues the last one) and schedules the save. */
+  const saving = createSaveQueue({
+    get,
+    set,
+    saved: async (patch, summary, remote) => {
+      set({ status: summary.status });
+      // Another year or body: the continuity rules now compare with another last year's report, or none.
+      if (patch.meta?.year !== undefined || patch.meta?.agency !== undefined) await reloadPrevious(remote);
+    },
+  });
+
   /**
    * Tables whose totals disagree with their parts keep what was typed until
    * the author recomputes: on opening a report, and when undo or redo brings
@@ -178,69 +156,27 @@ export const useEditor = create<EditorState>((set, get) => {
     return Object.fromEntries(TABLE_IDS.map((t) => [t, !!alreadyManual?.[t] || !totalsConsistent(report, t)])) as Record<TableId, boolean>;
   }
 
+  /** Replaces the report as one user action: pushes an undo step (unless it continues the last one) and schedules the save. */
   function commit(next: Report, place: Place, coalesceKey?: string) {
-    const { report, past, status, readOnly } = get();
+    const { report, past, status, readOnly, lastTyped } = get();
     // The library refuses edits to a final report or a read-only library: the page says so, and nothing is changed here either.
     if (!report || next === report || isLocked(status) || readOnly) return;
     const now = Date.now();
-    const continues = coalesceKey !== undefined && saving.lastCoalesce?.key === coalesceKey && now - saving.lastCoalesce.at < COALESCE_MS;
-    saving.lastCoalesce = coalesceKey === undefined ? null : { key: coalesceKey, at: now };
+    const continues = coalesceKey !== undefined && lastTyped?.key === coalesceKey && now - lastTyped.at < COALESCE_MS;
     set({
       report: next,
       past: continues ? past : [...past, { report, place }].slice(-HISTORY_LIMIT),
       future: [],
+      lastTyped: coalesceKey === undefined ? null : { key: coalesceKey, at: now },
     });
-    schedule();
-  }
-
-  function schedule() {
-    if (!saving.remote) return;
-    if (get().save.kind !== 'pending') set({ save: { kind: 'pending' } });
-    const now = Date.now();
-    if (!saving.timer) saving.firstPendingAt = now;
-    else clearTimeout(saving.timer);
-    const wait = Math.max(0, Math.min(SAVE_DELAY_MS, saving.firstPendingAt + SAVE_MAX_WAIT_MS - now));
-    saving.timer = setTimeout(() => void get().flush(), wait);
-  }
-
-  async function sendOnce(): Promise<void> {
-    const { report } = get();
-    if (!report || !saving.saved || !saving.remote) return;
-    const patch = diffReports(saving.saved, report);
-    if (!patch) {
-      set({ save: { kind: 'saved' } });
-      return;
-    }
-    if (get().save.kind === 'conflict') return;
-    const remote = saving.remote;
-    const keepBefore = saving.keepBefore;
-    const res = await remote.edit(patch, saving.revision, keepBefore);
-    if (res.ok) {
-      // Only the request that carried it took the version; one asked for while this save travelled waits for the next.
-      if (keepBefore) saving.keepBefore = undefined;
-      saving.saved = applyPatch(saving.saved, patch);
-      saving.revision = res.value.revision;
-      set({ status: res.value.status });
-      // Another year or body: the continuity rules now compare with another last year's report, or none.
-      if (patch.meta?.year !== undefined || patch.meta?.agency !== undefined) await reloadPrevious(remote);
-      // Edits made while this save travelled go in the next one.
-      if (diffReports(saving.saved, get().report!)) schedule();
-      else set({ save: { kind: 'saved' } });
-    } else if (res.error.code === 'conflict') {
-      // Never written over the other window's save: the author decides, after loading it.
-      set({ save: { kind: 'conflict', message: res.error.message } });
-    } else {
-      set({ save: { kind: 'failed', message: res.error.message } });
-      // A library that can only be read will not take it in five seconds either.
-      if (res.error.code !== 'read_only') saving.timer = setTimeout(() => void get().flush(), RETRY_MS);
-    }
+    saving.schedule();
   }
 
   /** Saves go one at a time and wait for this, so the reload after the latest change of year or name is the last to land. */
   async function reloadPrevious(remote: Remote) {
     const res = await remote.reopen();
     // A failed reload leaves last year's report as it was; the next open of the report finds the right one.
-    if (!res.ok || saving.remote !== remote) return;
+    if (!res.ok || get().remote !== remote) return;
     set({ previous: res.value.previous });
   }
 
@@ -257,20 +193,14 @@ export const useEditor = create<EditorState>((set, get) => {
 
   return {
     ...NOTHING_OPEN,
+    marksOf: keepMarks(),
 
     load: (opened, remote, options) => {
-      if (saving.timer) clearTimeout(saving.timer);
-      Object.assign(saving, {
-        remote,
-        saved: opened.report,
-        revision: opened.summary.revision,
-        timer: null,
-        inFlight: null,
-        lastCoalesce: null,
-        keepBefore: undefined,
-      });
+      saving.reset();
       set({
         ...NOTHING_OPEN,
+        remote,
+        saved: { report: opened.report, revision: opened.summary.revision },
         report: opened.report,
         previous: opened.previous,
         status: opened.summary.status,
@@ -362,32 +292,32 @@ export const useEditor = create<EditorState>((set, get) => {
       const entry = past.at(-1);
       // A final report is read-only: undo would show what the library refuses to store.
       if (!entry || !report || isLocked(status)) return;
-      saving.lastCoalesce = null;
       set({
         report: entry.report,
         past: past.slice(0, -1),
         future: [...future, { report, place: entry.place }],
+        lastTyped: null,
         draft: null,
         manualTotals: typedTotals(entry.report, get().manualTotals),
       });
       get().goTo(entry.place);
-      schedule();
+      saving.schedule();
     },
 
     redo: () => {
       const { past, future, report, status } = get();
       const entry = future.at(-1);
       if (!entry || !report || isLocked(status)) return;
-      saving.lastCoalesce = null;
       set({
         report: entry.report,
         future: future.slice(0, -1),
         past: [...past, { report, place: entry.place }],
+        lastTyped: null,
         draft: null,
         manualTotals: typedTotals(entry.report, get().manualTotals),
       });
       get().goTo(entry.place);
-      schedule();
+      saving.schedule();
     },
 
     goTo: (target) => {
@@ -412,32 +342,26 @@ export const useEditor = create<EditorState>((set, get) => {
     flush: async (options) => {
       // A timed save leaves the cell being typed into alone: committing it would cut the author's typing short.
       if (options?.includeDraft) get().commitDraft();
-      if (options?.keepBefore) saving.keepBefore = options.keepBefore;
-      if (saving.timer) clearTimeout(saving.timer);
-      saving.timer = null;
-      // One save at a time, in order; a flush during a save waits for it and sends what is left.
-      while (saving.inFlight) await saving.inFlight;
-      saving.inFlight = sendOnce().finally(() => (saving.inFlight = null));
-      await saving.inFlight;
+      await saving.flush(options?.keepBefore);
     },
 
     setStatus: async (status) => {
       await get().flush();
-      if (!saving.remote) return null;
-      const res = await saving.remote.setStatus(status);
-      if (res.ok) {
-        saving.revision = res.value.revision;
-        set({ status: res.value.status });
-      }
+      const { remote } = get();
+      if (!remote) return null;
+      const res = await remote.setStatus(status);
+      const { saved } = get();
+      // The status change is a revision of its own: the next edit is made on it.
+      if (res.ok && saved && get().remote === remote) set({ status: res.value.status, saved: { ...saved, revision: res.value.revision } });
       return res;
     },
 
     reload: async () => {
-      const remote = saving.remote;
+      const { remote } = get();
       if (!remote) return;
       const res = await remote.reopen();
       if (!res.ok) return set({ save: { kind: 'conflict', message: res.error.message } });
-      if (saving.remote !== remote) return;
+      if (get().remote !== remote) return;
       // The author stays where they were.
       const { section, readOnly } = get();
       get().load(res.value, remote, { readOnly });

@@ -17,9 +17,6 @@ export interface CellMark {
   messages: string[];
 }
 
-/** The marks last handed out, whose unchanged marks the next call reuses. */
-let lastMarks: Map<CellKey, CellMark> | undefined;
-
 function sameMark(a: CellMark | undefined, b: CellMark): boolean {
   return !!a && a.severity === b.severity && a.messages.length === b.messages.length && a.messages.every((m, i) => m === b.messages[i]);
 }
@@ -28,11 +25,10 @@ function sameMark(a: CellMark | undefined, b: CellMark): boolean {
  * The worst finding on each cell, with every message that names it. Blank
  * cells (rules with the `unmarked` trait) are left out: a table still being
  * filled would otherwise be all yellow; the blank finding is listed in the
- * panel with its quick fix. A
- * warning that has its 核实说明 no longer marks its cells. A mark equal to the
- * cell's mark of the last call is that same object.
+ * panel with its quick fix. A warning that has its 核实说明 no longer marks
+ * its cells.
  */
-export const cellMarks = memo((findings: readonly Finding[], explanations: Readonly<Record<string, string>>): Map<CellKey, CellMark> => {
+function cellMarks(findings: readonly Finding[], explanations: Readonly<Record<string, string>>): Map<CellKey, CellMark> {
   const marks = new Map<CellKey, CellMark>();
   for (const f of findings) {
     if (!marksItsCells(f, explanations)) continue;
@@ -45,15 +41,26 @@ export const cellMarks = memo((findings: readonly Finding[], explanations: Reado
       }
     }
   }
-  const before = lastMarks;
-  if (before) for (const [key, mark] of marks) if (sameMark(before.get(key), mark)) marks.set(key, before.get(key)!);
-  lastMarks = marks;
   return marks;
-});
+}
 
-/** The marks of the report in the editor: what each grid cell selects its own mark from. */
-export function reportMarks(report: Report, previous: Report | null): Map<CellKey, CellMark> {
-  return cellMarks(findingsOf(report, previous), report.explanations);
+/** The marks of a report version, for one editor: what each grid cell selects its own mark from. */
+export type MarksOf = (report: Report, previous: Report | null) => ReadonlyMap<CellKey, CellMark>;
+
+/**
+ * Marks worked out once per report version, for the editor store that holds
+ * this: a mark equal to the one the cell had in the last version handed out
+ * is that very object, so a cell whose mark did not change does not re-render.
+ */
+export function keepMarks(): MarksOf {
+  let last: ReadonlyMap<CellKey, CellMark> | undefined;
+  const marksOf = memo((findings: readonly Finding[], explanations: Readonly<Record<string, string>>) => {
+    const marks = cellMarks(findings, explanations);
+    const before = last;
+    if (before) for (const [key, mark] of marks) if (sameMark(before.get(key), mark)) marks.set(key, before.get(key)!);
+    return (last = marks);
+  });
+  return (report, previous) => marksOf(findingsOf(report, previous), report.explanations);
 }
 
 /** The cells of the finding the author clicked (outlined in the grid), none when no finding was clicked. */

@@ -5,11 +5,10 @@
 import { useMemo, useRef, useState } from 'react';
 import type { RoundSummary, RoundView } from '../../../shared/review/round';
 import { parseRosterText, rosterText } from '../../../shared/review';
+import { reportingYear } from '../../../shared/model/dates';
+import { isReportYear, YEAR_MESSAGE } from '../../../shared/model/identity';
 import { api } from '../api';
 import { fileToBase64 } from '../transfer/files';
-
-/** The year most offices collect in January: last calendar year's reports. */
-const defaultYear = () => new Date().getFullYear() - 1;
 
 export function RoundStart({
   rounds,
@@ -20,7 +19,7 @@ export function RoundStart({
   onCreated: (view: RoundView) => void;
   onCancel?: () => void;
 }) {
-  const [year, setYear] = useState(String(rounds[0] ? rounds[0].year + 1 : defaultYear()));
+  const [year, setYear] = useState(String(rounds[0] ? rounds[0].year + 1 : reportingYear()));
   const [region, setRegion] = useState(rounds[0]?.region ?? '');
   const [text, setText] = useState('');
   const [carry, setCarry] = useState(true);
@@ -40,7 +39,7 @@ export function RoundStart({
 
   async function submit() {
     setError(null);
-    if (!Number.isInteger(y)) return setError('年度应为四位数，如 2024');
+    if (!isReportYear(y)) return setError(YEAR_MESSAGE);
     if (rounds.some((r) => r.year === y)) return setError(`${y} 年度的收集已经建立：请在上方选择它`);
     setBusy(true);
     const res = await api!.rounds.create({ year: y, region, roster: roster.entries, fromPrevious: !!last && carry });

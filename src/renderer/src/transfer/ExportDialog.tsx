@@ -15,7 +15,6 @@ import type { Report } from '../../../shared/model/report';
 import { lateExportNotice } from '../../../shared/rules/engine';
 import { SEVERITY_LABEL, type Finding } from '../../../shared/rules/types';
 import { explanationProblem } from '../../../shared/rules/explanations';
-import { useEditor } from '../report/editorStore';
 import { api } from '../api';
 import { Modal } from '../common/Modal';
 import { ExportProgress, useExportRun } from './exportRun';
@@ -37,6 +36,8 @@ interface Props {
   finalize: (status: AuthorStatus) => Promise<Result<ReportSummary> | null>;
   /** Brings the author to a finding that blocks (and closes the dialog). */
   onShow: (finding: Finding) => void;
+  /** A warning's 核实说明 written here: the editor's own action, so it is saved and undone as in the findings panel. */
+  explain: (finding: Finding, text: string) => void;
   onClose: () => void;
 }
 
@@ -46,7 +47,7 @@ const FORMATS = FILE_FORMATS.filter((f) => f.writable).map((f) => ({
   hint: f.hint,
 }));
 
-export function ExportDialog({ id, finalizing = false, report, blocking, final, flush, finalize, onShow, onClose }: Props) {
+export function ExportDialog({ id, finalizing = false, report, blocking, final, flush, finalize, onShow, explain, onClose }: Props) {
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [draftChosen, setDraftChosen] = useState(!final);
   const [oneSheet, setOneSheet] = useState(false);
@@ -91,7 +92,7 @@ export function ExportDialog({ id, finalizing = false, report, blocking, final, 
             <button type="button" className="link" onClick={() => onShow(f)}>
               <strong>{SEVERITY_LABEL[f.severity]}</strong> {f.message}
             </button>
-            {f.severity === 'warning' && <ExplanationField finding={f} text={report.explanations[f.id] ?? ''} />}
+            {f.severity === 'warning' && <ExplanationField finding={f} text={report.explanations[f.id] ?? ''} explain={explain} />}
           </li>
         ))}
       </ul>
@@ -218,8 +219,8 @@ export function ExportDialog({ id, finalizing = false, report, blocking, final, 
   );
 }
 
-/** A warning's 核实说明, written where 定稿 asks for it: the same store action as the findings panel, so it is saved and undone alike. */
-function ExplanationField({ finding, text }: { finding: Finding; text: string }) {
+/** A warning's 核实说明, written where 定稿 asks for it. */
+function ExplanationField({ finding, text, explain }: { finding: Finding; text: string; explain: Props['explain'] }) {
   const problem = explanationProblem(text);
   return (
     <label className="explanation">
@@ -229,7 +230,7 @@ function ExplanationField({ finding, text }: { finding: Finding; text: string })
         rows={2}
         value={text}
         placeholder="写明为什么这个数字或文字是对的"
-        onChange={(e) => useEditor.getState().setExplanation(finding.id, e.target.value, finding.section)}
+        onChange={(e) => explain(finding, e.target.value)}
       />
       {problem && <span className="hint">{problem}</span>}
     </label>

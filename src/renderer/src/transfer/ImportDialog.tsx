@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import type { CellKey } from '../../../shared/model/cells';
 import type { CellValue, Report } from '../../../shared/model/report';
 import { Modal } from '../common/Modal';
-import { cellsToWrite, importCells } from './ImportPreview';
+import { cellsToWrite, importCells } from '../../../shared/model/imported';
 import { ImportSummary } from './ImportSummary';
 import { useReadFile } from './useReadFile';
 import './transfer.css';

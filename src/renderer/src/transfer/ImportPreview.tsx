@@ -2,24 +2,14 @@
 // (LAYOUTS): each cell shows the value it will hold, a changed one its old
 // value struck through beside it, a label guessed by similarity marked, a
 // cell the file does not have greyed. The editor's import and 开始今年的报告
-// both show this preview and apply the same list of changes.
+// both show this preview and apply the same list of changes (shared/model/imported.ts).
 import { useMemo } from 'react';
-import type { ImportedFile } from '../../../shared/api/contract';
-import type { CellReading, ImportedCell } from '../../../shared/api/import';
-import { CELLS, type CellKey } from '../../../shared/model/cells';
-import { valueAt, type CellValue, type Report } from '../../../shared/model/report';
+import type { CellReading } from '../../../shared/api/import';
+import type { CellKey } from '../../../shared/model/cells';
+import type { CellChange } from '../../../shared/model/imported';
+import type { CellValue } from '../../../shared/model/report';
 import { sectionHeading, TABLE_IDS, TABLES, type TableId } from '../../../shared/template/gov2021';
 import { LAYOUTS, placeCells, type LayoutCell } from '../../../shared/template/layout';
-
-export interface CellChange {
-  key: CellKey;
-  before: CellValue;
-  after: CellValue;
-  cell: ImportedCell | undefined;
-}
-
-/** Whether the file gave the cell a value: not so for cells it lacks or that were left blank with a remark. */
-export const isRead = (cell: ImportedCell | undefined) => !cell || (cell.status !== 'not_found' && cell.status !== 'left_blank');
 
 /** How a value was read, in the words of the record's notes. */
 export function readingText(x: CellReading): string {
@@ -47,21 +37,6 @@ export function readingText(x: CellReading): string {
     case 'date':
       return `设成了日期格式（显示为 ${x.shown}），按其中的数字读入`;
   }
-}
-
-/** Per cell of the template: what it holds now and what the file gives it (its value now where the file has none). */
-export function importCells(current: Report, read: ImportedFile): CellChange[] {
-  return CELLS.map((c) => {
-    const cell = read.record?.cells[c.key];
-    const found = !read.record || isRead(cell);
-    const before = valueAt(current, c.key);
-    return { key: c.key, before, after: found ? valueAt(read.report, c.key) : before, cell };
-  });
-}
-
-/** The cells an import writes: those the file has (`all`), or only those that differ from now. */
-export function cellsToWrite(cells: readonly CellChange[], options: { all?: boolean } = {}): [CellKey, CellValue][] {
-  return cells.filter((c) => isRead(c.cell) && (options.all || c.before !== c.after)).map((c) => [c.key, c.after]);
 }
 
 function show(v: CellValue): string {

@@ -5,7 +5,8 @@ import type { ReactNode } from 'react';
 import type { ImportedFile } from '../../../shared/api/contract';
 import { CELLS } from '../../../shared/model/cells';
 import { sectionHeading, TABLE_IDS } from '../../../shared/template/gov2021';
-import { ImportPreview, type CellChange } from './ImportPreview';
+import type { CellChange } from '../../../shared/model/imported';
+import { ImportPreview } from './ImportPreview';
 
 /** A short list of unread cells is shown open; a long one (a whole table missing) folded. */
 const OPEN_LIST = 12;

@@ -1,11 +1,13 @@
 // The editor's right-hand column: what the checks found, or the 概览 of the
 // report's figures. Only the one shown is rendered, so the 概览 costs nothing
 // while the author works with the findings; its code (and the 一图读懂's) is
-// loaded the first time it is opened, not with the editor.
+// loaded the first time it is opened, not with the editor. The page owns the
+// column: the 概览 is handed the report it shows.
 import { lazy, Suspense, useState } from 'react';
-import { FindingsPanel } from '../report/FindingsPanel';
+import { FindingsPanel } from './FindingsPanel';
+import { useEditor } from './editorStore';
 
-const KpiPanel = lazy(() => import('./KpiPanel').then((m) => ({ default: m.KpiPanel })));
+const KpiPanel = lazy(() => import('../overview/KpiPanel').then((m) => ({ default: m.KpiPanel })));
 
 type Tab = 'findings' | 'overview';
 
@@ -43,10 +45,17 @@ export function SidePanel({ id, flush }: { id: number; flush: () => Promise<void
           <FindingsPanel />
         ) : (
           <Suspense fallback={<p className="muted kpi-loading">正在载入概览…</p>}>
-            <KpiPanel id={id} flush={flush} />
+            <OverviewTab id={id} flush={flush} />
           </Suspense>
         )}
       </div>
     </div>
   );
+}
+
+/** The 概览 of the report in the editor, following its every edit. */
+function OverviewTab({ id, flush }: { id: number; flush: () => Promise<void> }) {
+  const report = useEditor((s) => s.report!);
+  const previous = useEditor((s) => s.previous);
+  return <KpiPanel id={id} report={report} previous={previous} flush={flush} />;
 }

@@ -10,14 +10,9 @@ import { readReportBytes } from '../formats/readers';
 import type { ReportLibrary } from '../services/library';
 import { problemLetterDocx, problemWorkbook } from '../services/review';
 import { readRosterBytes } from '../services/review/roster-file';
+import type { MadeFile } from './session';
 
 type RoundChannel = Extract<Channel, `round.${string}`>;
-
-/** A file made for the user, before it is saved or downloaded. */
-export interface MadeFile {
-  fileName: string;
-  bytes: Uint8Array;
-}
 
 /** Hands a made file to the user: the save dialog (desktop) or a download (browser). */
 export type Deliver = (made: Result<MadeFile>, format: 'xlsx' | 'docx') => Promise<Result<Output<'round.workbook'>>>;
