@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from './src/main/services/documents/chromium-args';
 
 // The e2e suite runs the built renderer (out/renderer) in Debian's Chromium,
 // served with the real handlers over a real SQLite file (tests/e2e/fixtures.ts).
@@ -15,15 +16,7 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...CHROMIUM_ARGS],
     },
     screenshot: 'only-on-failure',
   },

@@ -10,6 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CHROMIUM_ARGS } from '../src/main/services/documents/chromium-args';
 import { chromium, type Page } from 'playwright-core';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { createHandlers } from '../src/main/handlers';
@@ -159,15 +160,7 @@ export async function run(): Promise<void> {
   const server = await startServer({ handlers: createHandlers(services), rendererDir });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });

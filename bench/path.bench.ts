@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../src/main/services/documents/chromium-args';
 import { createHandlers } from '../src/main/handlers';
 import { openServices } from '../src/main/open-services';
 import { RENDERER_DIR } from '../src/main/serve/command';
@@ -71,15 +72,7 @@ async function walk(name: string, how: (typeof STARTS)[string], rendererDir: str
   const server = await startServer({ handlers: createHandlers(services), rendererDir });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });

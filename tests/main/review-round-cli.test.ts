@@ -5,6 +5,7 @@
 // 汇总 with an erroneous report and one that overflows, links and a pipe in
 // the folder. Files are written, read back and the command run in-process.
 import ExcelJS from 'exceljs';
+import { PDFDocument } from 'pdf-lib';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +44,7 @@ const at = (...parts: string[]) => join(dir, ...parts);
 interface JsonReview {
   reports: {
     file: string;
+    error?: string;
     agency?: string;
     status: string;
     round?: string;
@@ -193,6 +195,34 @@ describe('review --against', () => {
     expect(marks).toContain('余杭区财政局 仍存在');
   });
 
+  it('in a second round, counts a body that sent in the first as sent, and one that had to send again and did not as 退回修改', async () => {
+    mkdirSync(at('round2-partial'), { recursive: true });
+    writeFileSync(at('round2-partial', '审计局.json'), reportToJson(as(seed, '余杭区审计局')));
+    const io = capture();
+    await main(
+      ['review', at('round2-partial'), '--against', earlierJson, '--roster', at('名单.txt'), '--as-of', '2023-02-15', '--json'],
+      io,
+    );
+    const json = JSON.parse(io.lines.join('\n')) as JsonReview & {
+      roster: { body: string; status: string; earlierRound?: boolean }[];
+      against: { notResubmitted: string[] };
+    };
+    const status = new Map(json.roster.map((r) => [r.body, r.status]));
+    expect(status.get('余杭区审计局')).toBe('已整改');
+    // Sent in the first round with errors, nothing since: still with the body to correct.
+    expect(status.get('余杭区财政局')).toBe('退回修改');
+    // Sent in the first round, nothing to correct: not missing.
+    expect(status.get('余杭区统计局')).toBe('已报送');
+    expect(json.missing!.map((m) => m.body)).toEqual(['余杭区民政局', '仓前街道']);
+    expect(json.against.notResubmitted).toEqual(['余杭区财政局']);
+
+    const text = capture();
+    await main(['review', at('round2-partial'), '--against', earlierJson, '--roster', at('名单.txt'), '--as-of', '2023-02-15'], text);
+    expect(text.lines.filter((l) => l.startsWith('未报送\t')).map((l) => l.split('\t')[1])).toEqual(['余杭区民政局', '仓前街道']);
+    expect(text.lines).toContain('上轮有错误应退回修改、本轮未重新报送：余杭区财政局');
+    expect(text.lines).toContain('名单 5 个单位：本轮报送 1，上轮已报送 2（其中应退回修改而未重新报送 1），未报送 2（其中逾期 1）');
+  });
+
   it('refuses a file that is no earlier round', async () => {
     const io = capture();
     expect(await main(['review', at('round2'), '--against', at('round1', '余杭区统计局.json')], io)).toBe(EXIT.unreadable);
@@ -279,5 +309,32 @@ describe('what is not read', () => {
     const text = capture();
     await main(['review', at('odd')], text);
     expect(text.lines).toContain('未读取\t管道.json\t不是普通文件（是管道或套接字），未读取');
+  });
+
+  it('gives each bad file of a folder one line naming it and what to do, and reviews the rest', async () => {
+    mkdirSync(at('bad'));
+    writeFileSync(at('bad', '余杭区统计局.json'), reportToJson(as(seed, '余杭区统计局')));
+    // A workbook cut short in transit, a scan with no text layer, another program's JSON, a link that leads to itself.
+    const book = await exportWorkbook(as(seed, '余杭区财政局'), { findings: [], draft: false });
+    writeFileSync(at('bad', '财政局.xlsx'), book.subarray(0, 2000));
+    const scan = await PDFDocument.create();
+    const pageOfScan = scan.addPage([595, 842]);
+    for (let y = 100; y < 700; y += 24) pageOfScan.drawLine({ start: { x: 60, y }, end: { x: 530, y }, thickness: 0.5 });
+    writeFileSync(at('bad', '扫描件.pdf'), await scan.save());
+    writeFileSync(at('bad', 'package.json'), JSON.stringify({ name: 'some-app', version: '1.0.0', dependencies: {} }));
+    symlinkSync(at('bad', '循环.xlsx'), at('bad', '循环.xlsx'));
+    const io = capture();
+    expect(await main(['review', at('bad'), '--json'], io)).toBe(EXIT.findings);
+    const json = JSON.parse(io.lines.join('\n')) as JsonReview;
+    const errorOf = new Map(json.reports.map((r) => [r.file, r.error]));
+    expect(errorOf.get('余杭区统计局.json')).toBeUndefined();
+    expect(errorOf.get('财政局.xlsx')).toMatch(/^「财政局\.xlsx」已损坏或不是 Excel 工作簿.*请在 Excel\/WPS 中打开确认，另存为 \.xlsx/);
+    expect(errorOf.get('扫描件.pdf')).toMatch(/^「扫描件\.pdf」.*扫描件，没有文字层：请/);
+    expect(errorOf.get('package.json')).toMatch(
+      /^「package\.json」不是年报数据文件：.*可能是其他程序的 JSON 文件。请选择年报编制助手导出的 \.json/,
+    );
+    expect(json.skipped).toEqual([{ name: '循环.xlsx', reason: '是快捷方式（链接），未读取：请把报告文件本身放进文件夹' }]);
+    // One line each: no stack, no internal error.
+    for (const error of errorOf.values()) if (error) expect(error).not.toMatch(/\n|at .*\.(js|ts|cjs):\d|内部错误/);
   });
 });

@@ -141,3 +141,34 @@ describe('values as offices write them', () => {
     expect(record.notes.some((n) => n.includes('三、上年结转') || n.includes('二、上年结转'))).toBe(true);
   });
 });
+
+describe('columns beside the figures', () => {
+  it('never reads last year’s column (上年制发件数, 上年处理决定数量) for this year’s, nor a 同比 or 备注 column', async () => {
+    const { report } = await read(
+      workbook((s) => {
+        // 二: each block's header gets a 上年 column right of its values, holding last year's figures.
+        s.ws.eachRow((row) => {
+          const header = textAt(row, 2);
+          if (header === '本年制发件数') row.getCell(5).value = '上年制发件数';
+          else if (header.startsWith('本年处理决定数量')) row.getCell(5).value = '上年处理决定数量';
+          else if (header.startsWith('本年收费金额')) row.getCell(5).value = '去年收费金额';
+          const label = textAt(row, 1);
+          if (['规章', '行政规范性文件', '行政许可', '行政处罚', '行政强制', '行政事业性收费'].includes(label))
+            row.getCell(5).value = 900 + Number(row.number);
+        });
+        // 三: 同比增减 and 备注 right of 总计, with numbers in them.
+        s.ws.eachRow((row) => {
+          const total = row.getCell(10).value;
+          if (total === '总计') {
+            row.getCell(11).value = '同比增减';
+            row.getCell(12).value = '备注';
+          } else if (typeof total === 'number') {
+            row.getCell(11).value = -3;
+            row.getCell(12).value = total + 1;
+          }
+        });
+      }),
+    );
+    expect(against(report, THIS)).toEqual({ wrong: [], unread: [] });
+  });
+});

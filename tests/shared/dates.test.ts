@@ -36,4 +36,21 @@ describe('the office’s calendar', () => {
     expect(localMinute(at)).toBe('2026-01-21 07:05');
     expect(localMinute(at.toISOString())).toBe('2026-01-21 07:05');
   });
+
+  it('is the date in Beijing before 08:00 Beijing time, when UTC still has yesterday', () => {
+    const zone = process.env.TZ;
+    // Node reads TZ again when it is set, so the test holds on a machine in any zone (CI runs in UTC).
+    process.env.TZ = 'Asia/Shanghai';
+    try {
+      const early = new Date('2026-01-20T23:30:00Z'); // 07:30 on the 21st in Beijing
+      expect(localToday(early)).toBe('2026-01-21');
+      expect(localMinute(early)).toBe('2026-01-21 07:30');
+      expect(early.toISOString().slice(0, 10)).toBe('2026-01-20');
+      // 1 July, 00:30 in Beijing (still 30 June in UTC): the year reported on is already this one.
+      expect(reportingYear(new Date('2026-06-30T16:30:00Z'))).toBe(2026);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
 });

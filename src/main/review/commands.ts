@@ -21,6 +21,7 @@ import {
   recheckLine,
   reviewTitle,
   sumReports,
+  type EarlierReport,
   type EarlierRound,
   type Recheck,
   type Review,
@@ -29,6 +30,7 @@ import {
   type RosterEntry,
   type SumPart,
 } from '../../shared/review';
+import type { RoundStatus } from '../../shared/review/round';
 import { validate } from '../../shared/rules/engine';
 import { SEVERITY_LABEL, severityCounts, type Finding } from '../../shared/rules/types';
 import { localToday, printedDate, reportingYear } from '../../shared/model/dates';
@@ -81,29 +83,47 @@ function countsLine(review: Review): string {
 
 interface RosterLine {
   entry: RosterEntry;
-  status: string;
+  status: RoundStatus;
   deadline: string;
   overdue: boolean;
   reports: number[];
+  /** Sent in the earlier round (`--against`) and not again in this one: what that round said of it. */
+  earlier?: EarlierReport;
 }
 
-/** The roster beside the batch: each body's reports, its status and deadline; the reports of no body on it. */
+/** An earlier round's report that had to go back: an error, a file that could not be read, the same body twice. Warnings are settled by a 核实说明. */
+const mustReturn = (e: EarlierReport) => e.problems.some((p) => p.kind !== 'notice' && p.kind !== 'warning');
+
+/**
+ * The roster beside the batch: each body's reports, its status and deadline;
+ * the reports of no body on it. In a second round (`earlier`), a body that
+ * sent its report in the earlier round and nothing now is not 未报送: it
+ * stands as that round left it, 退回修改 where its report had to go back.
+ */
 function rosterLines(
   entries: readonly RosterEntry[],
   review: Review,
   rechecks: ReadonlyMap<number, Recheck>,
   today: string,
+  earlier?: EarlierRound,
 ): { lines: RosterLine[]; unlisted: Set<number> } {
   const match = matchRoster(
     entries,
     review.reports.map((r) => ({ agency: r.report?.agency, fileName: r.fileName })),
   );
   const year = mostCommonYear(review);
+  const findEarlier = earlier ? earlierLookup(earlier) : () => undefined;
   const lines = entries.map((entry, i): RosterLine => {
     const reports = match.byEntry[i]!;
-    const due = overdue(entry, year, today, reports.length > 0);
-    const closed = reports.some((r) => rechecks.get(r)?.closed && (rechecks.get(r)!.fixed > 0 || rechecks.get(r)!.remaining > 0));
-    return { entry, status: reports.length === 0 ? '未报送' : closed ? '已整改' : '已报送', ...due, reports };
+    const before = reports.length === 0 ? findEarlier(entry.name) : undefined;
+    const due = overdue(entry, year, today, reports.length > 0 || before !== undefined);
+    if (before) return { entry, status: mustReturn(before) ? '退回修改' : '已报送', ...due, reports, earlier: before };
+    // 已整改: every problem it was sent back with is closed, and it has no error now (a new one sends it back again).
+    const fixed = reports.some((r) => {
+      const re = rechecks.get(r);
+      return re?.closed && re.fixed + re.remaining > 0 && review.reports[r]!.status !== '有错误';
+    });
+    return { entry, status: reports.length === 0 ? '未报送' : fixed ? '已整改' : '已报送', ...due, reports };
   });
   return { lines, unlisted: new Set(match.unlisted) };
 }
@@ -187,9 +207,10 @@ function reviewJson(
               deadline: l.deadline,
               overdue: l.overdue,
               files: l.reports.map((i) => review.reports[i]!.fileName),
+              ...(l.earlier ? { earlierRound: true } : {}),
             })),
             missing: extras.roster.lines
-              .filter((l) => l.reports.length === 0)
+              .filter((l) => l.status === '未报送')
               .map((l) => ({ body: l.entry.name, level: l.entry.level, status: '未报送', deadline: l.deadline, overdue: l.overdue })),
           }
         : {}),
@@ -201,7 +222,7 @@ function reviewJson(
   );
 }
 
-/** Each readable report beside its body's report of the earlier round; the earlier bodies that sent nothing this time. */
+/** Each readable report beside its body's report of the earlier round; the earlier bodies that had to send again and sent nothing. */
 function recheckAll(review: Review, earlier: EarlierRound): { rechecks: Map<number, Recheck>; absent: string[] } {
   const find = earlierLookup(earlier);
   const rechecks = new Map<number, Recheck>();
@@ -212,7 +233,7 @@ function recheckAll(review: Review, earlier: EarlierRound): { rechecks: Map<numb
     seen.add(e.body);
     rechecks.set(i, recheck(e, r));
   });
-  const absent = earlier.reports.filter((e) => !seen.has(e.body) && e.problems.some((p) => p.kind !== 'notice')).map((e) => e.body);
+  const absent = earlier.reports.filter((e) => !seen.has(e.body) && mustReturn(e)).map((e) => e.body);
   return { rechecks, absent };
 }
 
@@ -260,7 +281,7 @@ export const reviewCmd: Command = async (args, io) => {
   }
   const hierarchy = region ? checkRegion(review, region) : undefined;
   const { rechecks, absent } = earlier ? recheckAll(review, earlier) : { rechecks: new Map<number, Recheck>(), absent: [] };
-  const rosterView = roster ? rosterLines(roster.entries, review, rechecks, today) : undefined;
+  const rosterView = roster ? rosterLines(roster.entries, review, rechecks, today, earlier) : undefined;
 
   if (values.json)
     io.out(
@@ -290,19 +311,22 @@ export const reviewCmd: Command = async (args, io) => {
       for (const f of r.risk?.flags ?? []) io.out(`  风险（${f.mark === 'red' ? '红' : '黄'}）\t${f.message}`);
     });
     for (const l of rosterView?.lines ?? [])
-      if (l.reports.length === 0)
+      if (l.status === '未报送')
         io.out(['未报送', l.entry.name, l.entry.level, `应于 ${printedDate(l.deadline)}前报送`, ...(l.overdue ? ['逾期'] : [])].join('\t'));
     batch.skipped.forEach((s) => io.out(skippedLine(s)));
     if (region && hierarchy) {
       io.out(`本级报告 ${region.agency} 与各单位合计：${hierarchy.length === 0 ? '一致' : `${hierarchy.length} 个格子不一致`}`);
       hierarchy.forEach((f) => io.out(`  ${SEVERITY_LABEL[f.severity]}  ${f.message}`));
     }
-    for (const body of absent) io.out(`上轮退回、本轮未重新报送：${body}`);
+    for (const body of absent) io.out(`上轮有错误应退回修改、本轮未重新报送：${body}`);
     if (rosterView) {
-      const missing = rosterView.lines.filter((l) => l.reports.length === 0);
+      const lines = rosterView.lines;
+      const missing = lines.filter((l) => l.status === '未报送');
+      const before = lines.filter((l) => l.earlier);
+      const now = lines.length - missing.length - before.length;
       io.out(
-        `名单 ${rosterView.lines.length} 个单位：已报送 ${rosterView.lines.length - missing.length}，未报送 ${missing.length}` +
-          `（其中逾期 ${missing.filter((l) => l.overdue).length}）${rosterView.unlisted.size ? `；名单外的报告 ${rosterView.unlisted.size} 份` : ''}`,
+        `名单 ${lines.length} 个单位：${earlier ? `本轮报送 ${now}，上轮已报送 ${before.length}（其中应退回修改而未重新报送 ${before.filter((l) => l.status === '退回修改').length}）` : `已报送 ${now}`}` +
+          `，未报送 ${missing.length}（其中逾期 ${missing.filter((l) => l.overdue).length}）${rosterView.unlisted.size ? `；名单外的报告 ${rosterView.unlisted.size} 份` : ''}`,
       );
     }
     if (earlier) {

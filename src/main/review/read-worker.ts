@@ -6,7 +6,6 @@
 // text: the main thread keeps thousands of them. It runs under the pool's
 // heap and time budget, so a file that would take all the memory or never
 // finish ends this worker, not the review.
-import { parentPort, workerData } from 'node:worker_threads';
 import { previousLookup, reviewOne, tableErrors, type ReviewInput } from '../../shared/review';
 import { validate } from '../../shared/rules/engine';
 import { documentOutline } from '../../shared/rules/outline';
@@ -16,9 +15,10 @@ import { readChecked, readJson } from '../formats/read-json';
 import type { ReadReport } from '../formats/types';
 import { readFileCheckedSync } from '../services/fs/files';
 import { packReport } from '../services/review/figures';
+import { serveJobs, workerStart } from '../services/review/pool';
 import { slimReport, type WorkerAnswer, type WorkerJob, type WorkerStart } from './reading';
 
-const lookup = previousLookup((workerData as WorkerStart | undefined)?.previous ?? []);
+const lookup = previousLookup((workerStart() as WorkerStart | undefined)?.previous ?? []);
 
 // The readers of workbooks and documents (exceljs, the document sources) load when the first such file comes: a folder of JSON files needs none.
 const readers = () => import('../formats/readers');
@@ -45,13 +45,9 @@ async function answer(job: WorkerJob): Promise<WorkerAnswer> {
   return { mode: 'review', reviewed, report: packReport(slimReport(input.report, reviewed.findings)) };
 }
 
-parentPort?.on('message', (job: WorkerJob) => {
-  answer(job).then(
-    (a) => parentPort!.postMessage(a),
-    (err: unknown) =>
-      parentPort!.postMessage({
-        mode: 'read',
-        input: { fileName: job.name, error: `读取「${job.name}」时出错：${(err as Error).message}` },
-      } satisfies WorkerAnswer),
-  );
-});
+serveJobs<WorkerJob, WorkerAnswer>((job) =>
+  answer(job).catch((err: unknown): WorkerAnswer => ({
+    mode: 'read',
+    input: { fileName: job.name, error: `读取「${job.name}」时出错：${(err as Error).message}` },
+  })),
+);

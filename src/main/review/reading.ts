@@ -14,7 +14,7 @@ import { reviewOne, type ReviewedReport, type ReviewInput, type SumPart } from '
 import type { Finding } from '../../shared/rules/types';
 import { NARRATIVE_IDS, type NarrativeId } from '../../shared/template/gov2021';
 import type { BatchFile } from '../services/review/batch';
-import { unpackReport, type PackedReport } from '../services/review/figures';
+import { decodeValues, unpackReport, type PackedReport } from '../services/review/figures';
 import { WorkerPool, type Budget, type JobResult, type WorkerScript } from '../services/review/pool';
 
 export type WorkerMode = 'read' | 'review' | 'sum';
@@ -86,11 +86,33 @@ export interface ReadOptions {
   previous?: readonly ReviewInput[];
 }
 
+/** Report data files go to a worker this many at a time at most (one message each way for all of them). */
+const BATCH_MAX = 64;
+
+/**
+ * The jobs of a run, in order: each document alone (it may take its reader's
+ * whole budget, and a folder of them must stay within one file's memory);
+ * report data files in batches, small enough that every worker gets several.
+ */
+function jobsOf(files: readonly BatchFile[], mode: WorkerMode, workers: number): { jobs: WorkerJob[]; document: boolean }[] {
+  const json = files.filter((f) => formatOfName(f.name)?.id === 'json').length;
+  const size = Math.max(1, Math.min(BATCH_MAX, Math.ceil(json / (workers * 4))));
+  const out: { jobs: WorkerJob[]; document: boolean }[] = [];
+  let open: WorkerJob[] | undefined;
+  files.forEach(({ path, name }, index) => {
+    const job: WorkerJob = { mode, path, name, index };
+    if (formatOfName(name)?.id !== 'json') out.push({ jobs: [job], document: true });
+    else if (open && open.length < size) open.push(job);
+    else out.push({ jobs: (open = [job]), document: false });
+  });
+  return out;
+}
+
 /**
  * Every file through the workers in `mode`, `onAnswer` called with each answer
  * as it arrives (any order; `index` is the file's place in `files`). A file
  * past its budget is answered as unreadable, with the reason. At most two
- * files per worker are in flight, so answers never pile up faster than the
+ * batches per worker are in flight, so answers never pile up faster than the
  * caller takes them.
  */
 async function runFiles(
@@ -104,22 +126,23 @@ async function runFiles(
   const size = Math.min(options.workers ?? Math.max(2, Math.min(4, availableParallelism())), files.length);
   const start: WorkerStart = { previous: options.previous ?? [] };
   const pool = new WorkerPool<WorkerJob, WorkerAnswer>(workerScript(), size, budget, start);
+  const batches = jobsOf(files, mode, size);
   let next = 0;
-  // Documents (Word, web pages, PDFs, workbooks) are read one at a time: each may take up to its reader's
-  // whole budget, and a folder of them must stay within one file's memory. Report data files share every lane.
+  // Documents are read one at a time, whatever the lanes; report data files share every lane.
   let documentTurn: Promise<unknown> = Promise.resolve();
   const lane = async () => {
-    while (next < files.length) {
-      const index = next++;
-      const { path, name } = files[index]!;
-      const job = () => pool.run({ mode, path, name, index });
-      const run = formatOfName(name)?.id === 'json' ? job() : (documentTurn = documentTurn.then(job, job));
-      const result = await run;
-      onAnswer(index, result.ok ? result.value : { mode: 'read', input: { fileName: name, error: budgetMessage(name, result, budget) } });
+    while (next < batches.length) {
+      const { jobs, document } = batches[next++]!;
+      const run = () => pool.runBatch(jobs);
+      const results = await (document ? (documentTurn = documentTurn.then(run, run)) : run());
+      results.forEach((result, i) => {
+        const { index, name } = jobs[i]!;
+        onAnswer(index, result.ok ? result.value : { mode: 'read', input: { fileName: name, error: budgetMessage(name, result, budget) } });
+      });
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(size * 2, files.length) }, lane));
+    await Promise.all(Array.from({ length: Math.min(size * 2, batches.length) }, lane));
   } finally {
     await pool.close();
   }
@@ -156,8 +179,11 @@ export async function sumFiles(
     files,
     'sum',
     (i, a) => {
-      if (a.mode === 'sum') onPart(i, { fileName: a.fileName, errors: a.errors, report: unpackReport(a.report) });
-      else {
+      if (a.mode === 'sum') {
+        // The values in template order, as they came: the 汇总 adds them up without building each body's tables.
+        const values = decodeValues(a.report.figures);
+        onPart(i, { fileName: a.fileName, errors: a.errors, report: unpackReport(a.report), ...(values ? { values } : {}) });
+      } else {
         const input = inputOf(a, files[i]!);
         onPart(i, 'error' in input ? input : { fileName: input.fileName, error: `「${input.fileName}」读取时出错` });
       }

@@ -45,12 +45,18 @@ export interface Report {
   unread?: Partial<Record<CellKey, string>>;
 }
 
+/** Each table's rows with their columns' keys, resolved once: every report read builds its blank tables from them. */
+let shape: readonly (readonly [TableId, readonly (readonly [string, readonly string[]])[]])[] | undefined;
+
 export function blankTables(): Record<TableId, TableValues> {
+  shape ??= TABLE_IDS.map((t) => [t, TABLES[t].rows.map((r) => [r.key, TABLES[t].colsOf(r.key).map((c) => c.key)] as const)] as const);
   const tables = {} as Record<TableId, TableValues>;
-  for (const t of TABLE_IDS) {
+  for (const [t, rowKeys] of shape) {
     const rows: TableValues = {};
-    for (const r of TABLES[t].rows) {
-      rows[r.key] = Object.fromEntries(TABLES[t].colsOf(r.key).map((c) => [c.key, null]));
+    for (const [row, cols] of rowKeys) {
+      const cells: Record<string, CellValue> = {};
+      for (const col of cols) cells[col] = null;
+      rows[row] = cells;
     }
     tables[t] = rows;
   }

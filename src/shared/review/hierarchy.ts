@@ -6,15 +6,15 @@
 // the 问题清单 show them like any other.
 import { CELLS } from '../model/cells';
 import { numericValue, type Report } from '../model/report';
-import { RULES } from '../rules/catalog';
+import { ruleOfKind } from '../rules/catalog';
 import { fill } from '../rules/text';
-import type { Finding, HierarchyRule } from '../rules/types';
+import type { Finding } from '../rules/types';
 import { nameMatcher } from './names';
 import type { Review } from './review';
 import { roundAmount, STOCK_CELLS } from './stocks';
 import type { SumPart } from './sum';
 
-const HIERARCHY_RULE = RULES.find((r): r is HierarchyRule => r.kind === 'hierarchy')!;
+const HIERARCHY_RULE = ruleOfKind('hierarchy');
 
 /** Bodies named in a finding; the rest are counted (the 问题清单 lists every body's figures anyway). */
 const MAX_NAMED = 5;

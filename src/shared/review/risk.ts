@@ -6,6 +6,7 @@
 // ranking and chart, the 问题清单 workbook and `review --json` read it.
 import { formatKpi, kpi, type KpiDef } from '../kpi';
 import type { Report } from '../model/report';
+import { ruleOfKind } from '../rules/catalog';
 import type { Finding } from '../rules/types';
 import type { Level } from '../template/gov2021';
 
@@ -38,7 +39,7 @@ export const PEER_ZERO = {
 } as const;
 
 /** The rule whose findings are the jumps against last year. */
-export const JUMP_RULE = 'continuity.jump';
+export const JUMP_RULE = ruleOfKind('jump').id;
 
 /** The figures of the thresholds, in order: the columns every layout shows. */
 export const RISK_KPIS: readonly KpiDef[] = RISK_THRESHOLDS.map((t) => kpi(t.kpi));

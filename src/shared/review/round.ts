@@ -6,9 +6,8 @@
 // so the page, the 问题清单 and the tests read one account.
 import type { Report } from '../model/report';
 import type { Level } from '../template/gov2021';
-import { RULES } from '../rules/catalog';
+import { ruleOfKind } from '../rules/catalog';
 import { dueDate } from '../rules/deadline';
-import type { DeadlineRule } from '../rules/types';
 import { cellValues, recheck, type EarlierProblem, type Recheck } from './against';
 import { problemRows, type ProblemRow } from './problems';
 import type { BodyRisk } from './risk';
@@ -209,7 +208,7 @@ export function reviewRound(data: RoundData, options: RoundOptions): { view: Rou
   });
   const counts = Object.fromEntries(ROUND_STATUSES.map((s) => [s, 0])) as Record<RoundStatus, number>;
   for (const b of bodies) counts[b.status]++;
-  const deadlines = (RULES.find((r): r is DeadlineRule => r.kind === 'deadline')?.due ?? []).map((d) => ({
+  const deadlines = ruleOfKind('deadline').due.map((d) => ({
     who: d.who,
     date: `${data.year + 1}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`,
   }));

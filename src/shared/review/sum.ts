@@ -12,7 +12,7 @@
 // A sum too large to be a number exactly is refused, never blanked.
 import { fail, ok, type Result } from '../api/result';
 import { CELLS, type CellDef } from '../model/cells';
-import { blankReport, numericValue, valueOf, type Report } from '../model/report';
+import { blankReport, numericValue, valueOf, type CellValue, type Report } from '../model/report';
 import type { Finding } from '../rules/types';
 import { TABLE_IDS, type Level } from '../template/gov2021';
 import { groupSameBodies, matchNames } from './names';
@@ -23,6 +23,8 @@ export interface SumPart {
   report: Report;
   /** How many errors its tables have (tableErrors); a report with any is left out unless included. */
   errors?: number;
+  /** Its cells' values in template order (CELLS), where the caller has them so: a 汇总 of thousands reads them, not the tables. */
+  values?: readonly CellValue[];
 }
 
 /**
@@ -169,15 +171,18 @@ export function sumReports(parts: readonly SumPart[], options: SumOptions): Resu
   const unknown: string[] = [];
   const unread: NonNullable<Report['unread']> = {};
   let blanks = 0;
-  for (const c of CELLS) {
+  const values = included.map((p) => p.values ?? CELLS.map((c) => valueOf(p.report, c)));
+  for (let ci = 0; ci < CELLS.length; ci++) {
+    const c = CELLS[ci]!;
     let total = 0;
     const withText: string[] = [];
-    for (const p of included) {
+    for (let pi = 0; pi < included.length; pi++) {
+      const p = included[pi]!;
       if (p.report.unread?.[c.key] !== undefined) {
         withText.push(p.report.agency);
         continue;
       }
-      const v = valueOf(p.report, c);
+      const v = values[pi]![ci]!;
       const n = numericValue(v);
       if (n === undefined) withText.push(p.report.agency);
       else total += n;

@@ -495,3 +495,8 @@ const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 export function traitsOf(ruleId: string): RuleTraits {
   return BY_ID.get(ruleId)?.traits ?? {};
 }
+
+/** The rule of a shape the list holds once (the repetition, the jump), for what acts on its findings: never its id written again. */
+export function ruleOfKind<K extends Rule['kind']>(kind: K): Extract<Rule, { kind: K }> {
+  return RULES.find((r): r is Extract<Rule, { kind: K }> => r.kind === kind)!;
+}

@@ -2,7 +2,7 @@
 // schedule.deadline rule's data: the engine's notice on a late final export
 // and the review's 逾期 on a roster ask here.
 import type { Report } from '../model/report';
-import { RULES } from './catalog';
+import { ruleOfKind } from './catalog';
 import type { DeadlineRule } from './types';
 
 export interface DueDate {
@@ -24,9 +24,9 @@ export function deadlineOf(rule: DeadlineRule, body: Pick<Report, 'level' | 'age
   return { who: due.who, month: due.month, day: due.day, date };
 }
 
-const DEADLINE_RULE = RULES.find((r): r is DeadlineRule => r.kind === 'deadline');
+const DEADLINE_RULE = ruleOfKind('deadline');
 
 /** The deadline of a body's report as the rule list has it; undefined only if the list has no deadline rule. */
 export function dueDate(body: Pick<Report, 'level' | 'agency' | 'year'>): DueDate | undefined {
-  return DEADLINE_RULE && deadlineOf(DEADLINE_RULE, body);
+  return deadlineOf(DEADLINE_RULE, body);
 }

@@ -5,7 +5,7 @@ import { cellNumber, isBlankLike, isUnread, setCells, valueAt, valueOf, type Cel
 import { TOTAL_LEAVES } from './totals';
 import { NARRATIVE_IDS, SECTION_BY_ID, sectionHeading, TABLE_IDS, type NarrativeId, type TableId } from '../template/gov2021';
 import { inferLevel } from '../template/levels';
-import { RULES } from './catalog';
+import { RULES, ruleOfKind } from './catalog';
 import { memo } from '../memo';
 import { fill, meaningfulLength, repeatedShare, shingles, TEXTS_KEPT } from './text';
 import { numberMentionsOf, perText, regex } from './text-checks';
@@ -388,11 +388,11 @@ export const narrativeEmptiness = perText((rule: NarrativeEmptyRule, text: strin
   return rule.tokens.includes(words) ? 'token' : null;
 });
 
-const EMPTY_RULE = RULES.find((r): r is NarrativeEmptyRule => r.kind === 'narrativeEmpty');
+const EMPTY_RULE = ruleOfKind('narrativeEmpty');
 
 /** True for a required text that `narrative.empty` reports: the other text rules leave it to that one. */
 export function isEmptyNarrative(text: string): boolean {
-  return !!EMPTY_RULE && narrativeEmptiness(EMPTY_RULE, text) !== null;
+  return narrativeEmptiness(EMPTY_RULE, text) !== null;
 }
 
 function evalNarrativeEmpty(rule: NarrativeEmptyRule, report: Report, _ctx: ValidationContext, emit: Emit): void {

@@ -30,10 +30,15 @@ export function blockingFindings(findings: readonly Finding[], explanations: Rea
   return findings.filter((f) => f.severity === 'error' || (f.severity === 'warning' && !isExplained(f, explanations)));
 }
 
+/** How many findings of a kind keep a report from being final: "2 个错误", "1 个未写核实说明的需核实项". */
+export function blockingCount(severity: 'error' | 'warning', count: number): string {
+  return severity === 'error' ? `${count} 个错误` : `${count} 个未写核实说明的需核实项`;
+}
+
 /** What keeps a report from being final, counted: "2 个错误和 1 个未写核实说明的需核实项", naming only what there is. */
 export function blockingCounts(blocking: readonly Finding[]): string {
   const counts = countBySeverity(blocking);
-  const parts = [counts.error > 0 && `${counts.error} 个错误`, counts.warning > 0 && `${counts.warning} 个未写核实说明的需核实项`];
+  const parts = [counts.error > 0 && blockingCount('error', counts.error), counts.warning > 0 && blockingCount('warning', counts.warning)];
   return parts.filter(Boolean).join('和 ');
 }
 

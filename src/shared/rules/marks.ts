@@ -2,6 +2,7 @@
 // and on a draft workbook's table sheets.
 import { traitsOf } from './catalog';
 import { isExplained } from './explanations';
+import type { CellKey } from '../model/cells';
 import type { Finding } from './types';
 
 /**
@@ -11,4 +12,18 @@ import type { Finding } from './types';
  */
 export function marksItsCells(finding: Finding, explanations: Readonly<Record<string, string>>): boolean {
   return !traitsOf(finding.rule).unmarked && !isExplained(finding, explanations);
+}
+
+/** Each cell the findings mark (`marksItsCells`), with the findings that mark it, in the order given. */
+export function findingsByCell(findings: readonly Finding[], explanations: Readonly<Record<string, string>>): Map<CellKey, Finding[]> {
+  const byCell = new Map<CellKey, Finding[]>();
+  for (const f of findings) {
+    if (!marksItsCells(f, explanations)) continue;
+    for (const key of new Set(f.cells)) {
+      const list = byCell.get(key);
+      if (list) list.push(f);
+      else byCell.set(key, [f]);
+    }
+  }
+  return byCell;
 }

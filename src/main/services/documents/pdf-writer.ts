@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { writeFileAtomic } from '../fs/files';
+import { CHROMIUM_ARGS } from './chromium-args';
 
 /**
  * Prints a self-contained HTML page to PDF bytes, honouring its CSS @page rules,
@@ -79,16 +80,6 @@ export function findBrowser(candidates: readonly string[] = browserCandidates())
   return candidates.find((path) => existsSync(path));
 }
 
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /**
  * A printer that drives an installed Chromium, Chrome or Edge through
  * playwright-core. The page is offline: any request it makes is refused.
@@ -100,7 +91,7 @@ export function chromiumPrinter(options: { executablePath?: string } = {}): PdfP
     const { chromium } = await import('playwright-core');
     let browser;
     try {
-      browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
+      browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
     } catch (err) {
       return fail(
         'browser_failed',

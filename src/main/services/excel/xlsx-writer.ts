@@ -10,7 +10,7 @@ import { documentTitle, valueAt, type Report } from '../../../shared/model/repor
 import { textLabel } from '../../../shared/model/limits';
 import { sumOfParts, TOTALS, type TotalDef } from '../../../shared/rules/totals';
 import { bySeverity, SEVERITY_LABEL, type Finding, type Severity } from '../../../shared/rules/types';
-import { marksItsCells } from '../../../shared/rules/marks';
+import { findingsByCell } from '../../../shared/rules/marks';
 import { LAYOUTS, placeCells, type LayoutCell, type TableLayout } from '../../../shared/template/layout';
 import { TABLES, TABLE_IDS, type Level, type TableId } from '../../../shared/template/gov2021';
 import { FONTS, SIZES } from '../../../shared/document/fonts';
@@ -57,13 +57,10 @@ interface CellMark {
   note: string;
 }
 
-/** Each cell a finding is about, with what a draft marks on it: the cells the editor's grid marks (marksItsCells). */
+/** Each cell a finding is about, with what a draft marks on it: the cells the editor's grid marks (findingsByCell). */
 function cellMarks(findings: readonly Finding[], explanations: Readonly<Record<string, string>>): Map<CellKey, CellMark> {
-  const byCell = new Map<CellKey, Finding[]>();
-  for (const f of findings.filter((f) => marksItsCells(f, explanations)))
-    for (const k of new Set(f.cells)) byCell.set(k, [...(byCell.get(k) ?? []), f]);
   const marks = new Map<CellKey, CellMark>();
-  for (const [key, list] of byCell) {
+  for (const [key, list] of findingsByCell(findings, explanations)) {
     const sorted = [...list].sort((a, b) => bySeverity(a.severity, b.severity));
     const note = sorted
       .map((f) => `${SEVERITY_LABEL[f.severity]}：${f.message}${explanations[f.id] ? `\n核实说明：${explanations[f.id]}` : ''}`)

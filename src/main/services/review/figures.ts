@@ -19,7 +19,8 @@ export function encodeFigures(report: Report): string {
   return ENCODED.get(report) ?? TAG + JSON.stringify(CELLS.map((c) => valueOf(report, c)));
 }
 
-function decodeValues(text: unknown): CellValue[] | undefined {
+/** The values of a text written by encodeFigures, in template order (CELLS); undefined for anything else. */
+export function decodeValues(text: unknown): CellValue[] | undefined {
   if (typeof text !== 'string' || !text.startsWith(TAG)) return undefined;
   let values: unknown;
   try {

@@ -50,6 +50,13 @@ const ASIDE_PREFIX = '其中';
 /** What stands between a heading and its item written in one cell: "行政复议-结果维持". */
 const JOINERS = /^[-—–－_:：、.．/|·]+|[-—–－_:：、.．/|·]+$/g;
 
+/**
+ * A header that opens with last year's mark ("上年制发件数" beside 本年制发件数,
+ * "去年收费金额") heads last year's column: never a guess at this year's label,
+ * only at a label about last year (a typo of 上年结转…).
+ */
+const LAST_YEARS = /^(?:上一?年度?|去年|上期|同期)/;
+
 /** Below this likeness a label is not taken for another. */
 export const GUESS_THRESHOLD = 0.7;
 /** Labels this short ("规章", "其他") are too alike to each other to be guessed. */
@@ -157,11 +164,12 @@ class NodeMatcher {
   /** Labels a text only resembles, best first: each a guess the user is asked to check. */
   guesses(norm: string): Reading[] {
     if (norm.length < MIN_GUESS_LENGTH || norm.length > MAX_LABEL_LENGTH) return [];
+    const lastYears = LAST_YEARS.test(norm);
     if (this.context.has(norm) || this.context.has(withoutAsides(norm))) return [];
     const bare = withoutAsides(norm);
     const best = new Map<LabelNode, number>();
     for (const { node, form } of this.forms) {
-      if (form.length < MIN_GUESS_LENGTH) continue;
+      if (form.length < MIN_GUESS_LENGTH || (lastYears && !LAST_YEARS.test(form))) continue;
       for (const text of bare && bare !== norm ? [norm, bare] : [norm]) {
         // LCS ≤ the shorter length: a text much longer or shorter can't reach the threshold.
         if ((2 * Math.min(text.length, form.length)) / (text.length + form.length) < GUESS_THRESHOLD) continue;

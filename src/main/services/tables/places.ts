@@ -6,7 +6,7 @@
 // repeat the same cells are copies (上年 beside 本年), told apart later.
 import { cellDef, type CellKey } from '../../../shared/model/cells';
 import { TABLE_IDS, type TableId } from '../../../shared/template/gov2021';
-import { positions, type Dir, type Position } from './bands';
+import { MAX_COPY_LINES, positions, type Dir, type Position } from './bands';
 import type { Grid, GridCell } from './grid';
 import { bestOf, match, type GroupSum, type Matched, type Option } from './placements';
 import { isCopyMark } from './copies';
@@ -83,7 +83,11 @@ function chained(grid: Grid, m: Matched, table: TableId, o: Option | undefined, 
     const mine = roles(m, o, dir);
     if (mine.length === 0) continue;
     const p = m.position;
-    for (let k = (dir === 'left' ? p.c : p.r) - 1; k >= 1; k--) {
+    // Past the labels the place is read through, nothing is between them.
+    const units = m.group ? [m.group.headingUnit, m.group.leafUnit] : [o!.rowUnit, o!.colUnit];
+    const labels = units.filter((u) => m.position[dir].includes(u)).map((u) => (dir === 'left' ? u.right : u.bottom));
+    const stop = labels.length > 0 ? Math.max(...labels) : 0;
+    for (let k = (dir === 'left' ? p.c : p.r) - 1; k > stop; k--) {
       const cell = dir === 'left' ? grid.at(p.r, k) : grid.at(k, p.c);
       const kind = kindOf(cell);
       if (kind === 'label') break;
@@ -121,7 +125,6 @@ function nearItsLabels(position: Position, o: Option, valueLines: ReadonlySet<st
   const marks = across ? position.left : position.above;
   return at - edge <= MAX_COPY_LINES && marks.length > 0 && isCopyMark(marks[0]!.text);
 }
-const MAX_COPY_LINES = 4;
 
 /**
  * A label governs the numbers below it or those to its right, not both: its
@@ -162,12 +165,16 @@ function roleConsistent(matched: Matched[]): void {
   }
 }
 
+const isExact = (u: LabelUnit) => u.exact.length > 0;
+
 /** The places of one grid. */
 export function placesOf(grid: Grid): Place[] {
   const { at } = labelUnits(grid);
   const done = new Map<GridCell, Matched>();
   const matched: Matched[] = [];
   for (const p of positions(grid, at)) {
+    // A place no label of the form governs exactly is in no table (a register's 申请内容 column): nothing to guess.
+    if (!p.left.some(isExact) && !p.above.some(isExact)) continue;
     const m = match(p);
     if (!m) continue;
     const table = m.group?.table;

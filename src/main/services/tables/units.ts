@@ -34,18 +34,23 @@ export interface LabelUnit {
 
 export type Kind = 'label' | 'value' | 'empty';
 
+/** Kinds of text cells, once each: every walk over the grid asks. */
+const KINDS = new WeakMap<GridCell, Kind>();
+
 /** Whether a cell (a merge's top-left) holds a value, a label, or nothing. */
 export function kindOf(cell: GridCell | undefined): Kind {
   if (!cell) return 'empty';
   const m = cell.master ?? cell;
   if (m.uncachedFormula || typeof m.raw === 'number' || typeof m.raw === 'boolean') return 'value';
-  if (m.raw === null || m.text.trim() === '') return 'empty';
-  return isValueText(m.text) ? 'value' : 'label';
+  if (m.raw === null) return 'empty';
+  let kind = KINDS.get(m);
+  if (kind === undefined) KINDS.set(m, (kind = m.text.trim() === '' ? 'empty' : isValueText(m.text) ? 'value' : 'label'));
+  return kind;
 }
 
-function unitOf(cell: GridCell, text: string, bottom: number, hidden: boolean): LabelUnit {
+function unitOf(cell: GridCell, text: string, bottom: number, hidden: boolean, data = false): LabelUnit {
   const norm = normalizeLabel(text);
-  const exact = LABELS.exact(norm);
+  const exact = data ? [] : LABELS.exact(norm);
   let readings: readonly Reading[] | undefined;
   return {
     cell,
@@ -58,13 +63,30 @@ function unitOf(cell: GridCell, text: string, bottom: number, hidden: boolean): 
     hidden,
     context: exact.length === 0 && LABELS.isContext(norm),
     exact,
-    readings: () => (readings ??= exact.length > 0 ? exact : LABELS.guesses(norm)),
+    readings: () => (readings ??= exact.length > 0 || data ? exact : LABELS.guesses(norm)),
     governsRight: true,
     governsDown: true,
   };
 }
 
 const MAX_PIECES = 3;
+/**
+ * A label of the form written more often than this in one row or column is
+ * data, not a label: a request register's 申请人类型 column reads 自然人,
+ * 商业企业, 自然人 … down hundreds of rows. A form repeats a label once per
+ * block and copy (结果维持 three times in a row of 四, for each year side by side).
+ */
+const MAX_REPEATS = 12;
+
+/** Units whose text comes back in one row or column more often than a form repeats a label. */
+function repeated(units: readonly LabelUnit[]): Set<LabelUnit> {
+  const byLine = new Map<string, LabelUnit[]>();
+  for (const u of units) {
+    if (u.exact.length === 0) continue;
+    for (const key of [`r${u.top}|${u.norm}`, `c${u.left}|${u.norm}`]) (byLine.get(key) ?? byLine.set(key, []).get(key)!).push(u);
+  }
+  return new Set([...byLine.values()].filter((list) => list.length > MAX_REPEATS).flat());
+}
 /** How far past empty cells a label's first neighbour is looked for. */
 const MAX_REACH = 30;
 
@@ -103,19 +125,28 @@ export function labelUnits(grid: Grid): { units: LabelUnit[]; at: (r: number, c:
     units.push(unit);
     for (const p of pieces) pieceOf.set(p, unit);
   }
-  // What comes first after a label, past empty cells: a number right of it makes it a row's label.
-  const first = (r: number, c: number, dr: number, dc: number) => {
+  const data = new Map([...repeated(units)].map((u) => [u, unitOf(u.cell, u.text, u.bottom, u.hidden, true)]));
+  if (data.size > 0) {
+    units.forEach((u, i) => (units[i] = data.get(u) ?? u));
+    for (const [piece, unit] of pieceOf) pieceOf.set(piece, data.get(unit) ?? unit);
+  }
+  // What comes first after a label, past empty cells, and how far: a number right of it makes it a row's label.
+  const first = (r: number, c: number, dr: number, dc: number): { kind: Kind; gap: number } => {
     for (let k = 0; k < MAX_REACH; k++, r += dr, c += dc) {
       const kind = kindOf(grid.at(r, c));
-      if (kind !== 'empty') return kind;
+      if (kind !== 'empty') return { kind, gap: k };
     }
-    return 'empty';
+    return { kind: 'empty', gap: MAX_REACH };
   };
   for (const u of units) {
-    const right = first(u.top, u.right + 1, 0, 1) === 'value';
-    const down = first(u.bottom + 1, u.left, 1, 0) === 'value';
-    u.governsRight = right || !down;
-    u.governsDown = down || !right;
+    const right = first(u.top, u.right + 1, 0, 1);
+    const down = first(u.bottom + 1, u.left, 1, 0);
+    // A number reached only past empty cells, where a label stands right after the unit the other way,
+    // may be something beside the table (a register's first column): the unit is a heading over those labels.
+    const governsRight = right.kind === 'value' && (right.gap === 0 || down.kind !== 'label' || down.gap > 0);
+    const governsDown = down.kind === 'value' && (down.gap === 0 || right.kind !== 'label' || right.gap > 0);
+    u.governsRight = governsRight || !governsDown;
+    u.governsDown = governsDown || !governsRight;
   }
   return {
     units,

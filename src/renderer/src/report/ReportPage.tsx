@@ -33,6 +33,7 @@ import { HeaderMore } from './HeaderMore';
 import { usePrintView } from '../print/printView';
 import { PrintDialog } from '../print/PrintDialog';
 import type { Finding } from '../../../shared/rules/types';
+import { blockingCount } from '../../../shared/rules/explanations';
 import './editor.css';
 import { isLocked, LOCKED } from '../../../shared/model/status';
 
@@ -352,12 +353,12 @@ function FindingCounts({ blocking }: { blocking: readonly Finding[] }) {
   return (
     <>
       {errors > 0 && (
-        <span className="rail-count sev-error" title={`${errors} 个错误`}>
+        <span className="rail-count sev-error" title={blockingCount('error', errors)}>
           {errors}
         </span>
       )}
       {warnings > 0 && (
-        <span className="rail-count sev-warning" title={`${warnings} 个需核实的问题未说明`}>
+        <span className="rail-count sev-warning" title={blockingCount('warning', warnings)}>
           {warnings}
         </span>
       )}

@@ -5,7 +5,7 @@
 // keeps the very same object, so that only the cells that changed re-render.
 import type { Report } from '../../../shared/model/report';
 import { validate } from '../../../shared/rules/engine';
-import { marksItsCells } from '../../../shared/rules/marks';
+import { findingsByCell } from '../../../shared/rules/marks';
 import { bySeverity, type Finding, type Severity } from '../../../shared/rules/types';
 import type { CellKey } from '../../../shared/model/cells';
 import { memo } from '../../../shared/memo';
@@ -30,16 +30,9 @@ function sameMark(a: CellMark | undefined, b: CellMark): boolean {
  */
 function cellMarks(findings: readonly Finding[], explanations: Readonly<Record<string, string>>): Map<CellKey, CellMark> {
   const marks = new Map<CellKey, CellMark>();
-  for (const f of findings) {
-    if (!marksItsCells(f, explanations)) continue;
-    for (const key of f.cells) {
-      const mark = marks.get(key);
-      if (!mark) marks.set(key, { severity: f.severity, messages: [f.message] });
-      else {
-        mark.messages.push(f.message);
-        if (bySeverity(f.severity, mark.severity) < 0) mark.severity = f.severity;
-      }
-    }
+  for (const [key, list] of findingsByCell(findings, explanations)) {
+    const worst = list.reduce((w, f) => (bySeverity(f.severity, w) < 0 ? f.severity : w), list[0]!.severity);
+    marks.set(key, { severity: worst, messages: list.map((f) => f.message) });
   }
   return marks;
 }

@@ -4,10 +4,10 @@
 // the outline, 还差什么 and 定稿 (all read from progress.ts) never disagree.
 import { CELLS } from '../../../shared/model/cells';
 import { valueAt, type Report } from '../../../shared/model/report';
-import { RULES, traitsOf } from '../../../shared/rules/catalog';
+import { ruleOfKind, traitsOf } from '../../../shared/rules/catalog';
 import { isEmptyNarrative, narrativeRepetition } from '../../../shared/rules/engine';
 import { isExplained } from '../../../shared/rules/explanations';
-import type { Finding, RepetitionRule } from '../../../shared/rules/types';
+import type { Finding } from '../../../shared/rules/types';
 import { SECTION_BY_ID, SECTIONS, type SectionId, type TableId } from '../../../shared/template/gov2021';
 
 export type SectionStatus = '未开始' | '填写中' | '有错误' | '待核实' | '完成';
@@ -18,7 +18,7 @@ function started(report: Report, section: SectionId): boolean {
   return CELLS.some((c) => c.table === (section as TableId) && valueAt(report, c.key) !== null);
 }
 
-const REPETITION = RULES.find((r): r is RepetitionRule => r.kind === 'repetition')!;
+const REPETITION = ruleOfKind('repetition');
 
 /**
  * The sections copied from last year's report, while the repetition finding

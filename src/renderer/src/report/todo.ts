@@ -4,6 +4,7 @@
 import type { ReportStatus } from '../../../shared/api/contract';
 import { cellDef } from '../../../shared/model/cells';
 import type { Finding } from '../../../shared/rules/types';
+import { blockingCount } from '../../../shared/rules/explanations';
 import { SECTIONS, sectionHeading, type SectionId } from '../../../shared/template/gov2021';
 import type { SectionStatus } from './sectionStatus';
 import type { Place } from './editorStore';
@@ -38,7 +39,7 @@ export function todoList(statuses: Record<SectionId, SectionStatus>, blocking: r
       items.push({
         key: `error:${s.id}`,
         kind: 'error',
-        text: `${sectionHeading(s.id)}：${errors.length} 个错误`,
+        text: `${sectionHeading(s.id)}：${blockingCount('error', errors.length)}`,
         place: placeOf(errors[0]!),
       });
   }
@@ -48,7 +49,7 @@ export function todoList(statuses: Record<SectionId, SectionStatus>, blocking: r
       items.push({
         key: `warning:${s.id}`,
         kind: 'warning',
-        text: `${sectionHeading(s.id)}：${warnings.length} 个需核实的问题未写核实说明`,
+        text: `${sectionHeading(s.id)}：${blockingCount('warning', warnings.length)}`,
         place: placeOf(warnings[0]!),
       });
     else if (statuses[s.id] === '填写中' && of(s.id, true).length === 0)

@@ -29,6 +29,8 @@ const ACCEPT = importAccept();
 const useRound = createRoundStore(api!);
 
 type Filter = RoundStatus | '逾期' | null;
+/** Bodies not yet sent named on the summary line: a glance at a few; many are a filter's work. */
+const MISSING_SHOWN = 12;
 type Dialog = { kind: 'return' | 'accept'; ids: number[] } | { kind: 'sum' } | { kind: 'roster' } | { kind: 'new' } | null;
 
 /** A hidden file input and the button that opens it; `folder` picks a whole folder. */
@@ -138,6 +140,11 @@ export function ReviewPage() {
     setSelected(next);
   };
   const chosen = [...selected].filter((id) => view?.bodies.some((b) => b.id === id && b.review));
+  // With nothing ticked, the two actions take the bodies a reviewer takes them for in bulk: every report with errors
+  // not sent back yet, every report that came back with what was asked fixed.
+  const toReturn = (view?.bodies ?? []).filter((b) => b.status === '已报送' && b.review?.status === '有错误').map((b) => b.id);
+  const toAccept = (view?.bodies ?? []).filter((b) => b.status === '已整改').map((b) => b.id);
+  const missing = (view?.bodies ?? []).filter((b) => b.status === '未报送');
 
   return (
     <div
@@ -199,6 +206,19 @@ export function ReviewPage() {
               名单 {view.bodies.length} 个单位。应报送日期：{view.deadlines.map((d) => `${d.who} ${printedDate(d.date)}`).join('，')}
               （条例第四十九条）。
             </p>
+            {missing.length > 0 && (
+              <p className="missing-line">
+                <span className="missing-label">未报送：</span>
+                {missing.slice(0, MISSING_SHOWN).map((b, i) => (
+                  <span key={b.id}>
+                    {i > 0 && '、'}
+                    {b.name}
+                    {b.overdue && <span className="tag overdue">逾期</span>}
+                  </span>
+                ))}
+                {missing.length > MISSING_SHOWN && ` 等 ${missing.length} 个（点“未报送”看全部）`}
+              </p>
+            )}
             <div className="status-filters" role="group" aria-label="按状态筛选">
               <button
                 type="button"
@@ -244,12 +264,35 @@ export function ReviewPage() {
               <Picker label="上年报告…" folder onPick={(f) => void receive(f, true)} disabled={!!arriving} />
             </span>
             <span className="toolbar-gap" />
-            <button type="button" disabled={busy || chosen.length === 0} onClick={() => setDialog({ kind: 'return', ids: chosen })}>
-              退回修改（{chosen.length}）…
-            </button>
-            <button type="button" disabled={busy || chosen.length === 0} onClick={() => setDialog({ kind: 'accept', ids: chosen })}>
-              通过（{chosen.length}）…
-            </button>
+            {chosen.length > 0 ? (
+              <>
+                <button type="button" disabled={busy} onClick={() => setDialog({ kind: 'return', ids: chosen })}>
+                  退回修改（{chosen.length}）…
+                </button>
+                <button type="button" disabled={busy} onClick={() => setDialog({ kind: 'accept', ids: chosen })}>
+                  通过（{chosen.length}）…
+                </button>
+              </>
+            ) : (
+              <>
+                <button
+                  type="button"
+                  disabled={busy || toReturn.length === 0}
+                  title="勾选单位可只退回其中几个"
+                  onClick={() => setDialog({ kind: 'return', ids: toReturn })}
+                >
+                  退回有错误的（{toReturn.length}）…
+                </button>
+                <button
+                  type="button"
+                  disabled={busy || toAccept.length === 0}
+                  title="勾选单位可通过任意几个"
+                  onClick={() => setDialog({ kind: 'accept', ids: toAccept })}
+                >
+                  通过已整改的（{toAccept.length}）…
+                </button>
+              </>
+            )}
             <button
               type="button"
               disabled={busy}

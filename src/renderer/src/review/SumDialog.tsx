@@ -5,7 +5,7 @@
 // before it is opened.
 import { useState } from 'react';
 import type { SummedRound } from '../../../shared/api/contract';
-import { tableErrors } from '../../../shared/review';
+import { errorsLeftOut, tableErrors } from '../../../shared/review';
 import type { RoundView } from '../../../shared/review/round';
 import { LEVELS, type Level } from '../../../shared/template/gov2021';
 import { inferLevel } from '../../../shared/template/levels';
@@ -115,7 +115,7 @@ export function SumDialog({ view, onClose, onOpen }: Props) {
                     />
                     {b.name}
                     <span className="muted small"> {b.status}</span>
-                    {errors(b) > 0 && <span className="tag err">统计表有 {errors(b)} 个错误，默认不计入</span>}
+                    {errors(b) > 0 && <span className="tag err">{errorsLeftOut(errors(b)).reason}，默认不计入</span>}
                   </label>
                 </li>
               ))}
