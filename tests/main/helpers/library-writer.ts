@@ -17,8 +17,9 @@ process.stdin.setEncoding('utf8').once('data', (line: string) => {
 function start(tag: string): void {
   writeSync(1, 'opening\n');
   // A revision every few seconds, so some kills land in snapshot writes too
-  // (each snapshot holds every explanation saved so far, so not at every run).
-  const opened = openLibrary(dbPath!, { revisionMinutes: 0.05 });
+  // (each snapshot holds every explanation saved so far, so not at every run); the saves synced to the file
+  // within milliseconds, so kills land in those checkpoints too.
+  const opened = openLibrary(dbPath!, { revisionMinutes: 0.05, syncDelayMs: 5 });
   if (!opened.ok) {
     writeSync(2, `open failed: ${opened.error.message}\n`);
     process.exit(3);
@@ -40,7 +41,9 @@ async function saveForever(library: ReportLibrary, tag: string): Promise<never> 
     }
     // Synchronous, so an acknowledgement is never printed for a save that didn't commit.
     writeSync(1, `ack ${tag}.${n}\n`);
-    // Let the background backup taken at opening make progress between saves.
-    if (n % 4 === 3) await new Promise((resolve) => setImmediate(resolve));
+    // A millisecond between saves, as an author's saves come apart: the background backup taken at opening makes
+    // progress, and the checkpoint that syncs the saves runs between them (so kills land in it too). Without a
+    // pause, saves that no longer wait for an fsync would pile up thousands of explanations per run.
+    await new Promise((resolve) => setTimeout(resolve, 1));
   }
 }

@@ -134,8 +134,8 @@ export function startSnapshotBackup(backup: BackupOf): Promise<Result<BackupFile
   try {
     reader = openSqlite(backup.databasePath, { ...backup.options, readonly: true, fileMustExist: true });
     reader.exec('BEGIN');
-    // A deferred transaction takes its snapshot at its first read: now, before the caller writes.
-    reader.prepare('SELECT count(*) FROM reports').get();
+    // A deferred transaction takes its snapshot at its first read: now, before the caller writes (one row is enough).
+    reader.prepare('SELECT 1 FROM reports LIMIT 1').get();
     rmSync(temp, { force: true });
   } catch (err) {
     reader?.close();

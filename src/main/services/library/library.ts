@@ -52,6 +52,13 @@ export interface LibrarySettings extends SqliteOptions {
   onClose?: () => void;
   /** Minutes of editing between two revision snapshots. */
   revisionMinutes: number;
+  /**
+   * Milliseconds from a save to the checkpoint that syncs it to disk. A save
+   * is durable against the app or the system's process dying when it returns
+   * (WAL, synchronous=NORMAL: no fsync per save); against a power cut once
+   * this checkpoint has run, at most this long after the save.
+   */
+  syncDelayMs: number;
   now: () => Date;
 }
 
@@ -71,6 +78,8 @@ export class ReportLibrary {
   readonly rounds: Rounds;
   private readonly listed: ReportList;
   private closed = false;
+  /** The checkpoint that will sync the saves made since the last one, once due. */
+  private syncTimer: ReturnType<typeof setTimeout> | undefined;
   /** The local day whose backup is already taken (or not needed): later changes that day take none. */
   private backedUpDay: string | undefined;
   /**
@@ -437,9 +446,39 @@ export class ReportLibrary {
 
   close(): void {
     if (this.closed) return;
+    // Another process may keep the file open, so SQLite's checkpoint at the last close may not run here.
+    this.syncSaves();
     this.closed = true;
     this.db.close();
     this.settings.onClose?.();
+  }
+
+  // ---- durability -----------------------------------------------------------
+
+  /**
+   * Syncs the saves made since the last checkpoint: SQLite fsyncs the log,
+   * copies it into the file and fsyncs that. Runs a fixed delay after the
+   * first save not yet synced (not after the last, so steady typing cannot put
+   * it off); where a reader's snapshot (a backup being copied) holds part of
+   * the log back, it is tried again after the same delay.
+   */
+  syncSaves(): void {
+    clearTimeout(this.syncTimer);
+    this.syncTimer = undefined;
+    if (this.closed || this.settings.readOnly) return;
+    try {
+      const [result] = this.db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+      if (result && result.checkpointed < result.log) this.syncSoon();
+    } catch {
+      // A busy or failing disk: the next save tries again, and the saves are in the log meanwhile.
+    }
+  }
+
+  private syncSoon(): void {
+    if (this.syncTimer || this.closed) return;
+    this.syncTimer = setTimeout(() => this.syncSaves(), this.settings.syncDelayMs);
+    // A command that saves once and exits does not wait for it: close() syncs.
+    this.syncTimer.unref?.();
   }
 
   // ---- helpers --------------------------------------------------------------
@@ -479,6 +518,7 @@ export class ReportLibrary {
         this.store.takeTouched();
         if (!(err instanceof Refused)) throw err;
       }
+      if (result?.ok) this.syncSoon();
       this.listed.refresh(this.store.takeTouched());
       return result!;
     });

@@ -15,7 +15,11 @@ const collator = new Intl.Collator('zh-CN');
  */
 function sortByAgencyThenYear(reports: ReportSummary[]): ReportSummary[] {
   const rank = new Map([...new Set(reports.map((r) => r.agency))].sort(collator.compare).map((agency, i) => [agency, i]));
-  return reports.sort((a, b) => rank.get(a.agency)! - rank.get(b.agency)! || b.year - a.year || a.id - b.id);
+  // Each report's agency looked up once, not at each of the sort's comparisons (10,000 reports: 130,000 of them).
+  const keyed = reports.map((r) => ({ rank: rank.get(r.agency)!, r }));
+  keyed.sort((a, b) => a.rank - b.rank || b.r.year - a.r.year || a.r.id - b.r.id);
+  keyed.forEach((k, i) => (reports[i] = k.r));
+  return reports;
 }
 
 export class ReportList {

@@ -87,6 +87,11 @@ export class ReportStore {
   private readonly touch;
   private readonly latestRevisionAt;
   private readonly insertRevision;
+  // A report's rows, read as arrays in one call each: a revision snapshot loads the whole report at an edit.
+  private readonly membersOf;
+  private readonly cellsOf;
+  private readonly narrativesOf;
+  private readonly explanationsOf;
 
   constructor(private readonly db: Db) {
     this.byId = db.prepare<[number], ReportRow>(`SELECT ${SUMMARY_COLUMNS} FROM reports WHERE id = ?`);
@@ -113,6 +118,14 @@ export class ReportStore {
     this.insertRevision = db.prepare<[number, string, string, string, string]>(
       'INSERT INTO revisions (report_id, created_at, reason, status, snapshot) VALUES (?, ?, ?, ?, ?)',
     );
+    this.membersOf = db.prepare<[number], SumMember>('SELECT agency, level FROM report_members WHERE report_id = ? ORDER BY position');
+    this.cellsOf = db
+      .prepare<[number], [string, CellValue, string | null]>('SELECT key, value, unread FROM cells WHERE report_id = ?')
+      .raw(true);
+    this.narrativesOf = db.prepare<[number], [NarrativeId, string]>('SELECT section, text FROM narratives WHERE report_id = ?').raw(true);
+    this.explanationsOf = db
+      .prepare<[number], [string, string]>('SELECT finding_id, text FROM explanations WHERE report_id = ? ORDER BY finding_id')
+      .raw(true);
   }
 
   /** The reports whose list row changed since the last call, for the list kept in memory. */
@@ -143,34 +156,18 @@ export class ReportStore {
     };
     if (row.kind === 'sum') {
       report.kind = 'sum';
-      report.members = this.db
-        .prepare<[number], SumMember>('SELECT agency, level FROM report_members WHERE report_id = ? ORDER BY position')
-        .all(id);
+      report.members = this.membersOf.all(id);
     }
     const unread: [CellKey, string][] = [];
-    for (const row of this.db
-      .prepare<[number], { key: string; value: CellValue; unread: string | null }>(
-        'SELECT key, value, unread FROM cells WHERE report_id = ?',
-      )
-      .iterate(id)) {
-      const known = asCellKey(row.key);
+    for (const [key, value, reason] of this.cellsOf.all(id)) {
+      const known = asCellKey(key);
       const d = known && cellDef(known);
       if (!d) continue;
-      report.tables[d.table][d.row]![d.col] = row.value;
-      if (row.unread !== null) unread.push([d.key, row.unread]);
+      report.tables[d.table][d.row]![d.col] = value;
+      if (reason !== null) unread.push([d.key, reason]);
     }
-    for (const { section, text } of this.db
-      .prepare<[number], { section: NarrativeId; text: string }>('SELECT section, text FROM narratives WHERE report_id = ?')
-      .iterate(id)) {
-      report.narratives[section] = text;
-    }
-    for (const { finding_id, text } of this.db
-      .prepare<[number], { finding_id: string; text: string }>(
-        'SELECT finding_id, text FROM explanations WHERE report_id = ? ORDER BY finding_id',
-      )
-      .iterate(id)) {
-      report.explanations[finding_id] = text;
-    }
+    for (const [section, text] of this.narrativesOf.all(id)) report.narratives[section] = text;
+    for (const [findingId, text] of this.explanationsOf.all(id)) report.explanations[findingId] = text;
     return { ...toSummary(row), report: markUnread(report, unread) };
   }
 

@@ -131,9 +131,19 @@ export class ReadBudget {
   pageOperations(page: number, own: number, shared = 0): void {
     if (own + shared > this.limits.pageOperations)
       this.refuse('too_complex', `PDF 第 ${page} 页绘图指令过多（超过 ${count(this.limits.pageOperations)} 条）${TRIM}`);
-    this.operationsUsed += own + shared;
+    this.fileOperations(page, own + shared);
+  }
+
+  /** Drawing operations counted toward the whole file only, once known while page `page` is counted (glyph programs of fonts earlier pages used). */
+  fileOperations(page: number, n: number): void {
+    this.operationsUsed += n;
     if (this.operationsUsed > this.limits.operations)
       this.refuse('too_complex', `各页绘图指令合计过多（到第 ${page} 页已超过 ${count(this.limits.operations)} 条）${TRIM}`);
+  }
+
+  /** Drawing operations the file may still have. */
+  get operationsLeft(): number {
+    return this.limits.operations - this.operationsUsed;
   }
 
   /** The points of the paths drawn on PDF page `page`, which holds a table, before its rulings are paired. */

@@ -9,7 +9,7 @@
 // outlines for every character and parses every Type 3 glyph's program.
 import type { ReadBudget } from './budget';
 import { isStream, type PdfObjects, type PdfStream } from './pdf-objects';
-import { isWhite, Lexer, nameOf, numberOf, PdfRef, Tok, type PdfDict } from './pdf-syntax';
+import { isWhite, Lexer, nameOf, numberOf, PdfRef, Tok, tokensAtMost, type PdfDict } from './pdf-syntax';
 
 /** Forms drawn inside forms deeper than this are not followed (pdfjs draws them, but no real page nests so). */
 const MAX_FORM_DEPTH = 12;
@@ -96,11 +96,37 @@ const PAINTS: Readonly<Record<string, string>> = {
 };
 const CLOSING = new Set(['s', 'b', 'b*']);
 
+/** How many bytes of `data` are `byte`. */
+function bytesEqual(data: Uint8Array, byte: number): number {
+  let n = 0;
+  for (let k = 0; k < data.length; k++) if (data[k] === byte) n++;
+  return n;
+}
+
+/** A glyph program not lexed yet, and at most how many operations it holds. */
+interface Unlexed {
+  data: Uint8Array;
+  atMost: number;
+}
+
+const atMost = (programs: readonly Unlexed[]) => programs.reduce((n, p) => n + p.atMost, 0);
+const operationsOf = (programs: readonly Unlexed[], most: number) => programs.reduce((n, p) => n + contentCost(p.data, most).operations, 0);
+
 export class PdfPages {
   private readonly formCosts = new Map<PdfStream, Cost>();
   private readonly fontsRead = new Set<PdfDict>();
   /** Glyph programs of Type 3 fonts met inside forms, not yet counted against a page. */
   private sharedOperations = 0;
+  /**
+   * Glyph programs of the fonts the page being counted is the first to use,
+   * not lexed yet: a bound of their operations (tokensAtMost) is counted,
+   * and they are lexed only where that bound could break a limit. The counts
+   * refuse exactly the files they refused, and a Chromium-printed report's
+   * thousands of glyph programs (which pdfjs parses anyway) are not lexed twice.
+   */
+  private pageGlyphs: Unlexed[] = [];
+  /** Glyph programs past their page's check, counted toward the file's total only once their bound could break it. */
+  private fileGlyphs: Unlexed[] = [];
 
   constructor(
     private readonly objects: PdfObjects,
@@ -209,9 +235,15 @@ export class PdfPages {
       const stream = this.objects.resolve(proc);
       const data = isStream(stream) ? await this.objects.decoded(stream, false) : undefined;
       if (!data) continue;
-      const cost = contentCost(data, this.budget.limits.pageOperations);
-      total += cost.operations;
-      this.budget.nesting(cost.nesting);
+      // Each saved state is a "q" token: a program with few tokens or few q's cannot nest past the limit, and waits (see pageGlyphs).
+      const tokens = tokensAtMost(data);
+      if (tokens <= this.budget.limits.depth || bytesEqual(data, 0x71) <= this.budget.limits.depth)
+        this.pageGlyphs.push({ data, atMost: tokens });
+      else {
+        const cost = contentCost(data, this.budget.limits.pageOperations);
+        total += cost.operations;
+        this.budget.nesting(cost.nesting);
+      }
       this.budget.time();
     }
     if (depth < MAX_FORM_DEPTH) total += await this.fontStreams(this.objects.dict(font.get('Resources')), depth + 1);
@@ -231,9 +263,18 @@ export class PdfPages {
       nesting = Math.max(nesting, cost.nesting);
       this.budget.time();
     }
-    const shared = (await this.fontStreams(resources)) + this.sharedOperations;
+    let shared = (await this.fontStreams(resources)) + this.sharedOperations;
     this.sharedOperations = 0;
+    const glyphs = this.pageGlyphs;
+    this.pageGlyphs = [];
+    const most = this.budget.limits.pageOperations;
+    if (operations + shared + atMost(glyphs) > most) shared += operationsOf(glyphs, most);
+    else this.fileGlyphs.push(...glyphs);
     this.budget.pageOperations(number, operations, shared);
+    if (atMost(this.fileGlyphs) > this.budget.operationsLeft) {
+      this.budget.fileOperations(number, operationsOf(this.fileGlyphs, most));
+      this.fileGlyphs = [];
+    }
     // pdfjs keeps each saved graphics state on top of the one before: nesting costs it time by its square.
     this.budget.nesting(nesting);
   }

@@ -281,12 +281,19 @@ function objectHead(b: Buffer, at: number): { num: number; gen: number; start: n
   const genEnd = k + 1;
   while (k >= 0 && b[k]! >= 0x30 && b[k]! <= 0x39) k--;
   if (k + 1 === genEnd || !isWhite(b[k])) return undefined;
-  const gen = Number(b.toString('latin1', k + 1, genEnd));
+  const gen = digitsValue(b, k + 1, genEnd);
   while (isWhite(b[k])) k--;
   const numEnd = k + 1;
   while (k >= 0 && b[k]! >= 0x30 && b[k]! <= 0x39) k--;
   if (k + 1 === numEnd || numEnd - k > 11 || isRegular(b[k])) return undefined;
-  return { num: Number(b.toString('latin1', k + 1, numEnd)), gen, start: k + 1 };
+  return { num: digitsValue(b, k + 1, numEnd), gen, start: k + 1 };
+}
+
+/** The decimal number the digits from `from` to `to` write (read in place: every object of a file has its header read). */
+function digitsValue(b: Uint8Array, from: number, to: number): number {
+  let value = 0;
+  for (let k = from; k < to; k++) value = value * 10 + b[k]! - 0x30;
+  return value;
 }
 
 /**

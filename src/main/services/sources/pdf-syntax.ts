@@ -142,6 +142,24 @@ export class Lexer {
   }
 }
 
+/**
+ * At most how many tokens the Lexer finds in `bytes`, counted without
+ * building them: a token starts at a delimiter or at a regular byte after a
+ * whitespace or delimiter (every token the Lexer ends does so at one), so
+ * counting those starts never counts fewer. Strings, comments and inline
+ * image data count more than they are; ordinary content is counted exactly.
+ */
+export function tokensAtMost(bytes: Uint8Array): number {
+  let n = 0;
+  let before = 1;
+  for (let k = 0; k < bytes.length; k++) {
+    const kind = CLASS[bytes[k]!]!;
+    if (kind === 2 || (kind === 0 && before !== 0)) n++;
+    before = kind;
+  }
+  return n;
+}
+
 function latin1(b: Uint8Array, from: number, to: number): string {
   let s = '';
   for (let k = from; k < to && k - from < 256; k++) s += String.fromCharCode(b[k]!);
