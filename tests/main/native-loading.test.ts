@@ -54,7 +54,7 @@ function run(carried: string): Step[] {
       resvgPackage: Object.keys(require.cache).some((k) => /node_modules[\\\\/]@resvg[\\\\/]/.test(k)),
       ...(written ? { written: written.ok ? 'ok' : written.error.message } : {}),
     });
-    require(${src('src/main/handlers.ts')});
+    require(${src('src/main/handlers/index.ts')});
     const { writeInfographic, RESVG_BINDING_ENV } = require(${src('src/main/services/infographic/index.ts')});
     const { busy } = require(${src('tests/fixtures/busy-years.ts')});
     const picture = (name) => writeInfographic({ report: busy, previous: null, highlights: [] }, 'png', require('node:path').join(${JSON.stringify(dir)}, name));
