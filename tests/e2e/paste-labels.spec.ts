@@ -3,29 +3,18 @@
 // through the same reader as every file; rows with only their row labels are
 // pasted by position, the labels left out.
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect, type App } from './fixtures';
 import { excelClipboard } from '../fixtures/clipboard';
 import { CELLS, cellDef, cellKey } from '../../src/shared/model/cells';
 import { blankTables, documentTitle, setCells, valueAt, type Report } from '../../src/shared/model/report';
 import { readReportJson } from '../../src/shared/model/report-json';
 import { sumOfParts, TOTAL_CELLS, TOTALS } from '../../src/shared/rules/totals';
 import { LAYOUTS } from '../../src/shared/template/layout';
-import { tableName, type TableId } from '../../src/shared/template/gov2021';
+import { SECTION_IDS, tableName, type TableId } from '../../src/shared/template/gov2021';
 
 test('pasting rows with their labels puts only the figures into 三', async ({ page, app, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const seed = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));
-  if (!seed.ok) throw new Error(seed.error);
-  const report = { ...seed.value, tables: { ...seed.value.tables, requests: blankTables().requests } };
-  const stored = app.services.library.add(report);
-  if (!stored.ok) throw new Error(stored.error.message);
-  await app.open();
-  await page
-    .getByRole('button', { name: documentTitle(report) })
-    .first()
-    .click();
-  await page.keyboard.press('Alt+3');
+  const id = await openWithTableBlank({ page, app, context }, seed(), 'requests');
   await page.locator('td[data-cell="requests.received.natural"]').click();
 
   const rows = ['一、本年新收政府信息公开申请数量\t10\t0\t0\t0\t0\t0\t10', '二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0'];
@@ -33,7 +22,7 @@ test('pasting rows with their labels puts only the figures into 三', async ({ p
   await page.keyboard.press('Control+V');
   await expect(page.getByText('粘贴内容左侧 1 列是行标签，已略去，只粘贴数字。')).toBeVisible();
   await expect(page.locator('.save-state')).toHaveText('已保存');
-  const after = app.services.library.get(stored.value.id);
+  const after = app.services.library.get(id);
   if (!after.ok) throw new Error(after.error.message);
   expect(after.value.report.tables.requests.received).toEqual({
     natural: 10,
@@ -77,6 +66,24 @@ function seed(): Report {
   return read.value;
 }
 
+/** Stores the report with one table blank, opens it at that table's section (by its key) and allows the clipboard: the id stored. */
+async function openWithTableBlank(
+  { page, app, context }: { page: Page; app: App; context: BrowserContext },
+  report: Report,
+  table: TableId,
+): Promise<number> {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const stored = app.services.library.add({ ...report, tables: { ...report.tables, [table]: blankTables()[table] } });
+  if (!stored.ok) throw new Error(stored.error.message);
+  await app.open();
+  await page
+    .getByRole('button', { name: documentTitle(report) })
+    .first()
+    .click();
+  await page.keyboard.press(`Alt+${SECTION_IDS.indexOf(table) + 1}`);
+  return stored.value.id;
+}
+
 async function pasteExcel(page: Page, copied: { text: string; html: string }) {
   await page.evaluate(
     ({ text, html }) =>
@@ -93,16 +100,8 @@ test('a whole 表四 copied from Excel with its merged headers lands by its labe
   app,
   context,
 }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const truth = distinctFigures(seed(), 'appeals');
-  const stored = app.services.library.add({ ...truth, tables: { ...truth.tables, appeals: blankTables().appeals } });
-  if (!stored.ok) throw new Error(stored.error.message);
-  await app.open();
-  await page
-    .getByRole('button', { name: documentTitle(truth) })
-    .first()
-    .click();
-  await page.keyboard.press('Alt+4');
+  const id = await openWithTableBlank({ page, app, context }, truth, 'appeals');
   // The cursor is on the last cell: by position the block would not even fit.
   await page.locator('td[data-cell="appeals.suit_after_review.total"]').click();
   await pasteExcel(
@@ -111,7 +110,7 @@ test('a whole 表四 copied from Excel with its merged headers lands by its labe
   );
   await expect(page.getByText(`已按行列标题粘贴 15 个格子（${tableName('appeals')}）。`)).toBeVisible();
   await expect(page.locator('.save-state')).toHaveText('已保存');
-  const after = app.services.library.get(stored.value.id);
+  const after = app.services.library.get(id);
   if (!after.ok) throw new Error(after.error.message);
   expect(after.value.report.tables.appeals).toEqual(truth.tables.appeals);
 });
@@ -121,16 +120,8 @@ test('rows of 表三 copied with the three-row header land by their labels; a fi
   app,
   context,
 }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const truth = distinctFigures(seed(), 'requests');
-  const stored = app.services.library.add({ ...truth, tables: { ...truth.tables, requests: blankTables().requests } });
-  if (!stored.ok) throw new Error(stored.error.message);
-  await app.open();
-  await page
-    .getByRole('button', { name: documentTitle(truth) })
-    .first()
-    .click();
-  await page.keyboard.press('Alt+3');
+  const id = await openWithTableBlank({ page, app, context }, truth, 'requests');
   await page.locator('td[data-cell="requests.received.natural"]').click();
 
   // 三（三）3. to 三（四）2.: the rectangle cuts both merged group labels, as a clerk's selection does.
@@ -150,7 +141,7 @@ test('rows of 表三 copied with the three-row header land by their labels; a fi
   await expect(notice).toContainText(`没有读出 ${cellDef(lost)!.name}`);
   await page.screenshot({ path: 'artifacts/e2e/paste-labels-requests.png' });
   await expect(page.locator('.save-state')).toHaveText('已保存');
-  const after = app.services.library.get(stored.value.id);
+  const after = app.services.library.get(id);
   if (!after.ok) throw new Error(after.error.message);
   for (const d of CELLS.filter((c) => c.table === 'requests')) {
     const expected = d.key === lost ? null : rowsPasted.includes(d.row) ? valueAt(truth, d.key) : undefined;
@@ -165,16 +156,8 @@ test('表四 copied as text only, its merged headers lost: the cells its labels 
   app,
   context,
 }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const truth = distinctFigures(seed(), 'appeals');
-  const stored = app.services.library.add({ ...truth, tables: { ...truth.tables, appeals: blankTables().appeals } });
-  if (!stored.ok) throw new Error(stored.error.message);
-  await app.open();
-  await page
-    .getByRole('button', { name: documentTitle(truth) })
-    .first()
-    .click();
-  await page.keyboard.press('Alt+4');
+  const id = await openWithTableBlank({ page, app, context }, truth, 'appeals');
   await page.locator('td[data-cell="appeals.review.upheld"]').click();
   // Only the text Excel puts beside its HTML: 行政复议 stands in the first of its five columns, and nothing says it covers the others.
   await page.evaluate((text) => navigator.clipboard.writeText(text), excelClipboard(LAYOUTS.appeals, (key) => valueAt(truth, key)).text);
@@ -182,7 +165,7 @@ test('表四 copied as text only, its merged headers lost: the cells its labels 
   const notice = page.locator('.notice', { hasText: '已按行列标题粘贴' });
   await expect(notice).toContainText('没有读出');
   await expect(page.locator('.save-state')).toHaveText('已保存');
-  const after = app.services.library.get(stored.value.id);
+  const after = app.services.library.get(id);
   if (!after.ok) throw new Error(after.error.message);
   const cells = CELLS.filter((d) => d.table === 'appeals');
   const placed = cells.filter((d) => valueAt(after.value.report, d.key) !== null && !TOTAL_CELLS.has(d.key));
