@@ -1,6 +1,7 @@
 // Moving between the six sections without the mouse.
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
+import { asCellKey, cellDef } from '../../src/shared/model/cells';
 import { documentTitle } from '../../src/shared/model/report';
 import { readReportJson } from '../../src/shared/model/report-json';
 
@@ -48,15 +49,21 @@ test('after a paste the keyboard stays in the grid; Ctrl+↓ and Ctrl+↑ leave 
     .click();
   await page.keyboard.press('Alt+3');
   const active = page.locator('.grid td.active');
+  // The table's one input, laid over the active cell.
+  const input = page.locator('.grid-frame .cell-input');
   await page.locator('td[data-cell="requests.granted.natural"]').click();
   await page.evaluate(() => navigator.clipboard.writeText('8\t1\r\n2\t0\r\n'));
   await page.keyboard.press('Control+V');
   // The block's last cell is active, its input has the keyboard, and the arrows go on from there.
   await expect(active).toHaveAttribute('data-cell', 'requests.partial.commercial');
-  await expect(active.locator('input')).toBeFocused();
+  await expect(input).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(active).toHaveAttribute('data-cell', 'requests.denied_secret.commercial');
-  await expect(active.locator('input')).toBeFocused();
+  await expect(input).toBeFocused();
+  // It moved with the cell: over it, named as it is, showing its figure.
+  expect(await input.boundingBox()).toEqual(await active.boundingBox());
+  await expect(input).toHaveAccessibleName(cellDef(asCellKey('requests.denied_secret.commercial')!)!.name);
+  await expect(input).toHaveValue((await active.textContent())!);
 
   await page.keyboard.press('End');
   await expect(active).toHaveAttribute('data-cell', 'requests.denied_secret.total');
@@ -69,7 +76,7 @@ test('after a paste the keyboard stays in the grid; Ctrl+↓ and Ctrl+↑ leave 
   await page.keyboard.press('Control+ArrowDown');
   await expect(page.getByRole('button', { name: /上一节/ })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
-  await expect(active.locator('input')).toBeFocused();
+  await expect(input).toBeFocused();
   await page.keyboard.press('Control+ArrowUp');
   await expect(page.getByLabel('手工填写总计')).toBeFocused();
 });
