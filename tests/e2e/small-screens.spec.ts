@@ -18,12 +18,14 @@ const SIZES = [
 
 const TABLE_KEYS = { proactive: 'Alt+2', requests: 'Alt+3', appeals: 'Alt+4' } as const;
 
-/** Value cells whose text is wider than the cell shows: the text of a plain cell, the input laid over the active one. */
+/** Value cells whose text is wider than the cell shows: the text of each cell, and of the input laid over the active one. */
 function cutCells(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('.grid td.value')].flatMap((td) => {
-      const box = (td.classList.contains('active') && td.closest('.grid-frame')?.querySelector('.cell-input')) || td;
-      return box.scrollWidth > box.clientWidth ? [`${td.dataset.cell}: ${box.scrollWidth} > ${box.clientWidth}`] : [];
+      const input = td.classList.contains('active') ? td.closest('.grid-frame')?.querySelector<HTMLElement>('.cell-input') : null;
+      return [td, ...(input ? [input] : [])].flatMap((box) =>
+        box.scrollWidth > box.clientWidth ? [`${td.dataset.cell}: ${box.scrollWidth} > ${box.clientWidth}`] : [],
+      );
     }),
   );
 }

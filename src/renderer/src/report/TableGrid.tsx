@@ -403,11 +403,10 @@ function useCellView(table: TableId, key: CellKey): CellView {
 
 /**
  * One value cell: it selects from the store only what it shows, and re-renders only when that changed. The active
- * cell shows what its input shows (the figure being typed), under the input laid over it.
+ * cell shows its figure too, through the input laid over it until something is typed there.
  */
 const GridCell = memo(function GridCell({ table, cellKey, colSpan }: { table: TableId; cellKey: CellKey; colSpan: number }) {
   const { value, mark, locked, flagged, active, selected } = useCellView(table, cellKey);
-  const draft = useEditor((s) => (active && s.draft?.key === cellKey ? s.draft.text : null));
   return (
     <td
       colSpan={colSpan}
@@ -416,7 +415,7 @@ const GridCell = memo(function GridCell({ table, cellKey, colSpan }: { table: Ta
       title={mark ? mark.messages.join('\n') : undefined}
       aria-invalid={mark?.severity === 'error' || undefined}
     >
-      {draft ?? display(value)}
+      {display(value)}
     </td>
   );
 });
@@ -481,34 +480,48 @@ function CellInput({
     style.height = `${cell.offsetHeight}px`;
   });
 
-  // Between edits the whole text is selected, so that typing replaces it (IME input included).
-  useEffect(() => {
+  // The input's text follows the active cell, the whole of it selected between edits so that typing replaces it (IME
+  // input included). A focused input's value or selection written makes the browser lay the page out at once: they are
+  // written just before the next frame, whose layout that then is, not inside the key's handler. Until then the cell
+  // under the input shows the figure; a key, a composition or a text input coming first writes them first.
+  const pending = useRef<(() => void) | null>(null);
+  useLayoutEffect(() => {
     const input = inputRef.current;
-    if (input && draft === null && document.activeElement === input) input.select();
-  }, [draft, value, inputRef, cellKey]);
+    if (!input) return;
+    const write = () => {
+      pending.current = null;
+      if (input.value !== shown) input.value = shown;
+      if (draft === null && document.activeElement === input) input.select();
+    };
+    pending.current = write;
+    const frame = requestAnimationFrame(write);
+    return () => {
+      cancelAnimationFrame(frame);
+      pending.current = null;
+    };
+  }, [shown, draft, inputRef]);
+  const writeNow = () => pending.current?.();
 
   return (
     <input
       ref={inputRef}
-      className={[
-        'cell-input',
-        inCellEdit && 'in-edit',
-        draft !== null && 'typing',
-        mark && `mark-${mark.severity}`,
-        locked && 'auto-total',
-      ]
+      className={['cell-input', inCellEdit && 'in-edit', draft !== null && 'typing', mark && `mark-${mark.severity}`]
         .filter(Boolean)
         .join(' ')}
       // No autofill or spelling for a figure: the browser's autofill agent also makes each focus ~5× slower.
       autoComplete="off"
       spellCheck={false}
-      value={shown}
       readOnly={locked}
       aria-label={cellDef(cellKey)!.name}
       aria-invalid={mark?.severity === 'error' || undefined}
       aria-describedby="cell-bar"
       onChange={(e) => setDraft({ key: cellKey, text: e.target.value })}
-      onKeyDown={onKeyDown}
+      onKeyDown={(e) => {
+        writeNow();
+        onKeyDown(e);
+      }}
+      onBeforeInput={writeNow}
+      onCompositionStart={writeNow}
       onFocus={(e) => {
         if (draft === null) e.target.select();
       }}
