@@ -1,8 +1,9 @@
 // Moving between the six sections without the mouse.
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { asCellKey, cellDef } from '../../src/shared/model/cells';
-import { documentTitle } from '../../src/shared/model/report';
+import { asCellKey, cellDef, type CellKey } from '../../src/shared/model/cells';
+import { documentTitle, valueAt } from '../../src/shared/model/report';
+import { GRIDS, moveFrom } from '../../src/renderer/src/report/gridModel';
 import { readReportJson } from '../../src/shared/model/report-json';
 
 test('Alt+1…6 jumps to a section and Alt+↑/↓ steps through them, from a table cell or a text box', async ({ page, app }) => {
@@ -102,4 +103,49 @@ test('a report opens with the keyboard where the author was: the text box and th
   // Typing goes in there at once.
   await page.keyboard.type('甲');
   await expect(part).toHaveValue(/^.{4}甲/s);
+});
+
+test('a figure typed straight after Enter goes into the next cell; an input method’s Enter picks its characters and stays in the cell', async ({
+  page,
+  app,
+}) => {
+  const seed = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));
+  if (!seed.ok) throw new Error(seed.error);
+  const added = app.services.library.add(seed.value);
+  if (!added.ok) throw new Error(added.error.message);
+  const stored = (key: CellKey) => {
+    const got = app.services.library.get(added.value.id);
+    if (!got.ok) throw new Error(got.error.message);
+    return valueAt(got.value.report, key);
+  };
+  await app.open();
+  await page
+    .getByRole('button', { name: documentTitle(seed.value) })
+    .first()
+    .click();
+  await page.keyboard.press('Alt+3');
+  const first = asCellKey('requests.received.natural')!;
+  const below = moveFrom(GRIDS.requests, first, 'down')!;
+  const further = moveFrom(GRIDS.requests, below, 'down')!;
+  const active = page.locator('.grid td.active');
+  const input = page.locator('.grid-frame .cell-input');
+  await page.locator(`td[data-cell="${first}"]`).click();
+  // No pause between the keys: the second figure replaces the next cell's, whatever the input showed an instant before.
+  await page.keyboard.type('12');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('7');
+  await page.keyboard.press('Enter');
+  await expect(active).toHaveAttribute('data-cell', further);
+  await expect.poll(() => [stored(first), stored(below)]).toEqual([12, 7]);
+
+  // Characters being composed by an input method: its Enter (a keydown marked as composing) picks them and stays.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: '3', selectionStart: 1, selectionEnd: 1 });
+  await input.evaluate((el) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true })));
+  await cdp.send('Input.insertText', { text: '3' });
+  await expect(active).toHaveAttribute('data-cell', further);
+  await expect(input).toHaveValue('3');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => stored(further)).toBe(3);
+  await expect(active).toHaveAttribute('data-cell', moveFrom(GRIDS.requests, further, 'down')!);
 });

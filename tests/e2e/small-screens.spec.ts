@@ -227,7 +227,8 @@ test.describe('at 1093×614 (125%)', () => {
     for (const { width, height } of pdfPageSizes(file)) expect([Math.round(width), Math.round(height)].sort()).toEqual([595, 842]);
     // After printing, the editor is as it was.
     await expect(page.locator('.print-view')).toHaveCount(0);
-    await expect(page.locator('td[data-cell="requests.received.natural"] input')).toBeFocused();
+    await expect(page.locator('td.active')).toHaveAttribute('data-cell', 'requests.received.natural');
+    await expect(page.locator('.grid-frame .cell-input')).toBeFocused();
   });
 
   test('成文日期 reads and shows 2025年1月20日 under an English browser', async ({ page, app }) => {
