@@ -130,10 +130,27 @@ test('a figure typed straight after Enter goes into the next cell; an input meth
   const active = page.locator('.grid td.active');
   const input = page.locator('.grid-frame .cell-input');
   await page.locator(`td[data-cell="${first}"]`).click();
-  // No pause between the keys: the second figure replaces the next cell's, whatever the input showed an instant before.
+  // A busy machine: the frame after the Enter comes only after the next key. The figure typed then replaces the next
+  // cell's, though the input had not yet been shown it.
+  await page.evaluate(() => {
+    const w = window as unknown as { releaseFrames: () => void };
+    const request = window.requestAnimationFrame.bind(window);
+    const cancel = window.cancelAnimationFrame.bind(window);
+    const held = new Map<number, FrameRequestCallback>();
+    let next = 1;
+    window.requestAnimationFrame = (callback) => (held.set(next, callback), next++);
+    window.cancelAnimationFrame = (id) => void held.delete(id);
+    w.releaseFrames = () => {
+      window.requestAnimationFrame = request;
+      window.cancelAnimationFrame = cancel;
+      for (const callback of held.values()) request(callback);
+    };
+  });
   await page.keyboard.type('12');
   await page.keyboard.press('Enter');
   await page.keyboard.type('7');
+  await page.evaluate(() => (window as unknown as { releaseFrames: () => void }).releaseFrames());
+  await expect(input).toHaveValue('7');
   await page.keyboard.press('Enter');
   await expect(active).toHaveAttribute('data-cell', further);
   await expect.poll(() => [stored(first), stored(below)]).toEqual([12, 7]);
