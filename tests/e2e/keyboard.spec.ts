@@ -4,6 +4,7 @@ import { test, expect } from './fixtures';
 import { asCellKey, cellDef, type CellKey } from '../../src/shared/model/cells';
 import { documentTitle, valueAt } from '../../src/shared/model/report';
 import { GRIDS, moveFrom } from '../../src/renderer/src/report/gridModel';
+import { SECTIONS } from '../../src/shared/template/gov2021';
 import { readReportJson } from '../../src/shared/model/report-json';
 
 test('Alt+1…6 jumps to a section and Alt+↑/↓ steps through them, from a table cell or a text box', async ({ page, app }) => {
@@ -124,6 +125,7 @@ test('a figure typed straight after Enter goes into the next cell; an input meth
     .first()
     .click();
   await page.keyboard.press('Alt+3');
+  await expect(page.locator('#section-heading')).toHaveText(SECTIONS.find((s) => s.id === 'requests')!.heading);
   const first = asCellKey('requests.received.natural')!;
   const below = moveFrom(GRIDS.requests, first, 'down')!;
   const further = moveFrom(GRIDS.requests, below, 'down')!;
@@ -165,4 +167,40 @@ test('a figure typed straight after Enter goes into the next cell; an input meth
   await page.keyboard.press('Enter');
   await expect.poll(() => stored(further)).toBe(3);
   await expect(active).toHaveAttribute('data-cell', moveFrom(GRIDS.requests, further, 'down')!);
+});
+
+test('F2 edits the figure in its cell: the caret at its end, ←/→ move it in the cell, Esc gives the figure back', async ({ page, app }) => {
+  const seed = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));
+  if (!seed.ok) throw new Error(seed.error);
+  const added = app.services.library.add(seed.value);
+  if (!added.ok) throw new Error(added.error.message);
+  await app.open();
+  await page
+    .getByRole('button', { name: documentTitle(seed.value) })
+    .first()
+    .click();
+  await page.keyboard.press('Alt+3');
+  await expect(page.locator('#section-heading')).toHaveText(SECTIONS.find((s) => s.id === 'requests')!.heading);
+  const key = asCellKey('requests.received.natural')!;
+  const figure = String(valueAt(seed.value, key));
+  const active = page.locator('.grid td.active');
+  const input = page.locator('.grid-frame .cell-input');
+  await page.locator(`td[data-cell="${key}"]`).click();
+  await page.keyboard.press('F2');
+  await page.keyboard.type('5');
+  await expect(input).toHaveValue(`${figure}5`);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('0');
+  await expect(input).toHaveValue(`${figure.slice(0, -1)}0${figure.slice(-1)}5`);
+  await expect(active).toHaveAttribute('data-cell', key);
+  await page.screenshot({ path: 'artifacts/e2e/grid-f2-edit.png' });
+  await page.keyboard.press('Escape');
+  await expect(input).toHaveValue(figure);
+  await expect(active).toHaveText(figure);
+  // Typing now replaces the figure again.
+  await page.keyboard.type('8');
+  await page.keyboard.press('Enter');
+  await expect(active).toHaveAttribute('data-cell', moveFrom(GRIDS.requests, key, 'down')!);
+  await expect(page.locator(`td[data-cell="${key}"]`)).toHaveText('8');
 });

@@ -221,8 +221,9 @@ export function TableGrid({ table }: { table: TableId }) {
       if (locked(active)) return;
       setInCellEdit(true);
       setDraft({ key: active, text: draft?.key === active ? draft.text : display(valueAt(s.report!, active)) });
+      // The caret at the end now, before the next key (the input already shows the cell's text): a rare key, its layout no matter.
       const input = inputRef.current!;
-      requestAnimationFrame(() => input.setSelectionRange(input.value.length, input.value.length));
+      input.setSelectionRange(input.value.length, input.value.length);
     } else if (e.key === 'Delete' && !editing) {
       e.preventDefault();
       const keys = [...selected].filter((k) => !locked(k));
