@@ -515,11 +515,12 @@ export class ReportLibrary {
           })
           .immediate();
       } catch (err) {
-        this.store.takeTouched();
         if (!(err instanceof Refused)) throw err;
       }
-      if (result?.ok) this.syncSoon();
-      this.listed.refresh(this.store.takeTouched());
+      if (result?.ok) {
+        this.syncSoon();
+        this.listed.wrote();
+      }
       return result!;
     });
   }
