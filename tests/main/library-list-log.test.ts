@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { ReportSummary } from '../../src/shared/api/contract';
 import type { ReportLibrary } from '../../src/main/services/library';
 import { sortByAgencyThenYear } from '../../src/main/services/library/list-cache';
-import { CHANGE_LOG_KEEPS } from '../../src/main/services/library/migrations';
+import { CHANGE_LOG_KEEPS, CHANGE_LOG_PRUNED_EVERY } from '../../src/main/services/library/migrations';
 import { ReportStore } from '../../src/main/services/library/report-sql';
 import { ManualClock, open, tempDir, value, type TempDir } from './helpers/library';
 
@@ -130,7 +130,7 @@ describe('the list kept in memory, while another program writes the file', () =>
     const busy = idOf('余杭区统计局', 2023);
     const touch = other.prepare('UPDATE reports SET revision = revision + 1 WHERE id = ?');
     other.transaction(() => {
-      for (let n = 0; n < CHANGE_LOG_KEEPS; n++) touch.run(busy);
+      for (let n = 0; n < CHANGE_LOG_KEEPS + CHANGE_LOG_PRUNED_EVERY; n++) touch.run(busy);
     })();
     expectListUpToDate();
     expect(value(library.list()).find((r) => r.id === renamed)?.agency).toBe('西湖区应急管理局');
