@@ -14,6 +14,8 @@ import { openLibrary, type ReportLibrary } from '../src/main/services/library';
 
 const REPORTS = 10_000;
 const EDITS = 500;
+/** Days whose first edit is timed, each with a fresh open and a backup of the whole library copied after it. */
+const DAYS = 3;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -159,23 +161,39 @@ async function measure(base: string, where: string): Promise<void> {
     );
     library.close();
 
-    // The day's first edit: a library opened on a day with no backup yet (its clock a day ahead).
-    const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
-    const opened = openLibrary(join(dir, 'library.db'), { now: () => tomorrow });
-    if (!opened.ok) throw new Error(opened.error.message);
-    const nextDay = opened.value.library;
-    const t0 = performance.now();
-    const first = nextDay.applyEdit(id, { cells: { 'requests.received.natural': -1 } });
-    const firstMs = performance.now() - t0;
-    if (!first.ok) throw new Error(first.error.message);
-    const t1 = performance.now();
-    const backup = await nextDay.dailyBackup;
-    if (!backup?.ok || !backup.value) throw new Error('no daily backup');
+    // The day's first edit, on DAYS days: each a library opened as the app opens it (holding it) on a day with no
+    // backup yet (its clock days ahead), the report opened before it is edited, as the author does.
+    const firsts: number[] = [];
+    const firstsCpu: number[] = [];
+    const copies: number[] = [];
+    for (let day = 1; day <= DAYS; day++) {
+      const at = new Date(Date.now() + day * 24 * 60 * 60 * 1000);
+      const opened = openLibrary(join(dir, 'library.db'), { now: () => at, holder: { program: 'bench' } });
+      if (!opened.ok) throw new Error(opened.error.message);
+      const nextDay = opened.value.library;
+      if (!nextDay.get(id).ok) throw new Error('cannot open the report');
+      firsts.push(
+        ...timed(
+          1,
+          () => {
+            const first = nextDay.applyEdit(id, { cells: { 'requests.received.natural': -day } });
+            if (!first.ok) throw new Error(first.error.message);
+          },
+          firstsCpu,
+        ),
+      );
+      const t1 = performance.now();
+      const backup = await nextDay.dailyBackup;
+      if (!backup?.ok || !backup.value) throw new Error('no daily backup');
+      copies.push(performance.now() - t1);
+      nextDay.close();
+    }
+    [firsts, firstsCpu, copies].forEach((x) => x.sort((a, b) => a - b));
     console.log(
-      `the day's first edit: ${fmt(firstMs)} (goal: not held up by the backup, ≤ 2 ms like any edit); ` +
-        `its backup of ${REPORTS} reports finished ${fmt(performance.now() - t1)} later, in the background`,
+      `the day's first edit (${DAYS} days): median ${fmt(percentile(firsts, 50))}, CPU median ${fmt(percentile(firstsCpu, 50))} ` +
+        `(goal: not held up by the backup, ≤ 2 ms like any edit); its backup of ${REPORTS} reports finished ` +
+        `${fmt(percentile(copies, 50))} later (median), in the background`,
     );
-    nextDay.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -14,6 +14,7 @@ import {
   createBackup,
   createBackupNow,
   listBackups,
+  openSnapshotReader,
   pruneBackups,
   startSnapshotBackup,
   type BackupFile,
@@ -33,7 +34,7 @@ import { importedStatus, isLocked, lockedMessage } from '../../../shared/model/s
 import { levelSchema, type Identity } from '../../../shared/model/identity';
 import { LEVELS, type Level, type NarrativeId } from '../../../shared/template/gov2021';
 import { checkMeta, checkPatch, checkReport } from './input';
-import type { Db, SqliteOptions } from './sqlite';
+import { startLog, type Db, type SqliteOptions } from './sqlite';
 import { Rounds } from './rounds';
 import { ReportStore, type StoredReport } from './report-sql';
 import { localToday } from '../../../shared/model/dates';
@@ -83,6 +84,14 @@ export class ReportLibrary {
   /** The local day whose backup is already taken (or not needed): later changes that day take none. */
   private backedUpDay: string | undefined;
   /**
+   * Made ready ahead of the day's first change (at opening, then after each
+   * day's backup), so that change only takes its snapshot: the connection the
+   * snapshot is read from (undefined while a copy holds it), and the days the
+   * backup folder holds a daily backup of.
+   */
+  private snapshotReader: Db | undefined;
+  private daysBackedUp: ReadonlySet<string> = new Set();
+  /**
    * The backup of the app's start, running in the background (resolves at
    * once with null when the library was opened without one). Await it before
    * closing; closing earlier abandons it.
@@ -117,6 +126,7 @@ export class ReportLibrary {
     });
     this.listed = new ReportList(this.store, () => db.pragma('data_version', { simple: true }) as number);
     this.openingBackup = settings.backupAtStart ? this.backupAtStart() : Promise.resolve(ok(null));
+    if (!settings.readOnly) this.readyForDailyBackup();
   }
 
   // ---- reading --------------------------------------------------------------
@@ -406,13 +416,43 @@ export class ReportLibrary {
   private startDailyBackup(now: Date = this.now()): void {
     const day = localToday(now);
     if (this.settings.readOnly || this.backedUpDay === day) return;
-    if (this.store.isEmpty()) return;
     const { backupDir, databasePath } = this.settings;
+    // Tried once a day: a folder that refuses backups must not make every save slow.
     this.backedUpDay = day;
-    if (listBackups(backupDir, databasePath).some((b) => b.kind === 'daily' && localToday(b.takenAt) === day)) return;
-    this.dailyBackup = startSnapshotBackup({ databasePath, dir: backupDir, at: now, kind: 'daily', options: this.settings }).then((made) =>
-      this.kept(made),
-    );
+    if (this.daysBackedUp.has(day)) return;
+    const reader = this.snapshotReader ?? openSnapshotReader(databasePath, this.settings);
+    this.snapshotReader = undefined;
+    const copying = startSnapshotBackup(reader, { databasePath, dir: backupDir, at: now, kind: 'daily', options: this.settings });
+    if (!copying) {
+      // Nothing to keep yet (a new library): the day's next change, once there is something, takes it.
+      this.backedUpDay = undefined;
+      this.snapshotReader = reader;
+      return;
+    }
+    this.dailyBackup = copying.then((made) => {
+      const kept = this.kept(made);
+      this.readyForDailyBackup(reader);
+      return kept;
+    });
+  }
+
+  /**
+   * Opens the snapshot's connection (or keeps `finished`, the one a copy is
+   * done with) and lists the days backed up, ahead of the next day's first
+   * change. A connection that cannot be opened now is tried again then.
+   */
+  private readyForDailyBackup(finished?: Db): void {
+    const wanted = !this.closed && !this.snapshotReader;
+    // Not one left in its transaction: its copy failed half-way, and so did ending it.
+    const reused = wanted && finished && !finished.inTransaction ? finished : undefined;
+    if (finished && !reused) finished.close();
+    if (!wanted) return;
+    this.daysBackedUp = new Set(this.listBackups().flatMap((b) => (b.kind === 'daily' ? [localToday(b.takenAt)] : [])));
+    try {
+      this.snapshotReader = reused ?? openSnapshotReader(this.settings.databasePath, this.settings);
+    } catch {
+      // The day's first change opens it, and says so if it still fails.
+    }
   }
 
   /** Resolves once the backups under way (the start's, the day's) are finished: wait for it before closing. */
@@ -447,8 +487,10 @@ export class ReportLibrary {
   close(): void {
     if (this.closed) return;
     // Another process may keep the file open, so SQLite's checkpoint at the last close may not run here.
-    this.syncSaves();
+    this.syncSaves(true);
     this.closed = true;
+    // A copy under way keeps its connection and closes it when done (readyForDailyBackup).
+    this.snapshotReader?.close();
     this.db.close();
     this.settings.onClose?.();
   }
@@ -460,15 +502,17 @@ export class ReportLibrary {
    * copies it into the file and fsyncs that. Runs a fixed delay after the
    * first save not yet synced (not after the last, so steady typing cannot put
    * it off); where a reader's snapshot (a backup being copied) holds part of
-   * the log back, it is tried again after the same delay.
+   * the log back, it is tried again after the same delay. Once all of the log
+   * is copied, the log is started again here (`startLog`), not in the next save.
    */
-  syncSaves(): void {
+  syncSaves(closing = false): void {
     clearTimeout(this.syncTimer);
     this.syncTimer = undefined;
     if (this.closed || this.settings.readOnly) return;
     try {
       const [result] = this.db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
       if (result && result.checkpointed < result.log) this.syncSoon();
+      else if (!closing) startLog(this.db);
     } catch {
       // A busy or failing disk: the next save tries again, and the saves are in the log meanwhile.
     }
