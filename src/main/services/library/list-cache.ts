@@ -29,6 +29,8 @@ export class ReportList {
   private rows = new Map<number, ReportSummary>();
   /** Every report (the recycle bin's too) in the order shown; undefined when it must be sorted again. */
   private sorted: ReportSummary[] | undefined;
+  /** Where each report stands in `sorted`, made on first need: thousands of rows reread must not each search the list. */
+  private places: Map<number, number> | undefined;
   /** The data_version the rows were brought up to date at; undefined before the first list. */
   private version: number | undefined;
   /** The change log's newest entry the rows include; undefined when there was none to go from (the next change reads all). */
@@ -64,7 +66,7 @@ export class ReportList {
         this.logged = since.newest;
       } else {
         this.rows = new Map(this.store.summaries('', true).map((r) => [r.id, r]));
-        this.sorted = undefined;
+        this.unsort();
         this.logged = this.store.newestLogged();
       }
     });
@@ -77,10 +79,21 @@ export class ReportList {
     const now = this.store.summary(id);
     if (now) this.rows.set(id, now);
     else this.rows.delete(id);
-    const place = was && now && was.agency === now.agency && was.year === now.year ? this.sorted?.indexOf(was) : -1;
     // Same place in the order (a save, a status): replaced where it stands; otherwise sorted again.
-    if (this.sorted && place !== undefined && place >= 0) this.sorted[place] = now!;
-    else this.sorted = undefined;
+    const place = was && now && was.agency === now.agency && was.year === now.year ? this.placeOf(id) : undefined;
+    if (place === undefined) this.unsort();
+    else this.sorted![place] = now!;
+  }
+
+  private placeOf(id: number): number | undefined {
+    if (!this.sorted) return undefined;
+    this.places ??= new Map(this.sorted.map((r, i) => [r.id, i]));
+    return this.places.get(id);
+  }
+
+  private unsort(): void {
+    this.sorted = undefined;
+    this.places = undefined;
   }
 }
 
