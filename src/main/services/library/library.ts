@@ -491,6 +491,7 @@ export class ReportLibrary {
     this.closed = true;
     // A copy under way keeps its connection and closes it when done (readyForDailyBackup).
     this.snapshotReader?.close();
+    this.snapshotReader = undefined;
     this.db.close();
     this.settings.onClose?.();
   }
