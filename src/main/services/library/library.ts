@@ -87,10 +87,12 @@ export class ReportLibrary {
    * Made ready ahead of the day's first change (at opening, then after each
    * day's backup), so that change only takes its snapshot: the connection the
    * snapshot is read from (undefined while a copy holds it), and the days the
-   * backup folder holds a daily backup of.
+   * backup folder holds a daily backup of, with the data_version they were
+   * listed at (another program takes its day's backup just before it commits:
+   * once data_version moves, the folder is listed again).
    */
   private snapshotReader: Db | undefined;
-  private daysBackedUp: ReadonlySet<string> = new Set();
+  private daysBackedUp: { days: ReadonlySet<string>; version: number } | undefined;
   /**
    * The backup of the app's start, running in the background (resolves at
    * once with null when the library was opened without one). Await it before
@@ -124,7 +126,7 @@ export class ReportLibrary {
           .filter((r) => r.year === year && r.kind === 'report')
           .map((r) => ({ agency: r.agency, load: () => this.store.load(r.id)?.report })),
     });
-    this.listed = new ReportList(this.store, () => db.pragma('data_version', { simple: true }) as number);
+    this.listed = new ReportList(this.store, () => this.dataVersion());
     this.openingBackup = settings.backupAtStart ? this.backupAtStart() : Promise.resolve(ok(null));
     if (!settings.readOnly) this.readyForDailyBackup();
   }
@@ -419,7 +421,8 @@ export class ReportLibrary {
     const { backupDir, databasePath } = this.settings;
     // Tried once a day: a folder that refuses backups must not make every save slow.
     this.backedUpDay = day;
-    if (this.daysBackedUp.has(day)) return;
+    if (this.daysBackedUp?.version !== this.dataVersion()) this.listDaysBackedUp();
+    if (this.daysBackedUp?.days.has(day)) return;
     const reader = this.snapshotReader ?? openSnapshotReader(databasePath, this.settings);
     this.snapshotReader = undefined;
     const copying = startSnapshotBackup(reader, { databasePath, dir: backupDir, at: now, kind: 'daily', options: this.settings });
@@ -447,12 +450,23 @@ export class ReportLibrary {
     const reused = wanted && finished && !finished.inTransaction ? finished : undefined;
     if (finished && !reused) finished.close();
     if (!wanted) return;
-    this.daysBackedUp = new Set(this.listBackups().flatMap((b) => (b.kind === 'daily' ? [localToday(b.takenAt)] : [])));
+    this.listDaysBackedUp();
     try {
       this.snapshotReader = reused ?? openSnapshotReader(this.settings.databasePath, this.settings);
     } catch {
       // The day's first change opens it, and says so if it still fails.
     }
+  }
+
+  private listDaysBackedUp(): void {
+    const version = this.dataVersion();
+    const days = new Set(this.listBackups().flatMap((b) => (b.kind === 'daily' ? [localToday(b.takenAt)] : [])));
+    this.daysBackedUp = { days, version };
+  }
+
+  /** Moves when another connection (another program) commits to the file; never for this library's own commits. */
+  private dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
   }
 
   /** Resolves once the backups under way (the start's, the day's) are finished: wait for it before closing. */
