@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import {
   APPLICATION_ID,
+  CHANGE_LOG_KEEPS,
+  CHANGE_LOG_PRUNED_EVERY,
   MIGRATIONS,
   SCHEMA_VERSION,
   migrate,
@@ -192,6 +194,48 @@ const CASES: Record<number, MigrationCase> = {
       expect(db.prepare('SELECT count(*) AS n FROM round_events').get()).toEqual({ n: 0 });
       db.prepare('DELETE FROM reports WHERE id = ?').run(sum);
       expect(db.prepare('SELECT count(*) AS n FROM report_members').get()).toEqual({ n: 0 });
+    },
+  },
+  7: {
+    seed(db) {
+      db.prepare(
+        "INSERT INTO reports (agency, year, level, format, created_at, updated_at) VALUES ('某局', 2023, '县区部门', 'gov-info-disclosure/2021', 't', 't')",
+      ).run();
+    },
+    check(db) {
+      const logged = () =>
+        (db.prepare('SELECT report_id FROM report_changes ORDER BY seq').all() as { report_id: number }[]).map((r) => r.report_id);
+      // The reports already there are in no entry: a list kept in memory reads every row until the log has one.
+      expect(logged()).toEqual([]);
+      const insert = db.prepare(
+        "INSERT INTO reports (agency, year, level, format, created_at, updated_at) VALUES ('某局', 2024, '县区部门', 'gov-info-disclosure/2021', 't', 't')",
+      );
+      const second = Number(insert.run().lastInsertRowid);
+      db.prepare("UPDATE reports SET status = '定稿' WHERE id = 1").run();
+      db.prepare('UPDATE reports SET id = 50 WHERE id = ?').run(second);
+      // Writes elsewhere change nothing the list shows: not logged.
+      db.prepare("INSERT INTO cells (report_id, key, value) VALUES (1, 'requests.received.natural', 3)").run();
+      db.prepare('DELETE FROM reports WHERE id = 1').run();
+      // Insert, update, a changed id (both ids), delete: in the order written.
+      expect(logged()).toEqual([second, 1, second, 50, 1]);
+      const nonces = db.prepare('SELECT DISTINCT nonce FROM report_changes').all();
+      expect(nonces).toHaveLength(5);
+      // Bounded: the oldest entries go once the log holds more than it keeps (pruned every so many entries).
+      const touch = db.prepare("UPDATE reports SET updated_at = 'u' WHERE id = 50");
+      db.transaction(() => {
+        for (let n = 0; n < 3 * CHANGE_LOG_KEEPS; n++) touch.run();
+      })();
+      const { n, oldest, newest } = db
+        .prepare('SELECT count(*) AS n, min(seq) AS oldest, max(seq) AS newest FROM report_changes')
+        .get() as {
+        n: number;
+        oldest: number;
+        newest: number;
+      };
+      expect(newest).toBe(5 + 3 * CHANGE_LOG_KEEPS);
+      expect(n).toBe(newest - oldest + 1);
+      expect(n).toBeGreaterThanOrEqual(CHANGE_LOG_KEEPS);
+      expect(n).toBeLessThan(CHANGE_LOG_KEEPS + CHANGE_LOG_PRUNED_EVERY);
     },
   },
 };

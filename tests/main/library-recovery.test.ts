@@ -2,7 +2,18 @@
 // Every damaged file must be kept aside byte for byte, never deleted.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { valueAt } from '../../src/shared/model/report';
 import { openLibrary, type ReportLibrary } from '../../src/main/services/library';
@@ -258,6 +269,53 @@ describe('backups', () => {
     };
     copy.close();
     expect(edited.n).toBe(0);
+  });
+
+  it("holds the day's snapshot connection open ahead, only while the library is open, even when it closes mid-copy", async () => {
+    // This process's open handles on the library file (Linux lists them under /proc/self/fd).
+    const handles = () =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(join('/proc/self/fd', fd)) === realpathSync(tmp.dbPath);
+        } catch {
+          return false;
+        }
+      }).length;
+    const { library } = await open(tmp.dbPath, { now: clock.now });
+    const ids = Array.from({ length: 60 }, () => value(library.add(seedReport())).id);
+    // The first day's backup (taken at its second change, the first with a report to keep), finished.
+    await library.backupsDone();
+    // The library's connection and the one the next day's snapshot will be read from, opened before any change needs it.
+    expect(handles()).toBe(2);
+    clock.advanceMinutes(24 * 60);
+    value(library.applyEdit(ids[0]!, { meta: { agency: '今天第一次修改' } }));
+    const copying = library.dailyBackup!;
+    library.close();
+    // The copy keeps its connection until it is done (and SQLite the closed one's handle, while locks on the file remain), then
+    // none is left, and the backup is whole.
+    expect(handles()).toBeGreaterThan(0);
+    const backup = value(await copying)!;
+    expect(handles()).toBe(0);
+    expect(integrityOf(backup.path)).toBe('ok');
+    expect(agencyIn(backup.path, ids[0]!)).toBe('余杭区统计局');
+  });
+
+  it("counts the day's backup another program took after this one opened: one a day, as the day found the library", async () => {
+    const { library: app } = await open(tmp.dbPath, { now: clock.now });
+    const { id } = value(app.add(seedReport()));
+    await app.backupsDone();
+    clock.advanceMinutes(24 * 60);
+    // The next morning, before the app's first change, a command changes the library and takes the day's backup.
+    const { library: command } = await open(tmp.dbPath, { now: clock.now });
+    value(command.applyEdit(id, { meta: { agency: '命令行修改' } }));
+    await command.backupsDone();
+    command.close();
+    expect(backups()).toHaveLength(1);
+    value(app.applyEdit(id, { meta: { agency: '程序修改' } }));
+    await app.backupsDone();
+    app.close();
+    expect(backups()).toHaveLength(1);
+    expect(agencyIn(join(backupDir(), backups()[0]!), id)).toBe('余杭区统计局');
   });
 
   it('keeps one backup for each of the newest 14 days the library was written, however long ago', async () => {

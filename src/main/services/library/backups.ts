@@ -5,6 +5,7 @@
 // state before that day's first change), the newest N days of them; and one
 // at each start of the app, the newest few of them.
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { describeFsError } from '../fs/files';
@@ -119,36 +120,59 @@ export async function createBackup(db: Db, backup: BackupOf): Promise<Result<Bac
 const PAGES_PER_STEP = 256;
 
 /**
- * A backup of the library as it stands now, copied in the background. A
- * second, read-only connection opens a read transaction before this returns:
- * in WAL mode that transaction sees exactly the commits made before it, for as
- * long as it stays open, whatever is committed after it. The copy is taken from
- * it step by step (SQLite's online backup API) and the transaction ends only
- * when the copy is complete. So a caller that starts this before writing gets a
- * backup without that write, and the write need not wait for the copy.
+ * The read-only connection a snapshot backup reads from. Opening it (the file,
+ * its schema) is the slow part of starting one, so the library opens it ahead.
  */
-export function startSnapshotBackup(backup: BackupOf): Promise<Result<BackupFile>> {
+export function openSnapshotReader(databasePath: string, options: SqliteOptions): Db {
+  const reader = openSqlite(databasePath, { ...options, readonly: true, fileMustExist: true });
+  try {
+    // Its first read parses the schema: now, not in the snapshot's read (outside a transaction, it holds no snapshot).
+    reader.prepare(SNAPSHOT_READ).get();
+  } catch (err) {
+    reader.close();
+    throw err;
+  }
+  return reader;
+}
+
+/** The snapshot's one read: a deferred transaction takes its snapshot there. */
+const SNAPSHOT_READ = 'SELECT 1 FROM reports LIMIT 1';
+
+/**
+ * A backup of the library as it stands now, copied in the background. The
+ * reader (a second, read-only connection) opens a read transaction before this
+ * returns: in WAL mode that transaction sees exactly the commits made before
+ * it, for as long as it stays open, whatever is committed after it. The copy is
+ * taken from it step by step (SQLite's online backup API) and the transaction
+ * ends only when the copy is complete. So a caller that starts this before
+ * writing gets a backup without that write, and the write need not wait for
+ * the copy. Undefined, with no transaction left open, when the library holds
+ * no report: nothing worth a backup yet. The reader stays open, for the next.
+ */
+export function startSnapshotBackup(reader: Db, backup: BackupOf): Promise<Result<BackupFile>> | undefined {
   const target = backupTarget(backup);
   const temp = target + TEMP_SUFFIX;
-  let reader: Db | undefined;
   try {
-    reader = openSqlite(backup.databasePath, { ...backup.options, readonly: true, fileMustExist: true });
     reader.exec('BEGIN');
     // A deferred transaction takes its snapshot at its first read: now, before the caller writes (one row is enough).
-    reader.prepare('SELECT 1 FROM reports LIMIT 1').get();
-    rmSync(temp, { force: true });
+    if (reader.prepare(SNAPSHOT_READ).get() === undefined) {
+      reader.exec('COMMIT');
+      return undefined;
+    }
   } catch (err) {
-    reader?.close();
+    if (reader.inTransaction) reader.exec('ROLLBACK');
     return Promise.resolve(backupFailed(err, target));
   }
-  const snapshot = reader;
   return (async () => {
     try {
-      await snapshot.backup(temp, { progress: () => PAGES_PER_STEP });
+      // The snapshot is held: clearing the way and starting the copy (file-system work) wait until the caller has written.
+      await nextTurn();
+      rmSync(temp, { force: true });
+      await reader.backup(temp, { progress: () => PAGES_PER_STEP });
     } catch (err) {
       return backupFailed(err, target);
     } finally {
-      snapshot.close();
+      if (reader.open && reader.inTransaction) reader.exec('COMMIT');
     }
     return finishBackup(target, backup);
   })();

@@ -14,6 +14,7 @@ import {
   createBackup,
   createBackupNow,
   listBackups,
+  openSnapshotReader,
   pruneBackups,
   startSnapshotBackup,
   type BackupFile,
@@ -33,7 +34,7 @@ import { importedStatus, isLocked, lockedMessage } from '../../../shared/model/s
 import { levelSchema, type Identity } from '../../../shared/model/identity';
 import { LEVELS, type Level, type NarrativeId } from '../../../shared/template/gov2021';
 import { checkMeta, checkPatch, checkReport } from './input';
-import type { Db, SqliteOptions } from './sqlite';
+import { startLog, type Db, type SqliteOptions } from './sqlite';
 import { Rounds } from './rounds';
 import { ReportStore, type StoredReport } from './report-sql';
 import { localToday } from '../../../shared/model/dates';
@@ -83,6 +84,16 @@ export class ReportLibrary {
   /** The local day whose backup is already taken (or not needed): later changes that day take none. */
   private backedUpDay: string | undefined;
   /**
+   * Made ready ahead of the day's first change (at opening, then after each
+   * day's backup), so that change only takes its snapshot: the connection the
+   * snapshot is read from (undefined while a copy holds it), and the days the
+   * backup folder holds a daily backup of, with the data_version they were
+   * listed at (another program takes its day's backup just before it commits:
+   * once data_version moves, the folder is listed again).
+   */
+  private snapshotReader: Db | undefined;
+  private daysBackedUp: { days: ReadonlySet<string>; version: number } | undefined;
+  /**
    * The backup of the app's start, running in the background (resolves at
    * once with null when the library was opened without one). Await it before
    * closing; closing earlier abandons it.
@@ -115,8 +126,9 @@ export class ReportLibrary {
           .filter((r) => r.year === year && r.kind === 'report')
           .map((r) => ({ agency: r.agency, load: () => this.store.load(r.id)?.report })),
     });
-    this.listed = new ReportList(this.store, () => db.pragma('data_version', { simple: true }) as number);
+    this.listed = new ReportList(this.store, () => this.dataVersion());
     this.openingBackup = settings.backupAtStart ? this.backupAtStart() : Promise.resolve(ok(null));
+    if (!settings.readOnly) this.readyForDailyBackup();
   }
 
   // ---- reading --------------------------------------------------------------
@@ -406,13 +418,55 @@ export class ReportLibrary {
   private startDailyBackup(now: Date = this.now()): void {
     const day = localToday(now);
     if (this.settings.readOnly || this.backedUpDay === day) return;
-    if (this.store.isEmpty()) return;
     const { backupDir, databasePath } = this.settings;
+    // Tried once a day: a folder that refuses backups must not make every save slow.
     this.backedUpDay = day;
-    if (listBackups(backupDir, databasePath).some((b) => b.kind === 'daily' && localToday(b.takenAt) === day)) return;
-    this.dailyBackup = startSnapshotBackup({ databasePath, dir: backupDir, at: now, kind: 'daily', options: this.settings }).then((made) =>
-      this.kept(made),
-    );
+    if (this.daysBackedUp?.version !== this.dataVersion()) this.listDaysBackedUp();
+    if (this.daysBackedUp?.days.has(day)) return;
+    const reader = this.snapshotReader ?? openSnapshotReader(databasePath, this.settings);
+    this.snapshotReader = undefined;
+    const copying = startSnapshotBackup(reader, { databasePath, dir: backupDir, at: now, kind: 'daily', options: this.settings });
+    if (!copying) {
+      // Nothing to keep yet (a new library): the day's next change, once there is something, takes it.
+      this.backedUpDay = undefined;
+      this.snapshotReader = reader;
+      return;
+    }
+    this.dailyBackup = copying.then((made) => {
+      const kept = this.kept(made);
+      this.readyForDailyBackup(reader);
+      return kept;
+    });
+  }
+
+  /**
+   * Opens the snapshot's connection (or keeps `finished`, the one a copy is
+   * done with) and lists the days backed up, ahead of the next day's first
+   * change. A connection that cannot be opened now is tried again then.
+   */
+  private readyForDailyBackup(finished?: Db): void {
+    const wanted = !this.closed && !this.snapshotReader;
+    // Not one left in its transaction: its copy failed half-way, and so did ending it.
+    const reused = wanted && finished && !finished.inTransaction ? finished : undefined;
+    if (finished && !reused) finished.close();
+    if (!wanted) return;
+    this.listDaysBackedUp();
+    try {
+      this.snapshotReader = reused ?? openSnapshotReader(this.settings.databasePath, this.settings);
+    } catch {
+      // The day's first change opens it, and says so if it still fails.
+    }
+  }
+
+  private listDaysBackedUp(): void {
+    const version = this.dataVersion();
+    const days = new Set(this.listBackups().flatMap((b) => (b.kind === 'daily' ? [localToday(b.takenAt)] : [])));
+    this.daysBackedUp = { days, version };
+  }
+
+  /** Moves when another connection (another program) commits to the file; never for this library's own commits. */
+  private dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
   }
 
   /** Resolves once the backups under way (the start's, the day's) are finished: wait for it before closing. */
@@ -447,8 +501,11 @@ export class ReportLibrary {
   close(): void {
     if (this.closed) return;
     // Another process may keep the file open, so SQLite's checkpoint at the last close may not run here.
-    this.syncSaves();
+    this.syncSaves(true);
     this.closed = true;
+    // A copy under way keeps its connection and closes it when done (readyForDailyBackup).
+    this.snapshotReader?.close();
+    this.snapshotReader = undefined;
     this.db.close();
     this.settings.onClose?.();
   }
@@ -460,15 +517,17 @@ export class ReportLibrary {
    * copies it into the file and fsyncs that. Runs a fixed delay after the
    * first save not yet synced (not after the last, so steady typing cannot put
    * it off); where a reader's snapshot (a backup being copied) holds part of
-   * the log back, it is tried again after the same delay.
+   * the log back, it is tried again after the same delay. Once all of the log
+   * is copied, the log is started again here (`startLog`), not in the next save.
    */
-  syncSaves(): void {
+  syncSaves(closing = false): void {
     clearTimeout(this.syncTimer);
     this.syncTimer = undefined;
     if (this.closed || this.settings.readOnly) return;
     try {
       const [result] = this.db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
       if (result && result.checkpointed < result.log) this.syncSoon();
+      else if (!closing) startLog(this.db);
     } catch {
       // A busy or failing disk: the next save tries again, and the saves are in the log meanwhile.
     }
@@ -515,11 +574,12 @@ export class ReportLibrary {
           })
           .immediate();
       } catch (err) {
-        this.store.takeTouched();
         if (!(err instanceof Refused)) throw err;
       }
-      if (result?.ok) this.syncSoon();
-      this.listed.refresh(this.store.takeTouched());
+      if (result?.ok) {
+        this.syncSoon();
+        this.listed.wrote();
+      }
       return result!;
     });
   }

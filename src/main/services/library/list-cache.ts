@@ -1,10 +1,13 @@
 // The library's list kept in memory, in the order it is shown. At 10,000
 // reports, reading every row and building its object takes longer than a
 // frame; the list changes by one report at a time. So the rows are read once,
-// each write of this library updates the rows it touched (one row each), and a
-// commit by another process (`PRAGMA data_version` moves) reads them all again.
+// and after that only the rows of the reports written since: the change log
+// (migration 7: triggers on `reports`, so every program that writes the file
+// logs there) names them, for this library's writes and another program's
+// alike. When the log cannot say (it no longer reaches back to the entry last
+// read, the file was replaced, the log is missing), every row is read again.
 import type { ReportSummary } from '../../../shared/api/contract';
-import type { ReportStore } from './report-sql';
+import type { LogEntry, ReportStore } from './report-sql';
 
 const collator = new Intl.Collator('zh-CN');
 
@@ -26,8 +29,14 @@ export class ReportList {
   private rows = new Map<number, ReportSummary>();
   /** Every report (the recycle bin's too) in the order shown; undefined when it must be sorted again. */
   private sorted: ReportSummary[] | undefined;
-  /** The data_version the rows were read at; undefined before the first list. */
+  /** Where each report stands in `sorted`, made on first need: thousands of rows reread must not each search the list. */
+  private places: Map<number, number> | undefined;
+  /** The data_version the rows were brought up to date at; undefined before the first list. */
   private version: number | undefined;
+  /** The change log's newest entry the rows include; undefined when there was none to go from (the next change reads all). */
+  private logged: LogEntry | undefined;
+  /** This library committed a write since: data_version moves only for other connections' commits. */
+  private written = false;
 
   constructor(
     private readonly store: ReportStore,
@@ -36,34 +45,55 @@ export class ReportList {
 
   /** The reports in the order shown: those outside the recycle bin, or all of them. */
   all(includeDeleted: boolean): ReportSummary[] {
-    const version = this.dataVersion();
-    if (version !== this.version) {
-      this.rows = new Map(this.store.summaries('', true).map((r) => [r.id, r]));
-      this.sorted = undefined;
-      this.version = version;
-    }
+    this.update();
     this.sorted ??= sortByAgencyThenYear([...this.rows.values()]);
     return includeDeleted ? [...this.sorted] : this.sorted.filter((r) => r.deletedAt === null);
   }
 
-  /** After this library committed a write: the rows it touched, read again. */
-  refresh(ids: ReadonlySet<number>): void {
-    if (this.version === undefined || ids.size === 0) return;
-    // Another process committed too since the rows were read: read them all at the next list.
-    if (this.dataVersion() !== this.version) {
-      this.version = undefined;
-      return;
-    }
-    for (const id of ids) {
-      const was = this.rows.get(id);
-      const now = this.store.summary(id);
-      if (now) this.rows.set(id, now);
-      else this.rows.delete(id);
-      const place = was && now && was.agency === now.agency && was.year === now.year ? this.sorted?.indexOf(was) : -1;
-      // Same place in the order (a save, a status): replaced where it stands; otherwise sorted again.
-      if (this.sorted && place !== undefined && place >= 0) this.sorted[place] = now!;
-      else this.sorted = undefined;
-    }
+  /** After this library committed a write: its rows are read at the next list, from the log like any other. */
+  wrote(): void {
+    this.written = true;
+  }
+
+  private update(): void {
+    // Read before the rows: a commit landing in between is then seen again at the next list, never missed.
+    const version = this.dataVersion();
+    if (version === this.version && !this.written) return;
+    this.store.reading(() => {
+      const since = this.version !== undefined && this.logged ? this.store.loggedSince(this.logged) : undefined;
+      if (since) {
+        for (const id of since.ids) this.reread(id);
+        this.logged = since.newest;
+      } else {
+        this.rows = new Map(this.store.summaries('', true).map((r) => [r.id, r]));
+        this.unsort();
+        this.logged = this.store.newestLogged();
+      }
+    });
+    this.version = version;
+    this.written = false;
+  }
+
+  private reread(id: number): void {
+    const was = this.rows.get(id);
+    const now = this.store.summary(id);
+    if (now) this.rows.set(id, now);
+    else this.rows.delete(id);
+    // Same place in the order (a save, a status): replaced where it stands; otherwise sorted again.
+    const place = was && now && was.agency === now.agency && was.year === now.year ? this.placeOf(id) : undefined;
+    if (place === undefined) this.unsort();
+    else this.sorted![place] = now!;
+  }
+
+  private placeOf(id: number): number | undefined {
+    if (!this.sorted) return undefined;
+    this.places ??= new Map(this.sorted.map((r, i) => [r.id, i]));
+    return this.places.get(id);
+  }
+
+  private unsort(): void {
+    this.sorted = undefined;
+    this.places = undefined;
   }
 }
 

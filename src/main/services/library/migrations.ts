@@ -11,6 +11,21 @@ type Db = BetterSqlite3.Database;
 /** "NBAO": marks a SQLite file as a nianbao library, so a foreign database is recognised. */
 export const APPLICATION_ID = 0x4e42414f;
 
+/**
+ * Entries the change log keeps behind its newest. A list kept in memory that
+ * has fallen further behind (another program wrote thousands of reports since
+ * it last looked) reads every row again, which then costs about as much as
+ * rereading that many rows one by one; a few thousand entries are a few
+ * hundred kilobytes. Written into migration 7's trigger: changing it takes a
+ * new migration.
+ */
+export const CHANGE_LOG_KEEPS = 4096;
+/**
+ * The log is pruned once every this many entries, not at each: a delete at
+ * each save would write one more page into every save's commit.
+ */
+export const CHANGE_LOG_PRUNED_EVERY = 256;
+
 export interface Migration {
   version: number;
   /** What the migration changes, for the commit log and the test names. */
@@ -182,6 +197,39 @@ export const MIGRATIONS: readonly Migration[] = [
           note TEXT
         ) STRICT;
         CREATE INDEX round_events_by_body ON round_events (body_id, id);
+      `);
+    },
+  },
+  {
+    version: 7,
+    description: 'a log of the reports written, so a list kept in memory rereads only the rows another program changed',
+    up(db) {
+      // Triggers, so every program that writes the file logs what it wrote, whether it knows of the log or not.
+      // `seq` is the rowid, one above the newest entry, which pruning never deletes: rising without AUTOINCREMENT
+      // (whose counter would be one more page written by every save). `nonce` tells an entry from another of the
+      // same seq: a file restored from a backup numbers its next entries again from the backup's newest, so a seq
+      // alone cannot say the log is the one the list read.
+      // The list shows only columns of `reports` (ReportStore.summaries): no other table's writes are logged.
+      // A migration that rebuilds `reports` (DROP TABLE) drops these triggers with it and must create them again.
+      db.exec(`
+        CREATE TABLE report_changes (
+          seq INTEGER PRIMARY KEY,
+          report_id INTEGER NOT NULL,
+          nonce INTEGER NOT NULL DEFAULT (random())
+        ) STRICT;
+        CREATE TRIGGER reports_logged_insert AFTER INSERT ON reports BEGIN
+          INSERT INTO report_changes (report_id) VALUES (new.id);
+        END;
+        CREATE TRIGGER reports_logged_update AFTER UPDATE ON reports BEGIN
+          INSERT INTO report_changes (report_id) SELECT old.id WHERE old.id <> new.id;
+          INSERT INTO report_changes (report_id) VALUES (new.id);
+        END;
+        CREATE TRIGGER reports_logged_delete AFTER DELETE ON reports BEGIN
+          INSERT INTO report_changes (report_id) VALUES (old.id);
+        END;
+        CREATE TRIGGER report_changes_bounded AFTER INSERT ON report_changes WHEN new.seq % ${CHANGE_LOG_PRUNED_EVERY} = 0 BEGIN
+          DELETE FROM report_changes WHERE seq <= new.seq - ${CHANGE_LOG_KEEPS};
+        END;
       `);
     },
   },

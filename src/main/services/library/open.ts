@@ -14,7 +14,7 @@ import { isDamage, storageFailure } from './errors';
 import { DAMAGE_DESCRIPTION, inspectFile, type DamageKind } from './health';
 import { ReportLibrary, type LibrarySettings } from './library';
 import { APPLICATION_ID, SCHEMA_VERSION, migrate } from './migrations';
-import { integrityOk, openSqlite, type Db, type SqliteOptions } from './sqlite';
+import { integrityOk, openSqlite, startLog, type Db, type SqliteOptions } from './sqlite';
 import { localMinute } from '../../../shared/model/dates';
 import { fileStamp } from './time';
 import { claimLibrary, type Holder, type LibraryLock } from './lock';
@@ -118,8 +118,18 @@ export function openLibrary(path: string, options: OpenOptions = {}): Result<Ope
   if (opened.kind === 'damaged')
     return fail('damaged', `资料库文件损坏，且无法从备份恢复：请把文件夹 ${dirname(databasePath)} 交给技术人员检查`);
 
+  // The program that edits the library while it runs: its first save need not start the log (a command's one save may).
+  if (lock) startLogOrNot(opened.db);
   const library = new ReportLibrary(opened.db, lock ? { ...settings, onClose: () => lock.release() } : settings);
   return ok({ library, ...(recovery ? { recovery } : {}), ...(lock ? { lock } : {}) });
+}
+
+function startLogOrNot(db: Db): void {
+  try {
+    startLog(db);
+  } catch {
+    // A busy or failing disk: the first save starts the log, and says so if it fails too.
+  }
 }
 
 /** The hold on the library; none where the lock file cannot be made (the library still opens: SQLite keeps each save whole). */

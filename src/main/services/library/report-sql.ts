@@ -74,9 +74,19 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** An entry of the change log (migration 7): which entry, told apart from another of the same seq by its nonce. */
+export interface LogEntry {
+  seq: number;
+  nonce: number;
+}
+
+/** What the change log holds after an entry: the reports written since, and its newest entry. */
+export interface LoggedSince {
+  ids: ReadonlySet<number>;
+  newest: LogEntry;
+}
+
 export class ReportStore {
-  /** Reports whose list row (identity, status, times) a write changed since the last takeTouched. */
-  private touched = new Set<number>();
   private readonly byId;
   private readonly insertReport;
   private readonly upsertCell;
@@ -128,11 +138,45 @@ export class ReportStore {
       .raw(true);
   }
 
-  /** The reports whose list row changed since the last call, for the list kept in memory. */
-  takeTouched(): ReadonlySet<number> {
-    const touched = this.touched;
-    this.touched = new Set();
-    return touched;
+  /** `read` in one read transaction: what it reads is one state of the file, whatever another program commits meanwhile. */
+  reading<T>(read: () => T): T {
+    return this.db.transaction(read).deferred();
+  }
+
+  /** The change log's newest entry; undefined when the log is empty or the file has none (written by a foreign tool). */
+  newestLogged(): LogEntry | undefined {
+    const row = this.tryLog(() =>
+      this.db.prepare<[], [number, number]>('SELECT seq, nonce FROM report_changes ORDER BY seq DESC LIMIT 1').raw(true).get(),
+    );
+    return row && { seq: row[0], nonce: row[1] };
+  }
+
+  /**
+   * The reports logged after `entry`; undefined when the log cannot say:
+   * `entry` is gone (pruned, or the file was replaced by a copy whose log
+   * never held it, or numbers its entries again) or the log is missing.
+   */
+  loggedSince(entry: LogEntry): LoggedSince | undefined {
+    const rows = this.tryLog(() =>
+      this.db
+        .prepare<[number], [number, number, number]>('SELECT seq, nonce, report_id FROM report_changes WHERE seq >= ? ORDER BY seq')
+        .raw(true)
+        .all(entry.seq),
+    );
+    const [first] = rows ?? [];
+    if (!rows || !first || first[0] !== entry.seq || first[1] !== entry.nonce) return undefined;
+    const [seq, nonce] = rows[rows.length - 1]!;
+    return { ids: new Set(rows.slice(1).map((r) => r[2])), newest: { seq, nonce } };
+  }
+
+  /** A read of the change log (prepared at each read: a file may lose the table while open), or undefined where the file has none. */
+  private tryLog<T>(read: () => T): T | undefined {
+    try {
+      return read();
+    } catch (err) {
+      if (err instanceof Error && /no such table/.test(err.message)) return undefined;
+      throw err;
+    }
   }
 
   /** Nothing to back up yet. */
@@ -228,7 +272,6 @@ export class ReportStore {
       kindOf(report),
     );
     const id = Number(lastInsertRowid);
-    this.touched.add(id);
     this.writeContent(id, report);
     return id;
   }
@@ -294,27 +337,22 @@ export class ReportStore {
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => [k, v === '' && k !== 'agency' ? null : v] as const);
     if (sets.length === 0) return;
-    this.touched.add(id);
     this.db.prepare(`UPDATE reports SET ${sets.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...sets.map(([, v]) => v), id);
   }
 
   setStatus(id: number, status: ReportStatus, at: string): void {
-    this.touched.add(id);
     this.db.prepare('UPDATE reports SET status = ?, updated_at = ?, revision = revision + 1 WHERE id = ?').run(status, at, id);
   }
 
   setDeleted(id: number, at: string | null): void {
-    this.touched.add(id);
     this.db.prepare('UPDATE reports SET deleted_at = ?, revision = revision + 1 WHERE id = ?').run(at, id);
   }
 
   touchUpdated(id: number, at: string): void {
-    this.touched.add(id);
     this.touch.run(at, id);
   }
 
   purge(id: number): void {
-    this.touched.add(id);
     // Cells, narratives, explanations and revisions go with it (ON DELETE CASCADE).
     this.db.prepare('DELETE FROM reports WHERE id = ?').run(id);
   }
