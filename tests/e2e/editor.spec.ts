@@ -35,8 +35,11 @@ function stored(app: App, id: number): Report {
 }
 
 const cell = (page: Page, key: string) => page.locator(`td[data-cell="${key}"]`);
-/** What a cell shows: its text, or its input's value when it is the active cell. */
-const shown = (page: Page, key: string) => cell(page, key).evaluate((td) => td.querySelector('input')?.value ?? td.textContent);
+/** What a cell shows: its text, or the value of the input laid over it when it is the active cell. */
+const shown = (page: Page, key: string) =>
+  cell(page, key).evaluate((td) =>
+    td.classList.contains('active') ? td.closest('.grid-frame')!.querySelector<HTMLInputElement>('.cell-input')!.value : td.textContent,
+  );
 const panel = (page: Page) => page.getByRole('complementary', { name: '检查结果' });
 const outline = (page: Page) => page.getByRole('navigation', { name: '报告大纲' });
 const saved = (page: Page) => expect(page.locator('.save-state')).toHaveText('已保存');

@@ -18,12 +18,14 @@ const SIZES = [
 
 const TABLE_KEYS = { proactive: 'Alt+2', requests: 'Alt+3', appeals: 'Alt+4' } as const;
 
-/** Value cells whose text is wider than the cell shows: the text of a plain cell, the input of the active one. */
+/** Value cells whose text is wider than the cell shows: the text of each cell, and of the input laid over the active one. */
 function cutCells(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('.grid td.value')].flatMap((td) => {
-      const box = td.querySelector('input') ?? td;
-      return box.scrollWidth > box.clientWidth ? [`${td.dataset.cell}: ${box.scrollWidth} > ${box.clientWidth}`] : [];
+      const input = td.classList.contains('active') ? td.closest('.grid-frame')?.querySelector<HTMLElement>('.cell-input') : null;
+      return [td, ...(input ? [input] : [])].flatMap((box) =>
+        box.scrollWidth > box.clientWidth ? [`${td.dataset.cell}: ${box.scrollWidth} > ${box.clientWidth}`] : [],
+      );
     }),
   );
 }
@@ -84,14 +86,15 @@ for (const size of SIZES) {
       await openBig(page, app);
       for (const table of TABLE_IDS) {
         await page.keyboard.press(TABLE_KEYS[table]);
-        const first = page.locator(`.grid-${table} td.active input`);
-        await expect(first).toBeFocused();
+        const input = page.locator('.grid-frame .cell-input');
+        await expect(input).toBeFocused();
         expect(await cutCells(page), `${table}, first cell active`).toEqual([]);
         await page.screenshot({ path: `artifacts/e2e/small-${size.width}-${table}.png` });
         // The keyboard in the widest figure of each column: the active cell's input shows it whole.
         for (const key of await widestOfEachColumn(page, table)) {
           await page.locator(`td[data-cell="${key}"]`).click();
-          await expect(page.locator(`td[data-cell="${key}"] input`)).toBeFocused();
+          await expect(page.locator('td.active')).toHaveAttribute('data-cell', key);
+          await expect(input).toBeFocused();
           expect(await cutCells(page), `${key} active`).toEqual([]);
         }
       }
@@ -224,7 +227,8 @@ test.describe('at 1093×614 (125%)', () => {
     for (const { width, height } of pdfPageSizes(file)) expect([Math.round(width), Math.round(height)].sort()).toEqual([595, 842]);
     // After printing, the editor is as it was.
     await expect(page.locator('.print-view')).toHaveCount(0);
-    await expect(page.locator('td[data-cell="requests.received.natural"] input')).toBeFocused();
+    await expect(page.locator('td.active')).toHaveAttribute('data-cell', 'requests.received.natural');
+    await expect(page.locator('.grid-frame .cell-input')).toBeFocused();
   });
 
   test('成文日期 reads and shows 2025年1月20日 under an English browser', async ({ page, app }) => {

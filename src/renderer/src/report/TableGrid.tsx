@@ -6,11 +6,13 @@
 // Speed: the table's header and label cells are drawn once per layout (the
 // body below is a memoised element), and each value cell subscribes to the
 // store for what it shows itself — its value, mark, lock, selection — so an
-// edit re-renders the cells that changed, not the table.
+// edit re-renders the cells that changed, not the table. The cells hold plain
+// text; one input per table, laid over the active cell by CSS anchor
+// positioning as a spreadsheet does, keeps the keyboard while the active cell
+// moves: no element leaves the page with the focus, so a move forces no style
+// and layout inside the key's handler.
 import {
-  createContext,
   memo,
-  useContext,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -79,18 +81,6 @@ const NO_FIGURES = '粘贴的内容里没有数字，不像表格，没有粘贴
 
 const ARROWS: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
-/** What the active cell's input needs from its table: the keyboard handlers and the focus bookkeeping. */
-interface GridInput {
-  inputRef: RefObject<HTMLInputElement | null>;
-  /** Set when the keyboard should follow the active cell to its new input. */
-  keepFocus: RefObject<boolean>;
-  inCellEdit: boolean;
-  onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => void;
-  onBlur: () => void;
-}
-
-const GridInputContext = createContext<GridInput | null>(null);
-
 export function TableGrid({ table }: { table: TableId }) {
   const layout = LAYOUTS[table];
   const grid = GRIDS[table];
@@ -102,8 +92,9 @@ export function TableGrid({ table }: { table: TableId }) {
   const show = useNotices((s) => s.show);
   const inputRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
+  /** The table and the input laid over it: the block the keyboard leaves with Ctrl+↓ / Ctrl+↑. */
+  const frameRef = useRef<HTMLDivElement>(null);
   useStickyHeader(tableRef, layout.headerRows);
-  const keepFocus = useRef(false);
   /** F2: the arrows move the caret inside the cell instead of leaving it. */
   const [inCellEdit, setInCellEdit] = useState(false);
   const hasTotals = useMemo(() => grid.rows.flat().some((k) => TOTAL_CELLS.has(k)), [grid]);
@@ -155,18 +146,23 @@ export function TableGrid({ table }: { table: TableId }) {
   useEffect(() => {
     const place = focus?.place;
     if (!place) return;
-    if (place.cell ? cellDef(place.cell)!.table === table : place.section === table) inputRef.current?.focus();
+    if (place.cell ? cellDef(place.cell)!.table === table : place.section === table) inputRef.current?.focus({ preventScroll: true });
   }, [focus, table]);
 
-  /** Selects, the keyboard going with the active cell to its new input (a paste's block, a move). */
+  // The active cell is scrolled into sight when it moved out of it with the keyboard in the grid. Measured just
+  // before the next frame, whose layout it then is, rather than forced inside the key's handler.
+  useLayoutEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const cell = tableRef.current?.querySelector<HTMLElement>(`td[data-cell="${active}"]`);
+      if (cell && document.activeElement === inputRef.current) reveal(cell);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [active, focus]);
+
+  /** Selects, the keyboard going to the grid's input if it was elsewhere (a click from a text box; a paste's block, a move). */
   function follow(selection: Selection) {
-    // The input leaves the cell it is in: let go of the keyboard first, as removing a focused element makes the browser lay the page out at once.
-    // (At the table's edge the cell stays the same and so does the keyboard.)
-    if (selection.active !== active) {
-      inputRef.current?.blur();
-      // The input moves with the active cell and takes the keyboard as it mounts, before the next key arrives.
-      keepFocus.current = true;
-    }
+    const input = inputRef.current;
+    if (input && document.activeElement !== input) input.focus({ preventScroll: true });
     select(selection);
   }
 
@@ -181,7 +177,7 @@ export function TableGrid({ table }: { table: TableId }) {
   function leave(forward: boolean) {
     commitDraft();
     setInCellEdit(false);
-    if (tableRef.current) tabbableBeside(tableRef.current, forward)?.focus();
+    if (frameRef.current) tabbableBeside(frameRef.current, forward)?.focus();
   }
 
   function cellAt(e: MouseEvent): CellKey | null {
@@ -189,6 +185,8 @@ export function TableGrid({ table }: { table: TableId }) {
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    // A key that ends or steers an input method's composition (Enter picking the characters) belongs to it, not to the grid.
+    if (e.nativeEvent.isComposing) return;
     const { s, selected, locked } = now();
     const draft = s.draft;
     const editing = draft?.key === active;
@@ -223,8 +221,9 @@ export function TableGrid({ table }: { table: TableId }) {
       if (locked(active)) return;
       setInCellEdit(true);
       setDraft({ key: active, text: draft?.key === active ? draft.text : display(valueAt(s.report!, active)) });
+      // The caret at the end now, before the next key (the input already shows the cell's text): a rare key, its layout no matter.
       const input = inputRef.current!;
-      requestAnimationFrame(() => input.setSelectionRange(input.value.length, input.value.length));
+      input.setSelectionRange(input.value.length, input.value.length);
     } else if (e.key === 'Delete' && !editing) {
       e.preventDefault();
       const keys = [...selected].filter((k) => !locked(k));
@@ -304,17 +303,6 @@ export function TableGrid({ table }: { table: TableId }) {
     if (outside > 0) show('info', `粘贴的内容超出表格，有 ${outside} 个数字没有粘贴。`);
   }
 
-  const input: GridInput = {
-    inputRef,
-    keepFocus,
-    inCellEdit,
-    onKeyDown,
-    onBlur: () => {
-      commitDraft();
-      setInCellEdit(false);
-    },
-  };
-
   return (
     <div className="grid-wrap" onCopy={onCopy} onCut={onCut} onPaste={onPaste}>
       <div className="grid-tools">
@@ -327,25 +315,39 @@ export function TableGrid({ table }: { table: TableId }) {
         )}
         <CellBar cell={active} locked={final || (!manual && TOTAL_CELLS.has(active))} />
       </div>
-      <table
-        ref={tableRef}
-        className={`grid grid-${table}`}
-        style={style}
-        aria-label={TABLES[table].title}
-        onMouseDown={(e) => {
-          const key = cellAt(e);
-          if (!key || key === active) return;
-          e.preventDefault();
-          moveTo(key, e.shiftKey);
-        }}
-        onMouseOver={(e) => {
-          const key = cellAt(e);
-          if (e.buttons === 1 && key && key !== now().selection?.active) moveTo(key, true);
-        }}
-      >
-        {columns.cols}
-        <GridInputContext value={input}>{body}</GridInputContext>
-      </table>
+      <div className="grid-frame" ref={frameRef} style={style}>
+        <table
+          ref={tableRef}
+          className={`grid grid-${table}`}
+          aria-label={TABLES[table].title}
+          onMouseDown={(e) => {
+            const key = cellAt(e);
+            if (!key) return;
+            // The keyboard stays in the grid's input (or goes to it): the cell clicked is not focusable.
+            e.preventDefault();
+            if (key === active) inputRef.current?.focus({ preventScroll: true });
+            else moveTo(key, e.shiftKey);
+          }}
+          onMouseOver={(e) => {
+            const key = cellAt(e);
+            if (e.buttons === 1 && key && key !== now().selection?.active) moveTo(key, true);
+          }}
+        >
+          {columns.cols}
+          {body}
+        </table>
+        <CellInput
+          cellKey={active}
+          inputRef={inputRef}
+          tableRef={tableRef}
+          inCellEdit={inCellEdit}
+          onKeyDown={onKeyDown}
+          onBlur={() => {
+            commitDraft();
+            setInCellEdit(false);
+          }}
+        />
+      </div>
     </div>
   );
 }
@@ -400,20 +402,17 @@ function useCellView(table: TableId, key: CellKey): CellView {
   });
 }
 
-/** One value cell: it selects from the store only what it shows, and re-renders only when that changed. */
+/**
+ * One value cell: it selects from the store only what it shows, and re-renders only when that changed. The active
+ * cell shows its figure too, through the input laid over it until something is typed there.
+ */
 const GridCell = memo(function GridCell({ table, cellKey, colSpan }: { table: TableId; cellKey: CellKey; colSpan: number }) {
   const { value, mark, locked, flagged, active, selected } = useCellView(table, cellKey);
-  if (active)
-    return (
-      <td colSpan={colSpan} data-cell={cellKey} className={`${cellClass(mark, locked, flagged, selected)} active`}>
-        <CellInput cellKey={cellKey} value={value} mark={mark} locked={locked} />
-      </td>
-    );
   return (
     <td
       colSpan={colSpan}
       data-cell={cellKey}
-      className={cellClass(mark, locked, flagged, selected)}
+      className={active ? `${cellClass(mark, locked, flagged, selected)} active` : cellClass(mark, locked, flagged, selected)}
       title={mark ? mark.messages.join('\n') : undefined}
       aria-invalid={mark?.severity === 'error' || undefined}
     >
@@ -442,53 +441,90 @@ function reveal(cell: HTMLElement) {
     cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
-/** The active cell's input: typing goes into a draft, committed on leaving the cell. */
-function CellInput({ cellKey, value, mark, locked }: { cellKey: CellKey; value: CellValue; mark: CellMark | undefined; locked: boolean }) {
-  const { inputRef, keepFocus, inCellEdit, onKeyDown, onBlur } = useContext(GridInputContext)!;
+/** Where the browser cannot anchor the input to its cell in CSS, it is placed from the cell's offsets after each move. */
+const ANCHORED = typeof CSS !== 'undefined' && CSS.supports('anchor-name', '--active-cell');
+
+/**
+ * The table's one input, over the active cell: typing goes into a draft, committed on leaving the cell. It stays on
+ * the page and keeps the keyboard while the active cell moves; its name is the active cell's, as a screen reader says it.
+ */
+function CellInput({
+  cellKey,
+  inputRef,
+  tableRef,
+  inCellEdit,
+  onKeyDown,
+  onBlur,
+}: {
+  cellKey: CellKey;
+  inputRef: RefObject<HTMLInputElement | null>;
+  tableRef: RefObject<HTMLTableElement | null>;
+  inCellEdit: boolean;
+  onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => void;
+  onBlur: () => void;
+}) {
+  const value = useEditor((s) => valueAt(s.report!, cellKey));
+  const mark = useEditor((s) => s.marksOf(s.report!, s.previous).get(cellKey));
+  const locked = useEditor((s) => cellLocked(s, cellKey));
   const draft = useEditor((s) => (s.draft?.key === cellKey ? s.draft.text : null));
   const setDraft = useEditor((s) => s.setDraft);
   const shown = draft ?? display(value);
 
   useLayoutEffect(() => {
-    if (!keepFocus.current) return;
-    keepFocus.current = false;
+    const input = inputRef.current;
+    const cell = tableRef.current?.querySelector<HTMLElement>(`td[data-cell="${cellKey}"]`);
+    if (ANCHORED || !input || !cell) return;
+    const { style } = input;
+    style.top = `${cell.offsetTop + (cell.offsetParent as HTMLElement).offsetTop}px`;
+    style.left = `${cell.offsetLeft + (cell.offsetParent as HTMLElement).offsetLeft}px`;
+    style.width = `${cell.offsetWidth}px`;
+    style.height = `${cell.offsetHeight}px`;
+  });
+
+  // The input's text follows the active cell, the whole of it selected between edits so that typing replaces it (IME
+  // input included). A focused input's value or selection written makes the browser lay the page out at once: they are
+  // written just before the next frame, whose layout that then is, not inside the key's handler. Until then the cell
+  // under the input shows the figure; a key, a composition or a text input coming first writes them first.
+  const pending = useRef<(() => void) | null>(null);
+  useLayoutEffect(() => {
     const input = inputRef.current;
     if (!input) return;
-    // The browser's own scroll into view on focus costs more than the layout it needs: scroll only when the cell is out of sight.
-    input.focus({ preventScroll: true });
-    reveal(input.parentElement!);
-  }, [keepFocus, inputRef]);
-
-  // Between edits the whole text is selected, so that typing replaces it (IME input included).
-  useEffect(() => {
-    const input = inputRef.current;
-    if (input && draft === null && document.activeElement === input) input.select();
-  }, [draft, value, inputRef, cellKey]);
+    const write = () => {
+      pending.current = null;
+      if (input.value !== shown) input.value = shown;
+      if (draft === null && document.activeElement === input) input.select();
+    };
+    pending.current = write;
+    const frame = requestAnimationFrame(write);
+    return () => {
+      cancelAnimationFrame(frame);
+      pending.current = null;
+    };
+  }, [shown, draft, inputRef]);
+  const writeNow = () => pending.current?.();
 
   return (
     <input
       ref={inputRef}
-      className={inCellEdit ? 'cell-input in-edit' : 'cell-input'}
-      // No autofill or spelling for a figure: the browser's autofill agent also makes each focus of a new cell ~5× slower.
+      className={['cell-input', inCellEdit && 'in-edit', draft !== null && 'typing', mark && `mark-${mark.severity}`]
+        .filter(Boolean)
+        .join(' ')}
+      // No autofill or spelling for a figure: the browser's autofill agent also makes each focus ~5× slower.
       autoComplete="off"
       spellCheck={false}
-      value={shown}
       readOnly={locked}
       aria-label={cellDef(cellKey)!.name}
       aria-invalid={mark?.severity === 'error' || undefined}
       aria-describedby="cell-bar"
-      title={mark ? mark.messages.join('\n') : undefined}
       onChange={(e) => setDraft({ key: cellKey, text: e.target.value })}
-      onKeyDown={onKeyDown}
+      onKeyDown={(e) => {
+        writeNow();
+        onKeyDown(e);
+      }}
+      onBeforeInput={writeNow}
+      onCompositionStart={writeNow}
       onFocus={(e) => {
         if (draft === null) e.target.select();
-      }}
-      onMouseUp={(e) => {
-        // The click that made this cell active ends here: keep the text selected so that typing replaces it.
-        if (draft === null && !inCellEdit) {
-          e.preventDefault();
-          e.currentTarget.select();
-        }
       }}
       onBlur={onBlur}
     />

@@ -105,7 +105,7 @@ export function usePlaceMemory(id: number, fallback: () => Place | null): void {
     const onFocus = (e: FocusEvent) => {
       const found = textBoxOf(e.target);
       if (found) text = found;
-      else if (e.target instanceof HTMLElement && e.target.closest('.grid')) text = null;
+      else if (e.target instanceof HTMLElement && e.target.closest('.grid-frame')) text = null;
       later();
     };
     const onBlur = (e: FocusEvent) => textBoxOf(e.target) && save();
