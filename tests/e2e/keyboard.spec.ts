@@ -1,21 +1,27 @@
 // Moving between the six sections without the mouse.
 import { readFileSync } from 'node:fs';
-import { test, expect } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, type App } from './fixtures';
 import { asCellKey, cellDef, type CellKey } from '../../src/shared/model/cells';
-import { documentTitle, valueAt } from '../../src/shared/model/report';
+import { documentTitle, valueAt, type Report } from '../../src/shared/model/report';
 import { GRIDS, moveFrom } from '../../src/renderer/src/report/gridModel';
 import { SECTIONS } from '../../src/shared/template/gov2021';
 import { readReportJson } from '../../src/shared/model/report-json';
 
-test('Alt+1…6 jumps to a section and Alt+↑/↓ steps through them, from a table cell or a text box', async ({ page, app }) => {
+/** The seed report added to the library and opened from its title in the library's list, as the author opens it. */
+async function openSeed(page: Page, app: App): Promise<{ seed: Report; id: number; title: Locator }> {
   const seed = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));
   if (!seed.ok) throw new Error(seed.error);
-  expect(app.services.library.add(seed.value).ok).toBe(true);
+  const added = app.services.library.add(seed.value);
+  if (!added.ok) throw new Error(added.error.message);
   await app.open();
-  await page
-    .getByRole('button', { name: documentTitle(seed.value) })
-    .first()
-    .click();
+  const title = page.getByRole('button', { name: documentTitle(seed.value) }).first();
+  await title.click();
+  return { seed: seed.value, id: added.value.id, title };
+}
+
+test('Alt+1…6 jumps to a section and Alt+↑/↓ steps through them, from a table cell or a text box', async ({ page, app }) => {
+  await openSeed(page, app);
   const heading = page.locator('#section-heading');
   await expect(heading).toHaveText('一、总体情况');
 
@@ -41,14 +47,7 @@ test('after a paste the keyboard stays in the grid; Ctrl+↓ and Ctrl+↑ leave 
   context,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const seed = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));
-  if (!seed.ok) throw new Error(seed.error);
-  expect(app.services.library.add(seed.value).ok).toBe(true);
-  await app.open();
-  await page
-    .getByRole('button', { name: documentTitle(seed.value) })
-    .first()
-    .click();
+  await openSeed(page, app);
   await page.keyboard.press('Alt+3');
   const active = page.locator('.grid td.active');
   // The table's one input, laid over the active cell.
@@ -84,12 +83,7 @@ test('after a paste the keyboard stays in the grid; Ctrl+↓ and Ctrl+↑ leave 
 });
 
 test('a report opens with the keyboard where the author was: the text box and the caret in it', async ({ page, app }) => {
-  const seed = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));
-  if (!seed.ok) throw new Error(seed.error);
-  expect(app.services.library.add(seed.value).ok).toBe(true);
-  await app.open();
-  const title = page.getByRole('button', { name: documentTitle(seed.value) }).first();
-  await title.click();
+  const { title } = await openSeed(page, app);
   // Never opened here, nothing to do first: the keyboard is in the first text box, not on the page.
   await expect(page.getByRole('textbox', { name: '开头段落' })).toBeFocused();
 
@@ -110,20 +104,12 @@ test('a figure typed straight after Enter goes into the next cell; an input meth
   page,
   app,
 }) => {
-  const seed = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));
-  if (!seed.ok) throw new Error(seed.error);
-  const added = app.services.library.add(seed.value);
-  if (!added.ok) throw new Error(added.error.message);
+  const { id } = await openSeed(page, app);
   const stored = (key: CellKey) => {
-    const got = app.services.library.get(added.value.id);
+    const got = app.services.library.get(id);
     if (!got.ok) throw new Error(got.error.message);
     return valueAt(got.value.report, key);
   };
-  await app.open();
-  await page
-    .getByRole('button', { name: documentTitle(seed.value) })
-    .first()
-    .click();
   await page.keyboard.press('Alt+3');
   await expect(page.locator('#section-heading')).toHaveText(SECTIONS.find((s) => s.id === 'requests')!.heading);
   const first = asCellKey('requests.received.natural')!;
@@ -170,19 +156,11 @@ test('a figure typed straight after Enter goes into the next cell; an input meth
 });
 
 test('F2 edits the figure in its cell: the caret at its end, ←/→ move it in the cell, Esc gives the figure back', async ({ page, app }) => {
-  const seed = readReportJson(JSON.parse(readFileSync('tests/fixtures/seed-2022.json', 'utf8')));
-  if (!seed.ok) throw new Error(seed.error);
-  const added = app.services.library.add(seed.value);
-  if (!added.ok) throw new Error(added.error.message);
-  await app.open();
-  await page
-    .getByRole('button', { name: documentTitle(seed.value) })
-    .first()
-    .click();
+  const { seed } = await openSeed(page, app);
   await page.keyboard.press('Alt+3');
   await expect(page.locator('#section-heading')).toHaveText(SECTIONS.find((s) => s.id === 'requests')!.heading);
   const key = asCellKey('requests.received.natural')!;
-  const figure = String(valueAt(seed.value, key));
+  const figure = String(valueAt(seed, key));
   const active = page.locator('.grid td.active');
   const input = page.locator('.grid-frame .cell-input');
   await page.locator(`td[data-cell="${key}"]`).click();
