@@ -534,16 +534,20 @@ function CellInput({
 /** The active cell's name and what the checks say about it: the message on focus, as a spreadsheet's formula bar. */
 const CellBar = memo(function CellBar({ cell, locked }: { cell: CellKey; locked: boolean }) {
   const mark = useEditor((s) => s.marksOf(s.report!, s.previous).get(cell));
+  const name = cellDef(cell)!.name;
+  const message = mark ? `${SEVERITY_LABEL[mark.severity]}：${mark.messages.join('；')}` : null;
   return (
-    <div id="cell-bar" className={`cell-bar ${mark ? `mark-${mark.severity}` : ''}`} role="status" aria-live="polite">
-      <strong>{cellDef(cell)!.name}</strong>
-      {mark ? (
-        <span>
-          {SEVERITY_LABEL[mark.severity]}：{mark.messages.join('；')}
-        </span>
-      ) : locked ? (
-        <span className="hint">自动计算的总计</span>
-      ) : null}
+    <div
+      id="cell-bar"
+      className={`cell-bar ${mark ? `mark-${mark.severity}` : ''}`}
+      role="status"
+      aria-live="polite"
+      title={message ? `${name}\n${message}` : undefined}
+    >
+      <p className="cell-bar-text">
+        <strong>{name}</strong>
+        {message ? <span>{message}</span> : locked ? <span className="hint">自动计算的总计</span> : null}
+      </p>
     </div>
   );
 });
