@@ -17,6 +17,8 @@ async function openSeed(page: Page, app: App): Promise<{ seed: Report; id: numbe
   await app.open();
   const title = page.getByRole('button', { name: documentTitle(seed.value) }).first();
   await title.click();
+  // Opened: its keys are listened for once the editor shows a section, as the author sees it before pressing one.
+  await expect(page.locator('#section-heading')).toBeVisible();
   return { seed: seed.value, id: added.value.id, title };
 }
 
