@@ -4,9 +4,9 @@
 // computed from their parts unless the author types them by hand.
 //
 // Speed: the table's header and label cells are drawn once per layout (the
-// body below is a memoised element), and each value cell subscribes to the
-// store for what it shows itself — its value, mark, lock, selection — so an
-// edit re-renders the cells that changed, not the table. The cells hold plain
+// body below is a memoised element), and each value cell reads what it shows
+// — its value, mark, lock, selection — from the table's cell views
+// (cellViews.ts), so an edit re-renders the cells that changed, not the table. The cells hold plain
 // text; one input per table, laid over the active cell by CSS anchor
 // positioning as a spreadsheet does, keeps the keyboard while the active cell
 // moves: no element leaves the page with the focus, so a move forces no style
@@ -24,8 +24,7 @@ import {
   type RefObject,
 } from 'react';
 import { asCellKey, cellDef, type CellKey } from '../../../shared/model/cells';
-import { memo as remember } from '../../../shared/memo';
-import { valueAt, type CellValue } from '../../../shared/model/report';
+import { valueAt } from '../../../shared/model/report';
 import { SEVERITY_LABEL } from '../../../shared/rules/types';
 import { LAYOUTS, placeCells, type LayoutCell } from '../../../shared/template/layout';
 import { SCROLLER, useStickyHeader } from './stickyHeader';
@@ -43,33 +42,13 @@ import {
   withoutLabelColumns,
 } from './clipboard';
 import { readThroughApi } from '../transfer/useReadFile';
-import { findingsOf, flaggedCells, type CellMark } from './findings';
+import type { CellMark } from './findings';
+import { activeOf, cellLocked, selectedOf, useCellView } from './cellViews';
 import { GRIDS, block, displayValue as display, moveFrom, pasteTargets, valueColumnCh, type Move } from './gridModel';
 import { columnsOf, valueWidth } from './gridColumns';
 import { useEditor, type Selection } from './editorStore';
 import { TOTAL_CELLS } from '../../../shared/rules/totals';
 import { isLocked, lockedMessage } from '../../../shared/model/status';
-
-type EditorState = ReturnType<typeof useEditor.getState>;
-
-/** The table's active cell: where the selection is, else its first cell. */
-function activeOf(s: EditorState, table: TableId): CellKey {
-  return s.selection?.table === table ? s.selection.active : GRIDS[table].rows[0]![0]!;
-}
-
-function cellLocked(s: EditorState, key: CellKey): boolean {
-  return isLocked(s.status) || (!s.manualTotals[cellDef(key)!.table] && TOTAL_CELLS.has(key));
-}
-
-/** The cells of the selected block, once per selection (every table without one shares the empty set). */
-const selectedBlock = remember(
-  (selection: Selection | null): ReadonlySet<CellKey> =>
-    new Set(selection ? block(GRIDS[selection.table], selection.anchor, selection.active).flat() : []),
-);
-
-function selectedOf(s: EditorState, table: TableId): ReadonlySet<CellKey> {
-  return selectedBlock(s.selection?.table === table ? s.selection : null);
-}
 
 /** Said when pasted totals disagree with their parts. */
 const TOTALS_KEPT = '粘贴的总计与各项之和不一致，已保留粘贴的数字并改为手工填写总计，请核对标红的格子。';
@@ -358,52 +337,8 @@ function cellClass(mark: CellMark | undefined, locked: boolean, flagged: boolean
     .join(' ');
 }
 
-interface CellView {
-  value: CellValue;
-  mark: CellMark | undefined;
-  locked: boolean;
-  flagged: boolean;
-  active: boolean;
-  selected: boolean;
-}
-
-function sameView(a: CellView, b: CellView): boolean {
-  return (
-    a.value === b.value &&
-    a.mark === b.mark &&
-    a.locked === b.locked &&
-    a.flagged === b.flagged &&
-    a.active === b.active &&
-    a.selected === b.selected
-  );
-}
-
 /**
- * What one cell shows, from the store: the same object while nothing of it
- * changed, so that the store's every change costs each cell a few comparisons
- * and re-renders only the cells it concerns.
- */
-function useCellView(table: TableId, key: CellKey): CellView {
-  const last = useRef<CellView | null>(null);
-  return useEditor((s) => {
-    const active = activeOf(s, table) === key;
-    const selected = selectedOf(s, table);
-    const view: CellView = {
-      value: valueAt(s.report!, key),
-      mark: s.marksOf(s.report!, s.previous).get(key),
-      locked: cellLocked(s, key),
-      flagged: flaggedCells(findingsOf(s.report!, s.previous), s.focus?.place.finding).has(key),
-      active,
-      // The active cell shows as selected only within a block of several cells.
-      selected: active ? selected.size > 1 : selected.has(key),
-    };
-    if (last.current && sameView(last.current, view)) return last.current;
-    return (last.current = view);
-  });
-}
-
-/**
- * One value cell: it selects from the store only what it shows, and re-renders only when that changed. The active
+ * One value cell: it reads from the table's cell views only what it shows, and re-renders only when that changed. The active
  * cell shows its figure too, through the input laid over it until something is typed there.
  */
 const GridCell = memo(function GridCell({ table, cellKey, colSpan }: { table: TableId; cellKey: CellKey; colSpan: number }) {
