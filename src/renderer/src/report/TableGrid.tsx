@@ -444,8 +444,7 @@ function reveal(cell: HTMLElement) {
 /**
  * The input laid over its cell: moved there by a transform, which the browser draws without laying anything out
  * again, from the cell's place read just before the next frame (whose layout that read then is); its size is set
- * only when the cell's differs. Placed again when the table's size changes (a window resized, a wider figure, a row
- * grown by its label), as every cell may have moved then.
+ * only when the cell's differs. Placed again when the table's or the cell's size changes, as the cell may have moved.
  */
 function useOverCell(input: RefObject<HTMLInputElement | null>, table: RefObject<HTMLTableElement | null>, cellKey: CellKey) {
   const size = useRef({ width: -1, height: -1 });
@@ -467,8 +466,11 @@ function useOverCell(input: RefObject<HTMLInputElement | null>, table: RefObject
       }
     };
     const frame = requestAnimationFrame(place);
+    // The table's size changes with the window, with rows grown by their labels and with a wider figure (all value
+    // columns widen then); the cell's is watched too, so that the input follows it whichever of them moved it.
     const observer = new ResizeObserver(place);
-    if (table.current) observer.observe(table.current);
+    const cell = table.current?.querySelector(`td[data-cell="${cellKey}"]`);
+    for (const box of [table.current, cell]) if (box) observer.observe(box);
     return () => {
       cancelAnimationFrame(frame);
       observer.disconnect();
