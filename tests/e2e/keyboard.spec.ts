@@ -67,6 +67,16 @@ test('after a paste the keyboard stays in the grid; Ctrl+↓ and Ctrl+↑ leave 
   expect(await input.boundingBox()).toEqual(await active.boundingBox());
   await expect(input).toHaveAccessibleName(cellDef(asCellKey('requests.denied_secret.commercial')!)!.name);
   await expect(input).toHaveValue((await active.textContent())!);
+  // A figure wider than the columns widens them all as it is typed, and Esc narrows them again: the input stays over its cell.
+  const width = (await active.boundingBox())!.width;
+  const over = async () => {
+    const [a, b] = await Promise.all([input.boundingBox(), active.boundingBox()]);
+    return JSON.stringify(a) === JSON.stringify(b) ? b!.width : null;
+  };
+  await page.keyboard.type('1234567890');
+  await expect.poll(over).toBeGreaterThan(width);
+  await page.keyboard.press('Escape');
+  await expect.poll(over).toBe(width);
 
   await page.keyboard.press('End');
   await expect(active).toHaveAttribute('data-cell', 'requests.denied_secret.total');

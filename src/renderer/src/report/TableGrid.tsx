@@ -6,11 +6,12 @@
 // Speed: the table's header and label cells are drawn once per layout (the
 // body below is a memoised element), and each value cell reads what it shows
 // — its value, mark, lock, selection — from the table's cell views
-// (cellViews.ts), so an edit re-renders the cells that changed, not the table. The cells hold plain
-// text; one input per table, laid over the active cell by CSS anchor
-// positioning as a spreadsheet does, keeps the keyboard while the active cell
-// moves: no element leaves the page with the focus, so a move forces no style
-// and layout inside the key's handler.
+// (cellViews.ts), so an edit re-renders the cells that changed, not the table.
+// The cells hold plain text, each figure in a box of its own that the browser
+// lays out alone; one input per table, laid over the active cell as a
+// spreadsheet does, keeps the keyboard while the active cell moves: no element
+// leaves the page with the focus, and a move lays nothing out again (the input
+// is moved by a transform).
 import {
   memo,
   useEffect,
@@ -351,7 +352,7 @@ const GridCell = memo(function GridCell({ table, cellKey, colSpan }: { table: Ta
       title={mark ? mark.messages.join('\n') : undefined}
       aria-invalid={mark?.severity === 'error' || undefined}
     >
-      {display(value)}
+      <div className="figure">{display(value)}</div>
     </td>
   );
 });
@@ -376,8 +377,42 @@ function reveal(cell: HTMLElement) {
     cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
-/** Where the browser cannot anchor the input to its cell in CSS, it is placed from the cell's offsets after each move. */
-const ANCHORED = typeof CSS !== 'undefined' && CSS.supports('anchor-name', '--active-cell');
+/**
+ * The input laid over its cell: moved there by a transform, which the browser draws without laying anything out
+ * again, from the cell's place read just before the next frame (whose layout that read then is); its size is set
+ * only when the cell's differs. Placed again when the table's or the cell's size changes, as the cell may have moved.
+ */
+function useOverCell(input: RefObject<HTMLInputElement | null>, table: RefObject<HTMLTableElement | null>, cellKey: CellKey) {
+  const size = useRef({ width: -1, height: -1 });
+  useLayoutEffect(() => {
+    const place = () => {
+      const cell = table.current?.querySelector<HTMLElement>(`td[data-cell="${cellKey}"]`);
+      const box = input.current?.offsetParent;
+      const style = input.current?.style;
+      if (!cell || !box || !style) return;
+      // Boxes, not offsets: a column of a calculated width starts between pixels, and offsets are rounded.
+      const at = cell.getBoundingClientRect();
+      const origin = box.getBoundingClientRect();
+      style.transform = `translate(${at.left - origin.left}px, ${at.top - origin.top}px)`;
+      const { width, height } = at;
+      if (width !== size.current.width || height !== size.current.height) {
+        size.current = { width, height };
+        style.width = `${width}px`;
+        style.height = `${height}px`;
+      }
+    };
+    const frame = requestAnimationFrame(place);
+    // The table's size changes with the window, with rows grown by their labels and with a wider figure (all value
+    // columns widen then); the cell's is watched too, so that the input follows it whichever of them moved it.
+    const observer = new ResizeObserver(place);
+    const cell = table.current?.querySelector(`td[data-cell="${cellKey}"]`);
+    for (const box of [table.current, cell]) if (box) observer.observe(box);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
+  }, [input, table, cellKey]);
+}
 
 /**
  * The table's one input, over the active cell: typing goes into a draft, committed on leaving the cell. It stays on
@@ -404,17 +439,7 @@ function CellInput({
   const draft = useEditor((s) => (s.draft?.key === cellKey ? s.draft.text : null));
   const setDraft = useEditor((s) => s.setDraft);
   const shown = draft ?? display(value);
-
-  useLayoutEffect(() => {
-    const input = inputRef.current;
-    const cell = tableRef.current?.querySelector<HTMLElement>(`td[data-cell="${cellKey}"]`);
-    if (ANCHORED || !input || !cell) return;
-    const { style } = input;
-    style.top = `${cell.offsetTop + (cell.offsetParent as HTMLElement).offsetTop}px`;
-    style.left = `${cell.offsetLeft + (cell.offsetParent as HTMLElement).offsetLeft}px`;
-    style.width = `${cell.offsetWidth}px`;
-    style.height = `${cell.offsetHeight}px`;
-  });
+  useOverCell(inputRef, tableRef, cellKey);
 
   // The input's text follows the active cell, the whole of it selected between edits so that typing replaces it (IME
   // input included). A focused input's value or selection written makes the browser lay the page out at once: they are
