@@ -155,7 +155,7 @@ function createTableCellViews(table: TableId): TableCellViews {
         if (--listening > 0) return;
         unsubscribe?.();
         unsubscribe = null;
-        // Nothing hears of changes any more: the next reader starts afresh rather than from views that may be stale.
+        // No cell of this table is on the page: its views (and the report they hold) are let go; the next reader starts afresh.
         state = inputs = facts = null;
         views.clear();
         changed.clear();
