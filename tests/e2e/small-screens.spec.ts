@@ -245,9 +245,13 @@ test.describe('at 1093×614 (125%)', () => {
     await expect(date).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByRole('alert').filter({ hasText: '日期写法不对' })).toBeVisible();
     await page.getByRole('button', { name: '← 报告库' }).click();
-    const stored = app.services.library.list();
-    const id = stored.ok ? stored.value[0]!.id : -1;
-    const saved = app.services.library.get(id);
-    expect(saved.ok && saved.value.report.date).toBe('2023-01-21');
+    // Leaving the report sends what is pending; the library has it once that save lands.
+    await expect
+      .poll(() => {
+        const stored = app.services.library.list();
+        const saved = stored.ok && stored.value[0] ? app.services.library.get(stored.value[0].id) : null;
+        return saved?.ok ? saved.value.report.date : null;
+      })
+      .toBe('2023-01-21');
   });
 });
