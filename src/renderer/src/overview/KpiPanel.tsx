@@ -48,7 +48,7 @@ export interface KpiPanelProps {
 export const KpiPanel = memo(function KpiPanel({ id, report, previous, flush }: KpiPanelProps) {
   const [drawing, setDrawing] = useState(false);
   const kpis = kpisOf(report, previous);
-  const deferred = useAfterFrame(report);
+  const deferred = useWhenIdle(report);
   const sections = useMemo(() => chartSections(deferred), [deferred]);
 
   return (
@@ -82,7 +82,7 @@ export const KpiPanel = memo(function KpiPanel({ id, report, previous, flush }: 
 const kpisOf = remember((report: Report, previous: Report | null) => computeKpis(report, previous));
 
 /** `value` as it was when the page was last idle: what follows an edit without holding up its frame. */
-function useAfterFrame<T>(value: T): T {
+function useWhenIdle<T>(value: T): T {
   const [shown, setShown] = useState(value);
   useEffect(() => whenIdle(() => startTransition(() => setShown(value)), 500, 50), [value]);
   return shown;

@@ -26,6 +26,7 @@ import { usePlaceMemory } from './lastPlace';
 import { firstNeed, placeOf } from './todo';
 import { progressOf } from './progress';
 import { useEditor } from './editorStore';
+import { useEditorAfterFrame } from './afterFrame';
 import type { Remote } from './saveQueue';
 import { SidePanel } from './SidePanel';
 import { FoldingPanel, useDrawers } from './Drawers';
@@ -148,8 +149,12 @@ export function ReportPage({ id }: { id: number }) {
   );
 }
 
+/** The report's selectors for what the page shows of it: its title, what blocks 定稿, the outline's progress (afterFrame.ts). */
+const reportOf = (s: { report: Report | null }) => s.report;
+const previousOf = (s: { previous: Report | null }) => s.previous;
+
 function Editor({ id, onBack }: { id: number; onBack: () => void }) {
-  const report = useEditor((s) => s.report)!;
+  const report = useEditorAfterFrame(reportOf)!;
   const [importing, setImporting] = useState<File | null>(null);
   /** The export dialog: open to choose a format, or to ask for what 定稿并导出 still needs. */
   const [exporting, setExporting] = useState<false | 'choose' | 'finalize'>(false);
@@ -158,7 +163,7 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   const [dragging, setDragging] = useState(false);
   const { open: openPicker, element: pickerElement } = useFilePicker(setImporting, '选择要导入的文件');
   const show = useNotices((s) => s.show);
-  const previous = useEditor((s) => s.previous);
+  const previous = useEditorAfterFrame(previousOf);
   const section = useEditor((s) => s.section);
   const status = useEditor((s) => s.status);
   const final = isLocked(status);
@@ -191,11 +196,13 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
     </>
   );
 
-  const finalizeExport = useCallback(() => void finalizeAndExport(), [blocking.length]); // eslint-disable-line react-hooks/exhaustive-deps -- reads the latest report through the store
+  const finalizeExport = useCallback(() => void finalizeAndExport(), []); // eslint-disable-line react-hooks/exhaustive-deps -- reads the latest report through the store
 
   /** 定稿并导出, one action: where nothing blocks, 定稿 and the final Word document at once; else the dialog, asking only for what is missing. */
   async function finalizeAndExport() {
-    if (blocking.length > 0) return setExporting('finalize');
+    // What blocks is worked out from the store as it is now, not as the page last drew it (a frame after an edit).
+    const now = useEditor.getState();
+    if (progressOf(now.report!, now.previous, now.status).blocking.length > 0) return setExporting('finalize');
     await flushAll();
     const res = await useEditor.getState().setStatus('定稿');
     if (res && !res.ok) return show('error', res.error.message);

@@ -3,9 +3,14 @@
 // reload a report saved elsewhere meanwhile).
 import { memo } from 'react';
 import { useEditor } from './editorStore';
+import { useEditorAfterFrame } from './afterFrame';
+import type { SaveState } from './saveQueue';
 
+const saveOf = (s: { save: SaveState }) => s.save;
+
+/** 已保存 or 保存中…, told in the frame after an edit (afterFrame.ts); a failed save says so in SaveProblem, at once. */
 export const SaveIndicator = memo(function SaveIndicator() {
-  const save = useEditor((s) => s.save);
+  const save = useEditorAfterFrame(saveOf);
   if (save.kind === 'failed' || save.kind === 'conflict') return <span className="save-state failed">未保存</span>;
   return (
     <span className={`save-state ${save.kind}`} aria-live="polite">

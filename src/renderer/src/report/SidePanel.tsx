@@ -5,7 +5,8 @@
 // column: the 概览 is handed the report it shows.
 import { lazy, Suspense, useState } from 'react';
 import { FindingsPanel } from './FindingsPanel';
-import { useEditor } from './editorStore';
+import { useEditorAfterFrame } from './afterFrame';
+import type { Report } from '../../../shared/model/report';
 
 const KpiPanel = lazy(() => import('../overview/KpiPanel').then((m) => ({ default: m.KpiPanel })));
 
@@ -53,9 +54,12 @@ export function SidePanel({ id, flush }: { id: number; flush: () => Promise<void
   );
 }
 
-/** The 概览 of the report in the editor, following its every edit. */
+const reportOf = (s: { report: Report | null }) => s.report!;
+const previousOf = (s: { previous: Report | null }) => s.previous;
+
+/** The 概览 of the report in the editor, following its every edit in the frame after it (afterFrame.ts). */
 function OverviewTab({ id, flush }: { id: number; flush: () => Promise<void> }) {
-  const report = useEditor((s) => s.report!);
-  const previous = useEditor((s) => s.previous);
+  const report = useEditorAfterFrame(reportOf);
+  const previous = useEditorAfterFrame(previousOf);
   return <KpiPanel id={id} report={report} previous={previous} flush={flush} />;
 }

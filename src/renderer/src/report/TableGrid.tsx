@@ -47,6 +47,7 @@ import type { CellMark } from './findings';
 import { activeOf, cellLocked, selectedOf, useCellView } from './cellViews';
 import { GRIDS, block, displayValue as display, moveFrom, pasteTargets, valueColumnCh, type Move } from './gridModel';
 import { columnsOf, valueWidth } from './gridColumns';
+import { afterNextFrame } from './afterFrame';
 import { useEditor, type Selection } from './editorStore';
 import { TOTAL_CELLS } from '../../../shared/rules/totals';
 import { isLocked, lockedMessage } from '../../../shared/model/status';
@@ -442,9 +443,10 @@ function CellInput({
   useOverCell(inputRef, tableRef, cellKey);
 
   // The input's text follows the active cell, the whole of it selected between edits so that typing replaces it (IME
-  // input included). A focused input's value or selection written makes the browser lay the page out at once: they are
-  // written just before the next frame, whose layout that then is, not inside the key's handler. Until then the cell
-  // under the input shows the figure; a key, a composition or a text input coming first writes them first.
+  // input included). A focused input's value written costs the browser most of a millisecond: it is written once the
+  // key's frame has been drawn, not inside the key's handler nor before that frame. Until then the cell under the
+  // input (transparent while nothing is typed) shows the figure; a key, a composition or a text input coming first
+  // writes it first.
   const pending = useRef<(() => void) | null>(null);
   useLayoutEffect(() => {
     const input = inputRef.current;
@@ -455,9 +457,9 @@ function CellInput({
       if (draft === null && document.activeElement === input) input.select();
     };
     pending.current = write;
-    const frame = requestAnimationFrame(write);
+    const cancel = afterNextFrame(write);
     return () => {
-      cancelAnimationFrame(frame);
+      cancel();
       pending.current = null;
     };
   }, [shown, draft, inputRef]);
