@@ -34,7 +34,7 @@ test('概览: the KPIs beside last year, updated as a cell changes, with the cha
   // Four charts, each an SVG that ECharts drew in the page.
   await expect(panel.locator('.chart svg')).toHaveCount(4);
   await page.screenshot({ path: 'artifacts/e2e/overview-panel.png' });
-  await page.locator('.side-tab-panel').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await page.locator('.side-tab-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
   await page.screenshot({ path: 'artifacts/e2e/overview-panel-end.png' });
 
   // The author corrects 自然人's new requests in table 三: the KPIs follow at once, the chart after it.

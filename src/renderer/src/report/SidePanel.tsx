@@ -42,13 +42,15 @@ export function SidePanel({ id, flush }: { id: number; flush: () => Promise<void
         {tabButton('overview', '概览')}
       </div>
       <div className="side-tab-panel" id="side-tab-panel" role="tabpanel" aria-labelledby={`side-tab-${tab}`}>
-        {tab === 'findings' ? (
-          <FindingsPanel />
-        ) : (
-          <Suspense fallback={<p className="muted kpi-loading">正在载入概览…</p>}>
-            <OverviewTab id={id} flush={flush} />
-          </Suspense>
-        )}
+        <div className="side-tab-scroll">
+          {tab === 'findings' ? (
+            <FindingsPanel />
+          ) : (
+            <Suspense fallback={<p className="muted kpi-loading">正在载入概览…</p>}>
+              <OverviewTab id={id} flush={flush} />
+            </Suspense>
+          )}
+        </div>
       </div>
     </div>
   );
