@@ -26,7 +26,7 @@ import { usePlaceMemory } from './lastPlace';
 import { firstNeed, placeOf } from './todo';
 import { progressOf } from './progress';
 import { useEditor } from './editorStore';
-import { useEditorAfterFrame } from './afterFrame';
+import { previousOf, reportOf, useEditorAfterFrame } from './afterFrame';
 import type { Remote } from './saveQueue';
 import { SidePanel } from './SidePanel';
 import { FoldingPanel, useDrawers } from './Drawers';
@@ -148,10 +148,6 @@ export function ReportPage({ id }: { id: number }) {
     </div>
   );
 }
-
-/** The report's selectors for what the page shows of it: its title, what blocks 定稿, the outline's progress (afterFrame.ts). */
-const reportOf = (s: { report: Report | null }) => s.report;
-const previousOf = (s: { previous: Report | null }) => s.previous;
 
 function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   const report = useEditorAfterFrame(reportOf)!;

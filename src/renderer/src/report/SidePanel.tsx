@@ -5,8 +5,7 @@
 // column: the 概览 is handed the report it shows.
 import { lazy, Suspense, useState } from 'react';
 import { FindingsPanel } from './FindingsPanel';
-import { useEditorAfterFrame } from './afterFrame';
-import type { Report } from '../../../shared/model/report';
+import { previousOf, reportOf, useEditorAfterFrame } from './afterFrame';
 
 const KpiPanel = lazy(() => import('../overview/KpiPanel').then((m) => ({ default: m.KpiPanel })));
 
@@ -56,12 +55,9 @@ export function SidePanel({ id, flush }: { id: number; flush: () => Promise<void
   );
 }
 
-const reportOf = (s: { report: Report | null }) => s.report!;
-const previousOf = (s: { previous: Report | null }) => s.previous;
-
 /** The 概览 of the report in the editor, following its every edit in the frame after it (afterFrame.ts). */
 function OverviewTab({ id, flush }: { id: number; flush: () => Promise<void> }) {
-  const report = useEditorAfterFrame(reportOf);
+  const report = useEditorAfterFrame(reportOf)!;
   const previous = useEditorAfterFrame(previousOf);
   return <KpiPanel id={id} report={report} previous={previous} flush={flush} />;
 }

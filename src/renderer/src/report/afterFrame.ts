@@ -8,6 +8,10 @@ import { useEditor } from './editorStore';
 
 type EditorState = ReturnType<typeof useEditor.getState>;
 
+/** The open report and last year's, as the store holds them: selectors for `useEditorAfterFrame`. */
+export const reportOf = (s: EditorState) => s.report;
+export const previousOf = (s: EditorState) => s.previous;
+
 /** Runs `run` once the next frame has been drawn: in the task after its animation frame. Returns what cancels it. */
 export function afterNextFrame(run: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
