@@ -3,13 +3,7 @@
 // page makes (a typed figure and its computed total, a draft, a move, a block
 // selected, undo and redo, a finding clicked, another report opened), every
 // cell's view is the store's, and exactly the cells whose view changed hear of it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApi, type NianbaoApi } from '../../src/shared/api/channels';
-import { createHandlers } from '../../src/main/handlers';
-import { openServices, type OpenedServices } from '../../src/main/open-services';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CellKey } from '../../src/shared/model/cells';
 import { valueAt, type Report } from '../../src/shared/model/report';
 import { useEditor } from '../../src/renderer/src/report/editorStore';
@@ -17,35 +11,21 @@ import { cellLocked, tableCellViews, type CellView } from '../../src/renderer/sr
 import { findingsOf } from '../../src/renderer/src/report/findings';
 import { GRIDS } from '../../src/renderer/src/report/gridModel';
 import { seed, withCells } from '../shared/fixtures';
+import { apiOverLibrary, value } from '../helpers/api';
 
-let services: OpenedServices;
-let api: NianbaoApi;
-let dir: string;
-
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'nianbao-cells-'));
-  const opened = await openServices({ databasePath: join(dir, 'library.db'), shell: 'browser' });
-  if (!opened.ok) throw new Error(opened.error.message);
-  services = opened.value;
-  const handlers = createHandlers(services);
-  api = createApi((channel, payload) => handlers[channel](payload));
-});
+// Registered first, so that its tear-down (the library closed) runs after this file's (the store's last save).
+const library = apiOverLibrary('nianbao-cells-');
 
 afterEach(async () => {
   unsubscribeAll();
   await useEditor.getState().flush();
-  await services.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Stores the report and opens it in the store as the page does. */
 async function open(report: Report): Promise<void> {
-  const stored = services.library.add(report);
-  if (!stored.ok) throw new Error(stored.error.message);
-  const id = stored.value.id;
-  const opened = await api.library.open({ id });
-  if (!opened.ok) throw new Error(opened.error.message);
-  useEditor.getState().load(opened.value, {
+  const { api, services } = library;
+  const id = value(services.library.add(report)).id;
+  useEditor.getState().load(value(await api.library.open({ id })), {
     edit: (patch, revision, keepBefore) => api.library.edit({ id, patch, revision, keepBefore }),
     setStatus: (status) => api.library.setStatus({ id, status }),
     reopen: () => api.library.open({ id }),
