@@ -2,11 +2,10 @@
 // banner under the header says why and offers what can be done (retry, or
 // reload a report saved elsewhere meanwhile).
 import { memo } from 'react';
-import { useEditor } from './editorStore';
+import { useEditor, type EditorState } from './editorStore';
 import { useEditorAfterFrame } from './afterFrame';
-import type { SaveState } from './saveQueue';
 
-const saveOf = (s: { save: SaveState }) => s.save;
+const saveOf = (s: EditorState) => s.save;
 
 /** 已保存 or 保存中…, told in the frame after an edit (afterFrame.ts); a failed save says so in SaveProblem, at once. */
 export const SaveIndicator = memo(function SaveIndicator() {

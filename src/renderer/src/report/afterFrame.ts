@@ -4,9 +4,7 @@
 // but its render, layout and paint in the key's frame are what the author
 // waits for at every Enter.
 import { useCallback, useSyncExternalStore } from 'react';
-import { useEditor } from './editorStore';
-
-type EditorState = ReturnType<typeof useEditor.getState>;
+import { useEditor, type EditorState } from './editorStore';
 
 /** The open report and last year's, as the store holds them: selectors for `useEditorAfterFrame`. */
 export const reportOf = (s: EditorState) => s.report;

@@ -14,9 +14,7 @@ import { TOTAL_CELLS } from '../../../shared/rules/totals';
 import type { TableId } from '../../../shared/template/gov2021';
 import { findingsOf, flaggedCells, type CellMark } from './findings';
 import { GRIDS, block } from './gridModel';
-import { useEditor, type Selection } from './editorStore';
-
-type EditorState = ReturnType<typeof useEditor.getState>;
+import { useEditor, type EditorState, type Selection } from './editorStore';
 
 /** The table's active cell: where the selection is, else its first cell. */
 export function activeOf(s: Pick<EditorState, 'selection'>, table: TableId): CellKey {

@@ -46,7 +46,7 @@ export interface Selection {
   anchor: CellKey;
 }
 
-interface EditorState extends SaveSlice {
+export interface EditorState extends SaveSlice {
   report: Report | null;
   previous: Report | null;
   status: ReportStatus;
