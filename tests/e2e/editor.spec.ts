@@ -3,7 +3,7 @@
 // undo across sections, and nothing lost when the page is closed mid-typing.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, type App } from './fixtures';
+import { test, expect, saved, type App } from './fixtures';
 import { readReportJson } from '../../src/shared/model/report-json';
 import { blankTables, documentTitle, setCells, type Report } from '../../src/shared/model/report';
 import { validate } from '../../src/shared/rules/engine';
@@ -42,7 +42,6 @@ const shown = (page: Page, key: string) =>
   );
 const panel = (page: Page) => page.getByRole('complementary', { name: '检查结果' });
 const outline = (page: Page) => page.getByRole('navigation', { name: '报告大纲' });
-const saved = (page: Page) => expect(page.locator('.save-state')).toHaveText('已保存');
 
 function seedValue(key: string): string {
   const [table, row, col] = key.split('.') as [keyof Report['tables'], string, string];

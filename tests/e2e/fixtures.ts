@@ -83,3 +83,20 @@ export const test = base.extend<{ app: App }>({
 });
 
 export { expect };
+
+/**
+ * Waits until the page has drawn the frame after the last edit's, and what is told of an edit only then (the save
+ * state, the outline, the 概览: report/afterFrame.ts) has rendered. Read sooner, the page shows what it showed before
+ * the edit: an assertion that 已保存 is still there would pass before the save has begun.
+ */
+export async function frameAfterEdit(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((drawn) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => drawn()), 0))),
+  );
+}
+
+/** The last edit is on disk: the save indicator, once told of it, says 已保存. */
+export async function saved(page: Page): Promise<void> {
+  await frameAfterEdit(page);
+  await expect(page.locator('.save-state')).toHaveText('已保存');
+}

@@ -5,7 +5,7 @@
 // dialog's buttons are in view; the page prints as the document.
 import { writeFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, frameAfterEdit } from './fixtures';
 import { bigReport } from '../fixtures/big-report';
 import { documentTitle } from '../../src/shared/model/report';
 import { SECTIONS, TABLE_IDS } from '../../src/shared/template/gov2021';
@@ -20,19 +20,19 @@ const TABLE_KEYS = { proactive: 'Alt+2', requests: 'Alt+3', appeals: 'Alt+4' } a
 
 /**
  * Value cells whose text is wider than the cell shows: the text of each cell, and of the input laid over the active one.
- * Read as the next frame shows them: the input is fitted to its cell in that frame, after its layout, so a read between
+ * Read as the frame after a key shows them: the input is fitted to its cell in the key's frame, after its layout, so a read between
  * a key and the frame would see a box no screen ever shows.
  */
-function cutCells(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    await new Promise((shown) => requestAnimationFrame(() => requestAnimationFrame(shown)));
-    return [...document.querySelectorAll<HTMLElement>('.grid td.value')].flatMap((td) => {
+async function cutCells(page: Page): Promise<string[]> {
+  await frameAfterEdit(page);
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.grid td.value')].flatMap((td) => {
       const input = td.classList.contains('active') ? td.closest('.grid-frame')?.querySelector<HTMLElement>('.cell-input') : null;
       return [td, ...(input ? [input] : [])].flatMap((box) =>
         box.scrollWidth > box.clientWidth ? [`${td.dataset.cell}: ${box.scrollWidth} > ${box.clientWidth}`] : [],
       );
-    });
-  });
+    }),
+  );
 }
 
 async function openBig(page: Page, app: { services: { library: { add: (r: never) => { ok: boolean } } }; open: () => Promise<void> }) {

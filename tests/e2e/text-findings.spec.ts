@@ -4,7 +4,7 @@
 // too, undoable; 插入数据句 puts a sentence built from the tables at the cursor.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, type App } from './fixtures';
+import { test, expect, saved, type App } from './fixtures';
 import { readReportJson } from '../../src/shared/model/report-json';
 import { documentTitle, type Report } from '../../src/shared/model/report';
 
@@ -31,7 +31,6 @@ function stored(app: App, id: number): Report {
 }
 
 const panel = (page: Page) => page.getByRole('complementary', { name: '检查结果' });
-const saved = (page: Page) => expect(page.locator('.save-state')).toHaveText('已保存');
 /** The words selected in the focused box. */
 const selected = (page: Page) =>
   page.evaluate(() => {

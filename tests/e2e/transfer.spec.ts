@@ -4,7 +4,7 @@ import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, saved } from './fixtures';
 import { exportWorkbook } from '../../src/main/services/excel';
 import { blankReport, documentTitle, valueAt, type Report } from '../../src/shared/model/report';
 import { readReportJson } from '../../src/shared/model/report-json';
@@ -22,8 +22,6 @@ async function openReport(page: Page, report: Report) {
     .click();
   await expect(page.locator('.report-title')).toHaveText(documentTitle(report));
 }
-
-const saved = (page: Page) => expect(page.locator('.save-state')).toHaveText('已保存');
 
 test('import a workbook: preview every change, cancel writes nothing, apply is one undo step', async ({ page, app }) => {
   const blank = blankReport({ agency: '余杭区统计局', year: 2022, level: '县区部门' });
