@@ -53,7 +53,10 @@ test('flush saves what was typed at once; the menu opens 导出 and goes back to
   expect(new URL(page.url()).hash).toBe('#/');
 });
 
-test('打印 from the menu shows the document as it will print, then asks for the system’s print dialog', async ({ page, app }) => {
+test('打印 from the menu, even pressed as the report opens, previews the document and asks for the print dialog; on the library, or 导入 on a final report, the menu says why it does nothing', async ({
+  page,
+  app,
+}) => {
   await page.addInitScript(() => {
     const bridge: ShellBridge = { onCommand: (handler) => (window.shellCommand = handler) };
     window.nianbaoShell = bridge;
@@ -65,11 +68,17 @@ test('打印 from the menu shows the document as it will print, then asks for th
   if (!read.ok) throw new Error(read.error);
   app.services.library.add(read.value);
   await app.open();
+  // On the library the menu's 打印 says what it needs, and keeps nothing for the report opened next.
+  await page.evaluate(() => window.shellCommand!('print'));
+  await expect(page.locator('.notice', { hasText: '「打印」用于一份报告' })).toContainText('请先在报告库中打开要打印的报告');
+  // Ctrl+P pressed as the report opens, before its page has loaded it: the preview opens once it has.
   await page
     .getByRole('button', { name: documentTitle(read.value) })
     .first()
-    .click();
-  await page.evaluate(() => window.shellCommand!('print'));
+    .evaluate((open: HTMLElement) => {
+      open.click();
+      void window.shellCommand!('print');
+    });
   const dialog = page.getByRole('dialog', { name: '打印预览' });
   await expect(dialog).toContainText('每页印有“草稿”');
   const preview = dialog.frameLocator('iframe[title="文档预览"]');
@@ -79,4 +88,10 @@ test('打印 from the menu shows the document as it will print, then asks for th
   await dialog.getByRole('button', { name: '打印…' }).click();
   await expect(dialog).toBeHidden();
   await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+  // 导入表格 from the menu on a final report, whose header button is greyed out, says why instead of doing nothing.
+  await page.getByRole('button', { name: '标记为定稿' }).click();
+  await expect(page.locator('.final-banner')).toBeVisible();
+  await page.evaluate(() => window.shellCommand!('import'));
+  await expect(page.locator('.notice', { hasText: '报告已定稿，不能修改' })).toBeVisible();
 });

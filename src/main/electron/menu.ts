@@ -1,7 +1,7 @@
 // The Chinese application menu with the usual accelerators.
 import { app, dialog, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { dirname } from 'node:path';
-import type { ShellCommand } from '../../shared/api/shell';
+import { PAGE_COMMAND_LABEL, type ShellCommand } from '../../shared/api/shell';
 import { editSubmenu } from './edit-menu';
 import { sendToPage } from './page-commands';
 
@@ -17,10 +17,10 @@ export function buildMenu(win: BrowserWindow, databasePath: string, version: str
       submenu: [
         { label: '报告库', accelerator: 'CmdOrCtrl+L', click: () => command(win, 'library') },
         { type: 'separator' },
-        { label: '导入表格…', accelerator: 'CmdOrCtrl+I', click: () => command(win, 'import') },
-        { label: '导出…', accelerator: 'CmdOrCtrl+E', click: () => command(win, 'export') },
+        { label: `${PAGE_COMMAND_LABEL.import}…`, accelerator: 'CmdOrCtrl+I', click: () => command(win, 'import') },
+        { label: `${PAGE_COMMAND_LABEL.export}…`, accelerator: 'CmdOrCtrl+E', click: () => command(win, 'export') },
         // The page shows the document as it will print, then asks for the system's print dialog (window.print).
-        { label: '打印…', accelerator: 'CmdOrCtrl+P', click: () => command(win, 'print') },
+        { label: `${PAGE_COMMAND_LABEL.print}…`, accelerator: 'CmdOrCtrl+P', click: () => command(win, 'print') },
         { type: 'separator' },
         { label: '打开资料库所在文件夹', click: () => void shell.openPath(dirname(databasePath)) },
         { type: 'separator' },
@@ -46,7 +46,7 @@ export function buildMenu(win: BrowserWindow, databasePath: string, version: str
     {
       label: '帮助(&H)',
       submenu: [
-        { label: '使用说明', accelerator: 'F1', click: () => command(win, 'help') },
+        { label: PAGE_COMMAND_LABEL.help, accelerator: 'F1', click: () => command(win, 'help') },
         { type: 'separator' },
         {
           label: '关于年报编制助手',

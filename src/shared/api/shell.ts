@@ -6,7 +6,12 @@
 // sandboxed preload stays tiny.
 import { IPC_PREFIX } from './channels';
 
-export type ShellCommand = 'flush' | 'import' | 'export' | 'print' | 'help' | 'library';
+/** The menu's commands a page acts on, by the name the menu gives them (with 「…」 there, as it opens a dialog). */
+export const PAGE_COMMAND_LABEL = { import: '导入表格', export: '导出', print: '打印', help: '使用说明' } as const;
+export type PageCommand = keyof typeof PAGE_COMMAND_LABEL;
+
+/** Besides those: save what is pending, and go back to the library. */
+export type ShellCommand = 'flush' | 'library' | PageCommand;
 
 /** Main → page: a command with the id its answer carries. */
 export const SHELL_COMMAND_EVENT = `${IPC_PREFIX}shell.command`;

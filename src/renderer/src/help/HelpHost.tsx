@@ -15,7 +15,7 @@ export function HelpHost() {
       useHelp.getState().show();
     };
     window.addEventListener('keydown', onKey);
-    const off = onShellCommand((command) => command === 'help' && useHelp.getState().show());
+    const off = onShellCommand('help', () => useHelp.getState().show());
     return () => {
       window.removeEventListener('keydown', onKey);
       off();

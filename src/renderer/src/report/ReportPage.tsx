@@ -36,7 +36,7 @@ import { PrintDialog } from '../print/PrintDialog';
 import type { Finding } from '../../../shared/rules/types';
 import { blockingCount } from '../../../shared/rules/explanations';
 import './editor.css';
-import { isLocked, LOCKED } from '../../../shared/model/status';
+import { isLocked, LOCKED, lockedMessage } from '../../../shared/model/status';
 
 /** How the editor store saves this report: through the typed API. */
 function remoteFor(id: number): Remote {
@@ -172,14 +172,19 @@ function Editor({ id, onBack }: { id: number; onBack: () => void }) {
   usePrintView(reportToPrint);
   const desktop = useAppInfo((s) => s.info?.shell === 'desktop');
 
+  useEffect(() => {
+    // Mounted once the report is loaded; a command that came while it was opening is handed over as these register.
+    const off = [onShellCommand('export', () => setExporting('choose')), onShellCommand('print', () => setPrinting(true))];
+    return () => off.forEach((f) => f());
+  }, []);
   useEffect(
     () =>
-      onShellCommand((command) => {
-        if (command === 'export') setExporting('choose');
-        else if (command === 'print') setPrinting(true);
-        else if (command === 'import' && importable) openPicker();
+      onShellCommand('import', () => {
+        // The header's button is greyed out then; the menu's item says why instead of doing nothing.
+        if (importable) openPicker();
+        else show('info', isLocked(status) ? lockedMessage(status) : `不能导入：${readOnly}`);
       }),
-    [importable, openPicker],
+    [importable, openPicker, readOnly, status, show],
   );
 
   /** The header's less used commands: in the header on a wide window, under 更多 on a narrow one. */
