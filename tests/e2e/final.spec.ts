@@ -2,7 +2,7 @@
 // cannot be changed from the page (undo, metadata, explanations) until it is
 // set back to 草稿.
 import { readFileSync } from 'node:fs';
-import { test, expect } from './fixtures';
+import { test, expect, saved } from './fixtures';
 import { documentTitle, type Report } from '../../src/shared/model/report';
 import { readReportJson } from '../../src/shared/model/report-json';
 
@@ -37,9 +37,9 @@ test('each explanation lands on its own finding; a final report stays as it was 
   await page.keyboard.type('本镇代区政府报送规章数。');
   await expect(problems.getByRole('textbox')).toHaveValue('本年度经自查未发现问题。');
   await expect(regulations.getByRole('textbox')).toHaveValue('本镇代区政府报送规章数。');
-  await expect(page.locator('.save-state')).toHaveText('已保存');
-  const saved = app.services.library.get(stored.value.id);
-  expect(saved.ok && saved.value.report.explanations).toEqual({
+  await saved(page);
+  const after = app.services.library.get(stored.value.id);
+  expect(after.ok && after.value.report.explanations).toEqual({
     'narrative.required:problems': '本年度经自查未发现问题。',
     'plausibility.regulations': '本镇代区政府报送规章数。',
   });
@@ -51,5 +51,5 @@ test('each explanation lands on its own finding; a final report stays as it was 
   await expect(page.getByLabel('机关名称')).toBeDisabled();
   await expect(page.getByLabel('年度', { exact: true })).toBeDisabled();
   await expect(regulations.getByRole('textbox')).not.toBeEditable();
-  await expect(page.locator('.save-state')).toHaveText('已保存');
+  await saved(page);
 });

@@ -10,7 +10,7 @@ import { openServices } from '../../src/main/open-services';
 import { RENDERER_DIR } from '../../src/main/serve/command';
 import { startServer } from '../../src/main/serve/server';
 import { openLibrary } from '../../src/main/services/library';
-import { test, expect } from './fixtures';
+import { test, expect, saved } from './fixtures';
 import { readReportJson } from '../../src/shared/model/report-json';
 import { documentTitle, type Report } from '../../src/shared/model/report';
 
@@ -42,7 +42,7 @@ test('the second of two tabs saving one report is told it changed elsewhere, and
   await openProblems(second);
 
   await problems(page).fill('第一个标签页的改进措施。');
-  await expect(page.locator('.save-state')).toHaveText('已保存');
+  await saved(page);
   await problems(second).fill('第二个标签页的改进措施。');
   await expect(second.locator('.save-state')).toHaveText('未保存');
   const alert = second.getByRole('alert').filter({ hasText: '未保存' });
@@ -53,7 +53,7 @@ test('the second of two tabs saving one report is told it changed elsewhere, and
 
   await alert.getByRole('button', { name: /重新载入/ }).click();
   await expect(problems(second)).toHaveValue('第一个标签页的改进措施。');
-  await expect(second.locator('.save-state')).toHaveText('已保存');
+  await saved(second);
   await second.close();
 });
 
@@ -77,7 +77,7 @@ test('a 150,000-line paste is refused under its box with the limit and the count
   // Typing on within the limit is taken again, and the message goes.
   await problems(page).fill('精简后的文字。');
   await expect(page.getByRole('alert').filter({ hasText: '未能输入' })).toHaveCount(0);
-  await expect(page.locator('.save-state')).toHaveText('已保存');
+  await saved(page);
 });
 
 test('a read-only library opens for reading, says why, and refuses edits with the reason', async ({ page }) => {
@@ -110,7 +110,7 @@ test('a read-only library opens for reading, says why, and refuses edits with th
     await problems(page).press('End');
     await page.keyboard.type('想改一下。');
     await expect(problems(page)).toHaveValue(seed.narratives.problems);
-    await expect(page.locator('.save-state')).toHaveText('已保存');
+    await saved(page);
     await page.screenshot({ path: 'artifacts/hardening-read-only.png' });
   } finally {
     await page.goto('about:blank');

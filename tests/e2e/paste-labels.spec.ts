@@ -4,7 +4,7 @@
 // pasted by position, the labels left out.
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, type App } from './fixtures';
+import { test, expect, saved, type App } from './fixtures';
 import { excelClipboard } from '../fixtures/clipboard';
 import { CELLS, cellDef, cellKey } from '../../src/shared/model/cells';
 import { blankTables, documentTitle, setCells, valueAt, type Report } from '../../src/shared/model/report';
@@ -21,7 +21,7 @@ test('pasting rows with their labels puts only the figures into 三', async ({ p
   await page.evaluate((text) => navigator.clipboard.writeText(text), rows.join('\r\n') + '\r\n');
   await page.keyboard.press('Control+V');
   await expect(page.getByText('粘贴内容左侧 1 列是行标签，已略去，只粘贴数字。')).toBeVisible();
-  await expect(page.locator('.save-state')).toHaveText('已保存');
+  await saved(page);
   const after = app.services.library.get(id);
   if (!after.ok) throw new Error(after.error.message);
   expect(after.value.report.tables.requests.received).toEqual({
@@ -109,7 +109,7 @@ test('a whole 表四 copied from Excel with its merged headers lands by its labe
     excelClipboard(LAYOUTS.appeals, (key) => valueAt(truth, key)),
   );
   await expect(page.getByText(`已按行列标题粘贴 15 个格子（${tableName('appeals')}）。`)).toBeVisible();
-  await expect(page.locator('.save-state')).toHaveText('已保存');
+  await saved(page);
   const after = app.services.library.get(id);
   if (!after.ok) throw new Error(after.error.message);
   expect(after.value.report.tables.appeals).toEqual(truth.tables.appeals);
@@ -140,7 +140,7 @@ test('rows of 表三 copied with the three-row header land by their labels; a fi
   await expect(notice).toContainText(`已按行列标题粘贴 ${rowsPasted.length * 7 - 1} 个格子（${tableName('requests')}）。`);
   await expect(notice).toContainText(`没有读出 ${cellDef(lost)!.name}`);
   await page.screenshot({ path: 'artifacts/e2e/paste-labels-requests.png' });
-  await expect(page.locator('.save-state')).toHaveText('已保存');
+  await saved(page);
   const after = app.services.library.get(id);
   if (!after.ok) throw new Error(after.error.message);
   for (const d of CELLS.filter((c) => c.table === 'requests')) {
@@ -164,7 +164,7 @@ test('表四 copied as text only, its merged headers lost: the cells its labels 
   await page.keyboard.press('Control+V');
   const notice = page.locator('.notice', { hasText: '已按行列标题粘贴' });
   await expect(notice).toContainText('没有读出');
-  await expect(page.locator('.save-state')).toHaveText('已保存');
+  await saved(page);
   const after = app.services.library.get(id);
   if (!after.ok) throw new Error(after.error.message);
   const cells = CELLS.filter((d) => d.table === 'appeals');

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, saved } from './fixtures';
 import { documentTitle, type Report } from '../../src/shared/model/report';
 import { readReportJson } from '../../src/shared/model/report-json';
 import { composeOverview, OVERVIEW_PARTS, parseOverview, withOpening, withPart } from '../../src/shared/document/overview';
@@ -47,7 +47,7 @@ async function openReport(page: Page, app: App): Promise<number> {
   return stored.value.id;
 }
 
-function saved(app: App, id: number): Report {
+function stored(app: App, id: number): Report {
   const got = app.services.library.get(id);
   if (!got.ok) throw new Error(got.error.message);
   return got.value.report;
@@ -59,7 +59,7 @@ async function paste(page: Page, text: string) {
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+V');
   await page.keyboard.press('Control+S');
-  await expect(page.locator('.save-state')).toHaveText('已保存');
+  await saved(page);
 }
 
 /** How often each line of `text` stands in `whole`: a paste loses none and doubles none. */
@@ -71,8 +71,8 @@ function expectEachLineOnce(whole: string, text: string) {
 
 /** The report after a paste into one narrative: that narrative as expected, every other part of the report as before. */
 async function expectOnly(app: App, id: number, before: Report, narrative: NarrativeId, expected: string) {
-  await expect.poll(() => saved(app, id).narratives[narrative]).toBe(expected);
-  const after = saved(app, id);
+  await expect.poll(() => stored(app, id).narratives[narrative]).toBe(expected);
+  const after = stored(app, id);
   expect(after.tables).toEqual(before.tables);
   expect({ ...after.narratives, [narrative]: '' }).toEqual({ ...before.narratives, [narrative]: '' });
   expect([after.agency, after.year, after.level, after.explanations]).toEqual([
@@ -91,7 +91,7 @@ test('开头段落: each real text pasted over it; the whole of 一 becomes 一 
   const id = await openReport(page, app);
   await page.keyboard.press('Alt+1');
   for (const text of TEXTS) {
-    const before = saved(app, id);
+    const before = stored(app, id);
     await page.getByRole('textbox', { name: '开头段落' }).click();
     await paste(page, text);
     const expected = composeOverview(withOpening(parseOverview(before.narratives.overview), text));
@@ -108,7 +108,7 @@ OVERVIEW_PARTS.forEach((part, i) => {
     const id = await openReport(page, app);
     await page.keyboard.press('Alt+1');
     for (const text of TEXTS) {
-      const before = saved(app, id);
+      const before = stored(app, id);
       await page.getByRole('textbox', { name: part.heading }).click();
       await paste(page, text);
       const parsed = parseOverview(before.narratives.overview);
@@ -138,7 +138,7 @@ for (const [key, heading, numeral] of [
       await expect(page.getByRole('textbox', { name: heading })).toBeVisible({ timeout: 2_000 });
     }).toPass();
     for (const text of TEXTS) {
-      const before = saved(app, id);
+      const before = stored(app, id);
       await page.getByRole('textbox', { name: heading }).click();
       await paste(page, text);
       await expectOnly(app, id, before, key, text);
@@ -153,13 +153,13 @@ test('a table: a text pasted into the grid is refused and nothing changes', asyn
     await expect(page.locator('td[data-cell="requests.received.natural"]')).toBeVisible({ timeout: 2_000 });
   }).toPass();
   await page.locator('td[data-cell="requests.received.natural"]').click();
-  const before = saved(app, id);
+  const before = stored(app, id);
   for (const text of TEXTS) {
     await page.evaluate((t) => navigator.clipboard.writeText(t), text);
     await page.keyboard.press('Control+V');
     await expect(page.getByText('粘贴的内容里没有数字，不像表格，没有粘贴').first()).toBeVisible();
   }
   await page.keyboard.press('Control+S');
-  await expect(page.locator('.save-state')).toHaveText('已保存');
-  expect(saved(app, id)).toEqual(before);
+  await saved(page);
+  expect(stored(app, id)).toEqual(before);
 });

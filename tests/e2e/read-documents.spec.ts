@@ -5,7 +5,7 @@
 // offered for rewriting.
 import { join } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { test, expect } from './fixtures';
+import { test, expect, saved } from './fixtures';
 import { CELLS } from '../../src/shared/model/cells';
 import { blankReport, documentTitle, setCells } from '../../src/shared/model/report';
 import { libreoffice, officeArticle, seedSections } from '../fixtures/documents/office';
@@ -102,7 +102,7 @@ test('a published PDF dropped on the open report shows its tables and their cell
   await expect(dialog.locator('.import-summary')).toContainText(`将改动 ${CELLS.length} 个格子`);
   await page.screenshot({ path: 'artifacts/e2e/import-pdf.png' });
   await dialog.getByRole('button', { name: `导入 ${CELLS.length} 处改动` }).click();
-  await expect(page.locator('.save-state')).toHaveText('已保存');
+  await saved(page);
   const after = app.services.library.get(stored.value.id);
   expect(after.ok && after.value.report.tables).toEqual(published.tables);
 });

@@ -1,7 +1,7 @@
 // Earlier versions of a report: see how one differs from now, restore it, and
 // find the state before the restore kept as a version of its own.
 import { readFileSync } from 'node:fs';
-import { test, expect } from './fixtures';
+import { test, expect, saved } from './fixtures';
 import { documentTitle } from '../../src/shared/model/report';
 import { readReportJson } from '../../src/shared/model/report-json';
 
@@ -23,7 +23,7 @@ test('restore the version from before an edit, and keep the edited one as a vers
   const other = page.getByRole('textbox', { name: '六、其他需要报告的事项' });
   await other.press('Control+End');
   await other.pressSequentially('另：本年未发出收费通知。');
-  await expect(page.locator('.save-state')).toHaveText('已保存');
+  await saved(page);
 
   await page.getByRole('button', { name: '历史版本' }).click();
   const dialog = page.getByRole('dialog', { name: '历史版本' });
