@@ -20,8 +20,11 @@ declare global {
   }
 }
 
-// Whatever the author goes to next, a command waiting for the report they were opening is not for it.
-useRouter.subscribe(() => (waiting = null));
+// Once the author has gone elsewhere, a command waiting for the report they were opening is not for it, even if
+// they come back to that report later.
+useRouter.subscribe(({ route }) => {
+  if (!(route.page === 'report' && route.id === waiting?.report)) waiting = null;
+});
 
 window.nianbaoShell?.onCommand(async (command) => {
   if (command === 'flush') await Promise.all([...flushers].map((f) => f()));
@@ -35,10 +38,7 @@ function runPageCommand(command: PageCommand): void {
   const { route } = useRouter.getState();
   // Ctrl+P pressed as a report opens is for that report: not lost, nor kept for another one opened later.
   if (route.page === 'report') waiting = { command, report: route.id };
-  else
-    useNotices
-      .getState()
-      .show('info', `「${PAGE_COMMAND_LABEL[command]}」用于一份报告：请先在报告库中打开要${PAGE_COMMAND_LABEL[command]}的报告`);
+  else useNotices.getState().show('info', `要${PAGE_COMMAND_LABEL[command]}，请先在报告库中打开那份报告`);
 }
 
 /** Registers a flusher; returns the function that removes it. */
